@@ -1,0 +1,18 @@
+import type { Logger } from './logger.ts';
+import type { Principal } from './auth.ts';
+
+/**
+ * What every resolver receives. Built fresh for each request: loaders cache per request,
+ * never across users.
+ */
+export interface RequestContext<TLoaders, TDb> {
+  principal: Principal;
+  /** Why the caller reads the data (`X-Purpose`), recorded with every personal-data read. */
+  purpose: string | null;
+  requestId: string;
+  /** `Idempotency-Key` of a retried mutation, when the client sent one. */
+  idempotencyKey: string | null;
+  db: TDb;
+  loaders: TLoaders;
+  logger: Logger;
+}

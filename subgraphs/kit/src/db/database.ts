@@ -1,0 +1,95 @@
+import path from 'node:path';
+import postgres from 'postgres';
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import type { Logger } from '../logger.ts';
+import { startEmbeddedPostgres } from './embedded.ts';
+import { noteStatement } from './metrics.ts';
+
+/** A drizzle database of any schema; agencies narrow it with their own schema type. */
+export type Db<TSchema extends Record<string, unknown> = Record<string, never>> = PostgresJsDatabase<TSchema>;
+
+export interface Database<TSchema extends Record<string, unknown> = Record<string, never>> {
+  db: Db<TSchema>;
+  /** The raw postgres.js client: for locks and administration, not for queries (they would not be counted). */
+  client: postgres.Sql;
+  /** Where it connected, with the password removed: safe to log. */
+  description: string;
+  /** Total statements run through `db` since it opened. */
+  statementCount(): number;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
+  agency: string;
+  /** A postgres:// URL. When absent, an embedded PostgreSQL is started in `dataDir/<agency>`. */
+  url?: string | undefined;
+  /** Parent folder of embedded clusters. @default '<cwd>/.data' */
+  dataDir?: string | undefined;
+  schema: TSchema;
+  logger: Logger;
+  /** Pool size. @default 10 */
+  maxConnections?: number;
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable database URL)';
+  }
+}
+
+/** Opens the agency's database: its URL when given (production), else an embedded cluster. */
+export async function openDatabase<TSchema extends Record<string, unknown>>(
+  options: OpenDatabaseOptions<TSchema>,
+): Promise<Database<TSchema>> {
+  let url = options.url;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  if (!url) {
+    const dir = path.join(options.dataDir ?? path.resolve('.data'), options.agency);
+    const embedded = await startEmbeddedPostgres(dir, options.logger);
+    url = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  const db = connect(url, options);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      if (stopEmbedded) await stopEmbedded();
+    },
+  };
+}
+
+/** Connects drizzle over postgres.js to `url`, counting statements. */
+export function connect<TSchema extends Record<string, unknown>>(
+  url: string,
+  options: Pick<OpenDatabaseOptions<TSchema>, 'agency' | 'schema' | 'maxConnections'>,
+): Database<TSchema> {
+  const client = postgres(url, {
+    max: options.maxConnections ?? 10,
+    onnotice: () => undefined,
+    connection: { application_name: `nomad-${options.agency}` },
+    // Dates stay ISO strings (`date` columns are calendar dates, not instants).
+    types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
+  });
+  let total = 0;
+  const db = drizzle(client, {
+    schema: options.schema,
+    logger: {
+      logQuery: () => {
+        total += 1;
+        noteStatement();
+      },
+    },
+  });
+  return {
+    db,
+    client,
+    description: redactUrl(url),
+    statementCount: () => total,
+    close: () => client.end({ timeout: 5 }),
+  };
+}

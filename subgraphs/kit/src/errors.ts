@@ -1,0 +1,74 @@
+import { GraphQLError } from 'graphql';
+
+/** Stable codes for exceptional outcomes (`extensions.code`). */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+function coded(code: ErrorCode, message: string, extra?: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+export const unauthenticated = (message = 'A valid bearer token is required.') =>
+  coded(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message = 'You may not perform this operation.') => coded(ErrorCode.FORBIDDEN, message);
+/** Bad input that a schema cannot catch; `field` names the argument path, e.g. `input.passport.number`. */
+export const badUserInput = (message: string, field?: string) =>
+  coded(ErrorCode.BAD_USER_INPUT, message, field ? { field } : undefined);
+export const conflict = (message = 'The record changed since you read it; reload and try again.') =>
+  coded(ErrorCode.CONFLICT, message);
+
+/** The codes a client may see; anything else is masked as INTERNAL_SERVER_ERROR. */
+export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set([
+  ...Object.values(ErrorCode),
+  // Apollo Server's own request-level codes.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_COMPLEX',
+]);
+
+/**
+ * An expected failure of a mutation, returned as data: `{ code, field, message }`.
+ * `field` is the input path (`input.citizenship`) or null when the rule is not about one field.
+ */
+export interface UserError {
+  code: string;
+  field: string | null;
+  message: string;
+}
+
+export function userError(code: string, message: string, field: string | null = null): UserError {
+  return { code, field, message };
+}
+
+/**
+ * Thrown inside a service transaction to abort it and report user errors as data.
+ * `runMutation` catches it, so nothing is written when a rule fails.
+ */
+export class UserErrorsAbort extends Error {
+  constructor(readonly userErrors: UserError[]) {
+    super(userErrors.map((e) => e.code).join(', '));
+    this.name = 'UserErrorsAbort';
+  }
+}
+
+/** PostgreSQL error code helpers: stores catch the violation they expect and rethrow the rest. */
+export function isPgError(err: unknown, code: string, constraint?: string): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { code?: unknown; constraint_name?: unknown; cause?: unknown };
+  if (e.code === code && (constraint === undefined || e.constraint_name === constraint)) return true;
+  // drizzle wraps driver errors in DrizzleQueryError with the original as `cause`.
+  return e.cause !== undefined && e.cause !== err ? isPgError(e.cause, code, constraint) : false;
+}
+export const PG_UNIQUE_VIOLATION = '23505';
+export const PG_SERIALIZATION_FAILURE = '40001';
