@@ -103,28 +103,3 @@ export function toConnection<T>(rows: readonly T[], page: Page, cursorOf: (row: 
     },
   };
 }
-
-/** SDL shared by every subgraph's connections. */
-export const pageInfoTypeDefs = /* GraphQL */ `
-  "Relay page information. Only forward pagination (\`first\`/\`after\`) is supported."
-  type PageInfo @shareable {
-    "True when another page follows; fetch it with \`after: endCursor\`."
-    hasNextPage: Boolean!
-    "True when this page was requested with \`after\`."
-    hasPreviousPage: Boolean!
-    "Cursor of the first edge, or null for an empty page."
-    startCursor: String
-    "Cursor of the last edge: pass it as \`after\` for the next page."
-    endCursor: String
-  }
-
-  "An expected failure of a mutation. Nothing was written."
-  type UserError @shareable {
-    "Stable machine-readable code naming the rule, e.g. \`INCOME_BELOW_THRESHOLD\`."
-    code: String!
-    "Input path of the offending field, e.g. \`input.passport.expiresOn\`; null when the rule spans fields."
-    field: String
-    "Human-readable explanation."
-    message: String!
-  }
-`;

@@ -1,12 +1,24 @@
 import path from 'node:path';
 import postgres from 'postgres';
-import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { drizzle, type PostgresJsDatabase, type PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { Logger } from '../logger.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
 import { noteStatement } from './metrics.ts';
 
 /** A drizzle database of any schema; agencies narrow it with their own schema type. */
 export type Db<TSchema extends Record<string, unknown> = Record<string, never>> = PostgresJsDatabase<TSchema>;
+
+/**
+ * What query functions take: the database or a transaction of it (a transaction passes
+ * through the same function).
+ */
+export type Executor<TSchema extends Record<string, unknown> = Record<string, never>> = PgDatabase<
+  PostgresJsQueryResultHKT,
+  TSchema,
+  ExtractTablesWithRelations<TSchema>
+>;
 
 export interface Database<TSchema extends Record<string, unknown> = Record<string, never>> {
   db: Db<TSchema>;

@@ -2,6 +2,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type GraphQLRequestContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
@@ -167,6 +168,8 @@ export async function startSubgraphServer<TLoaders, TDb>(
     csrfPrevention: true,
     formatError: (formatted) => maskError(formatted, logger),
     plugins: [
+      // Traces are for Apollo's hosted studio, which we do not use: never send them to the gateway.
+      ApolloServerPluginInlineTraceDisabled(),
       {
         async requestDidStart() {
           return {
@@ -262,7 +265,12 @@ export async function startSubgraphServer<TLoaders, TDb>(
       return sendError(res, 404, 'NOT_FOUND', 'No such route.');
     };
     run().catch((err: unknown) => {
-      if (err instanceof HttpError) return sendError(res, err.status, err.code, err.message);
+      if (err instanceof HttpError) {
+        // Refused before the body was read (e.g. 413): close the connection rather than leave
+        // the rest of the upload pending on a socket that would hold up shutdown.
+        const close: Record<string, string> = req.complete ? {} : { connection: 'close' };
+        return sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: err.code } }] }, close);
+      }
       logger.error({ err, requestId }, 'request failed');
       if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
       else res.end();

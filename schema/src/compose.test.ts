@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { compose, SUPERGRAPH_PATH } from './compose.ts';
+import { SUBGRAPHS } from './subgraphs.ts';
+
+describe('supergraph', () => {
+  it('composes and matches the committed schema/supergraph.graphql', async () => {
+    const result = compose();
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const committed = await readFile(SUPERGRAPH_PATH, 'utf8');
+    expect(committed, 'schema/supergraph.graphql is stale: run `npm run compose`').toBe(result.supergraphSdl);
+  });
+
+  it('reports composition errors instead of writing a broken supergraph', () => {
+    const clash = parse(`
+      extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+      type Nomad @key(fields: "id") { id: ID! citizenship: Int! }
+    `);
+    const result = compose([...SUBGRAPHS, { name: 'broken', url: 'http://127.0.0.1:1/graphql', typeDefs: clash }]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).toMatch(/citizenship/);
+  });
+});

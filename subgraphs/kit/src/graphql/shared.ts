@@ -1,0 +1,106 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+
+/**
+ * Types every agency's subgraph shares: scalars, money, Relay page info and user errors.
+ * Include this module first in `startSubgraphServer({ modules })`; the value types are
+ * `@shareable` so that the subgraphs compose.
+ */
+export const sharedTypeDefs = /* GraphQL */ `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
+
+  "A calendar date in ISO 8601 form, \`YYYY-MM-DD\` (for example \`2026-03-01\`)."
+  scalar Date
+
+  "An instant in ISO 8601 form, always UTC (for example \`2026-03-01T08:30:00.000Z\`)."
+  scalar DateTime
+
+  "An amount of money: an integer number of minor units (cents, tyiyn) and its ISO 4217 currency."
+  type Money @shareable {
+    "Amount in minor units: USD 5,000.00 is \`500000\`."
+    amountMinor: Int!
+    "ISO 4217 alphabetic code, e.g. \`USD\`."
+    currency: String!
+  }
+
+  "Money as sent in a mutation."
+  input MoneyInput {
+    "Amount in minor units: USD 5,000.00 is \`500000\`. Must not be negative."
+    amountMinor: Int!
+    "ISO 4217 alphabetic code, e.g. \`USD\`."
+    currency: String!
+  }
+
+  "Relay page information. Only forward pagination (\`first\`/\`after\`) is supported."
+  type PageInfo @shareable {
+    "True when another page follows; fetch it with \`after: endCursor\`."
+    hasNextPage: Boolean!
+    "True when this page was requested with \`after\`."
+    hasPreviousPage: Boolean!
+    "Cursor of the first edge, or null for an empty page."
+    startCursor: String
+    "Cursor of the last edge: pass it as \`after\` for the next page."
+    endCursor: String
+  }
+
+  "An expected failure of a mutation: a rule it broke. Nothing was written."
+  type UserError @shareable {
+    "Stable machine-readable code naming the rule, e.g. \`INCOME_BELOW_THRESHOLD\`."
+    code: String!
+    "Input path of the offending field, e.g. \`input.applicant.passport.expiresOn\`; null when the rule is not about one field."
+    field: String
+    "Human-readable explanation."
+    message: String!
+  }
+`;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !isIsoDate(value)) {
+    throw new GraphQLError('Date must be a real calendar date in the form YYYY-MM-DD.', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value;
+}
+
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  serialize: (value) => {
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    if (typeof value === 'string') return value.slice(0, 10);
+    throw new GraphQLError('Date cannot represent this value.');
+  },
+  parseValue: parseDate,
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+function parseDateTime(value: unknown): Date {
+  const d = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(d.getTime()) || typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    throw new GraphQLError('DateTime must be an ISO 8601 timestamp, e.g. 2026-03-01T08:30:00Z.', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return d;
+}
+
+export const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  serialize: (value) => {
+    // Rows come back from PostgreSQL as strings like `2026-03-01 08:30:00.123+00`.
+    const d = value instanceof Date ? value : new Date(typeof value === 'string' ? value.replace(' ', 'T') : Number.NaN);
+    if (Number.isNaN(d.getTime())) throw new GraphQLError('DateTime cannot represent this value.');
+    return d.toISOString();
+  },
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+export const sharedResolvers = { Date: DateScalar, DateTime: DateTimeScalar };

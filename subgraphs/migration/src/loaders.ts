@@ -1,0 +1,89 @@
+import DataLoader from 'dataloader';
+import { encodeCursor, type Page } from '@nomad/kit';
+import type { MigrationDb } from './db/index.ts';
+import { loadRules, type Rules } from './modules/rules/service.ts';
+import type { ApplicationDocumentRow, ApplicationRow, NomadRow } from './db/schema.ts';
+import { getNomadsByIds, getNomadsByPins } from './modules/nomads/queries.ts';
+import {
+  getApplicationPagesByNomadIds,
+  getApplicationsByIds,
+  getApplicationsByNumbers,
+  getDocumentsByApplicationIds,
+} from './modules/applications/queries.ts';
+
+/** Dense array in key order, `null` for misses: the DataLoader contract. */
+function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map<K, V>();
+  for (const row of rows) map.set(keyOf(row), row);
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const list = map.get(keyOf(row));
+    if (list) list.push(row);
+    else map.set(keyOf(row), [row]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+/** A request for one nomad's page of applications. */
+export interface NomadApplicationsKey {
+  nomadId: string;
+  page: Page;
+}
+
+/** Per-request loaders: built in the context function, never shared between requests. */
+export function createLoaders(db: MigrationDb) {
+  return {
+    /** The rule table, read at most once per request. */
+    rules: new DataLoader<'rules', Rules>(async (keys) => {
+      const rules = await loadRules(db);
+      return keys.map(() => rules);
+    }),
+    nomadById: new DataLoader<string, NomadRow | null>(async (ids) =>
+      byKey(ids, await getNomadsByIds(db, { ids }), (r) => r.id),
+    ),
+    nomadByPin: new DataLoader<string, NomadRow | null>(async (pins) =>
+      byKey(pins, await getNomadsByPins(db, { pins }), (r) => r.pin ?? ''),
+    ),
+    applicationById: new DataLoader<string, ApplicationRow | null>(async (ids) =>
+      byKey(ids, await getApplicationsByIds(db, { ids }), (r) => r.id),
+    ),
+    applicationByNumber: new DataLoader<string, ApplicationRow | null>(async (numbers) =>
+      byKey(numbers, await getApplicationsByNumbers(db, { numbers }), (r) => r.number),
+    ),
+    documentsByApplication: new DataLoader<string, ApplicationDocumentRow[]>(async (ids) =>
+      groupByKey(ids, await getDocumentsByApplicationIds(db, { applicationIds: ids }), (r) => r.applicationId),
+    ),
+    /**
+     * Pages of applications per nomad. Keys that share the same page arguments (the usual
+     * case: one field in a list) are fetched in one statement.
+     */
+    applicationsByNomad: new DataLoader<NomadApplicationsKey, ApplicationRow[], string>(
+      async (keys) => {
+        const groups = new Map<string, { page: Page; nomadIds: string[] }>();
+        for (const k of keys) {
+          const sig = pageSignature(k.page);
+          const g = groups.get(sig) ?? { page: k.page, nomadIds: [] };
+          g.nomadIds.push(k.nomadId);
+          groups.set(sig, g);
+        }
+        const results = new Map<string, ApplicationRow[]>();
+        for (const [sig, g] of groups) {
+          const rows = await getApplicationPagesByNomadIds(db, { nomadIds: g.nomadIds, page: g.page });
+          for (const id of g.nomadIds) results.set(`${id}|${sig}`, rows.filter((r) => r.nomadId === id));
+        }
+        return keys.map((k) => results.get(`${k.nomadId}|${pageSignature(k.page)}`) ?? []);
+      },
+      { cacheKeyFn: (k) => `${k.nomadId}|${pageSignature(k.page)}` },
+    ),
+  };
+}
+
+function pageSignature(page: Page): string {
+  return `${page.limit}:${page.after ? encodeCursor(page.after) : ''}`;
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

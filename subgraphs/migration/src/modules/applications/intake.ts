@@ -1,0 +1,143 @@
+import { userError, type UserError } from '@nomad/kit';
+import { addDays, isValidDate } from '../../clock.ts';
+import { toUsdMinor, type Rules } from '../rules/service.ts';
+
+export type DocumentKind =
+  | 'PASSPORT'
+  | 'PHOTO'
+  | 'EMPLOYMENT_CONTRACT'
+  | 'FREELANCE_CONTRACT'
+  | 'BANK_STATEMENT'
+  | 'PROFESSIONAL_DOCUMENT'
+  | 'DN_VISA'
+  | 'TRANSLATION';
+
+export interface SubmitApplicationInput {
+  applicant: {
+    surname: string;
+    givenNames: string;
+    dateOfBirth: string;
+    sex: 'MALE' | 'FEMALE';
+    citizenship: string;
+    passport: { country: string; number: string; expiresOn: string };
+    email: string;
+  };
+  activityCode: string;
+  foreignParties: { kind: 'EMPLOYER' | 'CLIENT'; name: string; country: string }[];
+  declaredAnnualIncome: { amountMinor: number; currency: string };
+  requestedStartOn: string;
+  documents: { kind: DocumentKind; fileName: string; language: string }[];
+}
+
+/** Stable codes of the intake rules (DOMAIN.md); clients switch on these. */
+export const IntakeCode = {
+  INVALID_FORMAT: 'INVALID_FORMAT',
+  CITIZENSHIP_NOT_ELIGIBLE: 'CITIZENSHIP_NOT_ELIGIBLE',
+  ACTIVITY_NOT_ELIGIBLE: 'ACTIVITY_NOT_ELIGIBLE',
+  INCOME_BELOW_THRESHOLD: 'INCOME_BELOW_THRESHOLD',
+  CURRENCY_NOT_SUPPORTED: 'CURRENCY_NOT_SUPPORTED',
+  PASSPORT_EXPIRES_TOO_SOON: 'PASSPORT_EXPIRES_TOO_SOON',
+  DATE_OF_BIRTH_IN_FUTURE: 'DATE_OF_BIRTH_IN_FUTURE',
+  START_DATE_IN_PAST: 'START_DATE_IN_PAST',
+  START_DATE_TOO_FAR: 'START_DATE_TOO_FAR',
+  FOREIGN_PARTY_REQUIRED: 'FOREIGN_PARTY_REQUIRED',
+  FOREIGN_PARTY_NOT_FOREIGN: 'FOREIGN_PARTY_NOT_FOREIGN',
+  DOCUMENT_MISSING: 'DOCUMENT_MISSING',
+  DN_VISA_REQUIRED: 'DN_VISA_REQUIRED',
+  TRANSLATION_REQUIRED: 'TRANSLATION_REQUIRED',
+  APPLICATION_ALREADY_OPEN: 'APPLICATION_ALREADY_OPEN',
+  PASSPORT_ALREADY_REGISTERED: 'PASSPORT_ALREADY_REGISTERED',
+  IDENTITY_MISMATCH: 'IDENTITY_MISMATCH',
+} as const;
+
+const ALPHA3 = /^[A-Z]{3}$/;
+const LATIN_NAME = /^[A-Za-z][A-Za-z' -]{0,99}$/;
+const PASSPORT_NUMBER = /^[A-Z0-9]{5,20}$/;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
+const LANGUAGE = /^[a-z]{2}$/;
+const FILE_NAME = /^[^/\\\0]{1,200}$/;
+
+/** Home country: a party here is not a foreign employer or client. */
+const HOME_COUNTRY = 'KGZ';
+
+/**
+ * Checks every intake rule that needs no database lookup, and returns all broken rules at
+ * once (a form shows them together). Pure: rule values come in as data.
+ */
+export function checkIntake(input: SubmitApplicationInput, rules: Rules, today: string): UserError[] {
+  const errors: UserError[] = [];
+  const add = (code: string, field: string | null, message: string) => errors.push(userError(code, message, field));
+  const a = input.applicant;
+
+  if (!LATIN_NAME.test(a.surname)) add(IntakeCode.INVALID_FORMAT, 'input.applicant.surname', 'Surname must be written in Latin letters as in the passport.');
+  if (!LATIN_NAME.test(a.givenNames)) add(IntakeCode.INVALID_FORMAT, 'input.applicant.givenNames', 'Given names must be written in Latin letters as in the passport.');
+  if (!EMAIL.test(a.email) || a.email.length > 320) add(IntakeCode.INVALID_FORMAT, 'input.applicant.email', 'Email address is not valid.');
+  if (!PASSPORT_NUMBER.test(a.passport.number)) add(IntakeCode.INVALID_FORMAT, 'input.applicant.passport.number', 'Passport number must be 5–20 capital letters and digits.');
+  if (!ALPHA3.test(a.passport.country)) add(IntakeCode.INVALID_FORMAT, 'input.applicant.passport.country', 'Passport country must be an ISO 3166-1 alpha-3 code, e.g. KAZ.');
+
+  if (!ALPHA3.test(a.citizenship)) {
+    add(IntakeCode.INVALID_FORMAT, 'input.applicant.citizenship', 'Citizenship must be an ISO 3166-1 alpha-3 code, e.g. KAZ.');
+  } else if (!rules.eligible_citizenships.includes(a.citizenship)) {
+    add(IntakeCode.CITIZENSHIP_NOT_ELIGIBLE, 'input.applicant.citizenship', `Citizens of ${a.citizenship} are not eligible for the digital nomad status.`);
+  }
+
+  if (a.dateOfBirth >= today) add(IntakeCode.DATE_OF_BIRTH_IN_FUTURE, 'input.applicant.dateOfBirth', 'Date of birth must be in the past.');
+
+  if (!rules.eligible_activities.some((act) => act.code === input.activityCode)) {
+    add(IntakeCode.ACTIVITY_NOT_ELIGIBLE, 'input.activityCode', `Activity ${input.activityCode} is not on the decree's list of eligible activities.`);
+  }
+
+  const income = input.declaredAnnualIncome;
+  if (!Number.isInteger(income.amountMinor) || income.amountMinor < 0) {
+    add(IntakeCode.INVALID_FORMAT, 'input.declaredAnnualIncome.amountMinor', 'Income must be a non-negative whole number of minor units.');
+  } else {
+    const usd = toUsdMinor(rules, income.amountMinor, income.currency);
+    const threshold = toUsdMinor(rules, rules.min_annual_income.amountMinor, rules.min_annual_income.currency);
+    if (usd === null) {
+      add(IntakeCode.CURRENCY_NOT_SUPPORTED, 'input.declaredAnnualIncome.currency', `Income cannot be declared in ${income.currency}; use one of ${Object.keys(rules.exchange_rates_to_usd).join(', ')}.`);
+    } else if (threshold !== null && usd < threshold) {
+      add(IntakeCode.INCOME_BELOW_THRESHOLD, 'input.declaredAnnualIncome.amountMinor', `Declared annual income is below the minimum of ${rules.min_annual_income.amountMinor / 100} ${rules.min_annual_income.currency}.`);
+    }
+  }
+
+  const start = input.requestedStartOn;
+  if (start < today) {
+    add(IntakeCode.START_DATE_IN_PAST, 'input.requestedStartOn', 'The requested start date is in the past.');
+  } else if (start > addDays(today, rules.max_start_delay_days)) {
+    add(IntakeCode.START_DATE_TOO_FAR, 'input.requestedStartOn', `The requested start date may be at most ${rules.max_start_delay_days} days ahead.`);
+  }
+  const mustBeValidUntil = addDays(start < today ? today : start, rules.passport_min_validity_days);
+  if (isValidDate(a.passport.expiresOn) && a.passport.expiresOn < mustBeValidUntil) {
+    add(IntakeCode.PASSPORT_EXPIRES_TOO_SOON, 'input.applicant.passport.expiresOn', `The passport must be valid until at least ${mustBeValidUntil}, the end of the requested initial period.`);
+  }
+
+  if (input.foreignParties.length === 0) {
+    add(IntakeCode.FOREIGN_PARTY_REQUIRED, 'input.foreignParties', 'Name at least one foreign employer or client.');
+  }
+  input.foreignParties.forEach((p, i) => {
+    if (p.name.trim().length === 0 || p.name.length > 200) add(IntakeCode.INVALID_FORMAT, `input.foreignParties.${i}.name`, 'Name must be 1–200 characters.');
+    if (!ALPHA3.test(p.country)) add(IntakeCode.INVALID_FORMAT, `input.foreignParties.${i}.country`, 'Country must be an ISO 3166-1 alpha-3 code.');
+    else if (p.country === HOME_COUNTRY) add(IntakeCode.FOREIGN_PARTY_NOT_FOREIGN, `input.foreignParties.${i}.country`, 'Employers and clients must be foreign: work for a Kyrgyz company is not remote work under the decree.');
+  });
+
+  const kinds = new Set(input.documents.map((d) => d.kind));
+  for (const kind of rules.required_documents.all) {
+    if (!kinds.has(kind)) add(IntakeCode.DOCUMENT_MISSING, 'input.documents', `A ${kind} document is required.`);
+  }
+  if (rules.required_documents.oneOf.length > 0 && !rules.required_documents.oneOf.some((k) => kinds.has(k))) {
+    add(IntakeCode.DOCUMENT_MISSING, 'input.documents', `Proof of income is required: one of ${rules.required_documents.oneOf.join(', ')}.`);
+  }
+  if (rules.visa_required_citizenships.includes(a.citizenship) && !kinds.has('DN_VISA')) {
+    add(IntakeCode.DN_VISA_REQUIRED, 'input.documents', `Citizens of ${a.citizenship} need a "DN" visa: list the DN_VISA document.`);
+  }
+  const hasTranslation = kinds.has('TRANSLATION');
+  input.documents.forEach((d, i) => {
+    if (!FILE_NAME.test(d.fileName)) add(IntakeCode.INVALID_FORMAT, `input.documents.${i}.fileName`, 'File name must be 1–200 characters without slashes.');
+    if (!LANGUAGE.test(d.language)) {
+      add(IntakeCode.INVALID_FORMAT, `input.documents.${i}.language`, 'Language must be an ISO 639-1 code, e.g. ru.');
+    } else if (d.kind !== 'TRANSLATION' && d.kind !== 'PHOTO' && !rules.accepted_document_languages.includes(d.language) && !hasTranslation) {
+      add(IntakeCode.TRANSLATION_REQUIRED, `input.documents.${i}.language`, `Documents in "${d.language}" need a translation into ${rules.accepted_document_languages.join(' or ')}.`);
+    }
+  });
+  return errors;
+}

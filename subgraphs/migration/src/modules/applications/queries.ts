@@ -1,0 +1,192 @@
+import { and, count, desc, eq, getTableColumns, inArray, lt, lte, not, sql, type SQL } from 'drizzle-orm';
+import { afterCursor, type Page } from '@nomad/kit';
+import type { MigrationDb } from '../../db/index.ts';
+import {
+  applicationDocuments,
+  applications,
+  nomads,
+  type ApplicationDocumentRow,
+  type ApplicationRow,
+} from '../../db/schema.ts';
+
+export type ApplicationState = ApplicationRow['state'];
+
+/** States in which an application awaits the authority's decision. */
+export const AWAITING_DECISION: readonly ApplicationState[] = ['SUBMITTED', 'UNDER_REVIEW'];
+
+export interface ApplicationFilterParams {
+  states?: readonly ApplicationState[] | undefined;
+  citizenships?: readonly string[] | undefined;
+  activityCodes?: readonly string[] | undefined;
+  submittedFrom?: string | undefined;
+  submittedTo?: string | undefined;
+  /** Compared with `today` (Bishkek date). */
+  overdue?: boolean | undefined;
+  nomadId?: string | undefined;
+  today: string;
+}
+
+/** The Bishkek calendar date of the submission (the authority's working calendar). */
+const submittedOn = sql`(${applications.submittedAt} at time zone 'Asia/Bishkek')::date`;
+
+function overdueCondition(today: string): SQL {
+  return and(
+    inArray(applications.state, [...AWAITING_DECISION]),
+    lt(applications.reviewDeadlineOn, today),
+  ) as SQL;
+}
+
+function applicationConditions(f: ApplicationFilterParams): SQL | undefined {
+  return and(
+    f.states?.length ? inArray(applications.state, [...f.states]) : undefined,
+    f.activityCodes?.length ? inArray(applications.activityCode, [...f.activityCodes]) : undefined,
+    f.citizenships?.length
+      ? inArray(
+          applications.nomadId,
+          sql`(select ${nomads.id} from ${nomads} where ${inArray(nomads.citizenship, [...f.citizenships])})`,
+        )
+      : undefined,
+    f.submittedFrom ? sql`${submittedOn} >= ${f.submittedFrom}::date` : undefined,
+    f.submittedTo ? sql`${submittedOn} <= ${f.submittedTo}::date` : undefined,
+    f.overdue === true ? overdueCondition(f.today) : f.overdue === false ? not(overdueCondition(f.today)) : undefined,
+    f.nomadId ? eq(applications.nomadId, f.nomadId) : undefined,
+  );
+}
+
+export async function getApplicationsByIds(db: MigrationDb, params: { ids: readonly string[] }): Promise<ApplicationRow[]> {
+  if (params.ids.length === 0) return [];
+  return db.select().from(applications).where(inArray(applications.id, [...params.ids]));
+}
+
+export async function getApplicationsByNumbers(
+  db: MigrationDb,
+  params: { numbers: readonly string[] },
+): Promise<ApplicationRow[]> {
+  if (params.numbers.length === 0) return [];
+  return db.select().from(applications).where(inArray(applications.number, [...params.numbers]));
+}
+
+export async function listApplications(
+  db: MigrationDb,
+  params: { filter: ApplicationFilterParams; page: Page },
+): Promise<ApplicationRow[]> {
+  return db
+    .select()
+    .from(applications)
+    .where(
+      and(
+        applicationConditions(params.filter),
+        afterCursor(applications.submittedAt, applications.id, params.page.after, 'desc'),
+      ),
+    )
+    .orderBy(desc(applications.submittedAt), desc(applications.id))
+    .limit(params.page.limit + 1);
+}
+
+export async function countApplications(db: MigrationDb, params: { filter: ApplicationFilterParams }): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(applications).where(applicationConditions(params.filter));
+  return row?.n ?? 0;
+}
+
+/**
+ * One page of applications for each of many nomads in ONE statement (a window per nomad),
+ * so that listing N nomads with their applications costs the same whatever N is.
+ */
+export async function getApplicationPagesByNomadIds(
+  db: MigrationDb,
+  params: { nomadIds: readonly string[]; page: Page },
+): Promise<ApplicationRow[]> {
+  if (params.nomadIds.length === 0) return [];
+  const ranked = db
+    .select({
+      ...getTableColumns(applications),
+      rank: sql<number>`row_number() over (partition by ${applications.nomadId} order by ${applications.submittedAt} desc, ${applications.id} desc)`.as(
+        'rank',
+      ),
+    })
+    .from(applications)
+    .where(
+      and(
+        inArray(applications.nomadId, [...params.nomadIds]),
+        afterCursor(applications.submittedAt, applications.id, params.page.after, 'desc'),
+      ),
+    )
+    .as('ranked');
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(lte(ranked.rank, params.page.limit + 1))
+    .orderBy(desc(ranked.submittedAt), desc(ranked.id));
+  return rows.map(({ rank: _rank, ...row }) => row);
+}
+
+export async function getDocumentsByApplicationIds(
+  db: MigrationDb,
+  params: { applicationIds: readonly string[] },
+): Promise<ApplicationDocumentRow[]> {
+  if (params.applicationIds.length === 0) return [];
+  return db
+    .select()
+    .from(applicationDocuments)
+    .where(inArray(applicationDocuments.applicationId, [...params.applicationIds]))
+    .orderBy(applicationDocuments.addedAt, applicationDocuments.id);
+}
+
+export async function nextApplicationNumber(db: MigrationDb): Promise<string> {
+  const [row] = await db.execute<{ n: string }>(sql`select nextval('migration.application_number_seq') as n`);
+  if (!row) throw new Error('application number sequence returned nothing');
+  return String(row.n).padStart(8, '0');
+}
+
+export type NewApplication = typeof applications.$inferInsert;
+export type NewDocument = Omit<typeof applicationDocuments.$inferInsert, 'applicationId'>;
+
+export async function insertApplication(
+  db: MigrationDb,
+  params: { application: NewApplication; documents: readonly NewDocument[] },
+): Promise<ApplicationRow> {
+  const [row] = await db.insert(applications).values(params.application).returning();
+  if (!row) throw new Error('insert of application returned no row');
+  if (params.documents.length > 0) {
+    await db.insert(applicationDocuments).values(params.documents.map((d) => ({ ...d, applicationId: row.id })));
+  }
+  return row;
+}
+
+export async function findOpenApplication(
+  db: MigrationDb,
+  params: { nomadId: string },
+): Promise<Pick<ApplicationRow, 'id' | 'number'> | undefined> {
+  const [row] = await db
+    .select({ id: applications.id, number: applications.number })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.nomadId, params.nomadId),
+        inArray(applications.state, ['SUBMITTED', 'UNDER_REVIEW', 'RETURNED_FOR_CORRECTION']),
+      ),
+    );
+  return row;
+}
+
+/**
+ * Moves an application to `to` only if it is still in one of `from` and (when given) still
+ * at `expectedVersion`. Returns the updated row, or undefined when the guard did not hold.
+ */
+export async function transitionApplication(
+  db: MigrationDb,
+  params: { id: string; from: readonly ApplicationState[]; to: ApplicationState; expectedVersion?: number | undefined },
+): Promise<ApplicationRow | undefined> {
+  const [row] = await db
+    .update(applications)
+    .set({ state: params.to, stateChangedAt: sql`now()`, version: sql`${applications.version} + 1` })
+    .where(
+      and(
+        eq(applications.id, params.id),
+        inArray(applications.state, [...params.from]),
+        params.expectedVersion !== undefined ? eq(applications.version, params.expectedVersion) : undefined,
+      ),
+    )
+    .returning();
+  return row;
+}

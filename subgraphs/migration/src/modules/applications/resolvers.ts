@@ -1,0 +1,62 @@
+import type { GraphQLResolverMap } from '@nomad/kit';
+import type { App } from '../../app.ts';
+import type { Context } from '../../context.ts';
+import type { ApplicationRow } from '../../db/schema.ts';
+import type { SubmitApplicationInput } from './intake.ts';
+import {
+  assertDetailsReadable,
+  getApplication,
+  isOverdue,
+  listApplicationsFor,
+  resolveApplicationReference,
+  submitApplication,
+  withdrawApplication,
+  type ApplicationListArgs,
+} from './service.ts';
+
+export function applicationResolvers(app: App): GraphQLResolverMap<Context> {
+  return {
+    Query: {
+      application: (_: unknown, args: { id?: string | null; number?: string | null }, ctx: Context) => getApplication(ctx, args),
+      applications: (_: unknown, args: ApplicationListArgs, ctx: Context) => listApplicationsFor(ctx, app, args),
+      eligibilityRules: async (_: unknown, _args: unknown, ctx: Context) => {
+        const rules = await ctx.loaders.rules.load('rules');
+        return {
+          citizenships: rules.eligible_citizenships,
+          visaRequiredCitizenships: rules.visa_required_citizenships,
+          activities: rules.eligible_activities,
+          minimumAnnualIncome: rules.min_annual_income,
+          currencies: Object.keys(rules.exchange_rates_to_usd).sort(),
+          reviewWorkingDays: rules.review_working_days,
+          initialPeriodDays: rules.initial_period_days,
+        };
+      },
+    },
+    Mutation: {
+      submitApplication: (_: unknown, args: { input: SubmitApplicationInput }, ctx: Context) =>
+        submitApplication(ctx, app, args.input),
+      withdrawApplication: (_: unknown, args: { input: { applicationId: string; expectedVersion?: number | null } }, ctx: Context) =>
+        withdrawApplication(ctx, args.input),
+    },
+    Application: {
+      __resolveReference: (ref: { id?: string; number?: string }, ctx: Context) => resolveApplicationReference(ctx, ref),
+      nomad: (a: ApplicationRow, _args: unknown, ctx: Context) => ctx.loaders.nomadById.load(a.nomadId),
+      activity: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
+        const rules = await ctx.loaders.rules.load('rules');
+        const found = rules.eligible_activities.find((x) => x.code === a.activityCode);
+        return found ?? { code: a.activityCode, title: a.activityCode };
+      },
+      foreignParties: (a: ApplicationRow, _args: unknown, ctx: Context) => {
+        assertDetailsReadable(ctx, a);
+        return a.foreignParties;
+      },
+      declaredIncome: (a: ApplicationRow) => ({ amountMinor: a.declaredIncomeMinor, currency: a.incomeCurrency }),
+      declaredIncomeUsd: (a: ApplicationRow) => ({ amountMinor: a.declaredIncomeUsdMinor, currency: 'USD' }),
+      overdue: (a: ApplicationRow) => isOverdue(app, a),
+      documents: (a: ApplicationRow, _args: unknown, ctx: Context) => {
+        assertDetailsReadable(ctx, a);
+        return ctx.loaders.documentsByApplication.load(a.id);
+      },
+    },
+  };
+}

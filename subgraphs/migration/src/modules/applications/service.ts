@@ -1,0 +1,257 @@
+import {
+  badUserInput,
+  forbidden,
+  hasRole,
+  isPgError,
+  PG_UNIQUE_VIOLATION,
+  toConnection,
+  toPage,
+  userError,
+  UserErrorsAbort,
+  type Connection,
+  type PageArgs,
+  type UserError,
+} from '@nomad/kit';
+import type { App } from '../../app.ts';
+import { addWorkingDays } from '../../clock.ts';
+import type { Context } from '../../context.ts';
+import type { ApplicationRow, NomadRow } from '../../db/schema.ts';
+import { isSelf, UUID } from '../nomads/service.ts';
+import { findNomadByPassport, upsertNomad } from '../nomads/queries.ts';
+import { loadHolidays, loadRules, toUsdMinor } from '../rules/service.ts';
+import { checkIntake, IntakeCode, type SubmitApplicationInput } from './intake.ts';
+import {
+  AWAITING_DECISION,
+  countApplications,
+  findOpenApplication,
+  insertApplication,
+  listApplications,
+  nextApplicationNumber,
+  transitionApplication,
+  type ApplicationFilterParams,
+  type ApplicationState,
+} from './queries.ts';
+
+const LISTERS = ['migration_officer', 'analyst'] as const;
+/** Roles that may read an application's foreign parties and documents. */
+const DETAIL_READERS = ['migration_officer', 'security_officer', 'labor_officer'] as const;
+
+export interface Payload {
+  application: ApplicationRow | null;
+  userErrors: UserError[];
+}
+
+/** Whether the caller may see this application at all. */
+function canSee(ctx: Context, row: ApplicationRow): boolean {
+  return hasRole(ctx.principal, ...LISTERS, ...DETAIL_READERS) || isSelf(ctx.principal, row.nomadId);
+}
+
+export function assertDetailsReadable(ctx: Context, row: ApplicationRow): void {
+  if (!hasRole(ctx.principal, ...DETAIL_READERS) && !isSelf(ctx.principal, row.nomadId)) {
+    throw forbidden('Application details are not visible to you.');
+  }
+}
+
+export async function getApplication(ctx: Context, args: { id?: string | null; number?: string | null }): Promise<ApplicationRow | null> {
+  const { id, number } = args;
+  if ((id == null) === (number == null)) throw badUserInput('Give exactly one of `id` or `number`.', id == null ? 'id' : 'number');
+  if (id != null && !UUID.test(id)) throw badUserInput('`id` must be a UUID.', 'id');
+  if (number != null && !/^[0-9]{8}$/.test(number)) throw badUserInput('`number` must be 8 digits.', 'number');
+  const row = id != null ? await ctx.loaders.applicationById.load(id) : await ctx.loaders.applicationByNumber.load(number ?? '');
+  // Someone else's application reads as "not found": no oracle for which numbers exist.
+  return row && canSee(ctx, row) ? row : null;
+}
+
+/** Federation reference resolution: same visibility as a direct read. */
+export async function resolveApplicationReference(ctx: Context, ref: { id?: string; number?: string }): Promise<ApplicationRow | null> {
+  const row = ref.id ? await ctx.loaders.applicationById.load(ref.id) : ref.number ? await ctx.loaders.applicationByNumber.load(ref.number) : null;
+  return row && canSee(ctx, row) ? row : null;
+}
+
+export interface ApplicationListArgs extends PageArgs {
+  filter?: {
+    states?: ApplicationState[] | null;
+    citizenships?: string[] | null;
+    activityCodes?: string[] | null;
+    submittedFrom?: string | null;
+    submittedTo?: string | null;
+    overdue?: boolean | null;
+    nomadId?: string | null;
+  } | null;
+}
+
+export async function listApplicationsFor(
+  ctx: Context,
+  app: App,
+  args: ApplicationListArgs,
+): Promise<Connection<ApplicationRow> & { totalCount: () => Promise<number> }> {
+  const page = toPage(args);
+  const f = args.filter ?? {};
+  if (f.nomadId != null && !UUID.test(f.nomadId)) throw badUserInput('`filter.nomadId` must be a UUID.', 'filter.nomadId');
+  if (f.submittedFrom && f.submittedTo && f.submittedFrom > f.submittedTo) {
+    throw badUserInput('`filter.submittedFrom` is after `filter.submittedTo`.', 'filter.submittedFrom');
+  }
+  const filter: ApplicationFilterParams = {
+    states: f.states ?? undefined,
+    citizenships: f.citizenships ?? undefined,
+    activityCodes: f.activityCodes ?? undefined,
+    submittedFrom: f.submittedFrom ?? undefined,
+    submittedTo: f.submittedTo ?? undefined,
+    overdue: f.overdue ?? undefined,
+    nomadId: f.nomadId ?? undefined,
+    today: app.clock.today(),
+  };
+  const { principal } = ctx;
+  if (!hasRole(principal, ...LISTERS)) {
+    if (!principal.roles.includes('nomad') || !principal.nomadId) throw forbidden('Listing applications is for migration officers and analysts.');
+    if (filter.nomadId && filter.nomadId !== principal.nomadId) throw forbidden('A nomad may list only their own applications.');
+    filter.nomadId = principal.nomadId;
+  }
+  const rows = await listApplications(ctx.db, { filter, page });
+  for (const row of rows) ctx.loaders.applicationById.prime(row.id, row);
+  return {
+    ...toConnection(rows, page, (r) => ({ key: r.submittedAt, id: r.id })),
+    totalCount: () => countApplications(ctx.db, { filter }),
+  };
+}
+
+/** A nomad's applications, newest first, through the per-request loader (no N+1). */
+export async function applicationsOfNomad(ctx: Context, nomad: NomadRow, args: PageArgs): Promise<Connection<ApplicationRow>> {
+  if (!hasRole(ctx.principal, ...LISTERS, ...DETAIL_READERS) && !isSelf(ctx.principal, nomad.id)) {
+    throw forbidden("This nomad's applications are not visible to you.");
+  }
+  const page = toPage(args);
+  const rows = await ctx.loaders.applicationsByNomad.load({ nomadId: nomad.id, page });
+  return toConnection(rows, page, (r) => ({ key: r.submittedAt, id: r.id }));
+}
+
+export function isOverdue(app: App, row: ApplicationRow): boolean {
+  return AWAITING_DECISION.includes(row.state) && row.reviewDeadlineOn < app.clock.today();
+}
+
+function requireNomad(ctx: Context): string {
+  const { principal } = ctx;
+  if (!principal.roles.includes('nomad') || !principal.nomadId) throw forbidden('Only a nomad may apply.');
+  return principal.nomadId;
+}
+
+/**
+ * Intake: checks every rule, then writes the nomad's record, the application and its
+ * documents in one transaction. Any broken rule returns userErrors and writes nothing.
+ */
+export async function submitApplication(ctx: Context, app: App, input: SubmitApplicationInput): Promise<Payload> {
+  const nomadId = requireNomad(ctx);
+  const today = app.clock.today();
+  const rules = await loadRules(ctx.db);
+  const errors = checkIntake(input, rules, today);
+  if (errors.length > 0) return { application: null, userErrors: errors };
+
+  const a = input.applicant;
+  try {
+    const application = await ctx.db.transaction(async (tx) => {
+      const owner = await findNomadByPassport(tx, { country: a.passport.country, number: a.passport.number });
+      if (owner && owner.id !== nomadId) {
+        throw new UserErrorsAbort([
+          userError(IntakeCode.PASSPORT_ALREADY_REGISTERED, 'This passport is registered to another applicant.', 'input.applicant.passport.number'),
+        ]);
+      }
+      const existing = await ctx.loaders.nomadById.load(nomadId);
+      if (existing?.pin && (existing.dateOfBirth !== a.dateOfBirth || existing.sex !== a.sex)) {
+        // The PIN encodes sex and birth date: they cannot change once a PIN is assigned.
+        throw new UserErrorsAbort([
+          userError(IntakeCode.IDENTITY_MISMATCH, 'Date of birth and sex must match the record that holds your PIN.', 'input.applicant.dateOfBirth'),
+        ]);
+      }
+      await upsertNomad(tx, {
+        nomad: {
+          id: nomadId,
+          surname: a.surname.toUpperCase(),
+          givenNames: a.givenNames.toUpperCase(),
+          dateOfBirth: a.dateOfBirth,
+          sex: a.sex,
+          citizenship: a.citizenship,
+          passportCountry: a.passport.country,
+          passportNumber: a.passport.number,
+          passportExpiresOn: a.passport.expiresOn,
+          email: a.email.toLowerCase(),
+        },
+      });
+      const open = await findOpenApplication(tx, { nomadId });
+      if (open) {
+        throw new UserErrorsAbort([
+          userError(IntakeCode.APPLICATION_ALREADY_OPEN, `Application ${open.number} is still open: withdraw it or wait for its decision.`),
+        ]);
+      }
+      const holidays = await loadHolidays(tx, today);
+      const number = await nextApplicationNumber(tx);
+      const income = input.declaredAnnualIncome;
+      return insertApplication(tx, {
+        application: {
+          number,
+          nomadId,
+          activityCode: input.activityCode,
+          foreignParties: input.foreignParties.map((p) => ({ kind: p.kind, name: p.name.trim(), country: p.country })),
+          declaredIncomeMinor: income.amountMinor,
+          incomeCurrency: income.currency,
+          declaredIncomeUsdMinor: toUsdMinor(rules, income.amountMinor, income.currency) ?? 0,
+          requestedStartOn: input.requestedStartOn,
+          submittedAt: app.clock.now().toISOString(),
+          stateChangedAt: app.clock.now().toISOString(),
+          reviewDeadlineOn: addWorkingDays(today, rules.review_working_days, holidays),
+        },
+        documents: input.documents,
+      });
+    });
+    ctx.loaders.nomadById.clear(nomadId);
+    ctx.logger.info({ applicationId: application.id, nomadId }, 'application submitted');
+    return { application, userErrors: [] };
+  } catch (err) {
+    if (err instanceof UserErrorsAbort) return { application: null, userErrors: err.userErrors };
+    if (isPgError(err, PG_UNIQUE_VIOLATION, 'applications_one_open_per_nomad')) {
+      return { application: null, userErrors: [userError(IntakeCode.APPLICATION_ALREADY_OPEN, 'Another application of yours is still open.')] };
+    }
+    if (isPgError(err, PG_UNIQUE_VIOLATION, 'nomads_passport_key')) {
+      return {
+        application: null,
+        userErrors: [userError(IntakeCode.PASSPORT_ALREADY_REGISTERED, 'This passport is registered to another applicant.', 'input.applicant.passport.number')],
+      };
+    }
+    throw err;
+  }
+}
+
+/** The applicant withdraws their own application while it awaits a decision. */
+export async function withdrawApplication(
+  ctx: Context,
+  input: { applicationId: string; expectedVersion?: number | null },
+): Promise<Payload> {
+  const nomadId = requireNomad(ctx);
+  if (!UUID.test(input.applicationId)) {
+    return { application: null, userErrors: [userError('APPLICATION_NOT_FOUND', 'No such application.', 'input.applicationId')] };
+  }
+  const row = await ctx.loaders.applicationById.load(input.applicationId);
+  if (!row || row.nomadId !== nomadId) {
+    return { application: null, userErrors: [userError('APPLICATION_NOT_FOUND', 'No such application of yours.', 'input.applicationId')] };
+  }
+  if (!AWAITING_DECISION.includes(row.state)) {
+    return {
+      application: null,
+      userErrors: [userError('INVALID_TRANSITION', `An application in state ${row.state} cannot be withdrawn.`, 'input.applicationId')],
+    };
+  }
+  const updated = await transitionApplication(ctx.db, {
+    id: row.id,
+    from: AWAITING_DECISION,
+    to: 'WITHDRAWN',
+    expectedVersion: input.expectedVersion ?? undefined,
+  });
+  if (!updated) {
+    return {
+      application: null,
+      userErrors: [userError('CONFLICT', 'The application changed since you read it; reload and try again.', 'input.expectedVersion')],
+    };
+  }
+  ctx.loaders.applicationById.clear(row.id).prime(row.id, updated);
+  ctx.logger.info({ applicationId: row.id }, 'application withdrawn');
+  return { application: updated, userErrors: [] };
+}

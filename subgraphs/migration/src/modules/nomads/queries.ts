@@ -1,0 +1,74 @@
+import { and, count, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { afterCursor, type Page } from '@nomad/kit';
+import type { MigrationDb } from '../../db/index.ts';
+import { nomads, type NomadRow } from '../../db/schema.ts';
+
+export interface NomadFilterParams {
+  /** Restricts to one nomad (a nomad reading their own list). */
+  onlyId?: string | undefined;
+  citizenships?: readonly string[] | undefined;
+  hasPin?: boolean | undefined;
+  source?: NomadRow['source'] | undefined;
+}
+
+function nomadConditions(filter: NomadFilterParams): SQL | undefined {
+  return and(
+    filter.onlyId !== undefined ? eq(nomads.id, filter.onlyId) : undefined,
+    filter.citizenships?.length ? inArray(nomads.citizenship, [...filter.citizenships]) : undefined,
+    filter.hasPin === true ? isNotNull(nomads.pin) : filter.hasPin === false ? isNull(nomads.pin) : undefined,
+    filter.source !== undefined ? eq(nomads.source, filter.source) : undefined,
+  );
+}
+
+export async function getNomadsByIds(db: MigrationDb, params: { ids: readonly string[] }): Promise<NomadRow[]> {
+  if (params.ids.length === 0) return [];
+  return db.select().from(nomads).where(inArray(nomads.id, [...params.ids]));
+}
+
+export async function getNomadsByPins(db: MigrationDb, params: { pins: readonly string[] }): Promise<NomadRow[]> {
+  if (params.pins.length === 0) return [];
+  return db.select().from(nomads).where(inArray(nomads.pin, [...params.pins]));
+}
+
+/** One page (+1 row to tell whether more follow), newest first. */
+export async function listNomads(
+  db: MigrationDb,
+  params: { filter: NomadFilterParams; page: Page },
+): Promise<NomadRow[]> {
+  return db
+    .select()
+    .from(nomads)
+    .where(and(nomadConditions(params.filter), afterCursor(nomads.createdAt, nomads.id, params.page.after, 'desc')))
+    .orderBy(desc(nomads.createdAt), desc(nomads.id))
+    .limit(params.page.limit + 1);
+}
+
+export async function countNomads(db: MigrationDb, params: { filter: NomadFilterParams }): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(nomads).where(nomadConditions(params.filter));
+  return row?.n ?? 0;
+}
+
+export type NewNomad = typeof nomads.$inferInsert;
+
+/** Inserts the nomad, or updates the identity of an existing one (same id). */
+export async function upsertNomad(db: MigrationDb, params: { nomad: NewNomad & { id: string } }): Promise<NomadRow> {
+  const { id, ...fields } = params.nomad;
+  const [row] = await db
+    .insert(nomads)
+    .values(params.nomad)
+    .onConflictDoUpdate({ target: nomads.id, set: { ...fields, updatedAt: new Date().toISOString() } })
+    .returning();
+  if (!row) throw new Error(`upsert of nomad ${id} returned no row`);
+  return row;
+}
+
+export async function findNomadByPassport(
+  db: MigrationDb,
+  params: { country: string; number: string },
+): Promise<Pick<NomadRow, 'id'> | undefined> {
+  const [row] = await db
+    .select({ id: nomads.id })
+    .from(nomads)
+    .where(and(eq(nomads.passportCountry, params.country), eq(nomads.passportNumber, params.number)));
+  return row;
+}

@@ -1,0 +1,79 @@
+import { badUserInput, forbidden, hasRole, toConnection, toPage, type Connection, type PageArgs, type Principal, type Role } from '@nomad/kit';
+import type { Context } from '../../context.ts';
+import type { NomadRow } from '../../db/schema.ts';
+import { countNomads, listNomads, type NomadFilterParams } from './queries.ts';
+
+/** Roles that may read a nomad's identity (names, birth date, passport, email, PIN). */
+const IDENTITY_READERS: readonly Role[] = ['migration_officer', 'labor_officer', 'tax_officer', 'security_officer'];
+/** Roles that may list nomads: analysts get pseudonymous records (identity fields refused). */
+const LISTERS: readonly Role[] = ['migration_officer', 'analyst'];
+
+export function isSelf(principal: Principal, nomadId: string): boolean {
+  return principal.roles.includes('nomad') && principal.nomadId === nomadId;
+}
+
+export function canReadIdentity(principal: Principal, nomadId: string): boolean {
+  return isSelf(principal, nomadId) || hasRole(principal, ...IDENTITY_READERS);
+}
+
+/** Throws FORBIDDEN unless the caller may see the identity of `nomadId`. */
+export function assertIdentityReadable(ctx: Context, nomadId: string): void {
+  if (!canReadIdentity(ctx.principal, nomadId)) {
+    throw forbidden('Personal data of this nomad is not visible to you.');
+  }
+}
+
+/** One nomad by id or PIN. A nomad may ask only for themself. */
+export async function getNomad(ctx: Context, args: { id?: string | null; pin?: string | null }): Promise<NomadRow | null> {
+  const { id, pin } = args;
+  if ((id == null) === (pin == null)) throw badUserInput('Give exactly one of `id` or `pin`.', id == null ? 'id' : 'pin');
+  const { principal } = ctx;
+  if (id != null) {
+    if (!UUID.test(id)) throw badUserInput('`id` must be a UUID.', 'id');
+    // Analysts may open a pseudonymous record by id; its identity fields stay refused.
+    if (!hasRole(principal, ...IDENTITY_READERS, 'analyst') && !isSelf(principal, id)) {
+      throw forbidden('A nomad may read only their own record.');
+    }
+    return ctx.loaders.nomadById.load(id);
+  }
+  if (!PIN.test(pin ?? '')) throw badUserInput('`pin` must be 14 digits: a sex digit, the birth date DDMMYYYY and a serial.', 'pin');
+  // A PIN is personal data: looking a record up by it is for those who may read identities.
+  const mayLookUpAnyone = hasRole(principal, ...IDENTITY_READERS);
+  if (!mayLookUpAnyone && !principal.roles.includes('nomad')) throw forbidden('Looking up a nomad by PIN is for officers.');
+  const row = await ctx.loaders.nomadByPin.load(pin ?? '');
+  if (row && !mayLookUpAnyone && !isSelf(principal, row.id)) throw forbidden('A nomad may read only their own record.');
+  return row;
+}
+
+export async function getMe(ctx: Context): Promise<NomadRow | null> {
+  const { nomadId } = ctx.principal;
+  if (!ctx.principal.roles.includes('nomad') || !nomadId) throw forbidden('Only a nomad has an own record.');
+  return ctx.loaders.nomadById.load(nomadId);
+}
+
+export interface NomadListArgs extends PageArgs {
+  filter?: { citizenships?: string[] | null; hasPin?: boolean | null; source?: NomadRow['source'] | null } | null;
+}
+
+export async function listNomadsFor(ctx: Context, args: NomadListArgs): Promise<Connection<NomadRow> & { totalCount: () => Promise<number> }> {
+  const page = toPage(args);
+  const { principal } = ctx;
+  const filter: NomadFilterParams = {
+    citizenships: args.filter?.citizenships ?? undefined,
+    hasPin: args.filter?.hasPin ?? undefined,
+    source: args.filter?.source ?? undefined,
+  };
+  if (!hasRole(principal, ...LISTERS)) {
+    if (!principal.roles.includes('nomad') || !principal.nomadId) throw forbidden('Listing nomads is for migration officers and analysts.');
+    filter.onlyId = principal.nomadId;
+  }
+  const rows = await listNomads(ctx.db, { filter, page });
+  for (const row of rows) ctx.loaders.nomadById.prime(row.id, row);
+  return {
+    ...toConnection(rows, page, (r) => ({ key: r.createdAt, id: r.id })),
+    totalCount: () => countNomads(ctx.db, { filter }),
+  };
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const PIN = /^[12][0-9]{13}$/;

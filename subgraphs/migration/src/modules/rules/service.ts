@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { MigrationDb } from '../../db/index.ts';
+import { getRuleValues, getHolidaysFrom } from './queries.ts';
+
+const DocumentKind = z.enum([
+  'PASSPORT',
+  'PHOTO',
+  'EMPLOYMENT_CONTRACT',
+  'FREELANCE_CONTRACT',
+  'BANK_STATEMENT',
+  'PROFESSIONAL_DOCUMENT',
+  'DN_VISA',
+  'TRANSLATION',
+]);
+
+/** The rule table, validated: a bad value in the database stops the service with the key named. */
+export const RulesSchema = z.object({
+  eligible_citizenships: z.array(z.string().regex(/^[A-Z]{3}$/)),
+  visa_required_citizenships: z.array(z.string().regex(/^[A-Z]{3}$/)),
+  eligible_activities: z.array(z.object({ code: z.string().min(1), title: z.string().min(1) })).min(1),
+  min_annual_income: z.object({ amountMinor: z.number().int().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) }),
+  exchange_rates_to_usd: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()),
+  review_working_days: z.number().int().positive(),
+  correction_window_months: z.number().int().positive(),
+  initial_period_days: z.number().int().positive(),
+  passport_min_validity_days: z.number().int().nonnegative(),
+  max_start_delay_days: z.number().int().positive(),
+  required_documents: z.object({ all: z.array(DocumentKind), oneOf: z.array(DocumentKind) }),
+  accepted_document_languages: z.array(z.string().length(2)),
+});
+export type Rules = z.infer<typeof RulesSchema>;
+
+export class RulesError extends Error {
+  override name = 'RulesError';
+}
+
+/** Reads and validates every rule value. Called per operation that needs them (one statement). */
+export async function loadRules(db: MigrationDb): Promise<Rules> {
+  const rows = await getRuleValues(db);
+  const parsed = RulesSchema.safeParse(Object.fromEntries(rows.map((r) => [r.key, r.value])));
+  if (!parsed.success) {
+    throw new RulesError(
+      `Invalid rule values: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  return parsed.data;
+}
+
+export async function loadHolidays(db: MigrationDb, from: string): Promise<Set<string>> {
+  return new Set(await getHolidaysFrom(db, { from }));
+}
+
+/** Converts minor units of `currency` to USD minor units; null when the currency has no rate. */
+export function toUsdMinor(rules: Rules, amountMinor: number, currency: string): number | null {
+  const rate = rules.exchange_rates_to_usd[currency];
+  return rate === undefined ? null : Math.floor(amountMinor * rate);
+}
