@@ -14,10 +14,16 @@ export const sharedTypeDefs = /* GraphQL */ `
   "An instant in ISO 8601 form, always UTC (for example \`2026-03-01T08:30:00.000Z\`)."
   scalar DateTime
 
+  """
+  An integer between -(2^53 - 1) and 2^53 - 1: exact in every JSON parser, unlike a 32-bit
+  \`Int\`, which cannot hold, say, 50,000,000.00 KZT in tyiyn.
+  """
+  scalar SafeInt
+
   "An amount of money: an integer number of minor units (cents, tyiyn) and its ISO 4217 currency."
   type Money @shareable {
     "Amount in minor units: USD 5,000.00 is \`500000\`."
-    amountMinor: Int!
+    amountMinor: SafeInt!
     "ISO 4217 alphabetic code, e.g. \`USD\`."
     currency: String!
   }
@@ -25,7 +31,7 @@ export const sharedTypeDefs = /* GraphQL */ `
   "Money as sent in a mutation."
   input MoneyInput {
     "Amount in minor units: USD 5,000.00 is \`500000\`. Must not be negative."
-    amountMinor: Int!
+    amountMinor: SafeInt!
     "ISO 4217 alphabetic code, e.g. \`USD\`."
     currency: String!
   }
@@ -103,4 +109,24 @@ export const DateTimeScalar = new GraphQLScalarType({
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
-export const sharedResolvers = { Date: DateScalar, DateTime: DateTimeScalar };
+function parseSafeInt(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw new GraphQLError('SafeInt must be a whole number between -(2^53 - 1) and 2^53 - 1.', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value;
+}
+
+export const SafeIntScalar = new GraphQLScalarType({
+  name: 'SafeInt',
+  serialize: (value) => {
+    const n = typeof value === 'string' ? Number(value) : value;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw new GraphQLError('SafeInt cannot represent this value.');
+    return n;
+  },
+  parseValue: parseSafeInt,
+  parseLiteral: (ast) => parseSafeInt(ast.kind === Kind.INT ? Number(ast.value) : undefined),
+});
+
+export const sharedResolvers = { Date: DateScalar, DateTime: DateTimeScalar, SafeInt: SafeIntScalar };

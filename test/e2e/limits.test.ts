@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGraph, token, type GraphResponse, type TestGraph } from '../src/harness.ts';
+
+let graph: TestGraph;
+let officer: string;
+beforeAll(async () => {
+  graph = await startGraph();
+  officer = await token(['migration_officer']);
+});
+afterAll(async () => {
+  await graph?.stop();
+});
+
+/** Nothing internal may reach a client: no stack frames, no SQL, no subgraph URL. */
+function expectNoInternals(res: GraphResponse): void {
+  expect(res.text).not.toMatch(/\bat .+:\d+:\d+/);
+  expect(res.text).not.toMatch(/stacktrace|"stack"/i);
+  expect(res.text).not.toMatch(/select |insert into|postgres/i);
+  expect(res.text).not.toContain(graph.migration.server.url);
+  expect(res.text).not.toMatch(/127\.0\.0\.1:\d+|ECONNREFUSED/);
+}
+
+function nested(depth: number): string {
+  let inner = 'id';
+  for (let i = 0; i < depth; i++) {
+    inner = `applications(first: 1) { edges { node { nomad { ${inner} } } } }`;
+  }
+  return `{ nomads(first: 1) { edges { node { ${inner} } } } }`;
+}
+
+describe('hostile and malformed requests', () => {
+  it('a malformed query gets 400 GRAPHQL_PARSE_FAILED', async () => {
+    const res = await graph.request(officer, '{ nomads(first: 1) { edges { node { id }');
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expectNoInternals(res);
+  });
+
+  it('an unknown field gets 400 GRAPHQL_VALIDATION_FAILED', async () => {
+    const res = await graph.request(officer, '{ nomads(first: 1) { edges { node { passwordHash } } } }');
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expectNoInternals(res);
+  });
+
+  it('a depth bomb is refused before execution', async () => {
+    const counts = await graph.countSql(async () => {
+      const res = await graph.request(officer, nested(10));
+      expect(res.status).toBe(400);
+      expect(res.body.errors?.[0]?.message).toMatch(/depth/i);
+      expectNoInternals(res);
+    });
+    expect(counts.migration).toBe(0);
+  });
+
+  it('an alias bomb is refused before execution', async () => {
+    const aliases = Array.from({ length: 200 }, (_, i) => `a${i}: nomads(first: 100) { totalCount }`).join(' ');
+    const counts = await graph.countSql(async () => {
+      const res = await graph.request(officer, `{ ${aliases} }`);
+      expect(res.status).toBe(400);
+      expect(res.body.errors?.[0]?.message).toMatch(/alias/i);
+      expectNoInternals(res);
+    });
+    expect(counts.migration).toBe(0);
+  });
+
+  it('batched requests are refused', async () => {
+    const res = await fetch(graph.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` },
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+
+  it('a body that is not JSON gets 400', async () => {
+    const res = await fetch(graph.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` },
+      body: '{"query": ',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+
+  it('a subgraph that is down gives a masked error without its URL', async () => {
+    const res = await graph.request(officer, '{ nomads(first: 1) { totalCount } }');
+    expect(res.body.errors).toBeUndefined();
+    await graph.migration.server.stop();
+    const down = await graph.request(officer, '{ nomads(first: 1) { totalCount } }');
+    expect(down.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expectNoInternals(down);
+  });
+});

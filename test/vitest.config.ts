@@ -1,0 +1,7 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { sharedConfig } from '../vitest.shared.ts';
+
+export default mergeConfig(
+  sharedConfig,
+  defineConfig({ test: { include: ['e2e/**/*.test.ts', 'src/**/*.test.ts'] } }),
+);
