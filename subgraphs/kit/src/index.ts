@@ -13,3 +13,4 @@ export * from './db/migrate.ts';
 export * from './db/metrics.ts';
 export * from './http/server.ts';
 export * from './bootstrap.ts';
+export * from './access/index.ts';

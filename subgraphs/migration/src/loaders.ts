@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
-import { encodeCursor, type Page } from '@nomad/kit';
+import { createAccessRecorder, encodeCursor, type Page, type ReadRequest } from '@nomad/kit';
 import type { MigrationDb } from './db/index.ts';
 import { loadRules, type Rules } from './modules/rules/service.ts';
-import type { ApplicationDocumentRow, ApplicationRow, NomadRow } from './db/schema.ts';
+import { accessLog, accessLogHead, type ApplicationDocumentRow, type ApplicationRow, type NomadRow } from './db/schema.ts';
 import { getNomadsByIds, getNomadsByPins } from './modules/nomads/queries.ts';
 import {
   getApplicationPagesByNomadIds,
@@ -35,8 +35,10 @@ export interface NomadApplicationsKey {
 }
 
 /** Per-request loaders: built in the context function, never shared between requests. */
-export function createLoaders(db: MigrationDb) {
+export function createLoaders(db: MigrationDb, request: ReadRequest) {
   return {
+    /** Records reads of personal data before they are returned. */
+    access: createAccessRecorder(db, { accessLog, accessLogHead }, request),
     /** The rule table, read at most once per request. */
     rules: new DataLoader<'rules', Rules>(async (keys) => {
       const rules = await loadRules(db);

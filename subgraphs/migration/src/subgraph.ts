@@ -12,6 +12,7 @@ import type { App } from './app.ts';
 import type { Context } from './context.ts';
 import type { MigrationSchema } from './db/index.ts';
 import { createLoaders } from './loaders.ts';
+import { accessResolvers } from './modules/access/resolvers.ts';
 import { applicationResolvers } from './modules/applications/resolvers.ts';
 import { nomadResolvers } from './modules/nomads/resolvers.ts';
 import { SUBGRAPH_NAME, typeDefs } from './sdl.ts';
@@ -37,7 +38,7 @@ export function startMigrationSubgraph(options: MigrationSubgraphOptions): Promi
     modules: [
       {
         typeDefs,
-        resolvers: mergeResolvers<Context>(sharedResolvers, nomadResolvers(app), applicationResolvers(app)),
+        resolvers: mergeResolvers<Context>(sharedResolvers, nomadResolvers(app), applicationResolvers(app), accessResolvers()),
       },
     ],
     db: database.db,

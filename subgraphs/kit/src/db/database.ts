@@ -63,7 +63,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
     const dir = path.join(options.dataDir ?? path.resolve('.data'), options.agency);
     const embedded = await startEmbeddedPostgres(dir, options.logger);
     url = embedded.url;
-    stopEmbedded = embedded.stop;
+    stopEmbedded = () => embedded.stop();
   }
   const db = connect(url, options);
   return {

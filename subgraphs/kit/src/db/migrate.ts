@@ -24,6 +24,14 @@ export async function runMigrations(
   options: { agency: string; migrationsFolder: string },
 ): Promise<void> {
   const { schema, table } = migrationsTableOf(options.agency);
+  // The lock holds one pooled connection for the whole run while drizzle migrates over the
+  // pool: with a pool of one, drizzle would wait for that connection forever.
+  if (database.client.options.max < 2) {
+    throw new Error(
+      `runMigrations needs a pool of at least 2 connections (got ${database.client.options.max}): ` +
+        'one holds the migration lock while another applies the migrations.',
+    );
+  }
   const lock = await database.client.reserve();
   try {
     await lock`select pg_advisory_lock(hashtext(${MIGRATION_LOCK_KEY}))`;

@@ -13,6 +13,7 @@ import { Headers, MAX_PURPOSE_LENGTH } from '../headers.ts';
 import type { Logger } from '../logger.ts';
 import type { RequestContext } from '../context.ts';
 import { countStatements } from '../db/metrics.ts';
+import type { ReadRequest } from '../access/recorder.ts';
 
 export interface SubgraphModule<TContext> {
   typeDefs: DocumentNode;
@@ -27,8 +28,8 @@ export interface SubgraphServerOptions<TLoaders, TDb> {
   name: string;
   modules: SubgraphModule<RequestContext<TLoaders, TDb>>[];
   db: TDb;
-  /** Builds fresh DataLoaders for one request. */
-  createLoaders: (db: TDb) => TLoaders;
+  /** Builds fresh DataLoaders (and the access recorder) for one request. */
+  createLoaders: (db: TDb, request: ReadRequest) => TLoaders;
   verifyToken: (token: string) => Promise<Principal>;
   /** The secret the gateway sends in `x-gateway-credential`; requests without it are refused. */
   gatewaySecret: string;
@@ -107,6 +108,12 @@ function header(req: IncomingMessage, name: string): string | null {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const PRINTABLE = /^[\p{L}\p{N}\p{P}\p{Zs}\p{S}]*$/u;
 
+function operationNameOf(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const name = (body as { operationName?: unknown }).operationName;
+  return typeof name === 'string' && name.length <= 200 ? name : null;
+}
+
 /** Masks anything that is not a coded, public error: no stack, no SQL, no internal URL. */
 export function maskError(formatted: GraphQLFormattedError, logger: Logger, requestId?: string): GraphQLFormattedError {
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
@@ -171,12 +178,13 @@ export async function startSubgraphServer<TLoaders, TDb>(
       // Traces are for Apollo's hosted studio, which we do not use: never send them to the gateway.
       ApolloServerPluginInlineTraceDisabled(),
       {
-        async requestDidStart() {
-          return {
-            async willSendResponse(rc: GraphQLRequestContext<Ctx>) {
+        requestDidStart() {
+          return Promise.resolve({
+            willSendResponse(rc: GraphQLRequestContext<Ctx>) {
               operations.inc({ outcome: rc.errors?.length ? 'error' : 'ok' });
+              return Promise.resolve();
             },
-          };
+          });
         },
       },
     ],
@@ -214,15 +222,16 @@ export async function startSubgraphServer<TLoaders, TDb>(
     const { counter, result } = countStatements(() =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => ({
-          principal,
-          purpose,
-          requestId,
-          idempotencyKey,
-          db: options.db,
-          loaders: options.createLoaders(options.db),
-          logger: logger.child({ requestId }),
-        }),
+        context: () =>
+          Promise.resolve({
+            principal,
+            purpose,
+            requestId,
+            idempotencyKey,
+            db: options.db,
+            loaders: options.createLoaders(options.db, { principal, purpose, requestId, operationName: operationNameOf(body) }),
+            logger: logger.child({ requestId }),
+          }),
       }),
     );
     const response = await result;
@@ -248,6 +257,8 @@ export async function startSubgraphServer<TLoaders, TDb>(
   const server = createServer((req, res) => {
     const incoming = header(req, Headers.requestId);
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    // On every response, refusals included, so a caller can quote it when asking about one.
+    res.setHeader(Headers.requestId, requestId);
     const path = (req.url ?? '/').split('?')[0];
     const run = async () => {
       if (path === '/health') return sendJson(res, 200, { status: 'ok' });

@@ -1,3 +1,4 @@
+import { accessLogTables } from '@nomad/kit';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -160,3 +161,7 @@ export const publicHolidays = migration.table('public_holidays', {
 export type NomadRow = typeof nomads.$inferSelect;
 export type ApplicationRow = typeof applications.$inferSelect;
 export type ApplicationDocumentRow = typeof applicationDocuments.$inferSelect;
+
+/** Reads of personal data, hash-chained and append-only (see the kit's access log). */
+export const { accessLog, accessLogHead } = accessLogTables(migration);
+export type AccessRecordRow = typeof accessLog.$inferSelect;

@@ -46,15 +46,23 @@ export function applicationResolvers(app: App): GraphQLResolverMap<Context> {
         const found = rules.eligible_activities.find((x) => x.code === a.activityCode);
         return found ?? { code: a.activityCode, title: a.activityCode };
       },
-      foreignParties: (a: ApplicationRow, _args: unknown, ctx: Context) => {
+      foreignParties: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
         assertDetailsReadable(ctx, a);
+        await ctx.loaders.access.record(a.nomadId, 'application.foreignParties');
         return a.foreignParties;
       },
-      declaredIncome: (a: ApplicationRow) => ({ amountMinor: a.declaredIncomeMinor, currency: a.incomeCurrency }),
-      declaredIncomeUsd: (a: ApplicationRow) => ({ amountMinor: a.declaredIncomeUsdMinor, currency: 'USD' }),
+      declaredIncome: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
+        await ctx.loaders.access.record(a.nomadId, 'application.declaredIncome');
+        return { amountMinor: a.declaredIncomeMinor, currency: a.incomeCurrency };
+      },
+      declaredIncomeUsd: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
+        await ctx.loaders.access.record(a.nomadId, 'application.declaredIncome');
+        return { amountMinor: a.declaredIncomeUsdMinor, currency: 'USD' };
+      },
       overdue: (a: ApplicationRow) => isOverdue(app, a),
-      documents: (a: ApplicationRow, _args: unknown, ctx: Context) => {
+      documents: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
         assertDetailsReadable(ctx, a);
+        await ctx.loaders.access.record(a.nomadId, 'application.documents');
         return ctx.loaders.documentsByApplication.load(a.id);
       },
     },

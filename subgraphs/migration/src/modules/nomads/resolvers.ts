@@ -5,10 +5,14 @@ import type { NomadRow } from '../../db/schema.ts';
 import { applicationsOfNomad } from '../applications/service.ts';
 import { assertIdentityReadable, getMe, getNomad, listNomadsFor, type NomadListArgs } from './service.ts';
 
-/** An identity field: refused with FORBIDDEN to callers who may not read it. */
-function identity<T>(read: (n: NomadRow) => T) {
-  return (nomad: NomadRow, _args: unknown, ctx: Context): T => {
+/**
+ * An identity field: refused with FORBIDDEN to callers who may not read it, and recorded in
+ * the access log before its value is returned (no record, no data).
+ */
+function identity<T>(field: string, read: (n: NomadRow) => T) {
+  return async (nomad: NomadRow, _args: unknown, ctx: Context): Promise<T> => {
     assertIdentityReadable(ctx, nomad.id);
+    await ctx.loaders.access.record(nomad.id, field);
     return read(nomad);
   };
 }
@@ -23,13 +27,13 @@ export function nomadResolvers(_app: App): GraphQLResolverMap<Context> {
     Nomad: {
       __resolveReference: async (ref: { id?: string; pin?: string }, ctx: Context) =>
         ref.id ? ctx.loaders.nomadById.load(ref.id) : ref.pin ? ctx.loaders.nomadByPin.load(ref.pin) : null,
-      surname: identity((n) => n.surname),
-      givenNames: identity((n) => n.givenNames),
-      dateOfBirth: identity((n) => n.dateOfBirth),
-      sex: identity((n) => n.sex),
-      passport: identity((n) => ({ country: n.passportCountry, number: n.passportNumber, expiresOn: n.passportExpiresOn })),
-      email: identity((n) => n.email),
-      pin: identity((n) => n.pin),
+      surname: identity('surname', (n) => n.surname),
+      givenNames: identity('givenNames', (n) => n.givenNames),
+      dateOfBirth: identity('dateOfBirth', (n) => n.dateOfBirth),
+      sex: identity('sex', (n) => n.sex),
+      passport: identity('passport', (n) => ({ country: n.passportCountry, number: n.passportNumber, expiresOn: n.passportExpiresOn })),
+      email: identity('email', (n) => n.email),
+      pin: identity('pin', (n) => n.pin),
       applications: (nomad: NomadRow, args: PageArgs, ctx: Context) => applicationsOfNomad(ctx, nomad, args),
     },
   };

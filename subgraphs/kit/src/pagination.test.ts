@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc, desc, sql } from 'drizzle-orm';
+import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { GraphQLError } from 'graphql';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  afterCursor,
+  decodeCursor,
+  encodeCursor,
+  toConnection,
+  toPage,
+  type Connection,
+  type Cursor,
+  type Page,
+} from './pagination.ts';
+import { connect, type Database } from './db/database.ts';
+import { createTestDatabase, type TestDatabase } from './testing/index.ts';
+
+/** Runs `fn` and returns the GraphQLError it throws (failing the test when it does not throw one). */
+function caught(fn: () => unknown): GraphQLError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof GraphQLError) return err;
+    throw err;
+  }
+  throw new Error('expected a GraphQLError, nothing was thrown');
+}
+
+describe('toPage', () => {
+  it('defaults the page size', () => {
+    expect(toPage({})).toEqual({ limit: DEFAULT_PAGE_SIZE, after: null });
+    expect(toPage({ first: null, after: null })).toEqual({ limit: DEFAULT_PAGE_SIZE, after: null });
+    expect(toPage({}, { defaultSize: 7 })).toEqual({ limit: 7, after: null });
+  });
+
+  it('accepts sizes from 0 to the maximum', () => {
+    expect(toPage({ first: 0 }).limit).toBe(0);
+    expect(toPage({ first: MAX_PAGE_SIZE }).limit).toBe(MAX_PAGE_SIZE);
+    expect(toPage({ first: 10 }, { maxSize: 10 }).limit).toBe(10);
+  });
+
+  it.each([
+    ['negative', -1, undefined],
+    ['above the default maximum', MAX_PAGE_SIZE + 1, undefined],
+    ['above a custom maximum', 11, 10],
+    ['not an integer', 2.5, undefined],
+    ['NaN', Number.NaN, undefined],
+  ])('refuses a size %s with BAD_USER_INPUT naming `first`', (_label, first, maxSize) => {
+    const err = caught(() => toPage({ first }, maxSize === undefined ? {} : { maxSize }));
+    expect(err.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(err.message).toContain('`first`');
+    expect(err.message).toContain(String(maxSize ?? MAX_PAGE_SIZE));
+  });
+
+  it('decodes `after` into the keyset position', () => {
+    const cursor: Cursor = { key: '2025-03-01 10:00:00.123456+00', id: '1f0c3a9e-8b7d-4c6e-9a55-0d2b7c1e4f11' };
+    expect(toPage({ first: 3, after: encodeCursor(cursor) })).toEqual({ limit: 3, after: cursor });
+  });
+});
+
+describe('cursors', () => {
+  it('round-trip any key and id, including commas, quotes and non-ASCII text', () => {
+    for (const cursor of [
+      { key: '2025-03-01 10:00:00.123456+00', id: '42' },
+      { key: 'Бишкек, "Ала-Тоо"', id: 'a,b]' },
+      { key: '', id: '' },
+    ]) {
+      const encoded = encodeCursor(cursor);
+      expect(encoded).toMatch(/^[A-Za-z0-9_-]*$/);
+      expect(decodeCursor(encoded)).toEqual(cursor);
+    }
+  });
+
+  it.each([
+    ['garbage', 'not a cursor!'],
+    ['empty base64', '!!!'],
+    ['JSON that is not an array', Buffer.from('{"key":"a","id":"b"}').toString('base64url')],
+    ['an array of the wrong length', Buffer.from('["a"]').toString('base64url')],
+    ['an array of non-strings', Buffer.from('[1,2]').toString('base64url')],
+  ])('refuse %s with BAD_USER_INPUT naming `after`', (_label, value) => {
+    const err = caught(() => toPage({ after: value }));
+    expect(err.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(err.message).toContain('`after`');
+  });
+
+  it('name the argument they were given for', () => {
+    const err = caught(() => decodeCursor('nonsense', 'input.after'));
+    expect(err.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.after' });
+  });
+});
+
+describe('toConnection', () => {
+  const rows = [
+    { id: 'a', at: '1' },
+    { id: 'b', at: '2' },
+    { id: 'c', at: '3' },
+  ];
+  const cursorOf = (r: { id: string; at: string }): Cursor => ({ key: r.at, id: r.id });
+
+  it('uses the extra row only to report a next page', () => {
+    const page: Page = { limit: 2, after: null };
+    const connection = toConnection(rows, page, cursorOf);
+    expect(connection.edges.map((e) => e.node.id)).toEqual(['a', 'b']);
+    expect(connection.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: encodeCursor({ key: '1', id: 'a' }),
+      endCursor: encodeCursor({ key: '2', id: 'b' }),
+    });
+    expect(connection.edges[1]?.cursor).toBe(connection.pageInfo.endCursor);
+  });
+
+  it('reports the last page and a previous page when `after` was given', () => {
+    const page: Page = { limit: 3, after: { key: '0', id: 'z' } };
+    const connection = toConnection(rows, page, cursorOf);
+    expect(connection.edges).toHaveLength(3);
+    expect(connection.pageInfo.hasNextPage).toBe(false);
+    expect(connection.pageInfo.hasPreviousPage).toBe(true);
+    expect(connection.pageInfo.endCursor).toBe(encodeCursor({ key: '3', id: 'c' }));
+  });
+
+  it('has null cursors for an empty page', () => {
+    const connection = toConnection([], { limit: 5, after: null }, cursorOf);
+    expect(connection).toEqual({
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+    });
+  });
+});
+
+describe('keyset pagination over a real table', () => {
+  // Timestamps in mode 'string' keep PostgreSQL's microseconds in the cursor, as the agencies' tables do.
+  const events = pgTable('events', {
+    id: uuid('id').primaryKey().defaultRandom(),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+    label: text('label').notNull(),
+  });
+  type Event = typeof events.$inferSelect;
+
+  let testDb: TestDatabase;
+  let database: Database<Record<string, unknown>>;
+  const TIMES = ['2025-03-01 10:00:00.000001+00', '2025-03-01 10:00:00.000002+00', '2025-03-02 08:30:00.5+00'];
+  const ROWS = 25;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase('kit_pagination');
+    database = connect<Record<string, unknown>>(testDb.url, { agency: 'kit', schema: {} });
+    await database.db.execute(
+      sql`create table events (id uuid primary key default gen_random_uuid(), at timestamptz not null, label text not null)`,
+    );
+    // 25 rows over only 3 distinct timestamps: the key alone cannot order them.
+    await database.db.insert(events).values(
+      Array.from({ length: ROWS }, (_, i) => ({ at: TIMES[i % TIMES.length] ?? '', label: `event ${i}` })),
+    );
+  });
+
+  afterAll(async () => {
+    await database.close();
+    await testDb.drop();
+  });
+
+  async function fetchPage(page: Page, direction: 'asc' | 'desc'): Promise<Connection<Event>> {
+    const order = direction === 'asc' ? [asc(events.at), asc(events.id)] : [desc(events.at), desc(events.id)];
+    const rows = await database.db
+      .select()
+      .from(events)
+      .where(afterCursor(events.at, events.id, page.after, direction))
+      .orderBy(...order)
+      .limit(page.limit + 1);
+    return toConnection(rows, page, (r) => ({ key: r.at, id: r.id }));
+  }
+
+  it.each(['asc', 'desc'] as const)('pages by 4 (%s) return every row exactly once in a stable order', async (direction) => {
+    const order = direction === 'asc' ? [asc(events.at), asc(events.id)] : [desc(events.at), desc(events.id)];
+    const expected = (await database.db.select({ id: events.id }).from(events).orderBy(...order)).map((r) => r.id);
+    expect(new Set(expected).size).toBe(ROWS);
+
+    const seen: string[] = [];
+    const pages: Connection<Event>[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const connection = await fetchPage(toPage({ first: 4, after }), direction);
+      pages.push(connection);
+      seen.push(...connection.edges.map((e) => e.node.id));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+      expect(pages.length).toBeLessThanOrEqual(ROWS); // a broken cursor would loop forever
+    }
+
+    expect(seen).toEqual(expected);
+    expect(pages.map((p) => p.edges.length)).toEqual([4, 4, 4, 4, 4, 4, 1]);
+    expect(pages.map((p) => p.pageInfo.hasPreviousPage)).toEqual([false, true, true, true, true, true, true]);
+  });
+
+  it('returns an empty last page after the final cursor', async () => {
+    const all = await fetchPage(toPage({ first: MAX_PAGE_SIZE }), 'asc');
+    expect(all.edges).toHaveLength(ROWS);
+    const beyond = await fetchPage(toPage({ first: 4, after: all.pageInfo.endCursor }), 'asc');
+    expect(beyond.edges).toEqual([]);
+    expect(beyond.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true, endCursor: null });
+  });
+
+  it('adds no condition without a cursor', () => {
+    expect(afterCursor(events.at, events.id, null, 'asc')).toBeUndefined();
+  });
+});
