@@ -4,6 +4,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Principal } from '../auth.ts';
 import type { Executor } from '../db/database.ts';
 import type { AccessLogTables } from './table.ts';
+import { parsePgTimestamp } from '../graphql/shared.ts';
 
 /** Who is reading, and why: taken from the request. */
 export interface ReadRequest {
@@ -28,8 +29,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** PostgreSQL prints `2026-11-24 21:50:00.123+00`; the hash is over the ISO form of the instant. */
 function toIsoInstant(value: string): string {
-  const iso = value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
-  const d = new Date(iso);
+  const d = parsePgTimestamp(value);
   return Number.isNaN(d.getTime()) ? value : d.toISOString();
 }
 

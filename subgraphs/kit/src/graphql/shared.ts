@@ -87,6 +87,15 @@ export const DateScalar = new GraphQLScalarType({
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
+/**
+ * PostgreSQL prints timestamptz as `2026-03-01 08:30:00.123456+00` (or `+05:30`); turns
+ * that, or an ISO string, into a Date.
+ */
+export function parsePgTimestamp(value: string): Date {
+  const iso = value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
+  return new Date(iso);
+}
+
 function parseDateTime(value: unknown): Date {
   const d = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
   if (Number.isNaN(d.getTime()) || typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
@@ -100,8 +109,7 @@ function parseDateTime(value: unknown): Date {
 export const DateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',
   serialize: (value) => {
-    // Rows come back from PostgreSQL as strings like `2026-03-01 08:30:00.123+00`.
-    const d = value instanceof Date ? value : new Date(typeof value === 'string' ? value.replace(' ', 'T') : Number.NaN);
+    const d = value instanceof Date ? value : typeof value === 'string' ? parsePgTimestamp(value) : new Date(Number.NaN);
     if (Number.isNaN(d.getTime())) throw new GraphQLError('DateTime cannot represent this value.');
     return d.toISOString();
   },

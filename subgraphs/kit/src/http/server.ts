@@ -111,7 +111,9 @@ const PRINTABLE = /^[\p{L}\p{N}\p{P}\p{Zs}\p{S}]*$/u;
 function operationNameOf(body: unknown): string | null {
   if (typeof body !== 'object' || body === null) return null;
   const name = (body as { operationName?: unknown }).operationName;
-  return typeof name === 'string' && name.length <= 200 ? name : null;
+  if (typeof name !== 'string' || name.length > 200) return null;
+  // The gateway names each fetch `<Operation>__<subgraph>__<n>`: record the client's name.
+  return name.replace(/__[A-Za-z0-9_]+__\d+$/, '');
 }
 
 /** Masks anything that is not a coded, public error: no stack, no SQL, no internal URL. */
