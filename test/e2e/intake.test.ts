@@ -135,7 +135,8 @@ describe('submitApplication: accepted', () => {
     const ok = await graph.request<{ withdrawApplication: { application: { state: string } | null; userErrors: unknown[] } }>(tok, WITHDRAW, {
       input: { applicationId: app?.id, expectedVersion: app?.version },
     });
-    expect(ok.body.data?.withdrawApplication).toEqual({ application: expect.objectContaining({ state: 'WITHDRAWN' }), userErrors: [] });
+    expect(ok.body.data?.withdrawApplication.userErrors).toEqual([]);
+    expect(ok.body.data?.withdrawApplication.application?.state).toBe('WITHDRAWN');
 
     const twice = await graph.request<{ withdrawApplication: { userErrors: { code: string }[] } }>(tok, WITHDRAW, { input: { applicationId: app?.id } });
     expect(twice.body.data?.withdrawApplication.userErrors).toContainEqual(expect.objectContaining({ code: 'INVALID_TRANSITION' }));

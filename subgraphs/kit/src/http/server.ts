@@ -175,6 +175,8 @@ export async function startSubgraphServer<TLoaders, TDb>(
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // The service's main handles SIGINT/SIGTERM (close the server, then the database).
+    stopOnTerminationSignals: false,
     formatError: (formatted) => maskError(formatted, logger),
     plugins: [
       // Traces are for Apollo's hosted studio, which we do not use: never send them to the gateway.

@@ -1,0 +1,363 @@
+import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { signToken } from '@nomad/kit';
+import { pino } from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SUPERGRAPH } from './__fixtures__/supergraph.ts';
+import { createGateway, type Gateway, type GatewayOptions } from './server.ts';
+
+const JWT_SECRET = 'a-test-secret-that-is-at-least-32-characters-long';
+const CREDENTIAL = 'the-hello-subgraph-gateway-credential';
+
+/** Stands in for a subgraph: records what reaches it and answers fixed JSON. */
+interface FakeSubgraph {
+  url: string;
+  received: { headers: IncomingHttpHeaders; body: string }[];
+  close(): Promise<void>;
+}
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+async function startFakeSubgraph(): Promise<FakeSubgraph> {
+  const received: FakeSubgraph['received'] = [];
+  const server = createServer((req, res) => {
+    if (req.url === '/ready') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}');
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"hello":"world"}}');
+    });
+  });
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}/graphql`, received, close: () => close(server) };
+}
+
+/** A port nothing listens on: a subgraph that is down. */
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  const port = await listen(server);
+  await close(server);
+  return port;
+}
+
+/** Keeps the gateway's log lines so tests can read what an operator would. */
+function capturingLogger() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  return { logger: pino({ level: 'info' }, stream), lines };
+}
+
+const disposals: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  await Promise.all(disposals.map((dispose) => dispose()));
+});
+
+async function startGateway(options: Partial<GatewayOptions> & Pick<GatewayOptions, 'subgraphUrls'>): Promise<Gateway> {
+  const gateway = await createGateway({
+    supergraphSdl: SUPERGRAPH,
+    credentials: { hello: CREDENTIAL },
+    verifier: { secret: JWT_SECRET },
+    logger: pino({ level: 'silent' }),
+    ...options,
+  });
+  disposals.push(() => gateway.stop());
+  return gateway;
+}
+
+interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: unknown; extensions?: Record<string, unknown> }[];
+}
+
+async function post(
+  gateway: Gateway,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: GraphQLBody; text: string }> {
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: JSON.parse(text) as GraphQLBody, text };
+}
+
+const codeOf = (body: GraphQLBody) => body.errors?.[0]?.extensions?.code;
+
+describe('createGateway with a reachable subgraph', () => {
+  let subgraph: FakeSubgraph;
+  let gateway: Gateway;
+  let token: string;
+  let auth: Record<string, string>;
+  let logLines: string[];
+
+  beforeAll(async () => {
+    subgraph = await startFakeSubgraph();
+    disposals.push(() => subgraph.close());
+    const { logger, lines } = capturingLogger();
+    logLines = lines;
+    gateway = await startGateway({
+      subgraphUrls: { hello: subgraph.url },
+      logger,
+      graphiql: true,
+      limits: { maxBodyBytes: 64_000 },
+    });
+    token = await signToken(JWT_SECRET, { roles: ['migration_officer'] });
+    auth = { authorization: `Bearer ${token}` };
+  });
+
+  beforeEach(() => {
+    subgraph.received.length = 0;
+  });
+
+  it('refuses an operation without a token with 401 UNAUTHENTICATED, executing nothing', async () => {
+    const response = await post(gateway, { query: '{ hello }' });
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({
+      errors: [{ message: 'A valid bearer token is required.', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    expect(subgraph.received).toEqual([]);
+  });
+
+  it('refuses a token signed with another secret', async () => {
+    const forged = await signToken('another-secret-that-is-at-least-32-characters', { roles: ['auditor'] });
+    const response = await post(gateway, { query: '{ hello }' }, { authorization: `Bearer ${forged}` });
+    expect(response.status).toBe(401);
+    expect(codeOf(response.body)).toBe('UNAUTHENTICATED');
+    expect(subgraph.received).toEqual([]);
+  });
+
+  it('refuses a malformed Authorization header', async () => {
+    const response = await post(gateway, { query: '{ hello }' }, { authorization: 'Basic dXNlcjpwYXNz' });
+    expect(response.status).toBe(401);
+  });
+
+  it('answers with data and forwards exactly the token, purpose, request id, credential and idempotency key', async () => {
+    const response = await post(
+      gateway,
+      { query: '{ hello }' },
+      {
+        ...auth,
+        'x-purpose': 'Review of application MIG-2025-000001',
+        'idempotency-key': 'retry-42',
+        'x-gateway-credential': 'forged-by-the-client',
+        'x-service-credential': 'forged-by-the-client',
+        cookie: 'session=abc',
+        'x-forwarded-for': '10.0.0.1',
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ data: { hello: 'world' } });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+
+    expect(subgraph.received).toHaveLength(1);
+    const sent = subgraph.received[0]?.headers ?? {};
+    expect(sent.authorization).toBe(`Bearer ${token}`);
+    expect(sent['x-gateway-credential']).toBe(CREDENTIAL);
+    expect(sent['x-purpose']).toBe('Review of application MIG-2025-000001');
+    expect(sent['idempotency-key']).toBe('retry-42');
+    const requestId = response.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent['x-request-id']).toBe(requestId);
+    expect(sent['x-service-credential']).toBeUndefined();
+    expect(sent.cookie).toBeUndefined();
+    expect(sent['x-forwarded-for']).toBeUndefined();
+  });
+
+  it("carries a client's well-formed request id through and echoes it", async () => {
+    const response = await post(gateway, { query: '{ hello }' }, { ...auth, 'x-request-id': 'client-req-0001' });
+    expect(response.headers.get('x-request-id')).toBe('client-req-0001');
+    expect(subgraph.received[0]?.headers['x-request-id']).toBe('client-req-0001');
+  });
+
+  it('replaces a malformed request id', async () => {
+    const response = await post(gateway, { query: '{ hello }' }, { ...auth, 'x-request-id': 'bad id!' });
+    const requestId = response.headers.get('x-request-id');
+    expect(requestId).not.toBe('bad id!');
+    expect(subgraph.received[0]?.headers['x-request-id']).toBe(requestId);
+  });
+
+  it('refuses a bad purpose with 400 BAD_USER_INPUT', async () => {
+    const response = await post(gateway, { query: '{ hello }' }, { ...auth, 'x-purpose': 'x'.repeat(201) });
+    expect(response.status).toBe(400);
+    expect(codeOf(response.body)).toBe('BAD_USER_INPUT');
+    expect(subgraph.received).toEqual([]);
+  });
+
+  it.each([
+    ['depth bomb', `{ me { ${'friends { '.repeat(12)}name${' }'.repeat(12)} } }`, /MAX_DEPTH/],
+    ['alias bomb', `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: hello`).join(' ')} }`, /MAX_ALIASES/],
+    ['cost bomb', '{ me { friends(first: 1000) { friends(first: 1000) { name } } } }', /MAX_COST/],
+    ['token bomb', `{ ${'hello '.repeat(6000)}}`, /MAX_TOKENS/],
+  ])('refuses a %s with 400 GRAPHQL_VALIDATION_FAILED, no stack, nothing executed', async (_name, query, limit) => {
+    const response = await post(gateway, { query }, auth);
+    expect(response.status).toBe(400);
+    expect(codeOf(response.body)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.body.errors?.[0]?.message).toMatch(limit);
+    expect(response.text).not.toMatch(/stacktrace|\bat .*\.(ts|js):\d+/);
+    expect(subgraph.received).toEqual([]);
+  });
+
+  it('counts first: from variables for cost', async () => {
+    const query = 'query Q($n: Int) { me { friends(first: $n) { friends(first: $n) { name } } } }';
+    expect((await post(gateway, { query, variables: { n: 1000 } }, auth)).status).toBe(400);
+    // Small pages pass the limits; the fake subgraph then answers whatever it answers.
+    expect((await post(gateway, { query, variables: { n: 2 } }, auth)).status).toBe(200);
+  });
+
+  it('refuses batched requests', async () => {
+    const response = await post(gateway, [{ query: '{ hello }' }, { query: '{ hello }' }], auth);
+    expect(response.status).toBe(400);
+    expect(subgraph.received).toEqual([]);
+  });
+
+  it('refuses a body over the size limit with 413 and a JSON error', async () => {
+    const response = await post(gateway, { query: '{ hello }', variables: { pad: 'x'.repeat(70_000) } }, auth);
+    expect(response.status).toBe(413);
+    expect(response.body.errors?.[0]?.message).toMatch(/MAX_BODY_BYTES/);
+  });
+
+  it('answers 413 to a streamed body without Content-Length that grows past the limit', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(gateway.url, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' } });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      // Chunked transfer: the gateway cannot refuse on a declared length.
+      for (let i = 0; i < 10; i++) req.write('x'.repeat(10_000));
+      req.end();
+    });
+    expect(status).toBe(413);
+    expect(subgraph.received).toEqual([]);
+  });
+
+  it('refuses operations over GET', async () => {
+    const response = await fetch(`${gateway.url}?query=${encodeURIComponent('{ hello }')}`, { headers: auth });
+    expect(response.status).toBe(405);
+    expect(subgraph.received).toEqual([]);
+  });
+
+  it('blocks a simple (CSRF-able) POST', async () => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ hello }' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/Cross-Site Request Forgery/);
+    expect(subgraph.received).toEqual([]);
+  });
+
+  it('refuses introspection when it is off', async () => {
+    const response = await post(gateway, { query: '{ __schema { types { name } } }' }, auth);
+    expect(response.status).toBe(400);
+    expect(codeOf(response.body)).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('serves GraphiQL to a browser without a token', async () => {
+    const response = await fetch(gateway.url, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await response.text();
+    expect(html).toContain('The nomad graph');
+    expect(html).toContain('"endpoint":"/graphql"');
+    // Offline: nothing is loaded from another origin.
+    expect(html).not.toMatch(/<script[^>]+src=["']https?:/);
+  });
+
+  it('answers /health and /ready', async () => {
+    const health = await fetch(gateway.url.replace('/graphql', '/health'));
+    expect(health.status).toBe(200);
+    const ready = await fetch(gateway.url.replace('/graphql', '/ready'));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('never logs the token', () => {
+    expect(logLines.join('')).not.toContain(token);
+  });
+});
+
+describe('createGateway with a subgraph that is down', () => {
+  let gateway: Gateway;
+  let logLines: string[];
+  let auth: Record<string, string>;
+
+  beforeAll(async () => {
+    const { logger, lines } = capturingLogger();
+    logLines = lines;
+    gateway = await startGateway({ subgraphUrls: { hello: `http://127.0.0.1:${await deadPort()}/graphql` }, logger });
+    auth = { authorization: `Bearer ${await signToken(JWT_SECRET, { roles: ['analyst'] })}` };
+  });
+
+  it('answers a masked INTERNAL_SERVER_ERROR without URL or errno, and logs it with the request id', async () => {
+    const response = await post(gateway, { query: '{ hello }' }, { ...auth, 'x-request-id': 'down-test-0001' });
+    expect(response.body.data).toEqual({ hello: null });
+    // A failed fetch has no path of its own: the gateway reports it for the whole fetch.
+    expect(response.body.errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    expect(response.text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|http:|stack/i);
+
+    const masked = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'error masked');
+    expect(masked).toMatchObject({ requestId: 'down-test-0001', errno: 'ECONNREFUSED' });
+  });
+
+  it('reports the subgraph as not ready, by name only', async () => {
+    const response = await fetch(gateway.url.replace('/graphql', '/ready'));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'not ready', notReady: ['hello'] });
+  });
+
+  it('does not serve GraphiQL when it is off', async () => {
+    const response = await fetch(gateway.url, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(405);
+  });
+});
+
+describe('createGateway with a subgraph that hangs', () => {
+  it('gives up after subgraphTimeoutMs with a masked error', async () => {
+    const hanging = createServer(() => {
+      // Never answers.
+    });
+    const port = await listen(hanging);
+    disposals.push(() => close(hanging));
+    const gateway = await startGateway({ subgraphUrls: { hello: `http://127.0.0.1:${port}/graphql` }, subgraphTimeoutMs: 200 });
+    const token = await signToken(JWT_SECRET, { roles: ['analyst'] });
+    const response = await post(gateway, { query: '{ hello }' }, { authorization: `Bearer ${token}` });
+    expect(response.body).toEqual({
+      data: { hello: null },
+      errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
+  });
+});
+
+describe('createGateway configuration', () => {
+  it('refuses a supergraph subgraph without a URL', async () => {
+    await expect(createGateway({ supergraphSdl: SUPERGRAPH, subgraphUrls: {} })).rejects.toThrow(
+      /No URL configured for subgraph\(s\): hello/,
+    );
+  });
+});

