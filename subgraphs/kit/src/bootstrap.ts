@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Registry } from 'prom-client';
 import { z } from 'zod';
+import { AGENCY_DEFAULT_PORTS, AGENCY_NAMES } from './agencies.ts';
 import { createTokenVerifier, type Principal } from './auth.ts';
-import { openDatabase, type Database } from './db/database.ts';
+import { openDatabase, type Database, type Executor } from './db/database.ts';
 import { runMigrations } from './db/migrate.ts';
 import {
   assertNoDevSecrets,
   baseEnvShape,
   DEV_GATEWAY_SECRET,
+  DEV_SERVICE_SECRET,
   EnvError,
   envBoolean,
   envPort,
@@ -15,11 +18,24 @@ import {
   processEnv,
   type EnvSource,
 } from './env.ts';
-import type { SubgraphServer } from './http/server.ts';
+import { exponentialBackoff, startRelay, type Backoff, type Relay } from './events/relay.ts';
+import { eventsRoute, type EventHandlers } from './events/route.ts';
+import { assertHandlers, assertSubscriptions, SubscriptionError } from './events/subscriptions.ts';
+import type { EventTables } from './events/tables.ts';
+import { httpTransport } from './events/transport.ts';
+import type { RouteHandler, SubgraphServer } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** The repository root (`.data/` lives there by default). */
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const positiveInt = z.coerce.number().int().positive();
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+/** `<AGENCY>_EVENTS_URL`: where each agency receives events. @default http://127.0.0.1:<its default port>/events */
+const eventsUrlShape = Object.fromEntries(
+  AGENCY_NAMES.map((name) => [`${name.toUpperCase()}_EVENTS_URL`, httpUrl.default(`http://127.0.0.1:${AGENCY_DEFAULT_PORTS[name]}/events`)]),
+);
 
 /** Each agency reads `<AGENCY>_…` variables, falling back to the shared ones where that makes sense. */
 export function subgraphEnvSchema(agency: string, defaultPort: number) {
@@ -36,9 +52,36 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
       [`${A}_GATEWAY_SECRET`]: z.string().min(16, 'must be at least 16 characters').default(DEV_GATEWAY_SECRET),
       /** Seed sample data into an empty database. @default true outside production */
       SEED: envBoolean.optional(),
+      /** Authenticates event deliveries between agencies (`x-service-credential`). @default DEV_SERVICE_SECRET (refused in production) */
+      SERVICE_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_SERVICE_SECRET),
+      ...eventsUrlShape,
+      /** Relay: wait between passes that found nothing due. @default 1000 */
+      EVENTS_POLL_INTERVAL_MS: positiveInt.default(1_000),
+      /** Relay: deliveries sent per pass. @default 20 */
+      EVENTS_BATCH_SIZE: positiveInt.default(20),
+      /** Relay: attempts before a delivery is dead-lettered. @default 25 */
+      EVENTS_MAX_ATTEMPTS: positiveInt.default(25),
+      /** Relay: back-off ceiling after the first failure, doubling per failure. @default 1000 */
+      EVENTS_BACKOFF_BASE_MS: positiveInt.default(1_000),
+      /** Relay: largest back-off ceiling. @default 600000 // 10 minutes */
+      EVENTS_BACKOFF_MAX_MS: positiveInt.default(600_000),
+      /** Relay: a subscriber that has not answered by then counts as failed. @default 10000 */
+      EVENTS_TIMEOUT_MS: positiveInt.default(10_000),
     })
     .transform((e) => {
-      const env = e as Record<string, unknown> & z.infer<z.ZodObject<typeof baseEnvShape>> & { DATA_DIR: string; SEED?: boolean; DATABASE_URL?: string };
+      const env = e as Record<string, unknown> &
+        z.infer<z.ZodObject<typeof baseEnvShape>> & {
+          DATA_DIR: string;
+          SEED?: boolean;
+          DATABASE_URL?: string;
+          SERVICE_SECRET: string;
+          EVENTS_POLL_INTERVAL_MS: number;
+          EVENTS_BATCH_SIZE: number;
+          EVENTS_MAX_ATTEMPTS: number;
+          EVENTS_BACKOFF_BASE_MS: number;
+          EVENTS_BACKOFF_MAX_MS: number;
+          EVENTS_TIMEOUT_MS: number;
+        };
       return {
         nodeEnv: env.NODE_ENV,
         logLevel: env.LOG_LEVEL,
@@ -49,6 +92,17 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
         dataDir: env.DATA_DIR,
         gatewaySecret: env[`${A}_GATEWAY_SECRET`] as string,
         seed: env.SEED ?? env.NODE_ENV !== 'production',
+        serviceSecret: env.SERVICE_SECRET,
+        events: {
+          /** Each agency's `POST /events` URL, by agency name. */
+          urls: Object.fromEntries(AGENCY_NAMES.map((name) => [name, env[`${name.toUpperCase()}_EVENTS_URL`] as string])),
+          pollIntervalMs: env.EVENTS_POLL_INTERVAL_MS,
+          batchSize: env.EVENTS_BATCH_SIZE,
+          maxAttempts: env.EVENTS_MAX_ATTEMPTS,
+          backoffBaseMs: env.EVENTS_BACKOFF_BASE_MS,
+          backoffMaxMs: env.EVENTS_BACKOFF_MAX_MS,
+          timeoutMs: env.EVENTS_TIMEOUT_MS,
+        },
         raw: env,
       };
     });
@@ -61,6 +115,23 @@ export interface SubgraphDeps<TSchema extends Record<string, unknown>> {
   database: Database<TSchema>;
   logger: Logger;
   verifyToken: (token: string) => Promise<Principal>;
+  /** Pass to `startSubgraphServer({ registry })`: the event metrics are registered on it. */
+  registry: Registry;
+  /** Pass to `startSubgraphServer({ routes })`: `POST /events` when the agency receives events, else none. */
+  routes: Record<string, RouteHandler>;
+}
+
+/** The events side of an agency: what it publishes goes out through its relay; what it receives, through its handlers. */
+export interface SubgraphEventsOptions<TSchema extends Record<string, unknown>> {
+  /** `eventTables(<schema>)` of the agency, as exported by its `db/schema.ts`. */
+  tables: EventTables;
+  /**
+   * One handler per event type SUBSCRIPTIONS sends to this agency: a missing handler, or one
+   * for a type the agency does not receive, stops the start with the list of mismatches.
+   */
+  handlers: EventHandlers<Executor<TSchema>>;
+  /** Overrides the relay's back-off. @default exponentialBackoff from EVENTS_BACKOFF_BASE_MS and EVENTS_BACKOFF_MAX_MS */
+  backoff?: Backoff;
 }
 
 export interface RunSubgraphOptions<TSchema extends Record<string, unknown>> {
@@ -72,6 +143,12 @@ export interface RunSubgraphOptions<TSchema extends Record<string, unknown>> {
   /** Fills an empty database with sample data (development). */
   seed?: (deps: SubgraphDeps<TSchema>) => Promise<void>;
   start: (deps: SubgraphDeps<TSchema>) => Promise<SubgraphServer>;
+  /**
+   * Events between agencies: the subscription table is checked, `POST /events` is added to
+   * `deps.routes`, and the outbox relay runs from start-up until SIGINT/SIGTERM (stopped
+   * before the server and the database). @default none: no route, no relay
+   */
+  events?: SubgraphEventsOptions<TSchema>;
   source?: EnvSource;
 }
 
@@ -86,9 +163,16 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
   let env: SubgraphEnv;
   try {
     env = parseEnv(subgraphEnvSchema(options.agency, options.defaultPort), options.source ?? processEnv());
-    assertNoDevSecrets({ ...env.raw }, ['JWT_SECRET', `${options.agency.toUpperCase()}_GATEWAY_SECRET`]);
+    const secrets = ['JWT_SECRET', `${options.agency.toUpperCase()}_GATEWAY_SECRET`];
+    // The service secret only guards something when the agency takes part in events.
+    if (options.events) secrets.push('SERVICE_SECRET');
+    assertNoDevSecrets({ ...env.raw }, secrets);
+    if (options.events) {
+      assertSubscriptions(AGENCY_NAMES);
+      assertHandlers(options.agency, Object.keys(options.events.handlers));
+    }
   } catch (err) {
-    if (err instanceof EnvError) {
+    if (err instanceof EnvError || err instanceof SubscriptionError) {
       process.stderr.write(`${options.agency}: ${err.message}\n`);
       process.exit(1);
     }
@@ -97,11 +181,14 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
   const logger = createLogger(options.agency, env.logLevel);
   let database: Database<TSchema> | undefined;
   let server: SubgraphServer | undefined;
+  let relay: Relay | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    // The relay first: its pass in flight commits (or rolls back) while the database is still open.
+    await relay?.stop().catch((err: unknown) => logger.error({ err }, 'event relay stop failed'));
     await server?.stop().catch((err: unknown) => logger.error({ err }, 'server stop failed'));
     await database?.close().catch((err: unknown) => logger.error({ err }, 'database close failed'));
     process.exit(0);
@@ -119,11 +206,48 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
     logger.info({ database: database.description }, 'database open');
     await runMigrations(database, { agency: options.agency, migrationsFolder: options.migrationsFolder });
     const verifyToken = createTokenVerifier(env.jwt);
-    const deps: SubgraphDeps<TSchema> = { env, database, logger, verifyToken };
+    const registry = new Registry();
+    const events = options.events;
+    const routes: Record<string, RouteHandler> = {};
+    if (events) {
+      routes['POST /events'] = eventsRoute({
+        db: database.db,
+        tables: events.tables,
+        agency: options.agency,
+        handlers: events.handlers,
+        serviceSecret: env.serviceSecret,
+        logger,
+        registry,
+      });
+    }
+    const deps: SubgraphDeps<TSchema> = { env, database, logger, verifyToken, registry, routes };
     if (env.seed && options.seed) await options.seed(deps);
     server = await options.start(deps);
+    if (events) {
+      // A start function that drops deps.routes would leave producers retrying into a 404.
+      if (!server.routes.includes('POST /events') || server.registry !== registry) {
+        throw new Error('events: pass deps.routes and deps.registry to startSubgraphServer');
+      }
+      // A signal that arrived during start-up has already begun the shutdown: no relay then.
+      if (!stopping) {
+        relay = startRelay({
+          db: database.db,
+          tables: events.tables,
+          agency: options.agency,
+          transport: httpTransport({ urls: env.events.urls, serviceSecret: env.serviceSecret, timeoutMs: env.events.timeoutMs }),
+          logger,
+          registry,
+          pollIntervalMs: env.events.pollIntervalMs,
+          batchSize: env.events.batchSize,
+          maxAttempts: env.events.maxAttempts,
+          backoff: events.backoff ?? exponentialBackoff({ baseMs: env.events.backoffBaseMs, maxMs: env.events.backoffMaxMs }),
+        });
+      }
+    }
   } catch (err) {
     logger.fatal({ err }, `${options.agency} subgraph failed to start`);
+    await relay?.stop().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
     await database?.close().catch(() => undefined);
     process.exit(1);
   }

@@ -14,3 +14,6 @@ export * from './db/metrics.ts';
 export * from './http/server.ts';
 export * from './bootstrap.ts';
 export * from './access/index.ts';
+export * from './idempotency.ts';
+export * from './agencies.ts';
+export * from './events/index.ts';

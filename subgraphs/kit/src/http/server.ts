@@ -46,13 +46,21 @@ export interface SubgraphServerOptions<TLoaders, TDb> {
   introspection?: boolean;
   /** Request body cap. @default 1_048_576 // 1 MiB */
   maxBodyBytes?: number;
+  /** Extra routes by `METHOD /path`, e.g. `POST /events` from `runSubgraph`'s `deps.routes`. @default none */
   routes?: Record<string, RouteHandler>;
+  /**
+   * The Prometheus registry served on `/metrics`; pass `runSubgraph`'s `deps.registry` so
+   * that the event relay's and inbox's metrics are served with the server's. @default a new registry
+   */
+  registry?: Registry;
 }
 
 export interface SubgraphServer {
   url: string;
   port: number;
   registry: Registry;
+  /** The extra routes served (`POST /events`, …): lets `runSubgraph` check its routes were passed on. */
+  routes: readonly string[];
   stop(): Promise<void>;
 }
 
@@ -148,7 +156,7 @@ export async function startSubgraphServer<TLoaders, TDb>(
   type Ctx = RequestContext<TLoaders, TDb>;
   const { logger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
-  const registry = new Registry();
+  const registry = options.registry ?? new Registry();
   registry.setDefaultLabels({ subgraph: options.name });
   collectDefaultMetrics({ register: registry });
   const sqlTotal = new Counter({
@@ -304,6 +312,7 @@ export async function startSubgraphServer<TLoaders, TDb>(
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`,
     port,
     registry,
+    routes: Object.keys(options.routes ?? {}),
     async stop() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+/**
+ * The events agencies exchange (DOMAIN.md, "Cross-agency facts (events)"): one payload schema
+ * per event type, imported by the producer (validated before it is written to the outbox) and
+ * by every consumer (validated again on receipt). Adding a field: make it optional first, so
+ * that a consumer still on the old catalog keeps accepting events (unknown keys are stripped,
+ * not refused).
+ */
+const id = z.uuid();
+/** A calendar date, `YYYY-MM-DD`. */
+const day = z.iso.date();
+/** An instant in ISO 8601 form, e.g. `2026-03-01T08:30:00.000Z`. */
+const instant = z.iso.datetime({ offset: true });
+/** 14 digits; first digit 1 or 2 (DOMAIN.md, "Identifiers"). */
+const pin = z.string().regex(/^[12][0-9]{13}$/, 'must be a 14-digit PIN');
+const periodKind = z.enum(['INITIAL_60_DAYS', 'EXTENSION_1_YEAR', 'RENEWAL']);
+
+const StatusPeriodPayload = z.object({ nomadId: id, pin, periodKind, validFrom: day, validUntil: day });
+const StatusSwitchPayload = z.object({ nomadId: id, pin, at: instant, ground: z.string().min(1).optional() });
+
+export const EventCatalog = {
+  /** migration → security: opens a screening. */
+  ApplicationSubmitted: z.object({
+    applicationId: id,
+    applicationNumber: z.string().regex(/^[0-9]{8}$/, 'must be 8 digits'),
+    nomadId: id,
+    citizenship: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code'),
+    activityCode: z.string().min(1),
+    submittedAt: instant,
+  }),
+  /** security → migration: the application may (not) be approved. */
+  ScreeningConcluded: z.object({
+    applicationId: id,
+    screeningId: id,
+    outcome: z.enum(['CLEARED', 'FLAGGED']),
+    concludedAt: instant,
+  }),
+  /** migration → labor: assigns an expert evaluation. */
+  EvaluationRequested: z.object({ applicationId: id, nomadId: id, activityCode: z.string().min(1), requestedAt: instant }),
+  /** labor → migration: a recommendation attached to the application (or, when null, the status). */
+  EvaluationConcluded: z.object({
+    evaluationId: id,
+    applicationId: id.nullable(),
+    nomadId: id,
+    verdict: z.enum(['COMPLIANT', 'NON_COMPLIANT', 'INSUFFICIENT_EVIDENCE']),
+    concludedAt: instant,
+  }),
+  /** migration → tax, labor: IE re-registration queued; monitoring case opened. */
+  StatusGranted: StatusPeriodPayload,
+  /** migration → tax, labor. */
+  StatusExtended: StatusPeriodPayload,
+  /** migration → tax, labor, security: deregistration queued; case closed; exit deadline watched. */
+  StatusRevoked: z.object({ nomadId: id, pin, ground: z.string().min(1), revokedAt: instant, exitDeadline: day }),
+  /** migration → tax, labor, security. */
+  StatusExpired: z.object({ nomadId: id, pin, expiredOn: day }),
+  /** migration → (no subscriber yet: DOMAIN.md names none). */
+  StatusSuspended: StatusSwitchPayload,
+  /** migration → (no subscriber yet: DOMAIN.md names none). */
+  StatusReinstated: StatusSwitchPayload,
+  /**
+   * security → migration: a re-screening of a status holder ended FLAGGED; GKNB recommends
+   * suspending the status (migration decides). `reasonSummary` is the decree's ground only:
+   * GKNB's detailed reasons, text and classification never leave the security subgraph.
+   */
+  SuspensionRecommended: z.object({
+    nomadId: id,
+    screeningId: id,
+    reasonSummary: z.enum(['NATIONAL_SECURITY_THREAT', 'CRIMINAL_CONVICTION', 'FALSE_DOCUMENTS']),
+    at: instant,
+  }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type EventType = keyof typeof EventCatalog;
+export type EventPayload<T extends EventType> = z.output<(typeof EventCatalog)[T]>;
+
+export const EVENT_TYPES = Object.keys(EventCatalog) as EventType[];
+
+export function isEventType(value: string): value is EventType {
+  return Object.hasOwn(EventCatalog, value);
+}
+
+/** An event as it travels between agencies (the body of `POST /events`). */
+export interface DomainEvent<T extends EventType = EventType> {
+  /** UUID; the subscriber's inbox key, so a redelivery is recognised. */
+  id: string;
+  type: T;
+  /** The entity whose events arrive in order (per subscriber), e.g. the nomad's or the application's id. */
+  aggregateId: string;
+  payload: EventPayload<T>;
+  /** When the producer wrote it, ISO 8601. */
+  occurredAt: string;
+  /** The agency that wrote it, e.g. `migration`. */
+  producer: string;
+}
+
+/** Any event, narrowed by `type`. */
+export type AnyDomainEvent = { [T in EventType]: DomainEvent<T> }[EventType];
+
+/** The envelope of a received event; the payload is checked against the catalog separately. */
+export const EventEnvelope = z.object({
+  id: z.uuid(),
+  type: z.string().min(1).max(100),
+  aggregateId: z.string().min(1).max(200),
+  occurredAt: instant,
+  producer: z.string().min(1).max(100),
+  payload: z.unknown(),
+});
+
+/** Raised when an event's payload does not match its schema (or its type is unknown). */
+export class EventPayloadError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly issues: string[],
+  ) {
+    super(`${eventType} payload is invalid: ${issues.join('; ')}`);
+    this.name = 'EventPayloadError';
+  }
+}
+
+/**
+ * Validates `payload` against the schema of `type` and returns the parsed payload (unknown
+ * keys stripped). Issue texts name the path and the rule, never the value (a PIN must not end
+ * up in an error column or a log line).
+ */
+export function parseEventPayload<T extends EventType>(type: T, payload: unknown): EventPayload<T>;
+export function parseEventPayload(type: string, payload: unknown): EventPayload<EventType>;
+export function parseEventPayload(type: string, payload: unknown): EventPayload<EventType> {
+  if (!isEventType(type)) throw new EventPayloadError(type, [`unknown event type "${type.slice(0, 100)}"`]);
+  const result = (EventCatalog[type] as z.ZodType<EventPayload<EventType>>).safeParse(payload);
+  if (!result.success) {
+    throw new EventPayloadError(
+      type,
+      result.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`),
+    );
+  }
+  return result.data;
+}

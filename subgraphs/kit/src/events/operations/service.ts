@@ -1,0 +1,72 @@
+import { hasRole, type Principal } from '../../auth.ts';
+import type { Executor } from '../../db/database.ts';
+import { badUserInput, forbidden, userError, type UserError } from '../../errors.ts';
+import { toConnection, toPage, type Connection, type PageArgs } from '../../pagination.ts';
+import {
+  getDelivery,
+  listDeliveries,
+  listInboxFailures,
+  requeueDeadDelivery,
+  type DeliveryView,
+} from '../queries.ts';
+import type { DeliveryState, EventTables, InboxRow } from '../tables.ts';
+
+/** What the event operations need of a request context (every subgraph's context has it). */
+export interface EventOperationsContext {
+  principal: Principal;
+  db: Executor<Record<string, unknown>>;
+}
+
+/**
+ * Who may see and retry event deliveries. There is no operator role yet, so it is the
+ * `auditor` (who already reads the access log); a dedicated role would replace it here, in
+ * this one function.
+ */
+export function canOperateEvents(principal: Principal): boolean {
+  return hasRole(principal, 'auditor');
+}
+
+function assertCanOperateEvents(principal: Principal): void {
+  if (!canOperateEvents(principal)) throw forbidden('Event deliveries are visible to operators (role auditor) only.');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UNDELIVERED: DeliveryState[] = ['PENDING', 'FAILED', 'DEAD'];
+
+export async function eventDeliveriesFor(
+  ctx: EventOperationsContext,
+  tables: EventTables,
+  args: PageArgs & { state?: DeliveryState | null },
+): Promise<Connection<DeliveryView>> {
+  assertCanOperateEvents(ctx.principal);
+  const page = toPage(args);
+  const rows = await listDeliveries(ctx.db, { tables, states: args.state ? [args.state] : UNDELIVERED, page });
+  return toConnection(rows, page, (r) => ({ key: String(r.seq), id: r.id }));
+}
+
+export async function inboxFailuresFor(ctx: EventOperationsContext, tables: EventTables, args: PageArgs): Promise<Connection<InboxRow>> {
+  assertCanOperateEvents(ctx.principal);
+  const page = toPage(args);
+  const rows = await listInboxFailures(ctx.db, { tables, page });
+  return toConnection(rows, page, (r) => ({ key: r.firstReceivedAt, id: r.eventId }));
+}
+
+export interface RetryPayload {
+  delivery: DeliveryView | null;
+  userErrors: UserError[];
+}
+
+/** Puts a DEAD delivery back in the queue; anything else is a user error, and nothing changes. */
+export async function retryEventDelivery(ctx: EventOperationsContext, tables: EventTables, args: { id: string }): Promise<RetryPayload> {
+  assertCanOperateEvents(ctx.principal);
+  if (!UUID.test(args.id)) throw badUserInput('`id` must be a delivery id (a UUID).', 'id');
+  if (await requeueDeadDelivery(ctx.db, { tables, id: args.id })) {
+    return { delivery: await getDelivery(ctx.db, { tables, id: args.id }), userErrors: [] };
+  }
+  const current = await getDelivery(ctx.db, { tables, id: args.id });
+  if (!current) return { delivery: null, userErrors: [userError('DELIVERY_NOT_FOUND', 'No delivery has this id.', 'id')] };
+  return {
+    delivery: null,
+    userErrors: [userError('DELIVERY_NOT_DEAD', `Only a DEAD delivery can be retried; this one is ${current.state}.`, 'id')],
+  };
+}

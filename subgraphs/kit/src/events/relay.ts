@@ -1,0 +1,192 @@
+import type { Registry } from 'prom-client';
+import type { Executor } from '../db/database.ts';
+import { parsePgTimestamp } from '../graphql/shared.ts';
+import type { Logger } from '../logger.ts';
+import type { DomainEvent } from './catalog.ts';
+import { relayMetrics, outboxGauges } from './metrics.ts';
+import {
+  claimDueDeliveries,
+  countOpenDeliveriesByState,
+  countWrittenByType,
+  markDelivered,
+  markFailed,
+  type ClaimedDelivery,
+} from './queries.ts';
+import type { EventTables } from './tables.ts';
+import type { EventTransport } from './transport.ts';
+
+/** Milliseconds to wait before the next attempt, given how many attempts have failed (1, 2, …). */
+export type Backoff = (failedAttempts: number) => number;
+
+export interface BackoffOptions {
+  /** Delay ceiling after the first failure; it doubles with each failure. @default 1_000 // 1 second */
+  baseMs?: number;
+  /** Largest delay ceiling. @default 600_000 // 10 minutes */
+  maxMs?: number;
+}
+
+/**
+ * Exponential back-off with jitter: the ceiling doubles per failure up to `maxMs`, and the
+ * delay is drawn between half the ceiling and the ceiling, so the relays of many producers do
+ * not all come back to a recovering subscriber at the same instant.
+ */
+export function exponentialBackoff(options: BackoffOptions = {}): Backoff {
+  const base = options.baseMs ?? 1_000;
+  const max = options.maxMs ?? 600_000;
+  return (failedAttempts) => {
+    const ceiling = Math.min(max, base * 2 ** Math.min(Math.max(failedAttempts - 1, 0), 40));
+    return ceiling / 2 + (Math.random() * ceiling) / 2;
+  };
+}
+
+export interface RelayOptions<TSchema extends Record<string, unknown>> {
+  /** The producing agency's database (the pool: each pass takes one connection for its transaction). */
+  db: Executor<TSchema>;
+  tables: EventTables;
+  /** The producing agency, for logs. */
+  agency: string;
+  transport: EventTransport;
+  logger: Logger;
+  /** Wait between passes that found nothing due. A pass that found work is followed at once by another. @default 1_000 // 1 second */
+  pollIntervalMs?: number;
+  /** Deliveries claimed (and sent concurrently) per pass. @default 20 */
+  batchSize?: number;
+  /**
+   * Attempts before a delivery goes DEAD (kept, with its last error, for an operator to retry).
+   * With the default back-off, 25 attempts span about 2.8 hours. @default 25
+   */
+  maxAttempts?: number;
+  /** @default exponentialBackoff() // 1 s doubling to 10 min, with jitter */
+  backoff?: Backoff;
+  /** Where the relay's metrics go (the subgraph's registry). @default none: metrics are not exported */
+  registry?: Registry;
+  /** Start the polling loop now; false leaves only `runOnce` (tests). @default true */
+  autoStart?: boolean;
+}
+
+export interface Relay {
+  /**
+   * One pass: claims the due deliveries, sends them, records each outcome, commits.
+   * @returns how many deliveries were attempted (0: nothing was due)
+   */
+  runOnce(): Promise<number>;
+  /** Ends the loop after the pass in flight (at most one transport timeout). */
+  stop(): Promise<void>;
+}
+
+function toEvent(row: ClaimedDelivery): DomainEvent {
+  return {
+    id: row.eventId,
+    type: row.eventType,
+    aggregateId: row.aggregateId,
+    // Sent as stored: the subscriber checks it against its own catalog (the authority on what it accepts).
+    payload: row.payload,
+    occurredAt: parsePgTimestamp(row.occurredAt).toISOString(),
+    producer: row.producer,
+  } as DomainEvent;
+}
+
+const MAX_ERROR_TEXT = 1_000;
+
+/**
+ * Starts the relay of a producing agency: it delivers each outbox event to every subscriber
+ * through `transport`, in order per (subscriber, aggregate), retrying with back-off until
+ * `maxAttempts`, then dead-letters it. Any number of relays of one agency may run at once
+ * (replicas): a pass locks the rows it sends with `FOR UPDATE SKIP LOCKED` for its whole
+ * transaction, so no row is sent by two relays at the same time, and an acknowledged row is
+ * DELIVERED before another relay can see it. A relay that dies mid-pass leaves its rows
+ * unlocked and undelivered: they are sent again, and the subscriber's inbox makes the second
+ * receipt a no-op.
+ */
+export function startRelay<TSchema extends Record<string, unknown>>(options: RelayOptions<TSchema>): Relay {
+  const { db, tables, transport } = options;
+  const log = options.logger.child({ source: 'event-relay' });
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const batchSize = options.batchSize ?? 20;
+  const maxAttempts = options.maxAttempts ?? 25;
+  const backoff = options.backoff ?? exponentialBackoff();
+  const metrics = relayMetrics(options.registry);
+  outboxGauges(options.registry, {
+    written: () => countWrittenByType(db, { tables }),
+    open: () => countOpenDeliveriesByState(db, { tables }),
+  });
+
+  const runOnce = async (): Promise<number> => {
+    const outcomes = await db.transaction(async (tx) => {
+      const batch = await claimDueDeliveries(tx, { tables, limit: batchSize });
+      const results = await Promise.all(
+        batch.map(async (row) => {
+          try {
+            await transport.deliver(row.subscriber, toEvent(row));
+            return { row, error: null };
+          } catch (err) {
+            const text = err instanceof Error ? err.message : String(err);
+            return { row, error: text.slice(0, MAX_ERROR_TEXT) };
+          }
+        }),
+      );
+      await markDelivered(tx, { tables, ids: results.filter((r) => r.error === null).map((r) => r.row.id) });
+      const failures: { row: ClaimedDelivery; error: string; dead: boolean }[] = [];
+      for (const { row, error } of results) {
+        if (error === null) continue;
+        const attempts = row.attempts + 1;
+        const dead = attempts >= maxAttempts;
+        await markFailed(tx, { tables, id: row.id, dead, delayMs: dead ? 0 : Math.max(0, backoff(attempts)), error });
+        failures.push({ row, error, dead });
+      }
+      return { results, failures };
+    });
+    // Counted after the commit: an outcome that was not recorded did not happen.
+    const now = Date.now();
+    for (const { row, error } of outcomes.results) {
+      if (error !== null) continue;
+      const labels = { type: row.eventType, subscriber: row.subscriber };
+      metrics.delivered.inc(labels);
+      metrics.lag.observe({ subscriber: row.subscriber }, Math.max(0, (now - parsePgTimestamp(row.occurredAt).getTime()) / 1000));
+    }
+    for (const { row, error, dead } of outcomes.failures) {
+      const fields = { eventId: row.eventId, type: row.eventType, subscriber: row.subscriber, attempts: row.attempts + 1, error };
+      if (dead) {
+        metrics.deadLettered.inc({ type: row.eventType, subscriber: row.subscriber });
+        log.error(fields, 'event delivery dead-lettered');
+      } else {
+        metrics.retried.inc({ type: row.eventType, subscriber: row.subscriber });
+        log.warn(fields, 'event delivery failed; will retry');
+      }
+    }
+    return outcomes.results.length;
+  };
+
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+      timer = setTimeout(resolve, ms);
+    });
+  const loop = async () => {
+    while (!stopped) {
+      let attempted = 0;
+      try {
+        attempted = await runOnce();
+      } catch (err) {
+        // The database is away or the transaction failed: nothing was recorded; try again later.
+        log.error({ err }, 'event relay pass failed');
+      }
+      if (attempted === 0 && !stopped) await pause(pollIntervalMs);
+    }
+  };
+  const running = options.autoStart === false ? Promise.resolve() : loop();
+  if (options.autoStart !== false) log.info({ agency: options.agency, pollIntervalMs, batchSize, maxAttempts }, 'event relay started');
+
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      wake?.();
+      await running;
+    },
+  };
+}

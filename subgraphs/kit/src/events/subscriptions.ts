@@ -1,0 +1,93 @@
+import { AGENCY_NAMES } from '../agencies.ts';
+import { EVENT_TYPES, isEventType, type EventType } from './catalog.ts';
+
+/**
+ * Which agency receives which event: DOMAIN.md's table "Cross-agency facts (events)", in one
+ * place. The producer's `publishEvent` writes one delivery per subscriber listed here; a
+ * subscriber's `POST /events` refuses an event type it is not listed for. Every event type of
+ * the catalog has an entry, even with no subscriber (it is still written to the outbox).
+ */
+export const SUBSCRIPTIONS = {
+  ApplicationSubmitted: ['security'],
+  ScreeningConcluded: ['migration'],
+  EvaluationRequested: ['labor'],
+  EvaluationConcluded: ['migration'],
+  StatusGranted: ['tax', 'labor'],
+  StatusExtended: ['tax', 'labor'],
+  StatusRevoked: ['tax', 'labor', 'security'],
+  StatusExpired: ['tax', 'labor', 'security'],
+  // DOMAIN.md names no consumer for suspensions and reinstatements yet.
+  StatusSuspended: [],
+  StatusReinstated: [],
+  SuspensionRecommended: ['migration'],
+} as const satisfies Record<EventType, readonly string[]>;
+
+/** A subscription table: event type → subscriber agency names (`SUBSCRIPTIONS` unless a test gives its own). */
+export type Subscriptions = Readonly<Record<string, readonly string[]>>;
+
+/** The agencies that receive `type`. */
+export function subscribersOf(type: EventType, subscriptions: Subscriptions = SUBSCRIPTIONS): readonly string[] {
+  return subscriptions[type] ?? [];
+}
+
+/** The event types `agency` receives. */
+export function eventTypesFor(agency: string, subscriptions: Subscriptions = SUBSCRIPTIONS): EventType[] {
+  return EVENT_TYPES.filter((t) => subscribersOf(t, subscriptions).includes(agency));
+}
+
+/** Raised at start-up when the subscription table or an agency's handlers do not fit the catalog. */
+export class SubscriptionError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Event subscriptions are misconfigured:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'SubscriptionError';
+  }
+}
+
+/**
+ * Checks the subscription table at start-up: every key must be an event type of the catalog,
+ * every catalog type must have an entry, and every subscriber must be a known agency. Throws a
+ * `SubscriptionError` listing every problem (runSubgraph prints it and exits 1).
+ * @param knownAgencies @default AGENCY_NAMES (migration, labor, tax, security)
+ */
+export function assertSubscriptions(
+  knownAgencies: readonly string[] = AGENCY_NAMES,
+  subscriptions: Subscriptions = SUBSCRIPTIONS,
+): void {
+  const problems: string[] = [];
+  for (const [type, subscribers] of Object.entries(subscriptions)) {
+    if (!isEventType(type)) problems.push(`unknown event type "${type}" (not in EventCatalog)`);
+    for (const subscriber of subscribers) {
+      if (!knownAgencies.includes(subscriber)) {
+        problems.push(`${type}: unknown subscriber "${subscriber}" (known agencies: ${knownAgencies.join(', ')})`);
+      }
+    }
+    if (new Set(subscribers).size !== subscribers.length) problems.push(`${type}: a subscriber is listed twice`);
+  }
+  for (const type of EVENT_TYPES) {
+    if (!Object.hasOwn(subscriptions, type)) problems.push(`${type}: no entry (list its subscribers, or [] for none)`);
+  }
+  if (problems.length > 0) throw new SubscriptionError(problems);
+}
+
+/**
+ * Checks an agency's handlers against the table: a handler for every type it subscribes to
+ * (else its events would be refused forever) and none for a type it does not receive (that
+ * handler would never run: a sign the table or the handler is wrong).
+ */
+export function assertHandlers(
+  agency: string,
+  handledTypes: readonly string[],
+  subscriptions: Subscriptions = SUBSCRIPTIONS,
+): void {
+  const expected = eventTypesFor(agency, subscriptions);
+  const problems: string[] = [];
+  for (const type of expected) {
+    if (!handledTypes.includes(type)) problems.push(`${agency} subscribes to ${type} but has no handler for it`);
+  }
+  for (const type of handledTypes) {
+    if (!expected.includes(type as EventType)) {
+      problems.push(`${agency} has a handler for ${type} but SUBSCRIPTIONS does not send ${type} to ${agency}`);
+    }
+  }
+  if (problems.length > 0) throw new SubscriptionError(problems);
+}
