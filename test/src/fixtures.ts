@@ -44,3 +44,66 @@ export const WITHDRAW = /* GraphQL */ `
     }
   }
 `;
+
+export const APPLICATION_FIELDS = 'id number state version clearance evaluationRequested expertVerdict reviewDeadlineOn correctionDeadlineOn corrections { field message } refusalGround nomad { id pin }';
+
+/** One mutation document per application action, all with the same payload shape. */
+export function actionMutation(name: string, inputType: string): string {
+  return `mutation Act($input: ${inputType}!) { ${name}(input: $input) { application { ${APPLICATION_FIELDS} } userErrors { code field message } } }`;
+}
+
+export const ACTIONS = {
+  startReview: actionMutation('startReview', 'ApplicationActionInput'),
+  returnForCorrection: actionMutation('returnForCorrection', 'ReturnForCorrectionInput'),
+  resubmitApplication: actionMutation('resubmitApplication', 'ResubmitApplicationInput'),
+  requestEvaluation: actionMutation('requestEvaluation', 'ApplicationActionInput'),
+  approveApplication: actionMutation('approveApplication', 'ApproveApplicationInput'),
+  refuseApplication: actionMutation('refuseApplication', 'RefuseApplicationInput'),
+  withdrawApplication: `mutation Act($input: WithdrawApplicationInput!) { withdrawApplication(input: $input) { application { ${APPLICATION_FIELDS} } userErrors { code field message } } }`,
+} as const;
+
+export const STATUS_FIELDS = 'state asOf validUntil grantedSince ceilingOn revokedOn exitDeadlineOn period { kind validFrom validUntil }';
+
+export function statusMutation(name: string, inputType: string): string {
+  return `mutation S($input: ${inputType}!) { ${name}(input: $input) { nomad { id status { ${STATUS_FIELDS} } } userErrors { code field message } } }`;
+}
+
+export const STATUS_ACTIONS = {
+  extendStatus: statusMutation('extendStatus', 'StatusActionInput'),
+  renewStatus: statusMutation('renewStatus', 'StatusActionInput'),
+  suspendStatus: statusMutation('suspendStatus', 'SuspendStatusInput'),
+  reinstateStatus: statusMutation('reinstateStatus', 'StatusActionInput'),
+  revokeStatus: statusMutation('revokeStatus', 'RevokeStatusInput'),
+} as const;
+
+export interface ApplicationView {
+  id: string;
+  number: string;
+  state: string;
+  version: number;
+  clearance: string;
+  evaluationRequested: boolean;
+  expertVerdict: string | null;
+  reviewDeadlineOn: string;
+  correctionDeadlineOn: string | null;
+  corrections: { field: string | null; message: string }[] | null;
+  refusalGround: string | null;
+  nomad: { id: string; pin: string | null };
+}
+
+export interface StatusView {
+  state: string;
+  asOf: string;
+  validUntil: string;
+  grantedSince: string;
+  ceilingOn: string;
+  revokedOn: string | null;
+  exitDeadlineOn: string | null;
+  period: { kind: string; validFrom: string; validUntil: string };
+}
+
+export interface UserErrorView {
+  code: string;
+  field: string | null;
+  message: string;
+}

@@ -1,11 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { pino } from 'pino';
 import {
-  connect,
   createTokenVerifier,
-  DEV_GATEWAY_SECRET,
   DEV_JWT_SECRET,
-  runMigrations,
+  DEV_SERVICE_SECRET,
   signToken,
   type Database,
   type Role,
@@ -13,11 +12,9 @@ import {
 } from '@nomad/kit';
 import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
 import { createGateway, type Gateway } from '@nomad/gateway';
-import { fixedClock, schema as migrationSchema, startMigrationSubgraph, type MigrationSchema } from '@nomad/migration';
+import { fixedClock, type MigrationSchema, type Zhaak } from '@nomad/migration';
 import { SUPERGRAPH_PATH } from '@nomad/schema';
-import { fileURLToPath } from 'node:url';
-
-export const MIGRATION_MIGRATIONS = fileURLToPath(new URL('../../subgraphs/migration/drizzle', import.meta.url));
+import { AGENCY_STARTERS, type AgencyHandle } from './agencies.ts';
 
 export interface GraphResponse<T = Record<string, unknown>> {
   status: number;
@@ -32,6 +29,8 @@ export interface GraphResponse<T = Record<string, unknown>> {
 
 export interface TestGraph {
   gateway: Gateway;
+  /** Every running agency by name. */
+  agencies: Record<string, AgencyHandle>;
   migration: { server: SubgraphServer; database: Database<MigrationSchema> };
   clock: ReturnType<typeof fixedClock>;
   /** POSTs an operation to the gateway. */
@@ -41,48 +40,71 @@ export interface TestGraph {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphResponse<T>>;
+  /** The ZHAAK the migration subgraph uses; tests may swap in a failing one. */
+  zhaak: { current: Zhaak };
+  /**
+   * Delivers an event to the migration subgraph's `POST /events` as another agency's relay
+   * would (service credential, envelope). Returns the HTTP status.
+   */
+  deliverToMigration(type: string, aggregateId: string, payload: Record<string, unknown>, id?: string): Promise<number>;
+  /** Runs relay passes of every agency until none has anything due: all events delivered. */
+  flushEvents(): Promise<void>;
   /** Runs `fn` and returns how many SQL statements each subgraph ran meanwhile. */
-  countSql(fn: () => Promise<unknown>): Promise<{ migration: number }>;
+  countSql(fn: () => Promise<unknown>): Promise<Record<string, number> & { migration: number }>;
   stop(): Promise<void>;
 }
 
 export const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
+/** `nomad_sql_statements_total` of a subgraph: statements run inside GraphQL operations. */
+async function operationStatements(server: SubgraphServer): Promise<number> {
+  const metric = server.registry.getSingleMetric('nomad_sql_statements_total');
+  const value = await metric?.get();
+  return value?.values.reduce((sum, v) => sum + v.value, 0) ?? 0;
+}
+
 /** A development token as the gateway and subgraphs accept it in tests. */
-export function token(roles: Role[], claims: { nomadId?: string; name?: string; expiresIn?: string } = {}): Promise<string> {
+export function token(roles: Role[], claims: { nomadId?: string; name?: string; sub?: string; expiresIn?: string } = {}): Promise<string> {
   return signToken(DEV_JWT_SECRET, { roles, ...claims });
 }
 
 /**
- * Starts the real graph in-process: a fresh database per subgraph on the test server,
- * migrated; each subgraph on a free port; the gateway over the committed supergraph.
+ * Starts the real graph in-process: every agency on its own fresh database on the test
+ * server, migrated, on a free port, with its relay; the gateway over the committed supergraph.
  */
 export async function startGraph(options: { today?: string } = {}): Promise<TestGraph> {
   const clock = fixedClock(`${options.today ?? '2026-11-24'}T06:00:00Z`);
   const testDbs: TestDatabase[] = [];
-  const migrationDb = await createTestDatabase('e2e_migration');
-  testDbs.push(migrationDb);
-  const database = connect(migrationDb.url, { agency: 'migration', schema: migrationSchema });
-  await runMigrations(database, { agency: 'migration', migrationsFolder: MIGRATION_MIGRATIONS });
   const verifyToken = createTokenVerifier({ secret: DEV_JWT_SECRET });
-  const server = await startMigrationSubgraph({
-    database,
-    app: { clock },
-    verifyToken,
-    gatewaySecret: DEV_GATEWAY_SECRET,
-    logger: silentLogger,
-    exposeSqlCount: true,
-  });
+  const eventsUrls: Record<string, string> = {};
+  const agencies: Record<string, AgencyHandle> = {};
+  try {
+    for (const [name, start] of Object.entries(AGENCY_STARTERS)) {
+      const db = await createTestDatabase(`e2e_${name}`);
+      testDbs.push(db);
+      agencies[name] = await start({ databaseUrl: db.url, clock, logger: silentLogger, verifyToken, eventsUrls });
+    }
+  } catch (err) {
+    for (const a of Object.values(agencies)) await a.stop().catch(() => undefined);
+    for (const d of testDbs) await d.drop().catch(() => undefined);
+    throw err;
+  }
+  for (const [name, a] of Object.entries(agencies)) eventsUrls[name] = a.server.url.replace(/\/graphql$/, '/events');
   const gateway = await createGateway({
     supergraphSdl: await readFile(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { migration: server.url },
+    subgraphUrls: Object.fromEntries(Object.entries(agencies).map(([name, a]) => [name, a.server.url])),
     logger: silentLogger,
     port: 0,
   });
+  const migration = agencies.migration;
+  if (!migration) throw new Error('the harness needs the migration subgraph');
+  const zhaak = migration.extras.zhaak as { current: Zhaak };
   return {
     gateway,
-    migration: { server, database },
+    agencies,
+    migration: { server: migration.server, database: migration.database as unknown as Database<MigrationSchema> },
     clock,
+    zhaak,
     async request(tok, query, variables, headers) {
       const res = await fetch(gateway.url, {
         method: 'POST',
@@ -102,15 +124,38 @@ export async function startGraph(options: { today?: string } = {}): Promise<Test
       }
       return { status: res.status, body: body as GraphResponse<never>['body'], text, headers: res.headers };
     },
+    async deliverToMigration(type, aggregateId, payload, id = randomUUID()) {
+      const res = await fetch(eventsUrls.migration ?? '', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-service-credential': DEV_SERVICE_SECRET },
+        body: JSON.stringify({ id, type, aggregateId, occurredAt: new Date().toISOString(), producer: type === 'ScreeningConcluded' || type === 'SuspensionRecommended' ? 'security' : 'labor', payload }),
+      });
+      await res.arrayBuffer();
+      return res.status;
+    },
+    async flushEvents() {
+      // Bounded: an event may cause another (e.g. a verdict answering a request), so loop
+      // until a whole round finds nothing due.
+      for (let round = 0; round < 50; round++) {
+        let attempted = 0;
+        for (const a of Object.values(agencies)) attempted += (await a.relay?.runOnce()) ?? 0;
+        if (attempted === 0) return;
+      }
+      throw new Error('events still pending after 50 relay rounds');
+    },
     async countSql(fn) {
-      const before = database.statementCount();
+      // Statements run on behalf of GraphQL operations only (the subgraph's own counter), so
+      // that relays and maintenance running meanwhile do not blur the figure.
+      const read = async () =>
+        Object.fromEntries(await Promise.all(Object.entries(agencies).map(async ([n, a]) => [n, await operationStatements(a.server)] as const)));
+      const before = await read();
       await fn();
-      return { migration: database.statementCount() - before };
+      const after = await read();
+      return Object.fromEntries(Object.keys(after).map((n) => [n, (after[n] ?? 0) - (before[n] ?? 0)])) as Record<string, number> & { migration: number };
     },
     async stop() {
       await gateway.stop();
-      await server.stop();
-      await database.close();
+      for (const a of Object.values(agencies)) await a.stop();
       for (const d of testDbs) await d.drop();
     },
   };

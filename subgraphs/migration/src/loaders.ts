@@ -2,7 +2,18 @@ import DataLoader from 'dataloader';
 import { createAccessRecorder, encodeCursor, type Page, type ReadRequest } from '@nomad/kit';
 import type { MigrationDb } from './db/index.ts';
 import { loadRules, type Rules } from './modules/rules/service.ts';
-import { accessLog, accessLogHead, type ApplicationDocumentRow, type ApplicationRow, type NomadRow } from './db/schema.ts';
+import {
+  accessLog,
+  accessLogHead,
+  type ApplicationDocumentRow,
+  type ApplicationRow,
+  type NomadRow,
+  type StatusEventRow,
+  type StatusPeriodRow,
+  type StatusRecommendationRow,
+} from './db/schema.ts';
+import { getRecommendationsByNomadIds } from './modules/review/queries.ts';
+import { getEventsByNomadIds, getPeriodsByNomadIds } from './modules/status/queries.ts';
 import { getNomadsByIds, getNomadsByPins } from './modules/nomads/queries.ts';
 import {
   getApplicationPagesByNomadIds,
@@ -55,6 +66,15 @@ export function createLoaders(db: MigrationDb, request: ReadRequest) {
     ),
     applicationByNumber: new DataLoader<string, ApplicationRow | null>(async (numbers) =>
       byKey(numbers, await getApplicationsByNumbers(db, { numbers }), (r) => r.number),
+    ),
+    statusPeriodsByNomad: new DataLoader<string, StatusPeriodRow[]>(async (ids) =>
+      groupByKey(ids, await getPeriodsByNomadIds(db, { nomadIds: ids }), (r) => r.nomadId),
+    ),
+    statusEventsByNomad: new DataLoader<string, StatusEventRow[]>(async (ids) =>
+      groupByKey(ids, await getEventsByNomadIds(db, { nomadIds: ids }), (r) => r.nomadId),
+    ),
+    recommendationsByNomad: new DataLoader<string, StatusRecommendationRow[]>(async (ids) =>
+      groupByKey(ids, await getRecommendationsByNomadIds(db, { nomadIds: ids }), (r) => r.nomadId),
     ),
     documentsByApplication: new DataLoader<string, ApplicationDocumentRow[]>(async (ids) =>
       groupByKey(ids, await getDocumentsByApplicationIds(db, { applicationIds: ids }), (r) => r.applicationId),

@@ -1,22 +1,28 @@
 import { fileURLToPath } from 'node:url';
 import { runSubgraph } from '@nomad/kit';
+import type { App } from './app.ts';
 import { systemClock } from './clock.ts';
 import { schema } from './db/index.ts';
+import { startMaintenance } from './maintenance.ts';
 import { seedMigration } from './seed/seed.ts';
 import { startMigrationSubgraph } from './subgraph.ts';
-
-const app = { clock: systemClock };
+import { embeddedZhaak } from './zhaak.ts';
+import { eventTables } from './events.ts';
+import { reviewEventHandlers } from './modules/review/handlers.ts';
 
 await runSubgraph({
   agency: 'migration',
   defaultPort: 4001,
   schema,
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
+  events: { tables: eventTables, handlers: reviewEventHandlers },
   seed: async ({ database, logger }) => {
-    await seedMigration(database.db, logger, { today: app.clock.today() });
+    await seedMigration(database.db, logger, { today: systemClock.today() });
   },
-  start: ({ env, database, logger, verifyToken }) =>
-    startMigrationSubgraph({
+  start: async ({ env, database, logger, verifyToken, routes, registry }) => {
+    const app: App = { clock: systemClock, zhaak: embeddedZhaak(database.db) };
+    const maintenance = startMaintenance(database.db, app, logger);
+    const server = await startMigrationSubgraph({
       database,
       app,
       verifyToken,
@@ -26,5 +32,16 @@ await runSubgraph({
       port: env.port,
       exposeSqlCount: env.nodeEnv !== 'production',
       introspection: env.nodeEnv !== 'production',
-    }),
+      serviceSecret: env.serviceSecret,
+      routes,
+      registry,
+    });
+    return {
+      ...server,
+      async stop() {
+        await maintenance.stop();
+        await server.stop();
+      },
+    };
+  },
 });

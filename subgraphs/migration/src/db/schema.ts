@@ -1,7 +1,8 @@
-import { accessLogTables } from '@nomad/kit';
+import { accessLogTables, eventTables, idempotencyTables } from '@nomad/kit';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  bigserial,
   char,
   check,
   date,
@@ -44,6 +45,21 @@ export const documentKindEnum = migration.enum('document_kind', [
   'TRANSLATION',
 ]);
 
+export const refusalGroundEnum = migration.enum('refusal_ground', [
+  'FALSE_DOCUMENTS',
+  'ACTIVITY_NOT_ELIGIBLE',
+  'NATIONAL_SECURITY_THREAT',
+  'CRIMINAL_CONVICTION',
+]);
+
+export const screeningOutcomeEnum = migration.enum('screening_outcome', ['PENDING', 'CLEARED', 'FLAGGED']);
+
+export const evaluationVerdictEnum = migration.enum('evaluation_verdict', [
+  'COMPLIANT',
+  'NON_COMPLIANT',
+  'INSUFFICIENT_EVIDENCE',
+]);
+
 export const foreignPartyKindEnum = migration.enum('foreign_party_kind', ['EMPLOYER', 'CLIENT']);
 
 /** A person who applied for or holds the status. Identity as in the passport (Latin script). */
@@ -83,6 +99,12 @@ export const applicationNumberSeq = migration.sequence('application_number_seq',
   maxValue: 99999999,
 });
 
+export interface Correction {
+  /** Input path of what to correct, e.g. `documents`; null for a general remark. */
+  field: string | null;
+  message: string;
+}
+
 export interface ForeignParty {
   kind: 'EMPLOYER' | 'CLIENT';
   name: string;
@@ -111,6 +133,25 @@ export const applications = migration.table(
     stateChangedAt: timestamp('state_changed_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     source: recordSourceEnum('source').notNull().default('PORTAL'),
     version: integer('version').notNull().default(1),
+    /** `sub` of the officer who took the application into review. */
+    reviewer: text('reviewer'),
+    /** What the applicant must correct, set when returned for correction. */
+    corrections: jsonb('corrections').$type<Correction[]>(),
+    /** Last day to resubmit a returned application; after it the application is cancelled. */
+    correctionDeadlineOn: date('correction_deadline_on', { mode: 'string' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+    decidedBy: text('decided_by'),
+    refusalGround: refusalGroundEnum('refusal_ground'),
+    decisionNote: text('decision_note'),
+    /** Outcome of GKNB's screening, as reported by the ScreeningConcluded event. */
+    screeningOutcome: screeningOutcomeEnum('screening_outcome').notNull().default('PENDING'),
+    screeningId: uuid('screening_id'),
+    screeningConcludedAt: timestamp('screening_concluded_at', { withTimezone: true, mode: 'string' }),
+    /** Set when an officer asks the Ministry of Labor for an expert evaluation. */
+    evaluationRequestedAt: timestamp('evaluation_requested_at', { withTimezone: true, mode: 'string' }),
+    evaluationId: uuid('evaluation_id'),
+    evaluationVerdict: evaluationVerdictEnum('evaluation_verdict'),
+    evaluationConcludedAt: timestamp('evaluation_concluded_at', { withTimezone: true, mode: 'string' }),
   },
   (t) => [
     index('applications_nomad_idx').on(t.nomadId, t.submittedAt, t.id),
@@ -162,6 +203,132 @@ export type NomadRow = typeof nomads.$inferSelect;
 export type ApplicationRow = typeof applications.$inferSelect;
 export type ApplicationDocumentRow = typeof applicationDocuments.$inferSelect;
 
+/**
+ * `PILOT_2022_2024` marks a period carried over from the pilot programme (imported, not
+ * granted under decree No. 241); it may be followed by a renewal.
+ */
+export const statusPeriodKindEnum = migration.enum('status_period_kind', [
+  'INITIAL_60_DAYS',
+  'EXTENSION_1_YEAR',
+  'RENEWAL',
+  'PILOT_2022_2024',
+]);
+
+/**
+ * The grants of the status: each a period. Never updated; the current status is derived from
+ * the periods and the status events, so that no one has to remember to flip a flag on expiry.
+ */
+export const statusPeriods = migration.table(
+  'status_periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    nomadId: uuid('nomad_id')
+      .notNull()
+      .references(() => nomads.id),
+    kind: statusPeriodKindEnum('kind').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    /** The approved application behind an initial grant. */
+    applicationId: uuid('application_id').references(() => applications.id),
+    grantedAt: timestamp('granted_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    grantedBy: text('granted_by').notNull(),
+    source: recordSourceEnum('source').notNull().default('PORTAL'),
+  },
+  (t) => [
+    index('status_periods_nomad_idx').on(t.nomadId, t.validFrom),
+    index('status_periods_until_idx').on(t.validUntil),
+    check('status_periods_range', sql`${t.validUntil} >= ${t.validFrom}`),
+    // A nomad's periods never overlap: each starts after the previous one ends.
+    unique('status_periods_nomad_from_key').on(t.nomadId, t.validFrom),
+  ],
+);
+
+export const statusEventKindEnum = migration.enum('status_event_kind', [
+  'GRANTED',
+  'EXTENDED',
+  'RENEWED',
+  'SUSPENDED',
+  'REINSTATED',
+  'REVOKED',
+  'EXPIRED',
+]);
+
+export const revocationGroundEnum = migration.enum('revocation_ground', [
+  'RULES_BREACH',
+  'ACTIVITY_ENDED',
+  'NATIONAL_SECURITY_THREAT',
+]);
+
+/** The status history: every grant, suspension, reinstatement, revocation and expiry, in order. */
+export const statusEvents = migration.table(
+  'status_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Recording order: the history's order, and the tie-break between changes of one day. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    nomadId: uuid('nomad_id')
+      .notNull()
+      .references(() => nomads.id),
+    kind: statusEventKindEnum('kind').notNull(),
+    /** The day the change takes effect (Bishkek calendar). */
+    effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** `sub` of the officer, or `system` for an expiry. */
+    actor: text('actor').notNull(),
+    periodId: uuid('period_id').references(() => statusPeriods.id),
+    revocationGround: revocationGroundEnum('revocation_ground'),
+    reason: text('reason'),
+    /** After a revocation the holder has 15 days to leave. */
+    exitDeadlineOn: date('exit_deadline_on', { mode: 'string' }),
+  },
+  (t) => [
+    index('status_events_nomad_idx').on(t.nomadId, t.at),
+    // One expiry record per period: the sweeper may run on several replicas.
+    uniqueIndex('status_events_one_expiry_per_period').on(t.periodId).where(sql`${t.kind} = 'EXPIRED'`),
+  ],
+);
+
+/**
+ * Recommendations other agencies send about a status holder (GKNB: suspend after a flagged
+ * re-screening). A recommendation never changes the status: an officer decides.
+ */
+export const statusRecommendations = migration.table(
+  'status_recommendations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    nomadId: uuid('nomad_id')
+      .notNull()
+      .references(() => nomads.id),
+    /** The agency that recommends, e.g. `security`. */
+    fromAgency: text('from_agency').notNull(),
+    /** What is recommended, e.g. `SUSPEND`. */
+    action: text('action').notNull(),
+    /** A reason code from the recommending agency (never its classified reasons). */
+    reasonCode: text('reason_code').notNull(),
+    /** The recommending agency's record, e.g. the screening id. */
+    reference: uuid('reference').notNull(),
+    recommendedAt: timestamp('recommended_at', { withTimezone: true, mode: 'string' }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('status_recommendations_nomad_idx').on(t.nomadId, t.recommendedAt), unique('status_recommendations_reference_key').on(t.fromAgency, t.reference)],
+);
+
+/** The embedded ZHAAK: the last PIN serial issued per birth date. */
+export const zhaakSerials = migration.table('zhaak_serials', {
+  dateOfBirth: date('date_of_birth', { mode: 'string' }).primaryKey(),
+  lastSerial: integer('last_serial').notNull(),
+});
+
 /** Reads of personal data, hash-chained and append-only (see the kit's access log). */
 export const { accessLog, accessLogHead } = accessLogTables(migration);
 export type AccessRecordRow = typeof accessLog.$inferSelect;
+
+/** Mutations retried with the same Idempotency-Key take effect once. */
+export const { idempotencyKeys } = idempotencyTables(migration);
+
+export type StatusPeriodRow = typeof statusPeriods.$inferSelect;
+export type StatusEventRow = typeof statusEvents.$inferSelect;
+export type StatusRecommendationRow = typeof statusRecommendations.$inferSelect;
+
+/** Domain events written with the state change (outbox), their deliveries, and events received (inbox). */
+export const { outbox, outboxDeliveries, inbox } = eventTables(migration);

@@ -2,8 +2,9 @@ import { count, sql } from 'drizzle-orm';
 import type { Logger } from '@nomad/kit';
 import { addDays, addWorkingDays, bishkekDate } from '../clock.ts';
 import type { MigrationDb } from '../db/index.ts';
-import { applicationDocuments, applications, nomads, type ApplicationRow } from '../db/schema.ts';
-import { loadHolidays, loadRules, toUsdMinor } from '../modules/rules/service.ts';
+import { applicationDocuments, applications, nomads, statusEvents, statusPeriods, zhaakSerials, type ApplicationRow } from '../db/schema.ts';
+import { loadHolidays, loadRules, toUsdMinor, type Rules } from '../modules/rules/service.ts';
+import { formatPin } from '../zhaak.ts';
 
 /** The demo applicant: `npm run token -- --nomad 7c9e6679-7425-40de-944b-e07fc1f90ae7`. */
 export const DEMO_NOMAD_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -74,10 +75,103 @@ function seededUuid(n: number): string {
   return `5eed0000-0000-4000-8000-${hex}`;
 }
 
-/** PIN: sex digit (1 female, 2 male), birth date DDMMYYYY, 5-digit serial unique per birth date. */
-function pinFor(sex: 'MALE' | 'FEMALE', dateOfBirth: string, serial: number): string {
-  const [y, m, d] = dateOfBirth.split('-');
-  return `${sex === 'FEMALE' ? 1 : 2}${d}${m}${y}${String(serial).padStart(5, '0')}`;
+
+type Rnd = ReturnType<typeof prng>;
+
+/** Review and decision facts consistent with the state. */
+function decisionFields(state: ApplicationRow['state'], submittedOn: string, submittedAt: Date, rnd: Rnd, today: string): Partial<Omit<typeof applications.$inferInsert, 'id'>> {
+  const decidedAt = new Date(submittedAt.getTime() + rnd.int(3, 9) * 86_400_000).toISOString();
+  const clearedAt = new Date(submittedAt.getTime() + rnd.int(1, 3) * 86_400_000).toISOString();
+  switch (state) {
+    case 'SUBMITTED':
+      return {};
+    case 'UNDER_REVIEW': {
+      const outcome = rnd.next() < 0.6 ? 'CLEARED' : rnd.next() < 0.5 ? 'PENDING' : 'FLAGGED';
+      const evaluation = rnd.next() < 0.25;
+      return {
+        reviewer: 'seed:migration_officer',
+        screeningOutcome: outcome,
+        screeningConcludedAt: outcome === 'PENDING' ? null : clearedAt,
+        evaluationRequestedAt: evaluation ? clearedAt : null,
+        ...(evaluation && rnd.next() < 0.5 ? { evaluationVerdict: rnd.pick(['COMPLIANT', 'NON_COMPLIANT', 'INSUFFICIENT_EVIDENCE'] as const), evaluationConcludedAt: decidedAt } : {}),
+      };
+    }
+    case 'RETURNED_FOR_CORRECTION':
+      return {
+        reviewer: 'seed:migration_officer',
+        corrections: [{ field: 'documents', message: 'The bank statement must cover the last 12 months.' }],
+        correctionDeadlineOn: addDays(today, rnd.int(3, 28)),
+      };
+    case 'APPROVED':
+      return { reviewer: 'seed:migration_officer', screeningOutcome: 'CLEARED', screeningConcludedAt: clearedAt, decidedAt, decidedBy: 'seed:migration_officer' };
+    case 'REFUSED': {
+      const flagged = rnd.next() < 0.3;
+      return {
+        reviewer: 'seed:migration_officer',
+        screeningOutcome: flagged ? 'FLAGGED' : 'CLEARED',
+        screeningConcludedAt: clearedAt,
+        decidedAt,
+        decidedBy: 'seed:migration_officer',
+        refusalGround: flagged ? 'NATIONAL_SECURITY_THREAT' : rnd.pick(['FALSE_DOCUMENTS', 'ACTIVITY_NOT_ELIGIBLE'] as const),
+      };
+    }
+    case 'CANCELLED':
+      return { reviewer: 'seed:migration_officer', corrections: [{ field: null, message: 'Passport scan unreadable.' }], correctionDeadlineOn: addDays(submittedOn, 35) };
+    case 'WITHDRAWN':
+      return {};
+  }
+}
+
+function plusYear(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return addDays(new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10), -1);
+}
+
+/**
+ * A realistic status history from the approval day: the initial 60 days, then (for most) the
+ * 1-year extension and renewals; some suspended, a few revoked, some left to expire.
+ */
+function seedStatus(
+  nomadId: string,
+  applicationId: string,
+  approvedOn: string,
+  today: string,
+  rnd: Rnd,
+  periods: (typeof statusPeriods.$inferInsert)[],
+  events: (typeof statusEvents.$inferInsert)[],
+): void {
+  const actor = 'seed:migration_officer';
+  const initialId = seededUuid(2_000_000 + periods.length);
+  const initial = { id: initialId, nomadId, kind: 'INITIAL_60_DAYS' as const, validFrom: approvedOn, validUntil: addDays(approvedOn, 59), applicationId, grantedBy: actor, grantedAt: `${approvedOn}T06:00:00Z` };
+  periods.push(initial);
+  events.push({ nomadId, kind: 'GRANTED', effectiveOn: approvedOn, actor, periodId: initialId, at: `${approvedOn}T06:00:00Z` });
+  let last = initial as { id: string; validUntil: string };
+  // Extend those whose initial period ends within a month from now or has ended (most holders).
+  if (rnd.next() < 0.8 && last.validUntil <= addDays(today, 30)) {
+    const from = addDays(last.validUntil, 1);
+    const id = seededUuid(2_000_000 + periods.length);
+    periods.push({ id, nomadId, kind: 'EXTENSION_1_YEAR', validFrom: from, validUntil: plusYear(from), grantedBy: actor, grantedAt: `${addDays(from, -10)}T06:00:00Z` });
+    events.push({ nomadId, kind: 'EXTENDED', effectiveOn: from, actor, periodId: id, at: `${addDays(from, -10)}T06:00:00Z` });
+    last = { id, validUntil: plusYear(from) };
+    while (last.validUntil <= addDays(today, 20) && rnd.next() < 0.85) {
+      const next = addDays(last.validUntil, 1);
+      const rid = seededUuid(2_000_000 + periods.length);
+      periods.push({ id: rid, nomadId, kind: 'RENEWAL', validFrom: next, validUntil: plusYear(next), grantedBy: actor, grantedAt: `${addDays(next, -10)}T06:00:00Z` });
+      events.push({ nomadId, kind: 'RENEWED', effectiveOn: next, actor, periodId: rid, at: `${addDays(next, -10)}T06:00:00Z` });
+      last = { id: rid, validUntil: plusYear(next) };
+    }
+  }
+  if (last.validUntil < today) {
+    events.push({ nomadId, kind: 'EXPIRED', effectiveOn: addDays(last.validUntil, 1), actor: 'system', periodId: last.id, at: `${addDays(last.validUntil, 1)}T00:05:00Z` });
+    return;
+  }
+  const roll = rnd.next();
+  const on = addDays(today, -rnd.int(1, 20));
+  if (roll < 0.06 && on > approvedOn) {
+    events.push({ nomadId, kind: 'SUSPENDED', effectiveOn: on, actor, reason: 'Monitoring found no activity reports for two periods.', at: `${on}T07:00:00Z` });
+  } else if (roll < 0.1 && on > approvedOn) {
+    events.push({ nomadId, kind: 'REVOKED', effectiveOn: on, actor, revocationGround: 'ACTIVITY_ENDED', exitDeadlineOn: addDays(on, 15), at: `${on}T07:00:00Z` });
+  }
 }
 
 export interface SeedOptions {
@@ -96,16 +190,77 @@ export interface SeedOptions {
 export async function seedMigration(db: MigrationDb, logger: Logger, options: SeedOptions): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(nomads);
   if ((existing?.n ?? 0) > 0) return false;
+  const rules = await loadRules(db);
+  const holidays = await loadHolidays(db, addDays(options.today, -600));
+  const world = sampleWorld({ ...options, rules, holidays });
+  const { nomadRows, applicationRows, documentRows, periodRows, eventRows, serials, lastNumber } = world;
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < nomadRows.length; i += 500) await tx.insert(nomads).values(nomadRows.slice(i, i + 500));
+    for (let i = 0; i < applicationRows.length; i += 500) await tx.insert(applications).values(applicationRows.slice(i, i + 500));
+    for (let i = 0; i < documentRows.length; i += 1000) await tx.insert(applicationDocuments).values(documentRows.slice(i, i + 1000));
+    for (let i = 0; i < periodRows.length; i += 1000) await tx.insert(statusPeriods).values(periodRows.slice(i, i + 1000));
+    for (let i = 0; i < eventRows.length; i += 1000) await tx.insert(statusEvents).values(eventRows.slice(i, i + 1000));
+    // ZHAAK continues after the serials the sample used.
+    for (let i = 0; i < serials.length; i += 1000) await tx.insert(zhaakSerials).values(serials.slice(i, i + 1000));
+    // Portal submissions continue after the seeded numbers.
+    await tx.execute(sql`select setval('migration.application_number_seq', ${lastNumber})`);
+  });
+  logger.info({ nomads: nomadRows.length, applications: applicationRows.length, statusPeriods: periodRows.length }, 'seeded sample data');
+  return true;
+}
+
+/**
+ * The rule values the sample is drawn with when no database is at hand (other agencies'
+ * seeds): the defaults of migration's rule table. A test checks they match it.
+ */
+export const SAMPLE_RULES: Pick<Rules, 'eligible_citizenships' | 'visa_required_citizenships' | 'eligible_activities' | 'exchange_rates_to_usd' | 'review_working_days'> = {
+  eligible_citizenships: ['AZE', 'ARM', 'BLR', 'KAZ', 'MDA', 'RUS', 'USA', 'DEU', 'GBR', 'JPN', 'KOR', 'IND'],
+  visa_required_citizenships: ['USA', 'DEU', 'GBR', 'JPN', 'KOR', 'IND'],
+  eligible_activities: [
+    { code: 'SOFTWARE_DEVELOPMENT', title: 'Software development' },
+    { code: 'IT_SYSTEMS_ANALYSIS', title: 'IT systems analysis and programming' },
+    { code: 'IT_EXPORT', title: 'IT export' },
+    { code: 'MEDIA_ARTS', title: 'Media arts (VR/AR, 3D)' },
+    { code: 'ANIMATION_GRAPHIC_DESIGN', title: 'Animation and graphic design' },
+    { code: 'IT_PRODUCT_DEVELOPMENT', title: 'IT-product development' },
+    { code: 'ROBOTICS_AI', title: 'Robotics and artificial intelligence' },
+    { code: 'GAMES', title: 'Computer and mobile games' },
+    { code: 'ESPORTS', title: 'Esports' },
+    { code: 'CREATIVE_INDUSTRIES', title: 'Creative industries' },
+  ],
+  exchange_rates_to_usd: { USD: 1, EUR: 1.08, GBP: 1.27, CHF: 1.12, JPY: 0.0067, KRW: 0.00073, INR: 0.012, CNY: 0.14, RUB: 0.011, KZT: 0.002, KGS: 0.0115, UZS: 0.00008, TRY: 0.029, CAD: 0.73, AUD: 0.65, AED: 0.27 },
+  review_working_days: 7,
+};
+
+export interface SampleWorld {
+  nomadRows: (typeof nomads.$inferInsert & { id: string })[];
+  applicationRows: (typeof applications.$inferInsert & { id: string })[];
+  documentRows: (typeof applicationDocuments.$inferInsert)[];
+  periodRows: (typeof statusPeriods.$inferInsert)[];
+  eventRows: (typeof statusEvents.$inferInsert)[];
+  serials: { dateOfBirth: string; lastSerial: number }[];
+  lastNumber: number;
+}
+
+/**
+ * The deterministic sample world of `npm start`: the same `today`, `nomads` and `seed` give the
+ * same people, applications, PINs and statuses on every machine. Pure (no database), so that
+ * every agency's seed can draw its own part of the same world (labor its monitoring cases,
+ * tax its registrations, security its screenings) without reading migration's tables.
+ */
+export function sampleWorld(options: SeedOptions & { rules?: typeof SAMPLE_RULES; holidays?: ReadonlySet<string> }): SampleWorld {
   const total = options.nomads ?? 400;
   const rnd = prng(options.seed ?? 241);
-  const rules = await loadRules(db);
-  const holidays = await loadHolidays(db, addDays(options.today, -400));
+  const rules = options.rules ?? SAMPLE_RULES;
+  const holidays = options.holidays ?? new Set<string>();
   const citizenships = rules.eligible_citizenships.filter((c) => NAMES[c]);
   const usedPins = new Map<string, number>();
 
-  const nomadRows: (typeof nomads.$inferInsert)[] = [];
-  const applicationRows: (typeof applications.$inferInsert)[] = [];
+  const nomadRows: SampleWorld['nomadRows'] = [];
+  const applicationRows: SampleWorld['applicationRows'] = [];
   const documentRows: (typeof applicationDocuments.$inferInsert)[] = [];
+  const periodRows: (typeof statusPeriods.$inferInsert)[] = [];
+  const eventRows: (typeof statusEvents.$inferInsert)[] = [];
   let number = 10000001;
 
   for (let i = 0; i < total; i++) {
@@ -120,9 +275,11 @@ export async function seedMigration(db: MigrationDb, logger: Logger, options: Se
     if (state === 'APPROVED') {
       const serial = (usedPins.get(dateOfBirth) ?? 0) + 1;
       usedPins.set(dateOfBirth, serial);
-      pin = pinFor(sex, dateOfBirth, serial);
+      pin = formatPin(sex, dateOfBirth, serial);
     }
-    const daysAgo = state === 'SUBMITTED' || state === 'UNDER_REVIEW' ? rnd.int(0, 20) : rnd.int(15, 380);
+    // Decree No. 241 took effect in May 2025: approvals go back up to ~18 months, long
+    // enough for extensions and first renewals.
+    const daysAgo = state === 'SUBMITTED' || state === 'UNDER_REVIEW' ? rnd.int(0, 20) : state === 'APPROVED' ? rnd.int(15, 550) : rnd.int(15, 380);
     const submittedOn = addDays(options.today, -daysAgo);
     const submittedAt = new Date(`${submittedOn}T${String(rnd.int(3, 12)).padStart(2, '0')}:${String(rnd.int(0, 59)).padStart(2, '0')}:00Z`);
     nomadRows.push({
@@ -160,7 +317,11 @@ export async function seedMigration(db: MigrationDb, logger: Logger, options: Se
       submittedAt: submittedAt.toISOString(),
       reviewDeadlineOn: addWorkingDays(bishkekDate(submittedAt), rules.review_working_days, holidays),
       stateChangedAt: new Date(submittedAt.getTime() + rnd.int(0, 10) * 86_400_000).toISOString(),
+      ...decisionFields(state, submittedOn, submittedAt, rnd, options.today),
     });
+    if (state === 'APPROVED' && pin) {
+      seedStatus(id, appId, addDays(submittedOn, rnd.int(5, 12)), options.today, rnd, periodRows, eventRows);
+    }
     const visa = rules.visa_required_citizenships.includes(citizenship);
     const docs = [
       { kind: 'PASSPORT' as const, fileName: 'passport.pdf', language: 'en' },
@@ -172,14 +333,14 @@ export async function seedMigration(db: MigrationDb, logger: Logger, options: Se
     for (const d of docs) documentRows.push({ ...d, applicationId: appId, addedAt: submittedAt.toISOString() });
   }
 
-  await db.transaction(async (tx) => {
-    for (let i = 0; i < nomadRows.length; i += 500) await tx.insert(nomads).values(nomadRows.slice(i, i + 500));
-    for (let i = 0; i < applicationRows.length; i += 500) await tx.insert(applications).values(applicationRows.slice(i, i + 500));
-    for (let i = 0; i < documentRows.length; i += 1000) await tx.insert(applicationDocuments).values(documentRows.slice(i, i + 1000));
-    // Portal submissions continue after the seeded numbers.
-    await tx.execute(sql`select setval('migration.application_number_seq', ${number - 1})`);
-  });
-  logger.info({ nomads: nomadRows.length, applications: applicationRows.length }, 'seeded sample data');
-  return true;
+  return {
+    nomadRows,
+    applicationRows,
+    documentRows,
+    periodRows,
+    eventRows,
+    serials: [...usedPins].map(([dateOfBirth, lastSerial]) => ({ dateOfBirth, lastSerial })),
+    lastNumber: number - 1,
+  };
 }
 

@@ -17,6 +17,8 @@ function rules(overrides: Partial<Rules> = {}): Rules {
     max_start_delay_days: 180,
     required_documents: { all: ['PASSPORT', 'PHOTO'], oneOf: ['EMPLOYMENT_CONTRACT', 'BANK_STATEMENT'] },
     accepted_document_languages: ['ky', 'ru'],
+    status_ceiling_years: 10,
+    exit_days_after_revocation: 15,
     ...overrides,
   };
 }

@@ -168,25 +168,3 @@ export async function findOpenApplication(
     );
   return row;
 }
-
-/**
- * Moves an application to `to` only if it is still in one of `from` and (when given) still
- * at `expectedVersion`. Returns the updated row, or undefined when the guard did not hold.
- */
-export async function transitionApplication(
-  db: MigrationDb,
-  params: { id: string; from: readonly ApplicationState[]; to: ApplicationState; expectedVersion?: number | undefined },
-): Promise<ApplicationRow | undefined> {
-  const [row] = await db
-    .update(applications)
-    .set({ state: params.to, stateChangedAt: sql`now()`, version: sql`${applications.version} + 1` })
-    .where(
-      and(
-        eq(applications.id, params.id),
-        inArray(applications.state, [...params.from]),
-        params.expectedVersion !== undefined ? eq(applications.version, params.expectedVersion) : undefined,
-      ),
-    )
-    .returning();
-  return row;
-}

@@ -36,7 +36,7 @@ export function applicationResolvers(app: App): GraphQLResolverMap<Context> {
       submitApplication: (_: unknown, args: { input: SubmitApplicationInput }, ctx: Context) =>
         submitApplication(ctx, app, args.input),
       withdrawApplication: (_: unknown, args: { input: { applicationId: string; expectedVersion?: number | null } }, ctx: Context) =>
-        withdrawApplication(ctx, args.input),
+        withdrawApplication(ctx, app, args.input),
     },
     Application: {
       __resolveReference: (ref: { id?: string; number?: string }, ctx: Context) => resolveApplicationReference(ctx, ref),

@@ -3,6 +3,7 @@ import {
   forbidden,
   hasRole,
   isPgError,
+  parsePgTimestamp,
   PG_UNIQUE_VIOLATION,
   toConnection,
   toPage,
@@ -17,9 +18,11 @@ import { addWorkingDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import type { ApplicationRow, NomadRow } from '../../db/schema.ts';
 import { isSelf, UUID } from '../nomads/service.ts';
-import { findNomadByPassport, upsertNomad } from '../nomads/queries.ts';
+import { findNomadByPassport, getNomadsByIds, upsertNomad } from '../nomads/queries.ts';
 import { loadHolidays, loadRules, toUsdMinor } from '../rules/service.ts';
 import { checkIntake, IntakeCode, type SubmitApplicationInput } from './intake.ts';
+import { decide } from '../review/service.ts';
+import { publish } from '../../events.ts';
 import {
   AWAITING_DECISION,
   countApplications,
@@ -27,7 +30,6 @@ import {
   insertApplication,
   listApplications,
   nextApplicationNumber,
-  transitionApplication,
   type ApplicationFilterParams,
   type ApplicationState,
 } from './queries.ts';
@@ -129,18 +131,17 @@ export function isOverdue(app: App, row: ApplicationRow): boolean {
   return AWAITING_DECISION.includes(row.state) && row.reviewDeadlineOn < app.clock.today();
 }
 
-function requireNomad(ctx: Context): string {
-  const { principal } = ctx;
-  if (!principal.roles.includes('nomad') || !principal.nomadId) throw forbidden('Only a nomad may apply.');
-  return principal.nomadId;
-}
 
 /**
  * Intake: checks every rule, then writes the nomad's record, the application and its
  * documents in one transaction. Any broken rule returns userErrors and writes nothing.
  */
 export async function submitApplication(ctx: Context, app: App, input: SubmitApplicationInput): Promise<Payload> {
-  const nomadId = requireNomad(ctx);
+  const { principal } = ctx;
+  if (!principal.roles.includes('nomad') || !principal.nomadId) {
+    return { application: null, userErrors: [userError('FORBIDDEN', 'Only a nomad may apply.')] };
+  }
+  const nomadId = principal.nomadId;
   const today = app.clock.today();
   const rules = await loadRules(ctx.db);
   const errors = checkIntake(input, rules, today);
@@ -155,7 +156,7 @@ export async function submitApplication(ctx: Context, app: App, input: SubmitApp
           userError(IntakeCode.PASSPORT_ALREADY_REGISTERED, 'This passport is registered to another applicant.', 'input.applicant.passport.number'),
         ]);
       }
-      const existing = await ctx.loaders.nomadById.load(nomadId);
+      const [existing] = await getNomadsByIds(tx, { ids: [nomadId] });
       if (existing?.pin && (existing.dateOfBirth !== a.dateOfBirth || existing.sex !== a.sex)) {
         // The PIN encodes sex and birth date: they cannot change once a PIN is assigned.
         throw new UserErrorsAbort([
@@ -185,7 +186,7 @@ export async function submitApplication(ctx: Context, app: App, input: SubmitApp
       const holidays = await loadHolidays(tx, today);
       const number = await nextApplicationNumber(tx);
       const income = input.declaredAnnualIncome;
-      return insertApplication(tx, {
+      const row = await insertApplication(tx, {
         application: {
           number,
           nomadId,
@@ -201,6 +202,15 @@ export async function submitApplication(ctx: Context, app: App, input: SubmitApp
         },
         documents: input.documents,
       });
+      await publish(tx, 'ApplicationSubmitted', row.id, {
+        applicationId: row.id,
+        applicationNumber: row.number,
+        nomadId,
+        citizenship: a.citizenship,
+        activityCode: row.activityCode,
+        submittedAt: parsePgTimestamp(row.submittedAt).toISOString(),
+      });
+      return row;
     });
     ctx.loaders.nomadById.clear(nomadId);
     ctx.logger.info({ applicationId: application.id, nomadId }, 'application submitted');
@@ -221,37 +231,10 @@ export async function submitApplication(ctx: Context, app: App, input: SubmitApp
 }
 
 /** The applicant withdraws their own application while it awaits a decision. */
-export async function withdrawApplication(
+export function withdrawApplication(
   ctx: Context,
+  app: App,
   input: { applicationId: string; expectedVersion?: number | null },
 ): Promise<Payload> {
-  const nomadId = requireNomad(ctx);
-  if (!UUID.test(input.applicationId)) {
-    return { application: null, userErrors: [userError('APPLICATION_NOT_FOUND', 'No such application.', 'input.applicationId')] };
-  }
-  const row = await ctx.loaders.applicationById.load(input.applicationId);
-  if (!row || row.nomadId !== nomadId) {
-    return { application: null, userErrors: [userError('APPLICATION_NOT_FOUND', 'No such application of yours.', 'input.applicationId')] };
-  }
-  if (!AWAITING_DECISION.includes(row.state)) {
-    return {
-      application: null,
-      userErrors: [userError('INVALID_TRANSITION', `An application in state ${row.state} cannot be withdrawn.`, 'input.applicationId')],
-    };
-  }
-  const updated = await transitionApplication(ctx.db, {
-    id: row.id,
-    from: AWAITING_DECISION,
-    to: 'WITHDRAWN',
-    expectedVersion: input.expectedVersion ?? undefined,
-  });
-  if (!updated) {
-    return {
-      application: null,
-      userErrors: [userError('CONFLICT', 'The application changed since you read it; reload and try again.', 'input.expectedVersion')],
-    };
-  }
-  ctx.loaders.applicationById.clear(row.id).prime(row.id, updated);
-  ctx.logger.info({ applicationId: row.id }, 'application withdrawn');
-  return { application: updated, userErrors: [] };
+  return decide(ctx, app, 'withdrawApplication', input);
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { afterCursor, type Page } from '@nomad/kit';
 import type { MigrationDb } from '../../db/index.ts';
 import { nomads, type NomadRow } from '../../db/schema.ts';
@@ -71,4 +71,12 @@ export async function findNomadByPassport(
     .from(nomads)
     .where(and(eq(nomads.passportCountry, params.country), eq(nomads.passportNumber, params.number)));
   return row;
+}
+
+/** Records the PIN ZHAAK assigned; the unique index refuses a PIN given to two people. */
+export async function setNomadPin(db: MigrationDb, params: { nomadId: string; pin: string }): Promise<void> {
+  await db
+    .update(nomads)
+    .set({ pin: params.pin, version: sql`${nomads.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(nomads.id, params.nomadId));
 }

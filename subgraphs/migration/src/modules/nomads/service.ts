@@ -23,6 +23,15 @@ export function assertIdentityReadable(ctx: Context, nomadId: string): void {
   }
 }
 
+/** Roles that may read a nomad's status: officers of every agency, analysts (pseudonymous), the nomad. */
+const STATUS_READERS: readonly Role[] = [...IDENTITY_READERS, 'analyst'];
+
+export function assertStatusReadable(ctx: Context, nomadId: string): void {
+  if (!isSelf(ctx.principal, nomadId) && !hasRole(ctx.principal, ...STATUS_READERS)) {
+    throw forbidden("This nomad's status is not visible to you.");
+  }
+}
+
 /** One nomad by id or PIN. A nomad may ask only for themself. */
 export async function getNomad(ctx: Context, args: { id?: string | null; pin?: string | null }): Promise<NomadRow | null> {
   const { id, pin } = args;

@@ -27,6 +27,8 @@ export const RulesSchema = z.object({
   max_start_delay_days: z.number().int().positive(),
   required_documents: z.object({ all: z.array(DocumentKind), oneOf: z.array(DocumentKind) }),
   accepted_document_languages: z.array(z.string().length(2)),
+  status_ceiling_years: z.number().int().positive(),
+  exit_days_after_revocation: z.number().int().positive(),
 });
 export type Rules = z.infer<typeof RulesSchema>;
 
@@ -51,7 +53,7 @@ export async function loadHolidays(db: MigrationDb, from: string): Promise<Set<s
 }
 
 /** Converts minor units of `currency` to USD minor units; null when the currency has no rate. */
-export function toUsdMinor(rules: Rules, amountMinor: number, currency: string): number | null {
+export function toUsdMinor(rules: Pick<Rules, 'exchange_rates_to_usd'>, amountMinor: number, currency: string): number | null {
   const rate = rules.exchange_rates_to_usd[currency];
   return rate === undefined ? null : Math.floor(amountMinor * rate);
 }

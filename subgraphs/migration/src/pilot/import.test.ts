@@ -1,0 +1,342 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { count, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, runMigrations, type Database } from '@nomad/kit';
+import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
+import { addDays, fixedClock } from '../clock.ts';
+import { schema, type MigrationDb, type MigrationSchema } from '../db/index.ts';
+import { deriveStatus } from '../modules/status/derive.ts';
+import { isValidPin, pinMatches, ZhaakError, type Zhaak } from '../zhaak.ts';
+import { importPilotHolders, PilotFileError, type ImportReport, type PilotRowInput } from './import.ts';
+import { exitCodeOf, formatReport } from './report.ts';
+
+const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
+const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('./__fixtures__/pilot-sample.csv', import.meta.url));
+const clock = fixedClock('2026-11-24T06:00:00Z');
+const ACTOR = 'officer:pilot-test';
+
+/** The fixture's bad rows, each with the reason it must be skipped. */
+const EXPECTED_SKIPS = [
+  { line: 5, code: 'INVALID_DATE', column: 'date_of_birth' },
+  { line: 6, code: 'INVALID_PIN', column: 'pin' },
+  { line: 7, code: 'PIN_MISMATCH', column: 'pin' },
+  { line: 8, code: 'DUPLICATE_IN_FILE', column: 'passport_number' },
+  { line: 9, code: 'MISSING_VALUE', column: 'email' },
+  // The quoted comma stays in the surname (one field, not a shifted row) and fails the Latin-name rule.
+  { line: 10, code: 'INVALID_FORMAT', column: 'surname' },
+  { line: 12, code: 'PERIOD_OUT_OF_RANGE', column: 'status_valid_from' },
+  { line: 14, code: 'INVALID_PERIOD', column: 'status_valid_until' },
+];
+const IMPORTED_LINES = [2, 3, 4, 11, 13];
+
+const codes = (report: Pick<ImportReport, 'skipped'>) => report.skipped.map(({ line, code, column }) => ({ line, code, column }));
+
+let fixture: string;
+let testDb: TestDatabase;
+let database: Database<MigrationSchema>;
+let db: MigrationDb;
+
+async function counts(): Promise<Record<string, number>> {
+  const tables = { nomads: schema.nomads, periods: schema.statusPeriods, events: schema.statusEvents, serials: schema.zhaakSerials, outbox: schema.outbox };
+  const entries = await Promise.all(Object.entries(tables).map(async ([name, table]) => [name, (await db.select({ n: count() }).from(table))[0]?.n ?? 0] as const));
+  return Object.fromEntries(entries);
+}
+
+/** The fixture's rows as records keyed by column, to find a row's values by line. */
+function fixtureRow(line: number): Record<string, string> {
+  const [header = '', ...rows] = fixture.trimEnd().split('\n');
+  const names = header.toLowerCase().split(',');
+  const row = rows[line - 2];
+  if (!row || row.includes('"')) throw new Error(`fixture line ${line} is not a simple row`);
+  const values = row.split(',');
+  return Object.fromEntries(names.map((n, i) => [n, values[i] ?? '']));
+}
+
+beforeAll(async () => {
+  fixture = await readFile(FIXTURE, 'utf8');
+  testDb = await createTestDatabase('pilot');
+  database = connect(testDb.url, { agency: 'migration', schema });
+  await runMigrations(database, { agency: 'migration', migrationsFolder: MIGRATIONS });
+  db = database.db;
+});
+afterAll(async () => {
+  await database?.close();
+  await testDb?.drop();
+});
+
+describe('importPilotHolders on the sample file', () => {
+  let report: ImportReport;
+
+  it('dry run: checks every row, reports what would happen and writes nothing', async () => {
+    const before = await counts();
+    const dry = await importPilotHolders(db, { csvText: fixture, clock, actor: ACTOR, dryRun: true });
+    expect(dry).toMatchObject({ dryRun: true, total: 13, imported: IMPORTED_LINES.length, importedNomadIds: [] });
+    expect(codes(dry)).toEqual(EXPECTED_SKIPS);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('imports the good rows and skips each bad one with its code and column', async () => {
+    report = await importPilotHolders(db, { csvText: fixture, clock, actor: ACTOR });
+    expect(report).toMatchObject({ dryRun: false, total: 13, imported: IMPORTED_LINES.length });
+    expect(report.importedNomadIds).toHaveLength(IMPORTED_LINES.length);
+    expect(codes(report)).toEqual(EXPECTED_SKIPS);
+    expect(report.warnings.map(({ line, code, column }) => ({ line, code, column }))).toEqual([
+      { line: 11, code: 'CITIZENSHIP_NOT_ELIGIBLE', column: 'citizenship' },
+      { line: 13, code: 'PASSPORT_EXPIRES_BEFORE_PERIOD_END', column: 'passport_expires_on' },
+    ]);
+    expect(exitCodeOf(report)).toBe(0);
+    // A row with several problems names the first and counts the rest.
+    const onlyOne = await importPilotHolders(db, { rows: [{ ...fixtureRow(2), email: 'nope', sex: 'X' }], clock, actor: ACTOR, dryRun: true });
+    expect(codes(onlyOne)).toEqual([{ line: 2, code: 'INVALID_FORMAT', column: 'sex' }]);
+    expect(onlyOne.skipped[0]?.message).toContain('(and 1 more problem on this row)');
+  });
+
+  it('puts no personal data in the report: passports masked to their last 3 characters', async () => {
+    const again = await importPilotHolders(db, { csvText: fixture, clock, actor: ACTOR, dryRun: true });
+    const text = JSON.stringify([report, again]) + formatReport(again, 'pilot-sample.csv');
+    for (const line of [2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 14]) {
+      const row = fixtureRow(line);
+      for (const column of ['surname', 'date_of_birth', 'passport_number', 'email', 'pin']) {
+        const value = row[column];
+        if (value) expect(text, `line ${line} ${column}`).not.toContain(value);
+      }
+    }
+    expect(again.skipped.find((s) => s.line === 2)?.message).toContain('RUS ***501');
+  });
+
+  it('marks the nomads, periods and GRANTED events with the pilot as source', async () => {
+    const nomads = await db.select().from(schema.nomads).where(inArray(schema.nomads.id, report.importedNomadIds));
+    expect(nomads).toHaveLength(IMPORTED_LINES.length);
+    expect(new Set(nomads.map((n) => n.source))).toEqual(new Set(['PILOT_2022_2024']));
+    const ivanova = nomads.find((n) => n.passportNumber === '751234501');
+    expect(ivanova).toMatchObject({ surname: 'IVANOVA', givenNames: 'ANNA', sex: 'FEMALE', citizenship: 'RUS', email: 'anna.ivanova@example.org', pin: '11403199100042' });
+    expect(nomads.find((n) => n.passportNumber === 'FA123456')?.givenNames).toBe('OLHA MARIIA');
+
+    const periods = await db.select().from(schema.statusPeriods).where(inArray(schema.statusPeriods.nomadId, report.importedNomadIds));
+    expect(periods).toHaveLength(IMPORTED_LINES.length);
+    for (const p of periods) expect(p).toMatchObject({ kind: 'PILOT_2022_2024', source: 'PILOT_2022_2024', grantedBy: ACTOR, applicationId: null });
+    expect(periods.find((p) => p.nomadId === ivanova?.id)).toMatchObject({ validFrom: '2022-09-01', validUntil: '2023-08-31' });
+
+    const events = await db.select().from(schema.statusEvents).where(inArray(schema.statusEvents.nomadId, report.importedNomadIds));
+    expect(events).toHaveLength(IMPORTED_LINES.length);
+    for (const e of events) {
+      const period = periods.find((p) => p.id === e.periodId);
+      expect(e).toMatchObject({ kind: 'GRANTED', actor: ACTOR, nomadId: period?.nomadId, effectiveOn: period?.validFrom });
+    }
+  });
+
+  it('derives ACTIVE within the pilot period and EXPIRED after it', async () => {
+    const periods = await db.select().from(schema.statusPeriods).where(inArray(schema.statusPeriods.nomadId, report.importedNomadIds));
+    const events = await db.select().from(schema.statusEvents).where(inArray(schema.statusEvents.nomadId, report.importedNomadIds));
+    for (const id of report.importedNomadIds) {
+      const own = periods.filter((p) => p.nomadId === id);
+      const history = events.filter((e) => e.nomadId === id);
+      const [period] = own;
+      if (!period) throw new Error(`no period for ${id}`);
+      expect(deriveStatus(own, history, addDays(period.validFrom, -1))).toBeNull();
+      expect(deriveStatus(own, history, period.validFrom)?.state).toBe('ACTIVE');
+      expect(deriveStatus(own, history, period.validUntil)).toMatchObject({ state: 'ACTIVE', validUntil: period.validUntil, chainStartedOn: period.validFrom });
+      expect(deriveStatus(own, history, addDays(period.validUntil, 1))?.state).toBe('EXPIRED');
+    }
+  });
+
+  it('assigns a valid PIN that encodes the person to rows without one, and keeps ZHAAK past the pilot PINs', async () => {
+    const assigned = await db.select().from(schema.nomads).where(inArray(schema.nomads.passportNumber, ['N12345602', 'B01122334']));
+    expect(assigned).toHaveLength(2);
+    for (const n of assigned) {
+      expect(n.pin).not.toBeNull();
+      expect(isValidPin(n.pin ?? '')).toBe(true);
+      expect(pinMatches(n.pin ?? '', n)).toBe(true);
+    }
+    // A PIN from the file moves the embedded ZHAAK's counter past its serial.
+    const [serial] = await db.select().from(schema.zhaakSerials).where(eq(schema.zhaakSerials.dateOfBirth, '1991-03-14'));
+    expect(serial?.lastSerial).toBe(42);
+  });
+
+  it('imports nothing on a second run: every imported row is ALREADY_IMPORTED, the bad rows keep their codes', async () => {
+    const before = await counts();
+    const second = await importPilotHolders(db, { csvText: fixture, clock, actor: ACTOR });
+    expect(second).toMatchObject({ total: 13, imported: 0, importedNomadIds: [], warnings: [] });
+    const expected = [...IMPORTED_LINES.map((line) => ({ line, code: 'ALREADY_IMPORTED', column: 'passport_number' })), ...EXPECTED_SKIPS].sort((a, b) => a.line - b.line);
+    expect(codes(second)).toEqual(expected);
+    expect(exitCodeOf(second)).toBe(2);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('reads the file as Excel saves it (BOM, CRLF) and rows given as data the same way', async () => {
+    const excel = `\uFEFF${fixture.replace(/\n/g, '\r\n')}`;
+    const fromExcel = await importPilotHolders(db, { csvText: excel, clock, actor: ACTOR, dryRun: true });
+    const fromText = await importPilotHolders(db, { csvText: fixture, clock, actor: ACTOR, dryRun: true });
+    expect(fromExcel).toEqual(fromText);
+    const fromRows = await importPilotHolders(db, { rows: [fixtureRow(2), fixtureRow(5)], clock, actor: ACTOR, dryRun: true });
+    expect(codes(fromRows)).toEqual([
+      { line: 2, code: 'ALREADY_IMPORTED', column: 'passport_number' },
+      { line: 3, code: 'INVALID_DATE', column: 'date_of_birth' },
+    ]);
+  });
+});
+
+describe('importPilotHolders: clashes and failures', () => {
+  const newcomer = (overrides: PilotRowInput = {}): PilotRowInput => ({
+    surname: 'Sokolova',
+    given_names: 'Elena',
+    date_of_birth: '1990-05-17',
+    sex: 'female',
+    citizenship: 'rus',
+    passport_country: 'RUS',
+    passport_number: '759900001',
+    passport_expires_on: '2032-01-01',
+    email: 'Elena.Sokolova@Example.org',
+    status_valid_from: '2023-02-01',
+    status_valid_until: '2024-01-31',
+    ...overrides,
+  });
+
+  it('tells a passport of another person, a PIN held by another nomad and a portal record apart', async () => {
+    await db.insert(schema.nomads).values({
+      surname: 'POPOV',
+      givenNames: 'IVAN',
+      dateOfBirth: '1986-02-02',
+      sex: 'MALE',
+      citizenship: 'RUS',
+      passportCountry: 'RUS',
+      passportNumber: '758800002',
+      passportExpiresOn: '2031-01-01',
+      email: 'ivan.popov@example.org',
+    });
+    const report = await importPilotHolders(db, {
+      rows: [
+        // IVANOVA's passport, another person.
+        newcomer({ passport_number: '751234501' }),
+        // IVANOVA's PIN (same sex and birth date), another passport.
+        newcomer({ date_of_birth: '1991-03-14', pin: '11403199100042', passport_number: '759900003' }),
+        // Registered through the portal, same person.
+        newcomer({ surname: 'Popov', given_names: 'Ivan', sex: 'M', date_of_birth: '1986-02-02', passport_number: '758800002' }),
+        // Two rows of one file with one PIN.
+        newcomer({ date_of_birth: '1991-03-14', pin: '11403199100077', passport_number: '759900004' }),
+        newcomer({ date_of_birth: '1991-03-14', pin: '11403199100077', passport_number: '759900005' }),
+      ],
+      clock,
+      actor: ACTOR,
+    });
+    expect(codes(report)).toEqual([
+      { line: 2, code: 'PASSPORT_BELONGS_TO_ANOTHER_PERSON', column: 'passport_number' },
+      { line: 3, code: 'PIN_BELONGS_TO_ANOTHER_NOMAD', column: 'pin' },
+      { line: 4, code: 'ALREADY_REGISTERED', column: 'passport_number' },
+      { line: 6, code: 'DUPLICATE_IN_FILE', column: 'pin' },
+    ]);
+    expect(report.imported).toBe(1);
+    const [imported] = await db.select().from(schema.nomads).where(eq(schema.nomads.passportNumber, '759900004'));
+    expect(imported).toMatchObject({ surname: 'SOKOLOVA', givenNames: 'ELENA', citizenship: 'RUS', email: 'elena.sokolova@example.org', source: 'PILOT_2022_2024' });
+  });
+
+  it('skips a row with ZHAAK_UNAVAILABLE when ZHAAK fails, writes nothing for it, and imports the rest', async () => {
+    let calls = 0;
+    const failing: Zhaak = {
+      assignPin: () => {
+        calls += 1;
+        return Promise.reject(new ZhaakError('ZHAAK is down'));
+      },
+    };
+    const before = await counts();
+    const report = await importPilotHolders(db, {
+      rows: [newcomer({ passport_number: '757700001' }), newcomer({ passport_number: '757700002', date_of_birth: '1990-05-18', pin: '11805199000001' })],
+      zhaak: failing,
+      clock,
+      actor: ACTOR,
+    });
+    expect(calls).toBe(1);
+    expect(codes(report)).toEqual([{ line: 2, code: 'ZHAAK_UNAVAILABLE', column: 'pin' }]);
+    expect(report.imported).toBe(1);
+    const written = await db.select({ passportNumber: schema.nomads.passportNumber }).from(schema.nomads).where(inArray(schema.nomads.passportNumber, ['757700001', '757700002']));
+    expect(written).toEqual([{ passportNumber: '757700002' }]);
+    const after = await counts();
+    expect(after).toMatchObject({ nomads: (before.nomads ?? 0) + 1, periods: (before.periods ?? 0) + 1, events: (before.events ?? 0) + 1 });
+  });
+
+  it('does not ask ZHAAK in a dry run, nor for a passport already registered', async () => {
+    let calls = 0;
+    const counting: Zhaak = {
+      assignPin: () => {
+        calls += 1;
+        return Promise.reject(new ZhaakError('must not be called'));
+      },
+    };
+    const dry = await importPilotHolders(db, { rows: [newcomer({ passport_number: '756600001' })], zhaak: counting, clock, actor: ACTOR, dryRun: true });
+    expect(dry).toMatchObject({ imported: 1, skipped: [] });
+    const rerun = await importPilotHolders(db, { rows: [newcomer({ passport_number: '757700002', date_of_birth: '1990-05-18' })], zhaak: counting, clock, actor: ACTOR });
+    expect(codes(rerun)).toEqual([{ line: 2, code: 'ALREADY_IMPORTED', column: 'passport_number' }]);
+    expect(calls).toBe(0);
+  });
+
+  it('accepts a citizenship outside the eligible list with a warning', async () => {
+    const report = await importPilotHolders(db, { rows: [newcomer({ citizenship: 'GEO', passport_number: '755500001' })], clock, actor: ACTOR, dryRun: true });
+    expect(report.imported).toBe(1);
+    expect(report.warnings).toEqual([expect.objectContaining({ line: 2, code: 'CITIZENSHIP_NOT_ELIGIBLE', column: 'citizenship' })]);
+  });
+
+  it('refuses a file that lacks a required column or has malformed quoting, naming the problem', async () => {
+    const noEmail = fixture.replace(',Email', ',Mail');
+    await expect(importPilotHolders(db, { csvText: noEmail, clock, actor: ACTOR })).rejects.toThrow(PilotFileError);
+    await expect(importPilotHolders(db, { csvText: noEmail, clock, actor: ACTOR })).rejects.toThrow(/lacks the column email/);
+    await expect(importPilotHolders(db, { csvText: `${fixture}"open,quote\n`, clock, actor: ACTOR })).rejects.toThrow(/line 15: a quoted field is never closed/);
+    const shifted = await importPilotHolders(db, { csvText: fixture.replace('"PETROSYAN, ARAM"', 'PETROSYAN, ARAM'), clock, actor: ACTOR, dryRun: true });
+    expect(codes(shifted)).toContainEqual({ line: 10, code: 'COLUMN_COUNT', column: null });
+  });
+
+  it('formats the report for a human: counts, then one line per skipped row', async () => {
+    const report = await importPilotHolders(db, { csvText: fixture, clock, actor: ACTOR, dryRun: true });
+    const text = formatReport(report, 'pilot-sample.csv');
+    expect(text).toMatch(/^Pilot import of pilot-sample.csv \(dry run: nothing written\)\n {2}rows {8}13\n {2}importable {3}0\n {2}skipped {5}13\n/);
+    expect(text).toContain('line  5  INVALID_DATE ');
+    expect(text.trimEnd().split('\n')).toHaveLength(5 + 2 + 13);
+  });
+});
+
+/** Runs the CLI as an operator would, against its own database. */
+function runCli(args: string[], databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
+  for (const key of ['MIGRATION_DATABASE_URL', 'LOG_LEVEL', 'INIT_CWD', 'NODE_OPTIONS']) delete env[key];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/pilot/cli.ts', ...args], { cwd: PACKAGE_DIR, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('import:pilot command', () => {
+  let cliDb: TestDatabase;
+  beforeAll(async () => {
+    cliDb = await createTestDatabase('pilot_cli');
+  });
+  afterAll(async () => {
+    await cliDb?.drop();
+  });
+
+  it('imports the file and prints the JSON report; exits 2 on a re-run and 1 on a missing file', async () => {
+    const first = await runCli([FIXTURE, '--json'], cliDb.url);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.stdout) as ImportReport;
+    expect(report).toMatchObject({ dryRun: false, total: 13, imported: IMPORTED_LINES.length });
+    expect(codes(report)).toEqual(EXPECTED_SKIPS);
+
+    const second = await runCli([FIXTURE], cliDb.url);
+    expect(second.code).toBe(2);
+    expect(second.stdout).toMatch(/^Pilot import of .*pilot-sample\.csv\n {2}rows {8}13\n {2}imported {5}0\n/);
+
+    const missing = await runCli(['no-such-file.csv'], cliDb.url);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/cannot read .*no-such-file\.csv \(ENOENT\)/);
+    const noArgs = await runCli(['--json'], cliDb.url);
+    expect(noArgs.code).toBe(1);
+    expect(noArgs.stderr).toContain('Usage: npm run import:pilot');
+  });
+});

@@ -1,0 +1,78 @@
+import { count } from 'drizzle-orm';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, runMigrations, type Database } from '@nomad/kit';
+import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
+import { fileURLToPath } from 'node:url';
+import { schema, type MigrationSchema } from '../db/index.ts';
+import { deriveStatus } from '../modules/status/derive.ts';
+import { isValidPin } from '../zhaak.ts';
+import { sampleWorld, SAMPLE_RULES, seedMigration } from './seed.ts';
+
+const TODAY = '2026-11-24';
+let testDb: TestDatabase;
+let database: Database<MigrationSchema>;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase('seed');
+  database = connect(testDb.url, { agency: 'migration', schema });
+  await runMigrations(database, { agency: 'migration', migrationsFolder: fileURLToPath(new URL('../../drizzle', import.meta.url)) });
+  await seedMigration(database.db, pino({ level: 'silent' }), { today: TODAY });
+});
+afterAll(async () => {
+  await database?.close();
+  await testDb?.drop();
+});
+
+describe('sample data', () => {
+  it('has hundreds of nomads across the eligible citizenships', async () => {
+    const rows = await database.db.select({ citizenship: schema.nomads.citizenship, n: count() }).from(schema.nomads).groupBy(schema.nomads.citizenship);
+    expect(rows.reduce((sum, r) => sum + r.n, 0)).toBe(400);
+    expect(rows.map((r) => r.citizenship).sort()).toEqual(['ARM', 'AZE', 'BLR', 'DEU', 'GBR', 'IND', 'JPN', 'KAZ', 'KOR', 'MDA', 'RUS', 'USA']);
+  });
+
+  it('covers every application state and every clearance outcome', async () => {
+    const states = await database.db.selectDistinct({ s: schema.applications.state }).from(schema.applications);
+    expect(states.map((r) => r.s).sort()).toEqual(schema.applicationStateEnum.enumValues.slice().sort());
+    const outcomes = await database.db.selectDistinct({ o: schema.applications.screeningOutcome }).from(schema.applications);
+    expect(outcomes.map((r) => r.o).sort()).toEqual(['CLEARED', 'FLAGGED', 'PENDING']);
+  });
+
+  it('gives approved nomads valid PINs and statuses in every state', async () => {
+    const nomads = await database.db.select().from(schema.nomads);
+    const withPin = nomads.filter((n) => n.pin);
+    expect(withPin.length).toBeGreaterThan(50);
+    for (const n of withPin) expect(isValidPin(n.pin ?? '')).toBe(true);
+    const periods = await database.db.select().from(schema.statusPeriods);
+    const events = await database.db.select().from(schema.statusEvents);
+    const states = new Set(
+      withPin.map((n) => deriveStatus(periods.filter((p) => p.nomadId === n.id), events.filter((e) => e.nomadId === n.id), TODAY)?.state),
+    );
+    expect([...states].sort()).toEqual(['ACTIVE', 'EXPIRED', 'REVOKED', 'SUSPENDED']);
+    const kinds = new Set(periods.map((p) => p.kind));
+    expect(kinds).toEqual(new Set(['INITIAL_60_DAYS', 'EXTENSION_1_YEAR', 'RENEWAL']));
+  });
+
+  it('does nothing on a second run', async () => {
+    expect(await seedMigration(database.db, pino({ level: 'silent' }), { today: TODAY })).toBe(false);
+  });
+});
+
+describe('sampleWorld', () => {
+  it('draws with the rule values migration seeds, so every agency sees the same world', async () => {
+    const { loadRules } = await import('../modules/rules/service.ts');
+    const rules = await loadRules(database.db);
+    for (const key of Object.keys(SAMPLE_RULES) as (keyof typeof SAMPLE_RULES)[]) {
+      expect(SAMPLE_RULES[key], key).toEqual(rules[key]);
+    }
+  });
+
+  it('is deterministic and matches what was seeded', async () => {
+    const a = sampleWorld({ today: TODAY });
+    const b = sampleWorld({ today: TODAY });
+    expect(a.nomadRows.map((n) => n.id)).toEqual(b.nomadRows.map((n) => n.id));
+    const seeded = await database.db.select({ id: schema.nomads.id, pin: schema.nomads.pin }).from(schema.nomads);
+    const pins = new Map(seeded.map((r) => [r.id, r.pin]));
+    for (const n of a.nomadRows) expect(pins.get(n.id)).toBe(n.pin ?? null);
+  });
+});
