@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '@nomad/kit';
+import { SUBGRAPHS } from '@nomad/schema';
 import { token } from '../src/harness.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,14 +54,16 @@ describe('npm start path', () => {
   it('starts on embedded PostgreSQL with sample data, stops cleanly on SIGINT and keeps the data', async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'nomad-start-'));
     await chmod(dataDir, 0o755);
-    const migrationPort = await freePort();
     const gatewayPort = await freePort();
-    const env = {
-      DATA_DIR: dataDir,
-      MIGRATION_PORT: String(migrationPort),
-      GATEWAY_PORT: String(gatewayPort),
-      MIGRATION_URL: `http://127.0.0.1:${migrationPort}/graphql`,
-    };
+    const env: Record<string, string> = { DATA_DIR: dataDir, GATEWAY_PORT: String(gatewayPort) };
+    // Every agency of the supergraph on a free port, wired to each other as npm start wires them.
+    for (const { name } of SUBGRAPHS) {
+      const port = await freePort();
+      const A = name.toUpperCase();
+      env[`${A}_PORT`] = String(port);
+      env[`${A}_URL`] = `http://127.0.0.1:${port}/graphql`;
+      env[`${A}_EVENTS_URL`] = `http://127.0.0.1:${port}/events`;
+    }
     const officer = await token(['migration_officer']);
     const countNomads = async () => {
       const res = await fetch(`http://127.0.0.1:${gatewayPort}/graphql`, {
@@ -74,15 +77,12 @@ describe('npm start path', () => {
     };
 
     const run = async () => {
-      const migration = startService('subgraphs/migration/src/main.ts', env);
-      const gateway = startService('gateway/src/main.ts', env);
-      running.push(migration, gateway);
-      await waitFor(`http://127.0.0.1:${gatewayPort}/ready`, [migration, gateway]);
+      const services = [...SUBGRAPHS.map(({ name }) => startService(`subgraphs/${name}/src/main.ts`, env)), startService('gateway/src/main.ts', env)];
+      running.push(...services);
+      await waitFor(`http://127.0.0.1:${gatewayPort}/ready`, services);
       const total = await countNomads();
-      migration.child.kill('SIGINT');
-      gateway.child.kill('SIGINT');
-      expect(await migration.exited).toBe(0);
-      expect(await gateway.exited).toBe(0);
+      for (const s of services) s.child.kill('SIGINT');
+      for (const s of services) expect(await s.exited, s.output().slice(-2000)).toBe(0);
       return total;
     };
 

@@ -1,16 +1,9 @@
 import { userError, type UserError } from '@nomad/kit';
 import { addDays, isValidDate } from '../../clock.ts';
 import { toUsdMinor, type Rules } from '../rules/service.ts';
+import type { documentKindEnum } from '../../db/schema.ts';
 
-export type DocumentKind =
-  | 'PASSPORT'
-  | 'PHOTO'
-  | 'EMPLOYMENT_CONTRACT'
-  | 'FREELANCE_CONTRACT'
-  | 'BANK_STATEMENT'
-  | 'PROFESSIONAL_DOCUMENT'
-  | 'DN_VISA'
-  | 'TRANSLATION';
+export type DocumentKind = (typeof documentKindEnum.enumValues)[number];
 
 export interface SubmitApplicationInput {
   applicant: {

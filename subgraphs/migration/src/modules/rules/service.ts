@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import type { MigrationDb } from '../../db/index.ts';
+import { documentKindEnum } from '../../db/schema.ts';
 import { getRuleValues, getHolidaysFrom } from './queries.ts';
 
-const DocumentKind = z.enum([
-  'PASSPORT',
-  'PHOTO',
-  'EMPLOYMENT_CONTRACT',
-  'FREELANCE_CONTRACT',
-  'BANK_STATEMENT',
-  'PROFESSIONAL_DOCUMENT',
-  'DN_VISA',
-  'TRANSLATION',
-]);
+const DocumentKind = z.enum(documentKindEnum.enumValues);
 
 /** The rule table, validated: a bad value in the database stops the service with the key named. */
 export const RulesSchema = z.object({
