@@ -10,6 +10,7 @@ export * from './graphql/resolvers.ts';
 export * from './db/database.ts';
 export * from './db/embedded.ts';
 export * from './db/migrate.ts';
+export * from './db/roles.ts';
 export * from './db/metrics.ts';
 export * from './http/server.ts';
 export * from './bootstrap.ts';
