@@ -134,14 +134,29 @@ export async function startGraph(options: { today?: string } = {}): Promise<Test
       return res.status;
     },
     async flushEvents() {
-      // Bounded: an event may cause another (e.g. a verdict answering a request), so loop
-      // until a whole round finds nothing due.
-      for (let round = 0; round < 50; round++) {
+      // Runs relay passes until no delivery is open anywhere. A pass of the background relay
+      // may hold rows (locked, in flight) that `runOnce` skips, so "nothing attempted" alone is
+      // not quiet: the open deliveries in every agency's outbox are counted too. Bounded.
+      const open = async () => {
+        let total = 0;
+        for (const [name, a] of Object.entries(agencies)) {
+          if (!a.relay) continue;
+          const rows = await a.database.client.unsafe<{ n: number }[]>(
+            `select count(*)::int as n from "${name}"."outbox_deliveries" where state in ('PENDING', 'FAILED')`,
+          );
+          total += rows[0]?.n ?? 0;
+        }
+        return total;
+      };
+      for (let round = 0; round < 400; round++) {
         let attempted = 0;
         for (const a of Object.values(agencies)) attempted += (await a.relay?.runOnce()) ?? 0;
-        if (attempted === 0) return;
+        if (attempted === 0) {
+          if ((await open()) === 0) return;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
       }
-      throw new Error('events still pending after 50 relay rounds');
+      throw new Error(`events still undelivered after 400 relay rounds (${await open()} open)`);
     },
     async countSql(fn) {
       // Statements run on behalf of GraphQL operations only (the subgraph's own counter), so

@@ -28,10 +28,12 @@ describe('SUBSCRIPTIONS', () => {
       StatusExpired: ['tax', 'labor', 'security'],
       StatusSuspended: [],
       StatusReinstated: [],
+      // Not in DOMAIN.md's table: GKNB's recommendation after a flagged re-screening (issue 7).
+      SuspensionRecommended: ['migration'],
     });
     expect(() => assertSubscriptions(AGENCY_NAMES)).not.toThrow();
     expect(eventTypesFor('security')).toEqual(['ApplicationSubmitted', 'StatusRevoked', 'StatusExpired']);
-    expect(eventTypesFor('migration')).toEqual(['ScreeningConcluded', 'EvaluationConcluded']);
+    expect(eventTypesFor('migration')).toEqual(['ScreeningConcluded', 'EvaluationConcluded', 'SuspensionRecommended']);
     expect(subscribersOf('StatusSuspended')).toEqual([]);
   });
 

@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { eq } from 'drizzle-orm';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, runMigrations, type Database, type DomainEvent, type Principal } from '@nomad/kit';
+import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
+import { sampleWorld } from '@nomad/migration';
+import type { App } from './app.ts';
+import type { Context } from './context.ts';
+import { schema, type SecuritySchema } from './db/index.ts';
+import { securityEventHandlers } from './handlers.ts';
+import { createLoaders } from './loaders.ts';
+import { addEvidence, createMeasure, updateMeasure } from './modules/measures/service.ts';
+import { loadRules } from './modules/rules/service.ts';
+import { concludeScreening, rescreenHolder } from './modules/screenings/service.ts';
+import { securitySample, seedSecurity } from './seed/seed.ts';
+
+const logger = pino({ level: 'silent' });
+let testDb: TestDatabase;
+let database: Database<SecuritySchema>;
+const app: App = { clock: { now: () => new Date('2026-11-24T06:00:00Z'), today: () => '2026-11-24' } };
+
+beforeAll(async () => {
+  testDb = await createTestDatabase('security_unit');
+  database = connect(testDb.url, { agency: 'security', schema });
+  await runMigrations(database, { agency: 'security', migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)) });
+});
+afterAll(async () => {
+  await database?.close();
+  await testDb?.drop();
+});
+
+function ctxFor(roles: Principal['roles'], sub = 'gknb:officer'): Context {
+  const principal: Principal = { sub, name: sub, roles, nomadId: null };
+  return {
+    principal,
+    purpose: null,
+    requestId: randomUUID(),
+    idempotencyKey: null,
+    db: database.db,
+    loaders: createLoaders(database.db, { principal, purpose: null, requestId: 'r', operationName: null }),
+    logger,
+  };
+}
+
+function event<T extends DomainEvent['type']>(type: T, aggregateId: string, payload: DomainEvent<T>['payload']): DomainEvent<T> {
+  return { id: randomUUID(), type, aggregateId, payload, occurredAt: new Date().toISOString(), producer: 'migration' };
+}
+
+function submitted(applicationId: string, nomadId: string) {
+  return event('ApplicationSubmitted', applicationId, {
+    applicationId,
+    applicationNumber: '10009999',
+    nomadId,
+    citizenship: 'KAZ',
+    activityCode: 'SOFTWARE_DEVELOPMENT',
+    submittedAt: '2026-11-24T05:00:00.000Z',
+  });
+}
+
+describe('rules', () => {
+  it('the decree takes effect on 15 May 2025 by default', async () => {
+    expect(await loadRules(database.db)).toEqual({ decree_effective_on: '2025-05-15', measures_due_months: 2, expiry_exit_days: 15 });
+  });
+});
+
+describe('event handlers', () => {
+  it('ApplicationSubmitted opens one screening per application, however often it arrives', async () => {
+    const applicationId = randomUUID();
+    const nomadId = randomUUID();
+    await database.db.transaction((tx) => securityEventHandlers.ApplicationSubmitted(tx, submitted(applicationId, nomadId)));
+    // A resubmission (or a redelivery under a new id) opens nothing new.
+    await database.db.transaction((tx) => securityEventHandlers.ApplicationSubmitted(tx, submitted(applicationId, nomadId)));
+    const rows = await database.db.select().from(schema.screenings).where(eq(schema.screenings.applicationId, applicationId));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kind: 'APPLICATION', outcome: 'PENDING', nomadId, citizenship: 'KAZ', version: 1 });
+  });
+
+  it('StatusRevoked and StatusExpired open exit watches', async () => {
+    const nomadId = randomUUID();
+    await database.db.transaction(async (tx) => {
+      await securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', nomadId, { nomadId, pin: '21204199000001', ground: 'RULES_BREACH', revokedAt: '2026-11-20T09:00:00.000Z', exitDeadline: '2026-12-05' }));
+      await securityEventHandlers.StatusExpired(tx, event('StatusExpired', nomadId, { nomadId, pin: '21204199000001', expiredOn: '2026-11-01' }));
+    });
+    const rows = await database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.nomadId, nomadId)).orderBy(schema.exitWatches.cause);
+    expect(rows.map((r) => [r.cause, r.endedOn, r.exitDeadlineOn])).toEqual([
+      ['REVOKED', '2026-11-20', '2026-12-05'],
+      ['EXPIRED', '2026-11-01', '2026-11-16'],
+    ]);
+  });
+});
+
+describe('screening transitions', () => {
+  it('a conclusion writes the outcome and its event in one transaction; a refusal writes nothing', async () => {
+    const applicationId = randomUUID();
+    await database.db.transaction((tx) => securityEventHandlers.ApplicationSubmitted(tx, submitted(applicationId, randomUUID())));
+    const [s] = await database.db.select().from(schema.screenings).where(eq(schema.screenings.applicationId, applicationId));
+    if (!s) throw new Error('no screening');
+
+    const refused = await concludeScreening(ctxFor(['migration_officer']), app, { screeningId: s.id, outcome: 'CLEARED', classification: 'RESTRICTED' });
+    expect(refused.userErrors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+
+    const ok = await concludeScreening(ctxFor(['security_officer']), app, { screeningId: s.id, expectedVersion: 1, outcome: 'FLAGGED', reasons: ['ENTRY_BAN'], classification: 'CONFIDENTIAL' });
+    expect(ok.userErrors).toEqual([]);
+    expect(ok.screening).toMatchObject({ outcome: 'FLAGGED', version: 2, officerSub: 'gknb:officer' });
+    expect(Date.parse(ok.screening?.concludedAt ?? '')).toBe(Date.parse('2026-11-24T06:00:00.000Z'));
+    const events = await database.db.select().from(schema.outbox).where(eq(schema.outbox.aggregateId, applicationId));
+    expect(events.map((e) => [e.type, e.payload])).toEqual([['ScreeningConcluded', { applicationId, screeningId: s.id, outcome: 'FLAGGED', concludedAt: '2026-11-24T06:00:00.000Z' }]]);
+    const deliveries = await database.db.select().from(schema.outboxDeliveries).where(eq(schema.outboxDeliveries.aggregateId, applicationId));
+    expect(deliveries.map((d) => d.subscriber)).toEqual(['migration']);
+
+    const again = await concludeScreening(ctxFor(['security_officer']), app, { screeningId: s.id, outcome: 'CLEARED', classification: 'RESTRICTED' });
+    expect(again.userErrors.map((e) => e.code)).toEqual(['INVALID_TRANSITION']);
+    expect(await database.db.select().from(schema.outbox).where(eq(schema.outbox.aggregateId, applicationId))).toHaveLength(1);
+  });
+
+  it('two officers concluding at once: exactly one wins, the other gets CONFLICT', async () => {
+    const applicationId = randomUUID();
+    await database.db.transaction((tx) => securityEventHandlers.ApplicationSubmitted(tx, submitted(applicationId, randomUUID())));
+    const [s] = await database.db.select().from(schema.screenings).where(eq(schema.screenings.applicationId, applicationId));
+    if (!s) throw new Error('no screening');
+    const results = await Promise.all([
+      concludeScreening(ctxFor(['security_officer'], 'a'), app, { screeningId: s.id, outcome: 'CLEARED', classification: 'RESTRICTED' }),
+      concludeScreening(ctxFor(['security_officer'], 'b'), app, { screeningId: s.id, outcome: 'FLAGGED', reasons: ['WATCHLIST_MATCH'], classification: 'SECRET' }),
+    ]);
+    const codes = results.flatMap((r) => r.userErrors.map((e) => e.code)).sort();
+    expect(results.filter((r) => r.screening !== null)).toHaveLength(1);
+    expect(codes.length).toBe(1);
+    expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(codes[0]);
+    expect(await database.db.select().from(schema.outbox).where(eq(schema.outbox.aggregateId, applicationId))).toHaveLength(1);
+  });
+
+  it('a FLAGGED re-screening publishes SuspensionRecommended with the decree ground only', async () => {
+    const nomadId = randomUUID();
+    await database.db.transaction((tx) => securityEventHandlers.ApplicationSubmitted(tx, submitted(randomUUID(), nomadId)));
+    const opened = await rescreenHolder(ctxFor(['security_officer']), app, { nomadId, note: 'report' });
+    expect(opened.userErrors).toEqual([]);
+    const dup = await rescreenHolder(ctxFor(['security_officer']), app, { nomadId });
+    expect(dup.userErrors.map((e) => e.code)).toEqual(['SCREENING_ALREADY_OPEN']);
+    const id = opened.screening?.id ?? '';
+    const done = await concludeScreening(ctxFor(['security_officer']), app, { screeningId: id, outcome: 'FLAGGED', reasons: ['IDENTITY_MISMATCH'], reasonText: 'secret', classification: 'SECRET' });
+    expect(done.userErrors).toEqual([]);
+    const events = await database.db.select().from(schema.outbox).where(eq(schema.outbox.aggregateId, nomadId));
+    expect(events.map((e) => [e.type, e.payload])).toEqual([
+      ['SuspensionRecommended', { nomadId, screeningId: id, reasonSummary: 'FALSE_DOCUMENTS', at: '2026-11-24T06:00:00.000Z' }],
+    ]);
+  });
+});
+
+describe('technical measures register', () => {
+  it('create → evidence → DONE, with the rules refused as data', async () => {
+    const officer = ctxFor(['security_officer']);
+    expect((await createMeasure(ctxFor(['analyst']), app, { title: 'x', responsibleUnit: 'y' })).userErrors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+    expect((await createMeasure(officer, app, { title: ' ', responsibleUnit: 'y', dueOn: '2025-08-01' })).userErrors.map((e) => e.code)).toEqual([
+      'TITLE_REQUIRED',
+      'DUE_DATE_AFTER_DECREE_DEADLINE',
+    ]);
+    const created = await createMeasure(officer, app, { title: 'Watch-list interface', responsibleUnit: 'IT' });
+    expect(created.measure).toMatchObject({ state: 'PLANNED', effectiveDueOn: '2025-07-15', overdue: true, version: 1 });
+    const id = created.measure?.id ?? '';
+    expect((await updateMeasure(officer, app, { measureId: id, state: 'DONE' })).userErrors.map((e) => e.code)).toEqual(['EVIDENCE_REQUIRED']);
+    const evidenced = await addEvidence(officer, app, { measureId: id, expectedVersion: 1, description: 'Acceptance report', reference: 'ACT-1' });
+    expect(evidenced.measure?.version).toBe(2);
+    expect((await updateMeasure(officer, app, { measureId: id, expectedVersion: 1, state: 'DONE' })).userErrors.map((e) => e.code)).toEqual(['CONFLICT']);
+    const done = await updateMeasure(officer, app, { measureId: id, expectedVersion: 2, state: 'DONE' });
+    expect(done.measure).toMatchObject({ state: 'DONE', overdue: false, version: 3 });
+    expect((await updateMeasure(officer, app, { measureId: id, state: 'PLANNED' })).userErrors.map((e) => e.code)).toEqual(['INVALID_TRANSITION']);
+  });
+});
+
+describe('seed', () => {
+  it("draws GKNB's part of migration's sample world: one screening per application, same outcome", async () => {
+    const world = sampleWorld({ today: '2026-11-24', nomads: 60 });
+    const { screeningRows, watchRows } = securitySample(world, await loadRules(database.db), '2026-11-24');
+    expect(screeningRows).toHaveLength(world.applicationRows.length);
+    for (const [i, a] of world.applicationRows.entries()) {
+      expect(screeningRows[i]).toMatchObject({ applicationId: a.id, nomadId: a.nomadId, applicationNumber: a.number, outcome: a.screeningOutcome ?? 'PENDING' });
+    }
+    const revoked = world.eventRows.filter((e) => e.kind === 'REVOKED');
+    expect(watchRows.filter((w) => w.cause === 'REVOKED').map((w) => [w.nomadId, w.exitDeadlineOn])).toEqual(revoked.map((e) => [e.nomadId, e.exitDeadlineOn]));
+  });
+
+  it('seeds an empty database once', async () => {
+    const fresh = await createTestDatabase('security_seed');
+    const db = connect(fresh.url, { agency: 'security', schema });
+    try {
+      await runMigrations(db, { agency: 'security', migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)) });
+      expect(await seedSecurity(db.db, logger, { today: '2026-11-24', nomads: 40 })).toBe(true);
+      expect(await seedSecurity(db.db, logger, { today: '2026-11-24', nomads: 40 })).toBe(false);
+      expect(await db.db.select().from(schema.screenings)).toHaveLength(40);
+      const measures = await db.db.select().from(schema.technicalMeasures);
+      expect(measures.length).toBeGreaterThan(0);
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+});

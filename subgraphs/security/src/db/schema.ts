@@ -1,0 +1,170 @@
+import { accessLogTables, eventTables, idempotencyTables } from '@nomad/kit';
+import { sql } from 'drizzle-orm';
+import { bigserial, char, check, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** Every table of GKNB lives in its own PostgreSQL schema; no other agency reads it. */
+export const security = pgSchema('security');
+
+export const screeningOutcomeEnum = security.enum('screening_outcome', ['PENDING', 'CLEARED', 'FLAGGED']);
+
+/** Why a screening was opened: an application (ApplicationSubmitted) or a re-screening of a holder. */
+export const screeningKindEnum = security.enum('screening_kind', ['APPLICATION', 'RESCREEN']);
+
+/**
+ * GKNB's closed list of reasons for a FLAGGED outcome. Classified: never leaves this
+ * subgraph except to security officers (other agencies see a coarse ground, see service.ts).
+ */
+export const screeningReasonEnum = security.enum('screening_reason', [
+  'WATCHLIST_MATCH',
+  'EXTREMIST_AFFILIATION',
+  'INTELLIGENCE_REPORT',
+  'ENTRY_BAN',
+  'TERRORISM_CONVICTION',
+  'NATIONAL_SECURITY_OFFENCE_CONVICTION',
+  'CRIMES_AGAINST_HUMANITY_CONVICTION',
+  'FORGED_DOCUMENTS',
+  'IDENTITY_MISMATCH',
+  'OTHER',
+]);
+
+export const classificationEnum = security.enum('classification', ['RESTRICTED', 'CONFIDENTIAL', 'SECRET']);
+
+export const exitCauseEnum = security.enum('exit_cause', ['REVOKED', 'EXPIRED']);
+
+export const measureStateEnum = security.enum('measure_state', ['PLANNED', 'IN_PROGRESS', 'DONE']);
+
+/**
+ * A security screening: of an application (one per application, opened by its
+ * ApplicationSubmitted event) or a re-screening of a status holder. `version` moves on every
+ * change, so an officer acting on a stale read gets CONFLICT.
+ */
+export const screenings = security.table(
+  'screenings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Opening order: which screening of a nomad is the latest, even when two share an instant. */
+    seq: bigserial('seq', { mode: 'number' }).notNull().unique('screenings_seq_key'),
+    kind: screeningKindEnum('kind').notNull(),
+    /** Migration's application id (APPLICATION screenings only). */
+    applicationId: uuid('application_id'),
+    applicationNumber: char('application_number', { length: 8 }),
+    nomadId: uuid('nomad_id').notNull(),
+    /** As the applicant declared it (ISO 3166-1 alpha-3); null for a re-screening. */
+    citizenship: char('citizenship', { length: 3 }),
+    outcome: screeningOutcomeEnum('outcome').notNull().default('PENDING'),
+    reasons: screeningReasonEnum('reasons').array().notNull().default(sql`'{}'`),
+    reasonText: text('reason_text'),
+    classification: classificationEnum('classification'),
+    /** `sub` of the officer who concluded it (or who asked for the re-screening, while PENDING). */
+    officerSub: text('officer_sub'),
+    /** Why a re-screening was requested (security officers only). */
+    requestNote: text('request_note'),
+    openedAt: timestamp('opened_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    concludedAt: timestamp('concluded_at', { withTimezone: true, mode: 'string' }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    // Idempotent per application: a second ApplicationSubmitted (a resubmission) opens nothing new.
+    uniqueIndex('screenings_application_key').on(t.applicationId).where(sql`${t.applicationId} is not null`),
+    // At most one open re-screening per nomad.
+    uniqueIndex('screenings_one_open_rescreen').on(t.nomadId).where(sql`${t.kind} = 'RESCREEN' and ${t.outcome} = 'PENDING'`),
+    index('screenings_nomad_idx').on(t.nomadId, t.seq),
+    index('screenings_outcome_idx').on(t.outcome, t.openedAt, t.id),
+    check('screenings_application_check', sql`(${t.kind} = 'APPLICATION') = (${t.applicationId} is not null)`),
+    check(
+      'screenings_concluded_check',
+      sql`(${t.outcome} = 'PENDING') = (${t.concludedAt} is null) and (${t.outcome} = 'PENDING' or ${t.classification} is not null)`,
+    ),
+    check('screenings_flagged_reasons_check', sql`${t.outcome} <> 'FLAGGED' or cardinality(${t.reasons}) > 0`),
+  ],
+);
+
+/**
+ * A former holder who must leave the country: recorded on StatusRevoked (deadline from the
+ * event) and StatusExpired (deadline from the rule `expiry_exit_days`).
+ */
+export const exitWatches = security.table(
+  'exit_watches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    nomadId: uuid('nomad_id').notNull(),
+    pin: char('pin', { length: 14 }).notNull(),
+    cause: exitCauseEnum('cause').notNull(),
+    /** Migration's revocation ground (a code); null for an expiry. */
+    ground: text('ground'),
+    /** The day the status ended (revocation day or first day without a period). */
+    endedOn: date('ended_on', { mode: 'string' }).notNull(),
+    exitDeadlineOn: date('exit_deadline_on', { mode: 'string' }).notNull(),
+    departureConfirmedOn: date('departure_confirmed_on', { mode: 'string' }),
+    confirmedBy: text('confirmed_by'),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    // The overdue list: open watches by deadline.
+    index('exit_watches_open_idx').on(t.exitDeadlineOn, t.id).where(sql`${t.departureConfirmedOn} is null`),
+    index('exit_watches_nomad_idx').on(t.nomadId),
+  ],
+);
+
+/** GKNB's rule values ([I] facts of DOMAIN.md are data, not literals). */
+export const rules = security.table('rules', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  description: text('description').notNull(),
+});
+
+/** The decree's technical measures (GKNB must implement them within two months of it taking effect). */
+export const technicalMeasures = security.table(
+  'technical_measures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    responsibleUnit: text('responsible_unit').notNull(),
+    /** An earlier internal deadline; null means the decree's own (rule `decree_effective_on` + `measures_due_months`). */
+    dueOn: date('due_on', { mode: 'string' }),
+    state: measureStateEnum('state').notNull().default('PLANNED'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('technical_measures_order_idx').on(t.createdAt, t.id)],
+);
+
+/** What shows a measure was carried out. Append-only by design: evidence is added, never edited. */
+export const measureEvidence = security.table(
+  'measure_evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => technicalMeasures.id),
+    description: text('description').notNull(),
+    /** Where the evidence is kept, e.g. a registry number or a document reference. */
+    reference: text('reference').notNull(),
+    addedBy: text('added_by').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('measure_evidence_measure_idx').on(t.measureId, t.addedAt)],
+);
+
+export type ScreeningRow = typeof screenings.$inferSelect;
+export type ExitWatchRow = typeof exitWatches.$inferSelect;
+export type TechnicalMeasureRow = typeof technicalMeasures.$inferSelect;
+export type MeasureEvidenceRow = typeof measureEvidence.$inferSelect;
+export type ScreeningOutcome = ScreeningRow['outcome'];
+export type ScreeningReason = (typeof screeningReasonEnum.enumValues)[number];
+export type Classification = (typeof classificationEnum.enumValues)[number];
+export type MeasureState = TechnicalMeasureRow['state'];
+
+/** Reads of screening details, hash-chained and append-only (see the kit's access log). */
+export const { accessLog, accessLogHead } = accessLogTables(security);
+export type AccessRecordRow = typeof accessLog.$inferSelect;
+
+/** Mutations retried with the same Idempotency-Key take effect once. */
+export const { idempotencyKeys } = idempotencyTables(security);
+
+/** Events published (outbox, deliveries) and received (inbox). */
+export const { outbox, outboxDeliveries, inbox } = eventTables(security);

@@ -1,0 +1,10 @@
+export { startSecuritySubgraph, type SecuritySubgraphOptions } from './subgraph.ts';
+export { typeDefs, SUBGRAPH_NAME } from './sdl.ts';
+export { schema, type SecurityDb, type SecuritySchema } from './db/index.ts';
+export { securityEventHandlers } from './handlers.ts';
+export { eventTables } from './events.ts';
+export { seedSecurity, SAMPLE_MEASURES } from './seed/seed.ts';
+export { systemClock, type Clock } from './clock.ts';
+export type { App } from './app.ts';
+export { SCREENING_TRANSITIONS, checkConclusion } from './modules/screenings/service.ts';
+export { decreeGround } from './modules/screenings/policy.ts';

@@ -1,0 +1,121 @@
+import {
+  forbidden,
+  hasRole,
+  isIsoDate,
+  runIdempotent,
+  toConnection,
+  toPage,
+  userError,
+  UserErrorsAbort,
+  type Connection,
+  type DomainEvent,
+  type PageArgs,
+  type UserError,
+} from '@nomad/kit';
+import type { App } from '../../app.ts';
+import { addDays, bishkekDate, daysBetween } from '../../clock.ts';
+import type { Context } from '../../context.ts';
+import type { SecurityDb } from '../../db/index.ts';
+import { idempotencyKeys, type ExitWatchRow } from '../../db/schema.ts';
+import { loadRules } from '../rules/service.ts';
+import { UUID } from '../screenings/service.ts';
+import { confirmDepartureIf, countOverdueWatches, getExitWatch, insertExitWatch, listOverdueWatches } from './queries.ts';
+
+/** Handler of StatusRevoked: the holder must leave by the deadline migration computed (+15 days). */
+export async function watchRevocation(tx: SecurityDb, event: DomainEvent<'StatusRevoked'>): Promise<void> {
+  const { nomadId, pin, ground, revokedAt, exitDeadline } = event.payload;
+  await insertExitWatch(tx, { nomadId, pin, cause: 'REVOKED', ground, endedOn: bishkekDate(new Date(revokedAt)), exitDeadlineOn: exitDeadline });
+}
+
+/**
+ * Handler of StatusExpired: the decree sets 15 days to leave after a revocation only; GKNB
+ * watches expiries the same way with the rule `expiry_exit_days` ([I], default 15).
+ */
+export async function watchExpiry(tx: SecurityDb, event: DomainEvent<'StatusExpired'>): Promise<void> {
+  const { nomadId, pin, expiredOn } = event.payload;
+  const rules = await loadRules(tx);
+  await insertExitWatch(tx, { nomadId, pin, cause: 'EXPIRED', ground: null, endedOn: expiredOn, exitDeadlineOn: addDays(expiredOn, rules.expiry_exit_days) });
+}
+
+function assertSecurityOfficer(ctx: Context): void {
+  if (!hasRole(ctx.principal, 'security_officer')) throw forbidden('Only security officers may read exit deadlines.');
+}
+
+/** Former holders past their exit deadline whose departure nobody confirmed, earliest deadline first. */
+export async function overdueDeparturesFor(ctx: Context, app: App, args: PageArgs): Promise<Connection<ExitWatchRow> & { totalCount: () => Promise<number> }> {
+  assertSecurityOfficer(ctx);
+  const page = toPage(args);
+  const today = app.clock.today();
+  const rows = await listOverdueWatches(ctx.db, { today, page });
+  return {
+    ...toConnection(rows, page, (r) => ({ key: r.exitDeadlineOn, id: r.id })),
+    totalCount: () => countOverdueWatches(ctx.db, { today }),
+  };
+}
+
+/** Days past the deadline as of today (0 on or before it). */
+export function daysOverdue(watch: Pick<ExitWatchRow, 'exitDeadlineOn'>, today: string): number {
+  return Math.max(0, daysBetween(watch.exitDeadlineOn, today));
+}
+
+export interface ConfirmDepartureInput {
+  watchId: string;
+  expectedVersion?: number | null;
+  departedOn: string;
+  note?: string | null;
+}
+
+export interface ExitWatchPayload {
+  exitWatch: ExitWatchRow | null;
+  userErrors: UserError[];
+}
+
+const abort = (code: string, message: string, field: string | null = null) => new UserErrorsAbort([userError(code, message, field)]);
+
+/** Records that a former holder left (e.g. a border-crossing record); the watch leaves the overdue list. */
+export async function confirmDeparture(ctx: Context, app: App, input: ConfirmDepartureInput): Promise<ExitWatchPayload> {
+  if (!hasRole(ctx.principal, 'security_officer')) {
+    return { exitWatch: null, userErrors: [userError('FORBIDDEN', 'Only a security officer may do this.')] };
+  }
+  if (!isIsoDate(input.departedOn)) {
+    return { exitWatch: null, userErrors: [userError('INVALID_FORMAT', 'The departure day must be a date YYYY-MM-DD.', 'input.departedOn')] };
+  }
+  if (input.departedOn > app.clock.today()) {
+    return { exitWatch: null, userErrors: [userError('DATE_IN_FUTURE', 'A departure cannot be confirmed before it happens.', 'input.departedOn')] };
+  }
+  if (!UUID.test(input.watchId)) {
+    return { exitWatch: null, userErrors: [userError('WATCH_NOT_FOUND', 'No such exit watch.', 'input.watchId')] };
+  }
+  try {
+    const { result } = await runIdempotent(
+      ctx.db,
+      { idempotencyKeys },
+      { key: ctx.idempotencyKey, principalSub: ctx.principal.sub, operation: 'confirmDeparture', input },
+      async (tx) => {
+        const current = await getExitWatch(tx, { id: input.watchId });
+        if (!current) throw abort('WATCH_NOT_FOUND', 'No such exit watch.', 'input.watchId');
+        if (input.expectedVersion != null && input.expectedVersion !== current.version) {
+          throw abort('CONFLICT', 'The watch changed since you read it; reload and try again.', 'input.expectedVersion');
+        }
+        if (current.departureConfirmedOn !== null) throw abort('INVALID_TRANSITION', 'The departure is already confirmed.', 'input.watchId');
+        if (input.departedOn < current.endedOn) {
+          throw abort('DEPARTURE_BEFORE_END', 'The departure cannot precede the end of the status.', 'input.departedOn');
+        }
+        const updated = await confirmDepartureIf(tx, {
+          id: current.id,
+          version: current.version,
+          departedOn: input.departedOn,
+          confirmedBy: ctx.principal.sub,
+          note: input.note?.trim() || null,
+        });
+        if (!updated) throw abort('CONFLICT', 'Someone else confirmed it at the same time; reload.', 'input.watchId');
+        return { exitWatch: updated, userErrors: [] } satisfies ExitWatchPayload;
+      },
+    );
+    ctx.logger.info({ watchId: input.watchId }, 'departure confirmed');
+    return result;
+  } catch (err) {
+    if (err instanceof UserErrorsAbort) return { exitWatch: null, userErrors: err.userErrors };
+    throw err;
+  }
+}

@@ -1,0 +1,111 @@
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { afterCursor, type Page } from '@nomad/kit';
+import type { SecurityDb } from '../../db/index.ts';
+import { screenings, type ScreeningOutcome, type ScreeningRow } from '../../db/schema.ts';
+
+export type NewScreening = typeof screenings.$inferInsert;
+
+/**
+ * Opens the screening of an application unless it already has one (a resubmitted
+ * application sends ApplicationSubmitted again): returns the new row, or undefined.
+ */
+export async function insertApplicationScreening(
+  db: SecurityDb,
+  params: { applicationId: string; applicationNumber: string; nomadId: string; citizenship: string; openedAt: string },
+): Promise<ScreeningRow | undefined> {
+  const [row] = await db
+    .insert(screenings)
+    .values({ kind: 'APPLICATION', ...params })
+    .onConflictDoNothing({ target: screenings.applicationId, where: sql`${screenings.applicationId} is not null` })
+    .returning();
+  return row;
+}
+
+/** Opens a re-screening; throws the unique violation `screenings_one_open_rescreen` if one is open. */
+export async function insertRescreen(
+  db: SecurityDb,
+  params: { nomadId: string; officerSub: string; requestNote: string | null; openedAt: string },
+): Promise<ScreeningRow> {
+  const [row] = await db
+    .insert(screenings)
+    .values({ kind: 'RESCREEN', ...params })
+    .returning();
+  if (!row) throw new Error('screening insert returned no row');
+  return row;
+}
+
+export async function getScreeningsByIds(db: SecurityDb, params: { ids: readonly string[] }): Promise<ScreeningRow[]> {
+  if (params.ids.length === 0) return [];
+  return db.select().from(screenings).where(inArray(screenings.id, [...params.ids]));
+}
+
+export async function getScreeningsByApplicationIds(db: SecurityDb, params: { applicationIds: readonly string[] }): Promise<ScreeningRow[]> {
+  if (params.applicationIds.length === 0) return [];
+  return db.select().from(screenings).where(inArray(screenings.applicationId, [...params.applicationIds]));
+}
+
+/** Every screening of the nomads, newest first. */
+export async function getScreeningsByNomadIds(db: SecurityDb, params: { nomadIds: readonly string[] }): Promise<ScreeningRow[]> {
+  if (params.nomadIds.length === 0) return [];
+  return db
+    .select()
+    .from(screenings)
+    .where(inArray(screenings.nomadId, [...params.nomadIds]))
+    .orderBy(desc(screenings.seq));
+}
+
+/** Does GKNB know this nomad (any screening, any outcome)? */
+export async function hasScreenings(db: SecurityDb, params: { nomadId: string }): Promise<boolean> {
+  const [row] = await db.select({ id: screenings.id }).from(screenings).where(eq(screenings.nomadId, params.nomadId)).limit(1);
+  return row !== undefined;
+}
+
+/** A page of screenings, newest first, optionally by outcome and kind (`LIMIT limit + 1`). */
+export async function listScreenings(
+  db: SecurityDb,
+  params: { page: Page; outcomes?: readonly ScreeningOutcome[] | null; kind?: ScreeningRow['kind'] | null },
+): Promise<ScreeningRow[]> {
+  const where: (SQL | undefined)[] = [
+    params.outcomes && params.outcomes.length > 0 ? inArray(screenings.outcome, [...params.outcomes]) : undefined,
+    params.kind ? eq(screenings.kind, params.kind) : undefined,
+    afterCursor(screenings.openedAt, screenings.id, params.page.after, 'desc'),
+  ];
+  return db
+    .select()
+    .from(screenings)
+    .where(and(...where))
+    .orderBy(desc(screenings.openedAt), desc(screenings.id))
+    .limit(params.page.limit + 1);
+}
+
+export async function countScreenings(
+  db: SecurityDb,
+  params: { outcomes?: readonly ScreeningOutcome[] | null; kind?: ScreeningRow['kind'] | null },
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(screenings)
+    .where(
+      and(
+        params.outcomes && params.outcomes.length > 0 ? inArray(screenings.outcome, [...params.outcomes]) : undefined,
+        params.kind ? eq(screenings.kind, params.kind) : undefined,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/**
+ * The guarded write of a conclusion: only a screening still PENDING and still at `version`
+ * changes. Undefined means another officer concluded it first.
+ */
+export async function concludeScreeningIf(
+  db: SecurityDb,
+  params: { id: string; version: number; set: Pick<NewScreening, 'outcome' | 'reasons' | 'reasonText' | 'classification' | 'officerSub' | 'concludedAt'> },
+): Promise<ScreeningRow | undefined> {
+  const [row] = await db
+    .update(screenings)
+    .set({ ...params.set, version: sql`${screenings.version} + 1` })
+    .where(and(eq(screenings.id, params.id), eq(screenings.version, params.version), eq(screenings.outcome, 'PENDING')))
+    .returning();
+  return row;
+}

@@ -1,0 +1,135 @@
+import { count } from 'drizzle-orm';
+import type { Logger } from '@nomad/kit';
+import { sampleWorld, type SampleWorld } from '@nomad/migration';
+import { addDays } from '../clock.ts';
+import type { SecurityDb } from '../db/index.ts';
+import {
+  exitWatches,
+  measureEvidence,
+  screenings,
+  technicalMeasures,
+  type Classification,
+  type MeasureState,
+  type ScreeningReason,
+} from '../db/schema.ts';
+import { loadRules, type Rules } from '../modules/rules/service.ts';
+
+export interface SeedOptions {
+  /** Bishkek "today" the sample is built around: the same day migration seeds with. */
+  today: string;
+  /** @default 400, as migration's seed */
+  nomads?: number;
+}
+
+/** Deterministic UUID-shaped ids, so that re-seeding a fresh database gives the same ids. */
+function seededUuid(n: number): string {
+  return `5ec00000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+const SEED_OFFICER = 'seed:security_officer';
+
+/** Reason sets for seeded FLAGGED screenings, cycled: a realistic spread, deterministic. */
+const FLAG_REASONS: readonly { reasons: ScreeningReason[]; text: string | null; classification: Classification }[] = [
+  { reasons: ['WATCHLIST_MATCH'], text: null, classification: 'CONFIDENTIAL' },
+  { reasons: ['FORGED_DOCUMENTS', 'IDENTITY_MISMATCH'], text: 'Passport series not issued by the stated authority.', classification: 'RESTRICTED' },
+  { reasons: ['ENTRY_BAN'], text: null, classification: 'RESTRICTED' },
+  { reasons: ['EXTREMIST_AFFILIATION', 'INTELLIGENCE_REPORT'], text: null, classification: 'SECRET' },
+  { reasons: ['OTHER'], text: 'Sample case: inconsistent travel history.', classification: 'CONFIDENTIAL' },
+];
+
+/**
+ * GKNB's part of the sample world: one screening per seeded application with the outcome
+ * migration recorded for it (PENDING where migration has none), and an exit watch for every
+ * seeded revocation and expiry. Pure, so that a test can check it against migration's world.
+ */
+export function securitySample(world: SampleWorld, rules: Rules, today: string) {
+  const citizenshipOf = new Map(world.nomadRows.map((n) => [n.id, n.citizenship]));
+  const pinOf = new Map(world.nomadRows.map((n) => [n.id, n.pin ?? null]));
+  let flagged = 0;
+  const screeningRows: (typeof screenings.$inferInsert)[] = world.applicationRows.map((a, i) => {
+    const outcome = a.screeningOutcome ?? 'PENDING';
+    const base = {
+      id: seededUuid(i + 1),
+      kind: 'APPLICATION' as const,
+      applicationId: a.id,
+      applicationNumber: a.number,
+      nomadId: a.nomadId,
+      citizenship: citizenshipOf.get(a.nomadId) ?? null,
+      openedAt: a.submittedAt,
+    };
+    if (outcome === 'PENDING') return { ...base, outcome };
+    const concludedAt = a.screeningConcludedAt ?? a.submittedAt;
+    if (outcome === 'CLEARED') return { ...base, outcome, classification: 'RESTRICTED' as const, officerSub: SEED_OFFICER, concludedAt, version: 2 };
+    const flag = FLAG_REASONS[flagged++ % FLAG_REASONS.length] ?? FLAG_REASONS[0]!;
+    return { ...base, outcome, reasons: flag.reasons, reasonText: flag.text, classification: flag.classification, officerSub: SEED_OFFICER, concludedAt, version: 2 };
+  });
+  const watchRows: (typeof exitWatches.$inferInsert)[] = [];
+  for (const e of world.eventRows) {
+    const pin = pinOf.get(e.nomadId);
+    if (!pin) continue;
+    const row =
+      e.kind === 'REVOKED' && e.exitDeadlineOn
+        ? { nomadId: e.nomadId, pin, cause: 'REVOKED' as const, ground: e.revocationGround ?? null, endedOn: e.effectiveOn, exitDeadlineOn: e.exitDeadlineOn }
+        : e.kind === 'EXPIRED'
+          ? { nomadId: e.nomadId, pin, cause: 'EXPIRED' as const, ground: null, endedOn: e.effectiveOn, exitDeadlineOn: addDays(e.effectiveOn, rules.expiry_exit_days) }
+          : null;
+    if (!row) continue;
+    // Most former holders left long ago: their departure is on record. The recent ones (and
+    // every third older one) stay watched, so the overdue list has realistic work in it.
+    const confirmed = row.exitDeadlineOn < addDays(today, -30) && watchRows.length % 3 !== 0;
+    watchRows.push(confirmed ? { ...row, departureConfirmedOn: addDays(row.exitDeadlineOn, -2), confirmedBy: SEED_OFFICER, note: 'Border-crossing record (sample).', version: 2 } : row);
+  }
+  return { screeningRows, watchRows };
+}
+
+/** The decree's technical measures as GKNB might have registered them (sample data). */
+export const SAMPLE_MEASURES: readonly { title: string; responsibleUnit: string; state: MeasureState; dueOn?: string; evidence: { description: string; reference: string }[] }[] = [
+  {
+    title: 'Connect the screening service to the migration authority over Tunduk',
+    responsibleUnit: 'Information Security Service',
+    state: 'DONE',
+    dueOn: '2025-06-30',
+    evidence: [{ description: 'Tunduk subsystem registration certificate', reference: 'TND-2025-0412' }],
+  },
+  {
+    title: 'Screening of applicants against national watch lists within the review deadline',
+    responsibleUnit: 'Counter-intelligence Directorate',
+    state: 'DONE',
+    evidence: [
+      { description: 'Operating procedure approved by order', reference: 'Order No. 77-dsp of 2025-07-01' },
+      { description: 'Acceptance test report', reference: 'ACT-2025-031' },
+    ],
+  },
+  { title: 'Exit-deadline monitoring of revoked status holders with the Border Service', responsibleUnit: 'Border Service liaison unit', state: 'IN_PROGRESS', evidence: [] },
+  { title: 'Protection of personal data exchanged on digital nomads (access logging, encryption)', responsibleUnit: 'Information Security Service', state: 'IN_PROGRESS', evidence: [{ description: 'Data protection impact assessment', reference: 'DPIA-DN-2025-02' }] },
+  { title: 'Bring GKNB internal regulations into line with decree No. 241', responsibleUnit: 'Legal Department', state: 'PLANNED', evidence: [] },
+  { title: 'Training of screening officers on the digital-nomad procedure', responsibleUnit: 'Personnel Training Centre', state: 'PLANNED', evidence: [] },
+];
+
+/**
+ * Fills an empty security database with GKNB's part of migration's sample world (the same
+ * people and applications: `sampleWorld` is pure and deterministic) and the measures
+ * register. Does nothing when screenings or measures exist, so a second start keeps the data.
+ */
+export async function seedSecurity(db: SecurityDb, logger: Logger, options: SeedOptions): Promise<boolean> {
+  const [existing] = await db.select({ n: count() }).from(screenings);
+  const [existingMeasures] = await db.select({ n: count() }).from(technicalMeasures);
+  if ((existing?.n ?? 0) > 0 || (existingMeasures?.n ?? 0) > 0) return false;
+  const rules = await loadRules(db);
+  const world = sampleWorld({ today: options.today, ...(options.nomads === undefined ? {} : { nomads: options.nomads }) });
+  const { screeningRows, watchRows } = securitySample(world, rules, options.today);
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < screeningRows.length; i += 500) await tx.insert(screenings).values(screeningRows.slice(i, i + 500));
+    if (watchRows.length > 0) await tx.insert(exitWatches).values(watchRows);
+    for (const [i, m] of SAMPLE_MEASURES.entries()) {
+      const id = seededUuid(1_000_000 + i);
+      const createdAt = `2025-05-${String(16 + i).padStart(2, '0')}T04:00:00Z`;
+      await tx.insert(technicalMeasures).values({ id, title: m.title, responsibleUnit: m.responsibleUnit, state: m.state, dueOn: m.dueOn ?? null, createdBy: SEED_OFFICER, createdAt, updatedAt: createdAt, version: 1 + m.evidence.length });
+      if (m.evidence.length > 0) {
+        await tx.insert(measureEvidence).values(m.evidence.map((e, j) => ({ measureId: id, ...e, addedBy: SEED_OFFICER, addedAt: `2025-07-${String(1 + j).padStart(2, '0')}T04:00:00Z` })));
+      }
+    }
+  });
+  logger.info({ screenings: screeningRows.length, exitWatches: watchRows.length, measures: SAMPLE_MEASURES.length }, 'seeded sample data');
+  return true;
+}

@@ -1,0 +1,36 @@
+import { count, sql } from 'drizzle-orm';
+import type { TaxDb } from '../../db/index.ts';
+import { declarations, payments, registrations } from '../../db/schema.ts';
+
+export async function countRegistrationsByStateAndRegime(db: TaxDb): Promise<{ state: string; regimeCode: string; n: number }[]> {
+  return db
+    .select({ state: registrations.state, regimeCode: registrations.regimeCode, n: count() })
+    .from(registrations)
+    .groupBy(registrations.state, registrations.regimeCode);
+}
+
+export interface CurrencyTotalsRow {
+  currency: string;
+  declarations: number;
+  incomeMinor: number;
+  taxDueMinor: number;
+  paidMinor: number;
+  inArrears: number;
+}
+
+/** Sums per currency over every declaration: nothing identifies a person. */
+export async function declarationTotalsByCurrency(db: TaxDb, params: { today: string }): Promise<CurrencyTotalsRow[]> {
+  const paid = sql`coalesce((select sum(${payments.amountMinor}) from ${payments} where ${payments.declarationId} = ${declarations.id}), 0)`;
+  return db
+    .select({
+      currency: declarations.currency,
+      declarations: count(),
+      incomeMinor: sql<number>`coalesce(sum(${declarations.incomeMinor}), 0)::bigint`.mapWith(Number),
+      taxDueMinor: sql<number>`coalesce(sum(${declarations.taxDueMinor}), 0)::bigint`.mapWith(Number),
+      paidMinor: sql<number>`coalesce(sum(${paid}), 0)::bigint`.mapWith(Number),
+      inArrears: sql<number>`count(*) filter (where ${declarations.dueOn} < ${params.today} and ${declarations.taxDueMinor} > ${paid})::int`.mapWith(Number),
+    })
+    .from(declarations)
+    .groupBy(declarations.currency)
+    .orderBy(declarations.currency);
+}
