@@ -283,6 +283,14 @@ describe('approval prerequisites', () => {
       statusRecommendations: [{ fromAgency: 'security', action: 'SUSPEND', reasonCode: 'NATIONAL_SECURITY_THREAT' }],
       status: { state: 'ACTIVE' },
     });
+    // A verdict from labor's monitoring of a holder (no application) joins the recommendations.
+    const verdict = { evaluationId: randomUUID(), applicationId: null, nomadId, verdict: 'INSUFFICIENT_EVIDENCE', concludedAt: new Date().toISOString() };
+    expect(await graph.deliverToMigration('EvaluationConcluded', nomadId, verdict)).toBe(200);
+    const after = await graph.request<{ nomad: { statusRecommendations: { fromAgency: string; action: string; reasonCode: string }[] } }>(
+      officer,
+      `{ nomad(id: "${nomadId}") { statusRecommendations { fromAgency action reasonCode } } }`,
+    );
+    expect(after.body.data?.nomad.statusRecommendations[1]).toEqual({ fromAgency: 'labor', action: 'CONSIDER_EXPERT_VERDICT', reasonCode: 'INSUFFICIENT_EVIDENCE' });
     const analyst = await graph.request(await token(['analyst']), `{ nomad(id: "${nomadId}") { statusRecommendations { action } } }`);
     expect(analyst.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@nomad/kit';
 import type { MigrationDb } from '../../db/index.ts';
-import { insertRecommendation, latestApprovedApplication, recordOnApplication } from './queries.ts';
+import { insertRecommendation, recordOnApplication } from './queries.ts';
 
 /**
  * What the migration authority does with other agencies' facts. Each handler runs in the
@@ -19,19 +19,23 @@ export const reviewEventHandlers = {
   },
 
   /**
-   * The Ministry of Labor's expert verdict: a recommendation, recorded on the application it
-   * was requested for, or (for a status holder's monitoring) on the application behind the
-   * status. It never changes a status by itself.
+   * The Ministry of Labor's expert verdict: a recommendation. Recorded on the application it
+   * was requested for; a verdict from the monitoring of a holder (no application) is kept
+   * with the holder's status recommendations. It never changes a status by itself.
    */
   async EvaluationConcluded(tx: MigrationDb, event: DomainEvent<'EvaluationConcluded'>): Promise<void> {
     const { applicationId, nomadId, evaluationId, verdict, concludedAt } = event.payload;
-    const target = applicationId ?? (await latestApprovedApplication(tx, { nomadId }))?.id;
-    if (!target) throw new Error(`EvaluationConcluded ${evaluationId} matches no application of nomad ${nomadId}`);
-    const row = await recordOnApplication(tx, {
-      id: target,
-      set: { evaluationId, evaluationVerdict: verdict, evaluationConcludedAt: concludedAt },
+    if (applicationId) {
+      const row = await recordOnApplication(tx, {
+        id: applicationId,
+        set: { evaluationId, evaluationVerdict: verdict, evaluationConcludedAt: concludedAt },
+      });
+      if (!row) throw new Error(`EvaluationConcluded for unknown application ${applicationId}`);
+      return;
+    }
+    await insertRecommendation(tx, {
+      recommendation: { nomadId, fromAgency: event.producer, action: 'CONSIDER_EXPERT_VERDICT', reasonCode: verdict, reference: evaluationId, recommendedAt: concludedAt },
     });
-    if (!row) throw new Error(`EvaluationConcluded for unknown application ${target}`);
   },
 
   /**

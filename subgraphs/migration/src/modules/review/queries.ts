@@ -52,17 +52,6 @@ export async function recordOnApplication(
   return row;
 }
 
-/** The nomad's most recently approved application: where a status-level recommendation is kept. */
-export async function latestApprovedApplication(db: MigrationDb, params: { nomadId: string }): Promise<ApplicationRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(applications)
-    .where(and(eq(applications.nomadId, params.nomadId), eq(applications.state, 'APPROVED')))
-    .orderBy(sql`${applications.decidedAt} desc nulls last`)
-    .limit(1);
-  return row;
-}
-
 /** Records a recommendation once per (agency, reference): a repeated fact is harmless. */
 export async function insertRecommendation(db: MigrationDb, params: { recommendation: typeof statusRecommendations.$inferInsert }): Promise<void> {
   await db.insert(statusRecommendations).values(params.recommendation).onConflictDoNothing();

@@ -1,0 +1,117 @@
+import DataLoader from 'dataloader';
+import { createAccessRecorder, encodeCursor, type Page, type ReadRequest } from '@nomad/kit';
+import type { LaborDb } from './db/index.ts';
+import {
+  accessLog,
+  accessLogHead,
+  type ActivityReportRow,
+  type CaseActionRow,
+  type EvaluationRow,
+  type ExpertConflictRow,
+  type ExpertRow,
+  type MonitoringCaseRow,
+} from './db/schema.ts';
+import { getConflictsByExpertIds, getExpertsByIds, getExpertsBySubs } from './modules/experts/queries.ts';
+import { getActionsByCaseIds, getCasesByIds, getCasesByNomadIds } from './modules/monitoring/queries.ts';
+import { countReportsByNomadIds, getReportPagesByNomadIds } from './modules/reports/queries.ts';
+import { getEvaluationsByApplicationIds, getEvaluationsByIds, getEvaluationsByNomadIds } from './modules/evaluations/queries.ts';
+import { loadRules, type Rules } from './modules/rules/service.ts';
+
+/** Dense array in key order, `null` for misses: the DataLoader contract. */
+function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K | null): (V | null)[] {
+  const map = new Map<K, V>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key !== null) map.set(key, row);
+  }
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const list = map.get(keyOf(row));
+    if (list) list.push(row);
+    else map.set(keyOf(row), [row]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+/** A request for one nomad's page of activity reports. */
+export interface NomadReportsKey {
+  nomadId: string;
+  page: Page;
+}
+
+function pageSignature(page: Page): string {
+  return `${page.limit}:${page.after ? encodeCursor(page.after) : ''}`;
+}
+
+/**
+ * Per-request loaders: built in the context function, never shared between requests (their
+ * caches hold what one principal may see). Used outside transactions only.
+ */
+export function createLoaders(db: LaborDb, request: ReadRequest) {
+  return {
+    /** Records reads of personal data before they are returned. */
+    access: createAccessRecorder(db, { accessLog, accessLogHead }, request),
+    /** The rule table, read at most once per request. */
+    rules: new DataLoader<'rules', Rules>(async (keys) => {
+      const rules = await loadRules(db);
+      return keys.map(() => rules);
+    }),
+    expertById: new DataLoader<string, ExpertRow | null>(async (ids) => byKey(ids, await getExpertsByIds(db, { ids }), (r) => r.id)),
+    /** Every expert record of a user (`sub`), newest first: an expert's own view spans them. */
+    expertsBySub: new DataLoader<string, ExpertRow[]>(async (subs) =>
+      groupByKey(subs, await getExpertsBySubs(db, { subs }), (r) => r.principalSub),
+    ),
+    conflictsByExpert: new DataLoader<string, ExpertConflictRow[]>(async (ids) =>
+      groupByKey(ids, await getConflictsByExpertIds(db, { expertIds: ids }), (r) => r.expertId),
+    ),
+    caseByNomad: new DataLoader<string, MonitoringCaseRow | null>(async (ids) =>
+      byKey(ids, await getCasesByNomadIds(db, { nomadIds: ids }), (r) => r.nomadId),
+    ),
+    caseById: new DataLoader<string, MonitoringCaseRow | null>(async (ids) => byKey(ids, await getCasesByIds(db, { ids }), (r) => r.id)),
+    actionsByCase: new DataLoader<string, CaseActionRow[]>(async (ids) =>
+      groupByKey(ids, await getActionsByCaseIds(db, { caseIds: ids }), (r) => r.caseId),
+    ),
+    evaluationById: new DataLoader<string, EvaluationRow | null>(async (ids) =>
+      byKey(ids, await getEvaluationsByIds(db, { ids }), (r) => r.id),
+    ),
+    evaluationByApplication: new DataLoader<string, EvaluationRow | null>(async (ids) =>
+      byKey(ids, await getEvaluationsByApplicationIds(db, { applicationIds: ids }), (r) => r.applicationId),
+    ),
+    /** Every evaluation of a nomad, newest request first (authorization filters them in the service). */
+    evaluationsByNomad: new DataLoader<string, EvaluationRow[]>(async (ids) =>
+      groupByKey(ids, await getEvaluationsByNomadIds(db, { nomadIds: ids }), (r) => r.nomadId),
+    ),
+    reportCountByNomad: new DataLoader<string, number>(async (ids) => {
+      const counts = new Map((await countReportsByNomadIds(db, { nomadIds: ids })).map((r) => [r.nomadId, r.n]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
+    /**
+     * Pages of activity reports per nomad. Keys that share the same page arguments (the usual
+     * case: one field in a list) are fetched in one statement.
+     */
+    reportsByNomad: new DataLoader<NomadReportsKey, ActivityReportRow[], string>(
+      async (keys) => {
+        const groups = new Map<string, { page: Page; nomadIds: string[] }>();
+        for (const k of keys) {
+          const sig = pageSignature(k.page);
+          const g = groups.get(sig) ?? { page: k.page, nomadIds: [] };
+          g.nomadIds.push(k.nomadId);
+          groups.set(sig, g);
+        }
+        const results = new Map<string, ActivityReportRow[]>();
+        for (const [sig, g] of groups) {
+          const rows = await getReportPagesByNomadIds(db, { nomadIds: g.nomadIds, page: g.page });
+          for (const id of g.nomadIds) results.set(`${id}|${sig}`, rows.filter((r) => r.nomadId === id));
+        }
+        return keys.map((k) => results.get(`${k.nomadId}|${pageSignature(k.page)}`) ?? []);
+      },
+      { cacheKeyFn: (k) => `${k.nomadId}|${pageSignature(k.page)}` },
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

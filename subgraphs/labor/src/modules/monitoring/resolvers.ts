@@ -1,0 +1,26 @@
+import type { GraphQLResolverMap } from '@nomad/kit';
+import type { App } from '../../app.ts';
+import type { Context } from '../../context.ts';
+import type { MonitoringCaseRow } from '../../db/schema.ts';
+import { getCase, historyOf, listCasesFor, setCaseRiskLevel, type CaseListArgs, type SetRiskLevelInput } from './service.ts';
+
+export function monitoringResolvers(app: App): GraphQLResolverMap<Context> {
+  return {
+    Query: {
+      monitoringCases: (_: unknown, args: CaseListArgs, ctx: Context) => listCasesFor(ctx, args),
+      monitoringCase: (_: unknown, args: { id: string }, ctx: Context) => getCase(ctx, args.id),
+    },
+    Mutation: {
+      setCaseRiskLevel: (_: unknown, args: { input: SetRiskLevelInput }, ctx: Context) => setCaseRiskLevel(ctx, app, args.input),
+    },
+    MonitoringCase: {
+      nomad: (c: MonitoringCaseRow) => ({ id: c.nomadId }),
+      // A risk assessment of a person is personal data: recorded before it is returned.
+      riskLevel: async (c: MonitoringCaseRow, _args: unknown, ctx: Context) => {
+        await ctx.loaders.access.record(c.nomadId, 'monitoring.riskLevel');
+        return c.riskLevel;
+      },
+      history: (c: MonitoringCaseRow, _args: unknown, ctx: Context) => historyOf(ctx, c),
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { badUserInput, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
+import { assertLaborOfficer, assertMonitoringReadable, canSeeMonitoringOf, isLaborOfficer, UUID } from '../../access.ts';
+import type { App } from '../../app.ts';
+import type { Context } from '../../context.ts';
+import type { LaborDb } from '../../db/index.ts';
+import type { CaseActionRow, MonitoringCaseRow } from '../../db/schema.ts';
+import { abort, runMutation } from '../../mutation.ts';
+import { addCaseAction, countCases, getCasesByNomadIds, insertCase, listCases, lockCaseOfNomad, updateCaseIf, type CaseFilterParams } from './queries.ts';
+
+export type RiskLevel = MonitoringCaseRow['riskLevel'];
+export type CaseState = MonitoringCaseRow['state'];
+
+/** Appends to the nomad's case history, if the nomad has a case (an applicant has none yet). */
+export async function noteOnCase(
+  tx: LaborDb,
+  nomadId: string,
+  action: Pick<CaseActionRow, 'kind' | 'actor' | 'at'> & { evaluationId?: string | null; note?: string | null },
+): Promise<void> {
+  const [monitoringCase] = await getCasesByNomadIds(tx, { nomadIds: [nomadId] });
+  if (!monitoringCase) return;
+  await addCaseAction(tx, { values: { caseId: monitoringCase.id, ...action } });
+}
+
+// ---------------------------------------------------------------- event handlers
+
+/**
+ * StatusGranted / StatusExtended: the nomad holds the status until `validUntil`. Opens the
+ * case (one per nomad, whatever the number of grants), reopens a closed one, or moves the
+ * end of the monitored period. A repeated event changes nothing.
+ */
+export async function onStatusPeriod(
+  tx: LaborDb,
+  // StatusGranted and StatusExtended share one payload schema.
+  payload: EventPayload<'StatusGranted'>,
+  at: string,
+): Promise<void> {
+  const existing = await lockCaseOfNomad(tx, { nomadId: payload.nomadId });
+  if (!existing) {
+    const opened = await insertCase(tx, { values: { nomadId: payload.nomadId, openedOn: payload.validFrom, statusValidUntil: payload.validUntil } });
+    if (opened) await addCaseAction(tx, { values: { caseId: opened.id, kind: 'OPENED', actor: 'migration', at, note: payload.periodKind } });
+    return;
+  }
+  if (existing.state === 'CLOSED') {
+    const reopened = await updateCaseIf(tx, {
+      id: existing.id,
+      from: ['CLOSED'],
+      set: { state: 'OPEN', openedOn: payload.validFrom, statusValidUntil: payload.validUntil, closedOn: null, closeReason: null },
+    });
+    if (reopened) await addCaseAction(tx, { values: { caseId: existing.id, kind: 'REOPENED', actor: 'migration', at, note: payload.periodKind } });
+    return;
+  }
+  if (payload.validUntil <= existing.statusValidUntil) return;
+  await updateCaseIf(tx, { id: existing.id, from: ['OPEN'], set: { statusValidUntil: payload.validUntil } });
+  await addCaseAction(tx, { values: { caseId: existing.id, kind: 'PERIOD_EXTENDED', actor: 'migration', at, note: payload.periodKind } });
+}
+
+/** StatusRevoked / StatusExpired: the case closes. A case already closed (or none) stays as it is. */
+export async function onStatusEnded(tx: LaborDb, nomadId: string, reason: 'STATUS_REVOKED' | 'STATUS_EXPIRED', closedOn: string, at: string): Promise<void> {
+  const existing = await lockCaseOfNomad(tx, { nomadId });
+  if (!existing || existing.state === 'CLOSED') return;
+  const closed = await updateCaseIf(tx, { id: existing.id, from: ['OPEN'], set: { state: 'CLOSED', closedOn, closeReason: reason } });
+  if (closed) await addCaseAction(tx, { values: { caseId: existing.id, kind: 'CLOSED', actor: 'migration', at, note: reason } });
+}
+
+// ---------------------------------------------------------------- reads
+
+/** `Nomad.monitoring`: labor officers, the nomad, and an expert evaluating the nomad. */
+export async function monitoringOfNomad(ctx: Context, nomadId: string): Promise<MonitoringCaseRow | null> {
+  await assertMonitoringReadable(ctx, nomadId);
+  return ctx.loaders.caseByNomad.load(nomadId);
+}
+
+export async function getCase(ctx: Context, id: string): Promise<MonitoringCaseRow | null> {
+  if (!UUID.test(id)) throw badUserInput('`id` must be a UUID.', 'id');
+  const row = await ctx.loaders.caseById.load(id);
+  return row && (await canSeeMonitoringOf(ctx, row.nomadId)) ? row : null;
+}
+
+export async function historyOf(ctx: Context, monitoringCase: MonitoringCaseRow): Promise<CaseActionRow[]> {
+  return ctx.loaders.actionsByCase.load(monitoringCase.id);
+}
+
+export interface CaseListArgs extends PageArgs {
+  filter?: { states?: CaseState[] | null; riskLevels?: RiskLevel[] | null } | null;
+}
+
+export async function listCasesFor(ctx: Context, args: CaseListArgs): Promise<Connection<MonitoringCaseRow> & { totalCount: () => Promise<number> }> {
+  assertLaborOfficer(ctx, 'Listing monitoring cases');
+  const page = toPage(args);
+  const filter: CaseFilterParams = { states: args.filter?.states ?? undefined, riskLevels: args.filter?.riskLevels ?? undefined };
+  const rows = await listCases(ctx.db, { filter, page });
+  for (const row of rows) ctx.loaders.caseByNomad.prime(row.nomadId, row);
+  return { ...toConnection(rows, page, (r) => ({ key: r.createdAt, id: r.id })), totalCount: () => countCases(ctx.db, { filter }) };
+}
+
+// ---------------------------------------------------------------- mutations
+
+export interface SetRiskLevelInput {
+  nomadId: string;
+  riskLevel: RiskLevel;
+  note?: string | null;
+  expectedVersion?: number | null;
+}
+
+export interface CasePayload {
+  monitoringCase: MonitoringCaseRow | null;
+  userErrors: UserError[];
+}
+
+/** A labor officer sets the risk level of an OPEN case; the change and its reason enter the history. */
+export async function setCaseRiskLevel(ctx: Context, app: App, input: SetRiskLevelInput): Promise<CasePayload> {
+  if (!isLaborOfficer(ctx.principal)) {
+    return { monitoringCase: null, userErrors: [{ code: 'FORBIDDEN', field: null, message: 'Only a labor officer may set a risk level.' }] };
+  }
+  if (!UUID.test(input.nomadId)) {
+    return { monitoringCase: null, userErrors: [{ code: 'CASE_NOT_FOUND', field: 'input.nomadId', message: 'This nomad has no monitoring case.' }] };
+  }
+  const note = input.note?.trim() || null;
+  const outcome = await runMutation(ctx, 'setCaseRiskLevel', input, async (tx) => {
+    const current = await lockCaseOfNomad(tx, { nomadId: input.nomadId });
+    if (!current) throw abort('CASE_NOT_FOUND', 'This nomad has no monitoring case.', 'input.nomadId');
+    if (input.expectedVersion != null && input.expectedVersion !== current.version) {
+      throw abort('CONFLICT', 'The case changed since you read it; reload and try again.', 'input.expectedVersion');
+    }
+    if (current.state !== 'OPEN') throw abort('INVALID_TRANSITION', 'setCaseRiskLevel is not allowed while the case is CLOSED.', 'input.nomadId');
+    if (current.riskLevel === input.riskLevel) throw abort('RISK_LEVEL_UNCHANGED', `The risk level is already ${input.riskLevel}.`, 'input.riskLevel');
+    if (!note) throw abort('NOTE_REQUIRED', 'Say why the risk level changes.', 'input.note');
+    const updated = await updateCaseIf(tx, { id: current.id, version: current.version, from: ['OPEN'], set: { riskLevel: input.riskLevel } });
+    if (!updated) throw abort('CONFLICT', 'Someone else changed the case at the same time; reload and try again.', 'input.nomadId');
+    await addCaseAction(tx, {
+      values: { caseId: updated.id, kind: 'RISK_CHANGED', actor: ctx.principal.sub, at: app.clock.now().toISOString(), note: `${current.riskLevel} → ${input.riskLevel}: ${note}` },
+    });
+    return updated;
+  });
+  if (!outcome.ok) return { monitoringCase: null, userErrors: outcome.userErrors };
+  ctx.loaders.caseByNomad.clear(input.nomadId);
+  ctx.loaders.actionsByCase.clear(outcome.result.id);
+  ctx.logger.info({ caseId: outcome.result.id, riskLevel: input.riskLevel }, 'case risk level set');
+  return { monitoringCase: outcome.result, userErrors: [] };
+}

@@ -1,0 +1,188 @@
+import { fileURLToPath } from 'node:url';
+import {
+  connect,
+  DEV_GATEWAY_SECRET,
+  DEV_SERVICE_SECRET,
+  httpTransport,
+  runMigrations,
+  startRelay,
+  type Database,
+  type Logger,
+  type Principal,
+  type Relay,
+  type SubgraphServer,
+} from '@nomad/kit';
+import { embeddedZhaak, schema as migrationSchema, startMigrationSubgraph, type Zhaak } from '@nomad/migration';
+import type { fixedClock } from '@nomad/migration';
+import { schema as laborSchema, startLaborSubgraph } from '@nomad/labor';
+import { schema as securitySchema, startSecuritySubgraph } from '@nomad/security';
+import { schema as taxSchema, startCampaignRunner, startTaxSubgraph } from '@nomad/tax';
+
+export type TestClock = ReturnType<typeof fixedClock>;
+
+/** What the harness gives every agency starter. */
+export interface AgencyDeps {
+  /** A fresh, empty database for this agency. */
+  databaseUrl: string;
+  clock: TestClock;
+  logger: Logger;
+  verifyToken: (token: string) => Promise<Principal>;
+  /** Subscriber `POST /events` URLs, filled in once every agency listens (read at delivery time). */
+  eventsUrls: Record<string, string>;
+}
+
+/** A running agency: its server, database and relay. */
+export interface AgencyHandle {
+  server: SubgraphServer;
+  database: Database<Record<string, unknown>>;
+  /** Delivers the agency's outbox; absent for an agency that publishes nothing. */
+  relay?: Relay;
+  /** Extra per-agency knobs tests use (e.g. migration's ZHAAK). */
+  extras: Record<string, unknown>;
+  stop(): Promise<void>;
+}
+
+export type AgencyStarter = (deps: AgencyDeps) => Promise<AgencyHandle>;
+
+function folder(relative: string): string {
+  return fileURLToPath(new URL(relative, import.meta.url));
+}
+
+/** Relays in tests poll often so that events cross quickly; `flushEvents` makes it deterministic. */
+const RELAY_POLL_MS = 50;
+
+function relayFor(name: string, database: Database<Record<string, unknown>>, tables: Parameters<typeof startRelay>[0]['tables'], deps: AgencyDeps): Relay {
+  return startRelay({
+    db: database.db,
+    tables,
+    agency: name,
+    transport: httpTransport({ urls: deps.eventsUrls, serviceSecret: DEV_SERVICE_SECRET, timeoutMs: 5_000 }),
+    logger: deps.logger,
+    pollIntervalMs: RELAY_POLL_MS,
+    // Tests must not wait minutes for a retry.
+    backoff: () => 100,
+    maxAttempts: 5,
+  });
+}
+
+export const startMigration: AgencyStarter = async (deps) => {
+  const database = connect(deps.databaseUrl, { agency: 'migration', schema: migrationSchema });
+  await runMigrations(database, { agency: 'migration', migrationsFolder: folder('../../subgraphs/migration/drizzle') });
+  const zhaak: { current: Zhaak } = { current: embeddedZhaak(database.db) };
+  const server = await startMigrationSubgraph({
+    database,
+    app: { clock: deps.clock, zhaak: { assignPin: (request) => zhaak.current.assignPin(request) } },
+    verifyToken: deps.verifyToken,
+    gatewaySecret: DEV_GATEWAY_SECRET,
+    serviceSecret: DEV_SERVICE_SECRET,
+    logger: deps.logger,
+    exposeSqlCount: true,
+  });
+  const relay = relayFor('migration', database, { outbox: migrationSchema.outbox, outboxDeliveries: migrationSchema.outboxDeliveries, inbox: migrationSchema.inbox }, deps);
+  return {
+    server,
+    database: database as unknown as Database<Record<string, unknown>>,
+    relay,
+    extras: { zhaak },
+    async stop() {
+      await relay.stop();
+      await server.stop();
+      await database.close();
+    },
+  };
+};
+
+/** GKNB: receives ApplicationSubmitted and status ends, publishes screening outcomes. */
+export const startSecurity: AgencyStarter = async (deps) => {
+  const database = connect(deps.databaseUrl, { agency: 'security', schema: securitySchema });
+  await runMigrations(database, { agency: 'security', migrationsFolder: folder('../../subgraphs/security/drizzle') });
+  const server = await startSecuritySubgraph({
+    database,
+    app: { clock: deps.clock },
+    verifyToken: deps.verifyToken,
+    gatewaySecret: DEV_GATEWAY_SECRET,
+    serviceSecret: DEV_SERVICE_SECRET,
+    logger: deps.logger,
+    exposeSqlCount: true,
+  });
+  const relay = relayFor('security', database, { outbox: securitySchema.outbox, outboxDeliveries: securitySchema.outboxDeliveries, inbox: securitySchema.inbox }, deps);
+  return {
+    server,
+    database: database as unknown as Database<Record<string, unknown>>,
+    relay,
+    extras: {},
+    async stop() {
+      await relay.stop();
+      await server.stop();
+      await database.close();
+    },
+  };
+};
+
+/**
+ * State Tax Service: receives status facts, publishes nothing (no relay). Its campaign runner
+ * is in `extras.campaigns`: `await extras.campaigns.idle()` waits for a started campaign to end.
+ */
+export const startTax: AgencyStarter = async (deps) => {
+  const database = connect(deps.databaseUrl, { agency: 'tax', schema: taxSchema });
+  await runMigrations(database, { agency: 'tax', migrationsFolder: folder('../../subgraphs/tax/drizzle') });
+  // Woken by startReregistrationCampaign; the interval is long so tests decide when work happens.
+  const campaigns = startCampaignRunner(database.db, deps.clock, deps.logger, 3_600_000);
+  const server = await startTaxSubgraph({
+    database,
+    app: { clock: deps.clock, campaigns },
+    verifyToken: deps.verifyToken,
+    gatewaySecret: DEV_GATEWAY_SECRET,
+    serviceSecret: DEV_SERVICE_SECRET,
+    logger: deps.logger,
+    exposeSqlCount: true,
+  });
+  return {
+    server,
+    database: database as unknown as Database<Record<string, unknown>>,
+    extras: { campaigns },
+    async stop() {
+      await campaigns.stop();
+      await server.stop();
+      await database.close();
+    },
+  };
+};
+
+/** Ministry of Labor: receives status facts and evaluation requests, publishes verdicts (relay). */
+export const startLabor: AgencyStarter = async (deps) => {
+  const database = connect(deps.databaseUrl, { agency: 'labor', schema: laborSchema });
+  await runMigrations(database, { agency: 'labor', migrationsFolder: folder('../../subgraphs/labor/drizzle') });
+  const server = await startLaborSubgraph({
+    database,
+    app: { clock: deps.clock },
+    verifyToken: deps.verifyToken,
+    gatewaySecret: DEV_GATEWAY_SECRET,
+    serviceSecret: DEV_SERVICE_SECRET,
+    logger: deps.logger,
+    exposeSqlCount: true,
+  });
+  const relay = relayFor('labor', database, { outbox: laborSchema.outbox, outboxDeliveries: laborSchema.outboxDeliveries, inbox: laborSchema.inbox }, deps);
+  return {
+    server,
+    database: database as unknown as Database<Record<string, unknown>>,
+    relay,
+    extras: {},
+    async stop() {
+      await relay.stop();
+      await server.stop();
+      await database.close();
+    },
+  };
+};
+
+/**
+ * Every agency the harness can start, in start order. An agency's subgraph adds one line
+ * here (and one in schema/src/subgraphs.ts).
+ */
+export const AGENCY_STARTERS: Record<string, AgencyStarter> = {
+  migration: startMigration,
+  labor: startLabor,
+  security: startSecurity,
+  tax: startTax,
+};
