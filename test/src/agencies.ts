@@ -51,7 +51,27 @@ function folder(relative: string): string {
 /** Relays in tests poll often so that events cross quickly; `flushEvents` makes it deterministic. */
 const RELAY_POLL_MS = 50;
 
-function relayFor(name: string, database: Database<Record<string, unknown>>, tables: Parameters<typeof startRelay>[0]['tables'], deps: AgencyDeps): Relay {
+type EventTablesOf = Parameters<typeof startRelay>[0]['tables'];
+
+/** An agency's database on the test server, migrated as its service would at start-up. */
+async function migrated<TSchema extends Record<string, unknown>>(deps: AgencyDeps, agency: string, schema: TSchema): Promise<Database<TSchema>> {
+  const database = connect(deps.databaseUrl, { agency, schema });
+  await runMigrations(database, { agency, migrationsFolder: folder(`../../subgraphs/${agency}/drizzle`) });
+  return database;
+}
+
+/** What every agency subgraph takes from the harness. */
+function serverDeps(deps: AgencyDeps) {
+  return {
+    verifyToken: deps.verifyToken,
+    gatewaySecret: DEV_GATEWAY_SECRET,
+    serviceSecret: DEV_SERVICE_SECRET,
+    logger: deps.logger,
+    exposeSqlCount: true,
+  };
+}
+
+function relayFor(name: string, database: Database<Record<string, unknown>>, tables: EventTablesOf, deps: AgencyDeps): Relay {
   return startRelay({
     db: database.db,
     tables,
@@ -65,58 +85,54 @@ function relayFor(name: string, database: Database<Record<string, unknown>>, tab
   });
 }
 
+/**
+ * The handle of a started agency. Stops in the order a service does: the relay, then what
+ * `beforeServer` stops (background jobs), then the server, then the database.
+ */
+function handleOf(parts: {
+  server: SubgraphServer;
+  database: Database<Record<string, unknown>>;
+  relay?: Relay;
+  extras?: Record<string, unknown>;
+  beforeServer?: () => Promise<void>;
+}): AgencyHandle {
+  const { server, database, relay } = parts;
+  return {
+    server,
+    database,
+    ...(relay ? { relay } : {}),
+    extras: parts.extras ?? {},
+    async stop() {
+      await relay?.stop();
+      await parts.beforeServer?.();
+      await server.stop();
+      await database.close();
+    },
+  };
+}
+
+function eventTablesOf(schema: EventTablesOf): EventTablesOf {
+  return { outbox: schema.outbox, outboxDeliveries: schema.outboxDeliveries, inbox: schema.inbox };
+}
+
 export const startMigration: AgencyStarter = async (deps) => {
-  const database = connect(deps.databaseUrl, { agency: 'migration', schema: migrationSchema });
-  await runMigrations(database, { agency: 'migration', migrationsFolder: folder('../../subgraphs/migration/drizzle') });
+  const database = await migrated(deps, 'migration', migrationSchema);
   const zhaak: { current: Zhaak } = { current: embeddedZhaak(database.db) };
   const server = await startMigrationSubgraph({
     database,
     app: { clock: deps.clock, zhaak: { assignPin: (request) => zhaak.current.assignPin(request) } },
-    verifyToken: deps.verifyToken,
-    gatewaySecret: DEV_GATEWAY_SECRET,
-    serviceSecret: DEV_SERVICE_SECRET,
-    logger: deps.logger,
-    exposeSqlCount: true,
+    ...serverDeps(deps),
   });
-  const relay = relayFor('migration', database, { outbox: migrationSchema.outbox, outboxDeliveries: migrationSchema.outboxDeliveries, inbox: migrationSchema.inbox }, deps);
-  return {
-    server,
-    database: database as unknown as Database<Record<string, unknown>>,
-    relay,
-    extras: { zhaak },
-    async stop() {
-      await relay.stop();
-      await server.stop();
-      await database.close();
-    },
-  };
+  const relay = relayFor('migration', database, eventTablesOf(migrationSchema), deps);
+  return handleOf({ server, database, relay, extras: { zhaak } });
 };
 
 /** GKNB: receives ApplicationSubmitted and status ends, publishes screening outcomes. */
 export const startSecurity: AgencyStarter = async (deps) => {
-  const database = connect(deps.databaseUrl, { agency: 'security', schema: securitySchema });
-  await runMigrations(database, { agency: 'security', migrationsFolder: folder('../../subgraphs/security/drizzle') });
-  const server = await startSecuritySubgraph({
-    database,
-    app: { clock: deps.clock },
-    verifyToken: deps.verifyToken,
-    gatewaySecret: DEV_GATEWAY_SECRET,
-    serviceSecret: DEV_SERVICE_SECRET,
-    logger: deps.logger,
-    exposeSqlCount: true,
-  });
-  const relay = relayFor('security', database, { outbox: securitySchema.outbox, outboxDeliveries: securitySchema.outboxDeliveries, inbox: securitySchema.inbox }, deps);
-  return {
-    server,
-    database: database as unknown as Database<Record<string, unknown>>,
-    relay,
-    extras: {},
-    async stop() {
-      await relay.stop();
-      await server.stop();
-      await database.close();
-    },
-  };
+  const database = await migrated(deps, 'security', securitySchema);
+  const server = await startSecuritySubgraph({ database, app: { clock: deps.clock }, ...serverDeps(deps) });
+  const relay = relayFor('security', database, eventTablesOf(securitySchema), deps);
+  return handleOf({ server, database, relay });
 };
 
 /**
@@ -124,56 +140,19 @@ export const startSecurity: AgencyStarter = async (deps) => {
  * is in `extras.campaigns`: `await extras.campaigns.idle()` waits for a started campaign to end.
  */
 export const startTax: AgencyStarter = async (deps) => {
-  const database = connect(deps.databaseUrl, { agency: 'tax', schema: taxSchema });
-  await runMigrations(database, { agency: 'tax', migrationsFolder: folder('../../subgraphs/tax/drizzle') });
+  const database = await migrated(deps, 'tax', taxSchema);
   // Woken by startReregistrationCampaign; the interval is long so tests decide when work happens.
   const campaigns = startCampaignRunner(database.db, deps.clock, deps.logger, 3_600_000);
-  const server = await startTaxSubgraph({
-    database,
-    app: { clock: deps.clock, campaigns },
-    verifyToken: deps.verifyToken,
-    gatewaySecret: DEV_GATEWAY_SECRET,
-    serviceSecret: DEV_SERVICE_SECRET,
-    logger: deps.logger,
-    exposeSqlCount: true,
-  });
-  return {
-    server,
-    database: database as unknown as Database<Record<string, unknown>>,
-    extras: { campaigns },
-    async stop() {
-      await campaigns.stop();
-      await server.stop();
-      await database.close();
-    },
-  };
+  const server = await startTaxSubgraph({ database, app: { clock: deps.clock, campaigns }, ...serverDeps(deps) });
+  return handleOf({ server, database, extras: { campaigns }, beforeServer: () => campaigns.stop() });
 };
 
 /** Ministry of Labor: receives status facts and evaluation requests, publishes verdicts (relay). */
 export const startLabor: AgencyStarter = async (deps) => {
-  const database = connect(deps.databaseUrl, { agency: 'labor', schema: laborSchema });
-  await runMigrations(database, { agency: 'labor', migrationsFolder: folder('../../subgraphs/labor/drizzle') });
-  const server = await startLaborSubgraph({
-    database,
-    app: { clock: deps.clock },
-    verifyToken: deps.verifyToken,
-    gatewaySecret: DEV_GATEWAY_SECRET,
-    serviceSecret: DEV_SERVICE_SECRET,
-    logger: deps.logger,
-    exposeSqlCount: true,
-  });
-  const relay = relayFor('labor', database, { outbox: laborSchema.outbox, outboxDeliveries: laborSchema.outboxDeliveries, inbox: laborSchema.inbox }, deps);
-  return {
-    server,
-    database: database as unknown as Database<Record<string, unknown>>,
-    relay,
-    extras: {},
-    async stop() {
-      await relay.stop();
-      await server.stop();
-      await database.close();
-    },
-  };
+  const database = await migrated(deps, 'labor', laborSchema);
+  const server = await startLaborSubgraph({ database, app: { clock: deps.clock }, ...serverDeps(deps) });
+  const relay = relayFor('labor', database, eventTablesOf(laborSchema), deps);
+  return handleOf({ server, database, relay });
 };
 
 /**
