@@ -14,6 +14,7 @@ export * from './db/roles.ts';
 export * from './db/metrics.ts';
 export * from './http/server.ts';
 export * from './bootstrap.ts';
+export * from './agency-subgraph.ts';
 export * from './access/index.ts';
 export * from './idempotency.ts';
 export * from './agencies.ts';
