@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAccessChain } from '@nomad/kit';
 import { DEMO_NOMAD_ID, schema, seedMigration } from '@nomad/migration';
 import { silentLogger, startGraph, token, type TestGraph } from '../src/harness.ts';
+import { SUBMIT, validApplication } from '../src/fixtures.ts';
 
 let graph: TestGraph;
 beforeAll(async () => {
@@ -59,22 +61,55 @@ describe('access log', () => {
   it('lets a nomad see who read their data, and an auditor see everything', async () => {
     const nomad = await token(['nomad'], { nomadId: DEMO_NOMAD_ID });
     await graph.request(await token(['migration_officer']), `{ nomad(id: "${DEMO_NOMAD_ID}") { surname } }`, undefined, { 'x-purpose': 'check' });
-    const own = await graph.request<{ accessRecords: { edges: { node: { subjectId: string; reader: string; fields: string[] } }[] } }>(
+    const own = await graph.request<{ migrationAccessRecords: { edges: { node: { subjectId: string; reader: string; fields: string[] } }[] } }>(
       nomad,
-      '{ accessRecords(first: 50) { edges { node { subjectId reader fields purpose at } } } }',
+      '{ migrationAccessRecords(first: 50) { edges { node { subjectId reader fields purpose at } } } }',
     );
     expect(own.body.errors).toBeUndefined();
-    const nodes = own.body.data?.accessRecords.edges.map((e) => e.node) ?? [];
+    const nodes = own.body.data?.migrationAccessRecords.edges.map((e) => e.node) ?? [];
     expect(nodes.length).toBeGreaterThan(0);
     expect(nodes.every((n) => n.subjectId === DEMO_NOMAD_ID)).toBe(true);
     expect(nodes.some((n) => n.reader.startsWith('dev:migration_officer'))).toBe(true);
 
-    const other = await graph.request(nomad, '{ accessRecords(subjectId: "5eed0000-0000-4000-8000-000000000003") { edges { node { seq } } } }');
+    const other = await graph.request(nomad, '{ migrationAccessRecords(subjectId: "5eed0000-0000-4000-8000-000000000003") { edges { node { seq } } } }');
     expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const audit = await graph.request<{ accessRecords: { edges: unknown[] } }>(await token(['auditor']), '{ accessRecords(first: 100) { edges { node { seq subjectId } } } }');
-    expect(audit.body.data?.accessRecords.edges.length).toBe((await records()).length);
-    const analyst = await graph.request(await token(['analyst']), '{ accessRecords { edges { node { seq } } } }');
+    const audit = await graph.request<{ migrationAccessRecords: { edges: unknown[] } }>(await token(['auditor']), '{ migrationAccessRecords(first: 100) { edges { node { seq subjectId } } } }');
+    expect(audit.body.data?.migrationAccessRecords.edges.length).toBe((await records()).length);
+    const analyst = await graph.request(await token(['analyst']), '{ migrationAccessRecords { edges { node { seq } } } }');
     expect(analyst.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe("every agency's access log is queryable by auditors and the nomad it concerns", () => {
+  it.each(['migration', 'labor', 'tax', 'security'])('%sAccessRecords', async (agency) => {
+    const field = `${agency}AccessRecords`;
+    const audit = await graph.request<Record<string, { edges: unknown[] }>>(await token(['auditor']), `{ ${field}(first: 5) { edges { node { seq reader fields } } } }`);
+    expect(audit.body.errors).toBeUndefined();
+    expect(Array.isArray(audit.body.data?.[field]?.edges)).toBe(true);
+    const analyst = await graph.request(await token(['analyst']), `{ ${field}(first: 5) { edges { node { seq } } } }`);
+    expect(analyst.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const nomad = await graph.request(await token(['nomad'], { nomadId: DEMO_NOMAD_ID }), `{ ${field}(subjectId: "5eed0000-0000-4000-8000-000000000003") { edges { node { seq } } } }`);
+    expect(nomad.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("records a security officer's read of screening details in GKNB's log, for the auditor to see", async () => {
+    const applicant = randomUUID();
+    const submitted = await graph.request<{ submitApplication: { application: { id: string; number: string } | null } }>(
+      await token(['nomad'], { nomadId: applicant }),
+      SUBMIT,
+      { input: validApplication() },
+    );
+    const number = submitted.body.data?.submitApplication.application?.number;
+    expect(number).toBeTruthy();
+    await graph.flushEvents();
+    const officer = await token(['security_officer'], { sub: 'gknb-officer-7' });
+    const read = await graph.request(officer, `{ application(number: "${number}") { screening { outcome reasons classification } } }`, undefined, { 'x-purpose': 'screening review' });
+    expect(read.body.errors).toBeUndefined();
+    const audit = await graph.request<{ securityAccessRecords: { edges: { node: { reader: string; subjectId: string; purpose: string | null } }[] } }>(
+      await token(['auditor']),
+      `{ securityAccessRecords(first: 10, subjectId: "${applicant}") { edges { node { reader subjectId purpose } } } }`,
+    );
+    expect(audit.body.data?.securityAccessRecords.edges.map((e) => e.node)).toContainEqual({ reader: 'gknb-officer-7', subjectId: applicant, purpose: 'screening review' });
   });
 });

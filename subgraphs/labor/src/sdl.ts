@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parse, type DocumentNode } from 'graphql';
-import { eventOperationsTypeDefs, sharedTypeDefs } from '@nomad/kit';
+import { accessLogTypeDefs, eventOperationsTypeDefs, sharedTypeDefs } from '@nomad/kit';
 
 /** The module folders whose `schema.graphql` make up this subgraph, in order. */
-export const MODULES = ['nomads', 'experts', 'monitoring', 'reports', 'evaluations', 'aggregates', 'access'] as const;
+export const MODULES = ['nomads', 'experts', 'monitoring', 'reports', 'evaluations', 'aggregates'] as const;
 
 export const SUBGRAPH_NAME = 'labor';
 
@@ -12,4 +12,4 @@ function moduleSdl(name: string): string {
 }
 
 /** The labor subgraph's SDL, as composed into the supergraph. */
-export const typeDefs: DocumentNode = parse([sharedTypeDefs, ...MODULES.map(moduleSdl), eventOperationsTypeDefs(SUBGRAPH_NAME)].join('\n'));
+export const typeDefs: DocumentNode = parse([sharedTypeDefs, ...MODULES.map(moduleSdl), accessLogTypeDefs(SUBGRAPH_NAME), eventOperationsTypeDefs(SUBGRAPH_NAME)].join('\n'));

@@ -1,4 +1,5 @@
 import {
+  accessLogResolvers,
   eventOperationsResolvers,
   mergeResolvers,
   sharedResolvers,
@@ -8,11 +9,11 @@ import {
 } from '@nomad/kit';
 import type { App } from './app.ts';
 import type { Context } from './context.ts';
+import { accessLog, accessLogHead } from './db/schema.ts';
 import type { LaborSchema } from './db/index.ts';
 import { eventTables } from './events.ts';
 import { laborEventHandlers } from './handlers.ts';
 import { createLoaders } from './loaders.ts';
-import { accessResolvers } from './modules/access/resolvers.ts';
 import { aggregateResolvers } from './modules/aggregates/resolvers.ts';
 import { evaluationResolvers } from './modules/evaluations/resolvers.ts';
 import { expertResolvers } from './modules/experts/resolvers.ts';
@@ -34,13 +35,13 @@ export function startLaborSubgraph(options: LaborSubgraphOptions): Promise<Subgr
       typeDefs,
       resolvers: mergeResolvers<Context>(
         sharedResolvers,
+        accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: { accessLog, accessLogHead } }),
         nomadResolvers(app),
         expertResolvers(app),
         monitoringResolvers(app),
         reportResolvers(app),
         evaluationResolvers(app),
         aggregateResolvers(app),
-        accessResolvers(),
         eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables }),
       ),
       createLoaders,

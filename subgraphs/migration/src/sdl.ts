@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parse, type DocumentNode } from 'graphql';
-import { eventOperationsTypeDefs, sharedTypeDefs } from '@nomad/kit';
+import { accessLogTypeDefs, eventOperationsTypeDefs, sharedTypeDefs } from '@nomad/kit';
 
 /** The module folders whose `schema.graphql` make up this subgraph, in order. */
-export const MODULES = ['nomads', 'applications', 'review', 'status', 'access'] as const;
+export const MODULES = ['nomads', 'applications', 'review', 'status'] as const;
 
 function moduleSdl(name: string): string {
   return readFileSync(new URL(`./modules/${name}/schema.graphql`, import.meta.url), 'utf8');
@@ -12,4 +12,4 @@ function moduleSdl(name: string): string {
 export const SUBGRAPH_NAME = 'migration';
 
 /** The migration subgraph's SDL, as composed into the supergraph (with its event operations). */
-export const typeDefs: DocumentNode = parse([sharedTypeDefs, ...MODULES.map(moduleSdl), eventOperationsTypeDefs(SUBGRAPH_NAME)].join('\n'));
+export const typeDefs: DocumentNode = parse([sharedTypeDefs, ...MODULES.map(moduleSdl), accessLogTypeDefs(SUBGRAPH_NAME), eventOperationsTypeDefs(SUBGRAPH_NAME)].join('\n'));

@@ -1,4 +1,5 @@
 import {
+  accessLogResolvers,
   eventOperationsResolvers,
   mergeResolvers,
   sharedResolvers,
@@ -8,9 +9,9 @@ import {
 } from '@nomad/kit';
 import type { App } from './app.ts';
 import type { Context } from './context.ts';
+import { accessLog, accessLogHead } from './db/schema.ts';
 import type { MigrationSchema } from './db/index.ts';
 import { createLoaders } from './loaders.ts';
-import { accessResolvers } from './modules/access/resolvers.ts';
 import { applicationResolvers } from './modules/applications/resolvers.ts';
 import { reviewResolvers } from './modules/review/resolvers.ts';
 import { statusResolvers } from './modules/status/resolvers.ts';
@@ -32,11 +33,11 @@ export function startMigrationSubgraph(options: MigrationSubgraphOptions): Promi
       typeDefs,
       resolvers: mergeResolvers<Context>(
         sharedResolvers,
+        accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: { accessLog, accessLogHead } }),
         nomadResolvers(app),
         applicationResolvers(app),
         reviewResolvers(app),
         statusResolvers(app),
-        accessResolvers(),
         eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables }),
       ),
       createLoaders,

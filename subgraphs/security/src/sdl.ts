@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse, type DocumentNode } from 'graphql';
-import { sharedTypeDefs } from '@nomad/kit';
+import { accessLogTypeDefs, sharedTypeDefs } from '@nomad/kit';
 
 /** The module folders whose `schema.graphql` make up this subgraph, in order (the first defines Query and Mutation). */
 export const MODULES = ['screenings', 'departures', 'measures'] as const;
@@ -9,7 +9,7 @@ function moduleSdl(name: string): string {
   return readFileSync(new URL(`./modules/${name}/schema.graphql`, import.meta.url), 'utf8');
 }
 
-/** The security subgraph's SDL, as composed into the supergraph. */
-export const typeDefs: DocumentNode = parse([sharedTypeDefs, ...MODULES.map(moduleSdl)].join('\n'));
-
 export const SUBGRAPH_NAME = 'security';
+
+/** The security subgraph's SDL, as composed into the supergraph. */
+export const typeDefs: DocumentNode = parse([sharedTypeDefs, ...MODULES.map(moduleSdl), accessLogTypeDefs(SUBGRAPH_NAME)].join('\n'));

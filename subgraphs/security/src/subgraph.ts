@@ -1,6 +1,7 @@
-import { mergeResolvers, sharedResolvers, startAgencySubgraph, type AgencySubgraphOptions, type SubgraphServer } from '@nomad/kit';
+import { accessLogResolvers, mergeResolvers, sharedResolvers, startAgencySubgraph, type AgencySubgraphOptions, type SubgraphServer } from '@nomad/kit';
 import type { App } from './app.ts';
 import type { Context } from './context.ts';
+import { accessLog, accessLogHead } from './db/schema.ts';
 import type { SecuritySchema } from './db/index.ts';
 import { eventTables } from './events.ts';
 import { securityEventHandlers } from './handlers.ts';
@@ -21,7 +22,7 @@ export function startSecuritySubgraph(options: SecuritySubgraphOptions): Promise
     {
       name: SUBGRAPH_NAME,
       typeDefs,
-      resolvers: mergeResolvers<Context>(sharedResolvers, screeningResolvers(app), departureResolvers(app), measureResolvers(app)),
+      resolvers: mergeResolvers<Context>(sharedResolvers, accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: { accessLog, accessLogHead } }), screeningResolvers(app), departureResolvers(app), measureResolvers(app)),
       createLoaders,
       events: { tables: eventTables, handlers: securityEventHandlers },
     },

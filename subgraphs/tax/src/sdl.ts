@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse, type DocumentNode } from 'graphql';
-import { eventOperationsTypeDefs, sharedTypeDefs } from '@nomad/kit';
+import { accessLogTypeDefs, eventOperationsTypeDefs, sharedTypeDefs } from '@nomad/kit';
 
 /** The module folders whose `schema.graphql` make up this subgraph, in order. */
 export const MODULES = ['registrations', 'campaign', 'declarations', 'aggregates'] as const;
@@ -12,4 +12,4 @@ function moduleSdl(name: string): string {
 export const SUBGRAPH_NAME = 'tax';
 
 /** The tax subgraph's SDL, as composed into the supergraph (with the kit's event operations: `taxInboxFailures`, …). */
-export const typeDefs: DocumentNode = parse([sharedTypeDefs, ...MODULES.map(moduleSdl), eventOperationsTypeDefs(SUBGRAPH_NAME)].join('\n'));
+export const typeDefs: DocumentNode = parse([sharedTypeDefs, ...MODULES.map(moduleSdl), accessLogTypeDefs(SUBGRAPH_NAME), eventOperationsTypeDefs(SUBGRAPH_NAME)].join('\n'));

@@ -1,0 +1,110 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Principal } from '../auth.ts';
+import { hasRole } from '../auth.ts';
+import type { Executor } from '../db/database.ts';
+import { badUserInput, forbidden } from '../errors.ts';
+import type { GraphQLResolverMap } from '../graphql/resolvers.ts';
+import { afterCursor, toConnection, toPage, type Connection, type Page, type PageArgs } from '../pagination.ts';
+import type { AccessLogTables } from './table.ts';
+
+/** Root field and type names of one agency's access-log query: each subgraph serves its own log. */
+export function accessLogNames(agency: string) {
+  if (!/^[a-z][a-z0-9]*$/.test(agency)) throw new Error(`agency name "${agency}" must be lower-case letters and digits`);
+  const prefix = agency.charAt(0).toUpperCase() + agency.slice(1);
+  return { field: `${agency}AccessRecords`, type: `${prefix}AccessRecord` };
+}
+
+/** SDL of an agency's access-log query, to append to its SDL after `sharedTypeDefs`. */
+export function accessLogTypeDefs(agency: string): string {
+  const { field, type } = accessLogNames(agency);
+  return /* GraphQL */ `
+  "A recorded read of personal data held by this agency: who, when, why, which fields, in which operation."
+  type ${type} {
+    "Position in the agency's hash-chained log."
+    seq: ID!
+    at: DateTime!
+    "The reader: \`sub\` of their token."
+    reader: String!
+    "The reader's roles at the time."
+    readerRoles: [String!]!
+    "The purpose the reader gave (\`X-Purpose\` header), e.g. the case under review."
+    purpose: String
+    "GraphQL operation name, or \`anonymous\`."
+    operation: String!
+    "The nomad whose data was read."
+    subjectId: ID!
+    "Personal fields read."
+    fields: [String!]!
+  }
+
+  type ${type}Edge {
+    cursor: String!
+    node: ${type}!
+  }
+
+  type ${type}Connection {
+    edges: [${type}Edge!]!
+    pageInfo: PageInfo!
+  }
+
+  extend type Query {
+    """
+    Reads of personal data held by this agency, newest first. Auditors see every record
+    (optionally of one \`subjectId\`); a nomad sees who read their own data.
+    """
+    ${field}(first: Int = 20, after: String, subjectId: ID): ${type}Connection!
+  }
+`;
+}
+
+interface AccessLogContext {
+  principal: Principal;
+  db: Executor<Record<string, unknown>>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type AccessRow = AccessLogTables['accessLog']['$inferSelect'];
+
+async function listAccessRecords(db: Executor<Record<string, unknown>>, tables: AccessLogTables, params: { subjectId?: string | undefined; page: Page }): Promise<AccessRow[]> {
+  const { accessLog } = tables;
+  return db
+    .select()
+    .from(accessLog)
+    .where(and(params.subjectId ? eq(accessLog.subjectId, params.subjectId) : undefined, afterCursor(accessLog.seq, accessLog.seq, params.page.after, 'desc')))
+    .orderBy(desc(accessLog.seq))
+    .limit(params.page.limit + 1);
+}
+
+/** Auditors read the whole log; a nomad reads who accessed their own data; nobody else. */
+export async function accessRecordsFor(
+  ctx: AccessLogContext,
+  tables: AccessLogTables,
+  args: PageArgs & { subjectId?: string | null },
+): Promise<Connection<AccessRow>> {
+  const page = toPage(args);
+  if (args.subjectId != null && !UUID.test(args.subjectId)) throw badUserInput('`subjectId` must be a UUID.', 'subjectId');
+  let subjectId = args.subjectId ?? undefined;
+  const { principal } = ctx;
+  if (!hasRole(principal, 'auditor')) {
+    if (!principal.roles.includes('nomad') || !principal.nomadId) throw forbidden('The access log is for auditors and the nomads it concerns.');
+    if (subjectId && subjectId !== principal.nomadId) throw forbidden('A nomad may read only who accessed their own data.');
+    subjectId = principal.nomadId;
+  }
+  const rows = await listAccessRecords(ctx.db, tables, { subjectId, page });
+  return toConnection(rows, page, (r) => ({ key: String(r.seq), id: String(r.seq) }));
+}
+
+/** Resolvers for `accessLogTypeDefs(agency)`: merge them into the agency's resolvers. */
+export function accessLogResolvers<TContext extends AccessLogContext>(options: { agency: string; tables: AccessLogTables }): GraphQLResolverMap<TContext> {
+  const { field, type } = accessLogNames(options.agency);
+  return {
+    Query: {
+      [field]: (_: unknown, args: PageArgs & { subjectId?: string | null }, ctx: TContext) => accessRecordsFor(ctx, options.tables, args),
+    },
+    [type]: {
+      reader: (r: AccessRow) => r.principalSub,
+      readerRoles: (r: AccessRow) => r.principalRoles,
+    },
+  };
+}
