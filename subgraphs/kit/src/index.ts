@@ -5,6 +5,7 @@ export * from './auth.ts';
 export * from './headers.ts';
 export * from './context.ts';
 export * from './pagination.ts';
+export * from './loaders.ts';
 export * from './graphql/shared.ts';
 export * from './graphql/resolvers.ts';
 export * from './db/database.ts';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { createAccessRecorder, encodeCursor, type Page, type ReadRequest } from '@nomad/kit';
+import { byKey, createAccessRecorder, groupByKey, pageSignature, type Page, type ReadRequest } from '@nomad/kit';
 import type { LaborDb } from './db/index.ts';
 import {
   accessLog,
@@ -17,34 +17,10 @@ import { countReportsByNomadIds, getReportPagesByNomadIds } from './modules/repo
 import { getEvaluationsByApplicationIds, getEvaluationsByIds, getEvaluationsByNomadIds } from './modules/evaluations/queries.ts';
 import { loadRules, type Rules } from './modules/rules/service.ts';
 
-/** Dense array in key order, `null` for misses: the DataLoader contract. */
-function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K | null): (V | null)[] {
-  const map = new Map<K, V>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    if (key !== null) map.set(key, row);
-  }
-  return keys.map((k) => map.get(k) ?? null);
-}
-
-function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
-  const map = new Map<K, V[]>();
-  for (const row of rows) {
-    const list = map.get(keyOf(row));
-    if (list) list.push(row);
-    else map.set(keyOf(row), [row]);
-  }
-  return keys.map((k) => map.get(k) ?? []);
-}
-
 /** A request for one nomad's page of activity reports. */
 export interface NomadReportsKey {
   nomadId: string;
   page: Page;
-}
-
-function pageSignature(page: Page): string {
-  return `${page.limit}:${page.after ? encodeCursor(page.after) : ''}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { createAccessRecorder, encodeCursor, type Page, type ReadRequest } from '@nomad/kit';
+import { byKey, createAccessRecorder, groupByKey, pageSignature, type Page, type ReadRequest } from '@nomad/kit';
 import type { MigrationDb } from './db/index.ts';
 import { loadRules, type Rules } from './modules/rules/service.ts';
 import {
@@ -21,23 +21,6 @@ import {
   getApplicationsByNumbers,
   getDocumentsByApplicationIds,
 } from './modules/applications/queries.ts';
-
-/** Dense array in key order, `null` for misses: the DataLoader contract. */
-function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
-  const map = new Map<K, V>();
-  for (const row of rows) map.set(keyOf(row), row);
-  return keys.map((k) => map.get(k) ?? null);
-}
-
-function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
-  const map = new Map<K, V[]>();
-  for (const row of rows) {
-    const list = map.get(keyOf(row));
-    if (list) list.push(row);
-    else map.set(keyOf(row), [row]);
-  }
-  return keys.map((k) => map.get(k) ?? []);
-}
 
 /** A request for one nomad's page of applications. */
 export interface NomadApplicationsKey {
@@ -102,10 +85,6 @@ export function createLoaders(db: MigrationDb, request: ReadRequest) {
       { cacheKeyFn: (k) => `${k.nomadId}|${pageSignature(k.page)}` },
     ),
   };
-}
-
-function pageSignature(page: Page): string {
-  return `${page.limit}:${page.after ? encodeCursor(page.after) : ''}`;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

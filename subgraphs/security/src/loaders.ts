@@ -1,31 +1,10 @@
 import DataLoader from 'dataloader';
-import { createAccessRecorder, type ReadRequest } from '@nomad/kit';
+import { byKey, createAccessRecorder, groupByKey, type ReadRequest } from '@nomad/kit';
 import type { SecurityDb } from './db/index.ts';
 import { accessLog, accessLogHead, type MeasureEvidenceRow, type ScreeningRow } from './db/schema.ts';
 import { getEvidenceByMeasureIds } from './modules/measures/queries.ts';
 import { loadRules, type Rules } from './modules/rules/service.ts';
 import { getScreeningsByApplicationIds, getScreeningsByIds, getScreeningsByNomadIds } from './modules/screenings/queries.ts';
-
-/** Dense array in key order, `null` for misses: the DataLoader contract. */
-export function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K | null): (V | null)[] {
-  const map = new Map<K, V>();
-  for (const row of rows) {
-    const k = keyOf(row);
-    if (k !== null) map.set(k, row);
-  }
-  return keys.map((k) => map.get(k) ?? null);
-}
-
-/** Rows grouped per key, in key order, keeping the rows' own order within a group. */
-export function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
-  const map = new Map<K, V[]>();
-  for (const row of rows) {
-    const list = map.get(keyOf(row));
-    if (list) list.push(row);
-    else map.set(keyOf(row), [row]);
-  }
-  return keys.map((k) => map.get(k) ?? []);
-}
 
 /**
  * Per-request loaders: built in the context function, never shared between requests (a

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { createAccessRecorder, encodeCursor, type Page, type ReadRequest } from '@nomad/kit';
+import { byKey, createAccessRecorder, groupByKey, pageSignature, type Page, type ReadRequest } from '@nomad/kit';
 import type { TaxDb } from './db/index.ts';
 import { accessLog, accessLogHead, type CampaignRow, type PaymentRow, type RegimeRow, type RegisterEntryRow, type RegistrationRow } from './db/schema.ts';
 import { getCampaignsByIds, getProgressByCampaignIds, type ProgressRow } from './modules/campaign/queries.ts';
@@ -12,31 +12,10 @@ import {
   getRegistrationsByPins,
 } from './modules/registrations/queries.ts';
 
-/** Dense array in key order, `null` for misses: the DataLoader contract. */
-function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
-  const map = new Map<K, V>();
-  for (const row of rows) map.set(keyOf(row), row);
-  return keys.map((k) => map.get(k) ?? null);
-}
-
-function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
-  const map = new Map<K, V[]>();
-  for (const row of rows) {
-    const list = map.get(keyOf(row));
-    if (list) list.push(row);
-    else map.set(keyOf(row), [row]);
-  }
-  return keys.map((k) => map.get(k) ?? []);
-}
-
 /** A request for one registration's page of declarations. */
 export interface RegistrationDeclarationsKey {
   registrationId: string;
   page: Page;
-}
-
-function pageSignature(page: Page): string {
-  return `${page.limit}:${page.after ? encodeCursor(page.after) : ''}`;
 }
 
 /** Per-request loaders: built in the context function, never shared between requests. */
