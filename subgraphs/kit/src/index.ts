@@ -6,6 +6,7 @@ export * from './headers.ts';
 export * from './context.ts';
 export * from './pagination.ts';
 export * from './loaders.ts';
+export * from './calendar.ts';
 export * from './graphql/shared.ts';
 export * from './graphql/resolvers.ts';
 export * from './db/database.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addWorkingDays, bishkekDate, isValidDate } from './clock.ts';
+import { addDays, addMonths, addWorkingDays, bishkekDate, daysBetween, isValidDate } from './calendar.ts';
 
 describe('working days', () => {
   const none = new Set<string>();
@@ -37,6 +37,11 @@ describe('calendar helpers', () => {
   it('gives the Bishkek date (UTC+6)', () => {
     expect(bishkekDate(new Date('2026-11-24T17:59:00Z'))).toBe('2026-11-24');
     expect(bishkekDate(new Date('2026-11-24T18:00:00Z'))).toBe('2026-11-25');
+  });
+
+  it('counts whole days between dates', () => {
+    expect(daysBetween('2026-12-30', '2027-01-02')).toBe(3);
+    expect(daysBetween('2027-01-02', '2026-12-30')).toBe(-3);
   });
 
   it('validates real calendar dates', () => {
