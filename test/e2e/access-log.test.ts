@@ -113,3 +113,14 @@ describe("every agency's access log is queryable by auditors and the nomad it co
     expect(audit.body.data?.securityAccessRecords.edges.map((e) => e.node)).toContainEqual({ reader: 'gknb-officer-7', subjectId: applicant, purpose: 'screening review' });
   });
 });
+
+describe("every agency's event deliveries are visible to operators", () => {
+  it.each(['migration', 'labor', 'tax', 'security'])('%sEventDeliveries', async (agency) => {
+    const field = `${agency}EventDeliveries`;
+    const ops = await graph.request<Record<string, { edges: unknown[] }>>(await token(['auditor']), `{ ${field}(first: 5) { edges { node { id state attempts lastError } } } }`);
+    expect(ops.body.errors).toBeUndefined();
+    expect(Array.isArray(ops.body.data?.[field]?.edges)).toBe(true);
+    const officer = await graph.request(await token(['security_officer']), `{ ${field}(first: 5) { edges { node { id } } } }`);
+    expect(officer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse, type DocumentNode } from 'graphql';
-import { accessLogTypeDefs, sharedTypeDefs } from '@nomad/kit';
+import { accessLogTypeDefs, eventOperationsTypeDefs, sharedTypeDefs } from '@nomad/kit';
 
 /** The module folders whose `schema.graphql` make up this subgraph, in order (the first defines Query and Mutation). */
 export const MODULES = ['screenings', 'departures', 'measures'] as const;
@@ -12,4 +12,4 @@ function moduleSdl(name: string): string {
 export const SUBGRAPH_NAME = 'security';
 
 /** The security subgraph's SDL, as composed into the supergraph. */
-export const typeDefs: DocumentNode = parse([sharedTypeDefs, ...MODULES.map(moduleSdl), accessLogTypeDefs(SUBGRAPH_NAME)].join('\n'));
+export const typeDefs: DocumentNode = parse([sharedTypeDefs, ...MODULES.map(moduleSdl), accessLogTypeDefs(SUBGRAPH_NAME), eventOperationsTypeDefs(SUBGRAPH_NAME)].join('\n'));

@@ -1,4 +1,4 @@
-import { accessLogResolvers, mergeResolvers, sharedResolvers, startAgencySubgraph, type AgencySubgraphOptions, type SubgraphServer } from '@nomad/kit';
+import { accessLogResolvers, eventOperationsResolvers, mergeResolvers, sharedResolvers, startAgencySubgraph, type AgencySubgraphOptions, type SubgraphServer } from '@nomad/kit';
 import type { App } from './app.ts';
 import type { Context } from './context.ts';
 import { accessLog, accessLogHead } from './db/schema.ts';
@@ -22,7 +22,7 @@ export function startSecuritySubgraph(options: SecuritySubgraphOptions): Promise
     {
       name: SUBGRAPH_NAME,
       typeDefs,
-      resolvers: mergeResolvers<Context>(sharedResolvers, accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: { accessLog, accessLogHead } }), screeningResolvers(app), departureResolvers(app), measureResolvers(app)),
+      resolvers: mergeResolvers<Context>(sharedResolvers, accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: { accessLog, accessLogHead } }), screeningResolvers(app), departureResolvers(app), measureResolvers(app), eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables })),
       createLoaders,
       events: { tables: eventTables, handlers: securityEventHandlers },
     },
