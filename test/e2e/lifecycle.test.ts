@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isValidPin, pinMatches, runMaintenance, schema, ZhaakError, embeddedZhaak } from '@nomad/migration';
-import { startGraph, token, type TestGraph } from '../src/harness.ts';
+import { startGraph, token, type GraphResponse, type TestGraph } from '../src/harness.ts';
 import {
   ACTIONS,
   STATUS_ACTIONS,
@@ -364,13 +364,20 @@ describe('work queues', () => {
     const { app, nomadId } = await readyForDecision();
     await act('approveApplication', officer, { applicationId: app.id });
     graph.clock.set('2027-01-10T06:00:00Z');
-    const res = await graph.request<{ expiringStatuses: { edges: { validUntil: string; node: { id: string } }[] } }>(
-      officer,
-      '{ expiringStatuses(withinDays: 30, first: 100) { edges { validUntil node { id } } pageInfo { hasNextPage } } }',
-    );
-    expect(res.body.errors).toBeUndefined();
-    const edges = res.body.data?.expiringStatuses.edges ?? [];
+    // Earlier tests approved over a hundred nomads expiring the same day: page through them all.
+    const edges: { validUntil: string; node: { id: string } }[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const res: GraphResponse<{ expiringStatuses: { edges: { cursor: string; validUntil: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }> =
+        await graph.request(officer, 'query Q($after: String) { expiringStatuses(withinDays: 30, first: 100, after: $after) { edges { cursor validUntil node { id } } pageInfo { hasNextPage endCursor } } }', { after });
+      expect(res.body.errors).toBeUndefined();
+      const page = res.body.data?.expiringStatuses;
+      edges.push(...(page?.edges ?? []));
+      if (!page?.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
     expect(edges.map((e) => e.node.id)).toContain(nomadId);
+    expect(new Set(edges.map((e) => e.node.id)).size).toBe(edges.length);
     const days = edges.map((e) => e.validUntil);
     expect([...days].sort()).toEqual(days);
     for (const d of days) expect(d >= '2027-01-10' && d <= '2027-02-09').toBe(true);
