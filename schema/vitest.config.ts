@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
-import { sharedConfig } from '../vitest.shared.ts';
+import { packageConfig } from '../vitest.shared.ts';
 
-export default mergeConfig(sharedConfig, defineConfig({ test: { include: ['src/**/*.test.ts'] } }));
+// Composition needs no database.
+export default packageConfig(['src/**/*.test.ts'], { database: false });

@@ -1,7 +1,3 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
-import { sharedConfig } from '../vitest.shared.ts';
+import { packageConfig } from '../vitest.shared.ts';
 
-export default mergeConfig(
-  sharedConfig,
-  defineConfig({ test: { include: ['e2e/**/*.test.ts', 'src/**/*.test.ts'] } }),
-);
+export default packageConfig(['e2e/**/*.test.ts', 'src/**/*.test.ts']);

@@ -1,4 +1,3 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
-import { sharedConfig } from '../../vitest.shared.ts';
+import { packageConfig } from '../../vitest.shared.ts';
 
-export default mergeConfig(sharedConfig, defineConfig({ test: { include: ['src/**/*.test.ts'] } }));
+export default packageConfig(['src/**/*.test.ts']);

