@@ -183,7 +183,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
   let server: SubgraphServer | undefined;
   let relay: Relay | undefined;
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
@@ -191,7 +191,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
     await relay?.stop().catch((err: unknown) => logger.error({ err }, 'event relay stop failed'));
     await server?.stop().catch((err: unknown) => logger.error({ err }, 'server stop failed'));
     await database?.close().catch((err: unknown) => logger.error({ err }, 'database close failed'));
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -202,6 +202,8 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
       dataDir: env.dataDir,
       schema: options.schema,
       logger,
+      // Crash-only: without its cluster the service stops, and its supervisor starts both afresh.
+      onEmbeddedExit: () => void stop('embedded PostgreSQL exited', 1),
     });
     logger.info({ database: database.description }, 'database open');
     await runMigrations(database, { agency: options.agency, migrationsFolder: options.migrationsFolder });

