@@ -2,7 +2,13 @@ import { EnvError, signToken } from '@nomad/kit';
 import { loadGatewayEnv } from './env.ts';
 import { parseTokenArgs, TOKEN_USAGE } from './token-args.ts';
 
-// stdout carries the token and nothing else, so that `$(npm run -s token -- …)` works.
+/** Shown under the token on a terminal only: where a person pastes it. */
+function terminalHint(token: string, roles: readonly string[]): string {
+  return `\nRoles: ${roles.join(', ')}. In GraphiQL's headers pane:\n  {"Authorization": "Bearer ${token}"}\n`;
+}
+
+// Piped or captured, stdout carries the token and nothing else, so that
+// `TOKEN=$(npm run -s token -- …)` works; a person at a terminal also gets where to paste it.
 async function run(): Promise<number> {
   const args = parseTokenArgs(process.argv.slice(2));
   if (args.kind === 'help') {
@@ -29,7 +35,7 @@ async function run(): Promise<number> {
     ...(nomadId !== undefined ? { nomadId } : {}),
     ...(name !== undefined ? { name } : {}),
   });
-  process.stdout.write(`${token}\n`);
+  process.stdout.write(`${token}\n${process.stdout.isTTY ? terminalHint(token, roles) : ''}`);
   return 0;
 }
 
