@@ -12,11 +12,11 @@ import {
   type Relay,
   type SubgraphServer,
 } from '@nomad/kit';
-import { embeddedZhaak, schema as migrationSchema, startMigrationSubgraph, type Zhaak } from '@nomad/migration';
+import { embeddedZhaak, schema as migrationSchema, seedMigration, startMigrationSubgraph, type Zhaak } from '@nomad/migration';
 import type { fixedClock } from '@nomad/migration';
-import { schema as laborSchema, startLaborSubgraph } from '@nomad/labor';
-import { schema as securitySchema, startSecuritySubgraph } from '@nomad/security';
-import { schema as taxSchema, startCampaignRunner, startTaxSubgraph } from '@nomad/tax';
+import { schema as laborSchema, seedLabor, startLaborSubgraph } from '@nomad/labor';
+import { schema as securitySchema, seedSecurity, startSecuritySubgraph } from '@nomad/security';
+import { schema as taxSchema, seedTax, startCampaignRunner, startTaxSubgraph } from '@nomad/tax';
 
 export type TestClock = ReturnType<typeof fixedClock>;
 
@@ -29,6 +29,8 @@ export interface AgencyDeps {
   verifyToken: (token: string) => Promise<Principal>;
   /** Subscriber `POST /events` URLs, filled in once every agency listens (read at delivery time). */
   eventsUrls: Record<string, string>;
+  /** Seed the agency's part of the sample world around the clock's today, as `npm start` does. */
+  seed: boolean;
 }
 
 /** A running agency: its server, database and relay. */
@@ -117,6 +119,7 @@ function eventTablesOf(schema: EventTablesOf): EventTablesOf {
 
 export const startMigration: AgencyStarter = async (deps) => {
   const database = await migrated(deps, 'migration', migrationSchema);
+  if (deps.seed) await seedMigration(database.db, deps.logger, { today: deps.clock.today() });
   const zhaak: { current: Zhaak } = { current: embeddedZhaak(database.db) };
   const server = await startMigrationSubgraph({
     database,
@@ -130,6 +133,7 @@ export const startMigration: AgencyStarter = async (deps) => {
 /** GKNB: receives ApplicationSubmitted and status ends, publishes screening outcomes. */
 export const startSecurity: AgencyStarter = async (deps) => {
   const database = await migrated(deps, 'security', securitySchema);
+  if (deps.seed) await seedSecurity(database.db, deps.logger, { today: deps.clock.today() });
   const server = await startSecuritySubgraph({ database, app: { clock: deps.clock }, ...serverDeps(deps) });
   const relay = relayFor('security', database, eventTablesOf(securitySchema), deps);
   return handleOf({ server, database, relay });
@@ -141,6 +145,7 @@ export const startSecurity: AgencyStarter = async (deps) => {
  */
 export const startTax: AgencyStarter = async (deps) => {
   const database = await migrated(deps, 'tax', taxSchema);
+  if (deps.seed) await seedTax(database.db, deps.logger, { today: deps.clock.today() });
   // Woken by startReregistrationCampaign; the interval is long so tests decide when work happens.
   const campaigns = startCampaignRunner(database.db, deps.clock, deps.logger, 3_600_000);
   const server = await startTaxSubgraph({ database, app: { clock: deps.clock, campaigns }, ...serverDeps(deps) });
@@ -150,6 +155,7 @@ export const startTax: AgencyStarter = async (deps) => {
 /** Ministry of Labor: receives status facts and evaluation requests, publishes verdicts (relay). */
 export const startLabor: AgencyStarter = async (deps) => {
   const database = await migrated(deps, 'labor', laborSchema);
+  if (deps.seed) await seedLabor(database.db, deps.logger, { today: deps.clock.today() });
   const server = await startLaborSubgraph({ database, app: { clock: deps.clock }, ...serverDeps(deps) });
   const relay = relayFor('labor', database, eventTablesOf(laborSchema), deps);
   return handleOf({ server, database, relay });

@@ -39,6 +39,7 @@ export interface TestGraph {
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
+    operationName?: string,
   ): Promise<GraphResponse<T>>;
   /** The ZHAAK the migration subgraph uses; tests may swap in a failing one. */
   zhaak: { current: Zhaak };
@@ -71,8 +72,10 @@ export function token(roles: Role[], claims: { nomadId?: string; name?: string; 
 /**
  * Starts the real graph in-process: every agency on its own fresh database on the test
  * server, migrated, on a free port, with its relay; the gateway over the committed supergraph.
+ * With `seed`, every agency seeds its part of the sample world around the harness clock's
+ * day, as `npm start` does around today.
  */
-export async function startGraph(options: { today?: string } = {}): Promise<TestGraph> {
+export async function startGraph(options: { today?: string; seed?: boolean } = {}): Promise<TestGraph> {
   const clock = fixedClock(`${options.today ?? '2026-11-24'}T06:00:00Z`);
   const testDbs: TestDatabase[] = [];
   const verifyToken = createTokenVerifier({ secret: DEV_JWT_SECRET });
@@ -82,7 +85,7 @@ export async function startGraph(options: { today?: string } = {}): Promise<Test
     for (const [name, start] of Object.entries(AGENCY_STARTERS)) {
       const db = await createTestDatabase(`e2e_${name}`);
       testDbs.push(db);
-      agencies[name] = await start({ databaseUrl: db.url, clock, logger: silentLogger, verifyToken, eventsUrls });
+      agencies[name] = await start({ databaseUrl: db.url, clock, logger: silentLogger, verifyToken, eventsUrls, seed: options.seed ?? false });
     }
   } catch (err) {
     for (const a of Object.values(agencies)) await a.stop().catch(() => undefined);
@@ -105,7 +108,7 @@ export async function startGraph(options: { today?: string } = {}): Promise<Test
     migration: { server: migration.server, database: migration.database as unknown as Database<MigrationSchema> },
     clock,
     zhaak,
-    async request(tok, query, variables, headers) {
+    async request(tok, query, variables, headers, operationName) {
       const res = await fetch(gateway.url, {
         method: 'POST',
         headers: {
@@ -113,7 +116,7 @@ export async function startGraph(options: { today?: string } = {}): Promise<Test
           ...(tok ? { authorization: `Bearer ${tok}` } : {}),
           ...headers,
         },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) }),
       });
       const text = await res.text();
       let body: GraphResponse['body'];
