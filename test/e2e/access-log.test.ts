@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAccessChain } from '@nomad/kit';
-import { DEMO_NOMAD_ID, schema, seedMigration } from '@nomad/migration';
+import { schema, seedMigration } from '@nomad/migration';
+import { DEMO_NOMAD_ID } from '@nomad/sample';
 import { silentLogger, startGraph, token, type TestGraph } from '../src/harness.ts';
 import { SUBMIT, validApplication } from '../src/fixtures.ts';
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_NOMAD_ID, seedMigration } from '@nomad/migration';
+import { seedMigration } from '@nomad/migration';
+import { DEMO_NOMAD_ID } from '@nomad/sample';
 import { signToken } from '@nomad/kit';
 import { silentLogger, startGraph, token, type TestGraph } from '../src/harness.ts';
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isValidPin, pinMatches, runMaintenance, schema, ZhaakError, embeddedZhaak } from '@nomad/migration';
+import { isValidPin, pinMatches } from '@nomad/kit';
+import { runMaintenance, schema, ZhaakError, embeddedZhaak } from '@nomad/migration';
 import { startGraph, token, type GraphResponse, type TestGraph } from '../src/harness.ts';
 import {
   ACTIONS,

@@ -21,3 +21,4 @@ export * from './access/index.ts';
 export * from './idempotency.ts';
 export * from './agencies.ts';
 export * from './events/index.ts';
+export * from './domain/index.ts';

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, runMigrations, type Database, type DomainEvent, type Principal } from '@nomad/kit';
 import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
-import { sampleWorld } from '@nomad/migration';
+import { sampleWorld } from '@nomad/sample';
 import type { App } from './app.ts';
 import type { Context } from './context.ts';
 import { schema, type SecuritySchema } from './db/index.ts';
@@ -170,7 +170,7 @@ describe('technical measures register', () => {
 });
 
 describe('seed', () => {
-  it("draws GKNB's part of migration's sample world: one screening per application, same outcome", async () => {
+  it("draws GKNB's part of the sample world: one screening per application, same outcome", async () => {
     const world = sampleWorld({ today: '2026-11-24', nomads: 60 });
     const { screeningRows, watchRows } = securitySample(world, await loadRules(database.db), '2026-11-24');
     expect(screeningRows).toHaveLength(world.applicationRows.length);

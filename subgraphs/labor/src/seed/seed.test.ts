@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, runMigrations, type Database } from '@nomad/kit';
 import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
-import { sampleWorld } from '@nomad/migration';
+import { sampleWorld } from '@nomad/sample';
 import { schema, type LaborSchema } from '../db/index.ts';
 import { planLaborSeed, seedLabor } from './seed.ts';
 
@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('labor sample data', () => {
-  it("follows migration's sample world: a case per status holder, an evaluation per requested one", () => {
+  it("follows the sample world: a case per status holder, an evaluation per requested one", () => {
     const world = sampleWorld({ today: TODAY });
     const plan = planLaborSeed(world, TODAY);
     const holders = new Set(world.eventRows.filter((e) => e.kind === 'GRANTED').map((e) => e.nomadId));

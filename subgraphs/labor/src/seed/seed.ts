@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import type { Logger } from '@nomad/kit';
-import { sampleWorld, type SampleWorld } from '@nomad/migration';
+import { sampleWorld, type SampleWorld } from '@nomad/sample';
 import { addDays } from '../clock.ts';
 import type { LaborDb } from '../db/index.ts';
 import {
@@ -41,7 +41,7 @@ type CaseInsert = typeof monitoringCases.$inferInsert & { id: string };
 
 /**
  * Fills an empty labor database with data consistent with migration's seed: it draws the
- * same deterministic sample world (`sampleWorld`, pure, no access to migration's tables) and
+ * same deterministic sample world (`@nomad/sample`, pure, no access to migration's tables) and
  * derives what the ministry would know of it — a case per status holder (closed for revoked
  * and expired ones), quarterly reports, and an evaluation for every application that asked
  * for one (concluded where migration shows a verdict). Does nothing when experts exist.

@@ -8,7 +8,8 @@ import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
 import { addDays, fixedClock } from '../clock.ts';
 import { schema, type MigrationDb, type MigrationSchema } from '../db/index.ts';
 import { deriveStatus } from '../modules/status/derive.ts';
-import { isValidPin, pinMatches, ZhaakError, type Zhaak } from '../zhaak.ts';
+import { isValidPin, pinMatches } from '@nomad/kit';
+import { ZhaakError, type Zhaak } from '../zhaak.ts';
 import { importPilotHolders, PilotFileError, type ImportReport, type PilotRowInput } from './import.ts';
 import { exitCodeOf, formatReport } from './report.ts';
 

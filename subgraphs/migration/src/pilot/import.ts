@@ -4,7 +4,8 @@ import type { Clock } from '../clock.ts';
 import type { MigrationDb } from '../db/index.ts';
 import { loadRules } from '../modules/rules/service.ts';
 import { insertPeriod, insertStatusEvent } from '../modules/status/queries.ts';
-import { embeddedZhaak, pinMatches, type Zhaak } from '../zhaak.ts';
+import { pinMatches } from '@nomad/kit';
+import { embeddedZhaak, type Zhaak } from '../zhaak.ts';
 import { CsvError, readCsvTable } from './csv.ts';
 import { getIdentityByPassport, getNomadIdByPin, insertNomad, reserveZhaakSerial, type RegisteredIdentity } from './queries.ts';
 import {

@@ -1,6 +1,6 @@
 import { isValidDate } from '../clock.ts';
 import type { Rules } from '../modules/rules/service.ts';
-import { isValidPin, pinMatches } from '../zhaak.ts';
+import { isValidPin, pinMatches, type PersonIdentity } from '@nomad/kit';
 
 /** The columns of a pilot file, as named in its header (order free, case-insensitive). */
 export const PILOT_COLUMNS = [
@@ -94,16 +94,7 @@ export type SkipIssue = ImportIssue<SkipCode>;
 export type WarningIssue = ImportIssue<WarningCode>;
 
 /** A row that passed every check that needs no database. */
-export interface PilotHolder {
-  surname: string;
-  givenNames: string;
-  dateOfBirth: string;
-  sex: 'MALE' | 'FEMALE';
-  citizenship: string;
-  passportCountry: string;
-  passportNumber: string;
-  passportExpiresOn: string;
-  email: string;
+export interface PilotHolder extends PersonIdentity {
   /** As given in the file; null when ZHAAK is to assign one. */
   pin: string | null;
   validFrom: string;

@@ -6,8 +6,9 @@ import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
 import { fileURLToPath } from 'node:url';
 import { schema, type MigrationSchema } from '../db/index.ts';
 import { deriveStatus } from '../modules/status/derive.ts';
-import { isValidPin } from '../zhaak.ts';
-import { sampleWorld, SAMPLE_RULES, seedMigration } from './seed.ts';
+import { isValidPin } from '@nomad/kit';
+import { sampleWorld, SAMPLE_RULES } from '@nomad/sample';
+import { seedMigration } from './seed.ts';
 
 const TODAY = '2026-11-24';
 let testDb: TestDatabase;

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import type { Logger } from '@nomad/kit';
-import { sampleWorld, type SampleWorld } from '@nomad/migration';
+import { sampleWorld, type SampleWorld } from '@nomad/sample';
 import { addDays } from '../clock.ts';
 import type { SecurityDb } from '../db/index.ts';
 import {
@@ -40,7 +40,7 @@ const FLAG_REASONS: readonly { reasons: ScreeningReason[]; text: string | null; 
 /**
  * GKNB's part of the sample world: one screening per seeded application with the outcome
  * migration recorded for it (PENDING where migration has none), and an exit watch for every
- * seeded revocation and expiry. Pure, so that a test can check it against migration's world.
+ * seeded revocation and expiry. Pure, so that a test can check it against the sample world.
  */
 export function securitySample(world: SampleWorld, rules: Rules, today: string) {
   const citizenshipOf = new Map(world.nomadRows.map((n) => [n.id, n.citizenship]));
@@ -107,8 +107,8 @@ export const SAMPLE_MEASURES: readonly { title: string; responsibleUnit: string;
 ];
 
 /**
- * Fills an empty security database with GKNB's part of migration's sample world (the same
- * people and applications: `sampleWorld` is pure and deterministic) and the measures
+ * Fills an empty security database with GKNB's part of the sample world (`@nomad/sample`: the same
+ * people and applications as migration's seed, pure and deterministic) and the measures
  * register. Does nothing when screenings or measures exist, so a second start keeps the data.
  */
 export async function seedSecurity(db: SecurityDb, logger: Logger, options: SeedOptions): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { count } from 'drizzle-orm';
-import { sampleWorld } from '@nomad/migration';
+import { sampleWorld } from '@nomad/sample';
 import type { Database } from '@nomad/kit';
 import type { TestDatabase } from '@nomad/kit/testing';
 import type { TaxSchema } from '../db/index.ts';

@@ -1,13 +1,13 @@
 import { count } from 'drizzle-orm';
 import type { Logger } from '@nomad/kit';
-import { sampleWorld, type SampleWorld } from '@nomad/migration';
+import { sampleWorld, type SampleWorld } from '@nomad/sample';
 import { addDays } from '../clock.ts';
 import type { TaxDb } from '../db/index.ts';
 import { declarations, payments, registerEntries, registrations, type RegistrationState } from '../db/schema.ts';
 import { periodDates, taxDue } from '../modules/declarations/service.ts';
 
 export interface TaxSeedOptions {
-  /** Bishkek "today" of migration's sample world. */
+  /** Bishkek "today" of the sample world (`@nomad/sample`). */
   today: string;
   /** Must match migration's seed. @default 400 */
   nomads?: number;
@@ -61,7 +61,7 @@ function quartersBetween(from: string, until: string): string[] {
 }
 
 /**
- * The tax part of migration's deterministic sample world: every status holder (a nomad with a
+ * The tax part of the deterministic sample world (`@nomad/sample`): every status holder (a nomad with a
  * PIN) has an IE registration whose state follows their status — recent grants and extensions
  * pending re-registration (the first ones as first registrations), revoked or expired
  * statuses deregistered (the most recent still pending) — with quarterly declarations and
@@ -167,7 +167,7 @@ export function taxWorld(world: SampleWorld, today: string): TaxWorld {
 }
 
 /**
- * Fills an empty tax database with the tax part of migration's sample world (the same `today`
+ * Fills an empty tax database with the tax part of the sample world (the same `today`
  * and size as migration's seed, so PINs and nomad ids match). Does nothing when registrations
  * exist, so a second `npm start` keeps the data.
  */

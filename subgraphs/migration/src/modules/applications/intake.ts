@@ -1,6 +1,6 @@
-import { userError, type UserError } from '@nomad/kit';
+import { toUsdMinor, userError, type UserError } from '@nomad/kit';
 import { addDays, isValidDate } from '../../clock.ts';
-import { toUsdMinor, type Rules } from '../rules/service.ts';
+import type { Rules } from '../rules/service.ts';
 import type { documentKindEnum } from '../../db/schema.ts';
 
 export type DocumentKind = (typeof documentKindEnum.enumValues)[number];

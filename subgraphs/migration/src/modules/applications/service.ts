@@ -6,6 +6,7 @@ import {
   parsePgTimestamp,
   PG_UNIQUE_VIOLATION,
   toConnection,
+  toUsdMinor,
   toPage,
   userError,
   UserErrorsAbort,
@@ -19,7 +20,7 @@ import type { Context } from '../../context.ts';
 import type { ApplicationRow, NomadRow } from '../../db/schema.ts';
 import { isSelf, UUID } from '../nomads/service.ts';
 import { findNomadByPassport, getNomadsByIds, upsertNomad } from '../nomads/queries.ts';
-import { loadHolidays, loadRules, toUsdMinor } from '../rules/service.ts';
+import { loadHolidays, loadRules } from '../rules/service.ts';
 import { checkIntake, IntakeCode, type SubmitApplicationInput } from './intake.ts';
 import { decide } from '../review/service.ts';
 import { publish } from '../../events.ts';

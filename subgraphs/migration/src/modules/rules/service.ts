@@ -43,9 +43,3 @@ export async function loadRules(db: MigrationDb): Promise<Rules> {
 export async function loadHolidays(db: MigrationDb, from: string): Promise<Set<string>> {
   return new Set(await getHolidaysFrom(db, { from }));
 }
-
-/** Converts minor units of `currency` to USD minor units; null when the currency has no rate. */
-export function toUsdMinor(rules: Pick<Rules, 'exchange_rates_to_usd'>, amountMinor: number, currency: string): number | null {
-  const rate = rules.exchange_rates_to_usd[currency];
-  return rate === undefined ? null : Math.floor(amountMinor * rate);
-}

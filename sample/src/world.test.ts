@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { addWorkingDays, bishkekDate, isValidPin, pinMatches } from '@nomad/kit';
+import { DEMO_NOMAD_ID, sampleWorld, SAMPLE_RULES } from './index.ts';
+
+const TODAY = '2026-11-24';
+
+describe('sampleWorld', () => {
+  it('is the same world on every draw with the same options, and another with another seed', () => {
+    const a = sampleWorld({ today: TODAY, nomads: 120 });
+    expect(a.nomadRows).toHaveLength(120);
+    expect(sampleWorld({ today: TODAY, nomads: 120 })).toEqual(a);
+    const other = sampleWorld({ today: TODAY, nomads: 120, seed: 7 });
+    expect(other.nomadRows.map((n) => n.surname)).not.toEqual(a.nomadRows.map((n) => n.surname));
+  });
+
+  it('starts with the demo nomad and gives every application state to one of the first seven', () => {
+    const world = sampleWorld({ today: TODAY, nomads: 7 });
+    expect(world.nomadRows[0]?.id).toBe(DEMO_NOMAD_ID);
+    expect(new Set(world.applicationRows.map((a) => a.state)).size).toBe(7);
+  });
+
+  it('gives approved nomads well-formed PINs of their own sex and birth date, serials ZHAAK can continue', () => {
+    const world = sampleWorld({ today: TODAY });
+    const holders = world.nomadRows.filter((n) => n.pin !== null);
+    expect(holders.length).toBeGreaterThan(50);
+    for (const n of holders) {
+      expect(isValidPin(n.pin ?? '')).toBe(true);
+      expect(pinMatches(n.pin ?? '', n)).toBe(true);
+    }
+    expect(new Set(holders.map((n) => n.pin)).size).toBe(holders.length);
+    const serialSum = world.serials.reduce((sum, s) => sum + s.lastSerial, 0);
+    expect(serialSum).toBe(holders.length);
+  });
+
+  it('numbers applications consecutively and reports the last number used', () => {
+    const world = sampleWorld({ today: TODAY, nomads: 30 });
+    const numbers = world.applicationRows.map((a) => Number(a.number));
+    expect(numbers).toEqual(numbers.map((_, i) => 10000001 + i));
+    expect(world.lastNumber).toBe(10000030);
+  });
+
+  it('draws review deadlines around the holidays it is given', () => {
+    const holidays = new Set(['2026-11-10', '2026-11-11', '2026-11-12', '2026-11-13', '2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19']);
+    const world = sampleWorld({ today: TODAY, holidays });
+    const first = world.applicationRows[0];
+    expect(first).toBeDefined();
+    for (const a of world.applicationRows) {
+      expect(a.reviewDeadlineOn).toBe(addWorkingDays(bishkekDate(new Date(a.submittedAt)), SAMPLE_RULES.review_working_days, holidays));
+    }
+    const plain = sampleWorld({ today: TODAY });
+    expect(plain.applicationRows.map((a) => a.reviewDeadlineOn)).not.toEqual(world.applicationRows.map((a) => a.reviewDeadlineOn));
+  });
+
+  it('gives each status period a grant event and ends expired ones with an expiry after their last day', () => {
+    const world = sampleWorld({ today: TODAY });
+    expect(world.periodRows.length).toBeGreaterThan(0);
+    const grants = new Set(world.eventRows.filter((e) => ['GRANTED', 'EXTENDED', 'RENEWED'].includes(e.kind)).map((e) => e.periodId));
+    for (const p of world.periodRows) expect(grants.has(p.id)).toBe(true);
+    const expiries = world.eventRows.filter((e) => e.kind === 'EXPIRED');
+    expect(expiries.length).toBeGreaterThan(0);
+    for (const e of expiries) {
+      const period = world.periodRows.find((p) => p.id === e.periodId);
+      expect(period && period.validUntil < e.effectiveOn).toBe(true);
+    }
+  });
+});

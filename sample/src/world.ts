@@ -1,0 +1,139 @@
+import { addDays, addWorkingDays, bishkekDate, formatPin, toUsdMinor } from '@nomad/kit';
+import { decisionFields } from './decisions.ts';
+import { prng, seededUuid, type Rnd } from './random.ts';
+import { drawStatusHistory } from './status.ts';
+import { CURRENCIES, DEMO_NOMAD_ID, EMPLOYER_COUNTRIES, EMPLOYERS, NAMES, pickState, SAMPLE_RULES, STATE_MIX } from './tables.ts';
+import type { SampleApplication, SampleApplicationState, SampleDocument, SampleNomad, SampleOptions, SampleRules, SampleWorld } from './types.ts';
+
+export interface SampleWorldOptions extends SampleOptions {
+  /** Migration passes its rule table; other agencies draw with `SAMPLE_RULES`, its defaults. */
+  rules?: SampleRules;
+  /** Public holidays the review deadlines skip. @default none */
+  holidays?: ReadonlySet<string>;
+}
+
+/** What one draw needs besides the random stream; `usedPins` counts PIN serials per birth date. */
+interface Draw {
+  rnd: Rnd;
+  rules: SampleRules;
+  holidays: ReadonlySet<string>;
+  today: string;
+  usedPins: Map<string, number>;
+}
+
+/**
+ * The deterministic sample world of `npm start`: the same `today`, `nomads` and `seed` give the
+ * same people, applications, PINs and statuses on every machine. Pure (no database), so that
+ * every agency's seed draws its own part of the same world (migration its people and
+ * applications, labor its monitoring cases, tax its registrations, security its screenings)
+ * without reading another agency's tables.
+ */
+export function sampleWorld(options: SampleWorldOptions): SampleWorld {
+  const total = options.nomads ?? 400;
+  const rules = options.rules ?? SAMPLE_RULES;
+  const draw: Draw = { rnd: prng(options.seed ?? 241), rules, holidays: options.holidays ?? new Set<string>(), today: options.today, usedPins: new Map() };
+  const citizenships = rules.eligible_citizenships.filter((c) => NAMES[c]);
+  const world: SampleWorld = { nomadRows: [], applicationRows: [], documentRows: [], periodRows: [], eventRows: [], serials: [], lastNumber: 0 };
+  let number = 10000001;
+  for (let i = 0; i < total; i++) {
+    const citizenship = citizenships[i % citizenships.length] ?? 'KAZ';
+    // Every state appears: the first seven nomads take one state each, the rest follow the mix.
+    const { nomad, state, submittedOn, submittedAt } = drawNomad(draw, i, citizenship);
+    world.nomadRows.push(nomad);
+    const application = drawApplication(draw, { nomadId: nomad.id, number: String(number++), state, submittedOn, submittedAt, id: seededUuid(1_000_000 + i) });
+    world.applicationRows.push(application);
+    if (state === 'APPROVED' && nomad.pin) {
+      drawStatusHistory(nomad.id, application.id, addDays(submittedOn, draw.rnd.int(5, 12)), options.today, draw.rnd, world.periodRows, world.eventRows);
+    }
+    world.documentRows.push(...documentsOf(application, rules.visa_required_citizenships.includes(citizenship)));
+  }
+  world.serials = [...draw.usedPins].map(([dateOfBirth, lastSerial]) => ({ dateOfBirth, lastSerial }));
+  world.lastNumber = number - 1;
+  return world;
+}
+
+/** The i-th person: identity, the state their application reached, and when they applied. */
+function drawNomad(draw: Draw, i: number, citizenship: string) {
+  const { rnd, today } = draw;
+  const names = NAMES[citizenship] ?? NAMES.KAZ!;
+  const sex = rnd.next() < 0.5 ? 'MALE' : 'FEMALE';
+  const dateOfBirth = addDays('1975-01-01', rnd.int(0, 365 * 27));
+  const state: SampleApplicationState = i < STATE_MIX.length ? STATE_MIX[i]![0] : pickState(rnd.next());
+  const pin = state === 'APPROVED' ? nextPin(draw.usedPins, sex, dateOfBirth) : null;
+  // Decree No. 241 took effect in May 2025: approvals go back up to ~18 months, long
+  // enough for extensions and first renewals.
+  const daysAgo = state === 'SUBMITTED' || state === 'UNDER_REVIEW' ? rnd.int(0, 20) : state === 'APPROVED' ? rnd.int(15, 550) : rnd.int(15, 380);
+  const submittedOn = addDays(today, -daysAgo);
+  const submittedAt = new Date(`${submittedOn}T${String(rnd.int(3, 12)).padStart(2, '0')}:${String(rnd.int(0, 59)).padStart(2, '0')}:00Z`);
+  const nomad: SampleNomad = {
+    id: i === 0 ? DEMO_NOMAD_ID : seededUuid(i),
+    surname: rnd.pick(names.surnames),
+    givenNames: rnd.pick(sex === 'MALE' ? names.male : names.female),
+    dateOfBirth,
+    sex,
+    citizenship,
+    passportCountry: citizenship,
+    passportNumber: `${citizenship.slice(0, 2)}${String(1000000 + i * 7919).slice(-7)}`,
+    passportExpiresOn: addDays(today, rnd.int(400, 3000)),
+    email: `nomad${i}@example.org`,
+    pin,
+    createdAt: submittedAt.toISOString(),
+    updatedAt: submittedAt.toISOString(),
+  };
+  return { nomad, state, submittedOn, submittedAt };
+}
+
+/** The next PIN for a birth date, as ZHAAK would issue it (serials count up per date). */
+function nextPin(usedPins: Map<string, number>, sex: 'MALE' | 'FEMALE', dateOfBirth: string): string {
+  const serial = (usedPins.get(dateOfBirth) ?? 0) + 1;
+  usedPins.set(dateOfBirth, serial);
+  return formatPin(sex, dateOfBirth, serial);
+}
+
+interface ApplicationDraw {
+  id: string;
+  nomadId: string;
+  number: string;
+  state: SampleApplicationState;
+  submittedOn: string;
+  submittedAt: Date;
+}
+
+/** The person's application: activity, foreign party, income, deadlines and decision facts. */
+function drawApplication(draw: Draw, a: ApplicationDraw): SampleApplication {
+  const { rnd, rules } = draw;
+  const currency = rnd.pick(CURRENCIES);
+  const usdMinor = rnd.int(6_000, 90_000) * 100;
+  const rate = rules.exchange_rates_to_usd[currency] ?? 1;
+  const amountMinor = Math.ceil(usdMinor / rate);
+  const kind = rnd.next() < 0.5 ? 'EMPLOYER' : 'CLIENT';
+  return {
+    id: a.id,
+    number: a.number,
+    nomadId: a.nomadId,
+    state: a.state,
+    activityCode: rnd.pick(rules.eligible_activities).code,
+    foreignParties: [{ kind, name: rnd.pick(EMPLOYERS), country: rnd.pick(EMPLOYER_COUNTRIES) }],
+    declaredIncomeMinor: amountMinor,
+    incomeCurrency: currency,
+    declaredIncomeUsdMinor: toUsdMinor(rules, amountMinor, currency) ?? usdMinor,
+    requestedStartOn: addDays(a.submittedOn, rnd.int(10, 40)),
+    submittedAt: a.submittedAt.toISOString(),
+    reviewDeadlineOn: addWorkingDays(bishkekDate(a.submittedAt), rules.review_working_days, draw.holidays),
+    stateChangedAt: new Date(a.submittedAt.getTime() + rnd.int(0, 10) * 86_400_000).toISOString(),
+    ...decisionFields(a.state, a.submittedOn, a.submittedAt, rnd, draw.today),
+  };
+}
+
+/** The documents an application carries: a DN visa only for citizenships that need one. */
+function documentsOf(application: SampleApplication, visaRequired: boolean): SampleDocument[] {
+  const contract = application.foreignParties[0]?.kind === 'EMPLOYER' ? ('EMPLOYMENT_CONTRACT' as const) : ('FREELANCE_CONTRACT' as const);
+  const docs = [
+    { kind: 'PASSPORT' as const, fileName: 'passport.pdf', language: 'en' },
+    { kind: 'PHOTO' as const, fileName: 'photo.jpg', language: 'en' },
+    { kind: contract, fileName: 'contract.pdf', language: 'en' },
+    { kind: 'TRANSLATION' as const, fileName: 'translation-ru.pdf', language: 'ru' },
+    ...(visaRequired ? [{ kind: 'DN_VISA' as const, fileName: 'dn-visa.pdf', language: 'en' }] : []),
+  ];
+  return docs.map((d) => ({ ...d, applicationId: application.id, addedAt: application.submittedAt }));
+}
