@@ -1,0 +1,3 @@
+export * from './services.ts';
+export * from './supervisor.ts';
+export * from './env.ts';

@@ -1,0 +1,35 @@
+import { pino } from 'pino';
+import { EnvError, processEnv } from '@nomad/kit/env';
+import { loadSupervisorEnv, type SupervisorEnv } from './env.ts';
+import { SERVICES } from './services.ts';
+import { startSupervisor } from './supervisor.ts';
+
+/** `npm start`: the whole graph under one small supervisor process. */
+let env: SupervisorEnv;
+try {
+  env = loadSupervisorEnv();
+} catch (err) {
+  if (!(err instanceof EnvError)) throw err;
+  process.stderr.write(`supervisor: ${err.message}\n`);
+  process.exit(1);
+}
+const logger = pino({ name: 'supervisor', level: env.LOG_LEVEL, base: { service: 'supervisor' } });
+const supervisor = startSupervisor({
+  services: SERVICES,
+  env: processEnv(),
+  logger,
+  restart: { baseMs: env.SUPERVISOR_RESTART_BASE_MS, maxMs: env.SUPERVISOR_RESTART_MAX_MS, stableMs: env.SUPERVISOR_STABLE_MS },
+  stopTimeoutMs: env.SUPERVISOR_STOP_TIMEOUT_MS,
+});
+
+const shutdown = (signal: NodeJS.Signals) => {
+  logger.info({ signal }, 'stopping every service');
+  supervisor.stop().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      logger.error({ err }, 'stop failed');
+      process.exit(1);
+    },
+  );
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
