@@ -101,7 +101,7 @@ describe('supervisor', () => {
 
   it('forgets the failures of a service that stayed up long enough', async () => {
     // Every uptime counts as stable: each exit is a first failure again.
-    const s = supervise({ restart: { baseMs: 100, maxMs: 400, stableMs: 1 } });
+    const s = supervise({ restart: { baseMs: 100, maxMs: 400, stableMs: 0 } });
     const waits: (number | null)[] = [];
     for (let kill = 0; kill < 3; kill++) {
       const exited = next(s, 'exit', (name) => name === 'beta');
