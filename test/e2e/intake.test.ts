@@ -120,6 +120,32 @@ describe('submitApplication: accepted', () => {
     expect(app?.reviewDeadlineOn).toBe('2026-12-03');
   });
 
+  it('skips Kyrgyz public holidays in the review deadline, and the overdue queue follows it', async () => {
+    // Tue 29 Dec 2026. Seven working days skip New Year (Fri 1 Jan 2027), the weekend and
+    // Orthodox Christmas (Thu 7 Jan): Mon 11 Jan. Weekends alone would give Thu 7 Jan.
+    graph.clock.set('2026-12-29T06:00:00Z');
+    try {
+      const res = await submitAs(randomUUID(), { ...validApplication(), requestedStartOn: '2027-01-15' });
+      expect(res.body.errors).toBeUndefined();
+      const payload = res.body.data?.submitApplication;
+      expect(payload?.userErrors).toEqual([]);
+      expect(payload?.application?.reviewDeadlineOn).toBe('2027-01-11');
+
+      const officer = await token(['migration_officer']);
+      const overdueOn = async (instant: string) => {
+        graph.clock.set(instant);
+        const read = await graph.request<{ application: { overdue: boolean } }>(officer, `{ application(id: "${payload?.application?.id}") { overdue } }`);
+        expect(read.body.errors).toBeUndefined();
+        return read.body.data?.application.overdue;
+      };
+      expect(await overdueOn('2027-01-08T06:00:00Z')).toBe(false);
+      expect(await overdueOn('2027-01-11T06:00:00Z')).toBe(false);
+      expect(await overdueOn('2027-01-12T06:00:00Z')).toBe(true);
+    } finally {
+      graph.clock.set('2026-11-24T06:00:00Z');
+    }
+  });
+
   it('lets the nomad withdraw, once, and refuses a stale version with CONFLICT', async () => {
     const nomadId = randomUUID();
     const tok = await token(['nomad'], { nomadId });

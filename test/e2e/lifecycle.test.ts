@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isValidPin, pinMatches } from '@nomad/kit';
 import { runMaintenance, schema, ZhaakError, embeddedZhaak } from '@nomad/migration';
@@ -187,6 +187,38 @@ describe('application life cycle', () => {
     expect(again.userErrors[0]?.code).toBe('INVALID_TRANSITION');
   });
 
+  it('takes a resubmission on the last day of the correction window (Bishkek time) and refuses it the day after', async () => {
+    const onTime = await submit();
+    const late = await submit();
+    for (const s of [onTime, late]) {
+      expect((await act('startReview', officer, { applicationId: s.app.id })).userErrors).toEqual([]);
+      const returned = await act('returnForCorrection', officer, { applicationId: s.app.id, corrections: [{ message: 'Photo missing.' }] });
+      expect(returned.application?.correctionDeadlineOn).toBe('2026-12-24');
+    }
+    const stateOf = async (id: string) => {
+      const res = await graph.request<{ application: { state: string } }>(officer, `{ application(id: "${id}") { state } }`);
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data?.application.state;
+    };
+
+    // 23:59 on 24 December in Bishkek (UTC+6): still the last day. The sweep cancels neither.
+    graph.clock.set('2026-12-24T17:59:00Z');
+    await runMaintenance(graph.migration.database.db, { clock: graph.clock, zhaak: graph.zhaak.current });
+    expect(await stateOf(onTime.app.id)).toBe('RETURNED_FOR_CORRECTION');
+    expect(await stateOf(late.app.id)).toBe('RETURNED_FOR_CORRECTION');
+    const accepted = await act('resubmitApplication', onTime.tok, { applicationId: onTime.app.id });
+    expect(accepted.userErrors).toEqual([]);
+    expect(accepted.application).toMatchObject({ state: 'SUBMITTED', correctionDeadlineOn: null });
+
+    // One minute later it is 25 December in Bishkek: the window has closed.
+    graph.clock.set('2026-12-24T18:00:00Z');
+    const refused = await act('resubmitApplication', late.tok, { applicationId: late.app.id });
+    expect(refused.application).toBeNull();
+    expect(refused.userErrors).toEqual([{ code: 'CORRECTION_WINDOW_CLOSED', field: 'input.applicationId', message: 'The correction window closed on 2026-12-24.' }]);
+    expect(await stateOf(late.app.id)).toBe('RETURNED_FOR_CORRECTION');
+    expect(await stateOf(onTime.app.id)).toBe('SUBMITTED');
+  });
+
   it('suspends, reinstates, revokes with a 15-day exit deadline', async () => {
     const { app, nomadId } = await readyForDecision();
     expect((await act('approveApplication', officer, { applicationId: app.id })).userErrors).toEqual([]);
@@ -207,6 +239,27 @@ describe('application life cycle', () => {
     // History is never overwritten: the day before the revocation the status was active.
     expect((await statusOf(nomadId, '2026-12-09'))?.state).toBe('ACTIVE');
     expect(await outboxTypes(nomadId)).toEqual(['StatusGranted', 'StatusSuspended', 'StatusReinstated', 'StatusRevoked']);
+  });
+
+  it('revokes a suspended status, with the 15-day exit deadline', async () => {
+    const { app, nomadId } = await readyForDecision();
+    expect((await act('approveApplication', officer, { applicationId: app.id })).userErrors).toEqual([]);
+    const suspended = await statusAct('suspendStatus', { nomadId, reason: 'Under investigation.' });
+    expect(suspended.userErrors).toEqual([]);
+    expect(suspended.nomad?.status?.state).toBe('SUSPENDED');
+
+    graph.clock.set('2026-12-03T06:00:00Z');
+    const revoked = await statusAct('revokeStatus', { nomadId, ground: 'NATIONAL_SECURITY_THREAT', reason: 'Screening confirmed the threat.' });
+    expect(revoked.userErrors).toEqual([]);
+    expect(revoked.nomad?.status).toMatchObject({ state: 'REVOKED', revokedOn: '2026-12-03', exitDeadlineOn: '2026-12-18' });
+    expect(await outboxTypes(nomadId)).toEqual(['StatusGranted', 'StatusSuspended', 'StatusRevoked']);
+    const [event] = await graph.migration.database.db
+      .select({ payload: schema.outbox.payload })
+      .from(schema.outbox)
+      .where(and(eq(schema.outbox.aggregateId, nomadId), eq(schema.outbox.type, 'StatusRevoked')));
+    expect(event?.payload).toMatchObject({ nomadId, ground: 'NATIONAL_SECURITY_THREAT', exitDeadline: '2026-12-18' });
+    // The suspension stays in the history: the day before, the status was suspended.
+    expect((await statusOf(nomadId, '2026-12-02'))?.state).toBe('SUSPENDED');
   });
 
   it('expires by date alone, and the sweep records the expiry once', async () => {
