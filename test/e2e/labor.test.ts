@@ -310,7 +310,7 @@ describe('activity reports', () => {
 });
 
 describe("an expert's restricted view", () => {
-  it('sees only their evaluations and the reports of those nomads', async () => {
+  it('sees only their evaluations and the reports of those nomads; another nomad\'s, read by id, are refused', async () => {
     const bakyt = await engage({ name: 'Bakyt Sadykov', principalSub: 'e2e:bakyt', fields: ['ROBOTICS_AI'] });
     expect(bakyt.userErrors).toEqual([]);
     const mineHolder = await statusHolder('IT_EXPORT');
@@ -329,8 +329,34 @@ describe("an expert's restricted view", () => {
     expect(list.edges.every((e) => e.node.expert?.id === aidai.id)).toBe(true);
     expect(list.edges.map((e) => e.node.id)).not.toContain(otherId);
 
-    const single = await gql<{ evaluation: unknown }>(aidaiToken, 'query E($id: ID!) { evaluation(id: $id) { id } }', { id: otherId });
-    expect(single.evaluation).toBeNull();
+    // Read directly by id, another nomad's evaluation, case and reports are refused (null or
+    // empty, no oracle); the same reads of the expert's own nomad answer.
+    const EVALUATION = 'query E($id: ID!) { evaluation(id: $id) { id findings } }';
+    expect((await gql<{ evaluation: unknown }>(aidaiToken, EVALUATION, { id: otherId })).evaluation).toBeNull();
+    const mineId = mine.requestMonitoringEvaluation.evaluation!.id;
+    expect((await gql<{ evaluation: { id: string } | null }>(aidaiToken, EVALUATION, { id: mineId })).evaluation?.id).toBe(mineId);
+
+    const CASE = 'query C($id: ID!) { monitoringCase(id: $id) { id riskLevel history { kind } } }';
+    const otherCase = await caseOf(otherHolder.nomadId);
+    const mineCase = await caseOf(mineHolder.nomadId);
+    expect(otherCase?.id).toBeTruthy();
+    expect(mineCase?.id).toBeTruthy();
+    expect((await gql<{ monitoringCase: unknown }>(aidaiToken, CASE, { id: otherCase!.id })).monitoringCase).toBeNull();
+    expect((await gql<{ monitoringCase: { id: string } | null }>(aidaiToken, CASE, { id: mineCase!.id })).monitoringCase?.id).toBe(mineCase!.id);
+
+    const REPORTS = 'query R($n: ID) { activityReports(first: 10, filter: { nomadId: $n }) { totalCount edges { node { income { amountMinor } } } } }';
+    const otherReports = await gql<{ activityReports: { totalCount: number; edges: unknown[] } }>(aidaiToken, REPORTS, { n: otherHolder.nomadId });
+    expect(otherReports.activityReports).toEqual({ totalCount: 0, edges: [] });
+    const mineReports = await gql<{ activityReports: { totalCount: number } }>(aidaiToken, REPORTS, { n: mineHolder.nomadId });
+    expect(mineReports.activityReports.totalCount).toBe(1);
+
+    // Nothing of the other nomad was read, so nothing of them is in the access log under the expert's name.
+    const auditor = await token(['auditor']);
+    const readsOf = async (nomadId: string) =>
+      (await gql<{ laborAccessRecords: { edges: { node: { reader: string } }[] } }>(auditor, 'query L($s: ID) { laborAccessRecords(first: 100, subjectId: $s) { edges { node { reader } } } }', { s: nomadId }))
+        .laborAccessRecords.edges.map((e) => e.node.reader);
+    expect(await readsOf(mineHolder.nomadId)).toContain('e2e:aidai');
+    expect(await readsOf(otherHolder.nomadId)).not.toContain('e2e:aidai');
 
     const reports = await gql<{ activityReports: { edges: { node: { nomad: { id: string } } }[] } }>(aidaiToken, '{ activityReports(first: 100) { edges { node { nomad { id } } } } }');
     const nomadIds = new Set(reports.activityReports.edges.map((e) => e.node.nomad.id));
