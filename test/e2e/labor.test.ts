@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { embeddedZhaak } from '@nomad/migration';
-import { startGraph, token, type TestGraph } from '../src/harness.ts';
+import { startGraph, token, type GraphResponse, type TestGraph } from '../src/harness.ts';
+import { expectInternalError, failInserts } from '../src/faults.ts';
 import { ACTIONS, STATUS_ACTIONS, SUBMIT, validApplication, type ApplicationView, type UserErrorView } from '../src/fixtures.ts';
 
 const TODAY = '2026-11-24';
@@ -517,13 +518,30 @@ describe("labor's access log", () => {
   it('records reads of personal data before returning them; auditors and the nomad read the records', async () => {
     const s = await statusHolder();
     expect((await fileReport(s.tok, report())).userErrors).toEqual([]);
-    const res = await graph.request(
-      laborOfficer,
-      'query Review($f: ActivityReportFilter) { activityReports(first: 5, filter: $f) { edges { node { income { amountMinor } clients { country } } } } }',
-      { f: { nomadId: s.nomadId } },
-      { 'x-purpose': 'quarterly monitoring' },
-    );
+    const review = () =>
+      graph.request(
+        laborOfficer,
+        'query Review($f: ActivityReportFilter) { activityReports(first: 5, filter: $f) { edges { node { income { amountMinor } clients { country } } } } }',
+        { f: { nomadId: s.nomadId } },
+        { 'x-purpose': 'quarterly monitoring' },
+      );
+    // Before: while the log cannot be written, the read fails and returns none of the data.
+    const labor = graph.agencies.labor;
+    if (!labor) throw new Error('the harness did not start labor');
+    const restore = await failInserts(labor.database.client, 'labor.access_log');
+    let unlogged: GraphResponse;
+    try {
+      unlogged = await review();
+    } finally {
+      await restore();
+    }
+    expectInternalError(unlogged);
+    expect(unlogged.text).not.toContain('600000');
+    expect(unlogged.text).not.toContain('DEU');
+
+    const res = await review();
     expect(res.body.errors).toBeUndefined();
+    expect(res.text).toContain('600000');
     const query = 'query L($s: ID) { laborAccessRecords(first: 10, subjectId: $s) { edges { node { reader purpose operation subjectId fields } } } }';
     const auditor = await token(['auditor']);
     const records = await gql<{ laborAccessRecords: { edges: { node: { reader: string; purpose: string; operation: string; fields: string[] } }[] } }>(auditor, query, { s: s.nomadId });
