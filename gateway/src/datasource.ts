@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { Headers, type Principal } from '@nomad/kit';
+import { Headers, type Principal } from '@nomad/contract';
 
 /** What the gateway knows about a request once it has let it in. */
 export interface GatewayContext {

@@ -1,4 +1,4 @@
-import { DEV_GATEWAY_SECRET, DEV_JWT_SECRET, EnvError } from '@nomad/kit';
+import { DEV_GATEWAY_SECRET, DEV_JWT_SECRET, EnvError } from '@nomad/contract';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SUPERGRAPH_PATH, envPrefix, loadGatewayEnv, loadSubgraphEnv } from './env.ts';
 

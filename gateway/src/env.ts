@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
+  AGENCY_DEFAULT_PORTS,
+  AGENCY_NAMES,
   assertNoDevSecrets,
   baseEnvShape,
   DEV_GATEWAY_SECRET,
@@ -10,19 +12,16 @@ import {
   parseEnv,
   processEnv,
   type EnvSource,
-} from '@nomad/kit';
+} from '@nomad/contract';
 
 /**
  * Where each agency's subgraph listens when nothing is configured: the ports `npm start`
  * gives them on one machine. A subgraph the supergraph names but this map does not know
  * needs its `<NAME>_URL` set.
  */
-export const DEFAULT_SUBGRAPH_URLS: Readonly<Record<string, string>> = {
-  migration: 'http://127.0.0.1:4001/graphql',
-  labor: 'http://127.0.0.1:4002/graphql',
-  tax: 'http://127.0.0.1:4003/graphql',
-  security: 'http://127.0.0.1:4004/graphql',
-};
+export const DEFAULT_SUBGRAPH_URLS: Readonly<Record<string, string>> = Object.fromEntries(
+  AGENCY_NAMES.map((name) => [name, `http://127.0.0.1:${AGENCY_DEFAULT_PORTS[name]}/graphql`]),
+);
 
 /** The committed supergraph, resolved from this file so the gateway starts from any cwd. */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode, PUBLIC_ERROR_CODES, type Logger } from '@nomad/kit';
+import { ErrorCode, PUBLIC_ERROR_CODES, type Logger } from '@nomad/contract';
 import { tokenLimitOf } from './limits.ts';
 
 /** What a client sees instead of any error it must not: no message, no stack, no internals. */

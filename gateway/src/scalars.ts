@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { DateScalar, DateTimeScalar, SafeIntScalar } from '@nomad/kit';
+import { DateScalar, DateTimeScalar, SafeIntScalar } from '@nomad/contract';
 
 /** The kit's shared scalars, whose input rules every subgraph applies. */
 const SHARED_SCALARS = [DateScalar, DateTimeScalar, SafeIntScalar];

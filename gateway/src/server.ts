@@ -15,13 +15,14 @@ import {
   createTokenVerifier,
   DEV_GATEWAY_SECRET,
   DEV_JWT_SECRET,
+  disableApolloTelemetry,
   ErrorCode,
   Headers,
   TokenError,
   type Logger,
   type Principal,
   type VerifierOptions,
-} from '@nomad/kit';
+} from '@nomad/contract';
 import { enforceSharedScalars } from './scalars.ts';
 import { SubgraphDataSource, type GatewayContext } from './datasource.ts';
 import { createFormatError } from './errors.ts';
@@ -176,6 +177,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // formatError is called without the request; this carries the request id to it.
   const requestIds = new AsyncLocalStorage<string>();
 
+  // Before the constructor, which is where @apollo/gateway starts its telemetry.
+  disableApolloTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: apolloLogger(logger.child({ source: 'apollo-gateway' })),

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ROLES, type Role } from '@nomad/kit';
+import { ROLES, type Role } from '@nomad/contract';
 
 export const TOKEN_USAGE = `Prints a development token signed with JWT_SECRET.
 

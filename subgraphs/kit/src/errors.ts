@@ -1,15 +1,8 @@
 import { GraphQLError } from 'graphql';
+import { ErrorCode } from '@nomad/contract';
 
-/** Stable codes for exceptional outcomes (`extensions.code`). */
-export const ErrorCode = {
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+// Shared with the gateway: defined in @nomad/contract, re-exported so the kit's importers keep working.
+export { ErrorCode, PUBLIC_ERROR_CODES } from '@nomad/contract';
 
 function coded(code: ErrorCode, message: string, extra?: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });
@@ -23,19 +16,6 @@ export const badUserInput = (message: string, field?: string) =>
   coded(ErrorCode.BAD_USER_INPUT, message, field ? { field } : undefined);
 export const conflict = (message = 'The record changed since you read it; reload and try again.') =>
   coded(ErrorCode.CONFLICT, message);
-
-/** The codes a client may see; anything else is masked as INTERNAL_SERVER_ERROR. */
-export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set([
-  ...Object.values(ErrorCode),
-  // Apollo Server's own request-level codes.
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'QUERY_TOO_COMPLEX',
-]);
 
 /**
  * An expected failure of a mutation, returned as data: `{ code, field, message }`.

@@ -1,3 +1,5 @@
+// First: Apollo's telemetry is off before any Apollo package loads (nothing phones home).
+import '@nomad/kit/telemetry-off';
 import { fileURLToPath } from 'node:url';
 import { runSubgraph } from '@nomad/kit';
 import { systemClock } from './clock.ts';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT, exportJWK, generateKeyPair, type JWTPayload } from 'jose';
-import { ROLES, TokenError, bearerToken, createTokenVerifier, hasRole, signToken, type Principal } from './auth.ts';
+import { ROLES, TokenError, bearerToken, createExpiringTokenVerifier, createTokenVerifier, hasRole, signToken, type Principal } from './auth.ts';
 
 const SECRET = 'kit-auth-test-secret-0123456789abcdef';
 const NOMAD_ID = '5b0e4a8c-3f2d-4c1b-9e7a-6d8f0a1b2c3d';
@@ -38,6 +38,17 @@ describe('signToken and createTokenVerifier (HS256)', () => {
       roles: ['migration_officer', 'auditor'],
       nomadId: null,
     });
+  });
+
+  it('reports when the token expires, so a cache keeps it no longer', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const token = await signToken(SECRET, { roles: ['analyst'], expiresIn: '2h' });
+    const { principal, expiresAt } = await createExpiringTokenVerifier({ secret: SECRET })(token);
+    expect(principal.roles).toEqual(['analyst']);
+    expect(expiresAt).not.toBeNull();
+    // `exp` has one-second resolution: 2 hours from signing, in milliseconds.
+    expect((expiresAt ?? 0) / 1000 - before).toBeGreaterThanOrEqual(7200);
+    expect((expiresAt ?? 0) / 1000 - before).toBeLessThanOrEqual(7201);
   });
 
   it('round-trips a nomad with their nomadId', async () => {

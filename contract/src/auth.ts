@@ -1,0 +1,132 @@
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
+
+export const ROLES = [
+  'nomad',
+  'migration_officer',
+  'labor_officer',
+  'labor_expert',
+  'tax_officer',
+  'security_officer',
+  'analyst',
+  'auditor',
+] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** The verified caller of a request. */
+export interface Principal {
+  /** Subject: the user's id in the identity provider. */
+  sub: string;
+  name: string;
+  roles: Role[];
+  /** For a nomad: the id of their `Nomad` record. */
+  nomadId: string | null;
+}
+
+const Claims = z.object({
+  sub: z.string().min(1),
+  name: z.string().min(1),
+  roles: z.array(Role).min(1),
+  nomadId: z.uuid().optional(),
+});
+
+export interface VerifierOptions {
+  /** HS256 shared secret; ignored when `jwksUrl` is set. */
+  secret: string;
+  jwksUrl?: string | undefined;
+  issuer?: string | undefined;
+  audience?: string | undefined;
+}
+
+export class TokenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TokenError';
+  }
+}
+
+/** A verified token: who it speaks for, and until when (what a cache may keep it for). */
+export interface VerifiedToken {
+  principal: Principal;
+  /** The token's `exp` in milliseconds since the epoch; null when it carries none. */
+  expiresAt: number | null;
+}
+
+/**
+ * Builds a verifier once per service that also reports the token's expiry, so a caller may
+ * cache the result until then. It caches the JWKS when one is used.
+ */
+export function createExpiringTokenVerifier(options: VerifierOptions): (token: string) => Promise<VerifiedToken> {
+  const key: Uint8Array | JWTVerifyGetKey = options.jwksUrl
+    ? createRemoteJWKSet(new URL(options.jwksUrl))
+    : new TextEncoder().encode(options.secret);
+  const algorithms = options.jwksUrl ? ['RS256', 'ES256', 'EdDSA'] : ['HS256'];
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      const verified = options.jwksUrl
+        ? await jwtVerify(token, key as JWTVerifyGetKey, verifyOptions(options, algorithms))
+        : await jwtVerify(token, key as Uint8Array, verifyOptions(options, algorithms));
+      payload = verified.payload;
+    } catch {
+      throw new TokenError('The token is invalid or expired.');
+    }
+    const claims = Claims.safeParse(payload);
+    if (!claims.success) throw new TokenError('The token does not carry valid claims (sub, name, roles).');
+    const { sub, name, roles, nomadId } = claims.data;
+    if (roles.includes('nomad') && !nomadId) throw new TokenError('A nomad token must carry nomadId.');
+    return {
+      principal: { sub, name, roles, nomadId: nomadId ?? null },
+      expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null,
+    };
+  };
+}
+
+/** Builds a verifier once per service; it caches the JWKS when one is used. */
+export function createTokenVerifier(options: VerifierOptions): (token: string) => Promise<Principal> {
+  const verify = createExpiringTokenVerifier(options);
+  return async (token) => (await verify(token)).principal;
+}
+
+function verifyOptions(o: VerifierOptions, algorithms: string[]) {
+  return {
+    algorithms,
+    ...(o.issuer ? { issuer: o.issuer } : {}),
+    ...(o.audience ? { audience: o.audience } : {}),
+  };
+}
+
+/** Extracts the token of an `Authorization: Bearer <JWT>` header, or null. */
+export function bearerToken(header: string | string[] | undefined | null): string | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return null;
+  const match = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*)\s*$/i.exec(value);
+  return match?.[1] ?? null;
+}
+
+export interface DevTokenClaims {
+  sub?: string;
+  name?: string;
+  roles: Role[];
+  nomadId?: string;
+  /** Lifetime, e.g. `12h`. @default '12h' */
+  expiresIn?: string;
+}
+
+/** Signs an HS256 token with the shared secret: for development, seeding and tests. */
+export async function signToken(secret: string, claims: DevTokenClaims): Promise<string> {
+  const sub = claims.sub ?? (claims.nomadId ? `nomad:${claims.nomadId}` : `dev:${claims.roles.join('+')}`);
+  const body: Record<string, unknown> = { name: claims.name ?? sub, roles: claims.roles };
+  if (claims.nomadId) body.nomadId = claims.nomadId;
+  return new SignJWT(body)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime(claims.expiresIn ?? '12h')
+    .sign(new TextEncoder().encode(secret));
+}
+
+export function hasRole(principal: Principal, ...roles: Role[]): boolean {
+  return principal.roles.some((r) => roles.includes(r));
+}

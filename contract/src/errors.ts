@@ -1,0 +1,37 @@
+/** Stable codes for exceptional outcomes (`extensions.code`), raised by subgraphs and the gateway alike. */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes only the gateway raises: about the HTTP request or the path to an agency, never about data. */
+export const GatewayErrorCode = {
+  /** The HTTP request itself is wrong: not JSON, too large, wrong method. */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** The caller (principal or client address) exceeded its rate; `Retry-After` says when to retry. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /**
+   * An agency's subgraph did not answer (down, slow past its timeout, or its circuit is open);
+   * `extensions.agency` names it. The rest of the answer is still served.
+   */
+  AGENCY_UNAVAILABLE: 'AGENCY_UNAVAILABLE',
+} as const;
+export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
+
+/** The codes a client may see; anything else is masked as INTERNAL_SERVER_ERROR. */
+export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set([
+  ...Object.values(ErrorCode),
+  ...Object.values(GatewayErrorCode),
+  // Apollo Server's own request-level codes.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_COMPLEX',
+]);
