@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createTokenVerifier, DEV_JWT_SECRET } from '@nomad/kit';
+import { createTokenVerifier, DEV_JWT_SECRET } from '@nomad/contract';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
