@@ -18,11 +18,12 @@ import {
   processEnv,
   type EnvSource,
 } from './env.ts';
-import { exponentialBackoff, startRelay, type Backoff, type Relay } from './events/relay.ts';
+import { eventsTransportConfig, eventsTransportEnvShape } from './events/config.ts';
+import { exponentialBackoff, type Backoff } from './events/relay.ts';
+import { startEventDelivery, type EventDelivery } from './events/runtime.ts';
 import { eventsRoute, type EventHandlers } from './events/route.ts';
 import { assertHandlers, assertSubscriptions, SubscriptionError } from './events/subscriptions.ts';
 import type { EventTables } from './events/tables.ts';
-import { httpTransport } from './events/transport.ts';
 import type { RouteHandler, SubgraphServer } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
 
@@ -55,8 +56,8 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
       /** Authenticates event deliveries between agencies (`x-service-credential`). @default DEV_SERVICE_SECRET (refused in production) */
       SERVICE_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_SERVICE_SECRET),
       ...eventsUrlShape,
-      /** Relay: wait between passes that found nothing due. @default 1000 */
-      EVENTS_POLL_INTERVAL_MS: positiveInt.default(1_000),
+      /** Relay: longest idle sleep; it wakes on the outbox's NOTIFY, so this is only a safety net. @default 30000 */
+      EVENTS_POLL_INTERVAL_MS: positiveInt.default(30_000),
       /** Relay: deliveries sent per pass. @default 20 */
       EVENTS_BATCH_SIZE: positiveInt.default(20),
       /** Relay: attempts before a delivery is dead-lettered. @default 25 */
@@ -67,6 +68,7 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
       EVENTS_BACKOFF_MAX_MS: positiveInt.default(600_000),
       /** Relay: a subscriber that has not answered by then counts as failed. @default 10000 */
       EVENTS_TIMEOUT_MS: positiveInt.default(10_000),
+      ...eventsTransportEnvShape,
     })
     .transform((e) => {
       const env = e as Record<string, unknown> &
@@ -81,7 +83,7 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
           EVENTS_BACKOFF_BASE_MS: number;
           EVENTS_BACKOFF_MAX_MS: number;
           EVENTS_TIMEOUT_MS: number;
-        };
+        } & Parameters<typeof eventsTransportConfig>[0];
       return {
         nodeEnv: env.NODE_ENV,
         logLevel: env.LOG_LEVEL,
@@ -102,6 +104,7 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
           backoffBaseMs: env.EVENTS_BACKOFF_BASE_MS,
           backoffMaxMs: env.EVENTS_BACKOFF_MAX_MS,
           timeoutMs: env.EVENTS_TIMEOUT_MS,
+          ...eventsTransportConfig(env),
         },
         raw: env,
       };
@@ -181,7 +184,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
   const logger = createLogger(options.agency, env.logLevel);
   let database: Database<TSchema> | undefined;
   let server: SubgraphServer | undefined;
-  let relay: Relay | undefined;
+  let relay: EventDelivery | undefined;
   let stopping = false;
   const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
@@ -232,17 +235,19 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
       }
       // A signal that arrived during start-up has already begun the shutdown: no relay then.
       if (!stopping) {
-        relay = startRelay({
-          db: database.db,
-          tables: events.tables,
+        relay = await startEventDelivery({
           agency: options.agency,
-          transport: httpTransport({ urls: env.events.urls, serviceSecret: env.serviceSecret, timeoutMs: env.events.timeoutMs }),
+          database,
+          tables: events.tables,
+          handlers: events.handlers,
+          config: env.events,
+          http: { urls: env.events.urls, serviceSecret: env.serviceSecret },
+          relay: {
+            ...env.events,
+            backoff: events.backoff ?? exponentialBackoff({ baseMs: env.events.backoffBaseMs, maxMs: env.events.backoffMaxMs }),
+          },
           logger,
           registry,
-          pollIntervalMs: env.events.pollIntervalMs,
-          batchSize: env.events.batchSize,
-          maxAttempts: env.events.maxAttempts,
-          backoff: events.backoff ?? exponentialBackoff({ baseMs: env.events.backoffBaseMs, maxMs: env.events.backoffMaxMs }),
         });
       }
     }

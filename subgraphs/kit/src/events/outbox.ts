@@ -5,6 +5,11 @@ import { parseEventPayload, type EventPayload, type EventType } from './catalog.
 import { SUBSCRIPTIONS, subscribersOf, type Subscriptions } from './subscriptions.ts';
 import type { EventTables } from './tables.ts';
 
+/** The LISTEN/NOTIFY channel on which `publishEvent` wakes the relays of `producer`. */
+export function outboxChannel(producer: string): string {
+  return `nomad_outbox_${producer}`;
+}
+
 /** What a producer says about a change; `publishEvent` adds the id and the producer. */
 export interface NewEvent<T extends EventType> {
   type: T;
@@ -31,8 +36,9 @@ export interface PublishOptions {
  *
  * Events of one aggregate are serialised by a transaction-level advisory lock taken before the
  * event's `seq`, so `seq` follows commit order within an aggregate (a later transaction cannot
- * commit a lower `seq` that the relay would then deliver out of order). Three statements (two
- * when nobody subscribes).
+ * commit a lower `seq` that the relay would then deliver out of order). The same statement
+ * notifies the producer's relays (`outboxChannel`), which wake at commit instead of polling.
+ * Three statements (two when nobody subscribes).
  *
  * @returns the event id
  */
@@ -46,7 +52,11 @@ export async function publishEvent<TSchema extends Record<string, unknown>, T ex
   const payload = parseEventPayload(event.type, event.payload);
   const { outbox, outboxDeliveries } = tables;
   const id = randomUUID();
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`nomad-events:${producer}:${event.aggregateId}`}, 0))`);
+  // The NOTIFY rides on the same statement (no extra round trip) and, being transactional,
+  // reaches the relay only if and when this transaction commits.
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`nomad-events:${producer}:${event.aggregateId}`}, 0)), pg_notify(${outboxChannel(producer)}, '')`,
+  );
   const [written] = await tx
     .insert(outbox)
     .values({

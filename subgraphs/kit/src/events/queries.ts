@@ -48,6 +48,25 @@ function deliveryColumns(tables: EventTables) {
 }
 
 /**
+ * A delivery the relay may send (now or when its `next_attempt_at` comes): open, and no
+ * earlier event of the same aggregate to the same subscriber is undelivered (pending, failing
+ * or dead), so that order per aggregate is kept.
+ */
+function sendable(db: Db, tables: EventTables) {
+  const { outboxDeliveries: d } = tables;
+  const earlier = alias(d, 'earlier');
+  return and(
+    inArray(d.state, ['PENDING', 'FAILED']),
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(earlier)
+        .where(and(eq(earlier.subscriber, d.subscriber), eq(earlier.aggregateId, d.aggregateId), lt(earlier.seq, d.seq), ne(earlier.state, 'DELIVERED'))),
+    ),
+  );
+}
+
+/**
  * Locks up to `limit` due deliveries for this transaction, oldest event first. Rows another
  * relay holds are skipped (`SKIP LOCKED`), and a delivery is not due while an earlier event of
  * the same aggregate to the same subscriber is undelivered (pending, failing or dead), so a
@@ -57,29 +76,10 @@ function deliveryColumns(tables: EventTables) {
  */
 export async function claimDueDeliveries(db: Db, params: { tables: EventTables; limit: number }): Promise<ClaimedDelivery[]> {
   const { outbox: o, outboxDeliveries: d } = params.tables;
-  const earlier = alias(d, 'earlier');
   const claimed = await db
     .select()
     .from(d)
-    .where(
-      and(
-        inArray(d.state, ['PENDING', 'FAILED']),
-        lte(d.nextAttemptAt, sql`now()`),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(earlier)
-            .where(
-              and(
-                eq(earlier.subscriber, d.subscriber),
-                eq(earlier.aggregateId, d.aggregateId),
-                lt(earlier.seq, d.seq),
-                ne(earlier.state, 'DELIVERED'),
-              ),
-            ),
-        ),
-      ),
-    )
+    .where(and(sendable(db, params.tables), lte(d.nextAttemptAt, sql`now()`)))
     .orderBy(asc(d.seq), asc(d.id))
     .limit(params.limit)
     .for('update', { skipLocked: true });
@@ -250,4 +250,55 @@ export async function listInboxFailures(db: Db, params: { tables: EventTables; p
     .where(and(ne(inbox.state, 'PROCESSED'), afterCursor(inbox.firstReceivedAt, inbox.eventId, params.page.after, 'desc')))
     .orderBy(desc(inbox.firstReceivedAt), desc(inbox.eventId))
     .limit(params.page.limit + 1);
+}
+
+/**
+ * Milliseconds until the earliest sendable delivery is due (0 when one is due now), or null
+ * when nothing is waiting: how long an idle relay may sleep before it must look again.
+ */
+export async function msUntilNextDue(db: Db, params: { tables: EventTables }): Promise<number | null> {
+  const { outboxDeliveries: d } = params.tables;
+  const [row] = await db
+    .select({ ms: sql<string | null>`extract(epoch from (min(${d.nextAttemptAt}) - now())) * 1000` })
+    .from(d)
+    .where(sendable(db, params.tables));
+  // Not `greatest(0, …)` in SQL: it ignores a NULL and would turn "nothing waiting" into "due now".
+  return row?.ms == null ? null : Math.max(0, Math.ceil(Number(row.ms)));
+}
+
+/**
+ * Deletes, oldest first and at most `limit` of each, the events whose every delivery was
+ * acknowledged (or that nobody receives) and that are older than `olderThanDays`, with their
+ * delivery rows; and the inbox entries PROCESSED that long ago. Never touched: an event with a
+ * delivery still pending, failing or dead, and a FAILED or POISON inbox entry — what operators
+ * and auditors look at. (The effects themselves live in the agency's own tables, and reads of
+ * personal data in the access log, neither of which is pruned.)
+ * @returns how many outbox and inbox rows were deleted
+ */
+export async function pruneEvents(
+  db: Db,
+  params: { tables: EventTables; olderThanDays: number; limit: number },
+): Promise<{ outbox: number; inbox: number }> {
+  const { outbox: o, outboxDeliveries: d, inbox } = params.tables;
+  const cutoff = sql`now() - make_interval(days => ${params.olderThanDays})`;
+  // One statement: the deliveries and their events go together (the foreign key is checked at its end).
+  const events = await db.execute<{ id: string }>(sql`
+    with doomed as (
+      select ${o.id} as id from ${o}
+      where ${o.occurredAt} < ${cutoff}
+        and not exists (select 1 from ${d} where ${d.eventId} = ${o.id} and (${d.state} <> 'DELIVERED' or ${d.deliveredAt} >= ${cutoff}))
+      order by ${o.seq}
+      limit ${params.limit}
+    ), gone as (
+      delete from ${d} where ${d.eventId} in (select id from doomed)
+    )
+    delete from ${o} where ${o.id} in (select id from doomed) returning ${o.id} as id`);
+  const received = await db.execute<{ id: string }>(sql`
+    delete from ${inbox} where ${inbox.eventId} in (
+      select ${inbox.eventId} from ${inbox}
+      where ${inbox.state} = 'PROCESSED' and ${inbox.processedAt} < ${cutoff}
+      order by ${inbox.processedAt}
+      limit ${params.limit}
+    ) returning ${inbox.eventId} as id`);
+  return { outbox: events.length, inbox: received.length };
 }

@@ -9,7 +9,8 @@ import { asc, eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { connect, type Database } from '../db/database.ts';
-import type { AnyDomainEvent, DomainEvent } from './catalog.ts';
+import type { AnyDomainEvent } from './catalog.ts';
+import { memoryTransport, type Sent } from './__fixtures__/memory-transport.ts';
 import { openFixtureDatabase, type FixtureDatabase } from './__fixtures__/database.ts';
 import { fixtureTables, type FixtureSchema } from './__fixtures__/fixture.ts';
 import * as schema from './__fixtures__/schema.ts';
@@ -35,25 +36,6 @@ beforeEach(async () => {
 });
 
 const PIN = '21204199000123';
-
-interface Sent {
-  subscriber: string;
-  event: AnyDomainEvent;
-}
-
-/** Records what it is given; `fail` decides which deliveries throw. */
-function memoryTransport(fail: (subscriber: string, event: DomainEvent) => string | null = () => null) {
-  const sent: Sent[] = [];
-  const transport: EventTransport = {
-    deliver(subscriber, event) {
-      const error = fail(subscriber, event);
-      if (error) return Promise.reject(new Error(error));
-      sent.push({ subscriber, event: event as AnyDomainEvent });
-      return Promise.resolve();
-    },
-  };
-  return { transport, sent };
-}
 
 function relayOf(transport: EventTransport, options: Partial<RelayOptions<FixtureSchema>> = {}): Relay {
   return startRelay({

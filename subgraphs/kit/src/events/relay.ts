@@ -1,3 +1,4 @@
+import type postgres from 'postgres';
 import type { Registry } from 'prom-client';
 import type { Executor } from '../db/database.ts';
 import { parsePgTimestamp } from '../graphql/shared.ts';
@@ -10,8 +11,11 @@ import {
   countWrittenByType,
   markDelivered,
   markFailed,
+  msUntilNextDue,
+  pruneEvents,
   type ClaimedDelivery,
 } from './queries.ts';
+import { outboxChannel } from './outbox.ts';
 import type { EventTables } from './tables.ts';
 import type { EventTransport } from './transport.ts';
 
@@ -47,8 +51,24 @@ export interface RelayOptions<TSchema extends Record<string, unknown>> {
   agency: string;
   transport: EventTransport;
   logger: Logger;
-  /** Wait between passes that found nothing due. A pass that found work is followed at once by another. @default 1_000 // 1 second */
+  /**
+   * Where the relay LISTENs for `publishEvent`'s NOTIFY (the raw postgres.js client: it
+   * listens on a connection of its own, outside the pool). With it, an idle relay sleeps until
+   * an event commits or a retry falls due; without it, it polls every `pollIntervalMs`.
+   * @default none
+   */
+  listener?: Pick<postgres.Sql, 'listen'>;
+  /**
+   * Longest sleep of an idle relay: with a listener, only a safety net (a notification lost
+   * while the listening connection was re-established); without one, the polling interval.
+   * A pass that found work is followed at once by another. @default 30_000 // 30 seconds
+   */
   pollIntervalMs?: number;
+  /**
+   * Delivered events and processed inbox entries older than this are pruned (`pruneEvents`),
+   * once an hour and at start. 0 keeps everything. @default 0
+   */
+  retentionDays?: number;
   /** Deliveries claimed (and sent concurrently) per pass. @default 20 */
   batchSize?: number;
   /**
@@ -101,7 +121,7 @@ const MAX_ERROR_TEXT = 1_000;
 export function startRelay<TSchema extends Record<string, unknown>>(options: RelayOptions<TSchema>): Relay {
   const { db, tables, transport } = options;
   const log = options.logger.child({ source: 'event-relay' });
-  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const pollIntervalMs = options.pollIntervalMs ?? 30_000;
   const batchSize = options.batchSize ?? 20;
   const maxAttempts = options.maxAttempts ?? 25;
   const backoff = options.backoff ?? exponentialBackoff();
@@ -157,36 +177,102 @@ export function startRelay<TSchema extends Record<string, unknown>>(options: Rel
     return outcomes.results.length;
   };
 
+  const sleeper = wakeableSleep();
+  const prune = periodicPrune(options, log);
   let stopped = false;
-  let wake: (() => void) | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      wake = resolve;
-      timer = setTimeout(resolve, ms);
-    });
+  /** How long an idle relay sleeps: until the next retry falls due, at most `pollIntervalMs`. */
+  const idleMs = async () => {
+    if (!options.listener) return pollIntervalMs;
+    const due = await msUntilNextDue(db, { tables });
+    return due === null ? pollIntervalMs : Math.min(due, pollIntervalMs);
+  };
   const loop = async () => {
     while (!stopped) {
-      let attempted = 0;
+      let sleepMs = 0;
       try {
-        attempted = await runOnce();
+        await prune();
+        if ((await runOnce()) === 0) sleepMs = await idleMs();
       } catch (err) {
         // The database is away or the transaction failed: nothing was recorded; try again later.
         log.error({ err }, 'event relay pass failed');
+        sleepMs = pollIntervalMs;
       }
-      if (attempted === 0 && !stopped) await pause(pollIntervalMs);
+      if (sleepMs > 0 && !stopped) await sleeper.sleep(sleepMs);
     }
   };
-  const running = options.autoStart === false ? Promise.resolve() : loop();
-  if (options.autoStart !== false) log.info({ agency: options.agency, pollIntervalMs, batchSize, maxAttempts }, 'event relay started');
+  let unlisten: (() => Promise<void>) | undefined;
+  let running: Promise<void> = Promise.resolve();
+  if (options.autoStart !== false) {
+    running = (async () => {
+      if (options.listener) {
+        try {
+          // A NOTIFY that arrives during a pass is remembered, so the loop runs again at once.
+          const listening = await options.listener.listen(outboxChannel(options.agency), () => sleeper.wake());
+          unlisten = () => listening.unlisten();
+        } catch (err) {
+          log.error({ err }, 'event relay cannot LISTEN; polling instead');
+        }
+      }
+      log.info({ agency: options.agency, listening: unlisten !== undefined, pollIntervalMs, batchSize, maxAttempts }, 'event relay started');
+      await loop();
+    })();
+  }
 
   return {
     runOnce,
     async stop() {
       stopped = true;
-      clearTimeout(timer);
-      wake?.();
+      sleeper.wake();
       await running;
+      await unlisten?.().catch(() => undefined);
     },
+  };
+}
+
+/** A sleep that `wake()` cuts short; a wake while awake makes the next sleep return at once. */
+function wakeableSleep() {
+  let woken = false;
+  let resolveSleep: (() => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    sleep(ms: number): Promise<void> {
+      if (woken) {
+        woken = false;
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => {
+        resolveSleep = () => {
+          clearTimeout(timer);
+          resolveSleep = undefined;
+          resolve();
+        };
+        timer = setTimeout(resolveSleep, ms);
+      });
+    },
+    wake(): void {
+      if (resolveSleep) resolveSleep();
+      else woken = true;
+    },
+  };
+}
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const PRUNE_BATCH = 1_000;
+
+/** Prunes at the first call, then at most once an hour; a no-op when retention is 0. */
+function periodicPrune<TSchema extends Record<string, unknown>>(options: RelayOptions<TSchema>, log: Logger) {
+  const days = options.retentionDays ?? 0;
+  let nextAt = 0;
+  return async () => {
+    if (days <= 0 || Date.now() < nextAt) return;
+    nextAt = Date.now() + PRUNE_EVERY_MS;
+    const total = { outbox: 0, inbox: 0 };
+    for (;;) {
+      const pruned = await pruneEvents(options.db, { tables: options.tables, olderThanDays: days, limit: PRUNE_BATCH });
+      total.outbox += pruned.outbox;
+      total.inbox += pruned.inbox;
+      if (pruned.outbox < PRUNE_BATCH && pruned.inbox < PRUNE_BATCH) break;
+    }
+    if (total.outbox + total.inbox > 0) log.info({ ...total, retentionDays: days }, 'pruned delivered events and processed inbox entries');
   };
 }

@@ -103,13 +103,37 @@ describe('subgraph env for events', () => {
         tax: 'http://127.0.0.1:4003/events',
         security: 'http://127.0.0.1:4004/events',
       },
-      pollIntervalMs: 1_000,
+      pollIntervalMs: 30_000,
       batchSize: 20,
       maxAttempts: 25,
       backoffBaseMs: 1_000,
       backoffMaxMs: 600_000,
       timeoutMs: 10_000,
+      transport: 'http',
+      retentionDays: 30,
+      nats: {
+        servers: ['nats://127.0.0.1:4222'],
+        prefix: 'nomad',
+        maxBytes: 1024 ** 3,
+        replicas: 1,
+        duplicateWindowMs: 600_000,
+        ackWaitMs: 60_000,
+      },
     });
+  });
+
+  it('selects NATS JetStream with EVENTS_TRANSPORT=nats, and refuses a bad URL or prefix', () => {
+    const env = parseEnv(subgraphEnvSchema('tax', 4003), {
+      EVENTS_TRANSPORT: 'nats',
+      NATS_URL: 'nats://broker-a:4222, nats://broker-b:4222',
+      NATS_STREAM_PREFIX: 'pilot_2026',
+      NATS_TOKEN: 'a-nats-token',
+    });
+    expect(env.events.transport).toBe('nats');
+    expect(env.events.nats).toMatchObject({ servers: ['nats://broker-a:4222', 'nats://broker-b:4222'], prefix: 'pilot_2026', token: 'a-nats-token' });
+    expect(() =>
+      parseEnv(subgraphEnvSchema('tax', 4003), { EVENTS_TRANSPORT: 'kafka', NATS_URL: 'http://broker:4222', NATS_STREAM_PREFIX: 'a.b' }),
+    ).toThrow(/EVENTS_TRANSPORT[\s\S]*NATS_URL: must be nats:\/\/[\s\S]*NATS_STREAM_PREFIX: must be 1–32/);
   });
 
   it('takes them from <AGENCY>_EVENTS_URL, SERVICE_SECRET and EVENTS_*, and refuses bad values all at once', () => {

@@ -1,12 +1,13 @@
 import { AGENCY_DEFAULT_PORTS } from '../agencies.ts';
 import { Headers } from '../headers.ts';
 import type { DomainEvent } from './catalog.ts';
+import { encodeEventMessage } from './envelope.ts';
 
 /**
  * Hands one event to one subscriber. Resolves once the subscriber has committed the event's
  * effect (or recognised it as a duplicate); throws otherwise, and the relay retries later.
- * HTTP push is the implementation for one machine; NATS JetStream or Kafka would implement
- * the same interface when agencies run apart.
+ * HTTP push (`httpTransport`) is the implementation for one machine; NATS JetStream
+ * (`natsTransport`) when agencies run apart. Both send `encodeEventMessage(event)`.
  */
 export interface EventTransport {
   deliver(subscriber: string, event: DomainEvent): Promise<void>;
@@ -73,17 +74,13 @@ export function httpTransport(options: HttpTransportOptions): EventTransport {
     async deliver(subscriber, event) {
       const url = options.urls[subscriber];
       if (!url) throw new DeliveryError(`no events URL configured for ${subscriber} (set ${subscriber.toUpperCase()}_EVENTS_URL)`);
+      const message = encodeEventMessage(event);
       let res: Response;
       try {
         res = await doFetch(url, {
           method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [Headers.serviceCredential]: options.serviceSecret,
-            // The subscriber logs under the event id: one id to follow an event across agencies.
-            [Headers.requestId]: event.id,
-          },
-          body: JSON.stringify(event),
+          headers: { ...message.headers, [Headers.serviceCredential]: options.serviceSecret },
+          body: message.body,
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (err) {
