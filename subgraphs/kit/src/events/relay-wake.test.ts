@@ -124,8 +124,10 @@ describe('relay wake-up', () => {
     const event = await submitted();
     await until(sent, 1);
     expect(sent.map((s) => s.event.id)).toEqual([event]);
-    const [row] = await fixture.database.db.select().from(outboxDeliveries).where(eq(outboxDeliveries.eventId, event));
-    expect(row).toMatchObject({ state: 'DELIVERED', attempts: 2 });
+    // The transport saw it; the relay's transaction marks it delivered a moment later.
+    const row = async () => (await fixture.database.db.select().from(outboxDeliveries).where(eq(outboxDeliveries.eventId, event)))[0];
+    for (let i = 0; i < 200 && (await row())?.state !== 'DELIVERED'; i += 1) await new Promise((r) => setTimeout(r, 10));
+    expect(await row()).toMatchObject({ state: 'DELIVERED', attempts: 2 });
   });
 });
 
