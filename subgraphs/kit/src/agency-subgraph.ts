@@ -1,10 +1,10 @@
-import { sql } from 'drizzle-orm';
 import type { DocumentNode } from 'graphql';
 import type { Registry } from 'prom-client';
 import type { ReadRequest } from './access/recorder.ts';
 import type { Principal } from './auth.ts';
 import type { RequestContext } from './context.ts';
 import type { Database, Executor } from './db/database.ts';
+import { databaseReady } from './db/readiness.ts';
 import { DEV_SERVICE_SECRET } from './env.ts';
 import { eventsRoute, type EventHandlers } from './events/route.ts';
 import type { EventTables } from './events/tables.ts';
@@ -84,9 +84,6 @@ export function startAgencySubgraph<TSchema extends Record<string, unknown>, TLo
     introspection: options.introspection ?? false,
     routes,
     ...(options.registry ? { registry: options.registry } : {}),
-    ready: async () => {
-      await db.execute(sql`select 1`);
-      return true;
-    },
+    ready: () => databaseReady(db),
   });
 }

@@ -4,7 +4,7 @@ import { Registry } from 'prom-client';
 import { z } from 'zod';
 import { AGENCY_DEFAULT_PORTS, AGENCY_NAMES } from './agencies.ts';
 import { createTokenVerifier, type Principal } from './auth.ts';
-import { openDatabase, type Database, type Executor } from './db/database.ts';
+import { DEFAULT_STATEMENT_TIMEOUT_MS, openDatabase, type Database, type Executor } from './db/database.ts';
 import { runMigrations } from './db/migrate.ts';
 import {
   assertNoDevSecrets,
@@ -31,6 +31,7 @@ import { createLogger, type Logger } from './logger.ts';
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 const positiveInt = z.coerce.number().int().positive();
+const nonNegativeInt = z.coerce.number().int().min(0);
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 /** `<AGENCY>_EVENTS_URL`: where each agency receives events. @default http://127.0.0.1:<its default port>/events */
@@ -48,6 +49,9 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
       [`${A}_HOST`]: z.string().min(1).default('127.0.0.1'),
       [`${A}_DATABASE_URL`]: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
       DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+      /** PostgreSQL statement_timeout of the agency's pool, agency variable first; 0 turns it off. @default 5000 */
+      [`${A}_STATEMENT_TIMEOUT_MS`]: nonNegativeInt.optional(),
+      STATEMENT_TIMEOUT_MS: nonNegativeInt.default(DEFAULT_STATEMENT_TIMEOUT_MS),
       /** Parent folder of the embedded clusters. @default '<repo>/.data' */
       DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data')),
       [`${A}_GATEWAY_SECRET`]: z.string().min(16, 'must be at least 16 characters').default(DEV_GATEWAY_SECRET),
@@ -74,6 +78,7 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
       const env = e as Record<string, unknown> &
         z.infer<z.ZodObject<typeof baseEnvShape>> & {
           DATA_DIR: string;
+          STATEMENT_TIMEOUT_MS: number;
           SEED?: boolean;
           DATABASE_URL?: string;
           SERVICE_SECRET: string;
@@ -92,6 +97,7 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
         host: env[`${A}_HOST`] as string,
         databaseUrl: (env[`${A}_DATABASE_URL`] as string | undefined) ?? env.DATABASE_URL,
         dataDir: env.DATA_DIR,
+        statementTimeoutMs: (env[`${A}_STATEMENT_TIMEOUT_MS`] as number | undefined) ?? env.STATEMENT_TIMEOUT_MS,
         gatewaySecret: env[`${A}_GATEWAY_SECRET`] as string,
         seed: env.SEED ?? env.NODE_ENV !== 'production',
         serviceSecret: env.SERVICE_SECRET,
@@ -203,6 +209,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
       agency: options.agency,
       url: env.databaseUrl,
       dataDir: env.dataDir,
+      statementTimeoutMs: env.statementTimeoutMs,
       schema: options.schema,
       logger,
       // Crash-only: without its cluster the service stops, and its supervisor starts both afresh.

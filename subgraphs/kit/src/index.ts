@@ -14,6 +14,7 @@ export * from './db/embedded.ts';
 export * from './db/migrate.ts';
 export * from './db/roles.ts';
 export * from './db/metrics.ts';
+export * from './db/readiness.ts';
 export * from './http/server.ts';
 export * from './bootstrap.ts';
 export * from './agency-subgraph.ts';

@@ -41,6 +41,13 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
   logger: Logger;
   /** Pool size. @default 10 */
   maxConnections?: number;
+  /**
+   * PostgreSQL's `statement_timeout` for every connection of the pool: a statement running
+   * longer is cancelled (SQLSTATE 57014) instead of holding a connection and its locks. A
+   * migration that needs longer sets `SET LOCAL statement_timeout = 0` at its top (drizzle runs
+   * each migration run in one transaction). 0 turns it off. @default DEFAULT_STATEMENT_TIMEOUT_MS
+   */
+  statementTimeoutMs?: number;
   /** The embedded cluster exited without being asked to (see `EmbeddedOptions.onUnexpectedExit`). @default logged only */
   onEmbeddedExit?: () => void;
 }
@@ -81,15 +88,34 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   };
 }
 
-/** Connects drizzle over postgres.js to `url`, counting statements. */
+/** @see OpenDatabaseOptions.statementTimeoutMs */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
+
+/**
+ * How long opening a connection may take. postgres.js waits 30 s by default, so a server that
+ * accepts nothing (a network partition) would hold every query that long; 5 s is plenty on a
+ * network that works. A refused connection fails at once either way.
+ */
+const CONNECT_TIMEOUT_S = 5;
+
+/**
+ * Connects drizzle over postgres.js to `url`, counting statements. The pool needs no restart
+ * after the server went away: a broken connection is dropped, and the next query opens a new
+ * one.
+ */
 export function connect<TSchema extends Record<string, unknown>>(
   url: string,
-  options: Pick<OpenDatabaseOptions<TSchema>, 'agency' | 'schema' | 'maxConnections'>,
+  options: Pick<OpenDatabaseOptions<TSchema>, 'agency' | 'schema' | 'maxConnections' | 'statementTimeoutMs'>,
 ): Database<TSchema> {
   const client = postgres(url, {
     max: options.maxConnections ?? 10,
     onnotice: () => undefined,
-    connection: { application_name: `nomad-${options.agency}` },
+    connect_timeout: CONNECT_TIMEOUT_S,
+    // Startup parameters: set on each connection as it opens, reconnections included.
+    connection: {
+      application_name: `nomad-${options.agency}`,
+      statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+    },
     // Dates stay ISO strings (`date` columns are calendar dates, not instants).
     types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
   });

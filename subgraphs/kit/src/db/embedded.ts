@@ -77,6 +77,8 @@ export interface EmbeddedOptions {
   onUnexpectedExit?: () => void;
   /** How long an orphaned cluster gets for its fast shutdown. @default 30_000 */
   orphanStopTimeoutMs?: number;
+  /** The loopback port to listen on (a test restarting a cluster where its clients expect it). @default a free port */
+  port?: number;
 }
 
 /** How often the cluster's liveness is checked for `onUnexpectedExit`. */
@@ -118,7 +120,7 @@ async function startCluster(
   log: Logger,
   options: EmbeddedOptions,
 ): Promise<EmbeddedServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
