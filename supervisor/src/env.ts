@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnv, processEnv, type EnvSource } from '@nomad/kit/env';
+import { parseEnv, processEnv, type EnvSource } from '@nomad/contract';
 
 const positiveInt = z.coerce.number().int().positive();
 

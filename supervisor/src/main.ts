@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { EnvError, processEnv } from '@nomad/kit/env';
+import { EnvError, processEnv } from '@nomad/contract';
 import { loadSupervisorEnv, type SupervisorEnv } from './env.ts';
 import { SERVICES } from './services.ts';
 import { startSupervisor } from './supervisor.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AGENCY_NAMES } from '@nomad/kit/agencies';
+import { AGENCY_NAMES } from '@nomad/contract';
 
 /** The repository root: services run from there, as `npm start` always did. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,7 +17,7 @@ export interface ServiceSpec {
   front?: boolean;
 }
 
-/** What `npm start` runs: every agency's subgraph (one line in kit's `agencies.ts` each) and the gateway. */
+/** What `npm start` runs: every agency's subgraph (one line in the contract's `agencies.ts` each) and the gateway. */
 export const SERVICES: readonly ServiceSpec[] = [
   ...AGENCY_NAMES.map((name) => ({ name, entry: `subgraphs/${name}/src/main.ts` })),
   { name: 'gateway', entry: 'gateway/src/main.ts', front: true },

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
-import type { EnvSource } from '@nomad/kit/env';
+import type { EnvSource } from '@nomad/contract';
 import { launchCommand, REPO_ROOT, type LaunchCommand, type ServiceSpec } from './services.ts';
 
 export interface RestartPolicy {

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { processEnv } from '@nomad/kit/env';
+import { processEnv } from '@nomad/contract';
 
 // A service stand-in for supervisor.test.ts: argv[2] is its name. It notes in FAKE_LOG that it
 // is up (its SIGTERM handler in place) and each SIGTERM, on which it exits, unless FAKE_IGNORE_TERM names it (a service that hangs on stop).

@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { processEnv } from '@nomad/kit/env';
+import { processEnv } from '@nomad/contract';
 import { startSupervisor } from '../supervisor.ts';
 import { FAKE_SERVICES, FAKE_SERVICE, launchFake } from './fakes.ts';
 
