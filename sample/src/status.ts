@@ -7,6 +7,9 @@ function plusYear(day: string): string {
   return addDays(new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10), -1);
 }
 
+/** Initial periods ending within this many days are already extended in the sample. */
+const EXTENDED_WITHIN_DAYS = 10;
+
 /**
  * A realistic status history from the approval day: the initial 60 days, then (for most) the
  * 1-year extension and renewals; some suspended, a few revoked, some left to expire.
@@ -26,8 +29,9 @@ export function drawStatusHistory(
   periods.push(initial);
   events.push({ nomadId, kind: 'GRANTED', effectiveOn: approvedOn, actor, periodId: initialId, at: `${approvedOn}T06:00:00Z` });
   let last = initial as { id: string; validUntil: string };
-  // Extend those whose initial period ends within a month from now or has ended (most holders).
-  if (rnd.next() < 0.8 && last.validUntil <= addDays(today, 30)) {
+  // Officers extend in the last days of the initial period (or after it ended, most holders);
+  // periods ending later wait in the expiring-status queue, so that queue has work in it.
+  if (rnd.next() < 0.8 && last.validUntil <= addDays(today, EXTENDED_WITHIN_DAYS)) {
     const from = addDays(last.validUntil, 1);
     const id = seededUuid(2_000_000 + periods.length);
     periods.push({ id, nomadId, kind: 'EXTENSION_1_YEAR', validFrom: from, validUntil: plusYear(from), grantedBy: actor, grantedAt: `${addDays(from, -10)}T06:00:00Z` });

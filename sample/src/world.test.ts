@@ -63,4 +63,13 @@ describe('sampleWorld', () => {
       expect(period && period.validUntil < e.effectiveOn).toBe(true);
     }
   });
+
+  it('leaves active statuses ending within 30 days for the expiring-status queue', () => {
+    const world = sampleWorld({ today: TODAY });
+    const ended = new Set(world.eventRows.filter((e) => e.kind === 'EXPIRED' || e.kind === 'REVOKED').map((e) => e.nomadId));
+    const lastDay = new Map<string, string>();
+    for (const p of world.periodRows) if (p.validUntil > (lastDay.get(p.nomadId) ?? '')) lastDay.set(p.nomadId, p.validUntil);
+    const soon = [...lastDay].filter(([nomadId, day]) => !ended.has(nomadId) && day >= TODAY && day <= '2026-12-24');
+    expect(soon.length).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -87,6 +87,7 @@ export function planLaborSeed(world: SampleWorld, today: string): LaborSeedPlan 
   for (const e of SEED_EXPERTS) {
     const ended = 'ended' in e && e.ended;
     plan.experts.push({
+      id: seededId(3, plan.experts.length + 1),
       kind: e.kind,
       name: e.name,
       principalSub: e.sub,
@@ -142,6 +143,7 @@ export function planLaborSeed(world: SampleWorld, today: string): LaborSeedPlan 
       const expert = SEED_EXPERTS.find((e) => !('ended' in e) && (e.fields as readonly string[]).includes(approvedForEvaluation.activityCode));
       const requestedAt = `${addDays(today, -5 - (n % 20))}T06:00:00Z`;
       plan.evaluations.push({
+        id: seededId(2, plan.evaluations.length + 1),
         nomadId,
         applicationId: null,
         origin: 'MONITORING',
@@ -191,6 +193,7 @@ export function planLaborSeed(world: SampleWorld, today: string): LaborSeedPlan 
     const expert = SEED_EXPERTS.find((e) => !('ended' in e) && (e.fields as readonly string[]).includes(a.activityCode));
     const verdict = a.evaluationVerdict ?? null;
     plan.evaluations.push({
+      id: seededId(2, plan.evaluations.length + 1),
       nomadId: a.nomadId,
       applicationId: a.id,
       origin: 'APPLICATION',
@@ -214,7 +217,10 @@ function nextQuarter(q: Quarter): Quarter {
   return q.quarter === 4 ? { year: q.year + 1, quarter: 1 } : { year: q.year, quarter: q.quarter + 1 };
 }
 
-/** Deterministic UUID-shaped ids, so that a fresh seed gives the same cases on every machine. */
+/**
+ * Deterministic UUID-shaped ids (kind 1 cases, 2 evaluations, 3 experts), so that a fresh seed
+ * gives the same records on every machine and the documentation's examples can name them.
+ */
 function seededId(kind: number, n: number): string {
   return `1ab0${kind.toString(16).padStart(4, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }

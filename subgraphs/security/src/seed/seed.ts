@@ -77,7 +77,8 @@ export function securitySample(world: SampleWorld, rules: Rules, today: string) 
     // Most former holders left long ago: their departure is on record. The recent ones (and
     // every third older one) stay watched, so the overdue list has realistic work in it.
     const confirmed = row.exitDeadlineOn < addDays(today, -30) && watchRows.length % 3 !== 0;
-    watchRows.push(confirmed ? { ...row, departureConfirmedOn: addDays(row.exitDeadlineOn, -2), confirmedBy: SEED_OFFICER, note: 'Border-crossing record (sample).', version: 2 } : row);
+    const watch = { id: seededUuid(2_000_000 + watchRows.length), ...row };
+    watchRows.push(confirmed ? { ...watch, departureConfirmedOn: addDays(row.exitDeadlineOn, -2), confirmedBy: SEED_OFFICER, note: 'Border-crossing record (sample).', version: 2 } : watch);
   }
   return { screeningRows, watchRows };
 }
