@@ -8,8 +8,6 @@ import type { EvaluationRow, ExpertRow } from './db/schema.ts';
  * on who asks, only what is returned does.
  */
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function isLaborOfficer(principal: Principal): boolean {
   return hasRole(principal, 'labor_officer');
 }

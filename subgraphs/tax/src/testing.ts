@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { connect, runMigrations, type Database } from '@nomad/kit';
+import { connect, formatPin, runMigrations, type Database } from '@nomad/kit';
 import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
 import { schema, type TaxSchema } from './db/index.ts';
 
@@ -15,5 +15,5 @@ export async function openTestTaxDatabase(label: string): Promise<{ testDb: Test
 
 /** A valid PIN for test person `n` (sex digit, birth date 01.01.1990, serial n). */
 export function testPin(n: number): string {
-  return `2010119900${String(n).padStart(4, '0')}`;
+  return formatPin('MALE', '1990-01-01', n);
 }

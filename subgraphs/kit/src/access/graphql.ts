@@ -6,6 +6,7 @@ import { badUserInput, forbidden } from '../errors.ts';
 import type { GraphQLResolverMap } from '../graphql/resolvers.ts';
 import { afterCursor, toConnection, toPage, type Connection, type Page, type PageArgs } from '../pagination.ts';
 import type { AccessLogTables } from './table.ts';
+import { isUuid } from '../domain/index.ts';
 
 /** Root field and type names of one agency's access-log query: each subgraph serves its own log. */
 export function accessLogNames(agency: string) {
@@ -62,8 +63,6 @@ interface AccessLogContext {
   db: Executor<Record<string, unknown>>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 type AccessRow = AccessLogTables['accessLog']['$inferSelect'];
 
 async function listAccessRecords(db: Executor<Record<string, unknown>>, tables: AccessLogTables, params: { subjectId?: string | undefined; page: Page }): Promise<AccessRow[]> {
@@ -83,7 +82,7 @@ export async function accessRecordsFor(
   args: PageArgs & { subjectId?: string | null },
 ): Promise<Connection<AccessRow>> {
   const page = toPage(args);
-  if (args.subjectId != null && !UUID.test(args.subjectId)) throw badUserInput('`subjectId` must be a UUID.', 'subjectId');
+  if (args.subjectId != null && !isUuid(args.subjectId)) throw badUserInput('`subjectId` must be a UUID.', 'subjectId');
   let subjectId = args.subjectId ?? undefined;
   const { principal } = ctx;
   if (!hasRole(principal, 'auditor')) {

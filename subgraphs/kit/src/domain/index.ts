@@ -1,4 +1,5 @@
-// Domain rules every agency shares (identifiers, patterns, money): one definition each.
+// Domain rules every agency shares (identifiers, a person's particulars, money): one definition each.
+export * from './ids.ts';
 export * from './pin.ts';
-export * from './money.ts';
 export * from './person.ts';
+export * from './money.ts';

@@ -16,9 +16,15 @@ export function formatPin(sex: Sex, dateOfBirth: string, serial: number): string
   return `${sexDigit(sex)}${d}${m}${y}${String(serial).padStart(5, '0')}`;
 }
 
+/**
+ * The PIN's shape: 14 digits, the first 1 or 2. Databases hold it as a CHECK constraint built
+ * from this pattern's source; `isValidPin` also checks the birth date inside.
+ */
+export const PIN_PATTERN = /^[12][0-9]{13}$/;
+
 /** Well-formed: 14 digits, a sex digit of 1 or 2, a real date in positions 2–9. */
 export function isValidPin(pin: string): boolean {
-  if (!/^[12]\d{13}$/.test(pin)) return false;
+  if (!PIN_PATTERN.test(pin)) return false;
   const day = pin.slice(1, 3);
   const month = pin.slice(3, 5);
   const year = pin.slice(5, 9);

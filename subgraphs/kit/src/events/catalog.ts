@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPLICATION_NUMBER_PATTERN, COUNTRY_CODE, PIN_PATTERN } from '../domain/index.ts';
 
 /**
  * The events agencies exchange (DOMAIN.md, "Cross-agency facts (events)"): one payload schema
@@ -13,7 +14,7 @@ const day = z.iso.date();
 /** An instant in ISO 8601 form, e.g. `2026-03-01T08:30:00.000Z`. */
 const instant = z.iso.datetime({ offset: true });
 /** 14 digits; first digit 1 or 2 (DOMAIN.md, "Identifiers"). */
-const pin = z.string().regex(/^[12][0-9]{13}$/, 'must be a 14-digit PIN');
+const pin = z.string().regex(PIN_PATTERN, 'must be a 14-digit PIN');
 const periodKind = z.enum(['INITIAL_60_DAYS', 'EXTENSION_1_YEAR', 'RENEWAL']);
 
 const StatusPeriodPayload = z.object({ nomadId: id, pin, periodKind, validFrom: day, validUntil: day });
@@ -23,9 +24,9 @@ export const EventCatalog = {
   /** migration → security: opens a screening. */
   ApplicationSubmitted: z.object({
     applicationId: id,
-    applicationNumber: z.string().regex(/^[0-9]{8}$/, 'must be 8 digits'),
+    applicationNumber: z.string().regex(APPLICATION_NUMBER_PATTERN, 'must be 8 digits'),
     nomadId: id,
-    citizenship: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code'),
+    citizenship: z.string().regex(COUNTRY_CODE, 'must be an ISO 3166-1 alpha-3 code'),
     activityCode: z.string().min(1),
     submittedAt: instant,
   }),

@@ -1,4 +1,4 @@
-import { accessLogTables, eventTables, idempotencyTables } from '@nomad/kit';
+import { accessLogTables, APPLICATION_NUMBER_PATTERN, eventTables, idempotencyTables, PIN_PATTERN } from '@nomad/kit';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -88,7 +88,7 @@ export const nomads = migration.table(
     unique('nomads_passport_key').on(t.passportCountry, t.passportNumber),
     index('nomads_created_idx').on(t.createdAt, t.id),
     index('nomads_citizenship_idx').on(t.citizenship),
-    check('nomads_pin_format', sql`${t.pin} is null or ${t.pin} ~ '^[12][0-9]{13}$'`),
+    check('nomads_pin_format', sql`${t.pin} is null or ${t.pin} ~ ${sql.raw(`'${PIN_PATTERN.source}'`)}`),
   ],
 );
 
@@ -157,7 +157,7 @@ export const applications = migration.table(
     index('applications_nomad_idx').on(t.nomadId, t.submittedAt, t.id),
     index('applications_submitted_idx').on(t.submittedAt, t.id),
     index('applications_state_idx').on(t.state, t.reviewDeadlineOn),
-    check('applications_number_format', sql`${t.number} ~ '^[0-9]{8}$'`),
+    check('applications_number_format', sql`${t.number} ~ ${sql.raw(`'${APPLICATION_NUMBER_PATTERN.source}'`)}`),
     check('applications_income_positive', sql`${t.declaredIncomeMinor} >= 0`),
     // At most one open application per person.
     uniqueIndex('applications_one_open_per_nomad')

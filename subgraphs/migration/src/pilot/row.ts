@@ -1,6 +1,6 @@
 import { isValidDate } from '../clock.ts';
 import type { Rules } from '../modules/rules/service.ts';
-import { isValidPin, pinMatches, type PersonIdentity } from '@nomad/kit';
+import { COUNTRY_CODE, isEmailAddress, isValidPin, LATIN_NAME, PASSPORT_NUMBER, pinMatches, type PersonIdentity } from '@nomad/kit';
 
 /** The columns of a pilot file, as named in its header (order free, case-insensitive). */
 export const PILOT_COLUMNS = [
@@ -109,11 +109,7 @@ export interface PilotHolder extends PersonIdentity {
  */
 export const PILOT_SPAN = { firstDay: '2022-08-01', lastDay: '2025-12-31' } as const;
 
-// The same patterns as intake (modules/applications/intake.ts), which keeps its own private.
-const ALPHA3 = /^[A-Z]{3}$/;
-const LATIN_NAME = /^[A-Za-z][A-Za-z' -]{0,99}$/;
-const PASSPORT_NUMBER = /^[A-Z0-9]{5,20}$/;
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
+// Names, passports, countries and emails follow the kit's patterns, as intake does.
 const ACTIVITY_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 
 const SEX: Readonly<Record<string, 'MALE' | 'FEMALE'>> = { M: 'MALE', MALE: 'MALE', F: 'FEMALE', FEMALE: 'FEMALE' };
@@ -183,7 +179,7 @@ export function checkPilotRow(values: Partial<Record<PilotColumn, string>>, ctx:
   const country = (column: 'citizenship' | 'passport_country'): string | null => {
     const value = required(column)?.toUpperCase() ?? null;
     if (value === null) return null;
-    if (!ALPHA3.test(value)) {
+    if (!COUNTRY_CODE.test(value)) {
       problem(SkipCode.INVALID_FORMAT, column, `${column} must be an ISO 3166-1 alpha-3 code, e.g. KAZ.`);
       return null;
     }
@@ -226,7 +222,7 @@ export function checkPilotRow(values: Partial<Record<PilotColumn, string>>, ctx:
   const passportExpiresOn = day('passport_expires_on');
 
   const emailValue = required('email');
-  const email = emailValue !== null && EMAIL.test(emailValue) && emailValue.length <= 320 ? emailValue.toLowerCase() : null;
+  const email = emailValue !== null && isEmailAddress(emailValue) ? emailValue.toLowerCase() : null;
   if (emailValue !== null && email === null) problem(SkipCode.INVALID_FORMAT, 'email', 'email is not a valid email address.');
 
   const pinValue = get('pin');

@@ -1,4 +1,4 @@
-import { accessLogTables, eventTables, idempotencyTables } from '@nomad/kit';
+import { accessLogTables, eventTables, idempotencyTables, PIN_PATTERN } from '@nomad/kit';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -91,7 +91,7 @@ export const registrations = tax.table(
     unique('registrations_nomad_key').on(t.nomadId),
     index('registrations_state_idx').on(t.state, t.id),
     index('registrations_created_idx').on(t.createdAt, t.id),
-    check('registrations_pin_format', sql`${t.pin} ~ '^[12][0-9]{13}$'`),
+    check('registrations_pin_format', sql`${t.pin} ~ ${sql.raw(`'${PIN_PATTERN.source}'`)}`),
   ],
 );
 

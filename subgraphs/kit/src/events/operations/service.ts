@@ -10,6 +10,7 @@ import {
   type DeliveryView,
 } from '../queries.ts';
 import type { DeliveryState, EventTables, InboxRow } from '../tables.ts';
+import { isUuid } from '../../domain/index.ts';
 
 /** What the event operations need of a request context (every subgraph's context has it). */
 export interface EventOperationsContext {
@@ -30,7 +31,6 @@ function assertCanOperateEvents(principal: Principal): void {
   if (!canOperateEvents(principal)) throw forbidden('Event deliveries are visible to operators (role auditor) only.');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UNDELIVERED: DeliveryState[] = ['PENDING', 'FAILED', 'DEAD'];
 
 export async function eventDeliveriesFor(
@@ -59,7 +59,7 @@ export interface RetryPayload {
 /** Puts a DEAD delivery back in the queue; anything else is a user error, and nothing changes. */
 export async function retryEventDelivery(ctx: EventOperationsContext, tables: EventTables, args: { id: string }): Promise<RetryPayload> {
   assertCanOperateEvents(ctx.principal);
-  if (!UUID.test(args.id)) throw badUserInput('`id` must be a delivery id (a UUID).', 'id');
+  if (!isUuid(args.id)) throw badUserInput('`id` must be a delivery id (a UUID).', 'id');
   if (await requeueDeadDelivery(ctx.db, { tables, id: args.id })) {
     return { delivery: await getDelivery(ctx.db, { tables, id: args.id }), userErrors: [] };
   }

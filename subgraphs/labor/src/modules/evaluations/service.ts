@@ -1,5 +1,5 @@
-import { badUserInput, forbidden, hasRole, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
-import { canSeeEvaluation, isLaborOfficer, myExpertIds, UUID } from '../../access.ts';
+import { badUserInput, forbidden, hasRole, isUuid, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
+import { canSeeEvaluation, isLaborOfficer, myExpertIds } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { LaborDb } from '../../db/index.ts';
@@ -92,7 +92,7 @@ export async function recordRequestedEvaluation(tx: LaborDb, app: App, payload: 
 
 /** An evaluation by id; null when unknown or not visible to the caller (no existence leak). */
 export async function getEvaluation(ctx: Context, id: string): Promise<EvaluationRow | null> {
-  if (!UUID.test(id)) throw badUserInput('`id` must be a UUID.', 'id');
+  if (!isUuid(id)) throw badUserInput('`id` must be a UUID.', 'id');
   const row = await ctx.loaders.evaluationById.load(id);
   return row && (await canSeeEvaluation(ctx, row)) ? row : null;
 }
@@ -121,7 +121,7 @@ export interface EvaluationListArgs extends PageArgs {
 export async function listEvaluationsFor(ctx: Context, args: EvaluationListArgs): Promise<Connection<EvaluationRow> & { totalCount: () => Promise<number> }> {
   const page = toPage(args);
   const nomadId = args.filter?.nomadId ?? undefined;
-  if (nomadId !== undefined && !UUID.test(nomadId)) throw badUserInput('`nomadId` must be a UUID.', 'filter.nomadId');
+  if (nomadId !== undefined && !isUuid(nomadId)) throw badUserInput('`nomadId` must be a UUID.', 'filter.nomadId');
   const filter: EvaluationFilterParams = { states: args.filter?.states ?? undefined, nomadId };
   if (!isLaborOfficer(ctx.principal)) {
     if (!hasRole(ctx.principal, 'labor_expert')) throw forbidden('Listing evaluations is for labor officers and experts.');
@@ -147,7 +147,7 @@ export interface RequestMonitoringEvaluationInput {
  */
 export async function requestMonitoringEvaluation(ctx: Context, app: App, input: RequestMonitoringEvaluationInput): Promise<EvaluationPayload> {
   if (!isLaborOfficer(ctx.principal)) return refused([{ code: 'FORBIDDEN', field: null, message: 'Only a labor officer may request a monitoring evaluation.' }]);
-  if (!UUID.test(input.nomadId)) return refused([{ code: 'CASE_NOT_FOUND', field: 'input.nomadId', message: 'This nomad has no monitoring case.' }]);
+  if (!isUuid(input.nomadId)) return refused([{ code: 'CASE_NOT_FOUND', field: 'input.nomadId', message: 'This nomad has no monitoring case.' }]);
   const outcome = await runMutation(ctx, 'requestMonitoringEvaluation', input, async (tx) => {
     const monitoringCase = await lockCaseOfNomad(tx, { nomadId: input.nomadId });
     if (!monitoringCase) throw abort('CASE_NOT_FOUND', 'This nomad has no monitoring case.', 'input.nomadId');
@@ -189,8 +189,8 @@ export interface AssignEvaluationInput {
  */
 export async function assignEvaluation(ctx: Context, app: App, input: AssignEvaluationInput): Promise<EvaluationPayload> {
   if (!isLaborOfficer(ctx.principal)) return refused([{ code: 'FORBIDDEN', field: null, message: 'Only a labor officer may assign evaluations.' }]);
-  if (!UUID.test(input.evaluationId)) return refused([{ code: 'EVALUATION_NOT_FOUND', field: 'input.evaluationId', message: 'No such evaluation.' }]);
-  if (!UUID.test(input.expertId)) return refused([{ code: 'EXPERT_NOT_FOUND', field: 'input.expertId', message: 'No such expert.' }]);
+  if (!isUuid(input.evaluationId)) return refused([{ code: 'EVALUATION_NOT_FOUND', field: 'input.evaluationId', message: 'No such evaluation.' }]);
+  if (!isUuid(input.expertId)) return refused([{ code: 'EXPERT_NOT_FOUND', field: 'input.expertId', message: 'No such expert.' }]);
   const rule = EVALUATION_TRANSITIONS.assignEvaluation;
   const outcome = await runMutation(ctx, 'assignEvaluation', input, async (tx) => {
     const current = await lockEvaluation(tx, { id: input.evaluationId });
@@ -248,7 +248,7 @@ export interface SubmitFindingsInput {
  */
 export async function submitEvaluationFindings(ctx: Context, app: App, input: SubmitFindingsInput): Promise<EvaluationPayload> {
   if (!hasRole(ctx.principal, 'labor_expert')) return refused([{ code: 'FORBIDDEN', field: null, message: 'Only the assigned expert may submit findings.' }]);
-  if (!UUID.test(input.evaluationId)) return refused([{ code: 'EVALUATION_NOT_FOUND', field: 'input.evaluationId', message: 'No such evaluation.' }]);
+  if (!isUuid(input.evaluationId)) return refused([{ code: 'EVALUATION_NOT_FOUND', field: 'input.evaluationId', message: 'No such evaluation.' }]);
   const rule = EVALUATION_TRANSITIONS.submitEvaluationFindings;
   const findings = input.findings.trim();
   const outcome = await runMutation(ctx, 'submitEvaluationFindings', input, async (tx) => {

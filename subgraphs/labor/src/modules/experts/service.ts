@@ -1,5 +1,5 @@
-import { badUserInput, forbidden, hasRole, isPgError, PG_UNIQUE_VIOLATION, toConnection, toPage, userError, UserErrorsAbort, type Connection, type PageArgs, type UserError } from '@nomad/kit';
-import { isLaborOfficer, myExpertRecords, UUID } from '../../access.ts';
+import { badUserInput, COUNTRY_CODE, forbidden, hasRole, isPgError, isUuid, PG_UNIQUE_VIOLATION, toConnection, toPage, userError, UserErrorsAbort, type Connection, type PageArgs, type UserError } from '@nomad/kit';
+import { isLaborOfficer, myExpertRecords } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { LaborDb } from '../../db/index.ts';
@@ -36,7 +36,7 @@ async function canSeeExpert(ctx: Context, expert: ExpertRow): Promise<boolean> {
 }
 
 export async function getExpert(ctx: Context, id: string): Promise<ExpertRow | null> {
-  if (!UUID.test(id)) throw badUserInput('`id` must be a UUID.', 'id');
+  if (!isUuid(id)) throw badUserInput('`id` must be a UUID.', 'id');
   const row = await ctx.loaders.expertById.load(id);
   return row && (await canSeeExpert(ctx, row)) ? row : null;
 }
@@ -94,8 +94,6 @@ export interface EngageExpertInput {
   conflicts?: ConflictInput[] | null;
 }
 
-const COUNTRY = /^[A-Z]{3}$/;
-
 type NewConflict = Omit<ExpertConflictRow, 'id' | 'expertId' | 'declaredAt' | 'declaredBy'>;
 
 /** Checks one declaration: the row to insert, or null with the problem added to `errors`. */
@@ -107,16 +105,16 @@ function checkConflict(c: ConflictInput, field: string, errors: UserError[]): Ne
   };
   switch (c.kind) {
     case 'NOMAD':
-      if (!c.nomadId || !UUID.test(c.nomadId)) return refuse('A nomad declaration needs the nomad id (UUID).', 'nomadId');
+      if (!c.nomadId || !isUuid(c.nomadId)) return refuse('A nomad declaration needs the nomad id (UUID).', 'nomadId');
       return { kind: 'NOMAD', nomadId: c.nomadId, employerName: null, country: null, note };
     case 'EMPLOYER': {
       const name = c.employerName?.trim() ?? '';
       if (name.length === 0 || name.length > 300) return refuse('An employer declaration needs the employer name (1–300 characters).', 'employerName');
-      if (c.country != null && !COUNTRY.test(c.country)) return refuse('Country must be ISO 3166-1 alpha-3.', 'country');
+      if (c.country != null && !COUNTRY_CODE.test(c.country)) return refuse('Country must be ISO 3166-1 alpha-3.', 'country');
       return { kind: 'EMPLOYER', nomadId: null, employerName: name, country: c.country ?? null, note };
     }
     case 'COUNTRY':
-      if (!c.country || !COUNTRY.test(c.country)) return refuse('A country declaration needs an ISO 3166-1 alpha-3 code.', 'country');
+      if (!c.country || !COUNTRY_CODE.test(c.country)) return refuse('A country declaration needs an ISO 3166-1 alpha-3 code.', 'country');
       return { kind: 'COUNTRY', nomadId: null, employerName: null, country: c.country, note };
   }
 }
@@ -181,7 +179,7 @@ export interface EndEngagementInput {
  */
 export async function endEngagement(ctx: Context, app: App, input: EndEngagementInput): Promise<ExpertPayload> {
   if (!isLaborOfficer(ctx.principal)) return refused([userError('FORBIDDEN', 'Only a labor officer may end an engagement.')]);
-  if (!UUID.test(input.expertId)) return refused([userError('EXPERT_NOT_FOUND', 'No such expert.', 'input.expertId')]);
+  if (!isUuid(input.expertId)) return refused([userError('EXPERT_NOT_FOUND', 'No such expert.', 'input.expertId')]);
   const rule = EXPERT_TRANSITIONS.endEngagement;
   const reason = input.reason.trim();
   const outcome = await runMutation(ctx, 'endEngagement', input, async (tx) => {
@@ -221,7 +219,7 @@ export interface DeclareConflictInput {
 export async function declareConflict(ctx: Context, app: App, input: DeclareConflictInput): Promise<ExpertPayload> {
   const isExpert = hasRole(ctx.principal, 'labor_expert');
   if (!isLaborOfficer(ctx.principal) && !isExpert) return refused([userError('FORBIDDEN', 'Only a labor officer or the expert may declare a conflict.')]);
-  if (!UUID.test(input.expertId)) return refused([userError('EXPERT_NOT_FOUND', 'No such expert.', 'input.expertId')]);
+  if (!isUuid(input.expertId)) return refused([userError('EXPERT_NOT_FOUND', 'No such expert.', 'input.expertId')]);
   const errors: UserError[] = [];
   const declaration = checkConflict(input.conflict, 'input.conflict', errors);
   if (!declaration) return refused(errors);

@@ -1,5 +1,5 @@
-import { badUserInput, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
-import { assertLaborOfficer, assertMonitoringReadable, canSeeMonitoringOf, isLaborOfficer, UUID } from '../../access.ts';
+import { badUserInput, isUuid, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
+import { assertLaborOfficer, assertMonitoringReadable, canSeeMonitoringOf, isLaborOfficer } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { LaborDb } from '../../db/index.ts';
@@ -71,7 +71,7 @@ export async function monitoringOfNomad(ctx: Context, nomadId: string): Promise<
 }
 
 export async function getCase(ctx: Context, id: string): Promise<MonitoringCaseRow | null> {
-  if (!UUID.test(id)) throw badUserInput('`id` must be a UUID.', 'id');
+  if (!isUuid(id)) throw badUserInput('`id` must be a UUID.', 'id');
   const row = await ctx.loaders.caseById.load(id);
   return row && (await canSeeMonitoringOf(ctx, row.nomadId)) ? row : null;
 }
@@ -112,7 +112,7 @@ export async function setCaseRiskLevel(ctx: Context, app: App, input: SetRiskLev
   if (!isLaborOfficer(ctx.principal)) {
     return { monitoringCase: null, userErrors: [{ code: 'FORBIDDEN', field: null, message: 'Only a labor officer may set a risk level.' }] };
   }
-  if (!UUID.test(input.nomadId)) {
+  if (!isUuid(input.nomadId)) {
     return { monitoringCase: null, userErrors: [{ code: 'CASE_NOT_FOUND', field: 'input.nomadId', message: 'This nomad has no monitoring case.' }] };
   }
   const note = input.note?.trim() || null;

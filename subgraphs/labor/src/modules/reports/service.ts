@@ -1,5 +1,5 @@
-import { badUserInput, forbidden, hasRole, toConnection, toPage, userError, UserErrorsAbort, type Connection, type PageArgs, type UserError } from '@nomad/kit';
-import { assertLaborOfficer, assertMonitoringReadable, isLaborOfficer, isSelf, myExpertIds, UUID } from '../../access.ts';
+import { badUserInput, COUNTRY_CODE, CURRENCY_CODE, forbidden, hasRole, HOME_COUNTRY, isMinorAmount, isUuid, toConnection, toPage, userError, UserErrorsAbort, type Connection, type PageArgs, type UserError } from '@nomad/kit';
+import { assertLaborOfficer, assertMonitoringReadable, isLaborOfficer, isSelf, myExpertIds } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { ActivityReportRow, MonitoringCaseRow, ReportClient } from '../../db/schema.ts';
@@ -8,9 +8,6 @@ import { getNomadIdsEvaluatedBy } from '../evaluations/queries.ts';
 import { lockCaseOfNomad, addCaseAction } from '../monitoring/queries.ts';
 import { isActivity, isValidQuarter, loadRules, quarterDates, type Quarter, type Rules } from '../rules/service.ts';
 import { countCasesMissingReport, countReports, insertReport, listCasesMissingReport, listReports, type ReportFilterParams } from './queries.ts';
-
-const COUNTRY = /^[A-Z]{3}$/;
-const CURRENCY = /^[A-Z]{3}$/;
 
 export interface ReportPeriodView extends Quarter {
   startsOn: string;
@@ -56,7 +53,7 @@ export async function listReportsFor(ctx: Context, args: ReportListArgs): Promis
   const page = toPage(args);
   const { principal } = ctx;
   const nomadId = args.filter?.nomadId ?? undefined;
-  if (nomadId !== undefined && !UUID.test(nomadId)) throw badUserInput('`nomadId` must be a UUID.', 'filter.nomadId');
+  if (nomadId !== undefined && !isUuid(nomadId)) throw badUserInput('`nomadId` must be a UUID.', 'filter.nomadId');
   const period = args.filter?.period ?? undefined;
   if (period) checkQuarter(period, 'filter.period');
   const rules = await ctx.loaders.rules.load('rules');
@@ -122,12 +119,12 @@ export function checkReport(input: FileReportInput, rules: Rules, today: string)
   if (!isActivity(rules, input.activityCode)) errors.push(userError('ACTIVITY_NOT_ELIGIBLE', `${input.activityCode} is not on the list of eligible activities.`, 'input.activityCode'));
   if (input.clients.length === 0) errors.push(userError('CLIENT_REQUIRED', 'List at least one foreign client or employer.', 'input.clients'));
   input.clients.forEach((c, i) => {
-    if (!COUNTRY.test(c.country)) errors.push(userError('INVALID_FORMAT', 'Country must be ISO 3166-1 alpha-3.', `input.clients.${i}.country`));
-    else if (c.country === 'KGZ') errors.push(userError('CLIENT_NOT_FOREIGN', 'A digital nomad works for foreign clients: KGZ is not one.', `input.clients.${i}.country`));
+    if (!COUNTRY_CODE.test(c.country)) errors.push(userError('INVALID_FORMAT', 'Country must be ISO 3166-1 alpha-3.', `input.clients.${i}.country`));
+    else if (c.country === HOME_COUNTRY) errors.push(userError('CLIENT_NOT_FOREIGN', 'A digital nomad works for foreign clients: KGZ is not one.', `input.clients.${i}.country`));
     if (c.name != null && (c.name.trim().length === 0 || c.name.length > 300)) errors.push(userError('INVALID_FORMAT', 'A client name is 1–300 characters.', `input.clients.${i}.name`));
   });
-  if (input.income.amountMinor < 0) errors.push(userError('INVALID_FORMAT', 'Income cannot be negative.', 'input.income.amountMinor'));
-  if (!CURRENCY.test(input.income.currency) || !rules.currencies.includes(input.income.currency)) {
+  if (!isMinorAmount(input.income.amountMinor)) errors.push(userError('INVALID_FORMAT', 'Income cannot be negative.', 'input.income.amountMinor'));
+  if (!CURRENCY_CODE.test(input.income.currency) || !rules.currencies.includes(input.income.currency)) {
     errors.push(userError('CURRENCY_NOT_SUPPORTED', `Report income in one of ${rules.currencies.join(', ')}.`, 'input.income.currency'));
   }
   return errors;

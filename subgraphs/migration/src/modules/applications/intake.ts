@@ -1,4 +1,4 @@
-import { toUsdMinor, userError, type UserError } from '@nomad/kit';
+import { COUNTRY_CODE, HOME_COUNTRY, isEmailAddress, isMinorAmount, LATIN_NAME, PASSPORT_NUMBER, toUsdMinor, userError, type UserError } from '@nomad/kit';
 import { addDays, isValidDate } from '../../clock.ts';
 import type { Rules } from '../rules/service.ts';
 import type { documentKindEnum } from '../../db/schema.ts';
@@ -43,15 +43,8 @@ export const IntakeCode = {
   IDENTITY_MISMATCH: 'IDENTITY_MISMATCH',
 } as const;
 
-const ALPHA3 = /^[A-Z]{3}$/;
-const LATIN_NAME = /^[A-Za-z][A-Za-z' -]{0,99}$/;
-const PASSPORT_NUMBER = /^[A-Z0-9]{5,20}$/;
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
 const LANGUAGE = /^[a-z]{2}$/;
 const FILE_NAME = /^[^/\\\0]{1,200}$/;
-
-/** Home country: a party here is not a foreign employer or client. */
-const HOME_COUNTRY = 'KGZ';
 
 /**
  * Checks every intake rule that needs no database lookup, and returns all broken rules at
@@ -64,11 +57,11 @@ export function checkIntake(input: SubmitApplicationInput, rules: Rules, today: 
 
   if (!LATIN_NAME.test(a.surname)) add(IntakeCode.INVALID_FORMAT, 'input.applicant.surname', 'Surname must be written in Latin letters as in the passport.');
   if (!LATIN_NAME.test(a.givenNames)) add(IntakeCode.INVALID_FORMAT, 'input.applicant.givenNames', 'Given names must be written in Latin letters as in the passport.');
-  if (!EMAIL.test(a.email) || a.email.length > 320) add(IntakeCode.INVALID_FORMAT, 'input.applicant.email', 'Email address is not valid.');
+  if (!isEmailAddress(a.email)) add(IntakeCode.INVALID_FORMAT, 'input.applicant.email', 'Email address is not valid.');
   if (!PASSPORT_NUMBER.test(a.passport.number)) add(IntakeCode.INVALID_FORMAT, 'input.applicant.passport.number', 'Passport number must be 5–20 capital letters and digits.');
-  if (!ALPHA3.test(a.passport.country)) add(IntakeCode.INVALID_FORMAT, 'input.applicant.passport.country', 'Passport country must be an ISO 3166-1 alpha-3 code, e.g. KAZ.');
+  if (!COUNTRY_CODE.test(a.passport.country)) add(IntakeCode.INVALID_FORMAT, 'input.applicant.passport.country', 'Passport country must be an ISO 3166-1 alpha-3 code, e.g. KAZ.');
 
-  if (!ALPHA3.test(a.citizenship)) {
+  if (!COUNTRY_CODE.test(a.citizenship)) {
     add(IntakeCode.INVALID_FORMAT, 'input.applicant.citizenship', 'Citizenship must be an ISO 3166-1 alpha-3 code, e.g. KAZ.');
   } else if (!rules.eligible_citizenships.includes(a.citizenship)) {
     add(IntakeCode.CITIZENSHIP_NOT_ELIGIBLE, 'input.applicant.citizenship', `Citizens of ${a.citizenship} are not eligible for the digital nomad status.`);
@@ -81,7 +74,7 @@ export function checkIntake(input: SubmitApplicationInput, rules: Rules, today: 
   }
 
   const income = input.declaredAnnualIncome;
-  if (!Number.isInteger(income.amountMinor) || income.amountMinor < 0) {
+  if (!isMinorAmount(income.amountMinor)) {
     add(IntakeCode.INVALID_FORMAT, 'input.declaredAnnualIncome.amountMinor', 'Income must be a non-negative whole number of minor units.');
   } else {
     const usd = toUsdMinor(rules, income.amountMinor, income.currency);
@@ -109,7 +102,7 @@ export function checkIntake(input: SubmitApplicationInput, rules: Rules, today: 
   }
   input.foreignParties.forEach((p, i) => {
     if (p.name.trim().length === 0 || p.name.length > 200) add(IntakeCode.INVALID_FORMAT, `input.foreignParties.${i}.name`, 'Name must be 1–200 characters.');
-    if (!ALPHA3.test(p.country)) add(IntakeCode.INVALID_FORMAT, `input.foreignParties.${i}.country`, 'Country must be an ISO 3166-1 alpha-3 code.');
+    if (!COUNTRY_CODE.test(p.country)) add(IntakeCode.INVALID_FORMAT, `input.foreignParties.${i}.country`, 'Country must be an ISO 3166-1 alpha-3 code.');
     else if (p.country === HOME_COUNTRY) add(IntakeCode.FOREIGN_PARTY_NOT_FOREIGN, `input.foreignParties.${i}.country`, 'Employers and clients must be foreign: work for a Kyrgyz company is not remote work under the decree.');
   });
 

@@ -1,8 +1,10 @@
 import {
+  APPLICATION_NUMBER_PATTERN,
   badUserInput,
   forbidden,
   hasRole,
   isPgError,
+  isUuid,
   parsePgTimestamp,
   PG_UNIQUE_VIOLATION,
   toConnection,
@@ -18,7 +20,7 @@ import type { App } from '../../app.ts';
 import { addWorkingDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import type { ApplicationRow, NomadRow } from '../../db/schema.ts';
-import { isSelf, UUID } from '../nomads/service.ts';
+import { isSelf } from '../nomads/service.ts';
 import { findNomadByPassport, getNomadsByIds, upsertNomad } from '../nomads/queries.ts';
 import { loadHolidays, loadRules } from '../rules/service.ts';
 import { checkIntake, IntakeCode, type SubmitApplicationInput } from './intake.ts';
@@ -58,8 +60,8 @@ export function assertDetailsReadable(ctx: Context, row: ApplicationRow): void {
 export async function getApplication(ctx: Context, args: { id?: string | null; number?: string | null }): Promise<ApplicationRow | null> {
   const { id, number } = args;
   if ((id == null) === (number == null)) throw badUserInput('Give exactly one of `id` or `number`.', id == null ? 'id' : 'number');
-  if (id != null && !UUID.test(id)) throw badUserInput('`id` must be a UUID.', 'id');
-  if (number != null && !/^[0-9]{8}$/.test(number)) throw badUserInput('`number` must be 8 digits.', 'number');
+  if (id != null && !isUuid(id)) throw badUserInput('`id` must be a UUID.', 'id');
+  if (number != null && !APPLICATION_NUMBER_PATTERN.test(number)) throw badUserInput('`number` must be 8 digits.', 'number');
   const row = id != null ? await ctx.loaders.applicationById.load(id) : await ctx.loaders.applicationByNumber.load(number ?? '');
   // Someone else's application reads as "not found": no oracle for which numbers exist.
   return row && canSee(ctx, row) ? row : null;
@@ -90,7 +92,7 @@ export async function listApplicationsFor(
 ): Promise<Connection<ApplicationRow> & { totalCount: () => Promise<number> }> {
   const page = toPage(args);
   const f = args.filter ?? {};
-  if (f.nomadId != null && !UUID.test(f.nomadId)) throw badUserInput('`filter.nomadId` must be a UUID.', 'filter.nomadId');
+  if (f.nomadId != null && !isUuid(f.nomadId)) throw badUserInput('`filter.nomadId` must be a UUID.', 'filter.nomadId');
   if (f.submittedFrom && f.submittedTo && f.submittedFrom > f.submittedTo) {
     throw badUserInput('`filter.submittedFrom` is after `filter.submittedTo`.', 'filter.submittedFrom');
   }
@@ -131,7 +133,6 @@ export async function applicationsOfNomad(ctx: Context, nomad: NomadRow, args: P
 export function isOverdue(app: App, row: ApplicationRow): boolean {
   return AWAITING_DECISION.includes(row.state) && row.reviewDeadlineOn < app.clock.today();
 }
-
 
 /**
  * Intake: checks every rule, then writes the nomad's record, the application and its

@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, hasRole, toConnection, toPage, type Connection, type PageArgs, type Principal, type Role } from '@nomad/kit';
+import { badUserInput, forbidden, hasRole, isUuid, PIN_PATTERN, toConnection, toPage, type Connection, type PageArgs, type Principal, type Role } from '@nomad/kit';
 import type { Context } from '../../context.ts';
 import type { NomadRow } from '../../db/schema.ts';
 import { countNomads, listNomads, type NomadFilterParams } from './queries.ts';
@@ -38,14 +38,14 @@ export async function getNomad(ctx: Context, args: { id?: string | null; pin?: s
   if ((id == null) === (pin == null)) throw badUserInput('Give exactly one of `id` or `pin`.', id == null ? 'id' : 'pin');
   const { principal } = ctx;
   if (id != null) {
-    if (!UUID.test(id)) throw badUserInput('`id` must be a UUID.', 'id');
+    if (!isUuid(id)) throw badUserInput('`id` must be a UUID.', 'id');
     // Analysts may open a pseudonymous record by id; its identity fields stay refused.
     if (!hasRole(principal, ...IDENTITY_READERS, 'analyst') && !isSelf(principal, id)) {
       throw forbidden('A nomad may read only their own record.');
     }
     return ctx.loaders.nomadById.load(id);
   }
-  if (!PIN.test(pin ?? '')) throw badUserInput('`pin` must be 14 digits: a sex digit, the birth date DDMMYYYY and a serial.', 'pin');
+  if (!PIN_PATTERN.test(pin ?? '')) throw badUserInput('`pin` must be 14 digits: a sex digit, the birth date DDMMYYYY and a serial.', 'pin');
   // A PIN is personal data: looking a record up by it is for those who may read identities.
   const mayLookUpAnyone = hasRole(principal, ...IDENTITY_READERS);
   if (!mayLookUpAnyone && !principal.roles.includes('nomad')) throw forbidden('Looking up a nomad by PIN is for officers.');
@@ -84,5 +84,3 @@ export async function listNomadsFor(ctx: Context, args: NomadListArgs): Promise<
   };
 }
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const PIN = /^[12][0-9]{13}$/;

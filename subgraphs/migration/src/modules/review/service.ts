@@ -1,4 +1,4 @@
-import { hasRole, runIdempotent, userError, UserErrorsAbort, type UserError } from '@nomad/kit';
+import { hasRole, isUuid, runIdempotent, userError, UserErrorsAbort, type UserError } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import { addMonths, addWorkingDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
@@ -8,7 +8,6 @@ import { publish } from '../../events.ts';
 import { ZhaakError } from '../../zhaak.ts';
 import type { ApplicationState } from '../applications/queries.ts';
 import { checkIntake, type DocumentKind } from '../applications/intake.ts';
-import { UUID } from '../nomads/service.ts';
 import { getNomadsByIds, setNomadPin } from '../nomads/queries.ts';
 import { getDocumentsByApplicationIds } from '../applications/queries.ts';
 import { loadHolidays, loadRules, type Rules } from '../rules/service.ts';
@@ -72,7 +71,7 @@ export async function decide(ctx: Context, app: App, action: Action, input: Deci
   if (rule.by === 'migration_officer' ? !isOfficer : !isApplicant) {
     return { application: null, userErrors: [userError('FORBIDDEN', rule.by === 'applicant' ? 'Only the applicant may do this.' : 'Only a migration officer may do this.')] };
   }
-  if (!UUID.test(input.applicationId)) {
+  if (!isUuid(input.applicationId)) {
     return { application: null, userErrors: [userError('APPLICATION_NOT_FOUND', 'No such application.', 'input.applicationId')] };
   }
   let pin: string | null = null;

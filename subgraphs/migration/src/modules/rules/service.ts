@@ -2,16 +2,17 @@ import { z } from 'zod';
 import type { MigrationDb } from '../../db/index.ts';
 import { documentKindEnum } from '../../db/schema.ts';
 import { getRuleValues, getHolidaysFrom } from './queries.ts';
+import { COUNTRY_CODE, CURRENCY_CODE } from '@nomad/kit';
 
 const DocumentKind = z.enum(documentKindEnum.enumValues);
 
 /** The rule table, validated: a bad value in the database stops the service with the key named. */
 export const RulesSchema = z.object({
-  eligible_citizenships: z.array(z.string().regex(/^[A-Z]{3}$/)),
-  visa_required_citizenships: z.array(z.string().regex(/^[A-Z]{3}$/)),
+  eligible_citizenships: z.array(z.string().regex(COUNTRY_CODE)),
+  visa_required_citizenships: z.array(z.string().regex(COUNTRY_CODE)),
   eligible_activities: z.array(z.object({ code: z.string().min(1), title: z.string().min(1) })).min(1),
-  min_annual_income: z.object({ amountMinor: z.number().int().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) }),
-  exchange_rates_to_usd: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()),
+  min_annual_income: z.object({ amountMinor: z.number().int().nonnegative(), currency: z.string().regex(CURRENCY_CODE) }),
+  exchange_rates_to_usd: z.record(z.string().regex(CURRENCY_CODE), z.number().positive()),
   review_working_days: z.number().int().positive(),
   correction_window_months: z.number().int().positive(),
   initial_period_days: z.number().int().positive(),

@@ -1,4 +1,4 @@
-import { hasRole, runIdempotent, userError, UserErrorsAbort, type UserError } from '@nomad/kit';
+import { hasRole, isUuid, runIdempotent, userError, UserErrorsAbort, type UserError } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import { addDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
@@ -6,7 +6,6 @@ import type { MigrationDb } from '../../db/index.ts';
 import { idempotencyKeys, statusEvents, type NomadRow, type StatusPeriodRow } from '../../db/schema.ts';
 import { publish } from '../../events.ts';
 import { loadRules, type Rules } from '../rules/service.ts';
-import { UUID } from '../nomads/service.ts';
 import { deriveStatus, nextPeriodStart, type DerivedStatus } from './derive.ts';
 import { findUnrecordedExpiries, getEventsByNomadIds, getPeriodsByNomadIds, insertPeriod, insertStatusEvent, lockNomad } from './queries.ts';
 
@@ -84,7 +83,7 @@ export async function changeStatus(ctx: Context, app: App, action: StatusAction,
   if (!hasRole(ctx.principal, 'migration_officer')) {
     return { nomadId: null, userErrors: [userError('FORBIDDEN', 'Only a migration officer may change a status.')] };
   }
-  if (!UUID.test(input.nomadId)) return { nomadId: null, userErrors: [userError('NOMAD_NOT_FOUND', 'No such nomad.', 'input.nomadId')] };
+  if (!isUuid(input.nomadId)) return { nomadId: null, userErrors: [userError('NOMAD_NOT_FOUND', 'No such nomad.', 'input.nomadId')] };
   const actor = ctx.principal.sub;
   try {
     const { result } = await runIdempotent(

@@ -2,6 +2,7 @@ import {
   forbidden,
   hasRole,
   isIsoDate,
+  isUuid,
   runIdempotent,
   toConnection,
   toPage,
@@ -18,7 +19,6 @@ import type { Context } from '../../context.ts';
 import type { SecurityDb } from '../../db/index.ts';
 import { idempotencyKeys, type ExitWatchRow } from '../../db/schema.ts';
 import { loadRules } from '../rules/service.ts';
-import { UUID } from '../screenings/service.ts';
 import { confirmDepartureIf, countOverdueWatches, getExitWatch, insertExitWatch, listOverdueWatches } from './queries.ts';
 
 /** Handler of StatusRevoked: the holder must leave by the deadline migration computed (+15 days). */
@@ -83,7 +83,7 @@ export async function confirmDeparture(ctx: Context, app: App, input: ConfirmDep
   if (input.departedOn > app.clock.today()) {
     return { exitWatch: null, userErrors: [userError('DATE_IN_FUTURE', 'A departure cannot be confirmed before it happens.', 'input.departedOn')] };
   }
-  if (!UUID.test(input.watchId)) {
+  if (!isUuid(input.watchId)) {
     return { exitWatch: null, userErrors: [userError('WATCH_NOT_FOUND', 'No such exit watch.', 'input.watchId')] };
   }
   try {

@@ -2,6 +2,7 @@ import {
   forbidden,
   hasRole,
   isIsoDate,
+  isUuid,
   runIdempotent,
   toConnection,
   toPage,
@@ -16,7 +17,6 @@ import type { Context } from '../../context.ts';
 import type { SecurityDb } from '../../db/index.ts';
 import { idempotencyKeys, type MeasureState, type TechnicalMeasureRow } from '../../db/schema.ts';
 import { loadRules, measuresDueOn, type Rules } from '../rules/service.ts';
-import { UUID } from '../screenings/service.ts';
 import { countEvidence, countMeasures, getMeasure, insertEvidence, insertMeasure, listMeasures, updateMeasureIf } from './queries.ts';
 
 /** The register's life cycle as data. DONE may be reopened when its evidence turns out insufficient. */
@@ -66,7 +66,7 @@ export async function listMeasuresFor(ctx: Context, app: App, args: MeasureListA
 
 export async function getMeasureFor(ctx: Context, app: App, id: string): Promise<MeasureView | null> {
   assertSecurityOfficer(ctx);
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const row = await getMeasure(ctx.db, { id });
   return row ? viewOf(row, await ctx.loaders.rules.load('rules'), app.clock.today()) : null;
 }
@@ -140,7 +140,7 @@ async function mutate(ctx: Context, app: App, operation: string, input: unknown,
 
 /** Reads the measure and checks its version, in the mutation's transaction. */
 async function current(tx: SecurityDb, measureId: string, expectedVersion: number | null | undefined): Promise<TechnicalMeasureRow> {
-  const row = UUID.test(measureId) ? await getMeasure(tx, { id: measureId }) : undefined;
+  const row = isUuid(measureId) ? await getMeasure(tx, { id: measureId }) : undefined;
   if (!row) throw abort('MEASURE_NOT_FOUND', 'No such technical measure.', 'input.measureId');
   if (expectedVersion != null && expectedVersion !== row.version) {
     throw abort('CONFLICT', 'The measure changed since you read it; reload and try again.', 'input.expectedVersion');

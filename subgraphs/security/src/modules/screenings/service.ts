@@ -2,6 +2,7 @@ import {
   forbidden,
   hasRole,
   isPgError,
+  isUuid,
   PG_UNIQUE_VIOLATION,
   runIdempotent,
   toConnection,
@@ -27,8 +28,6 @@ import {
   insertRescreen,
   listScreenings,
 } from './queries.ts';
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Longest free text an officer may attach: enough for a paragraph, not a dossier. */
 export const MAX_REASON_TEXT = 2_000;
@@ -119,7 +118,7 @@ export async function concludeScreening(ctx: Context, app: App, input: ConcludeI
   if (denied.length > 0) return { screening: null, userErrors: denied };
   const invalid = checkConclusion(input);
   if (invalid.length > 0) return { screening: null, userErrors: invalid };
-  if (!UUID.test(input.screeningId)) {
+  if (!isUuid(input.screeningId)) {
     return { screening: null, userErrors: [userError('SCREENING_NOT_FOUND', 'No such screening.', 'input.screeningId')] };
   }
   try {
@@ -193,7 +192,7 @@ export interface RescreenInput {
 export async function rescreenHolder(ctx: Context, app: App, input: RescreenInput): Promise<ScreeningPayload> {
   const denied = requireSecurityOfficer(ctx);
   if (denied.length > 0) return { screening: null, userErrors: denied };
-  if (!UUID.test(input.nomadId)) {
+  if (!isUuid(input.nomadId)) {
     return { screening: null, userErrors: [userError('NOMAD_NOT_SCREENED', 'GKNB has no screening of this nomad.', 'input.nomadId')] };
   }
   try {
@@ -238,7 +237,7 @@ export async function rescreenHolder(ctx: Context, app: App, input: RescreenInpu
 /** A screening by id: security officers only (the root field is their work queue). */
 export async function getScreening(ctx: Context, id: string): Promise<ScreeningRow | null> {
   if (!hasRole(ctx.principal, 'security_officer')) throw forbidden('Only security officers may look screenings up.');
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   return ctx.loaders.screeningById.load(id);
 }
 
@@ -260,7 +259,7 @@ export async function listScreeningsFor(ctx: Context, args: ScreeningListArgs): 
 
 /** The screening of an application, for whoever may read its outcome (null if none yet). */
 export async function screeningOfApplication(ctx: Context, applicationId: string): Promise<ScreeningRow | null> {
-  if (!UUID.test(applicationId)) return null;
+  if (!isUuid(applicationId)) return null;
   const row = await ctx.loaders.screeningByApplication.load(applicationId);
   if (row) assertOutcomeReadable(ctx.principal, row.nomadId);
   return row;
@@ -268,7 +267,7 @@ export async function screeningOfApplication(ctx: Context, applicationId: string
 
 /** A nomad's screenings, newest first (outcome-level readers). */
 export async function screeningsOfNomad(ctx: Context, nomadId: string): Promise<ScreeningRow[]> {
-  if (!UUID.test(nomadId)) return [];
+  if (!isUuid(nomadId)) return [];
   const rows = await ctx.loaders.screeningsByNomad.load(nomadId);
   if (rows.length > 0) assertOutcomeReadable(ctx.principal, nomadId);
   return rows;

@@ -1,6 +1,9 @@
 import {
+  CURRENCY_CODE,
   isIsoDate,
+  isMinorAmount,
   isPgError,
+  isUuid,
   PG_UNIQUE_VIOLATION,
   runIdempotent,
   toConnection,
@@ -17,7 +20,6 @@ import { addDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import { idempotencyKeys, type DeclarationRow, type PaymentRow, type RegistrationRow } from '../../db/schema.ts';
 import { getRegimeByCode, lockRegistration } from '../registrations/queries.ts';
-import { UUID } from '../registrations/service.ts';
 import { getDeclarationForPeriod, insertDeclaration, insertPayment, listArrears, lockDeclaration, type ArrearsRow, type DeclarationView } from './queries.ts';
 
 /**
@@ -73,14 +75,14 @@ export async function fileDeclaration(ctx: Context, app: App, input: FileDeclara
     return { declaration: null, userErrors: [userError('FORBIDDEN', 'A nomad files their own declarations; a tax officer names the nomad.', 'input.nomadId')] };
   }
   const errors: UserError[] = [];
-  if (!UUID.test(nomadId)) errors.push(userError('INVALID_FORMAT', 'nomadId must be the Nomad id (a UUID).', 'input.nomadId'));
+  if (!isUuid(nomadId)) errors.push(userError('INVALID_FORMAT', 'nomadId must be the Nomad id (a UUID).', 'input.nomadId'));
   const dates = periodDates(input.period);
   if (!dates) errors.push(userError('INVALID_PERIOD', 'The period is a calendar quarter, e.g. `2026-Q3`.', 'input.period'));
   else if (dates.endsOn >= app.clock.today()) errors.push(userError('PERIOD_NOT_ENDED', `The period ends on ${dates.endsOn}; declare it after that.`, 'input.period'));
-  if (!Number.isSafeInteger(input.income.amountMinor) || input.income.amountMinor < 0) {
+  if (!isMinorAmount(input.income.amountMinor)) {
     errors.push(userError('INVALID_AMOUNT', 'The income is a whole number of minor units, not negative.', 'input.income.amountMinor'));
   }
-  if (!/^[A-Z]{3}$/.test(input.income.currency)) errors.push(userError('INVALID_CURRENCY', 'The currency is an ISO 4217 code, e.g. `USD`.', 'input.income.currency'));
+  if (!CURRENCY_CODE.test(input.income.currency)) errors.push(userError('INVALID_CURRENCY', 'The currency is an ISO 4217 code, e.g. `USD`.', 'input.income.currency'));
   if (errors.length > 0 || !dates) return { declaration: null, userErrors: errors };
   try {
     const { result } = await runIdempotent(
@@ -145,9 +147,9 @@ export interface PaymentPayload {
 export async function recordPayment(ctx: Context, app: App, input: RecordPaymentInput): Promise<PaymentPayload> {
   const none = { payment: null, declaration: null };
   if (!isTaxOfficer(ctx.principal)) return { ...none, userErrors: [userError('FORBIDDEN', 'Only a tax officer may record a payment.')] };
-  if (!UUID.test(input.declarationId)) return { ...none, userErrors: [userError('DECLARATION_NOT_FOUND', 'No such declaration.', 'input.declarationId')] };
+  if (!isUuid(input.declarationId)) return { ...none, userErrors: [userError('DECLARATION_NOT_FOUND', 'No such declaration.', 'input.declarationId')] };
   const errors: UserError[] = [];
-  if (!Number.isSafeInteger(input.amount.amountMinor) || input.amount.amountMinor <= 0) {
+  if (!isMinorAmount(input.amount.amountMinor, { positive: true })) {
     errors.push(userError('INVALID_AMOUNT', 'A payment is a positive whole number of minor units.', 'input.amount.amountMinor'));
   }
   if (!isIsoDate(input.paidOn)) errors.push(userError('INVALID_FORMAT', 'paidOn is a date, YYYY-MM-DD.', 'input.paidOn'));

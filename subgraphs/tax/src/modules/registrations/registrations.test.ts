@@ -6,7 +6,7 @@ import type { TestDatabase } from '@nomad/kit/testing';
 import type { TaxSchema } from '../../db/index.ts';
 import { registrations } from '../../db/schema.ts';
 import { openTestTaxDatabase, testPin } from '../../testing.ts';
-import { isValidPin, queueDeregistration, queueReregistration, reregister } from './service.ts';
+import { queueDeregistration, queueReregistration, reregister } from './service.ts';
 
 let testDb: TestDatabase;
 let database: Database<TaxSchema>;
@@ -66,13 +66,5 @@ describe('status facts', () => {
     await expect(grant(randomUUID(), testPin(6), '2026-11-02T06:00:00Z')).rejects.toThrow(/does not match/);
     const [row] = await database.db.select().from(registrations).where(eq(registrations.pin, testPin(6)));
     expect(row?.lastFactAt).toContain('2026-11-01');
-  });
-});
-
-describe('PIN', () => {
-  it('is 14 digits with a real birth date', () => {
-    expect(isValidPin(testPin(1))).toBe(true);
-    expect(isValidPin('23102199000001')).toBe(false);
-    expect(isValidPin('3010119900001')).toBe(false);
   });
 });

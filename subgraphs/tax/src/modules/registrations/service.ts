@@ -1,5 +1,7 @@
 import {
   badUserInput,
+  isUuid,
+  isValidPin,
   parsePgTimestamp,
   runIdempotent,
   toConnection,
@@ -26,15 +28,6 @@ import {
   updateRegistrationIf,
   type RegistrationFilter,
 } from './queries.ts';
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** 14 digits, first 1 or 2, a real birth date in positions 2–9 (DOMAIN.md, "Identifiers"). */
-export function isValidPin(pin: string): boolean {
-  if (!/^[12][0-9]{13}$/.test(pin)) return false;
-  const day = `${pin.slice(5, 9)}-${pin.slice(3, 5)}-${pin.slice(1, 3)}`;
-  const d = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
-}
 
 export type RegistrationAction = 'reregister' | 'deregister' | 'changeRegime';
 
@@ -196,7 +189,7 @@ export interface RegisterInput {
 export async function registerIndividualEntrepreneur(ctx: Context, app: App, input: RegisterInput): Promise<RegistrationPayload> {
   if (!isTaxOfficer(ctx.principal)) return { registration: null, userErrors: [userError('FORBIDDEN', 'Only a tax officer may register an IE.')] };
   const errors: UserError[] = [];
-  if (!UUID.test(input.nomadId)) errors.push(userError('INVALID_FORMAT', 'nomadId must be the Nomad id (a UUID).', 'input.nomadId'));
+  if (!isUuid(input.nomadId)) errors.push(userError('INVALID_FORMAT', 'nomadId must be the Nomad id (a UUID).', 'input.nomadId'));
   const pin = input.pin?.trim() ?? '';
   if (!pin) errors.push(userError('NO_PIN', 'A nomad without a PIN cannot be registered: the PIN is the taxpayer number, assigned on approval of the status.', 'input.pin'));
   else if (!isValidPin(pin)) errors.push(userError('INVALID_PIN', 'A PIN is 14 digits: 1 or 2, the birth date DDMMYYYY, a 5-digit serial.', 'input.pin'));
@@ -242,7 +235,7 @@ export interface TransitionInput {
  */
 export async function transition(ctx: Context, app: App, action: RegistrationAction, input: TransitionInput): Promise<RegistrationPayload> {
   if (!isTaxOfficer(ctx.principal)) return { registration: null, userErrors: [userError('FORBIDDEN', 'Only a tax officer may do this.')] };
-  if (!UUID.test(input.registrationId)) return { registration: null, userErrors: [userError('REGISTRATION_NOT_FOUND', 'No such registration.', 'input.registrationId')] };
+  if (!isUuid(input.registrationId)) return { registration: null, userErrors: [userError('REGISTRATION_NOT_FOUND', 'No such registration.', 'input.registrationId')] };
   const rule = TRANSITIONS[action];
   return mutate(ctx, action, input, async (tx) => {
     const current = await lockRegistration(tx, { id: input.registrationId });
@@ -319,7 +312,7 @@ export async function getRegistration(ctx: Context, args: { id?: string | null; 
   }
   if (!isTaxOfficer(ctx.principal) && ownNomadId(ctx.principal) === null) assertTaxOfficer(ctx.principal);
   let row: RegistrationRow | null = null;
-  if (args.id) row = UUID.test(args.id) ? await ctx.loaders.registrationById.load(args.id) : null;
+  if (args.id) row = isUuid(args.id) ? await ctx.loaders.registrationById.load(args.id) : null;
   else if (args.pin) row = await ctx.loaders.registrationByPin.load(args.pin);
   // A nomad asking for someone else's learns nothing, not even that it exists.
   if (row && !isTaxOfficer(ctx.principal) && row.nomadId !== ownNomadId(ctx.principal)) return null;
