@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { documentationFiles, REPO_ROOT } from './doc-examples.ts';
+import { documentationFiles, readExamples, REPO_ROOT } from './doc-examples.ts';
 
 // The README and docs/ as a set of pages: each linked from the README, links that lead somewhere.
 describe('the documentation pages', () => {
@@ -10,6 +10,16 @@ describe('the documentation pages', () => {
     expect(pages.length).toBeGreaterThanOrEqual(7);
     for (const page of pages) expect(readme, page).toContain(`](${page})`);
     expect(readme.split('\n').length).toBeLessThan(250);
+  });
+
+  it('annotate GraphQL blocks only: every annotation sits on a block, every block has one', async () => {
+    const examples = await readExamples();
+    let annotations = 0;
+    for (const file of await documentationFiles()) {
+      annotations += (await readFile(`${REPO_ROOT}${file}`, 'utf8')).split('\n').filter((l) => l.startsWith('<!-- example:')).length;
+    }
+    expect(examples.length).toBeGreaterThan(20);
+    expect(annotations).toBe(examples.length);
   });
 
   it('link only to files and headings that exist', async () => {
