@@ -59,6 +59,9 @@ const gatewayEnvSchema = z
 
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 
+/** The gateway's own variables (beside `<NAME>_URL` and `<NAME>_GATEWAY_SECRET` per subgraph): deploy examples are checked against them. */
+export const GATEWAY_ENV_KEYS: readonly string[] = Object.keys(gatewayEnvSchema.in.shape);
+
 /**
  * The gateway's own settings. Subgraph URLs and credentials depend on the subgraphs the
  * supergraph names, so they are read afterwards by `loadSubgraphEnv`.

@@ -8,6 +8,7 @@ export { maskError, MASKED_MESSAGE } from './errors.ts';
 export {
   DEFAULT_SUBGRAPH_URLS,
   DEFAULT_SUPERGRAPH_PATH,
+  GATEWAY_ENV_KEYS,
   loadGatewayEnv,
   loadSubgraphEnv,
   type GatewayEnv,
