@@ -70,12 +70,14 @@ describe('who reads what', () => {
     expect(JSON.stringify(byId.body.data ?? null)).not.toMatch(/surname":"[A-Z]/);
 
     const list = await graph.request<{ nomads: { edges: { node: { id: string } }[] } }>(tok, '{ nomads(first: 50) { edges { node { id } } } }');
+    expect(list.body.errors).toBeUndefined();
     expect(list.body.data?.nomads.edges.map((e) => e.node.id)).toEqual([DEMO_NOMAD_ID]);
 
     const apps = await graph.request<{ applications: { edges: { node: { nomad: { id: string } } }[] } }>(
       tok,
       '{ applications(first: 50) { edges { node { nomad { id } } } } }',
     );
+    expect(apps.body.errors).toBeUndefined();
     const owners = new Set(apps.body.data?.applications.edges.map((e) => e.node.nomad.id));
     expect([...owners]).toEqual([DEMO_NOMAD_ID]);
 
@@ -93,7 +95,11 @@ describe('who reads what', () => {
       expect(e.node.citizenship).toMatch(/^[A-Z]{3}$/);
       expect(e.node.surname).toBeNull();
     }
-    expect(res.body.errors?.every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
+    // One refusal per identity field asked for, of each of the three records.
+    expect(res.body.errors?.map((e) => [e.extensions?.code, e.path?.at(-1)]).sort()).toEqual([
+      ...Array<[string, string]>(3).fill(['FORBIDDEN', 'pin']),
+      ...Array<[string, string]>(3).fill(['FORBIDDEN', 'surname']),
+    ]);
   });
 
   it('a migration officer reads identity and applications of anyone', async () => {
@@ -116,6 +122,7 @@ describe('pagination and filters', () => {
     for (let i = 0; i < 20; i++) {
       const res: Awaited<ReturnType<typeof graph.request<{ applications: { edges: { node: { number: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>>> =
         await graph.request(tok, 'query P($after: String) { applications(first: 7, after: $after) { edges { node { number } } pageInfo { hasNextPage endCursor } } }', { after });
+      expect(res.body.errors).toBeUndefined();
       const page = res.body.data?.applications;
       seen.push(...(page?.edges.map((e) => e.node.number) ?? []));
       if (!page?.pageInfo.hasNextPage) break;
@@ -143,15 +150,23 @@ describe('pagination and filters', () => {
     );
     expect(res.body.errors).toBeUndefined();
     const edges = res.body.data?.applications.edges ?? [];
+    expect(edges.length).toBeGreaterThan(0);
     expect(edges.length).toBe(res.body.data?.applications.totalCount);
     for (const e of edges) {
       expect(['SUBMITTED', 'UNDER_REVIEW']).toContain(e.node.state);
       expect(['KAZ', 'RUS']).toContain(e.node.nomad.citizenship);
     }
-    const overdue = await graph.request<{ applications: { edges: { node: { overdue: boolean; state: string } }[] } }>(
-      tok,
-      '{ applications(first: 100, filter: { overdue: true }) { edges { node { overdue state } } } }',
-    );
-    for (const e of overdue.body.data?.applications.edges ?? []) expect(e.node.overdue).toBe(true);
+    // The overdue filter returns exactly the applications whose `overdue` field is true.
+    type Listed = { applications: { edges: { node: { number: string; overdue: boolean } }[] } };
+    const all = await graph.request<Listed>(tok, '{ applications(first: 100) { edges { node { number overdue } } } }');
+    expect(all.body.errors).toBeUndefined();
+    const allEdges = all.body.data?.applications.edges ?? [];
+    expect(allEdges).toHaveLength(30);
+    const late = allEdges.filter((e) => e.node.overdue).map((e) => e.node.number).sort();
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.length).toBeLessThan(allEdges.length);
+    const overdue = await graph.request<Listed>(tok, '{ applications(first: 100, filter: { overdue: true }) { edges { node { number overdue } } } }');
+    expect(overdue.body.errors).toBeUndefined();
+    expect(overdue.body.data?.applications.edges.map((e) => e.node.number).sort()).toEqual(late);
   });
 });

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGraph, token, type GraphResponse, type TestGraph } from '../src/harness.ts';
-import { expectInternalError, failCommitOnWrite, failInserts } from '../src/faults.ts';
-import { ACTIONS, STATUS_ACTIONS, SUBMIT, validApplication, type ApplicationView, type UserErrorView } from '../src/fixtures.ts';
+import { clientOf, expectInternalError, failCommitOnWrite, failInserts } from '../src/faults.ts';
+import { STATUS_ACTIONS, type UserErrorView } from '../src/fixtures.ts';
+import * as flows from '../src/flows.ts';
 
 /**
  * What a caller gets when an agency's database refuses a write halfway: the access log (no
@@ -18,6 +18,11 @@ let laborOfficer: string;
 let taxOfficer: string;
 let securityOfficer: string;
 let expert: string;
+
+const gql = <T>(tok: string, query: string, variables: Record<string, unknown> = {}) => flows.gql<T>(graph, tok, query, variables);
+const applicant = () => flows.applicant(graph);
+const statusHolder = () => flows.statusHolder(graph, migrationOfficer);
+const screeningOf = (applicationId: string) => flows.screeningOf(graph, securityOfficer, applicationId);
 
 beforeAll(async () => {
   graph = await startGraph({ today: '2026-11-24' });
@@ -37,64 +42,7 @@ afterAll(async () => {
   await graph?.stop();
 });
 
-function client(agency: Agency) {
-  const handle = graph.agencies[agency];
-  if (!handle) throw new Error(`the harness did not start ${agency}`);
-  return handle.database.client;
-}
-
-async function gql<T>(tok: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await graph.request<T>(tok, query, variables);
-  expect(res.body.errors, res.text).toBeUndefined();
-  if (!res.body.data) throw new Error(`no data: ${res.text}`);
-  return res.body.data;
-}
-
-async function act(name: keyof typeof ACTIONS, input: Record<string, unknown>) {
-  const data = await gql<Record<string, { application: ApplicationView | null; userErrors: UserErrorView[] }>>(migrationOfficer, ACTIONS[name], { input });
-  expect(data[name]?.userErrors).toEqual([]);
-  return data[name]?.application;
-}
-
-/** A submitted application (its screening opened in security once events are flushed). */
-async function applicant(passportNumber = `F${randomUUID().replace(/-/g, '').slice(0, 8).toUpperCase()}`) {
-  const nomadId = randomUUID();
-  const tok = await token(['nomad'], { nomadId });
-  const data = await gql<{ submitApplication: { application: ApplicationView | null; userErrors: UserErrorView[] } }>(tok, SUBMIT, {
-    input: validApplication({ passportNumber }),
-  });
-  const app = data.submitApplication.application;
-  if (!app) throw new Error(`submit failed: ${JSON.stringify(data.submitApplication.userErrors)}`);
-  return { nomadId, tok, app, passportNumber };
-}
-
-/** An approved status holder: PIN in migration, IE queued in tax, monitoring case in labor. */
-async function statusHolder(passportNumber?: string) {
-  const s = await applicant(passportNumber);
-  await act('startReview', { applicationId: s.app.id });
-  const cleared = await graph.deliverToMigration('ScreeningConcluded', s.app.id, { applicationId: s.app.id, screeningId: randomUUID(), outcome: 'CLEARED', concludedAt: new Date().toISOString() });
-  expect(cleared).toBe(200);
-  const approved = await act('approveApplication', { applicationId: s.app.id });
-  const pin = approved?.nomad.pin;
-  if (!pin) throw new Error('approval gave no PIN');
-  await graph.flushEvents();
-  return { ...s, pin };
-}
-
-/** The security screening of an application, once the ApplicationSubmitted event reached GKNB. */
-async function screeningOf(applicationId: string): Promise<{ id: string; version: number }> {
-  for (let i = 0; i < 50; i++) {
-    await graph.flushEvents();
-    const data = await gql<{ application: { screening: { id: string; version: number } | null } | null }>(
-      securityOfficer,
-      'query S($id: ID!) { application(id: $id) { screening { id version } } }',
-      { id: applicationId },
-    );
-    if (data.application?.screening) return data.application.screening;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('no screening opened');
-}
+const client = (agency: string) => clientOf(graph, agency);
 
 async function count(agency: Agency, sql: string, params: string[] = []): Promise<number> {
   const rows = await client(agency).unsafe<{ n: number }[]>(sql, params);

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGraph, token, type TestGraph } from '../src/harness.ts';
-import { ACTIONS, SUBMIT, validApplication, type ApplicationView, type UserErrorView } from '../src/fixtures.ts';
+import { clientOf } from '../src/faults.ts';
+import { SUBMIT, validApplication, type ApplicationView, type UserErrorView } from '../src/fixtures.ts';
+import * as flows from '../src/flows.ts';
 
 /**
  * Every agency keeps its [I] rule values in a table (DOMAIN.md): an UPDATE of a row changes
@@ -20,11 +22,7 @@ afterAll(async () => {
   await graph?.stop();
 });
 
-function client(agency: string) {
-  const handle = graph.agencies[agency];
-  if (!handle) throw new Error(`the harness did not start ${agency}`);
-  return handle.database.client;
-}
+const client = (agency: string) => clientOf(graph, agency);
 
 /**
  * Runs `statement` (an UPDATE or INSERT of a rule row) for the duration of `fn`, then `undo`:
@@ -40,12 +38,7 @@ async function withRuleChange(agency: string, statement: string, undo: string, f
   }
 }
 
-async function gql<T>(tok: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await graph.request<T>(tok, query, variables);
-  expect(res.body.errors, res.text).toBeUndefined();
-  if (!res.body.data) throw new Error(`no data: ${res.text}`);
-  return res.body.data;
-}
+const gql = <T>(tok: string, query: string, variables: Record<string, unknown> = {}) => flows.gql<T>(graph, tok, query, variables);
 
 interface Submitted {
   submitApplication: { application: ApplicationView | null; userErrors: UserErrorView[] };
@@ -56,12 +49,6 @@ async function submit(input = validApplication()) {
   const tok = await token(['nomad'], { nomadId });
   const data = await gql<Submitted>(tok, SUBMIT, { input });
   return { ...data.submitApplication, nomadId, tok };
-}
-
-async function act(name: keyof typeof ACTIONS, input: Record<string, unknown>) {
-  const data = await gql<Record<string, { application: ApplicationView | null; userErrors: UserErrorView[] }>>(migrationOfficer, ACTIONS[name], { input });
-  expect(data[name]?.userErrors).toEqual([]);
-  return data[name]?.application;
 }
 
 describe('rule tables are read live', () => {
@@ -95,17 +82,7 @@ describe('rule tables are read live', () => {
   it("labor: the days after a quarter by which its activity report is due", async () => {
     const FILE = 'mutation R($input: FileActivityReportInput!) { fileActivityReport(input: $input) { activityReport { late period { dueOn } } userErrors { code field message } } }';
     const report = { period: { year: 2026, quarter: 4 }, activityCode: 'SOFTWARE_DEVELOPMENT', clients: [{ country: 'DEU' }], income: { amountMinor: 600_000, currency: 'USD' } };
-    const holder = async () => {
-      const s = await submit();
-      if (!s.application) throw new Error(`submit failed: ${JSON.stringify(s.userErrors)}`);
-      await act('startReview', { applicationId: s.application.id });
-      expect(
-        await graph.deliverToMigration('ScreeningConcluded', s.application.id, { applicationId: s.application.id, screeningId: randomUUID(), outcome: 'CLEARED', concludedAt: new Date().toISOString() }),
-      ).toBe(200);
-      await act('approveApplication', { applicationId: s.application.id });
-      await graph.flushEvents();
-      return s;
-    };
+    const holder = () => flows.statusHolder(graph, migrationOfficer);
     type Filed = { fileActivityReport: { activityReport: { late: boolean; period: { dueOn: string } } | null; userErrors: UserErrorView[] } };
     const before = await holder();
     const usual = await gql<Filed>(before.tok, FILE, { input: report });

@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import { expect } from 'vitest';
-import type { GraphResponse } from './harness.ts';
+import type { GraphResponse, TestGraph } from './harness.ts';
 
 type Sql = postgres.Sql;
 
@@ -9,6 +9,13 @@ type Sql = postgres.Sql;
  * would cause them. Triggers rather than REVOKE: the tests connect as the cluster's superuser,
  * whom no grant binds. Each returns the function that removes it; call it in `finally`.
  */
+
+/** The raw client of an agency's database in the running graph (for DDL and checks, not for the service's queries). */
+export function clientOf(graph: TestGraph, agency: string): Sql {
+  const handle = graph.agencies[agency];
+  if (!handle) throw new Error(`the harness did not start ${agency}`);
+  return handle.database.client;
+}
 
 /** `schema.table`, both plain identifiers (they are spliced into DDL). */
 type Table = `${string}.${string}`;
