@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { Headers, type Principal } from '@nomad/contract';
+import { replicaUrls, roundRobinFetch } from './replicas.ts';
 
 /** What the gateway knows about a request once it has let it in. */
 export interface GatewayContext {
@@ -21,21 +22,23 @@ export interface GatewayContext {
  * `x-gateway-credential` or `x-service-credential` of its own.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** @param url the subgraph's URL, or its replicas' URLs comma-separated (called round robin) */
   constructor(
     url: string,
     private readonly credential: string,
     timeoutMs: number,
   ) {
+    const urls = replicaUrls(url);
+    // Node's own fetch with a deadline, instead of make-fetch-happen without one: a
+    // subgraph that hangs must not hold the client's request open.
+    const send = roundRobinFetch(urls, (target, init) => fetch(target, { ...init, signal: AbortSignal.timeout(timeoutMs) }));
     super({
-      url,
-      // Node's own fetch with a deadline, instead of make-fetch-happen without one: a
-      // subgraph that hangs must not hold the client's request open.
-      fetcher: (input, init = {}) =>
-        fetch(input, {
+      url: urls[0] ?? url,
+      fetcher: (_input, init = {}) =>
+        send({
           ...(init.method !== undefined ? { method: init.method } : {}),
           ...(init.headers !== undefined ? { headers: init.headers } : {}),
           ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : new Uint8Array(init.body) } : {}),
-          signal: AbortSignal.timeout(timeoutMs),
         }),
     });
   }

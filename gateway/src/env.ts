@@ -13,6 +13,7 @@ import {
   processEnv,
   type EnvSource,
 } from '@nomad/contract';
+import { replicaUrls } from './replicas.ts';
 
 /**
  * Where each agency's subgraph listens when nothing is configured: the ports `npm start`
@@ -98,11 +99,11 @@ export function loadSubgraphEnv(
   const shape: Record<string, z.ZodType<string>> = {};
   for (const name of subgraphNames) {
     const prefix = envPrefix(name);
-    const url = z.url({
-      protocol: /^https?$/,
-      error: (issue) =>
-        issue.input === undefined ? `required: the supergraph names subgraph "${name}", which has no default URL` : undefined,
-    });
+    // One URL, or the replicas' URLs comma-separated (called round robin).
+    const one = z.url({ protocol: /^https?$/ });
+    const url = z
+      .string({ error: () => `required: the supergraph names subgraph "${name}", which has no default URL` })
+      .refine((v) => replicaUrls(v).length > 0 && replicaUrls(v).every((u) => one.safeParse(u).success), 'must be http(s) URLs, comma-separated');
     const defaultUrl = DEFAULT_SUBGRAPH_URLS[name];
     shape[`${prefix}_URL`] = defaultUrl ? url.default(defaultUrl) : url;
     shape[`${prefix}_GATEWAY_SECRET`] = z

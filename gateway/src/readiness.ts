@@ -1,3 +1,5 @@
+import { replicaUrls } from './replicas.ts';
+
 /** A subgraph's base URL: its GraphQL endpoint without the trailing `/graphql`. */
 export function subgraphBaseUrl(graphqlUrl: string): string {
   const url = new URL(graphqlUrl);
@@ -13,21 +15,29 @@ export interface Readiness {
   notReady: string[];
 }
 
-/** Asks every subgraph's `/ready` at once; a timeout or refused connection counts as not ready. */
+/**
+ * Asks every subgraph's `/ready` at once; a timeout or refused connection counts as not ready.
+ * A subgraph with several replicas (comma-separated URLs) is ready when one of them is.
+ */
 export async function checkSubgraphsReady(
   urls: Readonly<Record<string, string>>,
   timeoutMs: number,
 ): Promise<Readiness> {
   const results = await Promise.all(
-    Object.entries(urls).map(async ([name, url]) => {
-      try {
-        const response = await fetch(`${subgraphBaseUrl(url)}/ready`, { signal: AbortSignal.timeout(timeoutMs) });
-        // Drain the body so the connection is released.
-        await response.arrayBuffer();
-        return { name, ok: response.status === 200 };
-      } catch {
-        return { name, ok: false };
-      }
+    Object.entries(urls).map(async ([name, value]) => {
+      const answers = await Promise.all(
+        replicaUrls(value).map(async (url) => {
+          try {
+            const response = await fetch(`${subgraphBaseUrl(url)}/ready`, { signal: AbortSignal.timeout(timeoutMs) });
+            // Drain the body so the connection is released.
+            await response.arrayBuffer();
+            return response.status === 200;
+          } catch {
+            return false;
+          }
+        }),
+      );
+      return { name, ok: answers.includes(true) };
     }),
   );
   const notReady = results.filter((r) => !r.ok).map((r) => r.name);

@@ -31,6 +31,8 @@ export interface TestGraph {
   gateway: Gateway;
   /** Every running agency by name. */
   agencies: Record<string, AgencyHandle>;
+  /** Each agency's database URL (a second replica of an agency connects to the same one). */
+  databaseUrls: Record<string, string>;
   migration: { server: SubgraphServer; database: Database<MigrationSchema> };
   clock: ReturnType<typeof fixedClock>;
   /** POSTs an operation to the gateway. */
@@ -77,6 +79,7 @@ export function token(roles: Role[], claims: { nomadId?: string; name?: string; 
  */
 export async function startGraph(options: { today?: string; seed?: boolean } = {}): Promise<TestGraph> {
   const clock = fixedClock(`${options.today ?? '2026-11-24'}T06:00:00Z`);
+  const databaseUrls: Record<string, string> = {};
   const testDbs: TestDatabase[] = [];
   const verifyToken = createTokenVerifier({ secret: DEV_JWT_SECRET });
   const eventsUrls: Record<string, string> = {};
@@ -85,6 +88,7 @@ export async function startGraph(options: { today?: string; seed?: boolean } = {
     for (const [name, start] of Object.entries(AGENCY_STARTERS)) {
       const db = await createTestDatabase(`e2e_${name}`);
       testDbs.push(db);
+      databaseUrls[name] = db.url;
       agencies[name] = await start({ databaseUrl: db.url, clock, logger: silentLogger, verifyToken, eventsUrls, seed: options.seed ?? false });
     }
   } catch (err) {
@@ -105,6 +109,7 @@ export async function startGraph(options: { today?: string; seed?: boolean } = {
   return {
     gateway,
     agencies,
+    databaseUrls,
     migration: { server: migration.server, database: migration.database as unknown as Database<MigrationSchema> },
     clock,
     zhaak,

@@ -1,0 +1,40 @@
+/**
+ * Several replicas of one subgraph behind the gateway: `<AGENCY>_URL` takes a comma-separated
+ * list, and calls go round robin over it. A replica that refuses the connection (nothing was
+ * sent, so trying another is safe even for a mutation) is skipped for that call; any other
+ * failure is the call's. For health-aware balancing, put a load balancer in front instead.
+ */
+
+/** The URLs of a `<AGENCY>_URL` value: comma-separated, blanks ignored. */
+export function replicaUrls(value: string): string[] {
+  return value
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
+}
+
+function refused(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: unknown } } | null)?.cause;
+  return cause?.code === 'ECONNREFUSED';
+}
+
+/** A fetch that sends each call to the next replica of `urls`, moving on past one that refuses the connection. */
+export function roundRobinFetch(urls: readonly string[], doFetch: (url: string, init: RequestInit) => Promise<Response>) {
+  if (urls.length === 0) throw new Error('a subgraph needs at least one URL');
+  let next = 0;
+  return async (init: RequestInit): Promise<Response> => {
+    const start = next;
+    next = (next + 1) % urls.length;
+    let lastError: unknown;
+    for (let i = 0; i < urls.length; i += 1) {
+      const url = urls[(start + i) % urls.length] ?? '';
+      try {
+        return await doFetch(url, init);
+      } catch (err) {
+        if (!refused(err)) throw err;
+        lastError = err;
+      }
+    }
+    throw lastError;
+  };
+}
