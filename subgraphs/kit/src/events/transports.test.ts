@@ -146,15 +146,20 @@ describe(`events between two agency processes over ${transport}`, () => {
 
     const applications = Array.from({ length: 12 }, () => randomUUID());
     const expected = new Map<string, string[]>(applications.map((a) => [a, []]));
+    // One busy aggregate first: its events sit next to each other in the stream, where two
+    // subscriber replicas taking one each at the same time would apply them out of order.
+    const busy = randomUUID();
+    expected.set(busy, []);
+    for (let i = 0; i < 20; i += 1) expected.get(busy)?.push((await publish(pair.producer, busy)).marker);
     for (let round = 0; round < 10; round += 1) {
       const batch = await Promise.all(applications.map((application) => publish(pair.producer, application)));
       batch.forEach((p, i) => expected.get(applications[i] ?? '')?.push(p.marker));
     }
-    await h.waitUntil('all 120 events are delivered', () => allDelivered(pair.producer, 120), 120_000);
-    await h.waitUntil('all 120 effects are applied', async () => (await effectRows(pair.subscriber)).length >= 120, 120_000);
+    await h.waitUntil('all 140 events are delivered', () => allDelivered(pair.producer, 140), 120_000);
+    await h.waitUntil('all 140 effects are applied', async () => (await effectRows(pair.subscriber)).length >= 140, 120_000);
 
     const rows = await effectRows(pair.subscriber);
-    expect(rows).toHaveLength(120);
+    expect(rows).toHaveLength(140);
     expect(doubled(rows)).toEqual([]);
     expect(appliedOrder(rows)).toEqual(expected);
     // Not only one effect each: one receipt each. The inbox would hide a second delivery, the
@@ -167,11 +172,11 @@ describe(`events between two agency processes over ${transport}`, () => {
       duplicates += await metricSum(port, 'nomad_events_received_total', { outcome: 'duplicate' });
     }
     expect(duplicates).toBe(0);
-    expect(processed).toBe(120);
+    expect(processed).toBe(140);
     expect((await deliveryStates(pair.producer)).every((r) => r.attempts === 1)).toBe(true);
     const first = await metricSum(pair.producerPort, 'nomad_events_delivered_total');
     const second = await metricSum(producerPort2, 'nomad_events_delivered_total');
-    expect(first + second).toBe(120);
+    expect(first + second).toBe(140);
     if (transport === 'nats') {
       // Both subscriber replicas took part.
       for (const port of subscriberPorts) expect(await metricSum(port, 'nomad_events_received_total', { outcome: 'processed' })).toBeGreaterThan(0);
