@@ -1,22 +1,28 @@
 import { fileURLToPath } from 'node:url';
+import type { JetStreamClient } from '@nats-io/jetstream';
 import {
   connect,
+  createEventReceiver,
   DEV_GATEWAY_SECRET,
   DEV_SERVICE_SECRET,
   httpTransport,
+  natsTransport,
   runMigrations,
+  startNatsConsumer,
   startRelay,
   type Database,
+  type EventHandlers,
+  type NatsConsumer,
   type Logger,
   type Principal,
   type Relay,
   type SubgraphServer,
 } from '@nomad/kit';
-import { embeddedZhaak, schema as migrationSchema, seedMigration, startMigrationSubgraph, type Zhaak } from '@nomad/migration';
+import { embeddedZhaak, reviewEventHandlers, schema as migrationSchema, seedMigration, startMigrationSubgraph, type Zhaak } from '@nomad/migration';
 import type { fixedClock } from '@nomad/migration';
-import { schema as laborSchema, seedLabor, startLaborSubgraph } from '@nomad/labor';
-import { schema as securitySchema, seedSecurity, startSecuritySubgraph } from '@nomad/security';
-import { schema as taxSchema, seedTax, startCampaignRunner, startTaxSubgraph } from '@nomad/tax';
+import { laborEventHandlers, schema as laborSchema, seedLabor, startLaborSubgraph } from '@nomad/labor';
+import { schema as securitySchema, securityEventHandlers, seedSecurity, startSecuritySubgraph } from '@nomad/security';
+import { registrationEventHandlers, schema as taxSchema, seedTax, startCampaignRunner, startTaxSubgraph } from '@nomad/tax';
 
 export type TestClock = ReturnType<typeof fixedClock>;
 
@@ -31,6 +37,8 @@ export interface AgencyDeps {
   eventsUrls: Record<string, string>;
   /** Seed the agency's part of the sample world around the clock's today, as `npm start` does. */
   seed: boolean;
+  /** Events on NATS JetStream instead of HTTP push (`NOMAD_TEST_EVENTS_TRANSPORT=nats`): the client and this run's stream prefix. */
+  nats?: { js: JetStreamClient; prefix: string };
 }
 
 /** A running agency: its server, database and relay. */
@@ -78,12 +86,33 @@ function relayFor(name: string, database: Database<Record<string, unknown>>, tab
     db: database.db,
     tables,
     agency: name,
-    transport: httpTransport({ urls: deps.eventsUrls, serviceSecret: DEV_SERVICE_SECRET, timeoutMs: 5_000 }),
+    transport: deps.nats
+      ? natsTransport({ js: deps.nats.js, prefix: deps.nats.prefix, timeoutMs: 5_000 })
+      : httpTransport({ urls: deps.eventsUrls, serviceSecret: DEV_SERVICE_SECRET, timeoutMs: 5_000 }),
     logger: deps.logger,
     pollIntervalMs: RELAY_POLL_MS,
     // Tests must not wait minutes for a retry.
     backoff: () => 100,
     maxAttempts: 5,
+  });
+}
+
+/** On NATS, the agency's consumer applies its stream through the same receiver as `POST /events`. */
+function consumerFor<TSchema extends Record<string, unknown>>(
+  name: string,
+  database: Database<TSchema>,
+  tables: EventTablesOf,
+  handlers: EventHandlers<never>,
+  deps: AgencyDeps,
+): NatsConsumer | undefined {
+  if (!deps.nats) return undefined;
+  return startNatsConsumer({
+    js: deps.nats.js,
+    prefix: deps.nats.prefix,
+    agency: name,
+    receive: createEventReceiver({ db: database.db, tables, agency: name, handlers: handlers as EventHandlers, logger: deps.logger }),
+    backoff: () => 100,
+    logger: deps.logger,
   });
 }
 
@@ -95,6 +124,7 @@ function handleOf(parts: {
   server: SubgraphServer;
   database: Database<Record<string, unknown>>;
   relay?: Relay;
+  consumer?: NatsConsumer | undefined;
   extras?: Record<string, unknown>;
   beforeServer?: () => Promise<void>;
 }): AgencyHandle {
@@ -105,6 +135,7 @@ function handleOf(parts: {
     ...(relay ? { relay } : {}),
     extras: parts.extras ?? {},
     async stop() {
+      await parts.consumer?.stop();
       await relay?.stop();
       await parts.beforeServer?.();
       await server.stop();
@@ -127,7 +158,8 @@ export const startMigration: AgencyStarter = async (deps) => {
     ...serverDeps(deps),
   });
   const relay = relayFor('migration', database, eventTablesOf(migrationSchema), deps);
-  return handleOf({ server, database, relay, extras: { zhaak } });
+  const consumer = consumerFor('migration', database, eventTablesOf(migrationSchema), reviewEventHandlers as EventHandlers<never>, deps);
+  return handleOf({ server, database, relay, consumer, extras: { zhaak } });
 };
 
 /** GKNB: receives ApplicationSubmitted and status ends, publishes screening outcomes. */
@@ -136,7 +168,8 @@ export const startSecurity: AgencyStarter = async (deps) => {
   if (deps.seed) await seedSecurity(database.db, deps.logger, { today: deps.clock.today() });
   const server = await startSecuritySubgraph({ database, app: { clock: deps.clock }, ...serverDeps(deps) });
   const relay = relayFor('security', database, eventTablesOf(securitySchema), deps);
-  return handleOf({ server, database, relay });
+  const consumer = consumerFor('security', database, eventTablesOf(securitySchema), securityEventHandlers as EventHandlers<never>, deps);
+  return handleOf({ server, database, relay, consumer });
 };
 
 /**
@@ -149,7 +182,8 @@ export const startTax: AgencyStarter = async (deps) => {
   // Woken by startReregistrationCampaign; the interval is long so tests decide when work happens.
   const campaigns = startCampaignRunner(database.db, deps.clock, deps.logger, 3_600_000);
   const server = await startTaxSubgraph({ database, app: { clock: deps.clock, campaigns }, ...serverDeps(deps) });
-  return handleOf({ server, database, extras: { campaigns }, beforeServer: () => campaigns.stop() });
+  const consumer = consumerFor('tax', database, eventTablesOf(taxSchema), registrationEventHandlers(deps.clock) as EventHandlers<never>, deps);
+  return handleOf({ server, database, consumer, extras: { campaigns }, beforeServer: () => campaigns.stop() });
 };
 
 /** Ministry of Labor: receives status facts and evaluation requests, publishes verdicts (relay). */
@@ -158,7 +192,8 @@ export const startLabor: AgencyStarter = async (deps) => {
   if (deps.seed) await seedLabor(database.db, deps.logger, { today: deps.clock.today() });
   const server = await startLaborSubgraph({ database, app: { clock: deps.clock }, ...serverDeps(deps) });
   const relay = relayFor('labor', database, eventTablesOf(laborSchema), deps);
-  return handleOf({ server, database, relay });
+  const consumer = consumerFor('labor', database, eventTablesOf(laborSchema), laborEventHandlers({ clock: deps.clock }) as EventHandlers<never>, deps);
+  return handleOf({ server, database, relay, consumer });
 };
 
 /**

@@ -15,6 +15,7 @@ import { createGateway, type Gateway } from '@nomad/gateway';
 import { fixedClock, type MigrationSchema, type Zhaak } from '@nomad/migration';
 import { SUPERGRAPH_PATH } from '@nomad/schema';
 import { AGENCY_STARTERS, type AgencyHandle } from './agencies.ts';
+import { eventBroker } from './nats-events.ts';
 
 export interface GraphResponse<T = Record<string, unknown>> {
   status: number;
@@ -84,15 +85,25 @@ export async function startGraph(options: { today?: string; seed?: boolean } = {
   const verifyToken = createTokenVerifier({ secret: DEV_JWT_SECRET });
   const eventsUrls: Record<string, string> = {};
   const agencies: Record<string, AgencyHandle> = {};
+  const broker = await eventBroker();
   try {
     for (const [name, start] of Object.entries(AGENCY_STARTERS)) {
       const db = await createTestDatabase(`e2e_${name}`);
       testDbs.push(db);
       databaseUrls[name] = db.url;
-      agencies[name] = await start({ databaseUrl: db.url, clock, logger: silentLogger, verifyToken, eventsUrls, seed: options.seed ?? false });
+      agencies[name] = await start({
+        databaseUrl: db.url,
+        clock,
+        logger: silentLogger,
+        verifyToken,
+        eventsUrls,
+        seed: options.seed ?? false,
+        ...(broker ? { nats: broker.deps } : {}),
+      });
     }
   } catch (err) {
     for (const a of Object.values(agencies)) await a.stop().catch(() => undefined);
+    await broker?.close().catch(() => undefined);
     for (const d of testDbs) await d.drop().catch(() => undefined);
     throw err;
   }
@@ -160,7 +171,7 @@ export async function startGraph(options: { today?: string; seed?: boolean } = {
         let attempted = 0;
         for (const a of Object.values(agencies)) attempted += (await a.relay?.runOnce()) ?? 0;
         if (attempted === 0) {
-          if ((await open()) === 0) return;
+          if ((await open()) === 0 && (broker ? await broker.quiet() : true)) return;
           await new Promise((resolve) => setTimeout(resolve, 25));
         }
       }
@@ -179,6 +190,7 @@ export async function startGraph(options: { today?: string; seed?: boolean } = {
     async stop() {
       await gateway.stop();
       for (const a of Object.values(agencies)) await a.stop();
+      await broker?.close();
       for (const d of testDbs) await d.drop();
     },
   };

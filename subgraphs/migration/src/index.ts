@@ -7,3 +7,4 @@ export type { App } from './app.ts';
 export { embeddedZhaak, ZhaakError, type Zhaak, type PinRequest } from './zhaak.ts';
 export { runMaintenance } from './maintenance.ts';
 export { TRANSITIONS, type Action } from './modules/review/service.ts';
+export { reviewEventHandlers } from './modules/review/handlers.ts';
