@@ -17,9 +17,10 @@ export interface LoggerOptions {
  * Authorization headers and tokens are redacted in case a request object is ever logged.
  */
 export function createLogger(service: string, level: string = 'info', options: LoggerOptions = {}): Logger {
-  // An asynchronous destination buffers lines and writes them off the request path; pino
+  // An asynchronous destination queues lines while a write is under way instead of blocking
+  // on each one; no minimum length, so a quiet service's lines still appear at once. pino
   // flushes it synchronously when the process exits.
-  const destination = options.async ? pino.destination({ sync: false, minLength: 4096 }) : undefined;
+  const destination = options.async ? pino.destination({ sync: false }) : undefined;
   const settings = {
     name: service,
     level,

@@ -1,6 +1,6 @@
 import { DEV_GATEWAY_SECRET, DEV_JWT_SECRET, EnvError } from '@nomad/contract';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SUPERGRAPH_PATH, envPrefix, loadGatewayEnv, loadSubgraphEnv } from './env.ts';
+import { DEFAULT_SUPERGRAPH_PATH, envPrefix, gatewayOptionsOf, loadGatewayEnv, loadSubgraphEnv } from './env.ts';
 
 describe('loadGatewayEnv', () => {
   it('starts with nothing set', () => {
@@ -16,8 +16,26 @@ describe('loadGatewayEnv', () => {
       MAX_TOKENS: 5000,
       MAX_COST: 50_000,
       MAX_BODY_BYTES: 1_048_576,
+      MAX_DIRECTIVES: 50,
       GRAPHIQL: true,
       INTROSPECTION: true,
+      SUBGRAPH_TIMEOUT_MS: 5_000,
+      CIRCUIT_FAILURE_THRESHOLD: 5,
+      CIRCUIT_OPEN_MS: 10_000,
+      READY_TIMEOUT_MS: 800,
+      CORS_ORIGINS: ['loopback'],
+      CORS_CREDENTIALS: false,
+      CORS_MAX_AGE_SECONDS: 600,
+      RATE_LIMIT: true,
+      RATE_LIMIT_PRINCIPAL_PER_SECOND: 20,
+      RATE_LIMIT_PRINCIPAL_BURST: 40,
+      RATE_LIMIT_ADDRESS_PER_SECOND: 50,
+      RATE_LIMIT_ADDRESS_BURST: 100,
+      TRUST_PROXY: false,
+      TOKEN_CACHE_SIZE: 10_000,
+      REQUEST_LOG_SAMPLE_RATE: 1,
+      DOCUMENT_CACHE_MIB: 30,
+      QUERY_PLAN_CACHE_MIB: 30,
     });
     expect(DEFAULT_SUPERGRAPH_PATH).toMatch(/schema[\\/]supergraph\.graphql$/);
   });
@@ -26,6 +44,26 @@ describe('loadGatewayEnv', () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!' };
     expect(loadGatewayEnv(production)).toMatchObject({ GRAPHIQL: false, INTROSPECTION: false });
     expect(loadGatewayEnv({ ...production, GRAPHIQL: 'on' })).toMatchObject({ GRAPHIQL: true, INTROSPECTION: false });
+  });
+
+  it('in production allows no browser origin and logs one success in ten, unless told otherwise', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!' };
+    expect(loadGatewayEnv(production)).toMatchObject({ CORS_ORIGINS: [], REQUEST_LOG_SAMPLE_RATE: 0.1, RATE_LIMIT: true });
+    expect(loadGatewayEnv({ ...production, CORS_ORIGINS: 'https://portal.example.kg, loopback', REQUEST_LOG_SAMPLE_RATE: '1' })).toMatchObject({
+      CORS_ORIGINS: ['https://portal.example.kg', 'loopback'],
+      REQUEST_LOG_SAMPLE_RATE: 1,
+    });
+  });
+
+  it('turns rate limits off under NODE_ENV=test unless asked', () => {
+    expect(loadGatewayEnv({ NODE_ENV: 'test' }).RATE_LIMIT).toBe(false);
+    expect(loadGatewayEnv({ NODE_ENV: 'test', RATE_LIMIT: 'on' }).RATE_LIMIT).toBe(true);
+  });
+
+  it('refuses an origin with a path, a bare word, or a sample rate above 1', () => {
+    expect(() => loadGatewayEnv({ CORS_ORIGINS: 'https://portal.example.kg/app' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadGatewayEnv({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadGatewayEnv({ REQUEST_LOG_SAMPLE_RATE: '2' })).toThrow(/REQUEST_LOG_SAMPLE_RATE/);
   });
 
   it('lists every bad variable at once', () => {
@@ -43,6 +81,24 @@ describe('loadGatewayEnv', () => {
 
   it('refuses the development JWT secret in production', () => {
     expect(() => loadGatewayEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+  });
+});
+
+describe('gatewayOptionsOf', () => {
+  it('maps the settings onto createGateway options', () => {
+    const options = gatewayOptionsOf(loadGatewayEnv({ CORS_ORIGINS: 'https://portal.example.kg,loopback', TRUST_PROXY: 'on' }));
+    expect(options.cors).toEqual({ origins: ['https://portal.example.kg'], allowLoopback: true, credentials: false, maxAgeSeconds: 600 });
+    expect(options.rateLimit).toEqual({
+      perPrincipal: { perSecond: 20, burst: 40 },
+      perAddress: { perSecond: 50, burst: 100 },
+      trustProxy: true,
+    });
+    expect(options.circuit).toEqual({ failureThreshold: 5, openMs: 10_000 });
+    expect(options.limits).toMatchObject({ maxDirectives: 50, maxDepth: 12 });
+  });
+
+  it('leaves rate limits out when RATE_LIMIT is off', () => {
+    expect(gatewayOptionsOf(loadGatewayEnv({ RATE_LIMIT: 'off' })).rateLimit).toBeUndefined();
   });
 });
 

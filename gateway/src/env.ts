@@ -13,7 +13,8 @@ import {
   processEnv,
   type EnvSource,
 } from '@nomad/contract';
-import { replicaUrls } from './replicas.ts';
+import { replicaUrls } from './subgraphs/replicas.ts';
+import type { GatewayOptions } from './options.ts';
 
 /**
  * Where each agency's subgraph listens when nothing is configured: the ports `npm start`
@@ -28,6 +29,21 @@ export const DEFAULT_SUBGRAPH_URLS: Readonly<Record<string, string>> = Object.fr
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
 const positiveInt = z.coerce.number().int().positive();
+const nonNegativeInt = z.coerce.number().int().min(0);
+const positiveNumber = z.coerce.number().positive();
+
+/** `CORS_ORIGINS`: comma-separated origins (`https://portal.example.kg`), or `loopback` for any localhost port. */
+const corsOrigins = z
+  .string()
+  .transform((value) => value.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+  .pipe(
+    z.array(
+      z.union([
+        z.literal('loopback'),
+        z.string().regex(/^https?:\/\/[^/?#\s]+$/, 'each origin is scheme://host[:port] with no path, or the word loopback'),
+      ]),
+    ),
+  );
 
 const gatewayEnvSchema = z
   .object({
@@ -42,6 +58,8 @@ const gatewayEnvSchema = z
     MAX_DEPTH: positiveInt.default(12),
     /** Aliases per operation, fragments expanded. @default 30 */
     MAX_ALIASES: positiveInt.default(30),
+    /** Directives per operation, fragments expanded. @default 50 */
+    MAX_DIRECTIVES: positiveInt.default(50),
     /** Lexical tokens per document; stops the parser before it builds a huge AST. @default 5000 */
     MAX_TOKENS: positiveInt.default(5000),
     /** Estimated cost per operation (page sizes multiply). @default 50000 */
@@ -52,10 +70,51 @@ const gatewayEnvSchema = z
     GRAPHIQL: envBoolean.optional(),
     /** @default on, except when NODE_ENV=production */
     INTROSPECTION: envBoolean.optional(),
+    /** How long one subgraph call may take before its agency counts as unavailable. @default 5000 // 5 seconds */
+    SUBGRAPH_TIMEOUT_MS: positiveInt.default(5_000),
+    /** Consecutive failed calls that open a subgraph's circuit. @default 5 */
+    CIRCUIT_FAILURE_THRESHOLD: positiveInt.default(5),
+    /** How long an open circuit refuses calls before one trial call. @default 10000 // 10 seconds */
+    CIRCUIT_OPEN_MS: positiveInt.default(10_000),
+    /** How long `/ready` waits for each subgraph's `/ready`. @default 800 // so /ready answers within 1 s */
+    READY_TIMEOUT_MS: positiveInt.default(800),
+    /** Browser origins allowed to call the graph. @default 'loopback' (any localhost port), except none when NODE_ENV=production */
+    CORS_ORIGINS: corsOrigins.optional(),
+    /** Allow cookies/HTTP auth from those origins (`Access-Control-Allow-Credentials`). @default off */
+    CORS_CREDENTIALS: envBoolean.default(false),
+    /** How long a browser may cache a preflight. @default 600 // 10 minutes */
+    CORS_MAX_AGE_SECONDS: nonNegativeInt.default(600),
+    /** Token-bucket rate limits per principal and per client address. @default on, except when NODE_ENV=test */
+    RATE_LIMIT: envBoolean.optional(),
+    /** Sustained requests per second per principal. @default 20 */
+    RATE_LIMIT_PRINCIPAL_PER_SECOND: positiveNumber.default(20),
+    /** Burst per principal. @default 40 */
+    RATE_LIMIT_PRINCIPAL_BURST: positiveInt.default(40),
+    /** Sustained requests per second per client address. @default 50 */
+    RATE_LIMIT_ADDRESS_PER_SECOND: positiveNumber.default(50),
+    /** Burst per client address. @default 100 */
+    RATE_LIMIT_ADDRESS_BURST: positiveInt.default(100),
+    /** Behind one reverse proxy that appends X-Forwarded-For: take the client address from it. @default off */
+    TRUST_PROXY: envBoolean.default(false),
+    /** Verified tokens cached until they expire; 0 turns the cache off. @default 10000 */
+    TOKEN_CACHE_SIZE: nonNegativeInt.default(10_000),
+    /** Share of successful requests logged (failures always are). @default 1, or 0.1 when NODE_ENV=production */
+    REQUEST_LOG_SAMPLE_RATE: z.coerce.number().min(0).max(1).optional(),
+    /** Parsed and validated documents kept, in MiB. @default 30 */
+    DOCUMENT_CACHE_MIB: positiveInt.default(30),
+    /** Query plans kept, in MiB. @default 30 */
+    QUERY_PLAN_CACHE_MIB: positiveInt.default(30),
   })
   .transform((env) => {
-    const development = env.NODE_ENV !== 'production';
-    return { ...env, GRAPHIQL: env.GRAPHIQL ?? development, INTROSPECTION: env.INTROSPECTION ?? development };
+    const production = env.NODE_ENV === 'production';
+    return {
+      ...env,
+      GRAPHIQL: env.GRAPHIQL ?? !production,
+      INTROSPECTION: env.INTROSPECTION ?? !production,
+      CORS_ORIGINS: env.CORS_ORIGINS ?? (production ? [] : ['loopback']),
+      RATE_LIMIT: env.RATE_LIMIT ?? env.NODE_ENV !== 'test',
+      REQUEST_LOG_SAMPLE_RATE: env.REQUEST_LOG_SAMPLE_RATE ?? (production ? 0.1 : 1),
+    };
   });
 
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
@@ -72,6 +131,47 @@ export function loadGatewayEnv(source: EnvSource = processEnv()): GatewayEnv {
   const env = parseEnv(gatewayEnvSchema, source);
   assertNoDevSecrets(env, ['JWT_SECRET']);
   return env;
+}
+
+/** The gateway's options as the environment sets them (all but the supergraph and the subgraphs). */
+export function gatewayOptionsOf(env: GatewayEnv): Omit<GatewayOptions, 'supergraphSdl' | 'subgraphUrls' | 'credentials' | 'logger'> {
+  return {
+    verifier: { secret: env.JWT_SECRET, jwksUrl: env.JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
+    limits: {
+      maxDepth: env.MAX_DEPTH,
+      maxAliases: env.MAX_ALIASES,
+      maxDirectives: env.MAX_DIRECTIVES,
+      maxTokens: env.MAX_TOKENS,
+      maxCost: env.MAX_COST,
+      maxBodyBytes: env.MAX_BODY_BYTES,
+    },
+    graphiql: env.GRAPHIQL,
+    introspection: env.INTROSPECTION,
+    port: env.GATEWAY_PORT,
+    host: env.GATEWAY_HOST,
+    readyTimeoutMs: env.READY_TIMEOUT_MS,
+    subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    circuit: { failureThreshold: env.CIRCUIT_FAILURE_THRESHOLD, openMs: env.CIRCUIT_OPEN_MS },
+    cors: {
+      origins: env.CORS_ORIGINS.filter((o) => o !== 'loopback'),
+      allowLoopback: env.CORS_ORIGINS.includes('loopback'),
+      credentials: env.CORS_CREDENTIALS,
+      maxAgeSeconds: env.CORS_MAX_AGE_SECONDS,
+    },
+    ...(env.RATE_LIMIT
+      ? {
+          rateLimit: {
+            perPrincipal: { perSecond: env.RATE_LIMIT_PRINCIPAL_PER_SECOND, burst: env.RATE_LIMIT_PRINCIPAL_BURST },
+            perAddress: { perSecond: env.RATE_LIMIT_ADDRESS_PER_SECOND, burst: env.RATE_LIMIT_ADDRESS_BURST },
+            trustProxy: env.TRUST_PROXY,
+          },
+        }
+      : {}),
+    tokenCacheSize: env.TOKEN_CACHE_SIZE,
+    requestLogSampleRate: env.REQUEST_LOG_SAMPLE_RATE,
+    documentCacheMiB: env.DOCUMENT_CACHE_MIB,
+    queryPlanCacheMiB: env.QUERY_PLAN_CACHE_MIB,
+  };
 }
 
 export interface SubgraphEnv {

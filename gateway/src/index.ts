@@ -1,10 +1,11 @@
 export { createGateway, type Gateway, type GatewayOptions } from './server.ts';
-export type { GatewayContext } from './datasource.ts';
-export { DEFAULT_LIMITS, operationCost, type Limits } from './limits.ts';
-export type { Readiness } from './readiness.ts';
+export type { GatewayContext } from './subgraphs/datasource.ts';
+export { operationCost } from './cost.ts';
+export { DEFAULT_LIMITS, type Limits } from './plugins/useLimits.ts';
+export type { Readiness } from './subgraphs/readiness.ts';
 export { subgraphNamesOf, SupergraphError } from './supergraph.ts';
-export { FIRST_QUERY } from './graphiql.ts';
-export { maskError, MASKED_MESSAGE } from './errors.ts';
+export { FIRST_QUERY } from './plugins/useGraphiQL.ts';
+export { maskError, MASKED_MESSAGE } from './plugins/useErrorMasking.ts';
 export {
   DEFAULT_SUBGRAPH_URLS,
   DEFAULT_SUPERGRAPH_PATH,

@@ -2,9 +2,9 @@ import '@nomad/contract/telemetry-off';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger, DEV_JWT_SECRET, EnvError, signToken } from '@nomad/contract';
-import { loadGatewayEnv, loadSubgraphEnv, type GatewayEnv } from './env.ts';
-import { FIRST_QUERY } from './graphiql.ts';
-import type { Readiness } from './readiness.ts';
+import { gatewayOptionsOf, loadGatewayEnv, loadSubgraphEnv, type GatewayEnv } from './env.ts';
+import { FIRST_QUERY } from './plugins/useGraphiQL.ts';
+import type { Readiness } from './subgraphs/readiness.ts';
 import { createGateway, type Gateway } from './server.ts';
 import { SupergraphError, subgraphNamesOf } from './supergraph.ts';
 
@@ -68,28 +68,18 @@ function banner(env: GatewayEnv, port: number, readiness: Readiness, token: stri
 
 async function main(): Promise<void> {
   const env = loadGatewayEnv();
-  const logger = createLogger('gateway', env.LOG_LEVEL);
+  // Asynchronous: the request log must not wait on stdout.
+  const logger = createLogger('gateway', env.LOG_LEVEL, { async: true });
   const supergraphSdl = await readSupergraph(env.SUPERGRAPH_PATH);
   const names = subgraphNamesOf(supergraphSdl);
   const subgraphs = loadSubgraphEnv(names, env.NODE_ENV);
 
   const gateway = await createGateway({
+    ...gatewayOptionsOf(env),
     supergraphSdl,
     subgraphUrls: subgraphs.urls,
     credentials: subgraphs.credentials,
-    verifier: { secret: env.JWT_SECRET, jwksUrl: env.JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
-    limits: {
-      maxDepth: env.MAX_DEPTH,
-      maxAliases: env.MAX_ALIASES,
-      maxTokens: env.MAX_TOKENS,
-      maxCost: env.MAX_COST,
-      maxBodyBytes: env.MAX_BODY_BYTES,
-    },
-    graphiql: env.GRAPHIQL,
-    introspection: env.INTROSPECTION,
     logger,
-    port: env.GATEWAY_PORT,
-    host: env.GATEWAY_HOST,
   });
 
   let stopping = false;

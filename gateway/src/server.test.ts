@@ -1,109 +1,19 @@
-import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
+import { request } from 'node:http';
 import { signToken } from '@nomad/contract';
-import { pino } from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  capturingLogger,
+  codeOf,
+  CREDENTIAL,
+  deadUrl,
+  JWT_SECRET,
+  post,
+  startFakeSubgraph,
+  startGateway,
+  type FakeSubgraph,
+} from './__fixtures__/gateway.ts';
 import { SUPERGRAPH } from './__fixtures__/supergraph.ts';
-import { createGateway, type Gateway, type GatewayOptions } from './server.ts';
-
-const JWT_SECRET = 'a-test-secret-that-is-at-least-32-characters-long';
-const CREDENTIAL = 'the-hello-subgraph-gateway-credential';
-
-/** Stands in for a subgraph: records what reaches it and answers fixed JSON. */
-interface FakeSubgraph {
-  url: string;
-  received: { headers: IncomingHttpHeaders; body: string }[];
-  close(): Promise<void>;
-}
-
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as AddressInfo).port;
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-}
-
-async function startFakeSubgraph(): Promise<FakeSubgraph> {
-  const received: FakeSubgraph['received'] = [];
-  const server = createServer((req, res) => {
-    if (req.url === '/ready') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}');
-      return;
-    }
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"hello":"world"}}');
-    });
-  });
-  const port = await listen(server);
-  return { url: `http://127.0.0.1:${port}/graphql`, received, close: () => close(server) };
-}
-
-/** A port nothing listens on: a subgraph that is down. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  const port = await listen(server);
-  await close(server);
-  return port;
-}
-
-/** Keeps the gateway's log lines so tests can read what an operator would. */
-function capturingLogger() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  return { logger: pino({ level: 'info' }, stream), lines };
-}
-
-const disposals: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  await Promise.all(disposals.map((dispose) => dispose()));
-});
-
-async function startGateway(options: Partial<GatewayOptions> & Pick<GatewayOptions, 'subgraphUrls'>): Promise<Gateway> {
-  const gateway = await createGateway({
-    supergraphSdl: SUPERGRAPH,
-    credentials: { hello: CREDENTIAL },
-    verifier: { secret: JWT_SECRET },
-    logger: pino({ level: 'silent' }),
-    ...options,
-  });
-  disposals.push(() => gateway.stop());
-  return gateway;
-}
-
-interface GraphQLBody {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; path?: unknown; extensions?: Record<string, unknown> }[];
-}
-
-async function post(
-  gateway: Gateway,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; headers: Headers; body: GraphQLBody; text: string }> {
-  const response = await fetch(gateway.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: JSON.parse(text) as GraphQLBody, text };
-}
-
-const codeOf = (body: GraphQLBody) => body.errors?.[0]?.extensions?.code;
+import { createGateway, type Gateway } from './server.ts';
 
 describe('createGateway with a reachable subgraph', () => {
   let subgraph: FakeSubgraph;
@@ -114,7 +24,6 @@ describe('createGateway with a reachable subgraph', () => {
 
   beforeAll(async () => {
     subgraph = await startFakeSubgraph();
-    disposals.push(() => subgraph.close());
     const { logger, lines } = capturingLogger();
     logLines = lines;
     gateway = await startGateway({
@@ -302,55 +211,12 @@ describe('createGateway with a reachable subgraph', () => {
   });
 });
 
-describe('createGateway with a subgraph that is down', () => {
-  let gateway: Gateway;
-  let logLines: string[];
-  let auth: Record<string, string>;
 
-  beforeAll(async () => {
-    const { logger, lines } = capturingLogger();
-    logLines = lines;
-    gateway = await startGateway({ subgraphUrls: { hello: `http://127.0.0.1:${await deadPort()}/graphql` }, logger });
-    auth = { authorization: `Bearer ${await signToken(JWT_SECRET, { roles: ['analyst'] })}` };
-  });
-
-  it('answers a masked INTERNAL_SERVER_ERROR without URL or errno, and logs it with the request id', async () => {
-    const response = await post(gateway, { query: '{ hello }' }, { ...auth, 'x-request-id': 'down-test-0001' });
-    expect(response.body.data).toEqual({ hello: null });
-    // A failed fetch has no path of its own: the gateway reports it for the whole fetch.
-    expect(response.body.errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
-    expect(response.text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|http:|stack/i);
-
-    const masked = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'error masked');
-    expect(masked).toMatchObject({ requestId: 'down-test-0001', errno: 'ECONNREFUSED' });
-  });
-
-  it('reports the subgraph as not ready, by name only', async () => {
-    const response = await fetch(gateway.url.replace('/graphql', '/ready'));
-    expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: 'not ready', notReady: ['hello'] });
-  });
-
+describe('createGateway without GraphiQL', () => {
   it('does not serve GraphiQL when it is off', async () => {
+    const gateway = await startGateway({ subgraphUrls: { hello: await deadUrl() } });
     const response = await fetch(gateway.url, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(405);
-  });
-});
-
-describe('createGateway with a subgraph that hangs', () => {
-  it('gives up after subgraphTimeoutMs with a masked error', async () => {
-    const hanging = createServer(() => {
-      // Never answers.
-    });
-    const port = await listen(hanging);
-    disposals.push(() => close(hanging));
-    const gateway = await startGateway({ subgraphUrls: { hello: `http://127.0.0.1:${port}/graphql` }, subgraphTimeoutMs: 200 });
-    const token = await signToken(JWT_SECRET, { roles: ['analyst'] });
-    const response = await post(gateway, { query: '{ hello }' }, { authorization: `Bearer ${token}` });
-    expect(response.body).toEqual({
-      data: { hello: null },
-      errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-    });
   });
 });
 
@@ -359,5 +225,55 @@ describe('createGateway configuration', () => {
     await expect(createGateway({ supergraphSdl: SUPERGRAPH, subgraphUrls: {} })).rejects.toThrow(
       /No URL configured for subgraph\(s\): hello/,
     );
+  });
+});
+
+describe('createGateway with rate limits on', () => {
+  it('answers 429 with Retry-After once a principal has spent its burst, before any subgraph is called', async () => {
+    const subgraph = await startFakeSubgraph();
+    const gateway = await startGateway({
+      subgraphUrls: { hello: subgraph.url },
+      rateLimit: { perPrincipal: { perSecond: 0.01, burst: 2 }, perAddress: { perSecond: 1000, burst: 1000 } },
+    });
+    const auth = { authorization: `Bearer ${await signToken(JWT_SECRET, { roles: ['analyst'], sub: 'busy-analyst' })}` };
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await post(gateway, { query: '{ hello }' }, auth)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const refused = await post(gateway, { query: '{ hello }' }, auth);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(codeOf(refused.body)).toBe('RATE_LIMITED');
+    expect(subgraph.received).toHaveLength(2);
+  });
+
+  it('limits a client address even when every token it sends is bad', async () => {
+    const gateway = await startGateway({ subgraphUrls: { hello: await deadUrl() }, rateLimit: { perAddress: { perSecond: 0.01, burst: 2 } } });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await post(gateway, { query: '{ hello }' }, { authorization: 'Bearer a.b.c' })).status);
+    expect(statuses).toEqual([401, 401, 429]);
+  });
+});
+
+describe('createGateway and browsers on other origins', () => {
+  it('answers a preflight from a localhost port with 204 (not 405) and lets the page read the answer', async () => {
+    const subgraph = await startFakeSubgraph();
+    const gateway = await startGateway({ subgraphUrls: { hello: subgraph.url } });
+    const origin = 'http://localhost:5173';
+    const preflight = await fetch(gateway.url, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    const response = await post(gateway, { query: '{ hello }' }, { origin, authorization: `Bearer ${await signToken(JWT_SECRET, { roles: ['analyst'] })}` });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+  });
+
+  it('refuses a preflight from an origin that is not allowed', async () => {
+    const gateway = await startGateway({ subgraphUrls: { hello: await deadUrl() }, cors: { allowLoopback: false, origins: ['https://portal.example.kg'] } });
+    const preflight = await fetch(gateway.url, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -74,6 +74,17 @@ describe('hostile and malformed requests', () => {
     expect(res.status).toBeLessThan(500);
   });
 
+  it('an unknown operationName and a subscription get 400 with a stable code, never 500', async () => {
+    const unknown = await graph.request(officer, 'query Mine { nomads(first: 1) { totalCount } }', undefined, undefined, 'Theirs');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    const subscription = await graph.request(officer, 'subscription { nomads(first: 1) { totalCount } }');
+    expect(subscription.status).toBe(400);
+    expect(subscription.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expectNoInternals(unknown);
+    expectNoInternals(subscription);
+  });
+
   it('a body that is not JSON gets 400', async () => {
     const res = await fetch(graph.gateway.url, {
       method: 'POST',
@@ -84,12 +95,15 @@ describe('hostile and malformed requests', () => {
     expect(await res.text()).not.toMatch(/\bat .+:\d+:\d+/);
   });
 
-  it('a subgraph that is down gives a masked error without its URL', async () => {
+  it('a subgraph that is down gives 503 and an error naming its agency, without its URL', async () => {
     const res = await graph.request(officer, '{ nomads(first: 1) { totalCount } }');
     expect(res.body.errors).toBeUndefined();
     await graph.migration.server.stop();
     const down = await graph.request(officer, '{ nomads(first: 1) { totalCount } }');
-    expect(down.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    // `nomads` is non-null: nothing is left of the answer, so the gateway says "try later".
+    expect(down.status).toBe(503);
+    expect(Number(down.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(down.body.errors?.[0]?.extensions).toEqual({ code: 'AGENCY_UNAVAILABLE', agency: 'migration' });
     expectNoInternals(down);
   });
 });

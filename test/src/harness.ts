@@ -113,6 +113,9 @@ export async function startGraph(options: { today?: string; seed?: boolean } = {
     subgraphUrls: Object.fromEntries(Object.entries(agencies).map(([name, a]) => [name, a.server.url])),
     logger: silentLogger,
     port: 0,
+    // The production default (5 s) is for a server; on the shared 2-core test machine a loaded
+    // subgraph can be slower than that. Tests of the timeout itself set their own.
+    subgraphTimeoutMs: 30_000,
   });
   const migration = agencies.migration;
   if (!migration) throw new Error('the harness needs the migration subgraph');

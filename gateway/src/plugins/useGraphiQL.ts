@@ -1,4 +1,6 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { Exchange } from '../http/exchange.ts';
+import type { GatewayPlugin } from './types.ts';
 
 /**
  * The first query to try, printed in the start-up banner, opened in GraphiQL's first tab and
@@ -30,4 +32,26 @@ export function graphiqlPage(): Buffer {
     }),
     'utf8',
   );
+}
+
+const wantsHtml = (exchange: Exchange) => (exchange.req.headers.accept ?? '').includes('text/html');
+
+/**
+ * GraphiQL for browsers on `GET /graphql` and `GET /`, offline (no CDN). Only in
+ * development: `createGateway` adds this plugin when `graphiql` is on. The page needs no
+ * token; the queries run from it do.
+ */
+export function useGraphiQL(): GatewayPlugin {
+  // Rendered on first use: about 9 MB that a gateway nobody browses never needs.
+  let page: Buffer | undefined;
+  return {
+    name: 'graphiql',
+    onRequest: (exchange) => {
+      const path = exchange.url.pathname;
+      const readOnly = exchange.method === 'GET' || exchange.method === 'HEAD';
+      if (!readOnly || (path !== '/graphql' && path !== '/') || !wantsHtml(exchange)) return undefined;
+      page ??= graphiqlPage();
+      return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-length': String(page.length) }, body: page };
+    },
+  };
 }

@@ -1,8 +1,6 @@
 import { MAX_PURPOSE_LENGTH } from '@nomad/contract';
 import { describe, expect, it } from 'vitest';
-import { checkIdempotencyKey, checkPurpose, requestIdOf } from './request-headers.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+import { checkIdempotencyKey, checkPurpose } from './useForwardedHeaders.ts';
 
 describe('checkPurpose', () => {
   it('accepts printable text up to the limit', () => {
@@ -44,18 +42,5 @@ describe('checkIdempotencyKey', () => {
   it('refuses spaces and overlong keys', () => {
     expect(checkIdempotencyKey('a b').ok).toBe(false);
     expect(checkIdempotencyKey('k'.repeat(129)).ok).toBe(false);
-  });
-});
-
-describe('requestIdOf', () => {
-  it("keeps a well-formed client id so a load balancer's id carries through", () => {
-    expect(requestIdOf('lb-7f3a.42')).toBe('lb-7f3a.42');
-  });
-
-  it('replaces a missing or malformed id with a fresh UUID', () => {
-    expect(requestIdOf(undefined)).toMatch(UUID);
-    expect(requestIdOf('')).toMatch(UUID);
-    expect(requestIdOf('id with spaces\nand a newline')).toMatch(UUID);
-    expect(requestIdOf('x'.repeat(129))).toMatch(UUID);
   });
 });

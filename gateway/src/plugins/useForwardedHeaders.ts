@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { MAX_PURPOSE_LENGTH } from '@nomad/contract';
+import { ErrorCode, Headers, MAX_PURPOSE_LENGTH } from '@nomad/contract';
+import { errorReply, single } from '../http/exchange.ts';
+import type { GatewayPlugin } from './types.ts';
 
 /**
  * The same rules the subgraphs apply (kit `http/server.ts`), checked here first so that a
@@ -14,11 +15,6 @@ const TOKEN_LIKE = /^[A-Za-z0-9._:-]{1,128}$/;
 const PRINTABLE = /^[\p{L}\p{N}\p{P}\p{Zs}\p{S}]*$/u;
 
 export type HeaderCheck = { ok: true; value: string | null } | { ok: false; message: string };
-
-/** One value of a header Node may have given as a list. */
-export function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /** `x-purpose`: why the data is read. Optional here (each subgraph decides where it is required); empty means absent. */
 export function checkPurpose(raw: string | undefined): HeaderCheck {
@@ -41,10 +37,20 @@ export function checkIdempotencyKey(raw: string | undefined): HeaderCheck {
 }
 
 /**
- * The client's `x-request-id` when it is a safe token (so a load balancer's id carries
- * through), else a fresh UUID: an id that goes into every log line must not be able to
- * forge one.
+ * Checks the headers the gateway forwards to subgraphs besides the token (`x-purpose`,
+ * `idempotency-key`) and keeps their validated values for the data source; a bad one is a
+ * 400 before any subgraph is called. Nothing else the client sent is forwarded.
  */
-export function requestIdOf(raw: string | undefined): string {
-  return raw !== undefined && TOKEN_LIKE.test(raw) ? raw : randomUUID();
+export function useForwardedHeaders(): GatewayPlugin {
+  return {
+    name: 'forwarded-headers',
+    onOperation: (exchange) => {
+      const purpose = checkPurpose(single(exchange.req.headers[Headers.purpose]));
+      if (!purpose.ok) return errorReply(400, ErrorCode.BAD_USER_INPUT, purpose.message);
+      const idempotencyKey = checkIdempotencyKey(single(exchange.req.headers[Headers.idempotencyKey]));
+      if (!idempotencyKey.ok) return errorReply(400, ErrorCode.BAD_USER_INPUT, idempotencyKey.message);
+      exchange.forwarded = { purpose: purpose.value, idempotencyKey: idempotencyKey.value };
+      return undefined;
+    },
+  };
 }

@@ -1,6 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { Headers, type Principal } from '@nomad/contract';
-import { replicaUrls, roundRobinFetch } from './replicas.ts';
+import { SupergraphError } from '../supergraph.ts';
+import type { CircuitBreaker } from './circuit-breaker.ts';
+import { subgraphFetcher, type Fetcher, type SubgraphFetchOptions } from './fetcher.ts';
+import { replicaUrls } from './replicas.ts';
 
 /** What the gateway knows about a request once it has let it in. */
 export interface GatewayContext {
@@ -26,21 +29,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(
     url: string,
     private readonly credential: string,
-    timeoutMs: number,
+    /** Deadline and circuit breaker: see `subgraphFetcher`. */
+    fetcher: Fetcher,
   ) {
-    const urls = replicaUrls(url);
-    // Node's own fetch with a deadline, instead of make-fetch-happen without one: a
-    // subgraph that hangs must not hold the client's request open.
-    const send = roundRobinFetch(urls, (target, init) => fetch(target, { ...init, signal: AbortSignal.timeout(timeoutMs) }));
-    super({
-      url: urls[0] ?? url,
-      fetcher: (_input, init = {}) =>
-        send({
-          ...(init.method !== undefined ? { method: init.method } : {}),
-          ...(init.headers !== undefined ? { headers: init.headers } : {}),
-          ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : new Uint8Array(init.body) } : {}),
-        }),
-    });
+    // The data source hands this URL to the fetcher, which picks the replica itself.
+    super({ url: replicaUrls(url)[0] ?? url, fetcher });
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -59,4 +52,33 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context.purpose !== null) headers.set(Headers.purpose, context.purpose);
     if (context.idempotencyKey !== null) headers.set(Headers.idempotencyKey, context.idempotencyKey);
   }
+}
+
+export interface SubgraphRouting {
+  /** GraphQL endpoint per subgraph name, or its replicas' endpoints comma-separated. */
+  urls: Readonly<Record<string, string>>;
+  /** `x-gateway-credential` per subgraph name. */
+  credentials: Readonly<Record<string, string>>;
+  /** Deadline and circuit breaker settings, the same for every subgraph. */
+  fetch: SubgraphFetchOptions;
+}
+
+/**
+ * One data source per subgraph, each with its own circuit: what `ApolloGateway` calls
+ * `buildService`. The circuits are returned so that `Retry-After` can say when they reopen.
+ */
+export function subgraphServices(routing: SubgraphRouting): {
+  buildService: (definition: { name: string }) => SubgraphDataSource;
+  circuits: CircuitBreaker[];
+} {
+  const circuits: CircuitBreaker[] = [];
+  const buildService = ({ name }: { name: string }) => {
+    const url = routing.urls[name];
+    const credential = routing.credentials[name];
+    if (!url || !credential) throw new SupergraphError(`No URL or credential configured for subgraph ${name}`);
+    const { fetcher, circuit } = subgraphFetcher(name, replicaUrls(url), routing.fetch);
+    circuits.push(circuit);
+    return new SubgraphDataSource(url, credential, fetcher);
+  };
+  return { buildService, circuits };
 }

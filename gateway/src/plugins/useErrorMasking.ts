@@ -1,6 +1,8 @@
+import type { GraphQLRequestListener } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode, PUBLIC_ERROR_CODES, type Logger } from '@nomad/contract';
-import { tokenLimitOf } from './limits.ts';
+import { ErrorCode, GatewayErrorCode, PUBLIC_ERROR_CODES, type Logger } from '@nomad/contract';
+import type { GatewayContext } from '../subgraphs/datasource.ts';
+import type { GatewayPlugin } from './types.ts';
 
 /** What a client sees instead of any error it must not: no message, no stack, no internals. */
 export const MASKED_MESSAGE = 'Internal server error';
@@ -37,19 +39,32 @@ function record(value: unknown): Record<string, unknown> | undefined {
 }
 
 /**
- * The innermost error: Apollo and the gateway wrap a socket error in one or two GraphQLErrors.
- * Read by property, not `instanceof`: the gateway's errors may come from another copy of
- * graphql (its CommonJS build) than the one this module imports.
+ * The errors wrapped in one another, outermost first: Apollo and the gateway wrap a socket
+ * error in one or two GraphQLErrors. Read by property, not `instanceof`: the gateway's errors
+ * may come from another copy of graphql (its CommonJS build) than the one this module imports.
  */
-function rootCause(error: unknown): unknown {
+function chainOf(error: unknown): unknown[] {
+  const chain = [error];
   let current = error;
   for (let i = 0; i < 5; i++) {
     const wrapper = record(current);
     const next = wrapper?.originalError ?? wrapper?.cause;
-    if (next === undefined || next === null || next === current) break;
+    if (next === undefined || next === null || chain.includes(next)) break;
+    chain.push(next);
     current = next;
   }
-  return current;
+  return chain;
+}
+
+/** The `AgencyUnavailableError` of the subgraph fetcher, found by name for the same reason. */
+function unavailableAgencyOf(chain: unknown[]): { agency: string; reason: string } | undefined {
+  for (const link of chain) {
+    const error = record(link);
+    if (error?.name === 'AgencyUnavailableError' && typeof error.agency === 'string' && typeof error.reason === 'string') {
+      return { agency: error.agency, reason: error.reason };
+    }
+  }
+  return undefined;
 }
 
 function reportOf(formatted: GraphQLFormattedError, error: unknown, code: string | undefined): MaskedErrorReport {
@@ -58,7 +73,7 @@ function reportOf(formatted: GraphQLFormattedError, error: unknown, code: string
   if (typeof extensions.serviceName === 'string') report.serviceName = extensions.serviceName;
   const status = record(extensions.response)?.status;
   if (typeof status === 'number') report.httpStatus = status;
-  const cause = record(rootCause(error));
+  const cause = record(chainOf(error).at(-1));
   if (typeof cause?.code === 'string' && /^E[A-Z_]+$/.test(cause.code)) report.errno = cause.code;
   // A bare GraphQLError says nothing; an underlying TypeError or FetchError does.
   if (typeof cause?.name === 'string' && cause.name !== 'GraphQLError') report.errorName = cause.name;
@@ -86,14 +101,14 @@ export function maskError(
     ...(formatted.path ? { path: formatted.path } : {}),
   };
 
-  if (code === 'GRAPHQL_PARSE_FAILED') {
-    const tokens = tokenLimitOf(formatted.message);
-    if (tokens !== null) {
-      return {
-        message: `The document exceeds the limit of ${tokens} tokens (MAX_TOKENS).`,
-        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-      };
-    }
+  const unavailable = unavailableAgencyOf(chainOf(error));
+  if (unavailable) {
+    report({ code: GatewayErrorCode.AGENCY_UNAVAILABLE, path: formatted.path, serviceName: unavailable.agency, detail: unavailable.reason });
+    return {
+      message: `The ${unavailable.agency} agency is unavailable right now; what it holds is missing from this answer. Try again shortly.`,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: GatewayErrorCode.AGENCY_UNAVAILABLE, agency: unavailable.agency },
+    };
   }
 
   const hopFailed = extensions.response !== undefined;
@@ -114,16 +129,44 @@ export function maskError(
   };
 }
 
+/** An error as Apollo hands it to `didEncounterErrors`, in the shape `maskError` reads. */
+function formattedOf(error: { message: string; path?: readonly (string | number)[] | undefined; extensions?: Record<string, unknown> }): GraphQLFormattedError {
+  return { message: error.message, ...(error.path ? { path: error.path } : {}), ...(error.extensions ? { extensions: error.extensions } : {}) };
+}
+
 /**
- * Apollo Server's `formatError`, logging masked errors with the request id. Apollo calls it
- * without the request, so the id comes from `currentRequestId` (an AsyncLocalStorage).
+ * The one place errors leave the gateway (see `maskError`). Masking runs in `formatError`,
+ * which Apollo calls without the request; the operator's log line is written from
+ * `didEncounterErrors`, which has the request id, so no per-request async context is kept.
+ * An agency that does not answer is logged as a warning, anything else masked as an error.
  */
-export function createFormatError(
-  logger: Logger,
-  currentRequestId: () => string | undefined,
-): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
-  return (formatted, error) =>
-    maskError(formatted, error, (details) => {
-      logger.error({ requestId: currentRequestId(), ...details }, 'error masked');
-    });
+export function useErrorMasking(options: { logger: Logger }): GatewayPlugin {
+  const log = options.logger.child({ source: 'errors' });
+  const listener: GraphQLRequestListener<GatewayContext> = {
+    didEncounterErrors({ errors, contextValue }) {
+      for (const error of errors) {
+        maskError(formattedOf(error), error, (details) => {
+          const line = { requestId: contextValue.requestId, ...details };
+          if (details.code === GatewayErrorCode.AGENCY_UNAVAILABLE) log.warn(line, 'agency unavailable');
+          else log.error(line, 'error masked');
+        });
+      }
+      return Promise.resolve();
+    },
+  };
+  return {
+    name: 'error-masking',
+    apollo: {
+      formatError: (formatted, error) => maskError(formatted, error, () => undefined),
+      plugins: [
+        {
+          requestDidStart: () => Promise.resolve(listener),
+          unexpectedErrorProcessingRequest({ requestContext, error }) {
+            log.error({ requestId: requestContext.contextValue.requestId, errorName: error.name }, 'request failed');
+            return Promise.resolve();
+          },
+        },
+      ],
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { maskError, MASKED_MESSAGE, type MaskedErrorReport } from './errors.ts';
+import { AgencyUnavailableError } from '../subgraphs/fetcher.ts';
+import { maskError, MASKED_MESSAGE, type MaskedErrorReport } from './useErrorMasking.ts';
 
 function mask(formatted: GraphQLFormattedError, error: unknown = new GraphQLError(formatted.message)) {
   const reports: MaskedErrorReport[] = [];
@@ -106,16 +107,22 @@ describe('maskError', () => {
     expect(result).toEqual(INTERNAL);
   });
 
-  it('rewrites the parser token limit into a validation error naming MAX_TOKENS', () => {
-    const { result } = mask({
-      message: 'Syntax Error: Document contains more that 5000 tokens. Parsing aborted.',
-      locations: [{ line: 1, column: 9000 }],
-      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
-    });
+  it('names an agency that did not answer, without its URL, and reports why', () => {
+    const socket = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4003'), { code: 'ECONNREFUSED' });
+    const cause = new AgencyUnavailableError('tax', 'ECONNREFUSED', { cause: socket });
+    const { result, reports, text } = mask(
+      { message: cause.message, path: ['nomad', 'taxRegistration'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      new GraphQLError(cause.message, { originalError: cause }),
+    );
     expect(result).toEqual({
-      message: 'The document exceeds the limit of 5000 tokens (MAX_TOKENS).',
-      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      message: 'The tax agency is unavailable right now; what it holds is missing from this answer. Try again shortly.',
+      path: ['nomad', 'taxRegistration'],
+      extensions: { code: 'AGENCY_UNAVAILABLE', agency: 'tax' },
     });
+    expect(text).not.toMatch(/127\.0\.0\.1|4003|ECONNREFUSED|http/);
+    expect(reports).toEqual([
+      { code: 'AGENCY_UNAVAILABLE', path: ['nomad', 'taxRegistration'], serviceName: 'tax', detail: 'ECONNREFUSED' },
+    ]);
   });
 
   it('passes ordinary parse and validation errors', () => {

@@ -1,0 +1,91 @@
+import { createLogger, DEV_GATEWAY_SECRET, DEV_JWT_SECRET, type Logger, type VerifierOptions } from '@nomad/contract';
+import type { CorsOptions } from './plugins/useCors.ts';
+import { DEFAULT_LIMITS, type Limits } from './plugins/useLimits.ts';
+import type { BucketOptions } from './plugins/useRateLimit.ts';
+import type { CircuitBreakerOptions } from './subgraphs/circuit-breaker.ts';
+
+/** Everything `createGateway` takes; `main.ts` fills it from the env module, tests from code. */
+export interface GatewayOptions {
+  /** The composed Federation 2 supergraph (`schema/supergraph.graphql`). Required. */
+  supergraphSdl: string;
+  /**
+   * GraphQL endpoint per subgraph name (or its replicas' endpoints, comma-separated, called round
+   * robin). Every subgraph the supergraph names must have one,
+   * else `createGateway` throws a SupergraphError; the URLs written in the supergraph are
+   * ignored. Required.
+   */
+  subgraphUrls: Readonly<Record<string, string>>;
+  /** `x-gateway-credential` per subgraph name. @default DEV_GATEWAY_SECRET for each subgraph */
+  credentials?: Readonly<Record<string, string>>;
+  /** How callers' JWTs are checked. @default { secret: DEV_JWT_SECRET } */
+  verifier?: VerifierOptions;
+  /** Any subset; the rest keep their defaults. @default DEFAULT_LIMITS */
+  limits?: Partial<Limits>;
+  /** Serve GraphiQL on `GET /graphql` and `GET /` to browsers. @default false */
+  graphiql?: boolean;
+  /** Answer introspection queries (and show "did you mean" hints). @default false */
+  introspection?: boolean;
+  /** Root logger; the gateway logs through children of it. @default createLogger('gateway', 'info') */
+  logger?: Logger;
+  /** 0 picks a free port (tests). @default 0 */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** How long each subgraph's `/ready` may take before it counts as not ready. @default 800 // `/ready` answers within 1 s */
+  readyTimeoutMs?: number;
+  /** How long one subgraph call may take; past it the agency's fields error. @default 5_000 // 5 seconds */
+  subgraphTimeoutMs?: number;
+  /** Per-subgraph circuit breaker. @default { failureThreshold: 5, openMs: 10_000 } */
+  circuit?: Partial<Pick<CircuitBreakerOptions, 'failureThreshold' | 'openMs'>>;
+  /** Browsers on other origins. @default { origins: [], allowLoopback: true, credentials: false, maxAgeSeconds: 600 } */
+  cors?: Partial<CorsOptions>;
+  /**
+   * Token-bucket rate limits per verified principal and per client address. Off when absent
+   * (tests); `main.ts` turns them on from RATE_LIMIT and friends. @default undefined // off
+   */
+  rateLimit?: { perPrincipal?: BucketOptions; perAddress?: BucketOptions; trustProxy?: boolean };
+  /** Verified tokens remembered until they expire; 0 turns the cache off. @default 10_000 */
+  tokenCacheSize?: number;
+  /** Share of successful requests that get a log line (failures always do). @default 1 */
+  requestLogSampleRate?: number;
+  /** Parsed and validated documents kept, in MiB (Apollo's document store). @default 30 */
+  documentCacheMiB?: number;
+  /** Query plans kept, in MiB (the gateway's plan cache). @default 30 */
+  queryPlanCacheMiB?: number;
+}
+
+export type ResolvedOptions = Required<Omit<GatewayOptions, 'rateLimit' | 'credentials'>> &
+  Pick<GatewayOptions, 'rateLimit'> & {
+    limits: Limits;
+    circuit: Pick<CircuitBreakerOptions, 'failureThreshold' | 'openMs'>;
+    cors: CorsOptions;
+  };
+
+/** Fills every default in one place, so each is written once (and documented above). */
+export function resolveOptions(options: GatewayOptions): ResolvedOptions {
+  return {
+    supergraphSdl: options.supergraphSdl,
+    subgraphUrls: options.subgraphUrls,
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    verifier: options.verifier ?? { secret: DEV_JWT_SECRET },
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    graphiql: options.graphiql ?? false,
+    introspection: options.introspection ?? false,
+    logger: options.logger ?? createLogger('gateway', 'info'),
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    readyTimeoutMs: options.readyTimeoutMs ?? 800,
+    subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5_000,
+    circuit: { failureThreshold: 5, openMs: 10_000, ...options.circuit },
+    cors: { origins: [], allowLoopback: true, credentials: false, maxAgeSeconds: 600, ...options.cors },
+    tokenCacheSize: options.tokenCacheSize ?? 10_000,
+    requestLogSampleRate: options.requestLogSampleRate ?? 1,
+    documentCacheMiB: options.documentCacheMiB ?? 30,
+    queryPlanCacheMiB: options.queryPlanCacheMiB ?? 30,
+  };
+}
+
+/** The credential each subgraph gets: the configured one, else the development default. */
+export function credentialsFor(names: readonly string[], configured: GatewayOptions['credentials']): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, configured?.[name] ?? DEV_GATEWAY_SECRET]));
+}
