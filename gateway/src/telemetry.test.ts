@@ -43,7 +43,7 @@ function run(args: string[], env: Record<string, string>): Run {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const handle: Run = {
     output: () => out,
-    waitFor: (pattern, timeoutMs = 30_000) =>
+    waitFor: (pattern, timeoutMs = 90_000) =>
       new Promise((resolve, reject) => {
         const check = () => {
           if (!pattern.test(out)) return;
@@ -85,7 +85,7 @@ describe('egress at start', () => {
     );
     await control.waitFor(/EGRESS-ATTEMPT lookup nomad-graph\.invalid/);
     await control.waitFor(/EGRESS-ATTEMPT connect 192\.0\.2\.1:80/);
-  });
+  }, 180_000);
 
   it('the gateway starts without attempting any connection beyond loopback', async () => {
     const port = await deadPort();
@@ -100,5 +100,5 @@ describe('egress at start', () => {
     expect(health.status).toBe(200);
     await gateway.stop();
     expect(gateway.output().match(/EGRESS-ATTEMPT .*/g) ?? []).toEqual([]);
-  });
+  }, 180_000);
 });
