@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { auditServer, type AuditResult } from 'graphql-http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, post, startFakeSubgraph, startGateway } from './__fixtures__/gateway.ts';
@@ -69,5 +70,13 @@ describe('graphql-http audit', () => {
 
   it('declines only the MAYs that would run operations over GET', () => {
     expect(failed('MAY')).toEqual(['5A70', '6A70', 'D6D5']);
+  });
+
+  it('gives the counts that docs/operators.md states', async () => {
+    const page = (await readFile(new URL('../../docs/operators.md', import.meta.url), 'utf8')).replace(/\s+/g, ' ');
+    const stated = /\*\*(\d+) of (\d+) MUST pass, (\d+) of (\d+) SHOULD, (\d+) of (\d+) MAY\*\*/.exec(page);
+    expect(stated).not.toBeNull();
+    const count = (requirement: string) => [of(requirement).length - failed(requirement).length, of(requirement).length].map(String);
+    expect(stated?.slice(1)).toEqual([...count('MUST'), ...count('SHOULD'), ...count('MAY')]);
   });
 });
