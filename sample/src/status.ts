@@ -1,11 +1,9 @@
-import { addDays } from '@nomad/kit';
+import { addDays, lastDayOfTerm } from '@nomad/kit';
 import { seededUuid, type Rnd } from './random.ts';
 import type { SampleStatusEvent, SampleStatusPeriod } from './types.ts';
 
-function plusYear(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return addDays(new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10), -1);
-}
+/** A period of one year from `day`. */
+const plusYear = (day: string): string => lastDayOfTerm(day, 1);
 
 /** Initial periods ending within this many days are already extended in the sample. */
 const EXTENDED_WITHIN_DAYS = 10;

@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { MigrationDb } from './db/index.ts';
-import { zhaakSerials } from './db/schema.ts';
+import { takeZhaakSerial } from './modules/nomads/queries.ts';
 import { isValidDate } from './clock.ts';
 import { formatPin } from '@nomad/kit';
 
@@ -36,14 +35,10 @@ export function embeddedZhaak(db: MigrationDb): Zhaak {
   return {
     async assignPin(request) {
       if (!isValidDate(request.dateOfBirth)) throw new ZhaakError('invalid birth date');
-      const [row] = await db
-        .insert(zhaakSerials)
-        .values({ dateOfBirth: request.dateOfBirth, lastSerial: 1 })
-        .onConflictDoUpdate({ target: zhaakSerials.dateOfBirth, set: { lastSerial: sql`${zhaakSerials.lastSerial} + 1` } })
-        .returning({ serial: zhaakSerials.lastSerial });
-      if (!row) throw new ZhaakError('no serial returned');
-      if (row.serial > MAX_SERIAL) throw new ZhaakError(`no PIN serial left for birth date ${request.dateOfBirth}`);
-      return formatPin(request.sex, request.dateOfBirth, row.serial);
+      const serial = await takeZhaakSerial(db, { dateOfBirth: request.dateOfBirth });
+      if (serial === null) throw new ZhaakError('no serial returned');
+      if (serial > MAX_SERIAL) throw new ZhaakError(`no PIN serial left for birth date ${request.dateOfBirth}`);
+      return formatPin(request.sex, request.dateOfBirth, serial);
     },
   };
 }

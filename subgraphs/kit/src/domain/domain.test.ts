@@ -8,6 +8,7 @@ import {
   isMinorAmount,
   isUuid,
   isValidPin,
+  lastDayOfTerm,
   LATIN_NAME,
   PASSPORT_NUMBER,
   pinMatches,
@@ -100,5 +101,13 @@ describe('money', () => {
     expect(toUsdMinor(rules, 10_001, 'EUR')).toBe(10_801);
     expect(toUsdMinor(rules, 500, 'USD')).toBe(500);
     expect(toUsdMinor(rules, 500, 'XXX')).toBeNull();
+  });
+});
+
+describe('terms', () => {
+  it('end the day before the same date the given number of years later', () => {
+    expect(lastDayOfTerm('2026-03-01', 1)).toBe('2027-02-28');
+    expect(lastDayOfTerm('2026-01-15', 10)).toBe('2036-01-14');
+    expect(lastDayOfTerm('2028-02-29', 1)).toBe('2029-02-28');
   });
 });

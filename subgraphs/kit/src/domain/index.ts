@@ -3,3 +3,4 @@ export * from './ids.ts';
 export * from './pin.ts';
 export * from './person.ts';
 export * from './money.ts';
+export * from './term.ts';

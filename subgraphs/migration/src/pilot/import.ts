@@ -7,7 +7,8 @@ import { insertPeriod, insertStatusEvent } from '../modules/status/queries.ts';
 import { pinMatches } from '@nomad/kit';
 import { embeddedZhaak, type Zhaak } from '../zhaak.ts';
 import { CsvError, readCsvTable } from './csv.ts';
-import { getIdentityByPassport, getNomadIdByPin, insertNomad, reserveZhaakSerial, type RegisteredIdentity } from './queries.ts';
+import { reserveZhaakSerial } from '../modules/nomads/queries.ts';
+import { getIdentityByPassport, getNomadIdByPin, insertNomad, type RegisteredIdentity } from './queries.ts';
 import {
   checkPilotRow,
   isPilotColumn,

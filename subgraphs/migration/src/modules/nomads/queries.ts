@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { afterCursor, type Page } from '@nomad/kit';
 import type { MigrationDb } from '../../db/index.ts';
-import { nomads, type NomadRow } from '../../db/schema.ts';
+import { nomads, zhaakSerials, type NomadRow } from '../../db/schema.ts';
 
 export interface NomadFilterParams {
   /** Restricts to one nomad (a nomad reading their own list). */
@@ -79,4 +79,30 @@ export async function setNomadPin(db: MigrationDb, params: { nomadId: string; pi
     .update(nomads)
     .set({ pin: params.pin, version: sql`${nomads.version} + 1`, updatedAt: sql`now()` })
     .where(eq(nomads.id, params.nomadId));
+}
+
+/**
+ * The embedded ZHAAK's next serial for a birth date, taken with one atomic upsert so that
+ * concurrent approvals of people born the same day get distinct serials; null if none came back.
+ */
+export async function takeZhaakSerial(db: MigrationDb, params: { dateOfBirth: string }): Promise<number | null> {
+  const [row] = await db
+    .insert(zhaakSerials)
+    .values({ dateOfBirth: params.dateOfBirth, lastSerial: 1 })
+    .onConflictDoUpdate({ target: zhaakSerials.dateOfBirth, set: { lastSerial: sql`${zhaakSerials.lastSerial} + 1` } })
+    .returning({ serial: zhaakSerials.lastSerial });
+  return row?.serial ?? null;
+}
+
+/**
+ * Moves the embedded ZHAAK's counter for a birth date past a PIN the pilot already issued,
+ * as the seed does for its sample PINs: otherwise the next approval of someone born that day
+ * could be offered the same PIN and fail on the unique index. Harmless with a real ZHAAK,
+ * which does not read this table.
+ */
+export async function reserveZhaakSerial(db: MigrationDb, params: { dateOfBirth: string; serial: number }): Promise<void> {
+  await db
+    .insert(zhaakSerials)
+    .values({ dateOfBirth: params.dateOfBirth, lastSerial: params.serial })
+    .onConflictDoUpdate({ target: zhaakSerials.dateOfBirth, set: { lastSerial: sql`greatest(${zhaakSerials.lastSerial}, excluded.last_serial)` } });
 }

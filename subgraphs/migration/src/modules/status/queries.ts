@@ -86,3 +86,15 @@ export async function findUnrecordedExpiries(db: MigrationDb, params: { today: s
     .limit(params.limit);
 }
 
+/**
+ * Records the expiry of a period unless one is recorded already (a unique index allows one per
+ * period, so concurrent sweepers record it once). Returns whether this call recorded it.
+ */
+export async function insertExpiryOnce(db: MigrationDb, params: { nomadId: string; periodId: string; effectiveOn: string; at: string }): Promise<boolean> {
+  const rows = await db
+    .insert(statusEvents)
+    .values({ nomadId: params.nomadId, kind: 'EXPIRED', effectiveOn: params.effectiveOn, actor: 'system', periodId: params.periodId, at: params.at })
+    .onConflictDoNothing()
+    .returning({ id: statusEvents.id });
+  return rows.length > 0;
+}

@@ -1,37 +1,92 @@
-import { hasRole, isUuid, runIdempotent, userError, UserErrorsAbort, type UserError } from '@nomad/kit';
+import { badUserInput, forbidden, hasRole, lastDayOfTerm, toConnection, toPage, type Connection, type PageArgs } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import { addDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import type { MigrationDb } from '../../db/index.ts';
-import { idempotencyKeys, statusEvents, type NomadRow, type StatusPeriodRow } from '../../db/schema.ts';
+import type { NomadRow, StatusEventRow, StatusPeriodRow, StatusRecommendationRow } from '../../db/schema.ts';
 import { publish } from '../../events.ts';
-import { loadRules, type Rules } from '../rules/service.ts';
-import { deriveStatus, nextPeriodStart, type DerivedStatus } from './derive.ts';
-import { findUnrecordedExpiries, getEventsByNomadIds, getPeriodsByNomadIds, insertPeriod, insertStatusEvent, lockNomad } from './queries.ts';
-
-export type RevocationGround = 'RULES_BREACH' | 'ACTIVITY_ENDED' | 'NATIONAL_SECURITY_THREAT';
-
-export interface StatusPayload {
-  nomadId: string | null;
-  userErrors: UserError[];
-}
+import { assertStatusReadable } from '../nomads/service.ts';
+import type { Rules } from '../rules/service.ts';
+import { deriveStatus, type DerivedStatus } from './derive.ts';
+import { findUnrecordedExpiries, getEventsByNomadIds, getPeriodsByNomadIds, insertExpiryOnce, insertPeriod, insertStatusEvent, listExpiring, lockNomad } from './queries.ts';
 
 /** A status holder always has a PIN (assigned at approval or imported); its absence is a bug, not a user error. */
-function pinOf(nomad: NomadRow): string {
+export function pinOf(nomad: NomadRow): string {
   if (!nomad.pin) throw new Error(`status holder ${nomad.id} has no PIN`);
   return nomad.pin;
 }
 
-/** Years from the first day of a chain to the last day any renewal may reach. */
+/** The last day any renewal may reach: `status_ceiling_years` from the first day of the chain. */
 export function ceilingOf(rules: Rules, chainStartedOn: string): string {
-  const [y, m, d] = chainStartedOn.split('-').map(Number) as [number, number, number];
-  const end = new Date(Date.UTC(y + rules.status_ceiling_years, m - 1, d));
-  return addDays(end.toISOString().slice(0, 10), -1);
+  return lastDayOfTerm(chainStartedOn, rules.status_ceiling_years);
 }
 
 export async function statusOf(db: MigrationDb, nomadId: string, day: string): Promise<{ status: DerivedStatus | null; periods: StatusPeriodRow[] }> {
   const [periods, events] = await Promise.all([getPeriodsByNomadIds(db, { nomadIds: [nomadId] }), getEventsByNomadIds(db, { nomadIds: [nomadId] })]);
   return { status: deriveStatus(periods, events, day), periods };
+}
+
+/**
+ * The nomad's status on `day` and the ceiling of its chain, for those who may see it; the read
+ * is recorded as a read of `field`.
+ */
+export async function readStatus(ctx: Context, nomad: NomadRow, day: string, field: string): Promise<(DerivedStatus & { ceilingOn: string }) | null> {
+  assertStatusReadable(ctx, nomad.id);
+  await ctx.loaders.access.record(nomad.id, field);
+  const [periods, events, rules] = await Promise.all([
+    ctx.loaders.statusPeriodsByNomad.load(nomad.id),
+    ctx.loaders.statusEventsByNomad.load(nomad.id),
+    ctx.loaders.rules.load('rules'),
+  ]);
+  const status = deriveStatus(periods, events, day);
+  return status ? { ...status, ceilingOn: ceilingOf(rules, status.chainStartedOn) } : null;
+}
+
+/** Every period the nomad was granted, oldest first; the read is recorded. */
+export async function readStatusPeriods(ctx: Context, nomadId: string, field: string): Promise<StatusPeriodRow[]> {
+  assertStatusReadable(ctx, nomadId);
+  await ctx.loaders.access.record(nomadId, field);
+  return ctx.loaders.statusPeriodsByNomad.load(nomadId);
+}
+
+/** Every change of the nomad's status, in order; the read is recorded. */
+export async function readStatusHistory(ctx: Context, nomadId: string, field: string): Promise<StatusEventRow[]> {
+  assertStatusReadable(ctx, nomadId);
+  await ctx.loaders.access.record(nomadId, field);
+  return ctx.loaders.statusEventsByNomad.load(nomadId);
+}
+
+/** Other agencies' recommendations about the nomad: migration officers decide on them, so only they see them. */
+export function readRecommendations(ctx: Context, nomadId: string): Promise<StatusRecommendationRow[]> {
+  if (!hasRole(ctx.principal, 'migration_officer')) throw forbidden('Recommendations are for migration officers.');
+  return ctx.loaders.recommendationsByNomad.load(nomadId);
+}
+
+export interface ExpiringStatusEdge {
+  cursor: string;
+  node: NomadRow | null | Error;
+  validUntil: string;
+}
+
+/** The most days ahead the expiring-status queue looks: a year and a day. */
+const MAX_WITHIN_DAYS = 366;
+
+/** Migration officers' work queue: statuses whose last day falls within `withinDays`, soonest first. */
+export async function listExpiringStatuses(
+  ctx: Context,
+  app: App,
+  args: PageArgs & { withinDays: number },
+): Promise<Omit<Connection<unknown>, 'edges'> & { edges: ExpiringStatusEdge[] }> {
+  if (!hasRole(ctx.principal, 'migration_officer')) throw forbidden('Work queues are for migration officers.');
+  if (!Number.isInteger(args.withinDays) || args.withinDays < 0 || args.withinDays > MAX_WITHIN_DAYS) {
+    throw badUserInput(`\`withinDays\` must be between 0 and ${MAX_WITHIN_DAYS}.`, 'withinDays');
+  }
+  const page = toPage({ first: args.first, after: args.after });
+  const today = app.clock.today();
+  const rows = await listExpiring(ctx.db, { from: today, to: addDays(today, args.withinDays), after: page.after, limit: page.limit });
+  const { edges, pageInfo } = toConnection(rows, page, (r) => ({ key: r.validUntil, id: r.nomadId }));
+  const nomads = await ctx.loaders.nomadById.loadMany(edges.map((e) => e.node.nomadId));
+  return { edges: edges.map((e, i) => ({ cursor: e.cursor, node: nomads[i] ?? null, validUntil: e.node.validUntil })), pageInfo };
 }
 
 /**
@@ -66,103 +121,6 @@ export async function grantInitialPeriod(
   return period;
 }
 
-type StatusAction = 'extendStatus' | 'renewStatus' | 'suspendStatus' | 'reinstateStatus' | 'revokeStatus';
-
-interface StatusChangeInput {
-  nomadId: string;
-  reason?: string | null;
-  ground?: RevocationGround | null;
-}
-
-/**
- * Runs one status change for a migration officer: locks the nomad, derives the status as of
- * today, checks the action is allowed from it, writes the period/event and the domain event
- * in one transaction (idempotent under `Idempotency-Key`).
- */
-export async function changeStatus(ctx: Context, app: App, action: StatusAction, input: StatusChangeInput): Promise<StatusPayload> {
-  if (!hasRole(ctx.principal, 'migration_officer')) {
-    return { nomadId: null, userErrors: [userError('FORBIDDEN', 'Only a migration officer may change a status.')] };
-  }
-  if (!isUuid(input.nomadId)) return { nomadId: null, userErrors: [userError('NOMAD_NOT_FOUND', 'No such nomad.', 'input.nomadId')] };
-  const actor = ctx.principal.sub;
-  try {
-    const { result } = await runIdempotent(
-      ctx.db,
-      { idempotencyKeys },
-      { key: ctx.idempotencyKey, principalSub: actor, operation: action, input },
-      async (tx) => {
-        const nomad = await lockNomad(tx, { nomadId: input.nomadId });
-        if (!nomad) throw new UserErrorsAbort([userError('NOMAD_NOT_FOUND', 'No such nomad.', 'input.nomadId')]);
-        const today = app.clock.today();
-        const now = app.clock.now().toISOString();
-        const rules = await loadRules(tx);
-        const { status, periods } = await statusOf(tx, nomad.id, today);
-        const invalid = (message: string) => new UserErrorsAbort([userError('INVALID_TRANSITION', message, 'input.nomadId')]);
-        if (!status) throw invalid('This nomad has never held the status.');
-        const last = periods.filter((p) => p.validFrom >= status.chainStartedOn).at(-1) ?? status.period;
-        switch (action) {
-          case 'extendStatus':
-          case 'renewStatus': {
-            if (status.state !== 'ACTIVE') throw invalid(`A status that is ${status.state} cannot be ${action === 'extendStatus' ? 'extended' : 'renewed'}.`);
-            const kind = action === 'extendStatus' ? 'EXTENSION_1_YEAR' : 'RENEWAL';
-            if (kind === 'EXTENSION_1_YEAR' && last.kind !== 'INITIAL_60_DAYS') {
-              throw invalid('The 1-year extension follows the initial 60-day period only; use renewStatus.');
-            }
-            if (kind === 'RENEWAL' && last.kind === 'INITIAL_60_DAYS') {
-              throw invalid('The initial period is followed by the 1-year extension; use extendStatus.');
-            }
-            const validFrom = nextPeriodStart(status);
-            const [y, m, d] = validFrom.split('-').map(Number) as [number, number, number];
-            const validUntil = addDays(new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10), -1);
-            const ceiling = ceilingOf(rules, status.chainStartedOn);
-            if (validUntil > ceiling) {
-              throw new UserErrorsAbort([
-                userError('STATUS_CEILING_REACHED', `The status may not run past ${ceiling}: ${rules.status_ceiling_years} years in total.`, 'input.nomadId'),
-              ]);
-            }
-            const period = await insertPeriod(tx, { period: { nomadId: nomad.id, kind, validFrom, validUntil, grantedBy: actor, grantedAt: now } });
-            await insertStatusEvent(tx, { event: { nomadId: nomad.id, kind: kind === 'RENEWAL' ? 'RENEWED' : 'EXTENDED', effectiveOn: validFrom, actor, periodId: period.id, at: now } });
-            await publish(tx, 'StatusExtended', nomad.id, { nomadId: nomad.id, pin: pinOf(nomad), periodKind: kind, validFrom, validUntil });
-            break;
-          }
-          case 'suspendStatus': {
-            if (status.state !== 'ACTIVE') throw invalid(`A status that is ${status.state} cannot be suspended.`);
-            const reason = input.reason?.trim();
-            if (!reason) throw new UserErrorsAbort([userError('REASON_REQUIRED', 'Give the reason for the suspension.', 'input.reason')]);
-            await insertStatusEvent(tx, { event: { nomadId: nomad.id, kind: 'SUSPENDED', effectiveOn: today, actor, reason, periodId: status.period.id, at: now } });
-            await publish(tx, 'StatusSuspended', nomad.id, { nomadId: nomad.id, pin: pinOf(nomad), at: now, ground: reason });
-            break;
-          }
-          case 'reinstateStatus': {
-            if (status.state !== 'SUSPENDED') throw invalid(`Only a suspended status can be reinstated; this one is ${status.state}.`);
-            await insertStatusEvent(tx, { event: { nomadId: nomad.id, kind: 'REINSTATED', effectiveOn: today, actor, reason: input.reason?.trim() || null, periodId: status.period.id, at: now } });
-            await publish(tx, 'StatusReinstated', nomad.id, { nomadId: nomad.id, pin: pinOf(nomad), at: now });
-            break;
-          }
-          case 'revokeStatus': {
-            if (status.state !== 'ACTIVE' && status.state !== 'SUSPENDED') throw invalid(`A status that is ${status.state} cannot be revoked.`);
-            if (!input.ground) throw new UserErrorsAbort([userError('GROUND_REQUIRED', 'Give the ground for the revocation.', 'input.ground')]);
-            const exitDeadlineOn = addDays(today, rules.exit_days_after_revocation);
-            await insertStatusEvent(tx, {
-              event: { nomadId: nomad.id, kind: 'REVOKED', effectiveOn: today, actor, revocationGround: input.ground, reason: input.reason?.trim() || null, exitDeadlineOn, periodId: status.period.id, at: now },
-            });
-            await publish(tx, 'StatusRevoked', nomad.id, { nomadId: nomad.id, pin: pinOf(nomad), ground: input.ground, revokedAt: now, exitDeadline: exitDeadlineOn });
-            break;
-          }
-        }
-        ctx.logger.info({ nomadId: nomad.id, action }, 'status changed');
-        return { nomadId: nomad.id, userErrors: [] } satisfies StatusPayload;
-      },
-    );
-    ctx.loaders.statusPeriodsByNomad.clear(input.nomadId);
-    ctx.loaders.statusEventsByNomad.clear(input.nomadId);
-    return result;
-  } catch (err) {
-    if (err instanceof UserErrorsAbort) return { nomadId: null, userErrors: err.userErrors };
-    throw err;
-  }
-}
-
 /**
  * Records the expiry of every status whose last period has ended: a status event and a
  * StatusExpired domain event, once per period even with several sweepers running (a unique
@@ -178,7 +136,7 @@ export async function recordExpiries(db: MigrationDb, app: App, batch = 200): Pr
       const done = await db.transaction(async (tx) => {
         const nomad = await lockNomad(tx, { nomadId: period.nomadId });
         if (!nomad) return false;
-        const inserted = await insertStatusEventOnce(tx, { nomadId: nomad.id, periodId: period.id, effectiveOn: addDays(period.validUntil, 1), at: app.clock.now().toISOString() });
+        const inserted = await insertExpiryOnce(tx, { nomadId: nomad.id, periodId: period.id, effectiveOn: addDays(period.validUntil, 1), at: app.clock.now().toISOString() });
         if (!inserted) return false;
         await publish(tx, 'StatusExpired', nomad.id, { nomadId: nomad.id, pin: pinOf(nomad), expiredOn: addDays(period.validUntil, 1) });
         return true;
@@ -187,13 +145,4 @@ export async function recordExpiries(db: MigrationDb, app: App, batch = 200): Pr
     }
     if (due.length < batch) return recorded;
   }
-}
-
-async function insertStatusEventOnce(tx: MigrationDb, params: { nomadId: string; periodId: string; effectiveOn: string; at: string }): Promise<boolean> {
-  const rows = await tx
-    .insert(statusEvents)
-    .values({ nomadId: params.nomadId, kind: 'EXPIRED', effectiveOn: params.effectiveOn, actor: 'system', periodId: params.periodId, at: params.at })
-    .onConflictDoNothing()
-    .returning({ id: statusEvents.id });
-  return rows.length > 0;
 }

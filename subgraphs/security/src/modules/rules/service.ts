@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addMonths } from '../../clock.ts';
 import type { SecurityDb } from '../../db/index.ts';
-import { rules } from '../../db/schema.ts';
+import { getRuleValues } from './queries.ts';
 
 /** GKNB's rule table, validated: a bad row fails loudly rather than computing a wrong deadline. */
 const RulesShape = z.object({
@@ -14,7 +14,7 @@ export type Rules = z.infer<typeof RulesShape>;
 
 /** Reads the rule values (one statement). */
 export async function loadRules(db: SecurityDb): Promise<Rules> {
-  const rows = await db.select({ key: rules.key, value: rules.value }).from(rules);
+  const rows = await getRuleValues(db);
   return RulesShape.parse(Object.fromEntries(rows.map((r) => [r.key, r.value])));
 }
 

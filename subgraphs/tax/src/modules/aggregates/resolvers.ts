@@ -2,8 +2,7 @@ import type { GraphQLResolverMap } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import { regimeOf } from '../registrations/resolvers.ts';
-import type { CurrencyTotalsRow } from './queries.ts';
-import { taxAggregates } from './service.ts';
+import { taxAggregates, type CurrencyTotalsRow } from './service.ts';
 
 export function aggregateResolvers(app: App): GraphQLResolverMap<Context> {
   return {

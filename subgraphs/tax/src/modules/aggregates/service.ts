@@ -3,6 +3,8 @@ import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import { countRegistrationsByStateAndRegime, declarationTotalsByCurrency, type CurrencyTotalsRow } from './queries.ts';
 
+export type { CurrencyTotalsRow };
+
 export interface TaxAggregates {
   registrations: number;
   byState: { state: string; count: number }[];

@@ -4,8 +4,7 @@ import type { Context } from '../../context.ts';
 import type { PaymentRow } from '../../db/schema.ts';
 import { assertMayReadNomadTax } from '../../access.ts';
 import { regimeOf } from '../registrations/resolvers.ts';
-import type { DeclarationView } from './queries.ts';
-import { arrearsFor, fileDeclaration, recordPayment, type FileDeclarationInput, type RecordPaymentInput } from './service.ts';
+import { arrearsFor, fileDeclaration, recordPayment, type DeclarationView, type FileDeclarationInput, type RecordPaymentInput } from './service.ts';
 
 /**
  * A money field of a declaration: personal data (it reveals the income), refused to anyone

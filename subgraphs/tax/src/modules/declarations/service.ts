@@ -22,6 +22,8 @@ import { idempotencyKeys, type DeclarationRow, type PaymentRow, type Registratio
 import { getRegimeByCode, lockRegistration } from '../registrations/queries.ts';
 import { getDeclarationForPeriod, insertDeclaration, insertPayment, listArrears, lockDeclaration, type ArrearsRow, type DeclarationView } from './queries.ts';
 
+export type { DeclarationView };
+
 /**
  * Declarations are quarterly and due on this day of the month after the quarter ends.
  * [I]: public sources do not fix the filing calendar of a digital nomad's IE.
