@@ -1,0 +1,3 @@
+export * from './parse.ts';
+export * from './keyring.ts';
+export * from './load.ts';
