@@ -57,6 +57,8 @@ describe('the examples of the documentation', () => {
       const tok = await tokenFor(example);
       const { purpose, expectError, expectUserError, nullable } = example.annotation;
       const headers: Record<string, string> = purpose ? { 'x-purpose': purpose } : {};
+      // The access-log examples read the ledger: seal and anchor what was read before, as the sealers do within a second.
+      if (/accessLog/.test(example.source)) await graph.sealAll();
       for (const operation of example.operations) {
         const name = operation.name?.value;
         const res = await graph.request(tok, example.source, undefined, { ...headers }, name);

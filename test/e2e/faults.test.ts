@@ -49,7 +49,7 @@ async function count(agency: Agency, sql: string, params: string[] = []): Promis
   return rows[0]?.n ?? 0;
 }
 
-const accessRecords = (agency: Agency) => count(agency, `select count(*)::int as n from "${agency}"."access_log"`);
+const accessRecords = (agency: Agency) => count(agency, `select count(*)::int as n from "${agency}"."access_records"`);
 
 async function outboxTypes(agency: Agency, aggregateId: string): Promise<string[]> {
   const rows = await client(agency).unsafe<{ type: string }[]>(`select type from "${agency}"."outbox" where aggregate_id = $1 order by seq`, [aggregateId]);
@@ -124,7 +124,7 @@ describe('the access log cannot be written: the caller gets an error and no pers
     const recorded = await accessRecords(agency);
     expect(recorded).toBeGreaterThan(before);
 
-    const restore = await failInserts(client(agency), `${agency}.access_log`);
+    const restore = await failInserts(client(agency), `${agency}.access_records`);
     let refused: GraphResponse;
     try {
       refused = await request();

@@ -528,7 +528,7 @@ describe("labor's access log", () => {
     // Before: while the log cannot be written, the read fails and returns none of the data.
     const labor = graph.agencies.labor;
     if (!labor) throw new Error('the harness did not start labor');
-    const restore = await failInserts(labor.database.client, 'labor.access_log');
+    const restore = await failInserts(labor.database.client, 'labor.access_records');
     let unlogged: GraphResponse;
     try {
       unlogged = await review();
@@ -550,7 +550,7 @@ describe("labor's access log", () => {
       purpose: 'quarterly monitoring',
       operation: 'Review',
       subjectId: s.nomadId,
-      fields: ['activityReport.clients', 'activityReport.income'],
+      fields: ['ActivityReport.clients', 'ActivityReport.income'],
     });
     const own = await gql<{ laborAccessRecords: { edges: { node: { subjectId: string } }[] } }>(s.tok, query, {});
     expect(own.laborAccessRecords.edges.length).toBeGreaterThan(0);

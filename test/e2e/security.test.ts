@@ -333,14 +333,14 @@ describe('need to know: screening details are for security officers only', () =>
   }
 
   it('every read of the details by a security officer is in the access log, with the fields read', async () => {
-    const { accessLog } = securitySchema;
+    const { accessRecords: accessLog } = securitySchema;
     const before = await securityDb.select().from(accessLog).where(eq(accessLog.subjectId, nomadId));
     const tok = await token(['security_officer'], { sub: 'gknb:auditee' });
     const res = await graph.request(tok, `query Read($id: ID!) { application(id: $id) { screening { reasons classification } } }`, { id: applicationId }, { 'x-purpose': 'case 42' });
     expect(res.body.errors).toBeUndefined();
-    const records = await securityDb.select().from(accessLog).where(and(eq(accessLog.subjectId, nomadId), eq(accessLog.principalSub, 'gknb:auditee')));
+    const records = await securityDb.select().from(accessLog).where(and(eq(accessLog.subjectId, nomadId), eq(accessLog.readerSub, 'gknb:auditee')));
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ fields: ['screening.classification', 'screening.reasons'], purpose: 'case 42', operation: 'Read' });
+    expect(records[0]).toMatchObject({ fields: ['Screening.classification', 'Screening.reasons'], purpose: 'case 42', operation: 'Read' });
     expect(before.length).toBeGreaterThan(0);
     // An outcome-only read by a migration officer is not a read of the details: nothing recorded.
     await graph.request(migrationOfficer, `{ application(id: "${applicationId}") { screening { outcome } } }`);

@@ -181,9 +181,9 @@ describe('tax: who sees what', () => {
     const refused = await graph.request(analyst, '{ taxRegistrations(first: 5) { edges { node { pin } } } }');
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const other = await token(['nomad'], { nomadId: randomUUID() });
-    const [before] = await taxDb().db.select({ n: count() }).from(taxSchema.accessLog);
+    const [before] = await taxDb().db.select({ n: count() }).from(taxSchema.accessRecords);
     const list = await gql<{ taxRegistrations: { edges: { node: { pin: string } }[] } }>(taxOfficer, '{ taxRegistrations(first: 5) { edges { node { pin } } } }');
-    const [after] = await taxDb().db.select({ n: count() }).from(taxSchema.accessLog);
+    const [after] = await taxDb().db.select({ n: count() }).from(taxSchema.accessRecords);
     expect((after?.n ?? 0) - (before?.n ?? 0)).toBe(list.taxRegistrations.edges.length);
     const foreign = await graph.request(other, `{ taxRegistration(pin: "${list.taxRegistrations.edges[0]?.node.pin ?? ''}") { pin } }`);
     expect(foreign.body.data).toEqual({ taxRegistration: null });

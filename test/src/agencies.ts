@@ -9,13 +9,17 @@ import {
   natsTransport,
   runMigrations,
   startNatsConsumer,
+  accessLedgerHandlers,
+  startAccessLedger,
   startRelay,
+  type AgencyKeyring,
   type Database,
   type EventHandlers,
   type NatsConsumer,
   type Logger,
   type Principal,
   type Relay,
+  type Sealer,
   type SubgraphServer,
 } from '@nomad/kit';
 import { embeddedZhaak, reviewEventHandlers, schema as migrationSchema, seedMigration, startMigrationSubgraph, type Zhaak } from '@nomad/migration';
@@ -39,6 +43,10 @@ export interface AgencyDeps {
   seed: boolean;
   /** Events on NATS JetStream instead of HTTP push (`NOMAD_TEST_EVENTS_TRANSPORT=nats`): the client and this run's stream prefix. */
   nats?: { js: JetStreamClient; prefix: string };
+  /** The agency's keys (signs its access-log seals, checks the others'). */
+  keyring: AgencyKeyring;
+  /** Seal in the background at the pace of `seal_delay_ms`; false: only when a test calls `sealer.runOnce()`. */
+  autoSeal: boolean;
 }
 
 /** A running agency: its server, database and relay. */
@@ -47,6 +55,8 @@ export interface AgencyHandle {
   database: Database<Record<string, unknown>>;
   /** Delivers the agency's outbox; absent for an agency that publishes nothing. */
   relay?: Relay;
+  /** Seals the agency's access log (and, in security, the ledger). */
+  sealer: Sealer;
   /** Extra per-agency knobs tests use (e.g. migration's ZHAAK). */
   extras: Record<string, unknown>;
   stop(): Promise<void>;
@@ -78,7 +88,12 @@ function serverDeps(deps: AgencyDeps) {
     serviceSecret: DEV_SERVICE_SECRET,
     logger: deps.logger,
     exposeSqlCount: true,
+    keyring: deps.keyring,
   };
+}
+
+function sealerFor(name: string, database: Database<Record<string, unknown>>, deps: AgencyDeps): Sealer {
+  return startAccessLedger({ agency: name, db: database.db, keyring: deps.keyring, logger: deps.logger, autoStart: deps.autoSeal });
 }
 
 function relayFor(name: string, database: Database<Record<string, unknown>>, tables: EventTablesOf, deps: AgencyDeps): Relay {
@@ -110,31 +125,35 @@ function consumerFor<TSchema extends Record<string, unknown>>(
     js: deps.nats.js,
     prefix: deps.nats.prefix,
     agency: name,
-    receive: createEventReceiver({ db: database.db, tables, agency: name, handlers: handlers as EventHandlers, logger: deps.logger }),
+    // The access ledger's handlers (GKNB's AccessSealed, migration's LedgerSealed) as runSubgraph adds them.
+    receive: createEventReceiver({ db: database.db, tables, agency: name, handlers: { ...(handlers as EventHandlers), ...accessLedgerHandlers(name, deps.keyring) }, logger: deps.logger }),
     backoff: () => 100,
     logger: deps.logger,
   });
 }
 
 /**
- * The handle of a started agency. Stops in the order a service does: the relay, then what
- * `beforeServer` stops (background jobs), then the server, then the database.
+ * The handle of a started agency. Stops in the order a service does: the sealer, the relay,
+ * then what `beforeServer` stops (background jobs), then the server, then the database.
  */
 function handleOf(parts: {
   server: SubgraphServer;
   database: Database<Record<string, unknown>>;
   relay?: Relay;
   consumer?: NatsConsumer | undefined;
+  sealer: Sealer;
   extras?: Record<string, unknown>;
   beforeServer?: () => Promise<void>;
 }): AgencyHandle {
-  const { server, database, relay } = parts;
+  const { server, database, relay, sealer } = parts;
   return {
     server,
     database,
     ...(relay ? { relay } : {}),
+    sealer,
     extras: parts.extras ?? {},
     async stop() {
+      await sealer.stop();
       await parts.consumer?.stop();
       await relay?.stop();
       await parts.beforeServer?.();
@@ -159,7 +178,7 @@ export const startMigration: AgencyStarter = async (deps) => {
   });
   const relay = relayFor('migration', database, eventTablesOf(migrationSchema), deps);
   const consumer = consumerFor('migration', database, eventTablesOf(migrationSchema), reviewEventHandlers as EventHandlers<never>, deps);
-  return handleOf({ server, database, relay, consumer, extras: { zhaak } });
+  return handleOf({ server, database, relay, consumer, sealer: sealerFor('migration', database, deps), extras: { zhaak } });
 };
 
 /** GKNB: receives ApplicationSubmitted and status ends, publishes screening outcomes. */
@@ -169,12 +188,12 @@ export const startSecurity: AgencyStarter = async (deps) => {
   const server = await startSecuritySubgraph({ database, app: { clock: deps.clock }, ...serverDeps(deps) });
   const relay = relayFor('security', database, eventTablesOf(securitySchema), deps);
   const consumer = consumerFor('security', database, eventTablesOf(securitySchema), securityEventHandlers as EventHandlers<never>, deps);
-  return handleOf({ server, database, relay, consumer });
+  return handleOf({ server, database, relay, consumer, sealer: sealerFor('security', database, deps) });
 };
 
 /**
- * State Tax Service: receives status facts, publishes nothing (no relay). Its campaign runner
- * is in `extras.campaigns`: `await extras.campaigns.idle()` waits for a started campaign to end.
+ * State Tax Service: receives status facts; publishes only its sealed access log. Its campaign
+ * runner is in `extras.campaigns`: `await extras.campaigns.idle()` waits for a started campaign to end.
  */
 export const startTax: AgencyStarter = async (deps) => {
   const database = await migrated(deps, 'tax', taxSchema);
@@ -183,7 +202,8 @@ export const startTax: AgencyStarter = async (deps) => {
   const campaigns = startCampaignRunner(database.db, deps.clock, deps.logger, 3_600_000);
   const server = await startTaxSubgraph({ database, app: { clock: deps.clock, campaigns }, ...serverDeps(deps) });
   const consumer = consumerFor('tax', database, eventTablesOf(taxSchema), registrationEventHandlers(deps.clock) as EventHandlers<never>, deps);
-  return handleOf({ server, database, consumer, extras: { campaigns }, beforeServer: () => campaigns.stop() });
+  const relay = relayFor('tax', database, eventTablesOf(taxSchema), deps);
+  return handleOf({ server, database, relay, consumer, sealer: sealerFor('tax', database, deps), extras: { campaigns }, beforeServer: () => campaigns.stop() });
 };
 
 /** Ministry of Labor: receives status facts and evaluation requests, publishes verdicts (relay). */
@@ -193,7 +213,7 @@ export const startLabor: AgencyStarter = async (deps) => {
   const server = await startLaborSubgraph({ database, app: { clock: deps.clock }, ...serverDeps(deps) });
   const relay = relayFor('labor', database, eventTablesOf(laborSchema), deps);
   const consumer = consumerFor('labor', database, eventTablesOf(laborSchema), laborEventHandlers({ clock: deps.clock }) as EventHandlers<never>, deps);
-  return handleOf({ server, database, relay, consumer });
+  return handleOf({ server, database, relay, consumer, sealer: sealerFor('labor', database, deps) });
 };
 
 /**

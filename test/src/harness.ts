@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { appendFile, readFile } from 'node:fs/promises';
 import { pino } from 'pino';
 import {
   createTokenVerifier,
@@ -10,7 +10,7 @@ import {
   type Role,
   type SubgraphServer,
 } from '@nomad/kit';
-import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
+import { createTestDatabase, createTestKeys, type TestDatabase, type TestKeys } from '@nomad/kit/testing';
 import { createGateway, type Gateway } from '@nomad/gateway';
 import { fixedClock, type MigrationSchema, type Zhaak } from '@nomad/migration';
 import { SUPERGRAPH_PATH } from '@nomad/schema';
@@ -32,8 +32,15 @@ export interface TestGraph {
   gateway: Gateway;
   /** Every running agency by name. */
   agencies: Record<string, AgencyHandle>;
-  /** Each agency's database URL (a second replica of an agency connects to the same one). */
+  /** Each agency's database URL (a second replica of an agency connects to the same one; `audit:verify` reads it). */
   databaseUrls: Record<string, string>;
+  /** The agencies' keys (`keys.verifier` holds only the public keys, as `audit:verify` does). */
+  keys: TestKeys;
+  /**
+   * Seals every agency's access log, delivers the seals to the ledger, seals the ledger and
+   * anchors it in migration: afterwards every committed record is sealed and anchored.
+   */
+  sealAll(): Promise<void>;
   migration: { server: SubgraphServer; database: Database<MigrationSchema> };
   clock: ReturnType<typeof fixedClock>;
   /** POSTs an operation to the gateway. */
@@ -67,6 +74,12 @@ async function operationStatements(server: SubgraphServer): Promise<number> {
   return value?.values.reduce((sum, v) => sum + v.value, 0) ?? 0;
 }
 
+function keyringOf(keys: TestKeys, agency: string) {
+  const keyring = keys.keyrings[agency];
+  if (!keyring) throw new Error(`no test key for ${agency}`);
+  return keyring;
+}
+
 /** A development token as the gateway and subgraphs accept it in tests. */
 export function token(roles: Role[], claims: { nomadId?: string; name?: string; sub?: string; expiresIn?: string } = {}): Promise<string> {
   return signToken(DEV_JWT_SECRET, { roles, ...claims });
@@ -77,8 +90,16 @@ export function token(roles: Role[], claims: { nomadId?: string; name?: string; 
  * server, migrated, on a free port, with its relay; the gateway over the committed supergraph.
  * With `seed`, every agency seeds its part of the sample world around the harness clock's
  * day, as `npm start` does around today.
+ *
+ * Sealers run only when a test calls `sealAll()` (or with `autoSeal: true`, at the pace of the
+ * rule `seal_delay_ms`): a background seal writes to the outbox, which tests count. With
+ * `E2E_KEEP_GRAPHS=<file>` (CI), `stop()` seals and anchors everything, keeps the databases and
+ * appends the graph (database URLs, public keys) to that file, for `audit:verify` to check
+ * afterwards; a test that tampers with a log passes `keep: false`.
  */
-export async function startGraph(options: { today?: string; seed?: boolean } = {}): Promise<TestGraph> {
+export async function startGraph(options: { today?: string; seed?: boolean; autoSeal?: boolean; keep?: boolean } = {}): Promise<TestGraph> {
+  const keepFile = options.keep === false ? undefined : process.env.E2E_KEEP_GRAPHS;
+  const keys = createTestKeys();
   const clock = fixedClock(`${options.today ?? '2026-11-24'}T06:00:00Z`);
   const databaseUrls: Record<string, string> = {};
   const testDbs: TestDatabase[] = [];
@@ -98,6 +119,8 @@ export async function startGraph(options: { today?: string; seed?: boolean } = {
         verifyToken,
         eventsUrls,
         seed: options.seed ?? false,
+        keyring: keyringOf(keys, name),
+        autoSeal: options.autoSeal ?? false,
         ...(broker ? { nats: broker.deps } : {}),
       });
     }
@@ -120,10 +143,11 @@ export async function startGraph(options: { today?: string; seed?: boolean } = {
   const migration = agencies.migration;
   if (!migration) throw new Error('the harness needs the migration subgraph');
   const zhaak = migration.extras.zhaak as { current: Zhaak };
-  return {
+  const graph: TestGraph = {
     gateway,
     agencies,
     databaseUrls,
+    keys,
     migration: { server: migration.server, database: migration.database as unknown as Database<MigrationSchema> },
     clock,
     zhaak,
@@ -180,6 +204,14 @@ export async function startGraph(options: { today?: string; seed?: boolean } = {
       }
       throw new Error(`events still undelivered after 400 relay rounds (${await open()} open)`);
     },
+    async sealAll() {
+      // Twice: the first round anchors every agency's seals in the ledger, the second seals
+      // the ledger's new anchors (GKNB's own seal included) and anchors them in migration.
+      for (let round = 0; round < 2; round++) {
+        for (const a of Object.values(agencies)) await a.sealer.runOnce();
+        await graph.flushEvents();
+      }
+    },
     async countSql(fn) {
       // Statements run on behalf of GraphQL operations only (the subgraph's own counter), so
       // that relays and maintenance running meanwhile do not blur the figure.
@@ -192,9 +224,15 @@ export async function startGraph(options: { today?: string; seed?: boolean } = {
     },
     async stop() {
       await gateway.stop();
+      if (keepFile) await graph.sealAll();
       for (const a of Object.values(agencies)) await a.stop();
       await broker?.close();
+      if (keepFile) {
+        await appendFile(keepFile, `${JSON.stringify({ databases: databaseUrls, publicKeys: keys.publicKeyEnv })}\n`);
+        return;
+      }
       for (const d of testDbs) await d.drop();
     },
   };
+  return graph;
 }

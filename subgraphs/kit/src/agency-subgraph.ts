@@ -1,6 +1,8 @@
 import type { DocumentNode } from 'graphql';
 import type { Registry } from 'prom-client';
 import type { ReadRequest } from './access/recorder.ts';
+import { accessLedgerHandlers } from './access/wiring.ts';
+import type { AgencyKeyring } from './keys/keyring.ts';
 import type { Principal } from './auth.ts';
 import type { RequestContext } from './context.ts';
 import type { Database, Executor } from './db/database.ts';
@@ -37,6 +39,11 @@ export interface AgencySubgraphOptions<TSchema extends Record<string, unknown>> 
   registry?: Registry;
   /** Other agencies' relays authenticate with it on `POST /events` when `routes` is not given. @default DEV_SERVICE_SECRET */
   serviceSecret?: string;
+  /**
+   * The agency's keys: when `routes` is not given, the access ledger's handlers (GKNB's
+   * `AccessSealed`, migration's `LedgerSealed`) check seals with it. @default none: those events are refused
+   */
+  keyring?: AgencyKeyring;
 }
 
 /** What makes one agency's subgraph: its SDL, resolvers, loaders and event handlers. */
@@ -64,7 +71,7 @@ export function startAgencySubgraph<TSchema extends Record<string, unknown>, TLo
             db,
             tables: definition.events.tables,
             agency: definition.name,
-            handlers: definition.events.handlers,
+            handlers: { ...definition.events.handlers, ...(options.keyring ? accessLedgerHandlers(definition.name, options.keyring) : {}) },
             serviceSecret: options.serviceSecret ?? DEV_SERVICE_SECRET,
             logger: options.logger,
           }),

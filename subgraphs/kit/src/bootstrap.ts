@@ -26,6 +26,10 @@ import { assertHandlers, assertSubscriptions, SubscriptionError } from './events
 import type { EventTables } from './events/tables.ts';
 import type { RouteHandler, SubgraphServer } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { accessLedgerEventTypes, accessLedgerHandlers, startAccessLedger } from './access/wiring.ts';
+import type { Sealer } from './access/sealer.ts';
+import type { AgencyKeyring } from './keys/keyring.ts';
+import { keysEnvShape, loadKeyring } from './keys/load.ts';
 
 /** The repository root (`.data/` lives there by default). */
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -60,6 +64,8 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
       /** Authenticates event deliveries between agencies (`x-service-credential`). @default DEV_SERVICE_SECRET (refused in production) */
       SERVICE_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_SERVICE_SECRET),
       ...eventsUrlShape,
+      /** Ed25519 keys: the agency's own signing key and every agency's public key (dev keys in DATA_DIR/keys, refused in production). */
+      ...keysEnvShape,
       /** Relay: longest idle sleep; it wakes on the outbox's NOTIFY, so this is only a safety net. @default 30000 */
       EVENTS_POLL_INTERVAL_MS: positiveInt.default(30_000),
       /** Relay: deliveries sent per pass. @default 20 */
@@ -128,6 +134,8 @@ export interface SubgraphDeps<TSchema extends Record<string, unknown>> {
   registry: Registry;
   /** Pass to `startSubgraphServer({ routes })`: `POST /events` when the agency receives events, else none. */
   routes: Record<string, RouteHandler>;
+  /** The agency's signing key and the others' public keys (access-log seals, event signatures). */
+  keyring: AgencyKeyring;
 }
 
 /** The events side of an agency: what it publishes goes out through its relay; what it receives, through its handlers. */
@@ -170,6 +178,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
   options: RunSubgraphOptions<TSchema>,
 ): Promise<void> {
   let env: SubgraphEnv;
+  let keyring: AgencyKeyring;
   try {
     env = parseEnv(subgraphEnvSchema(options.agency, options.defaultPort), options.source ?? processEnv());
     const secrets = ['JWT_SECRET', `${options.agency.toUpperCase()}_GATEWAY_SECRET`];
@@ -178,8 +187,9 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
     assertNoDevSecrets({ ...env.raw }, secrets);
     if (options.events) {
       assertSubscriptions(AGENCY_NAMES);
-      assertHandlers(options.agency, Object.keys(options.events.handlers));
+      assertHandlers(options.agency, [...Object.keys(options.events.handlers), ...accessLedgerEventTypes(options.agency)]);
     }
+    keyring = await loadKeyring({ agency: options.agency, env: env.raw as EnvSource, production: env.nodeEnv === 'production', dataDir: env.dataDir });
   } catch (err) {
     if (err instanceof EnvError || err instanceof SubscriptionError) {
       process.stderr.write(`${options.agency}: ${err.message}\n`);
@@ -191,12 +201,15 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
   let database: Database<TSchema> | undefined;
   let server: SubgraphServer | undefined;
   let relay: EventDelivery | undefined;
+  let sealer: Sealer | undefined;
   let stopping = false;
   const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    // The relay first: its pass in flight commits (or rolls back) while the database is still open.
+    // The sealer first: what was read before the stop is sealed (its outbox event waits for the next start if need be).
+    await sealer?.stop().catch((err: unknown) => logger.error({ err }, 'access sealer stop failed'));
+    // Then the relay: its pass in flight commits (or rolls back) while the database is still open.
     await relay?.stop().catch((err: unknown) => logger.error({ err }, 'event relay stop failed'));
     await server?.stop().catch((err: unknown) => logger.error({ err }, 'server stop failed'));
     await database?.close().catch((err: unknown) => logger.error({ err }, 'database close failed'));
@@ -226,15 +239,16 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
         db: database.db,
         tables: events.tables,
         agency: options.agency,
-        handlers: events.handlers,
+        handlers: { ...events.handlers, ...accessLedgerHandlers(options.agency, keyring) },
         serviceSecret: env.serviceSecret,
         logger,
         registry,
       });
     }
-    const deps: SubgraphDeps<TSchema> = { env, database, logger, verifyToken, registry, routes };
+    const deps: SubgraphDeps<TSchema> = { env, database, logger, verifyToken, registry, routes, keyring };
     if (env.seed && options.seed) await options.seed(deps);
     server = await options.start(deps);
+    if (!stopping) sealer = startAccessLedger({ agency: options.agency, db: database.db, keyring, logger });
     if (events) {
       // A start function that drops deps.routes would leave producers retrying into a 404.
       if (!server.routes.includes('POST /events') || server.registry !== registry) {
@@ -260,6 +274,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
     }
   } catch (err) {
     logger.fatal({ err }, `${options.agency} subgraph failed to start`);
+    await sealer?.stop().catch(() => undefined);
     await relay?.stop().catch(() => undefined);
     await server?.stop().catch(() => undefined);
     await database?.close().catch(() => undefined);

@@ -19,6 +19,7 @@ export * from './http/server.ts';
 export * from './bootstrap.ts';
 export * from './agency-subgraph.ts';
 export * from './access/index.ts';
+export * from './keys/index.ts';
 export * from './idempotency.ts';
 export * from './agencies.ts';
 export * from './events/index.ts';

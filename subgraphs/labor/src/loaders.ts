@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import { byKey, createAccessRecorder, groupByKey, pageSignature, type Page, type ReadRequest } from '@nomad/kit';
 import type { LaborDb } from './db/index.ts';
+import { ACCESS_POLICY } from './personal-fields.ts';
 import {
-  accessLog,
-  accessLogHead,
+  accessTables,
   type ActivityReportRow,
   type CaseActionRow,
   type EvaluationRow,
@@ -30,7 +30,7 @@ export interface NomadReportsKey {
 export function createLoaders(db: LaborDb, request: ReadRequest) {
   return {
     /** Records reads of personal data before they are returned. */
-    access: createAccessRecorder(db, { accessLog, accessLogHead }, request),
+    access: createAccessRecorder(db, accessTables, request, ACCESS_POLICY),
     /** The rule table, read at most once per request. */
     rules: new DataLoader<'rules', Rules>(async (keys) => {
       const rules = await loadRules(db);

@@ -9,7 +9,7 @@ import {
 } from '@nomad/kit';
 import type { App } from './app.ts';
 import type { Context } from './context.ts';
-import { accessLog, accessLogHead } from './db/schema.ts';
+import { accessTables } from './db/schema.ts';
 import type { LaborSchema } from './db/index.ts';
 import { eventTables } from './events.ts';
 import { laborEventHandlers } from './handlers.ts';
@@ -35,7 +35,7 @@ export function startLaborSubgraph(options: LaborSubgraphOptions): Promise<Subgr
       typeDefs,
       resolvers: mergeResolvers<Context>(
         sharedResolvers,
-        accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: { accessLog, accessLogHead } }),
+        accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: accessTables }),
         nomadResolvers(app),
         expertResolvers(app),
         monitoringResolvers(app),

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import { byKey, createAccessRecorder, groupByKey, pageSignature, type Page, type ReadRequest } from '@nomad/kit';
 import type { MigrationDb } from './db/index.ts';
+import { ACCESS_POLICY } from './personal-fields.ts';
 import { loadRules, type Rules } from './modules/rules/service.ts';
 import {
-  accessLog,
-  accessLogHead,
+  accessTables,
   type ApplicationDocumentRow,
   type ApplicationRow,
   type NomadRow,
@@ -32,7 +32,7 @@ export interface NomadApplicationsKey {
 export function createLoaders(db: MigrationDb, request: ReadRequest) {
   return {
     /** Records reads of personal data before they are returned. */
-    access: createAccessRecorder(db, { accessLog, accessLogHead }, request),
+    access: createAccessRecorder(db, accessTables, request, ACCESS_POLICY),
     /** The rule table, read at most once per request. */
     rules: new DataLoader<'rules', Rules>(async (keys) => {
       const rules = await loadRules(db);

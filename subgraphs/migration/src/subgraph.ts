@@ -9,7 +9,7 @@ import {
 } from '@nomad/kit';
 import type { App } from './app.ts';
 import type { Context } from './context.ts';
-import { accessLog, accessLogHead } from './db/schema.ts';
+import { accessTables } from './db/schema.ts';
 import type { MigrationSchema } from './db/index.ts';
 import { createLoaders } from './loaders.ts';
 import { applicationResolvers } from './modules/applications/resolvers.ts';
@@ -33,7 +33,7 @@ export function startMigrationSubgraph(options: MigrationSubgraphOptions): Promi
       typeDefs,
       resolvers: mergeResolvers<Context>(
         sharedResolvers,
-        accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: { accessLog, accessLogHead } }),
+        accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: accessTables }),
         nomadResolvers(app),
         applicationResolvers(app),
         reviewResolvers(app),

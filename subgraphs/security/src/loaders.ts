@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { byKey, createAccessRecorder, groupByKey, type ReadRequest } from '@nomad/kit';
+import { ACCESS_POLICY } from './personal-fields.ts';
 import type { SecurityDb } from './db/index.ts';
-import { accessLog, accessLogHead, type MeasureEvidenceRow, type ScreeningRow } from './db/schema.ts';
+import { accessTables, type MeasureEvidenceRow, type ScreeningRow } from './db/schema.ts';
 import { getEvidenceByMeasureIds } from './modules/measures/queries.ts';
 import { loadRules, type Rules } from './modules/rules/service.ts';
 import { getScreeningsByApplicationIds, getScreeningsByIds, getScreeningsByNomadIds } from './modules/screenings/queries.ts';
@@ -15,7 +16,7 @@ import { getScreeningsByApplicationIds, getScreeningsByIds, getScreeningsByNomad
 export function createLoaders(db: SecurityDb, request: ReadRequest) {
   return {
     /** Records reads of screening details before they are returned. */
-    access: createAccessRecorder(db, { accessLog, accessLogHead }, request),
+    access: createAccessRecorder(db, accessTables, request, ACCESS_POLICY),
     /** The rule table, read at most once per request. */
     rules: new DataLoader<'rules', Rules>(async (keys) => {
       const rules = await loadRules(db);

@@ -1,12 +1,13 @@
 import { accessLogResolvers, eventOperationsResolvers, mergeResolvers, sharedResolvers, startAgencySubgraph, type AgencySubgraphOptions, type SubgraphServer } from '@nomad/kit';
 import type { App } from './app.ts';
 import type { Context } from './context.ts';
-import { accessLog, accessLogHead } from './db/schema.ts';
+import { accessTables } from './db/schema.ts';
 import type { SecuritySchema } from './db/index.ts';
 import { eventTables } from './events.ts';
 import { securityEventHandlers } from './handlers.ts';
 import { createLoaders } from './loaders.ts';
 import { departureResolvers } from './modules/departures/resolvers.ts';
+import { ledgerResolvers } from './modules/ledger/resolvers.ts';
 import { measureResolvers } from './modules/measures/resolvers.ts';
 import { screeningResolvers } from './modules/screenings/resolvers.ts';
 import { SUBGRAPH_NAME, typeDefs } from './sdl.ts';
@@ -22,7 +23,7 @@ export function startSecuritySubgraph(options: SecuritySubgraphOptions): Promise
     {
       name: SUBGRAPH_NAME,
       typeDefs,
-      resolvers: mergeResolvers<Context>(sharedResolvers, accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: { accessLog, accessLogHead } }), screeningResolvers(app), departureResolvers(app), measureResolvers(app), eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables })),
+      resolvers: mergeResolvers<Context>(sharedResolvers, accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: accessTables }), screeningResolvers(app), departureResolvers(app), measureResolvers(app), ledgerResolvers(), eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables })),
       createLoaders,
       events: { tables: eventTables, handlers: securityEventHandlers },
     },

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { byKey, createAccessRecorder, groupByKey, pageSignature, type Page, type ReadRequest } from '@nomad/kit';
 import type { TaxDb } from './db/index.ts';
-import { accessLog, accessLogHead, type CampaignRow, type PaymentRow, type RegimeRow, type RegisterEntryRow, type RegistrationRow } from './db/schema.ts';
+import { ACCESS_POLICY } from './personal-fields.ts';
+import { accessTables, type CampaignRow, type PaymentRow, type RegimeRow, type RegisterEntryRow, type RegistrationRow } from './db/schema.ts';
 import { getCampaignsByIds, getProgressByCampaignIds, type ProgressRow } from './modules/campaign/queries.ts';
 import { getDeclarationPagesByRegistrationIds, getPaymentsByDeclarationIds, type DeclarationView } from './modules/declarations/queries.ts';
 import {
@@ -22,7 +23,7 @@ export interface RegistrationDeclarationsKey {
 export function createLoaders(db: TaxDb, request: ReadRequest) {
   return {
     /** Records reads of personal data (PIN, income) before they are returned. */
-    access: createAccessRecorder(db, { accessLog, accessLogHead }, request),
+    access: createAccessRecorder(db, accessTables, request, ACCESS_POLICY),
     /** The regime table, read at most once per request. */
     regimes: new DataLoader<'all', Map<string, RegimeRow>>(async (keys) => {
       const map = new Map((await getRegimes(db)).map((r) => [r.code, r]));

@@ -9,7 +9,7 @@ import {
 } from '@nomad/kit';
 import type { App } from './app.ts';
 import type { Context } from './context.ts';
-import { accessLog, accessLogHead } from './db/schema.ts';
+import { accessTables } from './db/schema.ts';
 import type { TaxSchema } from './db/index.ts';
 import { eventTables } from './events.ts';
 import { createLoaders } from './loaders.ts';
@@ -33,7 +33,7 @@ export function startTaxSubgraph(options: TaxSubgraphOptions): Promise<SubgraphS
       typeDefs,
       resolvers: mergeResolvers<Context>(
         sharedResolvers,
-        accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: { accessLog, accessLogHead } }),
+        accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: accessTables }),
         registrationResolvers(app),
         campaignResolvers(app),
         declarationResolvers(app),

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Principal } from '../auth.ts';
 import { hasRole } from '../auth.ts';
 import type { Executor } from '../db/database.ts';
@@ -21,21 +21,31 @@ export function accessLogTypeDefs(agency: string): string {
   return /* GraphQL */ `
   "A recorded read of personal data held by this agency: who, when, why, which fields, in which operation."
   type ${type} {
-    "Position in the agency's hash-chained log."
+    "The record's id in the agency's log (a sealer signs records in batches, see \`audit:verify\`)."
     seq: ID!
     at: DateTime!
-    "The reader: \`sub\` of their token."
+    "The reader: \`sub\` of their token, or \`service:<agency>\` for processing by a service."
     reader: String!
     "The reader's roles at the time."
     readerRoles: [String!]!
+    "The organisation the reader acted for: an agency, \`audit\`, \`analytics\`, or \`subject\` (the nomad)."
+    readerOrganisation: String!
     "The purpose the reader gave (\`X-Purpose\` header), e.g. the case under review."
     purpose: String
-    "GraphQL operation name, or \`anonymous\`."
+    "The legal basis of the fields read."
+    legalBasis: String!
+    "The case: the application number where there is one."
+    caseReference: String
+    "\`INTERNAL_PROCESSING\`, \`DATA_RESPONSE\` or \`DATA_PROCESSING\` (Data Tracker v3)."
+    processingType: String!
+    "GraphQL operation name, \`anonymous\`, or what a service did."
     operation: String!
     "The nomad whose data was read."
     subjectId: ID!
-    "Personal fields read."
+    "Personal fields read, as \`Type.field\`."
     fields: [String!]!
+    "Withheld from the nomad until then (auditors only see such records early)."
+    hiddenUntil: DateTime
   }
 
   type ${type}Edge {
@@ -51,7 +61,8 @@ export function accessLogTypeDefs(agency: string): string {
   extend type Query {
     """
     Reads of personal data held by this agency, newest first. Auditors see every record
-    (optionally of one \`subjectId\`); a nomad sees who read their own data.
+    (optionally of one \`subjectId\`); a nomad sees who read their own data, except reads
+    still withheld from them. \`Nomad.accessLog\` shows every agency's reads at once.
     """
     ${field}(first: Int = 20, after: String, subjectId: ID): ${type}Connection!
   }
@@ -63,22 +74,33 @@ interface AccessLogContext {
   db: Executor<Record<string, unknown>>;
 }
 
-type AccessRow = AccessLogTables['accessLog']['$inferSelect'];
 
-async function listAccessRecords(db: Executor<Record<string, unknown>>, tables: AccessLogTables, params: { subjectId?: string | undefined; page: Page }): Promise<AccessRow[]> {
-  const { accessLog } = tables;
+type AccessRow = AccessLogTables['accessRecords']['$inferSelect'];
+
+async function listAccessRecords(
+  db: Executor<Record<string, unknown>>,
+  tables: Pick<AccessLogTables, 'accessRecords'>,
+  params: { subjectId?: string | undefined; visibleOnly: boolean; page: Page },
+): Promise<AccessRow[]> {
+  const t = tables.accessRecords;
   return db
     .select()
-    .from(accessLog)
-    .where(and(params.subjectId ? eq(accessLog.subjectId, params.subjectId) : undefined, afterCursor(accessLog.seq, accessLog.seq, params.page.after, 'desc')))
-    .orderBy(desc(accessLog.seq))
+    .from(t)
+    .where(
+      and(
+        params.subjectId ? eq(t.subjectId, params.subjectId) : undefined,
+        params.visibleOnly ? or(isNull(t.hiddenUntil), lte(t.hiddenUntil, sql`now()`)) : undefined,
+        afterCursor(t.id, t.id, params.page.after, 'desc'),
+      ),
+    )
+    .orderBy(desc(t.id))
     .limit(params.page.limit + 1);
 }
 
 /** Auditors read the whole log; a nomad reads who accessed their own data; nobody else. */
 export async function accessRecordsFor(
   ctx: AccessLogContext,
-  tables: AccessLogTables,
+  tables: Pick<AccessLogTables, 'accessRecords'>,
   args: PageArgs & { subjectId?: string | null },
 ): Promise<Connection<AccessRow>> {
   const page = toPage(args);
@@ -90,20 +112,22 @@ export async function accessRecordsFor(
     if (subjectId && subjectId !== principal.nomadId) throw forbidden('A nomad may read only who accessed their own data.');
     subjectId = principal.nomadId;
   }
-  const rows = await listAccessRecords(ctx.db, tables, { subjectId, page });
-  return toConnection(rows, page, (r) => ({ key: String(r.seq), id: String(r.seq) }));
+  const rows = await listAccessRecords(ctx.db, tables, { subjectId, visibleOnly: !hasRole(principal, 'auditor'), page });
+  return toConnection(rows, page, (r) => ({ key: String(r.id), id: String(r.id) }));
 }
 
 /** Resolvers for `accessLogTypeDefs(agency)`: merge them into the agency's resolvers. */
-export function accessLogResolvers<TContext extends AccessLogContext>(options: { agency: string; tables: AccessLogTables }): GraphQLResolverMap<TContext> {
+export function accessLogResolvers<TContext extends AccessLogContext>(options: { agency: string; tables: Pick<AccessLogTables, 'accessRecords'> }): GraphQLResolverMap<TContext> {
   const { field, type } = accessLogNames(options.agency);
   return {
     Query: {
       [field]: (_: unknown, args: PageArgs & { subjectId?: string | null }, ctx: TContext) => accessRecordsFor(ctx, options.tables, args),
     },
     [type]: {
-      reader: (r: AccessRow) => r.principalSub,
-      readerRoles: (r: AccessRow) => r.principalRoles,
+      seq: (r: AccessRow) => r.id,
+      reader: (r: AccessRow) => r.readerSub,
+      readerOrganisation: (r: AccessRow) => r.readerOrg,
+      caseReference: (r: AccessRow) => r.caseRef,
     },
   };
 }

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
-import { asc, eq, sql } from 'drizzle-orm';
 import type { Principal } from '../auth.ts';
 import type { Executor } from '../db/database.ts';
+import { legalBasisOf, processingTypeOf, readerOrganisation, SECURITY_HIDDEN_REASON, type AccessPolicy } from './policy.ts';
 import type { AccessLogTables } from './table.ts';
-import { parsePgTimestamp } from '../graphql/shared.ts';
 
 /** Who is reading, and why: taken from the request. */
 export interface ReadRequest {
@@ -14,136 +12,137 @@ export interface ReadRequest {
   operationName: string | null;
 }
 
-export interface AccessRecordInput {
-  at: string;
-  requestId: string;
-  principalSub: string;
-  principalRoles: string[];
-  purpose: string | null;
-  operation: string;
-  subjectId: string;
-  fields: string[];
-}
+/** A record to append; `id`, `xid` and `at` are the database's to set. */
+export type NewAccessRecord = Omit<AccessLogTables['accessRecords']['$inferInsert'], 'id' | 'xid' | 'at'>;
 
-export const GENESIS_HASH = '0'.repeat(64);
-
-/** PostgreSQL prints `2026-11-24 21:50:00.123+00`; the hash is over the ISO form of the instant. */
-function toIsoInstant(value: string): string {
-  const d = parsePgTimestamp(value);
-  return Number.isNaN(d.getTime()) ? value : d.toISOString();
-}
-
-/** The chain hash of a record: sha256 over the previous hash and the record's canonical JSON. */
-export function chainHash(prevHash: string, record: AccessRecordInput): string {
-  const canonical = JSON.stringify([
-    toIsoInstant(record.at),
-    record.requestId,
-    record.principalSub,
-    [...record.principalRoles].sort(),
-    record.purpose,
-    record.operation,
-    record.subjectId,
-    [...record.fields].sort(),
-  ]);
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
-}
+type AnyExecutor = Executor<Record<string, unknown>>;
 
 /**
- * Appends records in one transaction: lock the head, chain the hashes, insert, move the head.
- * Three statements whatever the number of records.
+ * Appends records in one INSERT: no shared row is read or updated, so concurrent readers never
+ * wait for each other. The trigger stamps each row's transaction id and time; the sealer
+ * chains them later. Throws when the write fails, and then no data may be returned.
  */
-export async function appendAccessRecords(
-  db: Executor<Record<string, unknown>>,
-  tables: AccessLogTables,
-  records: AccessRecordInput[],
-): Promise<void> {
+export async function appendAccessRecords(db: AnyExecutor, tables: Pick<AccessLogTables, 'accessRecords'>, records: NewAccessRecord[]): Promise<void> {
   if (records.length === 0) return;
-  const { accessLog, accessLogHead } = tables;
-  await db.transaction(async (tx) => {
-    const [head] = await tx
-      .insert(accessLogHead)
-      .values({ id: 1, hash: GENESIS_HASH })
-      .onConflictDoUpdate({ target: accessLogHead.id, set: { id: sql`${accessLogHead.id}` } })
-      .returning({ hash: accessLogHead.hash });
-    let prev = head?.hash ?? GENESIS_HASH;
-    const rows = records.map((r) => {
-      const hash = chainHash(prev, r);
-      const row = { ...r, prevHash: prev, hash };
-      prev = hash;
-      return row;
-    });
-    await tx.insert(accessLog).values(rows);
-    await tx.update(accessLogHead).set({ hash: prev }).where(eq(accessLogHead.id, 1));
-  });
+  await db.insert(tables.accessRecords).values(records);
+}
+
+const DAY_MS = 86_400_000;
+
+/** The recorder of one request: personal-field resolvers await `record` before returning a value. */
+export interface AccessRecorder<TField extends string = string> {
+  /**
+   * Records that `field` of `subjectId` is being read, in the case `caseRef` (an application
+   * number) when there is one. Resolves once the record is committed; rejects when it could not
+   * be written (the resolver then returns no data).
+   */
+  record(subjectId: string, field: TField, caseRef?: string | null): Promise<void>;
 }
 
 /**
- * Re-computes the chain from the first record: returns the sequence number of the first
- * record whose hash does not follow, or null when the whole chain holds.
+ * Per request: every field recorded in one tick is written as one INSERT, one record per
+ * subject and case, before any of the values is returned: no record, no data.
  */
-export async function verifyAccessChain(
-  db: Executor<Record<string, unknown>>,
-  tables: AccessLogTables,
-): Promise<{ ok: true; records: number } | { ok: false; brokenAt: number }> {
-  const rows = await db.select().from(tables.accessLog).orderBy(asc(tables.accessLog.seq));
-  let prev = GENESIS_HASH;
-  for (const row of rows) {
-    const expected = chainHash(prev, {
-      at: row.at,
-      requestId: row.requestId,
-      principalSub: row.principalSub,
-      principalRoles: row.principalRoles,
-      purpose: row.purpose,
-      operation: row.operation,
-      subjectId: row.subjectId,
-      fields: row.fields,
-    });
-    if (row.prevHash !== prev || row.hash !== expected) return { ok: false, brokenAt: row.seq };
-    prev = row.hash;
-  }
-  return { ok: true, records: rows.length };
-}
-
-/**
- * Per request: personal-field resolvers call `record(subjectId, field)` and await it before
- * returning the value. All fields read in one tick are written as one batch, one record per
- * subject, before any of them is returned: no record, no data.
- */
-export function createAccessRecorder(
-  db: Executor<Record<string, unknown>>,
-  tables: AccessLogTables,
+export function createAccessRecorder<TField extends string>(
+  db: AnyExecutor,
+  tables: Pick<AccessLogTables, 'accessRecords'>,
   request: ReadRequest,
+  policy: AccessPolicy<TField>,
   now: () => Date = () => new Date(),
-): { record(subjectId: string, field: string): Promise<void> } {
+): AccessRecorder<TField> {
+  const { principal } = request;
+  const readerOrg = readerOrganisation(principal, policy.agency);
+  const bySubjectOf = (subjectId: string) => principal.roles.includes('nomad') && principal.nomadId === subjectId;
+  const security = principal.roles.includes('security_officer');
   const loader = new DataLoader<string, true>(async (keys) => {
-    const bySubject = new Map<string, Set<string>>();
+    const groups = new Map<string, { subjectId: string; caseRef: string | null; fields: Set<TField> }>();
     for (const key of keys) {
-      const sep = key.indexOf('\u0000');
-      const subject = key.slice(0, sep);
-      const fields = bySubject.get(subject) ?? new Set<string>();
-      fields.add(key.slice(sep + 1));
-      bySubject.set(subject, fields);
+      const [subjectId = '', caseRef = '', field = ''] = key.split('\u0000');
+      const group = groups.get(`${subjectId}\u0000${caseRef}`) ?? { subjectId, caseRef: caseRef || null, fields: new Set<TField>() };
+      group.fields.add(field as TField);
+      groups.set(`${subjectId}\u0000${caseRef}`, group);
     }
-    const at = now().toISOString();
+    const hiddenUntil = security ? new Date(now().getTime() + (policy.securityHiddenDays ?? 365) * DAY_MS).toISOString() : null;
     await appendAccessRecords(
       db,
       tables,
-      [...bySubject].map(([subjectId, fields]) => ({
-        at,
-        requestId: request.requestId,
-        principalSub: request.principal.sub,
-        principalRoles: request.principal.roles,
-        purpose: request.purpose,
-        operation: request.operationName ?? 'anonymous',
-        subjectId,
-        fields: [...fields].sort(),
-      })),
+      [...groups.values()].map((g) => {
+        const fields = [...g.fields].sort();
+        return {
+          requestId: request.requestId,
+          readerSub: principal.sub,
+          readerName: principal.name,
+          readerRoles: [...principal.roles].sort(),
+          readerOrg,
+          purpose: request.purpose,
+          legalBasis: legalBasisOf(policy.fields, fields),
+          caseRef: g.caseRef,
+          processingType: processingTypeOf(readerOrg, policy.agency),
+          bulk: false,
+          bySubject: bySubjectOf(g.subjectId),
+          operation: request.operationName ?? 'anonymous',
+          subjectId: g.subjectId,
+          fields,
+          hiddenUntil,
+          hiddenReason: hiddenUntil ? SECURITY_HIDDEN_REASON : null,
+        };
+      }),
     );
     return keys.map(() => true as const);
   });
   return {
-    async record(subjectId, field) {
-      await loader.load(`${subjectId}\u0000${field}`);
+    async record(subjectId, field, caseRef) {
+      if (!Object.hasOwn(policy.fields, field)) throw new Error(`${policy.agency}: ${field} is not in the personal-field table`);
+      await loader.load(`${subjectId}\u0000${caseRef ?? ''}\u0000${field}`);
     },
   };
+}
+
+/** What a service (an event handler, a campaign) did with personal data. */
+export interface ServiceProcessing<TField extends string> {
+  /** The service, e.g. `re-registration campaign`: recorded as the operation. */
+  service: string;
+  purpose: string;
+  subjectIds: readonly string[];
+  fields: readonly TField[];
+  caseRef?: string | null;
+  /** Part of a mass process (a campaign) rather than one person's case. */
+  bulk: boolean;
+  /** Correlates with the service's logs (an event id, a campaign id). */
+  correlationId: string;
+}
+
+/**
+ * Records processing by the agency's own service, in the caller's transaction (the effect and
+ * its record commit together). Shown to the nomad as processing by the agency, never hidden.
+ */
+export async function recordServiceProcessing<TField extends string>(
+  tx: AnyExecutor,
+  tables: Pick<AccessLogTables, 'accessRecords'>,
+  policy: AccessPolicy<TField>,
+  processing: ServiceProcessing<TField>,
+): Promise<void> {
+  const fields = [...new Set(processing.fields)].sort();
+  await appendAccessRecords(
+    tx,
+    tables,
+    [...new Set(processing.subjectIds)].map((subjectId) => ({
+      requestId: processing.correlationId,
+      readerSub: `service:${policy.agency}`,
+      readerName: null,
+      readerRoles: [],
+      readerOrg: policy.agency,
+      purpose: processing.purpose,
+      legalBasis: legalBasisOf(policy.fields, fields),
+      caseRef: processing.caseRef ?? null,
+      processingType: 'DATA_PROCESSING',
+      bulk: processing.bulk,
+      bySubject: false,
+      operation: processing.service,
+      subjectId,
+      fields,
+      hiddenUntil: null,
+      hiddenReason: null,
+    })),
+  );
 }

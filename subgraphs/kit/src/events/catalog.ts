@@ -17,6 +17,50 @@ const instant = z.iso.datetime({ offset: true });
 const pin = z.string().regex(PIN_PATTERN, 'must be a 14-digit PIN');
 const periodKind = z.enum(['INITIAL_60_DAYS', 'EXTENSION_1_YEAR', 'RENEWAL']);
 
+/** A SHA-256 digest in lower-case hex. */
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hex digits');
+/** A PostgreSQL bigint or xid8, as a decimal string. */
+const decimal = z.string().regex(/^[0-9]{1,20}$/, 'must be a decimal integer');
+
+/** A signed seal of an access log (kit `access/hash.ts`, `Seal`). */
+const SealPayload = z.object({
+  seq: z.number().int().positive(),
+  xidFrom: decimal,
+  xidTo: decimal,
+  firstId: decimal,
+  lastId: decimal,
+  recordCount: z.number().int().positive(),
+  recordsRoot: hex64,
+  prevRoot: hex64,
+  root: hex64,
+  sealedAt: instant,
+  keyId: z.string().min(1).max(64),
+  signature: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'must be base64url'),
+});
+
+/** One access record as the ledger receives it (kit `access/hash.ts`, `CanonicalRecord`). */
+const AccessRecordPayload = z.object({
+  id: decimal,
+  xid: decimal,
+  at: instant,
+  requestId: z.string().min(1).max(200),
+  readerSub: z.string().min(1).max(300),
+  readerName: z.string().max(300).nullable(),
+  readerRoles: z.array(z.string().max(50)).max(20),
+  readerOrg: z.string().min(1).max(50),
+  purpose: z.string().max(300).nullable(),
+  legalBasis: z.string().min(1).max(1000),
+  caseRef: z.string().max(200).nullable(),
+  processingType: z.enum(['INTERNAL_PROCESSING', 'DATA_RESPONSE', 'DATA_PROCESSING']),
+  bulk: z.boolean(),
+  bySubject: z.boolean(),
+  operation: z.string().min(1).max(300),
+  subjectId: z.string().min(1).max(200),
+  fields: z.array(z.string().min(1).max(200)).min(1).max(200),
+  hiddenUntil: instant.nullable(),
+  hiddenReason: z.string().max(1000).nullable(),
+});
+
 const StatusPeriodPayload = z.object({ nomadId: id, pin, periodKind, validFrom: day, validUntil: day });
 const StatusSwitchPayload = z.object({ nomadId: id, pin, at: instant, ground: z.string().min(1).optional() });
 
@@ -70,6 +114,13 @@ export const EventCatalog = {
     reasonSummary: z.enum(['NATIONAL_SECURITY_THREAT', 'CRIMINAL_CONVICTION', 'FALSE_DOCUMENTS']),
     at: instant,
   }),
+  /**
+   * any agency → security: a sealed batch of the agency's access log and its records, for the
+   * consolidated ledger (which anchors the root outside the agency and serves the data tracker).
+   */
+  AccessSealed: z.object({ agency: z.string().min(1).max(50), seal: SealPayload, records: z.array(AccessRecordPayload).min(1).max(5_000) }),
+  /** security → migration: a sealed batch of the ledger's anchors, anchored outside GKNB's database. */
+  LedgerSealed: z.object({ seal: SealPayload }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventType = keyof typeof EventCatalog;

@@ -30,10 +30,13 @@ describe('SUBSCRIPTIONS', () => {
       StatusReinstated: [],
       // Not in DOMAIN.md's table: GKNB's recommendation after a flagged re-screening (issue 7).
       SuspensionRecommended: ['migration'],
+      // The access ledger (issue 13): every agency's sealed log to GKNB's ledger, the ledger's roots to migration.
+      AccessSealed: ['security'],
+      LedgerSealed: ['migration'],
     });
     expect(() => assertSubscriptions(AGENCY_NAMES)).not.toThrow();
-    expect(eventTypesFor('security')).toEqual(['ApplicationSubmitted', 'StatusRevoked', 'StatusExpired']);
-    expect(eventTypesFor('migration')).toEqual(['ScreeningConcluded', 'EvaluationConcluded', 'SuspensionRecommended']);
+    expect(eventTypesFor('security')).toEqual(['ApplicationSubmitted', 'StatusRevoked', 'StatusExpired', 'AccessSealed']);
+    expect(eventTypesFor('migration')).toEqual(['ScreeningConcluded', 'EvaluationConcluded', 'SuspensionRecommended', 'LedgerSealed']);
     expect(subscribersOf('StatusSuspended')).toEqual([]);
   });
 
@@ -51,8 +54,8 @@ describe('SUBSCRIPTIONS', () => {
   });
 
   it("checks an agency's handlers against what it receives, both ways", () => {
-    expect(() => assertHandlers('security', ['ApplicationSubmitted', 'StatusRevoked', 'StatusExpired'])).not.toThrow();
-    expect(problemsOf(() => assertHandlers('security', ['ApplicationSubmitted', 'StatusGranted']))).toEqual([
+    expect(() => assertHandlers('security', ['ApplicationSubmitted', 'StatusRevoked', 'StatusExpired', 'AccessSealed'])).not.toThrow();
+    expect(problemsOf(() => assertHandlers('security', ['ApplicationSubmitted', 'StatusGranted', 'AccessSealed']))).toEqual([
       'security subscribes to StatusRevoked but has no handler for it',
       'security subscribes to StatusExpired but has no handler for it',
       'security has a handler for StatusGranted but SUBSCRIPTIONS does not send StatusGranted to security',

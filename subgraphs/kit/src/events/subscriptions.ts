@@ -20,6 +20,10 @@ export const SUBSCRIPTIONS = {
   StatusSuspended: [],
   StatusReinstated: [],
   SuspensionRecommended: ['migration'],
+  // Every agency (security included) sends its sealed access log to the ledger in security.
+  AccessSealed: ['security'],
+  // The ledger's own roots are anchored in migration's database.
+  LedgerSealed: ['migration'],
 } as const satisfies Record<EventType, readonly string[]>;
 
 /** A subscription table: event type → subscriber agency names (`SUBSCRIPTIONS` unless a test gives its own). */

@@ -241,8 +241,9 @@ export type ActivityReportRow = typeof activityReports.$inferSelect;
 export type EvaluationRow = typeof evaluations.$inferSelect;
 
 /** Reads of personal data, hash-chained and append-only (see the kit's access log). */
-export const { accessLog, accessLogHead } = accessLogTables(labor);
-export type AccessRecordRow = typeof accessLog.$inferSelect;
+export const { accessRecords, accessSeals, accessRules } = accessLogTables(labor);
+/** The access log's tables, as the kit's recorder, sealer and queries take them. */
+export const accessTables = { accessRecords, accessSeals, accessRules };
 
 /** Mutations retried with the same Idempotency-Key take effect once. */
 export const { idempotencyKeys } = idempotencyTables(labor);

@@ -1,4 +1,4 @@
-import { accessLogTables, APPLICATION_NUMBER_PATTERN, eventTables, idempotencyTables, PIN_PATTERN } from '@nomad/kit';
+import { accessLogTables, APPLICATION_NUMBER_PATTERN, eventTables, idempotencyTables, ledgerRootTables, PIN_PATTERN } from '@nomad/kit';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -320,8 +320,9 @@ export const zhaakSerials = migration.table('zhaak_serials', {
 });
 
 /** Reads of personal data, hash-chained and append-only (see the kit's access log). */
-export const { accessLog, accessLogHead } = accessLogTables(migration);
-export type AccessRecordRow = typeof accessLog.$inferSelect;
+export const { accessRecords, accessSeals, accessRules } = accessLogTables(migration);
+/** The access log's tables, as the kit's recorder, sealer and queries take them. */
+export const accessTables = { accessRecords, accessSeals, accessRules };
 
 /** Mutations retried with the same Idempotency-Key take effect once. */
 export const { idempotencyKeys } = idempotencyTables(migration);
@@ -332,3 +333,6 @@ export type StatusRecommendationRow = typeof statusRecommendations.$inferSelect;
 
 /** Domain events written with the state change (outbox), their deliveries, and events received (inbox). */
 export const { outbox, outboxDeliveries, inbox } = eventTables(migration);
+
+/** The ledger's roots as GKNB sent them: anchored outside GKNB's database. */
+export const { ledgerRoots } = ledgerRootTables(migration);

@@ -1,4 +1,4 @@
-import { accessLogTables, eventTables, idempotencyTables } from '@nomad/kit';
+import { accessLogTables, eventTables, idempotencyTables, ledgerTables } from '@nomad/kit';
 import { sql } from 'drizzle-orm';
 import { bigserial, char, check, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -160,11 +160,16 @@ export type Classification = (typeof classificationEnum.enumValues)[number];
 export type MeasureState = TechnicalMeasureRow['state'];
 
 /** Reads of screening details, hash-chained and append-only (see the kit's access log). */
-export const { accessLog, accessLogHead } = accessLogTables(security);
-export type AccessRecordRow = typeof accessLog.$inferSelect;
+export const { accessRecords, accessSeals, accessRules } = accessLogTables(security);
+/** The access log's tables, as the kit's recorder, sealer and queries take them. */
+export const accessTables = { accessRecords, accessSeals, accessRules };
 
 /** Mutations retried with the same Idempotency-Key take effect once. */
 export const { idempotencyKeys } = idempotencyTables(security);
 
 /** Events published (outbox, deliveries) and received (inbox). */
 export const { outbox, outboxDeliveries, inbox } = eventTables(security);
+
+/** The consolidated access ledger (every agency's sealed records, anchored here). */
+export const { ledgerAnchors, ledgerRecords, ledgerSeals, ledgerDisclosures } = ledgerTables(security);
+export const ledger = { ledgerAnchors, ledgerRecords, ledgerSeals, ledgerDisclosures };

@@ -232,7 +232,9 @@ export type PaymentRow = typeof payments.$inferSelect;
 export type RegistrationState = RegistrationRow['state'];
 
 /** Reads of personal data (PIN, income), hash-chained and append-only (see the kit's access log). */
-export const { accessLog, accessLogHead } = accessLogTables(tax);
+export const { accessRecords, accessSeals, accessRules } = accessLogTables(tax);
+/** The access log's tables, as the kit's recorder, sealer and queries take them. */
+export const accessTables = { accessRecords, accessSeals, accessRules };
 
 /** Mutations retried with the same Idempotency-Key take effect once. */
 export const { idempotencyKeys } = idempotencyTables(tax);

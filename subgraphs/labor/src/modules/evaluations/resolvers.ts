@@ -35,7 +35,7 @@ export function evaluationResolvers(app: App): GraphQLResolverMap<Context> {
       expert: (e: EvaluationRow, _args: unknown, ctx: Context) => expertOfEvaluation(ctx, e.expertId),
       findings: async (e: EvaluationRow, _args: unknown, ctx: Context) => {
         if (e.findings === null) return null;
-        await ctx.loaders.access.record(e.nomadId, 'evaluation.findings');
+        await ctx.loaders.access.record(e.nomadId, 'Evaluation.findings');
         return e.findings;
       },
     },

@@ -76,8 +76,12 @@ export async function getCase(ctx: Context, id: string): Promise<MonitoringCaseR
   return row && (await canSeeMonitoringOf(ctx, row.nomadId)) ? row : null;
 }
 
-export async function historyOf(ctx: Context, monitoringCase: MonitoringCaseRow): Promise<CaseActionRow[]> {
-  return ctx.loaders.actionsByCase.load(monitoringCase.id);
+/** A history entry with the nomad it is about, so that its note can be recorded as a read of that nomad's data. */
+export type CaseActionView = CaseActionRow & { nomadId: string };
+
+export async function historyOf(ctx: Context, monitoringCase: MonitoringCaseRow): Promise<CaseActionView[]> {
+  const actions = await ctx.loaders.actionsByCase.load(monitoringCase.id);
+  return actions.map((a) => ({ ...a, nomadId: monitoringCase.nomadId }));
 }
 
 export interface CaseListArgs extends PageArgs {

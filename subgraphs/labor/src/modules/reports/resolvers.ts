@@ -7,9 +7,9 @@ import { activityOf } from '../rules/activities.ts';
 import { fileActivityReport, listReportsFor, missingReportsFor, periodOf, type FileReportInput, type ReportListArgs } from './service.ts';
 
 /** A personal field of a report: recorded in the access log before its value is returned. */
-function personal<T>(field: string, read: (r: ActivityReportRow) => T) {
+function personal<T>(field: 'ActivityReport.clients' | 'ActivityReport.income', read: (r: ActivityReportRow) => T) {
   return async (report: ActivityReportRow, _args: unknown, ctx: Context): Promise<T> => {
-    await ctx.loaders.access.record(report.nomadId, `activityReport.${field}`);
+    await ctx.loaders.access.record(report.nomadId, field);
     return read(report);
   };
 }
@@ -27,8 +27,8 @@ export function reportResolvers(app: App): GraphQLResolverMap<Context> {
       nomad: (r: ActivityReportRow) => ({ id: r.nomadId }),
       period: (r: ActivityReportRow) => periodOf(r),
       activity: (r: ActivityReportRow, _args: unknown, ctx: Context) => activityOf(ctx, r.activityCode),
-      clients: personal('clients', (r) => r.clients),
-      income: personal('income', (r) => ({ amountMinor: r.incomeMinor, currency: r.incomeCurrency })),
+      clients: personal('ActivityReport.clients', (r) => r.clients),
+      income: personal('ActivityReport.income', (r) => ({ amountMinor: r.incomeMinor, currency: r.incomeCurrency })),
     },
   };
 }

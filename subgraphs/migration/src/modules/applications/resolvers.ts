@@ -48,21 +48,21 @@ export function applicationResolvers(app: App): GraphQLResolverMap<Context> {
       },
       foreignParties: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
         assertDetailsReadable(ctx, a);
-        await ctx.loaders.access.record(a.nomadId, 'application.foreignParties');
+        await ctx.loaders.access.record(a.nomadId, 'Application.foreignParties', a.number);
         return a.foreignParties;
       },
       declaredIncome: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
-        await ctx.loaders.access.record(a.nomadId, 'application.declaredIncome');
+        await ctx.loaders.access.record(a.nomadId, 'Application.declaredIncome', a.number);
         return { amountMinor: a.declaredIncomeMinor, currency: a.incomeCurrency };
       },
       declaredIncomeUsd: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
-        await ctx.loaders.access.record(a.nomadId, 'application.declaredIncome');
+        await ctx.loaders.access.record(a.nomadId, 'Application.declaredIncomeUsd', a.number);
         return { amountMinor: a.declaredIncomeUsdMinor, currency: 'USD' };
       },
       overdue: (a: ApplicationRow) => isOverdue(app, a),
       documents: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
         assertDetailsReadable(ctx, a);
-        await ctx.loaders.access.record(a.nomadId, 'application.documents');
+        await ctx.loaders.access.record(a.nomadId, 'Application.documents', a.number);
         return ctx.loaders.documentsByApplication.load(a.id);
       },
     },

@@ -2,6 +2,7 @@ import type { GraphQLResolverMap, PageArgs } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { NomadRow } from '../../db/schema.ts';
+import type { PersonalField } from '../../personal-fields.ts';
 import { applicationsOfNomad } from '../applications/service.ts';
 import { assertIdentityReadable, getMe, getNomad, listNomadsFor, type NomadListArgs } from './service.ts';
 
@@ -9,7 +10,7 @@ import { assertIdentityReadable, getMe, getNomad, listNomadsFor, type NomadListA
  * An identity field: refused with FORBIDDEN to callers who may not read it, and recorded in
  * the access log before its value is returned (no record, no data).
  */
-function identity<T>(field: string, read: (n: NomadRow) => T) {
+function identity<T>(field: PersonalField, read: (n: NomadRow) => T) {
   return async (nomad: NomadRow, _args: unknown, ctx: Context): Promise<T> => {
     assertIdentityReadable(ctx, nomad.id);
     await ctx.loaders.access.record(nomad.id, field);
@@ -27,13 +28,13 @@ export function nomadResolvers(_app: App): GraphQLResolverMap<Context> {
     Nomad: {
       __resolveReference: async (ref: { id?: string; pin?: string }, ctx: Context) =>
         ref.id ? ctx.loaders.nomadById.load(ref.id) : ref.pin ? ctx.loaders.nomadByPin.load(ref.pin) : null,
-      surname: identity('surname', (n) => n.surname),
-      givenNames: identity('givenNames', (n) => n.givenNames),
-      dateOfBirth: identity('dateOfBirth', (n) => n.dateOfBirth),
-      sex: identity('sex', (n) => n.sex),
-      passport: identity('passport', (n) => ({ country: n.passportCountry, number: n.passportNumber, expiresOn: n.passportExpiresOn })),
-      email: identity('email', (n) => n.email),
-      pin: identity('pin', (n) => n.pin),
+      surname: identity('Nomad.surname', (n) => n.surname),
+      givenNames: identity('Nomad.givenNames', (n) => n.givenNames),
+      dateOfBirth: identity('Nomad.dateOfBirth', (n) => n.dateOfBirth),
+      sex: identity('Nomad.sex', (n) => n.sex),
+      passport: identity('Nomad.passport', (n) => ({ country: n.passportCountry, number: n.passportNumber, expiresOn: n.passportExpiresOn })),
+      email: identity('Nomad.email', (n) => n.email),
+      pin: identity('Nomad.pin', (n) => n.pin),
       applications: (nomad: NomadRow, args: PageArgs, ctx: Context) => applicationsOfNomad(ctx, nomad, args),
     },
   };

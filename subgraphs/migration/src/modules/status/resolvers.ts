@@ -14,11 +14,11 @@ export function statusResolvers(app: App): GraphQLResolverMap<Context> {
   const mutation = (action: StatusAction) => async (_: unknown, args: { input: StatusChangeInput }, ctx: Context) => payload(await changeStatus(ctx, app, action, args.input), ctx);
   return {
     Nomad: {
-      status: (nomad: NomadRow, _args: unknown, ctx: Context) => readStatus(ctx, nomad, app.clock.today(), 'status'),
-      statusOn: (nomad: NomadRow, args: { date: string }, ctx: Context) => readStatus(ctx, nomad, args.date, 'status'),
-      statusPeriods: (nomad: NomadRow, _args: unknown, ctx: Context) => readStatusPeriods(ctx, nomad.id, 'status'),
+      status: (nomad: NomadRow, _args: unknown, ctx: Context) => readStatus(ctx, nomad, app.clock.today(), 'Nomad.status'),
+      statusOn: (nomad: NomadRow, args: { date: string }, ctx: Context) => readStatus(ctx, nomad, args.date, 'Nomad.statusOn'),
+      statusPeriods: (nomad: NomadRow, _args: unknown, ctx: Context) => readStatusPeriods(ctx, nomad.id, 'Nomad.statusPeriods'),
       statusRecommendations: (nomad: NomadRow, _args: unknown, ctx: Context) => readRecommendations(ctx, nomad.id),
-      statusHistory: (nomad: NomadRow, _args: unknown, ctx: Context) => readStatusHistory(ctx, nomad.id, 'status'),
+      statusHistory: (nomad: NomadRow, _args: unknown, ctx: Context) => readStatusHistory(ctx, nomad.id, 'Nomad.statusHistory'),
     },
     NomadStatus: {
       grantedSince: (s: DerivedStatus) => s.chainStartedOn,

@@ -57,7 +57,7 @@ async function refusal(call: () => Promise<unknown>): Promise<{ code: unknown; f
 }
 
 async function accessRecordsOf(nomadId: string): Promise<number> {
-  const [row] = await database.db.select({ n: count() }).from(schema.accessLog).where(eq(schema.accessLog.subjectId, nomadId));
+  const [row] = await database.db.select({ n: count() }).from(schema.accessRecords).where(eq(schema.accessRecords.subjectId, nomadId));
   return row?.n ?? 0;
 }
 
@@ -101,9 +101,9 @@ describe('status reads', () => {
     const other = stranger?.id;
     if (!other) throw new Error('the seed has one nomad only');
     const before = await accessRecordsOf(holder);
-    expect(await refusal(() => readStatusPeriods(ctxFor(['nomad'], other), holder, 'status'))).toEqual({ code: 'FORBIDDEN', field: undefined });
+    expect(await refusal(() => readStatusPeriods(ctxFor(['nomad'], other), holder, 'Nomad.statusPeriods'))).toEqual({ code: 'FORBIDDEN', field: undefined });
     expect(await accessRecordsOf(holder)).toBe(before);
-    const periods = await readStatusPeriods(ctxFor(['nomad'], holder), holder, 'status');
+    const periods = await readStatusPeriods(ctxFor(['nomad'], holder), holder, 'Nomad.statusPeriods');
     expect(periods.length).toBeGreaterThan(0);
     expect(periods.every((p) => p.nomadId === holder)).toBe(true);
     expect(await accessRecordsOf(holder)).toBe(before + 1);

@@ -2,6 +2,7 @@ import { badUserInput, forbidden, hasRole, lastDayOfTerm, toConnection, toPage, 
 import type { App } from '../../app.ts';
 import { addDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
+import type { PersonalField } from '../../personal-fields.ts';
 import type { MigrationDb } from '../../db/index.ts';
 import type { NomadRow, StatusEventRow, StatusPeriodRow, StatusRecommendationRow } from '../../db/schema.ts';
 import { publish } from '../../events.ts';
@@ -30,7 +31,7 @@ export async function statusOf(db: MigrationDb, nomadId: string, day: string): P
  * The nomad's status on `day` and the ceiling of its chain, for those who may see it; the read
  * is recorded as a read of `field`.
  */
-export async function readStatus(ctx: Context, nomad: NomadRow, day: string, field: string): Promise<(DerivedStatus & { ceilingOn: string }) | null> {
+export async function readStatus(ctx: Context, nomad: NomadRow, day: string, field: PersonalField): Promise<(DerivedStatus & { ceilingOn: string }) | null> {
   assertStatusReadable(ctx, nomad.id);
   await ctx.loaders.access.record(nomad.id, field);
   const [periods, events, rules] = await Promise.all([
@@ -43,14 +44,14 @@ export async function readStatus(ctx: Context, nomad: NomadRow, day: string, fie
 }
 
 /** Every period the nomad was granted, oldest first; the read is recorded. */
-export async function readStatusPeriods(ctx: Context, nomadId: string, field: string): Promise<StatusPeriodRow[]> {
+export async function readStatusPeriods(ctx: Context, nomadId: string, field: PersonalField): Promise<StatusPeriodRow[]> {
   assertStatusReadable(ctx, nomadId);
   await ctx.loaders.access.record(nomadId, field);
   return ctx.loaders.statusPeriodsByNomad.load(nomadId);
 }
 
 /** Every change of the nomad's status, in order; the read is recorded. */
-export async function readStatusHistory(ctx: Context, nomadId: string, field: string): Promise<StatusEventRow[]> {
+export async function readStatusHistory(ctx: Context, nomadId: string, field: PersonalField): Promise<StatusEventRow[]> {
   assertStatusReadable(ctx, nomadId);
   await ctx.loaders.access.record(nomadId, field);
   return ctx.loaders.statusEventsByNomad.load(nomadId);

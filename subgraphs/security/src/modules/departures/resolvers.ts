@@ -2,7 +2,17 @@ import type { GraphQLResolverMap, PageArgs } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { ExitWatchRow } from '../../db/schema.ts';
+import type { PersonalField } from '../../personal-fields.ts';
 import { confirmDeparture, daysOverdue, overdueDeparturesFor, type ConfirmDepartureInput } from './service.ts';
+
+/** A personal field of an exit watch: recorded in the access log before its value is returned (none when it is empty). */
+function personal<T>(field: PersonalField, read: (w: ExitWatchRow) => T | null) {
+  return async (w: ExitWatchRow, _args: unknown, ctx: Context): Promise<T | null> => {
+    const value = read(w);
+    if (value !== null) await ctx.loaders.access.record(w.nomadId, field);
+    return value;
+  };
+}
 
 export function departureResolvers(app: App): GraphQLResolverMap<Context> {
   return {
@@ -15,6 +25,9 @@ export function departureResolvers(app: App): GraphQLResolverMap<Context> {
     ExitWatch: {
       nomad: (w: ExitWatchRow) => ({ __typename: 'Nomad', id: w.nomadId }),
       daysOverdue: (w: ExitWatchRow) => daysOverdue(w, app.clock.today()),
+      pin: personal('ExitWatch.pin', (w) => w.pin),
+      ground: personal('ExitWatch.ground', (w) => w.ground),
+      note: personal('ExitWatch.note', (w) => w.note),
     },
   };
 }

@@ -1,6 +1,7 @@
 import {
   forbidden,
   hasRole,
+  recordServiceProcessing,
   isIsoDate,
   isUuid,
   runIdempotent,
@@ -17,7 +18,8 @@ import type { App } from '../../app.ts';
 import { addDays, bishkekDate, daysBetween } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import type { SecurityDb } from '../../db/index.ts';
-import { idempotencyKeys, type ExitWatchRow } from '../../db/schema.ts';
+import { accessTables, idempotencyKeys, type ExitWatchRow } from '../../db/schema.ts';
+import { ACCESS_POLICY } from '../../personal-fields.ts';
 import { loadRules } from '../rules/service.ts';
 import { confirmDepartureIf, countOverdueWatches, getExitWatch, insertExitWatch, listOverdueWatches } from './queries.ts';
 
@@ -25,6 +27,19 @@ import { confirmDepartureIf, countOverdueWatches, getExitWatch, insertExitWatch,
 export async function watchRevocation(tx: SecurityDb, event: DomainEvent<'StatusRevoked'>): Promise<void> {
   const { nomadId, pin, ground, revokedAt, exitDeadline } = event.payload;
   await insertExitWatch(tx, { nomadId, pin, cause: 'REVOKED', ground, endedOn: bishkekDate(new Date(revokedAt)), exitDeadlineOn: exitDeadline });
+  await recordWatchOpened(tx, event, ['ExitWatch.pin', 'ExitWatch.ground']);
+}
+
+/** Opening a watch processes the former holder's PIN (and ground): recorded in the handler's transaction. */
+function recordWatchOpened(tx: SecurityDb, event: DomainEvent<'StatusRevoked' | 'StatusExpired'>, fields: ('ExitWatch.pin' | 'ExitWatch.ground')[]) {
+  return recordServiceProcessing(tx, accessTables, ACCESS_POLICY, {
+    service: `${event.type} from ${event.producer}`,
+    purpose: 'Watch the former holder\'s exit deadline',
+    subjectIds: [event.payload.nomadId],
+    fields,
+    bulk: false,
+    correlationId: event.id,
+  });
 }
 
 /**
@@ -35,6 +50,7 @@ export async function watchExpiry(tx: SecurityDb, event: DomainEvent<'StatusExpi
   const { nomadId, pin, expiredOn } = event.payload;
   const rules = await loadRules(tx);
   await insertExitWatch(tx, { nomadId, pin, cause: 'EXPIRED', ground: null, endedOn: expiredOn, exitDeadlineOn: addDays(expiredOn, rules.expiry_exit_days) });
+  await recordWatchOpened(tx, event, ['ExitWatch.pin']);
 }
 
 function assertSecurityOfficer(ctx: Context): void {

@@ -14,6 +14,7 @@ import {
   screeningsOfNomad,
   type ConcludeInput,
   type RescreenInput,
+  type ScreeningDetail,
   type ScreeningListArgs,
 } from './service.ts';
 
@@ -31,7 +32,7 @@ function outcome<T>(read: (s: ScreeningRow) => T) {
 }
 
 /** A detail field: security officers only, recorded in the access log before it is returned. */
-function detail<T>(field: string, read: (s: ScreeningRow) => T) {
+function detail<T>(field: ScreeningDetail, read: (s: ScreeningRow) => T) {
   return (s: ScreeningRow, _args: unknown, ctx: Context): Promise<T> => readDetail(ctx, s, field, read(s));
 }
 

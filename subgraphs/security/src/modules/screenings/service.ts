@@ -273,13 +273,16 @@ export async function screeningsOfNomad(ctx: Context, nomadId: string): Promise<
   return rows;
 }
 
+/** The detail fields of a screening (each in the personal-field table as `Screening.<field>`). */
+export type ScreeningDetail = 'reasons' | 'reasonText' | 'classification' | 'concludedBy' | 'requestNote';
+
 /**
  * A detail field (reasons, text, classification, officer): FORBIDDEN to anyone but a security
  * officer, and recorded in the access log before the value is returned (no record, no data).
  */
-export async function readDetail<T>(ctx: Context, screening: ScreeningRow, field: string, value: T): Promise<T> {
+export async function readDetail<T>(ctx: Context, screening: ScreeningRow, field: ScreeningDetail, value: T): Promise<T> {
   assertDetailsReadable(ctx.principal);
-  await ctx.loaders.access.record(screening.nomadId, `screening.${field}`);
+  await ctx.loaders.access.record(screening.nomadId, `Screening.${field}`, screening.applicationNumber);
   return value;
 }
 

@@ -1,10 +1,11 @@
-import { describeHandlerError, isPgError, PG_UNIQUE_VIOLATION, toConnection, toPage, userError, type Connection, type PageArgs, type UserError } from '@nomad/kit';
+import { describeHandlerError, isPgError, PG_UNIQUE_VIOLATION, recordServiceProcessing, toConnection, toPage, userError, type Connection, type PageArgs, type UserError } from '@nomad/kit';
 import { assertTaxOfficer, isTaxOfficer } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Clock } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import type { TaxDb } from '../../db/index.ts';
-import type { CampaignItemRow, CampaignRow, RegimeRow } from '../../db/schema.ts';
+import { accessTables, type CampaignItemRow, type CampaignRow, type RegimeRow } from '../../db/schema.ts';
+import { ACCESS_POLICY } from '../../personal-fields.ts';
 import { getRegimes, getRegistrationsByIds } from '../registrations/queries.ts';
 import { reregister } from '../registrations/service.ts';
 import { claimBatch, completeIfDone, createCampaign, getProgressByCampaignIds, getRunningCampaign, listCampaigns, listFailures, markItem, type ProgressRow } from './queries.ts';
@@ -93,6 +94,15 @@ export async function runCampaign(db: TaxDb, clock: Clock, campaign: CampaignRow
       const ids = await claimBatch(tx, { campaignId: campaign.id, limit });
       if (ids.length === 0) return 0;
       const rows = new Map((await getRegistrationsByIds(tx, { ids })).map((r) => [r.id, r]));
+      // The campaign processes each holder's PIN: recorded, as a bulk process, with the batch it is part of.
+      await recordServiceProcessing(tx, accessTables, ACCESS_POLICY, {
+        service: 're-registration campaign',
+        purpose: 'Re-registration of foreign individual entrepreneurs under decree No. 241',
+        subjectIds: [...rows.values()].map((r) => r.nomadId),
+        fields: ['TaxRegistration.pin'],
+        bulk: true,
+        correlationId: campaign.id,
+      });
       const regimes = new Map<string, RegimeRow>((await getRegimes(tx)).map((r) => [r.code, r]));
       const today = clock.today();
       const at = clock.now().toISOString();

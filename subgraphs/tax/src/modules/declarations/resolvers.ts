@@ -5,12 +5,13 @@ import type { PaymentRow } from '../../db/schema.ts';
 import { assertMayReadNomadTax } from '../../access.ts';
 import { regimeOf } from '../registrations/resolvers.ts';
 import { arrearsFor, fileDeclaration, recordPayment, type DeclarationView, type FileDeclarationInput, type RecordPaymentInput } from './service.ts';
+import type { PersonalField } from '../../personal-fields.ts';
 
 /**
  * A money field of a declaration: personal data (it reveals the income), refused to anyone
  * but a tax officer and the nomad, and recorded in the access log before it is returned.
  */
-function personal<T>(field: string, read: (d: DeclarationView, ctx: Context) => T | Promise<T>) {
+function personal<T>(field: PersonalField, read: (d: DeclarationView, ctx: Context) => T | Promise<T>) {
   return async (d: DeclarationView, _args: unknown, ctx: Context): Promise<T> => {
     assertMayReadNomadTax(ctx.principal, d.nomadId);
     await ctx.loaders.access.record(d.nomadId, field);
@@ -35,12 +36,12 @@ export function declarationResolvers(app: App): GraphQLResolverMap<Context> {
     TaxDeclaration: {
       registration: (d: DeclarationView, _args: unknown, ctx: Context) => ctx.loaders.registrationById.load(d.registrationId),
       regime: (d: DeclarationView, _args: unknown, ctx: Context) => regimeOf(ctx, d.regimeCode),
-      income: personal('declaration.income', (d) => ({ amountMinor: d.incomeMinor, currency: d.currency })),
-      taxDue: personal('declaration.taxDue', (d) => ({ amountMinor: d.taxDueMinor, currency: d.currency })),
-      paid: personal('declaration.paid', async (d, ctx) => ({ amountMinor: await paidMinor(d, ctx), currency: d.currency })),
-      balance: personal('declaration.balance', async (d, ctx) => ({ amountMinor: d.taxDueMinor - (await paidMinor(d, ctx)), currency: d.currency })),
+      income: personal('TaxDeclaration.income', (d) => ({ amountMinor: d.incomeMinor, currency: d.currency })),
+      taxDue: personal('TaxDeclaration.taxDue', (d) => ({ amountMinor: d.taxDueMinor, currency: d.currency })),
+      paid: personal('TaxDeclaration.paid', async (d, ctx) => ({ amountMinor: await paidMinor(d, ctx), currency: d.currency })),
+      balance: personal('TaxDeclaration.balance', async (d, ctx) => ({ amountMinor: d.taxDueMinor - (await paidMinor(d, ctx)), currency: d.currency })),
       inArrears: async (d: DeclarationView, _args: unknown, ctx: Context) => d.dueOn < app.clock.today() && d.taxDueMinor > (await paidMinor(d, ctx)),
-      payments: personal('declaration.payments', (d, ctx) => ctx.loaders.paymentsByDeclaration.load(d.id)),
+      payments: personal('TaxDeclaration.payments', (d, ctx) => ctx.loaders.paymentsByDeclaration.load(d.id)),
     },
     TaxPayment: {
       amount: (p: PaymentRow) => ({ amountMinor: p.amountMinor, currency: p.currency }),

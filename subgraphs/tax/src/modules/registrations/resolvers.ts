@@ -44,7 +44,7 @@ export function registrationResolvers(app: App): GraphQLResolverMap<Context> {
       nomad: (r: RegistrationRow) => ({ id: r.nomadId }),
       pin: async (r: RegistrationRow, _args: unknown, ctx: Context) => {
         assertMayReadNomadTax(ctx.principal, r.nomadId);
-        await ctx.loaders.access.record(r.nomadId, 'pin');
+        await ctx.loaders.access.record(r.nomadId, 'TaxRegistration.pin');
         return r.pin;
       },
       regime: (r: RegistrationRow, _args: unknown, ctx: Context) => regimeOf(ctx, r.regimeCode),

@@ -1,0 +1,120 @@
+CREATE TABLE "security"."access_records" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"xid" "xid8" DEFAULT pg_current_xact_id() NOT NULL,
+	"at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+	"request_id" text NOT NULL,
+	"reader_sub" text NOT NULL,
+	"reader_name" text,
+	"reader_roles" text[] NOT NULL,
+	"reader_org" text NOT NULL,
+	"purpose" text,
+	"legal_basis" text NOT NULL,
+	"case_ref" text,
+	"processing_type" text NOT NULL,
+	"bulk" boolean DEFAULT false NOT NULL,
+	"by_subject" boolean DEFAULT false NOT NULL,
+	"operation" text NOT NULL,
+	"subject_id" text NOT NULL,
+	"fields" text[] NOT NULL,
+	"hidden_until" timestamp(3) with time zone,
+	"hidden_reason" text
+);
+--> statement-breakpoint
+CREATE TABLE "security"."access_rules" (
+	"key" text PRIMARY KEY NOT NULL,
+	"value" jsonb NOT NULL,
+	"description" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "security"."access_seals" (
+	"seq" integer NOT NULL,
+	"xid_from" "xid8" NOT NULL,
+	"xid_to" "xid8" NOT NULL,
+	"first_id" bigint NOT NULL,
+	"last_id" bigint NOT NULL,
+	"record_count" integer NOT NULL,
+	"records_root" char(64) NOT NULL,
+	"prev_root" char(64) NOT NULL,
+	"root" char(64) NOT NULL,
+	"sealed_at" timestamp(3) with time zone NOT NULL,
+	"key_id" text NOT NULL,
+	"signature" text NOT NULL,
+	CONSTRAINT "access_seals_pkey" PRIMARY KEY("seq"),
+	CONSTRAINT "access_seals_xid_to_key" UNIQUE("xid_to")
+);
+--> statement-breakpoint
+CREATE TABLE "security"."ledger_anchors" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"xid" "xid8" DEFAULT pg_current_xact_id() NOT NULL,
+	"agency" text NOT NULL,
+	"seq" integer NOT NULL,
+	"xid_from" "xid8" NOT NULL,
+	"xid_to" "xid8" NOT NULL,
+	"first_id" bigint NOT NULL,
+	"last_id" bigint NOT NULL,
+	"record_count" integer NOT NULL,
+	"records_root" char(64) NOT NULL,
+	"prev_root" char(64) NOT NULL,
+	"root" char(64) NOT NULL,
+	"sealed_at" timestamp(3) with time zone NOT NULL,
+	"key_id" text NOT NULL,
+	"signature" text NOT NULL,
+	"received_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ledger_anchors_agency_seq_key" UNIQUE("agency","seq")
+);
+--> statement-breakpoint
+CREATE TABLE "security"."ledger_disclosures" (
+	"agency" text NOT NULL,
+	"record_id" bigint NOT NULL,
+	"disclosed_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+	"disclosed_by" text NOT NULL,
+	"note" text,
+	CONSTRAINT "ledger_disclosures_pkey" PRIMARY KEY("agency","record_id")
+);
+--> statement-breakpoint
+CREATE TABLE "security"."ledger_records" (
+	"agency" text NOT NULL,
+	"record_id" bigint NOT NULL,
+	"xid" "xid8" NOT NULL,
+	"at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+	"request_id" text NOT NULL,
+	"reader_sub" text NOT NULL,
+	"reader_name" text,
+	"reader_roles" text[] NOT NULL,
+	"reader_org" text NOT NULL,
+	"purpose" text,
+	"legal_basis" text NOT NULL,
+	"case_ref" text,
+	"processing_type" text NOT NULL,
+	"bulk" boolean DEFAULT false NOT NULL,
+	"by_subject" boolean DEFAULT false NOT NULL,
+	"operation" text NOT NULL,
+	"subject_id" text NOT NULL,
+	"fields" text[] NOT NULL,
+	"hidden_until" timestamp(3) with time zone,
+	"hidden_reason" text,
+	"seal_seq" integer NOT NULL,
+	CONSTRAINT "ledger_records_pkey" PRIMARY KEY("agency","record_id")
+);
+--> statement-breakpoint
+CREATE TABLE "security"."ledger_seals" (
+	"seq" integer NOT NULL,
+	"xid_from" "xid8" NOT NULL,
+	"xid_to" "xid8" NOT NULL,
+	"first_id" bigint NOT NULL,
+	"last_id" bigint NOT NULL,
+	"record_count" integer NOT NULL,
+	"records_root" char(64) NOT NULL,
+	"prev_root" char(64) NOT NULL,
+	"root" char(64) NOT NULL,
+	"sealed_at" timestamp(3) with time zone NOT NULL,
+	"key_id" text NOT NULL,
+	"signature" text NOT NULL,
+	CONSTRAINT "ledger_seals_pkey" PRIMARY KEY("seq"),
+	CONSTRAINT "ledger_seals_xid_to_key" UNIQUE("xid_to")
+);
+--> statement-breakpoint
+CREATE INDEX "access_records_subject_idx" ON "security"."access_records" USING btree ("subject_id","id");--> statement-breakpoint
+CREATE INDEX "access_records_xid_idx" ON "security"."access_records" USING btree ("xid");--> statement-breakpoint
+CREATE INDEX "ledger_anchors_xid_idx" ON "security"."ledger_anchors" USING btree ("xid");--> statement-breakpoint
+CREATE INDEX "ledger_records_subject_idx" ON "security"."ledger_records" USING btree ("subject_id","at");

@@ -1,0 +1,2 @@
+DROP TABLE "tax"."access_log" CASCADE;--> statement-breakpoint
+DROP TABLE "tax"."access_log_head" CASCADE;
