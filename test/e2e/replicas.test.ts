@@ -32,6 +32,9 @@ beforeAll(async () => {
     verifyToken: createTokenVerifier({ secret: DEV_JWT_SECRET }),
     eventsUrls,
     seed: false,
+    // The same agency's key: a replica seals the same log (replicas take turns through an advisory lock).
+    keyring: graph.keys.keyrings.migration ?? graph.keys.verifier,
+    autoSeal: false,
   });
   const urls = Object.fromEntries(Object.entries(graph.agencies).map(([n, a]) => [n, a.server.url]));
   urls.migration = `${graph.migration.server.url},${second.server.url}`;
