@@ -6,5 +6,6 @@ export * from './env.ts';
 export * from './errors.ts';
 export * from './headers.ts';
 export * from './logger.ts';
+export * from './safe-error.ts';
 export * from './scalars.ts';
 export * from './telemetry.ts';

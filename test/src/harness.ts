@@ -16,6 +16,7 @@ import { fixedClock, type MigrationSchema, type Zhaak } from '@nomad/migration';
 import { SUPERGRAPH_PATH } from '@nomad/schema';
 import { AGENCY_STARTERS, type AgencyHandle } from './agencies.ts';
 import { eventBroker } from './nats-events.ts';
+import type { LogCapture } from './log-scan.ts';
 
 export interface GraphResponse<T = Record<string, unknown>> {
   status: number;
@@ -89,7 +90,8 @@ export function token(roles: Role[], claims: { nomadId?: string; name?: string; 
  * Starts the real graph in-process: every agency on its own fresh database on the test
  * server, migrated, on a free port, with its relay; the gateway over the committed supergraph.
  * With `seed`, every agency seeds its part of the sample world around the harness clock's
- * day, as `npm start` does around today.
+ * day, as `npm start` does around today. With `logs`, every service logs into that capture
+ * (see `log-scan.ts`) instead of nowhere.
  *
  * Sealers run only when a test calls `sealAll()` (or with `autoSeal: true`, at the pace of the
  * rule `seal_delay_ms`): a background seal writes to the outbox, which tests count. With
@@ -97,9 +99,10 @@ export function token(roles: Role[], claims: { nomadId?: string; name?: string; 
  * appends the graph (database URLs, public keys) to that file, for `audit:verify` to check
  * afterwards; a test that tampers with a log passes `keep: false`.
  */
-export async function startGraph(options: { today?: string; seed?: boolean; autoSeal?: boolean; keep?: boolean } = {}): Promise<TestGraph> {
+export async function startGraph(options: { today?: string; seed?: boolean; autoSeal?: boolean; keep?: boolean; logs?: LogCapture } = {}): Promise<TestGraph> {
   const keepFile = options.keep === false ? undefined : process.env.E2E_KEEP_GRAPHS;
   const keys = createTestKeys();
+  const loggerFor = (service: string) => options.logs?.loggerFor(service) ?? silentLogger;
   const clock = fixedClock(`${options.today ?? '2026-11-24'}T06:00:00Z`);
   const databaseUrls: Record<string, string> = {};
   const testDbs: TestDatabase[] = [];
@@ -115,7 +118,7 @@ export async function startGraph(options: { today?: string; seed?: boolean; auto
       agencies[name] = await start({
         databaseUrl: db.url,
         clock,
-        logger: silentLogger,
+        logger: loggerFor(name),
         verifyToken,
         eventsUrls,
         seed: options.seed ?? false,
@@ -134,7 +137,7 @@ export async function startGraph(options: { today?: string; seed?: boolean; auto
   const gateway = await createGateway({
     supergraphSdl: await readFile(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: Object.fromEntries(Object.entries(agencies).map(([name, a]) => [name, a.server.url])),
-    logger: silentLogger,
+    logger: loggerFor('gateway'),
     port: 0,
     // The production default (5 s) is for a server; on the shared 2-core test machine a loaded
     // subgraph can be slower than that. Tests of the timeout itself set their own.

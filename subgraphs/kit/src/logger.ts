@@ -1,2 +1,2 @@
 // Shared with the gateway: defined in @nomad/contract, re-exported so the kit's importers keep working.
-export { createLogger, type Logger } from '@nomad/contract';
+export { createLogger, databaseErrorOf, describeError, describeErrorBriefly, REDACT_PATHS, statementName, type Logger, type SafeError } from '@nomad/contract';

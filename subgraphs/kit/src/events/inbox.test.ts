@@ -157,12 +157,12 @@ describe('POST /events', () => {
     expect(await inboxOf(event.id)).toMatchObject({ state: 'PROCESSED', attempts: 2, lastError: 'Error: screening service unavailable for ' + event.payload.applicationId });
   });
 
-  it('reports a database failure by its SQLSTATE only: no statement, no parameter', async () => {
+  it('reports a database failure by its SQLSTATE and statement name only: no SQL text, no parameter', async () => {
     const event = submitted();
     behaviour.set(event.payload.applicationNumber, 'sql-error');
     const reply = await send(event);
     expect(reply.status).toBe(500);
-    expect(reply.body.errors?.[0]?.message).toBe('database error (SQLSTATE 22003)');
+    expect(reply.body.errors?.[0]?.message).toBe('database error (SQLSTATE 22003, select)');
     expect(JSON.stringify(reply.body)).not.toContain(PIN);
     expect(await effectsOf(event.id)).toEqual([]);
   });

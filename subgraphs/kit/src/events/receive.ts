@@ -1,4 +1,5 @@
 import type { Registry } from 'prom-client';
+import { describeErrorBriefly } from '@nomad/contract';
 import type { Executor } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { EventEnvelope, EventPayloadError, isEventType, parseEventPayload, type DomainEvent, type EventType } from './catalog.ts';
@@ -56,27 +57,14 @@ export type EventReceiver = ((message: ReceivedMessage) => Promise<ReceiveResult
   countUnauthenticated(): void;
 };
 
-const MAX_ERROR_TEXT = 1_000;
-
 /**
  * What a failure says to the producer (its delivery's `lastError`) and to the log. A database
- * error is reduced to its SQLSTATE and constraint: drizzle's message carries the statement's
- * parameters, and PostgreSQL's sometimes quotes a value, either of which may be personal data.
+ * error is reduced to its SQLSTATE, statement name and constraint: drizzle's message carries
+ * the statement's parameters, and PostgreSQL's sometimes quotes a value, either of which may
+ * be personal data.
  */
 export function describeHandlerError(err: unknown): string {
-  const pg = pgErrorOf(err);
-  if (pg) return `database error (SQLSTATE ${pg.code}${pg.constraint ? `, constraint ${pg.constraint}` : ''})`;
-  return (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, MAX_ERROR_TEXT);
-}
-
-function pgErrorOf(err: unknown, depth = 0): { code: string; constraint: string | null } | null {
-  if (typeof err !== 'object' || err === null || depth > 3) return null;
-  const e = err as { code?: unknown; constraint_name?: unknown; severity?: unknown; cause?: unknown; name?: unknown };
-  if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && (e.severity !== undefined || e.name === 'PostgresError')) {
-    return { code: e.code, constraint: typeof e.constraint_name === 'string' ? e.constraint_name : null };
-  }
-  if (e.name === 'DrizzleQueryError') return pgErrorOf(e.cause, depth + 1) ?? { code: 'unknown', constraint: null };
-  return e.cause !== undefined ? pgErrorOf(e.cause, depth + 1) : null;
+  return describeErrorBriefly(err);
 }
 
 /** A metric label from the catalog only: a caller's made-up type must not mint new series. */

@@ -2,6 +2,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type GraphQLRequestContext } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
@@ -124,8 +125,12 @@ function operationNameOf(body: unknown): string | null {
   return name.replace(/__[A-Za-z0-9_]+__\d+$/, '');
 }
 
-/** Masks anything that is not a coded, public error: no stack, no SQL, no internal URL. */
-export function maskError(formatted: GraphQLFormattedError, logger: Logger, requestId?: string): GraphQLFormattedError {
+/**
+ * Masks anything that is not a coded, public error: no stack, no SQL, no internal URL. The
+ * operator's line names the error by its code and statement (`describeError` through the
+ * logger's `err` serializer), never its message: drizzle's messages carry every parameter.
+ */
+export function maskError(formatted: GraphQLFormattedError, logger: Logger, error?: unknown, requestId?: string): GraphQLFormattedError {
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
   if (code && PUBLIC_ERROR_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const extensions: Record<string, unknown> = { code };
@@ -137,7 +142,7 @@ export function maskError(formatted: GraphQLFormattedError, logger: Logger, requ
       extensions,
     };
   }
-  logger.error({ requestId, code, path: formatted.path, message: formatted.message }, 'internal error masked');
+  logger.error({ requestId, code, path: formatted.path, err: unwrapResolverError(error) }, 'internal error masked');
   return {
     message: 'Internal server error',
     ...(formatted.path ? { path: formatted.path } : {}),
@@ -185,7 +190,7 @@ export async function startSubgraphServer<TLoaders, TDb>(
     csrfPrevention: true,
     // The service's main handles SIGINT/SIGTERM (close the server, then the database).
     stopOnTerminationSignals: false,
-    formatError: (formatted) => maskError(formatted, logger),
+    formatError: (formatted, error) => maskError(formatted, logger, error),
     plugins: [
       // Traces are for Apollo's hosted studio, which we do not use: never send them to the gateway.
       ApolloServerPluginInlineTraceDisabled(),

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { MigrationDb } from '../db/index.ts';
 import { loadRules } from '../modules/rules/service.ts';
 import { insertPeriod, insertStatusEvent } from '../modules/status/queries.ts';
-import { pinMatches } from '@nomad/kit';
+import { databaseErrorOf, pinMatches } from '@nomad/kit';
 import { embeddedZhaak, type Zhaak } from '../zhaak.ts';
 import { CsvError, readCsvTable } from './csv.ts';
 import { reserveZhaakSerial } from '../modules/nomads/queries.ts';
@@ -198,18 +198,6 @@ function registeredSkip(line: number, holder: PilotHolder, existing: RegisteredI
   };
 }
 
-/** SQLSTATE and constraint of a PostgreSQL error, through drizzle's wrapping (`cause`). */
-function pgErrorOf(err: unknown): { code: string; constraint: string | null } | null {
-  for (let e: unknown = err, depth = 0; typeof e === 'object' && e !== null && depth < 5; depth++) {
-    const candidate = e as { code?: unknown; constraint_name?: unknown; cause?: unknown };
-    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
-      return { code: candidate.code, constraint: typeof candidate.constraint_name === 'string' ? candidate.constraint_name : null };
-    }
-    e = candidate.cause;
-  }
-  return null;
-}
-
 /** Thrown inside a row's transaction to roll it back and skip the row. */
 class SkipRow extends Error {
   constructor(readonly issue: SkipIssue) {
@@ -312,7 +300,7 @@ async function importHolder(db: MigrationDb, holder: PilotHolder, ctx: RowContex
   } catch (err) {
     if (err instanceof SkipRow) return { skip: err.issue };
     if (err instanceof DryRunRollback) return { nomadId };
-    const pg = pgErrorOf(err);
+    const pg = databaseErrorOf(err);
     if (pg?.code === '23505' && pg.constraint === 'nomads_passport_key') {
       // Lost a race with another import of the same passport: classify as if it had come first.
       const winner = await getIdentityByPassport(db, passport);
@@ -338,7 +326,7 @@ async function importHolder(db: MigrationDb, holder: PilotHolder, ctx: RowContex
  * message repeats the query's parameters, which are the row's personal data.
  */
 function stopped(line: number, err: unknown, dryRun: boolean): PilotImportError {
-  const pg = pgErrorOf(err);
+  const pg = databaseErrorOf(err);
   const what = pg ? `database error (SQLSTATE ${pg.code})` : err instanceof Error ? err.name : 'unknown error';
   return new PilotImportError(line, `The import stopped at line ${line}: ${what}. ${afterStop(dryRun)}`, { cause: err });
 }
