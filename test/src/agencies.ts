@@ -68,6 +68,9 @@ function folder(relative: string): string {
   return fileURLToPath(new URL(relative, import.meta.url));
 }
 
+/** @see migrated */
+const HARNESS_STATEMENT_TIMEOUT_MS = 30_000;
+
 /** Relays in tests poll often so that events cross quickly; `flushEvents` makes it deterministic. */
 const RELAY_POLL_MS = 50;
 
@@ -75,7 +78,10 @@ type EventTablesOf = Parameters<typeof startRelay>[0]['tables'];
 
 /** An agency's database on the test server, migrated as its service would at start-up. */
 async function migrated<TSchema extends Record<string, unknown>>(deps: AgencyDeps, agency: string, schema: TSchema): Promise<Database<TSchema>> {
-  const database = connect(deps.databaseUrl, { agency, schema });
+  // The harness's gateway waits 30 s for a subgraph; statements get as long. Tests share
+  // this machine with other jobs, and a statement that waits its turn there is not what
+  // they test (statement_timeout itself has its own test in the kit).
+  const database = connect(deps.databaseUrl, { agency, schema, statementTimeoutMs: HARNESS_STATEMENT_TIMEOUT_MS });
   await runMigrations(database, { agency, migrationsFolder: folder(`../../subgraphs/${agency}/drizzle`) });
   return database;
 }

@@ -1,4 +1,5 @@
 import { and, eq, gt, lt, or, type AnyColumn, type SQL } from 'drizzle-orm';
+import { assertCursor, cursorKindOf } from './cursor-check.ts';
 import { badUserInput } from './errors.ts';
 
 /** Relay connection arguments, forward pagination only. */
@@ -67,6 +68,7 @@ export function afterCursor(
   direction: 'asc' | 'desc',
 ): SQL | undefined {
   if (!cursor) return undefined;
+  assertCursor(cursor, { key: cursorKindOf(keyColumn), id: cursorKindOf(idColumn) });
   const beyond = direction === 'asc' ? gt : lt;
   return or(beyond(keyColumn, cursor.key), and(eq(keyColumn, cursor.key), beyond(idColumn, cursor.id)));
 }

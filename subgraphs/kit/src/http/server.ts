@@ -14,6 +14,7 @@ import { Headers, MAX_PURPOSE_LENGTH } from '../headers.ts';
 import type { Logger } from '../logger.ts';
 import type { RequestContext } from '../context.ts';
 import { countStatements } from '../db/metrics.ts';
+import { inputValidationPlugin } from '../validation/plugin.ts';
 import type { ReadRequest } from '../access/recorder.ts';
 
 export interface SubgraphModule<TContext> {
@@ -194,6 +195,8 @@ export async function startSubgraphServer<TLoaders, TDb>(
     plugins: [
       // Traces are for Apollo's hosted studio, which we do not use: never send them to the gateway.
       ApolloServerPluginInlineTraceDisabled(),
+      // Client mistakes in arguments are refused here, before any resolver or SQL runs.
+      inputValidationPlugin(),
       {
         requestDidStart() {
           return Promise.resolve({

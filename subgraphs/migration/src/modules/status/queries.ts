@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { assertCursor } from '@nomad/kit';
 import type { MigrationDb } from '../../db/index.ts';
 import { nomads, statusEvents, statusPeriods, type NomadRow, type StatusEventRow, type StatusPeriodRow } from '../../db/schema.ts';
 
@@ -38,6 +39,7 @@ export async function listExpiring(
   db: MigrationDb,
   params: { from: string; to: string; after: { key: string; id: string } | null; limit: number },
 ): Promise<{ nomadId: string; validUntil: string }[]> {
+  if (params.after) assertCursor(params.after, { key: 'date', id: 'uuid' });
   const ends = db
     .select({
       nomadId: statusPeriods.nomadId,

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { afterCursor, type Page } from '@nomad/kit';
+import { afterCursor, assertCursor, type Page } from '@nomad/kit';
 import type { TaxDb } from '../../db/index.ts';
 import { campaignItems, campaigns, registrations, type CampaignItemRow, type CampaignRow } from '../../db/schema.ts';
 
@@ -112,6 +112,7 @@ export async function getProgressByCampaignIds(db: TaxDb, params: { campaignIds:
 
 /** The failed items of a campaign, in registration order. */
 export async function listFailures(db: TaxDb, params: { campaignId: string; page: Page }): Promise<CampaignItemRow[]> {
+  if (params.page.after) assertCursor(params.page.after, { key: 'text', id: 'uuid' });
   return db
     .select()
     .from(campaignItems)

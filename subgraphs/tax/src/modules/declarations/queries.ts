@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
-import type { Page } from '@nomad/kit';
+import { assertCursor, type Page } from '@nomad/kit';
 import type { TaxDb } from '../../db/index.ts';
 import { declarations, payments, registrations, type DeclarationRow, type PaymentRow } from '../../db/schema.ts';
 
@@ -61,6 +61,7 @@ export async function getDeclarationPagesByRegistrationIds(
 ): Promise<DeclarationView[]> {
   if (params.registrationIds.length === 0) return [];
   const after = params.page.after;
+  if (after) assertCursor(after, { key: 'text', id: 'uuid' });
   const ranked = db
     .select({
       id: declarations.id,
@@ -93,6 +94,7 @@ export async function listArrears(db: TaxDb, params: { today: string; page: Page
   const conditions: SQL[] = [lt(declarations.dueOn, params.today), sql`${declarations.taxDueMinor} > ${paidSum}`];
   if (params.nomadId) conditions.push(eq(registrations.nomadId, params.nomadId));
   const after = params.page.after;
+  if (after) assertCursor(after, { key: 'date', id: 'uuid' });
   if (after) conditions.push(sql`(${declarations.dueOn}, ${declarations.id}) > (${after.key}::date, ${after.id}::uuid)`);
   return db
     .select({ ...viewColumns, paidMinor: paidSum })

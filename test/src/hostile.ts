@@ -1,0 +1,13 @@
+import { ROLES } from '@nomad/kit';
+import { token } from './harness.ts';
+
+/** Officers must say why they read; hostile tests give a purpose so that refusals are about the input. */
+export const PURPOSE = 'hostile input test';
+
+/**
+ * A principal with every role but `nomad` (which needs its own nomad id): no field is refused
+ * for want of a role, so a test reaches the input checks of every field.
+ */
+export function everyRoleToken(): Promise<string> {
+  return token(ROLES.filter((r) => r !== 'nomad'));
+}
