@@ -27,6 +27,12 @@ export function validApplication(overrides: { passportNumber?: string; citizensh
 
 export type ApplicationInput = ReturnType<typeof validApplication>;
 
+/**
+ * The PIN ZHAAK must give the applicant of `validApplication`, written out by hand (not with
+ * the kit's PIN functions): 2 for a man, the birth date 12 April 1990 as DDMMYYYY, a 5-digit serial.
+ */
+export const FIXTURE_PIN = /^212041990[0-9]{5}$/;
+
 export const SUBMIT = /* GraphQL */ `
   mutation Submit($input: SubmitApplicationInput!) {
     submitApplication(input: $input) {
