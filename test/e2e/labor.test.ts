@@ -326,7 +326,9 @@ describe("an expert's restricted view", () => {
     expect(other.requestMonitoringEvaluation.evaluation).toMatchObject({ state: 'ASSIGNED', expert: { id: bakyt.expert!.id } });
     const otherId = other.requestMonitoringEvaluation.evaluation!.id;
 
+    const mineId = mine.requestMonitoringEvaluation.evaluation!.id;
     const list = await evaluationsOf(aidaiToken);
+    expect(list.edges.map((e) => e.node.id)).toContain(mineId);
     expect(list.edges.every((e) => e.node.expert?.id === aidai.id)).toBe(true);
     expect(list.edges.map((e) => e.node.id)).not.toContain(otherId);
 
@@ -334,7 +336,6 @@ describe("an expert's restricted view", () => {
     // empty, no oracle); the same reads of the expert's own nomad answer.
     const EVALUATION = 'query E($id: ID!) { evaluation(id: $id) { id findings } }';
     expect((await gql<{ evaluation: unknown }>(aidaiToken, EVALUATION, { id: otherId })).evaluation).toBeNull();
-    const mineId = mine.requestMonitoringEvaluation.evaluation!.id;
     expect((await gql<{ evaluation: { id: string } | null }>(aidaiToken, EVALUATION, { id: mineId })).evaluation?.id).toBe(mineId);
 
     const CASE = 'query C($id: ID!) { monitoringCase(id: $id) { id riskLevel history { kind } } }';

@@ -189,6 +189,7 @@ describe('re-screening a holder, exit deadlines', () => {
     expect((await act('approveApplication', { applicationId: app.id })).userErrors).toEqual([]);
 
     const res = await graph.request<{ rescreenHolder: { screening: ScreeningView | null; userErrors: UserErrorView[] } }>(securityOfficer, RESCREEN, { input: { nomadId, note: 'New report.' } });
+    expect(res.body.errors).toBeUndefined();
     const rescreen = res.body.data?.rescreenHolder.screening;
     expect(rescreen).toMatchObject({ kind: 'RESCREEN', outcome: 'PENDING' });
     const again = await graph.request<{ rescreenHolder: { userErrors: UserErrorView[] } }>(securityOfficer, RESCREEN, { input: { nomadId } });
@@ -220,11 +221,13 @@ describe('re-screening a holder, exit deadlines', () => {
     const OVERDUE = `{ overdueDepartures(first: 50) { totalCount edges { node { id version cause ground exitDeadlineOn daysOverdue nomad { id } } } } }`;
     type Overdue = { overdueDepartures: { totalCount: number; edges: { node: { id: string; version: number; cause: string; ground: string; exitDeadlineOn: string; daysOverdue: number; nomad: { id: string } } }[] } };
     const before = await graph.request<Overdue>(securityOfficer, OVERDUE);
+    expect(before.body.errors).toBeUndefined();
     expect(before.body.data?.overdueDepartures.edges.some((e) => e.node.nomad.id === nomadId)).toBe(false);
 
     graph.clock.set('2026-12-12T06:00:00Z');
     try {
       const after = await graph.request<Overdue>(securityOfficer, OVERDUE);
+      expect(after.body.errors).toBeUndefined();
       const watch = after.body.data?.overdueDepartures.edges.find((e) => e.node.nomad.id === nomadId)?.node;
       expect(watch).toMatchObject({ cause: 'REVOKED', ground: 'NATIONAL_SECURITY_THREAT', exitDeadlineOn: '2026-12-09', daysOverdue: 3 });
       const denied = await graph.request(migrationOfficer, OVERDUE);
@@ -237,6 +240,7 @@ describe('re-screening a holder, exit deadlines', () => {
       );
       expect(confirm.body.data?.confirmDeparture).toEqual({ exitWatch: { departureConfirmedOn: '2026-12-11' }, userErrors: [] });
       const gone = await graph.request<Overdue>(securityOfficer, OVERDUE);
+      expect(gone.body.errors).toBeUndefined();
       expect(gone.body.data?.overdueDepartures.edges.some((e) => e.node.nomad.id === nomadId)).toBe(false);
     } finally {
       graph.clock.set(`${TODAY}T06:00:00Z`);
@@ -343,7 +347,9 @@ describe('need to know: screening details are for security officers only', () =>
     expect(records[0]).toMatchObject({ fields: ['Screening.classification', 'Screening.reasons'], purpose: 'case 42', operation: 'Read' });
     expect(before.length).toBeGreaterThan(0);
     // An outcome-only read by a migration officer is not a read of the details: nothing recorded.
-    await graph.request(migrationOfficer, `{ application(id: "${applicationId}") { screening { outcome } } }`);
+    const outcomeOnly = await graph.request(migrationOfficer, `{ application(id: "${applicationId}") { screening { outcome } } }`);
+    expect(outcomeOnly.body.errors).toBeUndefined();
+    expect(outcomeOnly.body.data).toEqual({ application: { screening: { outcome: 'FLAGGED' } } });
     const after = await securityDb.select().from(accessLog).where(eq(accessLog.subjectId, nomadId));
     expect(after.length).toBe(before.length + 1);
   });
@@ -376,6 +382,7 @@ describe('federation through DataLoaders', () => {
     // The details, read by a security officer through the clearance of 50 nomads: still constant.
     const NOMADS = `query Clearances($r: [_Any!]!) { _entities(representations: $r) { ... on Nomad { clearance { outcome screenings { reasons classification } } } } }`;
     const ids = (await securityDb.select({ nomadId: securitySchema.screenings.nomadId }).from(securitySchema.screenings).limit(50)).map((r) => r.nomadId);
+    expect(ids).toHaveLength(50);
     const security = graph.agencies.security;
     if (!security) throw new Error('no security subgraph');
     const direct = async (n: number) => {
@@ -388,10 +395,15 @@ describe('federation through DataLoaders', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}`, 'x-gateway-credential': DEV_GATEWAY_SECRET },
         body: JSON.stringify({ query: NOMADS, variables: { r: ids.slice(0, n).map((id) => ({ __typename: 'Nomad', id })) } }),
       });
-      const body = (await res.json()) as { errors?: unknown };
+      const body = (await res.json()) as { data?: { _entities: ({ clearance: { screenings: { classification: string | null }[] } | null } | null)[] }; errors?: unknown };
       expect(body.errors).toBeUndefined();
+      const entities = body.data?._entities ?? [];
+      expect(entities).toHaveLength(n);
+      expect(entities.filter((e) => (e?.clearance?.screenings.length ?? 0) > 0)).toHaveLength(n);
       return (await read()) - start;
     };
-    expect(await direct(50)).toBe(await direct(5));
+    const fiveDirect = await direct(5);
+    expect(fiveDirect).toBeGreaterThan(0);
+    expect(await direct(50)).toBe(fiveDirect);
   });
 });

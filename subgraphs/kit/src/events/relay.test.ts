@@ -119,6 +119,7 @@ describe('startRelay', () => {
     expect(new Date(event?.occurredAt ?? '').toISOString()).toBe(event?.occurredAt);
 
     const rows = await fixture.database.db.select().from(outboxDeliveries);
+    expect(rows).toHaveLength(6);
     expect(rows.every((r) => r.state === 'DELIVERED' && r.attempts === 1 && r.deliveredAt !== null && r.lastError === null)).toBe(true);
     expect(await relay.runOnce()).toBe(0);
 

@@ -1,2 +1,3 @@
 export * from './database.ts';
 export * from './keys.ts';
+export * from './pin.ts';

@@ -2,11 +2,10 @@ import { count } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, runMigrations, type Database } from '@nomad/kit';
-import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
+import { createTestDatabase, expectedPinPattern, type TestDatabase } from '@nomad/kit/testing';
 import { fileURLToPath } from 'node:url';
 import { schema, type MigrationSchema } from '../db/index.ts';
 import { deriveStatus } from '../modules/status/derive.ts';
-import { isValidPin } from '@nomad/kit';
 import { sampleWorld, SAMPLE_RULES } from '@nomad/sample';
 import { seedMigration } from './seed.ts';
 
@@ -43,7 +42,8 @@ describe('sample data', () => {
     const nomads = await database.db.select().from(schema.nomads);
     const withPin = nomads.filter((n) => n.pin);
     expect(withPin.length).toBeGreaterThan(50);
-    for (const n of withPin) expect(isValidPin(n.pin ?? '')).toBe(true);
+    for (const n of withPin) expect(n.pin).toMatch(expectedPinPattern(n));
+    expect(withPin.find((n) => n.id === '5eed0000-0000-4000-8000-000000000003')?.pin).toBe('10208199500001');
     const periods = await database.db.select().from(schema.statusPeriods);
     const events = await database.db.select().from(schema.statusEvents);
     const states = new Set(

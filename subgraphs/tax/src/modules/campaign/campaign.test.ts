@@ -69,6 +69,7 @@ describe('re-registration campaign', () => {
     expect(effects).toHaveLength(12);
     expect(effects.every((e) => e.n === 1)).toBe(true);
     const states = await database.db.select({ state: registrations.state, first: registrations.firstRegistration, on: registrations.registeredOn }).from(registrations);
+    expect(states).toHaveLength(12);
     expect(states.every((s) => s.state === 'REREGISTERED' && !s.first && s.on === '2026-11-24')).toBe(true);
   });
 
