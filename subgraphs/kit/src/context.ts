@@ -1,5 +1,6 @@
 import type { Logger } from './logger.ts';
 import type { Principal } from './auth.ts';
+import type { IdempotencyTables } from './idempotency.ts';
 
 /**
  * What every resolver receives. Built fresh for each request: loaders cache per request,
@@ -15,4 +16,6 @@ export interface RequestContext<TLoaders, TDb> {
   db: TDb;
   loaders: TLoaders;
   logger: Logger;
+  /** The agency's remembered mutation answers, which `runMutation` records into. */
+  idempotency?: IdempotencyTables;
 }

@@ -24,6 +24,7 @@ export * from './agency-subgraph.ts';
 export * from './access/index.ts';
 export * from './keys/index.ts';
 export * from './idempotency.ts';
+export * from './mutation.ts';
 export * from './agencies.ts';
 export * from './events/index.ts';
 export * from './domain/index.ts';

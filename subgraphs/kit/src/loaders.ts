@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { encodeCursor, type Page } from './pagination.ts';
 
 /**
@@ -27,4 +28,50 @@ export function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: 
 /** Identifies a page request, so that a loader batches the keys that ask for the same page. */
 export function pageSignature(page: Page): string {
   return `${page.limit}:${page.after ? encodeCursor(page.after) : ''}`;
+}
+
+/** A request for one owner's page of rows, e.g. `{ nomadId, page }`. */
+export type PagedKey<F extends string> = Record<F, string> & { page: Page };
+
+/**
+ * A loader of one page of child rows per owner (`{ nomadId, page }` → that nomad's page).
+ * Keys that ask for the same page (the usual case: one field in a list) are fetched in one
+ * statement by `fetchPages(ownerIds, page)`; its rows are handed back to their owner by
+ * `ownerOf`. So a list of N owners costs one statement per distinct page, not N.
+ */
+export function pagedLoader<F extends string, Row>(
+  field: F,
+  fetchPages: (ownerIds: string[], page: Page) => Promise<Row[]>,
+  ownerOf: (row: Row) => string,
+): DataLoader<PagedKey<F>, Row[], string> {
+  const cacheKey = (k: PagedKey<F>) => `${k[field]}|${pageSignature(k.page)}`;
+  return new DataLoader<PagedKey<F>, Row[], string>(
+    async (keys) => {
+      const groups = new Map<string, { page: Page; ownerIds: string[] }>();
+      for (const k of keys) {
+        const signature = pageSignature(k.page);
+        const group = groups.get(signature) ?? { page: k.page, ownerIds: [] };
+        group.ownerIds.push(k[field]);
+        groups.set(signature, group);
+      }
+      const results = new Map<string, Row[]>();
+      for (const [signature, group] of groups) {
+        const rows = await fetchPages(group.ownerIds, group.page);
+        for (const id of group.ownerIds) results.set(`${id}|${signature}`, rows.filter((r) => ownerOf(r) === id));
+      }
+      return keys.map((k) => results.get(cacheKey(k)) ?? []);
+    },
+    { cacheKeyFn: cacheKey },
+  );
+}
+
+/**
+ * A value read at most once per request (a rule table, a list of regimes): every `load` of the
+ * request shares the first read. Its key only names the value, e.g. `rules.load('rules')`.
+ */
+export function onceLoader<K extends string, V>(read: () => Promise<V>): DataLoader<K, V> {
+  return new DataLoader<K, V>(async (keys) => {
+    const value = await read();
+    return keys.map(() => value);
+  });
 }

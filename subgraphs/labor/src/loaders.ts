@@ -1,10 +1,9 @@
 import DataLoader from 'dataloader';
-import { byKey, createAccessRecorder, groupByKey, pageSignature, type Page, type ReadRequest } from '@nomad/kit';
+import { byKey, createAccessRecorder, groupByKey, onceLoader, pagedLoader, type ReadRequest } from '@nomad/kit';
 import type { LaborDb } from './db/index.ts';
 import { ACCESS_POLICY } from './personal-fields.ts';
 import {
   accessTables,
-  type ActivityReportRow,
   type CaseActionRow,
   type EvaluationRow,
   type ExpertConflictRow,
@@ -17,12 +16,6 @@ import { countReportsByNomadIds, getReportPagesByNomadIds } from './modules/repo
 import { getEvaluationsByApplicationIds, getEvaluationsByIds, getEvaluationsByNomadIds } from './modules/evaluations/queries.ts';
 import { loadRules, type Rules } from './modules/rules/service.ts';
 
-/** A request for one nomad's page of activity reports. */
-export interface NomadReportsKey {
-  nomadId: string;
-  page: Page;
-}
-
 /**
  * Per-request loaders: built in the context function, never shared between requests (their
  * caches hold what one principal may see). Used outside transactions only.
@@ -32,10 +25,7 @@ export function createLoaders(db: LaborDb, request: ReadRequest) {
     /** Records reads of personal data before they are returned. */
     access: createAccessRecorder(db, accessTables, request, ACCESS_POLICY),
     /** The rule table, read at most once per request. */
-    rules: new DataLoader<'rules', Rules>(async (keys) => {
-      const rules = await loadRules(db);
-      return keys.map(() => rules);
-    }),
+    rules: onceLoader<'rules', Rules>(() => loadRules(db)),
     expertById: new DataLoader<string, ExpertRow | null>(async (ids) => byKey(ids, await getExpertsByIds(db, { ids }), (r) => r.id)),
     /** Every expert record of a user (`sub`), newest first: an expert's own view spans them. */
     expertsBySub: new DataLoader<string, ExpertRow[]>(async (subs) =>
@@ -69,24 +59,7 @@ export function createLoaders(db: LaborDb, request: ReadRequest) {
      * Pages of activity reports per nomad. Keys that share the same page arguments (the usual
      * case: one field in a list) are fetched in one statement.
      */
-    reportsByNomad: new DataLoader<NomadReportsKey, ActivityReportRow[], string>(
-      async (keys) => {
-        const groups = new Map<string, { page: Page; nomadIds: string[] }>();
-        for (const k of keys) {
-          const sig = pageSignature(k.page);
-          const g = groups.get(sig) ?? { page: k.page, nomadIds: [] };
-          g.nomadIds.push(k.nomadId);
-          groups.set(sig, g);
-        }
-        const results = new Map<string, ActivityReportRow[]>();
-        for (const [sig, g] of groups) {
-          const rows = await getReportPagesByNomadIds(db, { nomadIds: g.nomadIds, page: g.page });
-          for (const id of g.nomadIds) results.set(`${id}|${sig}`, rows.filter((r) => r.nomadId === id));
-        }
-        return keys.map((k) => results.get(`${k.nomadId}|${pageSignature(k.page)}`) ?? []);
-      },
-      { cacheKeyFn: (k) => `${k.nomadId}|${pageSignature(k.page)}` },
-    ),
+    reportsByNomad: pagedLoader('nomadId', (nomadIds, page) => getReportPagesByNomadIds(db, { nomadIds, page }), (r) => r.nomadId),
   };
 }
 

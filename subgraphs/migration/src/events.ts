@@ -1,10 +1,7 @@
-import { publishEvent, type EventPayload, type EventType } from '@nomad/kit';
-import type { MigrationDb } from './db/index.ts';
+import { eventPublisher } from '@nomad/kit';
 import { inbox, outbox, outboxDeliveries } from './db/schema.ts';
 
 export const eventTables = { outbox, outboxDeliveries, inbox };
 
 /** Writes a domain event of the migration authority in the caller's transaction (outbox). */
-export function publish<T extends EventType>(tx: MigrationDb, type: T, aggregateId: string, payload: EventPayload<T>): Promise<string> {
-  return publishEvent(tx, eventTables, 'migration', { type, aggregateId, payload });
-}
+export const publish = eventPublisher('migration', eventTables);

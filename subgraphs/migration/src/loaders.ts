@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byKey, createAccessRecorder, groupByKey, pageSignature, type Page, type ReadRequest } from '@nomad/kit';
+import { byKey, createAccessRecorder, groupByKey, onceLoader, pagedLoader, type ReadRequest } from '@nomad/kit';
 import type { MigrationDb } from './db/index.ts';
 import { ACCESS_POLICY } from './personal-fields.ts';
 import { loadRules, type Rules } from './modules/rules/service.ts';
@@ -22,22 +22,13 @@ import {
   getDocumentsByApplicationIds,
 } from './modules/applications/queries.ts';
 
-/** A request for one nomad's page of applications. */
-export interface NomadApplicationsKey {
-  nomadId: string;
-  page: Page;
-}
-
 /** Per-request loaders: built in the context function, never shared between requests. */
 export function createLoaders(db: MigrationDb, request: ReadRequest) {
   return {
     /** Records reads of personal data before they are returned. */
     access: createAccessRecorder(db, accessTables, request, ACCESS_POLICY),
     /** The rule table, read at most once per request. */
-    rules: new DataLoader<'rules', Rules>(async (keys) => {
-      const rules = await loadRules(db);
-      return keys.map(() => rules);
-    }),
+    rules: onceLoader<'rules', Rules>(() => loadRules(db)),
     nomadById: new DataLoader<string, NomadRow | null>(async (ids) =>
       byKey(ids, await getNomadsByIds(db, { ids }), (r) => r.id),
     ),
@@ -66,24 +57,7 @@ export function createLoaders(db: MigrationDb, request: ReadRequest) {
      * Pages of applications per nomad. Keys that share the same page arguments (the usual
      * case: one field in a list) are fetched in one statement.
      */
-    applicationsByNomad: new DataLoader<NomadApplicationsKey, ApplicationRow[], string>(
-      async (keys) => {
-        const groups = new Map<string, { page: Page; nomadIds: string[] }>();
-        for (const k of keys) {
-          const sig = pageSignature(k.page);
-          const g = groups.get(sig) ?? { page: k.page, nomadIds: [] };
-          g.nomadIds.push(k.nomadId);
-          groups.set(sig, g);
-        }
-        const results = new Map<string, ApplicationRow[]>();
-        for (const [sig, g] of groups) {
-          const rows = await getApplicationPagesByNomadIds(db, { nomadIds: g.nomadIds, page: g.page });
-          for (const id of g.nomadIds) results.set(`${id}|${sig}`, rows.filter((r) => r.nomadId === id));
-        }
-        return keys.map((k) => results.get(`${k.nomadId}|${pageSignature(k.page)}`) ?? []);
-      },
-      { cacheKeyFn: (k) => `${k.nomadId}|${pageSignature(k.page)}` },
-    ),
+    applicationsByNomad: pagedLoader('nomadId', (nomadIds, page) => getApplicationPagesByNomadIds(db, { nomadIds, page }), (r) => r.nomadId),
   };
 }
 

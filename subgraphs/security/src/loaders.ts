@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byKey, createAccessRecorder, groupByKey, type ReadRequest } from '@nomad/kit';
+import { byKey, createAccessRecorder, groupByKey, onceLoader, type ReadRequest } from '@nomad/kit';
 import { ACCESS_POLICY } from './personal-fields.ts';
 import type { SecurityDb } from './db/index.ts';
 import { accessTables, type MeasureEvidenceRow, type ScreeningRow } from './db/schema.ts';
@@ -18,10 +18,7 @@ export function createLoaders(db: SecurityDb, request: ReadRequest) {
     /** Records reads of screening details before they are returned. */
     access: createAccessRecorder(db, accessTables, request, ACCESS_POLICY),
     /** The rule table, read at most once per request. */
-    rules: new DataLoader<'rules', Rules>(async (keys) => {
-      const rules = await loadRules(db);
-      return keys.map(() => rules);
-    }),
+    rules: onceLoader<'rules', Rules>(() => loadRules(db)),
     screeningById: new DataLoader<string, ScreeningRow | null>(async (ids) =>
       byKey(ids, await getScreeningsByIds(db, { ids }), (r) => r.id),
     ),

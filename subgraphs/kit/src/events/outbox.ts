@@ -77,3 +77,12 @@ export async function publishEvent<TSchema extends Record<string, unknown>, T ex
   }
   return id;
 }
+
+/**
+ * An agency's `publish(tx, type, aggregateId, payload)`: `publishEvent` bound to the agency's
+ * outbox tables and its name as producer.
+ */
+export function eventPublisher(producer: string, tables: EventTables) {
+  return <TSchema extends Record<string, unknown>, T extends EventType>(tx: Executor<TSchema>, type: T, aggregateId: string, payload: EventPayload<T>): Promise<string> =>
+    publishEvent(tx, tables, producer, { type, aggregateId, payload });
+}

@@ -1,11 +1,10 @@
-import { badUserInput, forbidden, hasRole, isUuid, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
+import { abort, badUserInput, forbidden, hasRole, isUuid, runMutation, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
 import { canSeeEvaluation, isLaborOfficer, myExpertIds } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { LaborDb } from '../../db/index.ts';
 import type { EvaluationRow, ExpertRow } from '../../db/schema.ts';
 import { publish } from '../../events.ts';
-import { abort, runMutation } from '../../mutation.ts';
 import { getConflictsByExpertIds, getAvailableExperts, lockExpert } from '../experts/queries.ts';
 import { noteOnCase } from '../monitoring/service.ts';
 import { lockCaseOfNomad } from '../monitoring/queries.ts';

@@ -1,10 +1,9 @@
-import { badUserInput, COUNTRY_CODE, forbidden, hasRole, isPgError, isUuid, PG_UNIQUE_VIOLATION, toConnection, toPage, userError, UserErrorsAbort, type Connection, type PageArgs, type UserError } from '@nomad/kit';
+import { abort, badUserInput, COUNTRY_CODE, forbidden, hasRole, isPgError, isUuid, PG_UNIQUE_VIOLATION, runMutation, toConnection, toPage, userError, UserErrorsAbort, type Connection, type PageArgs, type UserError } from '@nomad/kit';
 import { isLaborOfficer, myExpertRecords } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { LaborDb } from '../../db/index.ts';
 import type { ExpertConflictRow, ExpertRow } from '../../db/schema.ts';
-import { abort, runMutation } from '../../mutation.ts';
 import { conflictFor } from '../evaluations/assign.ts';
 import { getAssignedEvaluationsOfExpert, getEvaluationsByIds, releaseAssignments } from '../evaluations/queries.ts';
 import { autoAssign } from '../evaluations/service.ts';

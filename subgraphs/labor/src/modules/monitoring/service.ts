@@ -1,10 +1,9 @@
-import { badUserInput, isUuid, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
+import { abort, badUserInput, isUuid, runMutation, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
 import { assertLaborOfficer, assertMonitoringReadable, canSeeMonitoringOf, isLaborOfficer } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { LaborDb } from '../../db/index.ts';
 import type { CaseActionRow, MonitoringCaseRow } from '../../db/schema.ts';
-import { abort, runMutation } from '../../mutation.ts';
 import { addCaseAction, countCases, getCasesByNomadIds, insertCase, listCases, lockCaseOfNomad, updateCaseIf, type CaseFilterParams } from './queries.ts';
 
 export type RiskLevel = MonitoringCaseRow['riskLevel'];

@@ -1,9 +1,8 @@
-import { badUserInput, COUNTRY_CODE, CURRENCY_CODE, forbidden, hasRole, HOME_COUNTRY, isMinorAmount, isUuid, toConnection, toPage, userError, UserErrorsAbort, type Connection, type PageArgs, type UserError } from '@nomad/kit';
+import { abort, badUserInput, COUNTRY_CODE, CURRENCY_CODE, forbidden, hasRole, HOME_COUNTRY, isMinorAmount, isUuid, runMutation, toConnection, toPage, userError, UserErrorsAbort, type Connection, type PageArgs, type UserError } from '@nomad/kit';
 import { assertLaborOfficer, assertMonitoringReadable, isLaborOfficer, isSelf, myExpertIds } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { ActivityReportRow, MonitoringCaseRow, ReportClient } from '../../db/schema.ts';
-import { abort, runMutation } from '../../mutation.ts';
 import { getNomadIdsEvaluatedBy } from '../evaluations/queries.ts';
 import { lockCaseOfNomad, addCaseAction } from '../monitoring/queries.ts';
 import { isActivity, isValidQuarter, loadRules, quarterDates, type Quarter, type Rules } from '../rules/service.ts';

@@ -1,4 +1,4 @@
-import { hasRole, isUuid, runIdempotent, userError, UserErrorsAbort, type UserError } from '@nomad/kit';
+import { abort, hasRole, isUuid, runIdempotent, userError, UserErrorsAbort, type UserError } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import { addMonths, addWorkingDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
@@ -53,8 +53,6 @@ export interface DecisionPayload {
   application: ApplicationRow | null;
   userErrors: UserError[];
 }
-
-const abort = (code: string, message: string, field: string | null = null) => new UserErrorsAbort([userError(code, message, field)]);
 
 /**
  * Takes one action on an application. In order: who may (FORBIDDEN), which application

@@ -1,4 +1,5 @@
 import {
+  abort,
   forbidden,
   hasRole,
   recordServiceProcessing,
@@ -85,8 +86,6 @@ export interface ExitWatchPayload {
   exitWatch: ExitWatchRow | null;
   userErrors: UserError[];
 }
-
-const abort = (code: string, message: string, field: string | null = null) => new UserErrorsAbort([userError(code, message, field)]);
 
 /** Records that a former holder left (e.g. a border-crossing record); the watch leaves the overdue list. */
 export async function confirmDeparture(ctx: Context, app: App, input: ConfirmDepartureInput): Promise<ExitWatchPayload> {

@@ -1,4 +1,5 @@
 import {
+  abort,
   forbidden,
   hasRole,
   isIsoDate,
@@ -118,8 +119,6 @@ function checkDueOn(dueOn: string | null | undefined, rules: Rules, errors: User
     errors.push(userError('DUE_DATE_AFTER_DECREE_DEADLINE', `The decree requires the measures by ${measuresDueOn(rules)}.`, 'input.dueOn'));
   }
 }
-
-const abort = (code: string, message: string, field: string | null = null) => new UserErrorsAbort([userError(code, message, field)]);
 
 async function mutate(ctx: Context, app: App, operation: string, input: unknown, fn: (tx: SecurityDb, rules: Rules, now: string) => Promise<TechnicalMeasureRow>): Promise<MeasurePayload> {
   if (!hasRole(ctx.principal, 'security_officer')) return { measure: null, userErrors: [userError('FORBIDDEN', 'Only a security officer may do this.')] };

@@ -1,4 +1,5 @@
 import {
+  abort,
   forbidden,
   hasRole,
   isPgError,
@@ -52,8 +53,6 @@ export interface ScreeningPayload {
   screening: ScreeningRow | null;
   userErrors: UserError[];
 }
-
-const abort = (code: string, message: string, field: string | null = null) => new UserErrorsAbort([userError(code, message, field)]);
 
 /**
  * The rules a conclusion must meet on its own, before any row is read (pure, every broken rule

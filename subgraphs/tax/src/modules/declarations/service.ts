@@ -1,5 +1,6 @@
 import {
   CURRENCY_CODE,
+  abort,
   isIsoDate,
   isMinorAmount,
   isPgError,
@@ -61,8 +62,6 @@ export interface DeclarationPayload {
   declaration: DeclarationView | null;
   userErrors: UserError[];
 }
-
-const abort = (code: string, message: string, field: string | null = null) => new UserErrorsAbort([userError(code, message, field)]);
 
 /**
  * Files a declaration for a period: the nomad their own, a tax officer anyone's. The tax due is

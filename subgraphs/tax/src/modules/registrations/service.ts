@@ -1,4 +1,5 @@
 import {
+  abort,
   badUserInput,
   isUuid,
   isValidPin,
@@ -42,8 +43,6 @@ export interface RegistrationPayload {
   registration: RegistrationRow | null;
   userErrors: UserError[];
 }
-
-const abort = (code: string, message: string, field: string | null = null) => new UserErrorsAbort([userError(code, message, field)]);
 
 // ---------------------------------------------------------------------------------------------
 // Status facts from migration (event handlers call these inside the inbox transaction).

@@ -1,0 +1,78 @@
+import { ApolloServer, type GraphQLRequestContext } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import { ErrorCode, PUBLIC_ERROR_CODES } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { inputValidationPlugin } from '../validation/plugin.ts';
+import type { ServerMetrics } from './metrics.ts';
+
+export interface SubgraphModule<TContext> {
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<TContext>;
+}
+
+/**
+ * Masks anything that is not a coded, public error: no stack, no SQL, no internal URL. The
+ * operator's line names the error by its code and statement (`describeError` through the
+ * logger's `err` serializer), never its message: drizzle's messages carry every parameter.
+ */
+export function maskError(formatted: GraphQLFormattedError, logger: Logger, error?: unknown, requestId?: string): GraphQLFormattedError {
+  const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
+  if (code && PUBLIC_ERROR_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    const extensions: Record<string, unknown> = { code };
+    if (typeof formatted.extensions?.field === 'string') extensions.field = formatted.extensions.field;
+    return {
+      message: formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions,
+    };
+  }
+  logger.error({ requestId, code, path: formatted.path, err: unwrapResolverError(error) }, 'internal error masked');
+  return {
+    message: 'Internal server error',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+/** Apollo Server over the subgraph schema: masked errors, no traces, no batching, started. */
+export async function startApollo<TContext extends object>(options: {
+  modules: SubgraphModule<TContext>[];
+  introspection: boolean;
+  logger: Logger;
+  metrics: ServerMetrics;
+}): Promise<ApolloServer<TContext>> {
+  const { logger, metrics } = options;
+  const apollo = new ApolloServer<TContext>({
+    schema: buildSubgraphSchema(options.modules),
+    introspection: options.introspection,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    // The service's main handles SIGINT/SIGTERM (close the server, then the database).
+    stopOnTerminationSignals: false,
+    formatError: (formatted, error) => maskError(formatted, logger, error),
+    plugins: [
+      // Traces are for Apollo's hosted studio, which we do not use: never send them to the gateway.
+      ApolloServerPluginInlineTraceDisabled(),
+      // Client mistakes in arguments are refused here, before any resolver or SQL runs.
+      inputValidationPlugin(),
+      {
+        requestDidStart() {
+          return Promise.resolve({
+            willSendResponse(rc: GraphQLRequestContext<TContext>) {
+              metrics.operations.inc({ outcome: rc.errors?.length ? 'error' : 'ok' });
+              return Promise.resolve();
+            },
+          });
+        },
+      },
+    ],
+  });
+  await apollo.start();
+  return apollo;
+}
