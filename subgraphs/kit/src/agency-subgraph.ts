@@ -11,6 +11,7 @@ import { DEV_SERVICE_SECRET } from './env.ts';
 import { eventsRoute, type EventHandlers } from './events/route.ts';
 import type { EventTables } from './events/tables.ts';
 import type { GraphQLResolverMap } from './graphql/resolvers.ts';
+import type { IdempotencyTables } from './idempotency.ts';
 import { startSubgraphServer, type RouteHandler, type SubgraphServer } from './http/server.ts';
 import type { Logger } from './logger.ts';
 
@@ -52,6 +53,8 @@ export interface AgencyDefinition<TSchema extends Record<string, unknown>, TLoad
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<RequestContext<TLoaders, Executor<TSchema>>>;
   createLoaders: (db: Executor<TSchema>, request: ReadRequest) => TLoaders;
+  /** Its remembered mutation answers (`runMutation`). */
+  idempotency?: IdempotencyTables;
   /** The events it receives; none: no `POST /events`. */
   events?: { tables: EventTables; handlers: EventHandlers<Executor<TSchema>> };
 }
@@ -91,6 +94,7 @@ export function startAgencySubgraph<TSchema extends Record<string, unknown>, TLo
     introspection: options.introspection ?? false,
     routes,
     ...(options.registry ? { registry: options.registry } : {}),
+    ...(definition.idempotency ? { idempotency: definition.idempotency } : {}),
     ready: () => databaseReady(db),
   });
 }

@@ -9,7 +9,7 @@ import {
 } from '@nomad/kit';
 import type { App } from './app.ts';
 import type { Context } from './context.ts';
-import { accessTables } from './db/schema.ts';
+import { accessTables, idempotencyKeys } from './db/schema.ts';
 import type { LaborSchema } from './db/index.ts';
 import { eventTables } from './events.ts';
 import { laborEventHandlers } from './handlers.ts';
@@ -45,6 +45,7 @@ export function startLaborSubgraph(options: LaborSubgraphOptions): Promise<Subgr
         eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables }),
       ),
       createLoaders,
+      idempotency: { idempotencyKeys },
       events: { tables: eventTables, handlers: laborEventHandlers(app) },
     },
     options,

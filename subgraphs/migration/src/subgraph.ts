@@ -9,7 +9,7 @@ import {
 } from '@nomad/kit';
 import type { App } from './app.ts';
 import type { Context } from './context.ts';
-import { accessTables } from './db/schema.ts';
+import { accessTables, idempotencyKeys } from './db/schema.ts';
 import type { MigrationSchema } from './db/index.ts';
 import { createLoaders } from './loaders.ts';
 import { applicationResolvers } from './modules/applications/resolvers.ts';
@@ -41,6 +41,7 @@ export function startMigrationSubgraph(options: MigrationSubgraphOptions): Promi
         eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables }),
       ),
       createLoaders,
+      idempotency: { idempotencyKeys },
       events: { tables: eventTables, handlers: reviewEventHandlers },
     },
     options,

@@ -1,7 +1,7 @@
 import { accessLogResolvers, eventOperationsResolvers, mergeResolvers, sharedResolvers, startAgencySubgraph, type AgencySubgraphOptions, type SubgraphServer } from '@nomad/kit';
 import type { App } from './app.ts';
 import type { Context } from './context.ts';
-import { accessTables } from './db/schema.ts';
+import { accessTables, idempotencyKeys } from './db/schema.ts';
 import type { SecuritySchema } from './db/index.ts';
 import { eventTables } from './events.ts';
 import { securityEventHandlers } from './handlers.ts';
@@ -25,6 +25,7 @@ export function startSecuritySubgraph(options: SecuritySubgraphOptions): Promise
       typeDefs,
       resolvers: mergeResolvers<Context>(sharedResolvers, accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: accessTables }), screeningResolvers(app), departureResolvers(app), measureResolvers(app), ledgerResolvers(), eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables })),
       createLoaders,
+      idempotency: { idempotencyKeys },
       events: { tables: eventTables, handlers: securityEventHandlers },
     },
     options,

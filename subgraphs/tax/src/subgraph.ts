@@ -9,7 +9,7 @@ import {
 } from '@nomad/kit';
 import type { App } from './app.ts';
 import type { Context } from './context.ts';
-import { accessTables } from './db/schema.ts';
+import { accessTables, idempotencyKeys } from './db/schema.ts';
 import type { TaxSchema } from './db/index.ts';
 import { eventTables } from './events.ts';
 import { createLoaders } from './loaders.ts';
@@ -41,6 +41,7 @@ export function startTaxSubgraph(options: TaxSubgraphOptions): Promise<SubgraphS
         eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables }),
       ),
       createLoaders,
+      idempotency: { idempotencyKeys },
       events: { tables: eventTables, handlers: registrationEventHandlers(app.clock) },
     },
     options,
