@@ -1,4 +1,4 @@
-import { addDays, addWorkingDays, bishkekDate, formatPin, toUsdMinor } from '@nomad/kit';
+import { addDays, addWorkingDays, bishkekDate, exponentOf, formatPin, toUsdMinor } from '@nomad/kit';
 import { decisionFields } from './decisions.ts';
 import { prng, seededUuid, type Rnd } from './random.ts';
 import { drawStatusHistory } from './status.ts';
@@ -105,7 +105,8 @@ function drawApplication(draw: Draw, a: ApplicationDraw): SampleApplication {
   const currency = rnd.pick(CURRENCIES);
   const usdMinor = rnd.int(6_000, 90_000) * 100;
   const rate = rules.exchange_rates_to_usd[currency] ?? 1;
-  const amountMinor = Math.ceil(usdMinor / rate);
+  // USD cents to the currency's own minor units (ISO 4217 exponent: none for yen, three for dinars).
+  const amountMinor = Math.ceil((usdMinor / 10 ** exponentOf('USD') / rate) * 10 ** exponentOf(currency));
   const kind = rnd.next() < 0.5 ? 'EMPLOYER' : 'CLIENT';
   return {
     id: a.id,

@@ -41,6 +41,7 @@ const RULES: [string, Mutate, string, string | null][] = [
   ['activity outside the closed list', (i) => { i.activityCode = 'CRYPTO_MINING'; }, 'ACTIVITY_NOT_ELIGIBLE', 'input.activityCode'],
   ['income below USD 5,000 a year', (i) => { i.declaredAnnualIncome = { amountMinor: 499_999, currency: 'USD' }; }, 'INCOME_BELOW_THRESHOLD', 'input.declaredAnnualIncome.amountMinor'],
   ['income below threshold once converted', (i) => { i.declaredAnnualIncome = { amountMinor: 30_000_000, currency: 'RUB' }; }, 'INCOME_BELOW_THRESHOLD', 'input.declaredAnnualIncome.amountMinor'],
+  ['income in yen below USD 5,000 (the yen has no minor unit)', (i) => { i.declaredAnnualIncome = { amountMinor: 700_000, currency: 'JPY' }; }, 'INCOME_BELOW_THRESHOLD', 'input.declaredAnnualIncome.amountMinor'],
   ['income in an unknown currency', (i) => { i.declaredAnnualIncome = { amountMinor: 9_000_000, currency: 'XAU' }; }, 'CURRENCY_NOT_SUPPORTED', 'input.declaredAnnualIncome.currency'],
   ['passport expiring inside the initial period', (i) => { i.applicant.passport.expiresOn = '2027-01-20'; }, 'PASSPORT_EXPIRES_TOO_SOON', 'input.applicant.passport.expiresOn'],
   ['start date in the past', (i) => { i.requestedStartOn = '2026-11-01'; }, 'START_DATE_IN_PAST', 'input.requestedStartOn'],
@@ -118,6 +119,24 @@ describe('submitApplication: accepted', () => {
     expect(app?.nomad).toMatchObject({ id: nomadId, surname: 'NURLANOV' });
     // Tue 24 Nov 2026 + 7 working days = Thu 3 Dec 2026 (no holiday in between).
     expect(app?.reviewDeadlineOn).toBe('2026-12-03');
+  });
+
+  it('takes ¥10,000,000 as about USD 67,000 and shows each amount with its currency\'s exponent', async () => {
+    const nomadId = randomUUID();
+    const res = await submitAs(nomadId, { ...validApplication(), declaredAnnualIncome: { amountMinor: 10_000_000, currency: 'JPY' } });
+    expect(res.body.errors).toBeUndefined();
+    const payload = res.body.data?.submitApplication;
+    expect(payload?.userErrors).toEqual([]);
+    const read = await graph.request<{ application: { declaredIncome: unknown; declaredIncomeUsd: unknown } }>(
+      await token(['nomad'], { nomadId }),
+      `{ application(id: "${payload?.application?.id}") { declaredIncome { amountMinor currency exponent amount } declaredIncomeUsd { amountMinor currency exponent amount } } }`,
+    );
+    expect(read.body.errors).toBeUndefined();
+    expect(read.body.data?.application).toEqual({
+      declaredIncome: { amountMinor: 10_000_000, currency: 'JPY', exponent: 0, amount: '10000000' },
+      // At the seeded 0.0067 USD per yen.
+      declaredIncomeUsd: { amountMinor: 6_700_000, currency: 'USD', exponent: 2, amount: '67000.00' },
+    });
   });
 
   it('skips Kyrgyz public holidays in the review deadline, and the overdue queue follows it', async () => {

@@ -126,6 +126,9 @@ describe('tax: from approval to the register', () => {
     expect(again.fileTaxDeclaration).toMatchObject({ declaration: null, userErrors: [{ code: 'DECLARATION_ALREADY_FILED', field: 'input.period' }] });
     const notEnded = await gql<{ fileTaxDeclaration: { userErrors: UserErrorView[] } }>(nomad.nomadToken, FILE, { input: { period: '2026-Q4', income: { amountMinor: 1, currency: 'USD' } } });
     expect(notEnded.fileTaxDeclaration.userErrors.map((e) => e.code)).toEqual(['PERIOD_NOT_ENDED']);
+    // Three capitals are not enough: the code must be one ISO 4217 lists (its exponent is known).
+    const unknown = await gql<{ fileTaxDeclaration: { userErrors: UserErrorView[] } }>(nomad.nomadToken, FILE, { input: { period: '2026-Q3', income: { amountMinor: 1, currency: 'ABC' } } });
+    expect(unknown.fileTaxDeclaration.userErrors).toContainEqual({ code: 'INVALID_CURRENCY', field: 'input.income.currency' });
 
     const declarationId = filed.fileTaxDeclaration.declaration?.id;
     const PAY = 'mutation($input: RecordTaxPaymentInput!) { recordTaxPayment(input: $input) { declaration { balance { amountMinor } inArrears } userErrors { code } } }';

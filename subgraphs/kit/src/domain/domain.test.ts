@@ -3,7 +3,12 @@ import {
   APPLICATION_NUMBER_PATTERN,
   COUNTRY_CODE,
   CURRENCY_CODE,
+  currencyExponent,
+  decimalAmount,
+  formatMoney,
   formatPin,
+  isCurrency,
+  ISO_4217_EXPONENTS,
   isEmailAddress,
   isMinorAmount,
   isUuid,
@@ -97,10 +102,42 @@ describe('money', () => {
   });
 
   it('converts to USD minor units, rounding down, and knows no rate it was not given', () => {
-    const rules = { exchange_rates_to_usd: { USD: 1, EUR: 1.08 } };
+    const rules = { exchange_rates_to_usd: { USD: 1, EUR: 1.08, XXX: 1 } };
     expect(toUsdMinor(rules, 10_001, 'EUR')).toBe(10_801);
     expect(toUsdMinor(rules, 500, 'USD')).toBe(500);
+    expect(toUsdMinor(rules, 500, 'GBP')).toBeNull();
+    // A rate for a code ISO 4217 does not list is no rate.
     expect(toUsdMinor(rules, 500, 'XXX')).toBeNull();
+  });
+
+  it('knows each currency by its ISO 4217 exponent: none for yen and won, three for the dinar', () => {
+    expect(Object.keys(ISO_4217_EXPONENTS).length).toBeGreaterThan(150);
+    expect([currencyExponent('JPY'), currencyExponent('KRW'), currencyExponent('USD'), currencyExponent('EUR'), currencyExponent('KWD')]).toEqual([0, 0, 2, 2, 3]);
+    expect(isCurrency('KGS')).toBe(true);
+    expect(isCurrency('ABC')).toBe(false);
+    expect(currencyExponent('usd')).toBeNull();
+  });
+
+  it('converts each currency with its own exponent', () => {
+    const rules = { exchange_rates_to_usd: { JPY: 0.0067, KRW: 0.00073, KWD: 3.25, UZS: 0.00008 } };
+    // ¥10,000,000 (no minor unit) is USD 67,000.00, not USD 670.00.
+    expect(toUsdMinor(rules, 10_000_000, 'JPY')).toBe(6_700_000);
+    expect(toUsdMinor(rules, 100_000_000, 'KRW')).toBe(7_300_000);
+    // KWD 1,538.462 (three decimals) at 3.25 is USD 5,000.00 exactly after rounding down; one fils less is not.
+    expect(toUsdMinor(rules, 1_538_462, 'KWD')).toBe(500_000);
+    expect(toUsdMinor(rules, 1_538_461, 'KWD')).toBe(499_999);
+    // A rate JavaScript prints in exponent form (8e-05) still converts exactly.
+    expect(toUsdMinor(rules, 62_500_000_00, 'UZS')).toBe(500_000);
+  });
+
+  it('writes amounts with the currency\'s decimal places', () => {
+    expect(decimalAmount(500_000, 'USD')).toBe('5000.00');
+    expect(decimalAmount(5, 'USD')).toBe('0.05');
+    expect(decimalAmount(10_000_000, 'JPY')).toBe('10000000');
+    expect(decimalAmount(1_538_462, 'KWD')).toBe('1538.462');
+    expect(formatMoney({ amountMinor: 500_000, currency: 'USD' })).toBe('USD 5,000.00');
+    expect(formatMoney({ amountMinor: 10_000_000, currency: 'JPY' })).toBe('JPY 10,000,000');
+    expect(formatMoney({ amountMinor: 1_538_462, currency: 'KWD' })).toBe('KWD 1,538.462');
   });
 });
 

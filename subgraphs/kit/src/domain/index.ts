@@ -2,5 +2,6 @@
 export * from './ids.ts';
 export * from './pin.ts';
 export * from './person.ts';
+export * from './currency.ts';
 export * from './money.ts';
 export * from './term.ts';

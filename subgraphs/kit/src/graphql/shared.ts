@@ -1,4 +1,5 @@
 import { DateScalar, DateTimeScalar, SafeIntScalar } from '@nomad/contract';
+import { decimalAmount, exponentOf, type Money } from '../domain/index.ts';
 
 /**
  * Types every agency's subgraph shares: scalars, money, Relay page info and user errors.
@@ -20,19 +21,27 @@ export const sharedTypeDefs = /* GraphQL */ `
   """
   scalar SafeInt
 
-  "An amount of money: an integer number of minor units (cents, tyiyn) and its ISO 4217 currency."
+  """
+  An amount of money: an integer number of the currency's minor units and its ISO 4217
+  currency. How many minor units make a major one is the currency's ISO 4217 exponent: none
+  for JPY and KRW, two for USD and EUR, three for KWD.
+  """
   type Money @shareable {
-    "Amount in minor units: USD 5,000.00 is \`500000\`."
+    "Amount in minor units of \`currency\`: USD 5,000.00 is \`500000\`, JPY 10,000 is \`10000\`, KWD 1.500 is \`1500\`."
     amountMinor: SafeInt!
     "ISO 4217 alphabetic code, e.g. \`USD\`."
     currency: String!
+    "The currency's ISO 4217 exponent (decimal places): 0 for JPY and KRW, 2 for USD, 3 for KWD."
+    exponent: Int!
+    "The amount in major units as a decimal string with exactly \`exponent\` decimals: \`5000.00\`, \`10000000\`, \`1.500\`."
+    amount: String!
   }
 
   "Money as sent in a mutation."
   input MoneyInput {
-    "Amount in minor units: USD 5,000.00 is \`500000\`. Must not be negative."
+    "Amount in minor units of \`currency\` (its ISO 4217 exponent): USD 5,000.00 is \`500000\`, JPY 10,000 is \`10000\`. Must not be negative."
     amountMinor: SafeInt!
-    "ISO 4217 alphabetic code, e.g. \`USD\`."
+    "ISO 4217 alphabetic code, e.g. \`USD\`; a code ISO 4217 does not list is refused."
     currency: String!
   }
 
@@ -61,4 +70,10 @@ export const sharedTypeDefs = /* GraphQL */ `
 
 export { DateScalar, DateTimeScalar, isIsoDate, parsePgTimestamp, SafeIntScalar } from '@nomad/contract';
 
-export const sharedResolvers = { Date: DateScalar, DateTime: DateTimeScalar, SafeInt: SafeIntScalar };
+/** Every agency's \`Money\` gets its exponent and decimal form from the one ISO 4217 table. */
+const moneyResolvers = {
+  exponent: (money: Money) => exponentOf(money.currency),
+  amount: (money: Money) => decimalAmount(money.amountMinor, money.currency),
+};
+
+export const sharedResolvers = { Date: DateScalar, DateTime: DateTimeScalar, SafeInt: SafeIntScalar, Money: moneyResolvers };

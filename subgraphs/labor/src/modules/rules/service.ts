@@ -2,13 +2,13 @@ import { z } from 'zod';
 import type { LaborDb } from '../../db/index.ts';
 import { addDays } from '../../clock.ts';
 import { getRuleValues } from './queries.ts';
-import { CURRENCY_CODE } from '@nomad/kit';
+import { isCurrency } from '@nomad/kit';
 
 /** The ministry's rule table, validated: a bad value in the database fails loudly, naming the key. */
 export const RulesSchema = z.object({
   activities: z.array(z.object({ code: z.string().min(1), title: z.string().min(1) })).min(1),
   report_due_days: z.number().int().nonnegative(),
-  currencies: z.array(z.string().regex(CURRENCY_CODE)).min(1),
+  currencies: z.array(z.string().refine(isCurrency, 'must be an ISO 4217 currency code')).min(1),
 });
 export type Rules = z.infer<typeof RulesSchema>;
 

@@ -67,6 +67,33 @@ describe('checkIntake', () => {
     expect(checkIntake(eur, rules(), TODAY).map((e) => e.code)).toEqual(['INCOME_BELOW_THRESHOLD']);
   });
 
+  it('reads yen and won as having no minor unit: ¥10,000,000 is enough, ¥700,000 is not', () => {
+    const seeded = rules({ exchange_rates_to_usd: { USD: 1, JPY: 0.0067, KRW: 0.00073 } });
+    const yen = { ...input(), declaredAnnualIncome: { amountMinor: 10_000_000, currency: 'JPY' } };
+    expect(checkIntake(yen, seeded, TODAY)).toEqual([]); // USD 67,000
+    yen.declaredAnnualIncome.amountMinor = 700_000; // USD 4,690
+    const refused = checkIntake(yen, seeded, TODAY);
+    expect(refused).toEqual([expect.objectContaining({ code: 'INCOME_BELOW_THRESHOLD', field: 'input.declaredAnnualIncome.amountMinor' })]);
+    expect(refused[0]?.message).toBe('Declared annual income of JPY 700,000 is below the minimum of USD 5,000.00 a year.');
+    const won = { ...input(), declaredAnnualIncome: { amountMinor: 100_000_000, currency: 'KRW' } };
+    expect(checkIntake(won, seeded, TODAY)).toEqual([]); // USD 73,000
+  });
+
+  it('reads a three-decimal currency with its exponent, exactly at the threshold', () => {
+    const dinar = rules({ exchange_rates_to_usd: { USD: 1, KWD: 3.25 } });
+    const kwd = { ...input(), declaredAnnualIncome: { amountMinor: 1_538_462, currency: 'KWD' } }; // KWD 1,538.462 = USD 5,000.00
+    expect(checkIntake(kwd, dinar, TODAY)).toEqual([]);
+    kwd.declaredAnnualIncome.amountMinor = 1_538_461; // one fils less: USD 4,999.99
+    expect(checkIntake(kwd, dinar, TODAY).map((e) => e.code)).toEqual(['INCOME_BELOW_THRESHOLD']);
+  });
+
+  it('refuses a currency without a rate, or one ISO 4217 does not know', () => {
+    const i = { ...input(), declaredAnnualIncome: { amountMinor: 10_000_000, currency: 'JPY' } };
+    expect(checkIntake(i, rules(), TODAY)).toEqual([expect.objectContaining({ code: 'CURRENCY_NOT_SUPPORTED', field: 'input.declaredAnnualIncome.currency' })]);
+    i.declaredAnnualIncome.currency = 'XYZ';
+    expect(checkIntake(i, rules({ exchange_rates_to_usd: { USD: 1, XYZ: 1 } }), TODAY).map((e) => e.code)).toEqual(['CURRENCY_NOT_SUPPORTED']);
+  });
+
   it('reads eligible citizenships and activities from the rules', () => {
     const i = input();
     expect(checkIntake(i, rules({ eligible_citizenships: ['KAZ'] }), TODAY).map((e) => e.code)).toEqual(['CITIZENSHIP_NOT_ELIGIBLE']);

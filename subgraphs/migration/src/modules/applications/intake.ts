@@ -1,4 +1,4 @@
-import { COUNTRY_CODE, HOME_COUNTRY, isEmailAddress, isMinorAmount, LATIN_NAME, PASSPORT_NUMBER, toUsdMinor, userError, type UserError } from '@nomad/kit';
+import { COUNTRY_CODE, formatMoney, HOME_COUNTRY, isEmailAddress, isMinorAmount, LATIN_NAME, PASSPORT_NUMBER, toUsdMinor, userError, type UserError } from '@nomad/kit';
 import { addDays, isValidDate } from '../../clock.ts';
 import type { Rules } from '../rules/service.ts';
 import type { documentKindEnum } from '../../db/schema.ts';
@@ -82,7 +82,7 @@ export function checkIntake(input: SubmitApplicationInput, rules: Rules, today: 
     if (usd === null) {
       add(IntakeCode.CURRENCY_NOT_SUPPORTED, 'input.declaredAnnualIncome.currency', `Income cannot be declared in ${income.currency}; use one of ${Object.keys(rules.exchange_rates_to_usd).join(', ')}.`);
     } else if (threshold !== null && usd < threshold) {
-      add(IntakeCode.INCOME_BELOW_THRESHOLD, 'input.declaredAnnualIncome.amountMinor', `Declared annual income is below the minimum of ${rules.min_annual_income.amountMinor / 100} ${rules.min_annual_income.currency}.`);
+      add(IntakeCode.INCOME_BELOW_THRESHOLD, 'input.declaredAnnualIncome.amountMinor', `Declared annual income of ${formatMoney(income)} is below the minimum of ${formatMoney(rules.min_annual_income)} a year.`);
     }
   }
 

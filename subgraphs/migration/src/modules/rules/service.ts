@@ -2,17 +2,19 @@ import { z } from 'zod';
 import type { MigrationDb } from '../../db/index.ts';
 import { documentKindEnum } from '../../db/schema.ts';
 import { getRuleValues, getHolidaysFrom } from './queries.ts';
-import { COUNTRY_CODE, CURRENCY_CODE } from '@nomad/kit';
+import { COUNTRY_CODE, isCurrency } from '@nomad/kit';
 
 const DocumentKind = z.enum(documentKindEnum.enumValues);
+/** A code of the kit's ISO 4217 table: its exponent is known. */
+const Currency = z.string().refine(isCurrency, 'must be an ISO 4217 currency code');
 
 /** The rule table, validated: a bad value in the database stops the service with the key named. */
 export const RulesSchema = z.object({
   eligible_citizenships: z.array(z.string().regex(COUNTRY_CODE)),
   visa_required_citizenships: z.array(z.string().regex(COUNTRY_CODE)),
   eligible_activities: z.array(z.object({ code: z.string().min(1), title: z.string().min(1) })).min(1),
-  min_annual_income: z.object({ amountMinor: z.number().int().nonnegative(), currency: z.string().regex(CURRENCY_CODE) }),
-  exchange_rates_to_usd: z.record(z.string().regex(CURRENCY_CODE), z.number().positive()),
+  min_annual_income: z.object({ amountMinor: z.number().int().nonnegative(), currency: Currency }),
+  exchange_rates_to_usd: z.record(Currency, z.number().positive()),
   review_working_days: z.number().int().positive(),
   correction_window_months: z.number().int().positive(),
   initial_period_days: z.number().int().positive(),

@@ -1,6 +1,6 @@
 import {
-  CURRENCY_CODE,
   abort,
+  isCurrency,
   isIsoDate,
   isMinorAmount,
   isPgError,
@@ -83,7 +83,7 @@ export async function fileDeclaration(ctx: Context, app: App, input: FileDeclara
   if (!isMinorAmount(input.income.amountMinor)) {
     errors.push(userError('INVALID_AMOUNT', 'The income is a whole number of minor units, not negative.', 'input.income.amountMinor'));
   }
-  if (!CURRENCY_CODE.test(input.income.currency)) errors.push(userError('INVALID_CURRENCY', 'The currency is an ISO 4217 code, e.g. `USD`.', 'input.income.currency'));
+  if (!isCurrency(input.income.currency)) errors.push(userError('INVALID_CURRENCY', 'The currency is an ISO 4217 code, e.g. `USD`.', 'input.income.currency'));
   if (errors.length > 0 || !dates) return { declaration: null, userErrors: errors };
   try {
     const { result } = await runIdempotent(
