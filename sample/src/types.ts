@@ -70,6 +70,8 @@ export interface SampleDocument {
   kind: 'PASSPORT' | 'PHOTO' | 'EMPLOYMENT_CONTRACT' | 'FREELANCE_CONTRACT' | 'TRANSLATION' | 'DN_VISA';
   fileName: string;
   language: string;
+  /** A TRANSLATION's document (its file name). */
+  translatesFileName?: string;
   addedAt: string;
 }
 

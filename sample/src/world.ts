@@ -126,15 +126,21 @@ function drawApplication(draw: Draw, a: ApplicationDraw): SampleApplication {
   };
 }
 
-/** The documents an application carries: a DN visa only for citizenships that need one. */
+/**
+ * The documents an application carries: a DN visa only for citizenships that need one; each
+ * document in English comes with its own Russian translation naming it (the photo needs none).
+ */
 function documentsOf(application: SampleApplication, visaRequired: boolean): SampleDocument[] {
   const contract = application.foreignParties[0]?.kind === 'EMPLOYER' ? ('EMPLOYMENT_CONTRACT' as const) : ('FREELANCE_CONTRACT' as const);
-  const docs = [
+  const originals = [
     { kind: 'PASSPORT' as const, fileName: 'passport.pdf', language: 'en' },
-    { kind: 'PHOTO' as const, fileName: 'photo.jpg', language: 'en' },
     { kind: contract, fileName: 'contract.pdf', language: 'en' },
-    { kind: 'TRANSLATION' as const, fileName: 'translation-ru.pdf', language: 'ru' },
     ...(visaRequired ? [{ kind: 'DN_VISA' as const, fileName: 'dn-visa.pdf', language: 'en' }] : []),
+  ];
+  const docs: Omit<SampleDocument, 'applicationId' | 'addedAt'>[] = [
+    ...originals,
+    { kind: 'PHOTO', fileName: 'photo.jpg', language: 'en' },
+    ...originals.map((d) => ({ kind: 'TRANSLATION' as const, fileName: d.fileName.replace('.pdf', '-ru.pdf'), language: 'ru', translatesFileName: d.fileName })),
   ];
   return docs.map((d) => ({ ...d, applicationId: application.id, addedAt: application.submittedAt }));
 }

@@ -53,6 +53,11 @@ const RULES: [string, Mutate, string, string | null][] = [
   ['no proof of income', (i) => { i.documents = i.documents.filter((d) => d.kind !== 'EMPLOYMENT_CONTRACT'); }, 'DOCUMENT_MISSING', 'input.documents'],
   ['visa-required citizen without a DN visa', (i) => { i.applicant.citizenship = 'USA'; i.applicant.passport.country = 'USA'; }, 'DN_VISA_REQUIRED', 'input.documents'],
   ['document in English without translation', (i) => { i.documents[2]!.language = 'en'; }, 'TRANSLATION_REQUIRED', 'input.documents.2.language'],
+  ['an English "translation" (translations must be into Kyrgyz or Russian)', (i) => {
+    i.documents[2]!.language = 'en';
+    i.documents.push({ kind: 'TRANSLATION', fileName: 'contract-en.pdf', language: 'en', translates: 'contract.pdf' } as (typeof i.documents)[number]);
+  }, 'TRANSLATION_LANGUAGE_NOT_ACCEPTED', 'input.documents.3.language'],
+  ['a translation naming no document', (i) => { i.documents.push({ kind: 'TRANSLATION', fileName: 't.pdf', language: 'ru', translates: 'nothing.pdf' } as (typeof i.documents)[number]); }, 'TRANSLATION_TARGET_UNKNOWN', 'input.documents.3.translates'],
   ['surname not in Latin script', (i) => { i.applicant.surname = 'Нурланов'; }, 'INVALID_FORMAT', 'input.applicant.surname'],
   ['malformed email', (i) => { i.applicant.email = 'not-an-email'; }, 'INVALID_FORMAT', 'input.applicant.email'],
 ];

@@ -177,6 +177,8 @@ export const applicationDocuments = migration.table(
     fileName: text('file_name').notNull(),
     /** ISO 639-1 language of the document (translations into ky or ru are required). */
     language: char('language', { length: 2 }).notNull(),
+    /** A TRANSLATION only: the file name of the document of the application it translates. */
+    translatesFileName: text('translates_file_name'),
     addedAt: timestamp('added_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
   (t) => [index('application_documents_application_idx').on(t.applicationId, t.addedAt)],

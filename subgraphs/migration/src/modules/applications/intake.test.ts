@@ -116,12 +116,46 @@ describe('checkIntake', () => {
     expect(checkIntake(i, rules(), TODAY)).toEqual([]);
   });
 
-  it('accepts a foreign-language document when a translation is listed', () => {
+  it('accepts a foreign-language document when its own translation names it', () => {
     const i = input();
     i.documents[0]!.language = 'en';
-    expect(checkIntake(i, rules(), TODAY).map((e) => e.code)).toEqual(['TRANSLATION_REQUIRED']);
-    i.documents.push({ kind: 'TRANSLATION', fileName: 'translation.pdf', language: 'ru' });
+    expect(checkIntake(i, rules(), TODAY)).toEqual([expect.objectContaining({ code: 'TRANSLATION_REQUIRED', field: 'input.documents.0.language' })]);
+    i.documents.push({ kind: 'TRANSLATION', fileName: 'p-ru.pdf', language: 'ru', translates: 'p.pdf' });
     expect(checkIntake(i, rules(), TODAY)).toEqual([]);
+  });
+
+  it('lets no translation cover another document', () => {
+    const i = input();
+    i.documents[0]!.language = 'en';
+    i.documents[2]!.language = 'de';
+    i.documents.push({ kind: 'TRANSLATION', fileName: 'p-ru.pdf', language: 'ru', translates: 'p.pdf' });
+    expect(checkIntake(i, rules(), TODAY)).toEqual([expect.objectContaining({ code: 'TRANSLATION_REQUIRED', field: 'input.documents.2.language' })]);
+  });
+
+  it('refuses a translation into a language other than Kyrgyz or Russian, with its own code', () => {
+    const i = input();
+    i.documents[0]!.language = 'en';
+    i.documents.push({ kind: 'TRANSLATION', fileName: 'p-en.pdf', language: 'en', translates: 'p.pdf' });
+    const errors = checkIntake(i, rules(), TODAY);
+    expect(errors).toContainEqual(expect.objectContaining({ code: 'TRANSLATION_LANGUAGE_NOT_ACCEPTED', field: 'input.documents.3.language' }));
+    // Nor does it count as the passport's translation.
+    expect(errors).toContainEqual(expect.objectContaining({ code: 'TRANSLATION_REQUIRED', field: 'input.documents.0.language' }));
+    expect(errors).toHaveLength(2);
+  });
+
+  it('requires a translation to name a document of the set, by a file name used once', () => {
+    const i = input();
+    i.documents.push({ kind: 'TRANSLATION', fileName: 't1.pdf', language: 'ru' });
+    i.documents.push({ kind: 'TRANSLATION', fileName: 't2.pdf', language: 'ru', translates: 'missing.pdf' });
+    i.documents.push({ kind: 'TRANSLATION', fileName: 't3.pdf', language: 'ru', translates: 't2.pdf' });
+    i.documents.push({ kind: 'PROFESSIONAL_DOCUMENT', fileName: 'p.pdf', language: 'ru', translates: 'bank.pdf' });
+    expect(checkIntake(i, rules(), TODAY).map((e) => [e.code, e.field])).toEqual([
+      ['DOCUMENT_NAME_DUPLICATE', 'input.documents.6.fileName'],
+      ['TRANSLATION_TARGET_REQUIRED', 'input.documents.3.translates'],
+      ['TRANSLATION_TARGET_UNKNOWN', 'input.documents.4.translates'],
+      ['TRANSLATION_TARGET_UNKNOWN', 'input.documents.5.translates'],
+      ['INVALID_FORMAT', 'input.documents.6.translates'],
+    ]);
   });
 
   it('names the offending foreign party by index', () => {

@@ -1,9 +1,9 @@
 import { COUNTRY_CODE, formatMoney, HOME_COUNTRY, isEmailAddress, isMinorAmount, LATIN_NAME, PASSPORT_NUMBER, toUsdMinor, userError, type UserError } from '@nomad/kit';
 import { addDays, isValidDate } from '../../clock.ts';
 import type { Rules } from '../rules/service.ts';
-import type { documentKindEnum } from '../../db/schema.ts';
+import { checkDocuments, DocumentCode, type DocumentInput } from './documents.ts';
 
-export type DocumentKind = (typeof documentKindEnum.enumValues)[number];
+export type { DocumentKind, DocumentInput } from './documents.ts';
 
 export interface SubmitApplicationInput {
   applicant: {
@@ -19,11 +19,12 @@ export interface SubmitApplicationInput {
   foreignParties: { kind: 'EMPLOYER' | 'CLIENT'; name: string; country: string }[];
   declaredAnnualIncome: { amountMinor: number; currency: string };
   requestedStartOn: string;
-  documents: { kind: DocumentKind; fileName: string; language: string }[];
+  documents: DocumentInput[];
 }
 
 /** Stable codes of the intake rules (DOMAIN.md); clients switch on these. */
 export const IntakeCode = {
+  ...DocumentCode,
   INVALID_FORMAT: 'INVALID_FORMAT',
   CITIZENSHIP_NOT_ELIGIBLE: 'CITIZENSHIP_NOT_ELIGIBLE',
   ACTIVITY_NOT_ELIGIBLE: 'ACTIVITY_NOT_ELIGIBLE',
@@ -37,14 +38,10 @@ export const IntakeCode = {
   FOREIGN_PARTY_NOT_FOREIGN: 'FOREIGN_PARTY_NOT_FOREIGN',
   DOCUMENT_MISSING: 'DOCUMENT_MISSING',
   DN_VISA_REQUIRED: 'DN_VISA_REQUIRED',
-  TRANSLATION_REQUIRED: 'TRANSLATION_REQUIRED',
   APPLICATION_ALREADY_OPEN: 'APPLICATION_ALREADY_OPEN',
   PASSPORT_ALREADY_REGISTERED: 'PASSPORT_ALREADY_REGISTERED',
   IDENTITY_MISMATCH: 'IDENTITY_MISMATCH',
 } as const;
-
-const LANGUAGE = /^[a-z]{2}$/;
-const FILE_NAME = /^[^/\\\0]{1,200}$/;
 
 /**
  * Checks every intake rule that needs no database lookup, and returns all broken rules at
@@ -116,14 +113,6 @@ export function checkIntake(input: SubmitApplicationInput, rules: Rules, today: 
   if (rules.visa_required_citizenships.includes(a.citizenship) && !kinds.has('DN_VISA')) {
     add(IntakeCode.DN_VISA_REQUIRED, 'input.documents', `Citizens of ${a.citizenship} need a "DN" visa: list the DN_VISA document.`);
   }
-  const hasTranslation = kinds.has('TRANSLATION');
-  input.documents.forEach((d, i) => {
-    if (!FILE_NAME.test(d.fileName)) add(IntakeCode.INVALID_FORMAT, `input.documents.${i}.fileName`, 'File name must be 1–200 characters without slashes.');
-    if (!LANGUAGE.test(d.language)) {
-      add(IntakeCode.INVALID_FORMAT, `input.documents.${i}.language`, 'Language must be an ISO 639-1 code, e.g. ru.');
-    } else if (d.kind !== 'TRANSLATION' && d.kind !== 'PHOTO' && !rules.accepted_document_languages.includes(d.language) && !hasTranslation) {
-      add(IntakeCode.TRANSLATION_REQUIRED, `input.documents.${i}.language`, `Documents in "${d.language}" need a translation into ${rules.accepted_document_languages.join(' or ')}.`);
-    }
-  });
+  errors.push(...checkDocuments(input.documents, rules.accepted_document_languages));
   return errors;
 }

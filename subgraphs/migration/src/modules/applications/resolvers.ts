@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
-import type { ApplicationRow } from '../../db/schema.ts';
+import type { ApplicationDocumentRow, ApplicationRow } from '../../db/schema.ts';
 import type { SubmitApplicationInput } from './intake.ts';
 import {
   assertDetailsReadable,
@@ -65,6 +65,9 @@ export function applicationResolvers(app: App): GraphQLResolverMap<Context> {
         await ctx.loaders.access.record(a.nomadId, 'Application.documents', a.number);
         return ctx.loaders.documentsByApplication.load(a.id);
       },
+    },
+    ApplicationDocument: {
+      translates: (d: ApplicationDocumentRow) => d.translatesFileName,
     },
   };
 }

@@ -24,6 +24,7 @@ import { isSelf } from '../nomads/service.ts';
 import { findNomadByPassport, getNomadsByIds, upsertNomad } from '../nomads/queries.ts';
 import { loadHolidays, loadRules } from '../rules/service.ts';
 import { checkIntake, IntakeCode, type SubmitApplicationInput } from './intake.ts';
+import { documentRow } from './documents.ts';
 import { decide } from '../review/service.ts';
 import { publish } from '../../events.ts';
 import {
@@ -202,7 +203,7 @@ export async function submitApplication(ctx: Context, app: App, input: SubmitApp
           stateChangedAt: app.clock.now().toISOString(),
           reviewDeadlineOn: addWorkingDays(today, rules.review_working_days, holidays),
         },
-        documents: input.documents,
+        documents: input.documents.map(documentRow),
       });
       await publish(tx, 'ApplicationSubmitted', row.id, {
         applicationId: row.id,

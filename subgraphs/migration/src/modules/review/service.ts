@@ -7,7 +7,8 @@ import { idempotencyKeys, type ApplicationRow, type Correction } from '../../db/
 import { publish } from '../../events.ts';
 import { ZhaakError } from '../../zhaak.ts';
 import type { ApplicationState } from '../applications/queries.ts';
-import { checkIntake, type DocumentKind } from '../applications/intake.ts';
+import { checkIntake, type DocumentInput } from '../applications/intake.ts';
+import { documentRow } from '../applications/documents.ts';
 import { getNomadsByIds, setNomadPin } from '../nomads/queries.ts';
 import { getDocumentsByApplicationIds } from '../applications/queries.ts';
 import { loadHolidays, loadRules, type Rules } from '../rules/service.ts';
@@ -44,7 +45,7 @@ export interface DecisionInput {
   applicationId: string;
   expectedVersion?: number | null;
   corrections?: { field?: string | null; message: string }[] | null;
-  documents?: { kind: DocumentKind; fileName: string; language: string }[] | null;
+  documents?: DocumentInput[] | null;
   ground?: RefusalGround | null;
   note?: string | null;
 }
@@ -179,7 +180,7 @@ async function prepare(
       // Inside the transaction, read through `tx` only: a pooled read here would wait for a
       // second connection while holding one, and enough concurrent decisions exhaust the pool.
       const existing = await getDocumentsByApplicationIds(tx, { applicationIds: [current.id] });
-      const all = [...existing.map((d) => ({ kind: d.kind, fileName: d.fileName, language: d.language })), ...documents];
+      const all = [...existing.map((d) => ({ kind: d.kind, fileName: d.fileName, language: d.language, translates: d.translatesFileName })), ...documents];
       const [nomad] = await getNomadsByIds(tx, { ids: [current.nomadId] });
       if (nomad) {
         const problems = checkIntake(
@@ -206,7 +207,7 @@ async function prepare(
       return {
         // A complete resubmission starts a new 7-working-day review period.
         set: { submittedAt: now, reviewDeadlineOn: addWorkingDays(today, rules.review_working_days, holidays), corrections: null, correctionDeadlineOn: null },
-        effects: (updated) => addDocuments(tx, { applicationId: updated.id, documents, at: now }),
+        effects: (updated) => addDocuments(tx, { applicationId: updated.id, documents: documents.map(documentRow), at: now }),
       };
     }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "migration"."application_documents" ADD COLUMN "translates_file_name" text;
