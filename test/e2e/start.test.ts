@@ -33,7 +33,7 @@ function startService(entry: string, env: Record<string, string>): Proc {
 }
 
 /** Resolves once `url` answers 200, or rejects with the service output after `timeoutMs`. */
-async function waitFor(url: string, procs: Proc[], timeoutMs = 90_000): Promise<void> {
+async function waitFor(url: string, procs: Proc[], timeoutMs = 150_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const ok = await fetch(url).then((r) => r.status === 200, () => false);
@@ -90,5 +90,5 @@ describe('npm start path', () => {
     expect(first).toBeGreaterThanOrEqual(200);
     const second = await run();
     expect(second).toBe(first);
-  }, 240_000);
+  }, 360_000);
 });
