@@ -58,7 +58,7 @@ function banner(env: GatewayEnv, port: number, readiness: Readiness, token: stri
       '  Development token (migration_officer, valid 12 hours):',
       `    ${token}`,
       '  Paste into the Headers tab:',
-      `    { "Authorization": "Bearer ${token}" }`,
+      `    { "Authorization": "Bearer ${token}", "X-Purpose": "exploring the nomad graph" }`,
       '  Other roles: npm run token -- --role labor_officer',
     );
   }

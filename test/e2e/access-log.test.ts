@@ -207,6 +207,41 @@ describe("every agency's access log and event deliveries, for holders known to a
     expect(other.text).not.toContain(holder.nomadId);
   });
 
+  it.each(AGENCIES)('%s: an officer reading personal data without X-Purpose is refused with PURPOSE_REQUIRED, reading and recording nothing', async (agency) => {
+    const reader = readers[agency];
+    if (!reader) throw new Error(`no reader for ${agency}`);
+    const field = `${agency}AccessRecords`;
+    const recorded = async () => {
+      const res = await graph.request<Record<string, { totalCount?: number; edges: unknown[] }>>(await token(['auditor']), `query L($s: ID) { ${field}(first: 100, subjectId: $s) { edges { node { seq } } } }`, { s: holder.nomadId });
+      expect(res.body.errors, res.text).toBeUndefined();
+      return res.body.data?.[field]?.edges.length ?? -1;
+    };
+    const before = await recorded();
+    expect(before).toBeGreaterThan(0);
+    for (const purpose of ['', '   ']) {
+      const refused = await graph.request(reader.tok, READS[agency].query, READS[agency].variables(holder), { 'x-purpose': purpose });
+      expect(refused.body.errors?.map((e) => e.extensions?.code), refused.text).toEqual(['PURPOSE_REQUIRED']);
+      expect(refused.body.errors?.[0]?.message).toContain(READS[agency].fields[0]);
+      expect(refused.text).not.toContain(holder.pin);
+    }
+    expect(await recorded()).toBe(before);
+    const given = await graph.request(reader.tok, READS[agency].query, READS[agency].variables(holder), { 'x-purpose': 'case review' });
+    expect(given.body.errors, given.text).toBeUndefined();
+    expect(await recorded()).toBe(before + 1);
+  });
+
+  it('needs no purpose for what is not personal, or for a nomad reading their own data; an auditor reading an access log needs one', async () => {
+    const none = { 'x-purpose': '' };
+    const impersonal = await graph.request<{ nomad: { citizenship: string } }>(readers.migration?.tok ?? '', 'query I($id: ID!) { nomad(id: $id) { citizenship } }', { id: holder.nomadId }, none);
+    expect(impersonal.body.errors, impersonal.text).toBeUndefined();
+    expect(impersonal.body.data?.nomad.citizenship).toMatch(/^[A-Z]{3}$/);
+    const own = await graph.request<{ me: { surname: string; pin: string } }>(holder.tok, '{ me { surname pin } }', undefined, none);
+    expect(own.body.errors, own.text).toBeUndefined();
+    expect(own.body.data?.me.pin).toBe(holder.pin);
+    const auditor = await graph.request(await token(['auditor']), 'query A($id: ID!) { auditNomad(id: $id) { accessLog(first: 5) { edges { node { id } } } } }', { id: holder.nomadId }, none);
+    expect(auditor.body.errors?.map((e) => e.extensions?.code), auditor.text).toEqual(['PURPOSE_REQUIRED']);
+  });
+
   /** The event each producing agency published about the holder, and who received it. */
   const PUBLISHED: Record<Agency, { eventType: string; aggregateId: () => string; subscribers: string[] } | null> = {
     migration: { eventType: 'StatusGranted', aggregateId: () => holder.nomadId, subscribers: ['labor', 'tax'] },

@@ -44,7 +44,7 @@ export interface TestGraph {
   sealAll(): Promise<void>;
   migration: { server: SubgraphServer; database: Database<MigrationSchema> };
   clock: ReturnType<typeof fixedClock>;
-  /** POSTs an operation to the gateway. */
+  /** POSTs an operation to the gateway, with `DEFAULT_TEST_PURPOSE` unless `headers` give another. */
   request<T = Record<string, unknown>>(
     token: string | null,
     query: string,
@@ -65,6 +65,12 @@ export interface TestGraph {
   countSql(fn: () => Promise<unknown>): Promise<Record<string, number> & { migration: number }>;
   stop(): Promise<void>;
 }
+
+/**
+ * The purpose every request of the harness gives (`X-Purpose`), as a well-behaved officer's
+ * client does; a test of the rule itself sends `{ 'x-purpose': '' }`, which means none.
+ */
+export const DEFAULT_TEST_PURPOSE = 'end-to-end test';
 
 export const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
@@ -160,6 +166,8 @@ export async function startGraph(options: { today?: string; seed?: boolean; auto
         headers: {
           'content-type': 'application/json',
           ...(tok ? { authorization: `Bearer ${tok}` } : {}),
+          // Staff must say why they read personal data; tests of that rule send '' (absent).
+          'x-purpose': DEFAULT_TEST_PURPOSE,
           ...headers,
         },
         body: JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) }),

@@ -1,5 +1,6 @@
 import type { DocumentNode } from 'graphql';
 import type { Registry } from 'prom-client';
+import type { PersonalFieldTable } from './access/policy.ts';
 import type { ReadRequest } from './access/recorder.ts';
 import { accessLedgerHandlers } from './access/wiring.ts';
 import type { AgencyKeyring } from './keys/keyring.ts';
@@ -55,6 +56,8 @@ export interface AgencyDefinition<TSchema extends Record<string, unknown>, TLoad
   createLoaders: (db: Executor<TSchema>, request: ReadRequest) => TLoaders;
   /** Its remembered mutation answers (`runMutation`). */
   idempotency?: IdempotencyTables;
+  /** Its personal-field table (`personal-fields.ts`): reading one needs a purpose from staff. */
+  personalFields: PersonalFieldTable;
   /** The events it receives; none: no `POST /events`. */
   events?: { tables: EventTables; handlers: EventHandlers<Executor<TSchema>> };
 }
@@ -95,6 +98,7 @@ export function startAgencySubgraph<TSchema extends Record<string, unknown>, TLo
     routes,
     ...(options.registry ? { registry: options.registry } : {}),
     ...(definition.idempotency ? { idempotency: definition.idempotency } : {}),
+    personalFields: Object.keys(definition.personalFields),
     ready: () => databaseReady(db),
   });
 }

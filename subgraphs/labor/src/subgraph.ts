@@ -1,3 +1,4 @@
+import { PERSONAL_FIELDS } from './personal-fields.ts';
 import {
   accessLogResolvers,
   eventOperationsResolvers,
@@ -45,6 +46,7 @@ export function startLaborSubgraph(options: LaborSubgraphOptions): Promise<Subgr
         eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables }),
       ),
       createLoaders,
+      personalFields: PERSONAL_FIELDS,
       idempotency: { idempotencyKeys },
       events: { tables: eventTables, handlers: laborEventHandlers(app) },
     },

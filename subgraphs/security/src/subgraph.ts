@@ -1,3 +1,4 @@
+import { PERSONAL_FIELDS } from './personal-fields.ts';
 import { accessLogResolvers, eventOperationsResolvers, mergeResolvers, sharedResolvers, startAgencySubgraph, type AgencySubgraphOptions, type SubgraphServer } from '@nomad/kit';
 import type { App } from './app.ts';
 import type { Context } from './context.ts';
@@ -25,6 +26,7 @@ export function startSecuritySubgraph(options: SecuritySubgraphOptions): Promise
       typeDefs,
       resolvers: mergeResolvers<Context>(sharedResolvers, accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: accessTables }), screeningResolvers(app), departureResolvers(app), measureResolvers(app), ledgerResolvers(), eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables })),
       createLoaders,
+      personalFields: PERSONAL_FIELDS,
       idempotency: { idempotencyKeys },
       events: { tables: eventTables, handlers: securityEventHandlers },
     },

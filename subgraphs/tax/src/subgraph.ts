@@ -1,3 +1,4 @@
+import { PERSONAL_FIELDS } from './personal-fields.ts';
 import {
   accessLogResolvers,
   eventOperationsResolvers,
@@ -41,6 +42,7 @@ export function startTaxSubgraph(options: TaxSubgraphOptions): Promise<SubgraphS
         eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables }),
       ),
       createLoaders,
+      personalFields: PERSONAL_FIELDS,
       idempotency: { idempotencyKeys },
       events: { tables: eventTables, handlers: registrationEventHandlers(app.clock) },
     },

@@ -9,3 +9,4 @@ export * from './wiring.ts';
 export * from './audit.ts';
 export * from './verify.ts';
 export * from './graphql.ts';
+export * from './purpose.ts';

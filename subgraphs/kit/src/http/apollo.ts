@@ -6,6 +6,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import { ErrorCode, PUBLIC_ERROR_CODES } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { purposeRequiredPlugin } from '../access/purpose.ts';
+import type { Principal } from '../auth.ts';
 import { inputValidationPlugin } from '../validation/plugin.ts';
 import type { ServerMetrics } from './metrics.ts';
 
@@ -40,9 +42,11 @@ export function maskError(formatted: GraphQLFormattedError, logger: Logger, erro
 }
 
 /** Apollo Server over the subgraph schema: masked errors, no traces, no batching, started. */
-export async function startApollo<TContext extends object>(options: {
+export async function startApollo<TContext extends { principal: Principal; purpose: string | null }>(options: {
   modules: SubgraphModule<TContext>[];
   introspection: boolean;
+  /** The agency's personal fields (`Type.field`): staff must give a purpose to select one. */
+  personalFields: Iterable<string>;
   logger: Logger;
   metrics: ServerMetrics;
 }): Promise<ApolloServer<TContext>> {
@@ -61,6 +65,8 @@ export async function startApollo<TContext extends object>(options: {
       ApolloServerPluginInlineTraceDisabled(),
       // Client mistakes in arguments are refused here, before any resolver or SQL runs.
       inputValidationPlugin(),
+      // A staff member's read of personal data without a purpose is refused before it runs.
+      purposeRequiredPlugin(options.personalFields),
       {
         requestDidStart() {
           return Promise.resolve({

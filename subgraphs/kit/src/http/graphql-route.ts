@@ -45,7 +45,8 @@ async function authenticate(req: IncomingMessage, gatewaySecret: string, verifyT
 
 /** `X-Purpose` and `Idempotency-Key`, checked: a malformed one is the client's mistake (400). */
 function requestHeaders(req: IncomingMessage): { purpose: string | null; idempotencyKey: string | null } {
-  const purpose = header(req, Headers.purpose);
+  // Blank says nothing: it counts as no purpose, as at the gateway.
+  const purpose = header(req, Headers.purpose)?.trim() || null;
   if (purpose !== null && (purpose.length > MAX_PURPOSE_LENGTH || !PRINTABLE.test(purpose))) {
     throw new HttpError(400, ErrorCode.BAD_USER_INPUT, `X-Purpose must be printable text of at most ${MAX_PURPOSE_LENGTH} characters.`);
   }

@@ -52,6 +52,11 @@ export interface SubgraphServerOptions<TLoaders, TDb> {
   registry?: Registry;
   /** The agency's remembered mutation answers, handed to resolvers as `ctx.idempotency` (`runMutation`). @default none */
   idempotency?: IdempotencyTables;
+  /**
+   * The agency's personal fields by coordinate (`Nomad.surname`): an officer, expert, analyst
+   * or auditor selecting one without `X-Purpose` is refused with `PURPOSE_REQUIRED`. @default none
+   */
+  personalFields?: Iterable<string>;
 }
 
 export interface SubgraphServer {
@@ -116,7 +121,7 @@ export async function startSubgraphServer<TLoaders, TDb>(options: SubgraphServer
   const host = options.host ?? '127.0.0.1';
   const registry = options.registry ?? new Registry();
   const metrics = createServerMetrics(registry, options.name);
-  const apollo = await startApollo({ modules: options.modules, introspection: options.introspection ?? false, logger, metrics });
+  const apollo = await startApollo({ modules: options.modules, introspection: options.introspection ?? false, personalFields: options.personalFields ?? [], logger, metrics });
   const graphql = graphqlRoute({ ...options, apollo, metrics, maxBodyBytes, exposeSqlCount: options.exposeSqlCount ?? false });
   const dispatch = dispatcher({ graphql, ready: options.ready, registry, routes: options.routes ?? {}, maxBodyBytes });
   const server = createServer((req, res) => {
