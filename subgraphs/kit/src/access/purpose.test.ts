@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../auth.ts';
 import { personalFieldsSelected, purposeRequiredOf, purposeRequiredPlugin } from './purpose.ts';
@@ -16,7 +16,7 @@ const PERSONAL = new Set(['Nomad.surname', 'Nomad.passport', 'Case.riskLevel']);
 
 function selected(query: string): string[] {
   const document = parse(query);
-  const operation = document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
   return personalFieldsSelected(schema, document, operation, PERSONAL);
 }
 
