@@ -76,15 +76,16 @@ export async function clearedByEvent(graph: TestGraph, applicationId: string): P
 
 /**
  * GKNB concludes the application's screening CLEARED (a real conclusion in security), and
- * migration has the clearance once its event arrived (bounded wait).
+ * migration has the clearance once its event arrived (bounded wait). `extra` adds to the
+ * conclusion's input (e.g. a `reasonText`).
  */
-export async function clearedBySecurity(graph: TestGraph, securityOfficer: string, migrationOfficer: string, applicationId: string): Promise<void> {
+export async function clearedBySecurity(graph: TestGraph, securityOfficer: string, migrationOfficer: string, applicationId: string, extra: Record<string, unknown> = {}): Promise<void> {
   const screening = await screeningOf(graph, securityOfficer, applicationId);
   const data = await gql<{ concludeScreening: { userErrors: UserErrorView[] } }>(
     graph,
     securityOfficer,
     'mutation C($input: ConcludeScreeningInput!) { concludeScreening(input: $input) { screening { id } userErrors { code field message } } }',
-    { input: { screeningId: screening.id, expectedVersion: screening.version, outcome: 'CLEARED', classification: 'RESTRICTED' } },
+    { input: { screeningId: screening.id, expectedVersion: screening.version, outcome: 'CLEARED', classification: 'RESTRICTED', ...extra } },
   );
   expect(data.concludeScreening.userErrors).toEqual([]);
   for (let i = 0; i < 50; i++) {

@@ -7,3 +7,4 @@ export type { App } from './app.ts';
 export { laborEventHandlers } from './handlers.ts';
 export { EVALUATION_TRANSITIONS } from './modules/evaluations/service.ts';
 export { EXPERT_TRANSITIONS } from './modules/experts/service.ts';
+export { PERSONAL_FIELDS } from './personal-fields.ts';

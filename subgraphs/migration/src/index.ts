@@ -8,3 +8,4 @@ export { embeddedZhaak, ZhaakError, type Zhaak, type PinRequest } from './zhaak.
 export { runMaintenance } from './maintenance.ts';
 export { TRANSITIONS, type Action } from './modules/review/service.ts';
 export { reviewEventHandlers } from './modules/review/handlers.ts';
+export { PERSONAL_FIELDS } from './personal-fields.ts';

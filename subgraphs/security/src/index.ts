@@ -8,3 +8,4 @@ export { systemClock, type Clock } from './clock.ts';
 export type { App } from './app.ts';
 export { SCREENING_TRANSITIONS, checkConclusion } from './modules/screenings/service.ts';
 export { decreeGround } from './modules/screenings/policy.ts';
+export { PERSONAL_FIELDS } from './personal-fields.ts';

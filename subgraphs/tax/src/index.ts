@@ -7,3 +7,4 @@ export type { App } from './app.ts';
 export { startCampaignRunner, type CampaignRunner } from './modules/campaign/runner.ts';
 export { runCampaign, startOrResumeCampaign, getProgress, type CampaignProgress } from './modules/campaign/service.ts';
 export { registrationEventHandlers } from './modules/registrations/handlers.ts';
+export { PERSONAL_FIELDS } from './personal-fields.ts';

@@ -1,0 +1,355 @@
+import { randomUUID } from 'node:crypto';
+import { getNamedType, isLeafType, isObjectType, type GraphQLObjectType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '@nomad/kit';
+import { PERSONAL_FIELDS as LABOR } from '@nomad/labor';
+import { PERSONAL_FIELDS as MIGRATION } from '@nomad/migration';
+import { PERSONAL_FIELDS as SECURITY } from '@nomad/security';
+import { PERSONAL_FIELDS as TAX } from '@nomad/tax';
+import { startGraph, token, type GraphResponse, type TestGraph } from '../src/harness.ts';
+import { STATUS_ACTIONS, type UserErrorView } from '../src/fixtures.ts';
+import * as flows from '../src/flows.ts';
+import { loadApiSchema } from '../src/schema-walk.ts';
+import { fieldOwners, personalReadCases, type PathStep, type PersonalReadCase } from '../src/personal-paths.ts';
+
+/**
+ * Every personal read recorded: every field the four personal-field tables list, read through
+ * every path the schema offers to it (root lookups, lists and connections, nested fields,
+ * across agencies through the gateway and `_entities`), by a role allowed to read it; each read
+ * must leave a record in the agency's log naming the field and the nomad it concerns.
+ */
+
+const TABLES: Record<string, readonly string[]> = {
+  migration: Object.keys(MIGRATION),
+  labor: Object.keys(LABOR),
+  tax: Object.keys(TAX),
+  security: Object.keys(SECURITY),
+};
+const OFFICER: Record<string, Role> = { migration: 'migration_officer', labor: 'labor_officer', tax: 'tax_officer', security: 'security_officer' };
+
+const schema = await loadApiSchema();
+const owners = await fieldOwners();
+const cases = personalReadCases(schema, owners, TABLES);
+
+/**
+ * Paths on which the field is null for everyone, by the domain: there the walk only requires
+ * that a value, if one ever shows, is recorded. Each such field is read with a value elsewhere.
+ */
+const NULL_ON_PATH: Record<string, string> = {
+  'application.screening.requestNote': "an application's own screening is never a re-screening, which alone has a request note",
+  'overdueDepartures.edges.node.note': "a watch is overdue only until the departure is confirmed, with the officer's note",
+};
+
+let graph: TestGraph;
+let holder: flows.StatusHolder;
+let leaver: flows.StatusHolder;
+let overrides: Record<string, Record<string, unknown>> = {};
+const tokens: Record<string, string> = {};
+/** Personal fields read with a value (not null) and found recorded. */
+const recordedWithValue = new Set<string>();
+
+const gql = <T>(tok: string, query: string, variables: Record<string, unknown> = {}) => flows.gql<T>(graph, tok, query, variables);
+
+async function tokenFor(roles: Role[]): Promise<string> {
+  const key = roles.join('+');
+  tokens[key] ??= await token(roles, { sub: `walk:${key}`, ...(roles.includes('labor_expert') ? { sub: 'walk:expert' } : {}) });
+  return tokens[key];
+}
+
+beforeAll(async () => {
+  graph = await startGraph({ autoSeal: false });
+  const migrationOfficer = await tokenFor(['migration_officer']);
+  const securityOfficer = await tokenFor(['security_officer']);
+  const laborOfficer = await tokenFor(['labor_officer']);
+  const taxOfficer = await tokenFor(['tax_officer']);
+  const expert = await tokenFor(['labor_expert']);
+
+  // An expert for the ministry's evaluations, assigned automatically.
+  const engaged = await gql<{ engageExpert: { userErrors: UserErrorView[] } }>(
+    laborOfficer,
+    'mutation E($input: EngageExpertInput!) { engageExpert(input: $input) { expert { id } userErrors { code field message } } }',
+    { input: { kind: 'PERSON', name: 'Walk Expert', principalSub: 'walk:expert', fields: ['SOFTWARE_DEVELOPMENT'], engagedFrom: '2026-01-01' } },
+  );
+  expect(engaged.engageExpert.userErrors).toEqual([]);
+
+  // The holder: every agency holds something of theirs. The application evaluated by the
+  // expert, screened with a text (so that the application's screening carries one).
+  const clear = (s: flows.Applicant) => flows.clearedBySecurity(graph, securityOfficer, migrationOfficer, s.app.id, { reasonText: 'Nothing known to the partner services.' });
+  let evaluationId: string | undefined;
+  holder = await flows.statusHolder(graph, migrationOfficer, async (s) => {
+    await flows.decide(graph, migrationOfficer, 'requestEvaluation', { applicationId: s.app.id });
+    await graph.flushEvents();
+    const listed = await gql<{ evaluations: { edges: { node: { id: string; state: string } }[] } }>(
+      laborOfficer,
+      'query L($n: ID) { evaluations(first: 10, filter: { nomadId: $n }) { edges { node { id state } } } }',
+      { n: s.nomadId },
+    );
+    evaluationId = listed.evaluations.edges[0]?.node.id;
+    const concluded = await gql<{ submitEvaluationFindings: { userErrors: UserErrorView[] } }>(
+      expert,
+      'mutation F($input: SubmitEvaluationFindingsInput!) { submitEvaluationFindings(input: $input) { evaluation { id } userErrors { code field message } } }',
+      { input: { evaluationId, verdict: 'COMPLIANT', findings: 'Contracts match the declared activity.' } },
+    );
+    expect(concluded.submitEvaluationFindings.userErrors).toEqual([]);
+    await graph.flushEvents();
+    await clear(s);
+  });
+  // Extended to a year: still running, and soon expiring, on the day the walk reads.
+  const extended = await gql<{ extendStatus: { userErrors: UserErrorView[] } }>(migrationOfficer, STATUS_ACTIONS.extendStatus, { input: { nomadId: holder.nomadId } });
+  expect(extended.extendStatus.userErrors).toEqual([]);
+  // A holder whose re-registration fails (closed regime), and one who must leave the country.
+  const stuck = await flows.statusHolder(graph, migrationOfficer, clear);
+  leaver = await flows.statusHolder(graph, migrationOfficer, clear);
+
+  const tax = graph.agencies.tax;
+  if (!tax) throw new Error('no tax agency');
+  await tax.database.client`update tax.regimes set active = false where code = 'HTP_RESIDENT'`;
+  await tax.database.client`update tax.registrations set regime_code = 'HTP_RESIDENT' where nomad_id = ${stuck.nomadId}`;
+  const started = await gql<{ startReregistrationCampaign: { campaign: { id: string } | null; userErrors: UserErrorView[] } }>(
+    taxOfficer,
+    'mutation { startReregistrationCampaign(input: { batchSize: 10 }) { campaign { id } userErrors { code field message } } }',
+  );
+  expect(started.startReregistrationCampaign.userErrors).toEqual([]);
+  await (tax.extras.campaigns as { idle(): Promise<void> }).idle();
+
+  // Labor: a risk level changed with a note that states it, a report, an expert's findings.
+  const risk = await gql<{ setCaseRiskLevel: { monitoringCase: { id: string } | null; userErrors: UserErrorView[] } }>(
+    laborOfficer,
+    'mutation R($input: SetCaseRiskLevelInput!) { setCaseRiskLevel(input: $input) { monitoringCase { id } userErrors { code field message } } }',
+    { input: { nomadId: holder.nomadId, riskLevel: 'HIGH', note: 'Raised to HIGH: no income from the declared client.' } },
+  );
+  expect(risk.setCaseRiskLevel.userErrors).toEqual([]);
+  const report = await gql<{ fileActivityReport: { userErrors: UserErrorView[] } }>(
+    holder.tok,
+    'mutation R($input: FileActivityReportInput!) { fileActivityReport(input: $input) { activityReport { id } userErrors { code field message } } }',
+    { input: { period: { year: 2026, quarter: 4 }, activityCode: 'SOFTWARE_DEVELOPMENT', clients: [{ name: 'Walkthrough Oy', country: 'FIN' }], income: { amountMinor: 512_000, currency: 'USD' } } },
+  );
+  expect(report.fileActivityReport.userErrors).toEqual([]);
+
+  // Tax: a declaration in arrears, partly paid.
+  const filed = await gql<{ fileTaxDeclaration: { declaration: { id: string } | null; userErrors: UserErrorView[] } }>(
+    holder.tok,
+    'mutation F($input: FileTaxDeclarationInput!) { fileTaxDeclaration(input: $input) { declaration { id } userErrors { code field message } } }',
+    { input: { period: '2026-Q3', income: { amountMinor: 600_000, currency: 'USD' } } },
+  );
+  expect(filed.fileTaxDeclaration.userErrors).toEqual([]);
+  const paid = await gql<{ recordTaxPayment: { userErrors: UserErrorView[] } }>(
+    taxOfficer,
+    'mutation P($input: RecordTaxPaymentInput!) { recordTaxPayment(input: $input) { declaration { id } userErrors { code field message } } }',
+    { input: { declarationId: filed.fileTaxDeclaration.declaration?.id, amount: { amountMinor: 1_000, currency: 'USD' }, paidOn: '2026-11-20' } },
+  );
+  expect(paid.recordTaxPayment.userErrors).toEqual([]);
+
+  // GKNB: a re-screening asked for with a note and concluded; the leaver's status revoked.
+  const rescreen = await gql<{ rescreenHolder: { screening: { id: string; version: number } | null; userErrors: UserErrorView[] } }>(
+    securityOfficer,
+    'mutation S($input: RescreenHolderInput!) { rescreenHolder(input: $input) { screening { id version } userErrors { code field message } } }',
+    { input: { nomadId: holder.nomadId, note: 'Periodic re-screening of holders.' } },
+  );
+  expect(rescreen.rescreenHolder.userErrors).toEqual([]);
+  const rescreening = rescreen.rescreenHolder.screening;
+  const cleared = await gql<{ concludeScreening: { userErrors: UserErrorView[] } }>(
+    securityOfficer,
+    'mutation C($input: ConcludeScreeningInput!) { concludeScreening(input: $input) { screening { id } userErrors { code field message } } }',
+    { input: { screeningId: rescreening?.id, expectedVersion: rescreening?.version, outcome: 'CLEARED', classification: 'CONFIDENTIAL', reasonText: 'Still nothing known.' } },
+  );
+  expect(cleared.concludeScreening.userErrors).toEqual([]);
+  const revoked = await gql<{ revokeStatus: { userErrors: UserErrorView[] } }>(migrationOfficer, STATUS_ACTIONS.revokeStatus, { input: { nomadId: leaver.nomadId, ground: 'NATIONAL_SECURITY_THREAT' } });
+  expect(revoked.revokeStatus.userErrors).toEqual([]);
+  await graph.flushEvents();
+  // Past the leaver's exit deadline (15 days), so that the watch is overdue, and past the day
+  // the fourth quarter's reports were due, so that the others' are missing.
+  graph.clock.set('2027-02-05T06:00:00Z');
+
+  const labor = graph.agencies.labor;
+  if (!labor) throw new Error('no labor agency');
+  const [monitoringCase] = await labor.database.client<{ id: string }[]>`select id from labor.monitoring_cases where nomad_id = ${holder.nomadId}`;
+  overrides = {
+    'Query.nomad': { id: holder.nomadId },
+    'Query.application': { id: holder.app.id },
+    'Query.auditNomad': { id: holder.nomadId },
+    'Query.screening': { id: rescreening?.id },
+    'Query.monitoringCase': { id: monitoringCase?.id },
+    'Query.evaluation': { id: evaluationId },
+    'Query.taxRegistration': { pin: holder.pin },
+    'Query.expiringStatuses': { withinDays: 366 },
+    'Query.missingActivityReports': { period: { year: 2026, quarter: 4 } },
+    'Nomad.statusOn': { date: '2026-12-01' },
+  };
+}, 300_000);
+afterAll(async () => {
+  await graph?.stop();
+});
+
+/** The query reading the case's path, every nomad on the way identified (`id`, `nomad { id }`). */
+function operationOf(c: PersonalReadCase): { query: string; variables: Record<string, unknown> } {
+  const variables: Record<string, unknown> = {};
+  const defs: string[] = [];
+  const hasNomad = (type: GraphQLObjectType) => getNamedType(type.getFields().nomad?.type)?.name === 'Nomad';
+  // The nomad: the object itself, its `nomad`, or the `nomad` of an object it holds (a declaration's registration).
+  const subjectOf = (type: GraphQLObjectType): string => {
+    if (type.name === 'Nomad') return 'id';
+    if (hasNomad(type)) return 'nomad { id }';
+    const holder = Object.values(type.getFields()).find((f) => {
+      const t = getNamedType(f.type);
+      return f.args.length === 0 && isObjectType(t) && hasNomad(t);
+    });
+    return holder ? `${holder.name} { nomad { id } }` : '';
+  };
+  const build = (i: number): string => {
+    const s = c.steps[i] as PathStep;
+    const args = { ...s.args, ...overrides[`${s.parent.name}.${s.field.name}`] };
+    const argText = Object.entries(args)
+      .map(([name, value]) => {
+        const variable = `v${i}_${name}`;
+        const arg = s.field.args.find((a) => a.name === name);
+        if (!arg) throw new Error(`${s.parent.name}.${s.field.name} has no argument ${name}`);
+        defs.push(`$${variable}: ${arg.type.toString()}`);
+        variables[variable] = value;
+        return `${name}: $${variable}`;
+      })
+      .join(', ');
+    const named = getNamedType(s.field.type);
+    const head = `${s.field.name}${argText ? `(${argText})` : ''}`;
+    if (isLeafType(named)) return head;
+    if (!isObjectType(named)) throw new Error(`${s.field.name} returns ${named.name}, neither a leaf nor an object`);
+    const inner = i + 1 < c.steps.length ? build(i + 1) : '__typename';
+    return `${head} { ${subjectOf(named)} ${inner} }`;
+  };
+  const body = build(0);
+  return { query: `query Walk${defs.length ? `(${defs.join(', ')})` : ''} { ${body} }`, variables };
+}
+
+/** Where the path reached the personal field: the value (null included) and the nomad nearest above it. */
+function readsOf(c: PersonalReadCase, data: unknown): { subject: string | null; value: unknown }[] {
+  const out: { subject: string | null; value: unknown }[] = [];
+  const walk = (value: unknown, i: number, subject: string | null) => {
+    if (value === null || value === undefined) return;
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, i, subject);
+      return;
+    }
+    const obj = value as Record<string, unknown>;
+    const parent = c.steps[i]?.parent;
+    let here = subject;
+    if (parent?.name === 'Nomad' && typeof obj.id === 'string') here = obj.id;
+    const nomadOf = (o: Record<string, unknown>) => (o.nomad as { id?: unknown } | null | undefined)?.id;
+    const held = Object.values(obj).find((v): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && typeof nomadOf(v as Record<string, unknown>) === 'string');
+    const nomad = nomadOf(obj) ?? (held ? nomadOf(held) : undefined);
+    if (parent?.name !== 'Nomad' && typeof nomad === 'string') here = nomad;
+    const name = c.steps[i]?.field.name ?? '';
+    if (i === c.steps.length - 1) {
+      if (name in obj) out.push({ subject: here, value: obj[name] });
+      return;
+    }
+    walk(obj[name], i + 1, here);
+  };
+  walk(data, 0, null);
+  return out;
+}
+
+/** Who may try the read: the field's agency's officer, with the root's agency's, the nomad, an auditor, the expert. */
+async function candidates(c: PersonalReadCase): Promise<{ who: string; tok: string }[]> {
+  const rootAgency = owners.get(`Query.${c.steps[0]?.field.name ?? ''}`) ?? c.agency;
+  const roleSets: Role[][] = [
+    [OFFICER[c.agency] as Role],
+    [OFFICER[rootAgency] as Role, OFFICER[c.agency] as Role],
+    ['auditor'],
+    ['auditor', OFFICER[c.agency] as Role],
+    ['auditor', OFFICER[rootAgency] as Role],
+    ['labor_expert'],
+    ['labor_expert', OFFICER[rootAgency] as Role],
+  ];
+  const seen = new Set<string>();
+  const out: { who: string; tok: string }[] = [];
+  for (const roles of roleSets) {
+    const unique = [...new Set(roles)];
+    if (seen.has(unique.join('+'))) continue;
+    seen.add(unique.join('+'));
+    out.push({ who: unique.join('+'), tok: await tokenFor(unique) });
+  }
+  out.splice(2, 0, { who: 'the nomad', tok: holder.tok });
+  return out;
+}
+
+async function recordsOf(agency: string, purpose: string): Promise<{ subject: string; fields: string[] }[]> {
+  const db = graph.agencies[agency]?.database.client;
+  if (!db) throw new Error(`no ${agency}`);
+  return db.unsafe<{ subject: string; fields: string[] }[]>(`select subject_id::text as subject, fields from "${agency}".access_records where purpose = $1`, [purpose]);
+}
+
+describe('every personal field, through every path the schema offers', () => {
+  it('has a case for every entry of the four tables, each resolved by its own agency', () => {
+    const all = Object.entries(TABLES).flatMap(([agency, fields]) => fields.map((f) => ({ agency, f })));
+    expect(all.length).toBeGreaterThan(0);
+    expect(cases.length).toBeGreaterThan(0);
+    for (const { agency, f } of all) {
+      expect(owners.get(f), `${f} is in ${agency}'s table`).toBe(agency);
+      expect(cases.filter((c) => c.coordinate === f).length, `no path reaches ${f}`).toBeGreaterThan(0);
+    }
+    // The walk crosses agencies: some objects reach their field's agency through `_entities`.
+    expect(cases.some((c) => c.viaEntitiesFrom !== null)).toBe(true);
+    for (const label of Object.keys(NULL_ON_PATH)) expect(cases.map((c) => c.label)).toContain(label);
+  });
+
+  it.each(cases.map((c) => [`${c.coordinate} via ${c.label}${c.viaEntitiesFrom ? ` (from ${c.viaEntitiesFrom}, through _entities)` : ''}`, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const { query, variables } = operationOf(c);
+      const tried: string[] = [];
+      for (const { who, tok } of await candidates(c)) {
+        const purpose = `walk ${randomUUID()}`;
+        const res: GraphResponse = await graph.request(tok, query, variables, { 'x-purpose': purpose });
+        if (res.body.errors) {
+          tried.push(`${who}: ${res.body.errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : e.message)).join(', ')}`);
+          continue;
+        }
+        const reads = readsOf(c, res.body.data);
+        if (reads.length === 0) {
+          tried.push(`${who}: nothing on the path`);
+          continue;
+        }
+        const shown = reads.filter((r) => r.value !== null);
+        if (shown.length === 0 && !(c.label in NULL_ON_PATH)) {
+          tried.push(`${who}: ${c.coordinate} null`);
+          continue;
+        }
+        const records = await recordsOf(c.agency, purpose);
+        for (const r of shown) {
+          expect(r.subject, `no nomad identified on ${c.label}`).not.toBeNull();
+          expect(records, `${who} read ${c.coordinate} of ${r.subject} via ${c.label} without a record`).toContainEqual({ subject: r.subject, fields: expect.arrayContaining([c.coordinate]) as unknown });
+        }
+        if (shown.length > 0) recordedWithValue.add(c.coordinate);
+        return;
+      }
+      throw new Error(`nobody read ${c.coordinate} via ${c.label}:\n${tried.join('\n')}\n${query}`);
+    },
+    120_000,
+  );
+
+  it("ExitWatch.note: shown only when the departure is confirmed, and recorded then", async () => {
+    const watch = await gql<{ overdueDepartures: { edges: { node: { id: string; version: number; nomad: { id: string } } }[] } }>(
+      await tokenFor(['security_officer']),
+      '{ overdueDepartures(first: 100) { edges { node { id version nomad { id } } } } }',
+    );
+    const mine = watch.overdueDepartures.edges.find((e) => e.node.nomad.id === leaver.nomadId)?.node;
+    if (!mine) throw new Error('the leaver is not overdue');
+    const purpose = `walk ${randomUUID()}`;
+    const res = await graph.request<{ confirmDeparture: { exitWatch: { note: string | null } | null; userErrors: UserErrorView[] } }>(
+      await tokenFor(['security_officer']),
+      'mutation D($input: ConfirmDepartureInput!) { confirmDeparture(input: $input) { exitWatch { note } userErrors { code field message } } }',
+      { input: { watchId: mine.id, expectedVersion: mine.version, departedOn: '2026-12-11', note: 'Crossed at Ak-Jol on 11 December.' } },
+      { 'x-purpose': purpose },
+    );
+    expect(res.body.errors, res.text).toBeUndefined();
+    expect(res.body.data?.confirmDeparture).toEqual({ exitWatch: { note: 'Crossed at Ak-Jol on 11 December.' }, userErrors: [] });
+    expect(await recordsOf('security', purpose)).toContainEqual({ subject: leaver.nomadId, fields: ['ExitWatch.note'] });
+    recordedWithValue.add('ExitWatch.note');
+  });
+
+  it('read every personal field of the tables with a value, and found each recorded', () => {
+    const all = Object.values(TABLES).flat();
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.filter((f) => !recordedWithValue.has(f))).toEqual([]);
+  });
+});
