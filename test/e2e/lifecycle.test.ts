@@ -402,6 +402,85 @@ describe('concurrency and idempotency', () => {
     }
   });
 
+  /**
+   * Holds the application's row as an incoming event's handler does (`recordOnApplication`:
+   * one UPDATE that bumps the version, in the inbox transaction), sends `decision`, waits until
+   * the decision's guarded UPDATE waits on that row, then commits: the decision read the
+   * version before the event and writes after it, every time.
+   */
+  async function raceWithEvent<T>(applicationId: string, decision: () => Promise<T>): Promise<T> {
+    const client = graph.agencies.migration?.database.client;
+    if (!client) throw new Error('no migration database');
+    const event = await client.reserve();
+    try {
+      await event`begin`;
+      const moved = await event`update migration.applications set version = version + 1 where id = ${applicationId} returning version`;
+      expect(moved).toHaveLength(1);
+      const pending = decision();
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const [row] = await client<{ n: number }[]>`
+          select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock' and query ilike 'update "migration"."applications"%'`;
+        if ((row?.n ?? 0) > 0) break;
+        if (Date.now() > deadline) throw new Error('the decision never reached its guarded UPDATE');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await event`commit`;
+      return await pending;
+    } finally {
+      event.release();
+    }
+  }
+
+  it('a decision without expectedVersion that races an incoming event is retried inside the service, never CONFLICT', async () => {
+    for (const action of ['requestEvaluation', 'approveApplication'] as const) {
+      const { app } = await readyForDecision();
+      const payload = await raceWithEvent(app.id, () => act(action, officer, { applicationId: app.id }));
+      expect(payload.userErrors, action).toEqual([]);
+      expect(payload.application?.state, action).toBe(action === 'approveApplication' ? 'APPROVED' : 'UNDER_REVIEW');
+    }
+  });
+
+  it('a decision with an expectedVersion that an incoming event moves meanwhile gets CONFLICT and writes nothing', async () => {
+    const { app } = await readyForDecision();
+    const read = await graph.request<{ application: { version: number } }>(officer, `{ application(id: "${app.id}") { version } }`);
+    expect(read.body.errors).toBeUndefined();
+    const version = read.body.data?.application.version;
+    expect(version).toBeTypeOf('number');
+    const payload = await raceWithEvent(app.id, () => act('requestEvaluation', officer, { applicationId: app.id, expectedVersion: version }));
+    expect(payload.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', field: 'input.expectedVersion' })]);
+    const after = await graph.request<{ application: { evaluationRequested: boolean; version: number } }>(officer, `{ application(id: "${app.id}") { evaluationRequested version } }`);
+    expect(after.body.errors).toBeUndefined();
+    expect(after.body.data?.application).toEqual({ evaluationRequested: false, version: (version ?? 0) + 1 });
+    expect(await outboxTypes(app.id)).not.toContain('EvaluationRequested');
+  });
+
+  it('concurrent officers, the applicant and incoming events without expectedVersion: each succeeds or gets a domain error, never CONFLICT', async () => {
+    const others = await Promise.all(['a', 'b', 'c', 'd'].map((n) => token(['migration_officer'], { sub: `racing-officer-${n}` })));
+    const [a, b, c, d] = others as [string, string, string, string];
+    for (let round = 0; round < 4; round++) {
+      const { app, tok } = await readyForDecision();
+      const events = Array.from({ length: 4 }, () => clear(app.id));
+      const outcomes = await Promise.all([
+        act('approveApplication', a, { applicationId: app.id }),
+        act('refuseApplication', b, { applicationId: app.id, ground: 'FALSE_DOCUMENTS' }),
+        act('returnForCorrection', c, { applicationId: app.id, corrections: [{ message: 'Photo missing.' }] }),
+        act('requestEvaluation', d, { applicationId: app.id }),
+        act('withdrawApplication', tok, { applicationId: app.id }),
+      ]);
+      await Promise.all(events);
+      const codes = outcomes.flatMap((p) => p.userErrors.map((e) => e.code));
+      expect(codes, JSON.stringify(outcomes)).not.toContain('CONFLICT');
+      expect(codes, JSON.stringify(outcomes)).not.toContain('BUSY');
+      // Every refusal is a rule of the domain about the state the winner left.
+      for (const code of codes) expect(['INVALID_TRANSITION', 'EVALUATION_PENDING', 'EVALUATION_ALREADY_REQUESTED']).toContain(code);
+      // Exactly one of the decisions that leave UNDER_REVIEW took effect.
+      const moved = outcomes.filter((p) => p.userErrors.length === 0 && p.application?.state !== 'UNDER_REVIEW');
+      expect(moved, JSON.stringify(outcomes)).toHaveLength(1);
+    }
+  }, 120_000);
+
   it('a decision sent twice with the same Idempotency-Key is applied once and answered the same', async () => {
     const { app, nomadId } = await readyForDecision();
     const key = `approve-${randomUUID()}`;

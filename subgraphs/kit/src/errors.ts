@@ -42,6 +42,30 @@ export class UserErrorsAbort extends Error {
   }
 }
 
+/** The code of a mutation that kept losing races to other writers until its retries ran out. */
+export const BUSY = 'BUSY';
+
+/**
+ * A guarded write (`UPDATE … WHERE version = $read`) found its row changed by another writer
+ * after this transaction read it: an incoming event, another officer, a relay. That is not
+ * the caller's doing, so the mutation envelope (`runIdempotent`, hence `runMutation`) runs the
+ * whole transaction again on a fresh read: a caller who sent `expectedVersion` then gets
+ * CONFLICT from the fresh read's version check, one who did not gets the outcome on the
+ * current state (success or a domain error such as INVALID_TRANSITION). Reaches a caller only
+ * when the retries run out, as BUSY.
+ */
+export class ConcurrentChange extends UserErrorsAbort {
+  constructor(message: string, field: string | null) {
+    super([userError(BUSY, message, field)]);
+    this.name = 'ConcurrentChange';
+  }
+}
+
+/** See `ConcurrentChange`: throw it where a guarded write updated no row. */
+export function concurrentChange(message: string, field: string | null = null): ConcurrentChange {
+  return new ConcurrentChange(message, field);
+}
+
 /** PostgreSQL error code helpers: stores catch the violation they expect and rethrow the rest. */
 export function isPgError(err: unknown, code: string, constraint?: string): boolean {
   if (typeof err !== 'object' || err === null) return false;
@@ -52,3 +76,4 @@ export function isPgError(err: unknown, code: string, constraint?: string): bool
 }
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_SERIALIZATION_FAILURE = '40001';
+export const PG_DEADLOCK_DETECTED = '40P01';

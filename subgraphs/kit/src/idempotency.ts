@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { char, jsonb, primaryKey, text, timestamp, type PgSchema } from 'drizzle-orm/pg-core';
 import type { Executor } from './db/database.ts';
-import { userError, UserErrorsAbort } from './errors.ts';
+import { ConcurrentChange, isPgError, PG_DEADLOCK_DETECTED, PG_SERIALIZATION_FAILURE, userError, UserErrorsAbort } from './errors.ts';
 
 /**
  * Remembered answers of mutations sent with an `Idempotency-Key`, per caller: a retry with
@@ -48,8 +48,54 @@ function hashOf(operation: string, input: unknown): string {
  * to commit (the primary key serialises them) and returns its answer without running `fn`.
  * `fn`'s result must survive JSON (rows of strings and numbers do).
  * A key reused for another operation or input throws `UserErrorsAbort(IDEMPOTENCY_KEY_REUSED)`.
+ *
+ * A transaction that lost a race to another writer (`ConcurrentChange`, a serialization
+ * failure, a deadlock) is run again from the start, `fn` included, on a fresh read, up to
+ * `retry.attempts` times: `fn` must have no effect outside `tx`.
  */
 export async function runIdempotent<TDb extends Executor<Record<string, unknown>>, R>(
+  db: TDb,
+  tables: IdempotencyTables,
+  call: IdempotentCall,
+  fn: (tx: TDb) => Promise<R>,
+  retry: RetryPolicy = DEFAULT_RETRY,
+): Promise<{ result: R; replayed: boolean }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptIdempotent(db, tables, call, fn);
+    } catch (err) {
+      if (attempt >= retry.attempts || !isRaceLost(err)) throw err;
+      await sleep(Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)));
+    }
+  }
+}
+
+/**
+ * How often a mutation that lost a race to another writer is run again (see
+ * `ConcurrentChange`), and how long it waits in between: a random time up to base, 2×base, …
+ * (up to max), so that writers who collided do not collide again in step.
+ */
+export interface RetryPolicy {
+  /** Runs in all, the first included. */
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 10, baseDelayMs: 5, maxDelayMs: 100 };
+
+/**
+ * A transaction that lost a race and may simply run again on a fresh read: a guarded write
+ * that found its row moved, or PostgreSQL's own verdict on two writers (serialization
+ * failure, deadlock). Everything it wrote, the idempotency key's claim included, rolled back.
+ */
+export function isRaceLost(err: unknown): boolean {
+  return err instanceof ConcurrentChange || isPgError(err, PG_SERIALIZATION_FAILURE) || isPgError(err, PG_DEADLOCK_DETECTED);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function attemptIdempotent<TDb extends Executor<Record<string, unknown>>, R>(
   db: TDb,
   tables: IdempotencyTables,
   call: IdempotentCall,

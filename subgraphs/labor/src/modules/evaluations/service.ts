@@ -1,4 +1,4 @@
-import { abort, badUserInput, forbidden, hasRole, isUuid, runMutation, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
+import { abort, concurrentChange, badUserInput, forbidden, hasRole, isUuid, runMutation, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
 import { canSeeEvaluation, isLaborOfficer, myExpertIds } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
@@ -209,7 +209,7 @@ export async function assignEvaluation(ctx: Context, app: App, input: AssignEval
       from: rule.from,
       set: { state: rule.to, expertId: expert.id, assignedAt: now, assignedBy: ctx.principal.sub },
     });
-    if (!updated) throw abort('CONFLICT', 'Someone else changed the evaluation at the same time; reload and try again.', 'input.evaluationId');
+    if (!updated) throw concurrentChange('Someone else changed the evaluation at the same time; reload and try again.', 'input.evaluationId');
     await noteOnCase(tx, updated.nomadId, { kind: 'EVALUATION_ASSIGNED', actor: ctx.principal.sub, evaluationId: updated.id, at: now });
     return updated;
   });
@@ -268,7 +268,7 @@ export async function submitEvaluationFindings(ctx: Context, app: App, input: Su
       from: rule.from,
       set: { state: rule.to, verdict: input.verdict, findings, concludedAt: now },
     });
-    if (!updated) throw abort('CONFLICT', 'Someone else changed the evaluation at the same time; reload and try again.', 'input.evaluationId');
+    if (!updated) throw concurrentChange('Someone else changed the evaluation at the same time; reload and try again.', 'input.evaluationId');
     await publish(tx, 'EvaluationConcluded', updated.nomadId, {
       evaluationId: updated.id,
       applicationId: updated.applicationId,

@@ -1,4 +1,4 @@
-import { abort, badUserInput, COUNTRY_CODE, forbidden, hasRole, isPgError, isUuid, PG_UNIQUE_VIOLATION, runMutation, toConnection, toPage, userError, UserErrorsAbort, type Connection, type PageArgs, type UserError } from '@nomad/kit';
+import { abort, concurrentChange, badUserInput, COUNTRY_CODE, forbidden, hasRole, isPgError, isUuid, PG_UNIQUE_VIOLATION, runMutation, toConnection, toPage, userError, UserErrorsAbort, type Connection, type PageArgs, type UserError } from '@nomad/kit';
 import { isLaborOfficer, myExpertRecords } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
@@ -193,7 +193,7 @@ export async function endEngagement(ctx: Context, app: App, input: EndEngagement
     if (reason.length === 0) throw abort('REASON_REQUIRED', 'Say why the engagement ends.', 'input.reason');
     const now = app.clock.now().toISOString();
     const ended = await updateExpertIf(tx, { id: current.id, version: current.version, from: rule.from, set: { state: rule.to, endedAt: now, endReason: reason } });
-    if (!ended) throw abort('CONFLICT', 'Someone else changed the expert record at the same time; reload and try again.', 'input.expertId');
+    if (!ended) throw concurrentChange('Someone else changed the expert record at the same time; reload and try again.', 'input.expertId');
     await reassign(tx, app, await releaseAssignments(tx, { expertId: ended.id }));
     return ended;
   });
@@ -243,7 +243,7 @@ export async function declareConflict(ctx: Context, app: App, input: DeclareConf
     await reassign(tx, app, released);
     // The version moves with the declarations, so an officer acting on a stale read gets CONFLICT.
     const bumped = await updateExpertIf(tx, { id: current.id, version: current.version, from: ['ENGAGED'], set: {} });
-    if (!bumped) throw abort('CONFLICT', 'Someone else changed the expert record at the same time; reload and try again.', 'input.expertId');
+    if (!bumped) throw concurrentChange('Someone else changed the expert record at the same time; reload and try again.', 'input.expertId');
     return bumped;
   });
   if (outcome.ok) ctx.loaders.conflictsByExpert.clear(outcome.result.id);

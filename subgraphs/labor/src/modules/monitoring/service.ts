@@ -1,4 +1,4 @@
-import { abort, badUserInput, isUuid, runMutation, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
+import { abort, concurrentChange, badUserInput, isUuid, runMutation, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
 import { assertLaborOfficer, assertMonitoringReadable, canSeeMonitoringOf, isLaborOfficer } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
@@ -129,7 +129,7 @@ export async function setCaseRiskLevel(ctx: Context, app: App, input: SetRiskLev
     if (current.riskLevel === input.riskLevel) throw abort('RISK_LEVEL_UNCHANGED', `The risk level is already ${input.riskLevel}.`, 'input.riskLevel');
     if (!note) throw abort('NOTE_REQUIRED', 'Say why the risk level changes.', 'input.note');
     const updated = await updateCaseIf(tx, { id: current.id, version: current.version, from: ['OPEN'], set: { riskLevel: input.riskLevel } });
-    if (!updated) throw abort('CONFLICT', 'Someone else changed the case at the same time; reload and try again.', 'input.nomadId');
+    if (!updated) throw concurrentChange('Someone else changed the case at the same time; reload and try again.', 'input.nomadId');
     await addCaseAction(tx, {
       values: { caseId: updated.id, kind: 'RISK_CHANGED', actor: ctx.principal.sub, at: app.clock.now().toISOString(), note: `${current.riskLevel} → ${input.riskLevel}: ${note}` },
     });

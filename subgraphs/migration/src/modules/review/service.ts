@@ -1,4 +1,4 @@
-import { abort, hasRole, isUuid, runIdempotent, userError, UserErrorsAbort, type UserError } from '@nomad/kit';
+import { abort, concurrentChange, hasRole, isUuid, runIdempotent, userError, UserErrorsAbort, type UserError } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import { addMonths, addWorkingDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
@@ -104,7 +104,7 @@ export async function decide(ctx: Context, app: App, action: Action, input: Deci
           from: rule.from,
           set: { ...(rule.to ? { state: rule.to, stateChangedAt: now } : {}), ...set },
         });
-        if (!updated) throw abort('CONFLICT', 'Someone else changed the application at the same time; reload and try again.', 'input.applicationId');
+        if (!updated) throw concurrentChange('Someone else changed the application at the same time; reload and try again.', 'input.applicationId');
         await effects?.(updated);
         return { application: updated, userErrors: [] } satisfies DecisionPayload;
       },

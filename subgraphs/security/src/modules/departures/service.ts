@@ -1,5 +1,6 @@
 import {
   abort,
+  concurrentChange,
   forbidden,
   hasRole,
   recordServiceProcessing,
@@ -123,7 +124,7 @@ export async function confirmDeparture(ctx: Context, app: App, input: ConfirmDep
           confirmedBy: ctx.principal.sub,
           note: input.note?.trim() || null,
         });
-        if (!updated) throw abort('CONFLICT', 'Someone else confirmed it at the same time; reload.', 'input.watchId');
+        if (!updated) throw concurrentChange('Someone else confirmed it at the same time; reload.', 'input.watchId');
         return { exitWatch: updated, userErrors: [] } satisfies ExitWatchPayload;
       },
     );

@@ -1,5 +1,6 @@
 import {
   abort,
+  concurrentChange,
   forbidden,
   hasRole,
   isIsoDate,
@@ -186,7 +187,7 @@ export function updateMeasure(ctx: Context, app: App, input: UpdateMeasureInput)
         ...(input.state ? { state: input.state } : {}),
       },
     });
-    if (!updated) throw abort('CONFLICT', 'Someone else changed the measure at the same time; reload.', 'input.measureId');
+    if (!updated) throw concurrentChange('Someone else changed the measure at the same time; reload.', 'input.measureId');
     return updated;
   });
 }
@@ -200,7 +201,7 @@ export function addEvidence(ctx: Context, app: App, input: AddEvidenceInput): Pr
     const row = await current(tx, input.measureId, input.expectedVersion);
     // The version moves with the evidence, so that an officer marking it DONE saw all of it.
     const updated = await updateMeasureIf(tx, { id: row.id, version: row.version, at: now, set: {} });
-    if (!updated) throw abort('CONFLICT', 'Someone else changed the measure at the same time; reload.', 'input.measureId');
+    if (!updated) throw concurrentChange('Someone else changed the measure at the same time; reload.', 'input.measureId');
     await insertEvidence(tx, { measureId: row.id, description: input.description.trim(), reference: input.reference.trim(), addedBy: ctx.principal.sub, addedAt: now });
     return updated;
   });

@@ -1,5 +1,6 @@
 import {
   abort,
+  concurrentChange,
   forbidden,
   hasRole,
   isPgError,
@@ -147,7 +148,7 @@ export async function concludeScreening(ctx: Context, app: App, input: ConcludeI
             concludedAt,
           },
         });
-        if (!updated) throw abort('CONFLICT', 'Another officer concluded the screening at the same time; reload.', 'input.screeningId');
+        if (!updated) throw concurrentChange('Another officer concluded the screening at the same time; reload.', 'input.screeningId');
         if (updated.kind === 'APPLICATION' && updated.applicationId) {
           await publish(tx, 'ScreeningConcluded', updated.applicationId, {
             applicationId: updated.applicationId,

@@ -1,5 +1,6 @@
 import {
   abort,
+  concurrentChange,
   badUserInput,
   isUuid,
   isValidPin,
@@ -250,7 +251,7 @@ export async function transition(ctx: Context, app: App, action: RegistrationAct
     switch (action) {
       case 'reregister': {
         const row = await reregister(tx, current, { today, actor, version: current.version });
-        if (!row) throw abort('CONFLICT', 'Someone else changed the registration at the same time; reload and try again.', 'input.registrationId');
+        if (!row) throw concurrentChange('Someone else changed the registration at the same time; reload and try again.', 'input.registrationId');
         return row;
       }
       case 'deregister': {
@@ -260,7 +261,7 @@ export async function transition(ctx: Context, app: App, action: RegistrationAct
           from: rule.from,
           set: { state: 'DEREGISTERED', deregisteredOn: today, pendingSince: null },
         });
-        if (!row) throw abort('CONFLICT', 'Someone else changed the registration at the same time; reload and try again.', 'input.registrationId');
+        if (!row) throw concurrentChange('Someone else changed the registration at the same time; reload and try again.', 'input.registrationId');
         await insertRegisterEntry(tx, { registrationId: row.id, kind: 'DEREGISTERED', effectiveOn: today, actor });
         return row;
       }
@@ -273,7 +274,7 @@ export async function transition(ctx: Context, app: App, action: RegistrationAct
         const activity = input.activity === undefined ? current.activity : input.activity?.trim() || null;
         if (activity && activity.length > 200) throw abort('INVALID_FORMAT', 'The activity is at most 200 characters.', 'input.activity');
         const row = await updateRegistrationIf(tx, { id: current.id, version: current.version, from: rule.from, set: { regimeCode: regime.code, activity } });
-        if (!row) throw abort('CONFLICT', 'Someone else changed the registration at the same time; reload and try again.', 'input.registrationId');
+        if (!row) throw concurrentChange('Someone else changed the registration at the same time; reload and try again.', 'input.registrationId');
         return row;
       }
     }
