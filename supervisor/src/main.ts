@@ -1,10 +1,13 @@
 import { pino } from 'pino';
 import { EnvError, processEnv } from '@nomad/contract';
 import { loadSupervisorEnv, type SupervisorEnv } from './env.ts';
-import { SERVICES } from './services.ts';
+import { LAUNCH_MODE, missingBuilds, SERVICES } from './services.ts';
 import { startSupervisor } from './supervisor.ts';
 
-/** `npm start`: the whole graph under one small supervisor process. */
+/**
+ * `npm start`: the whole graph under one small supervisor process, from the TypeScript sources.
+ * `npm run start:prod` (after `npm run build`): the same from the build, on plain node.
+ */
 let env: SupervisorEnv;
 try {
   env = loadSupervisorEnv();
@@ -13,7 +16,15 @@ try {
   process.stderr.write(`supervisor: ${err.message}\n`);
   process.exit(1);
 }
+if (LAUNCH_MODE === 'dist') {
+  const missing = missingBuilds(SERVICES);
+  if (missing.length > 0) {
+    process.stderr.write(`supervisor: no build of ${missing.join(', ')}: run npm run build first\n`);
+    process.exit(1);
+  }
+}
 const logger = pino({ name: 'supervisor', level: env.LOG_LEVEL, base: { service: 'supervisor' } });
+logger.info({ mode: LAUNCH_MODE }, 'starting every service');
 const supervisor = startSupervisor({
   services: SERVICES,
   env: processEnv(),

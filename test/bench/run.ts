@@ -1,9 +1,14 @@
 /**
- * `npm run bench`: starts the real graph in-process (gateway + subgraphs on PostgreSQL: the
- * server in DATABASE_URL, else an embedded one), seeds it, and prints latency and throughput
- * of typical operations through the gateway. Figures only: nothing here passes or fails.
+ * `npm run bench`: every part below; `npm run bench -- <part> …` only those parts.
  *
- * BENCH_REQUESTS (default 400) and BENCH_CONCURRENCY (default 8) size each scenario.
+ * - `latency`: starts the real graph in-process (gateway + subgraphs on PostgreSQL: the server
+ *   in DATABASE_URL, else an embedded one), seeds it, and prints latency and throughput of
+ *   typical operations through the gateway. BENCH_REQUESTS (default 400) and
+ *   BENCH_CONCURRENCY (default 8) size each scenario.
+ * - `rss`: the whole built stack's idle memory with sample data, per process and in total,
+ *   against the 1 GiB target (see rss.ts); `rss source` adds the `npm start` stack.
+ *
+ * Figures only: nothing here passes or fails.
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +16,7 @@ import setupDatabase from '@nomad/kit/testing/global-setup';
 import { seedMigration } from '@nomad/migration';
 import { silentLogger, startGraph, token, type TestGraph } from '../src/harness.ts';
 import { SUBMIT, validApplication } from '../src/fixtures.ts';
+import { rssBench } from './rss.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -111,7 +117,7 @@ function expectOk(res: Awaited<ReturnType<TestGraph['request']>>): void {
   if (res.status !== 200 || res.body.errors) throw new Error(`benchmark request failed: ${res.text.slice(0, 300)}`);
 }
 
-async function main(): Promise<void> {
+async function latencyBench(): Promise<void> {
   const teardown = await setupDatabase();
   // The sealers run as in production: every read is sealed within the rule's delay meanwhile.
   const graph = await startGraph({ today: '2026-11-24', autoSeal: true });
@@ -151,4 +157,13 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const PARTS = ['latency', 'rss'] as const;
+const args = process.argv.slice(2);
+const unknownArgs = args.filter((a) => !(PARTS as readonly string[]).includes(a) && a !== 'source');
+if (unknownArgs.length > 0) {
+  process.stderr.write(`bench: unknown part ${unknownArgs.join(', ')} (parts: ${PARTS.join(', ')}; rss takes 'source')\n`);
+  process.exit(2);
+}
+const chosen = PARTS.filter((p) => args.length === 0 || args.includes(p) || (p === 'rss' && args.includes('source')));
+if (chosen.includes('latency')) await latencyBench();
+if (chosen.includes('rss')) await rssBench({ source: args.includes('source') || process.env.BENCH_RSS_SOURCE === '1' });

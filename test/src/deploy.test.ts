@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AGENCY_DEFAULT_PORTS, AGENCY_NAMES, parseEnv, subgraphEnvSchema } from '@nomad/kit';
 import { GATEWAY_ENV_KEYS, loadGatewayEnv, loadSubgraphEnv } from '@nomad/gateway';
+import { builtEntry, DIST_CONDITION, launchCommand, SERVICES } from '@nomad/supervisor';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEPLOY = `${ROOT}deploy/`;
@@ -45,20 +46,32 @@ describe('deploy/', () => {
     expect(stdout).toBe('');
   });
 
-  it('points every unit at an env file of deploy/env and an entry point of this repository', () => {
+  it('points every unit at an env file of deploy/env and at the build of a service entry, run as the supervisor runs it in production', () => {
     const services = unitFiles().filter((u) => u.endsWith('.service'));
     expect(services.length).toBeGreaterThan(0);
     for (const unit of services) {
       const text = readFileSync(`${DEPLOY}systemd/${unit}`, 'utf8');
       const envFile = /^EnvironmentFile=\/etc\/nomad\/(.+)\.env$/m.exec(text)?.[1];
-      const entry = /^ExecStart=\/usr\/bin\/node --import tsx (\S+)$/m.exec(text)?.[1];
+      const exec = /^ExecStart=\/usr\/bin\/node (.+)$/m.exec(text)?.[1]?.split(' ');
       expect(envFile, unit).toBeDefined();
-      expect(entry, unit).toBeDefined();
+      expect(exec, unit).toBeDefined();
+      // Plain node on the build: the export condition that resolves the workspace packages to dist/, then the entry.
+      expect(exec?.[0], unit).toBe(`--conditions=${DIST_CONDITION}`);
+      expect(exec?.length, unit).toBe(2);
+      const entry = exec?.[1] ?? '';
       // A template unit (`@`) serves every agency: `%i` is the agency.
-      const instances = unit.includes('@') ? [...AGENCY_NAMES] : [''];
+      const instances = unit.includes('@') ? [...AGENCY_NAMES] : ['gateway'];
       for (const instance of instances) {
         expect(existsSync(`${DEPLOY}env/${(envFile ?? '').replace('%i', instance)}.env`), `${unit} ${instance}`).toBe(true);
-        expect(existsSync(`${ROOT}${(entry ?? '').replace('%i', instance)}`), `${unit} ${instance}`).toBe(true);
+        const spec = SERVICES.find((s) => s.name === instance);
+        expect(spec, `${unit} ${instance}`).toBeDefined();
+        if (!spec) continue;
+        // The build of the source the supervisor starts, with the node flags it gives in production.
+        expect(entry.replace('%i', instance), `${unit} ${instance}`).toBe(builtEntry(spec.entry));
+        expect(existsSync(`${ROOT}${spec.entry}`), `${unit} ${instance}`).toBe(true);
+        const supervised = launchCommand(spec, ROOT, 'dist').args;
+        expect(supervised[0]).toBe(exec?.[0]);
+        expect(supervised.at(-1)).toBe(`${ROOT}${builtEntry(spec.entry)}`);
       }
     }
   });

@@ -78,7 +78,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
     url = embedded.url;
     stopEmbedded = () => embedded.stop();
   }
-  const db = connect(url, options);
+  const db = connect(url, stopEmbedded ? { ...options, maxLifetimeS: EMBEDDED_MAX_LIFETIME_S } : options);
   return {
     ...db,
     async close() {
@@ -99,18 +99,39 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
 const CONNECT_TIMEOUT_S = 5;
 
 /**
+ * A pooled connection unused this long is closed (the next query opens one again, in a few
+ * milliseconds), so that a burst's connections, some 15-25 MB of server memory each, do not
+ * outlive it.
+ */
+const IDLE_TIMEOUT_S = 30;
+
+/**
+ * An embedded cluster's pooled connections are replaced after this long (postgres.js closes
+ * one when it is next idle and opens another only when every open one is busy). The access-log
+ * sealers query every half second, which keeps every connection of a round-robin pool from ever
+ * idling 30 s: this is what lets an idle `npm start` come down to the connections it uses (see
+ * `npm run bench -- rss`). A server given by URL keeps postgres.js's default (30 to 60 min).
+ */
+export const EMBEDDED_MAX_LIFETIME_S = 60;
+
+/**
  * Connects drizzle over postgres.js to `url`, counting statements. The pool needs no restart
  * after the server went away: a broken connection is dropped, and the next query opens a new
  * one.
  */
 export function connect<TSchema extends Record<string, unknown>>(
   url: string,
-  options: Pick<OpenDatabaseOptions<TSchema>, 'agency' | 'schema' | 'maxConnections' | 'statementTimeoutMs'>,
+  options: Pick<OpenDatabaseOptions<TSchema>, 'agency' | 'schema' | 'maxConnections' | 'statementTimeoutMs'> & {
+    /** Replace each pooled connection after this many seconds. @default postgres.js's (30 to 60 minutes) */
+    maxLifetimeS?: number;
+  },
 ): Database<TSchema> {
   const client = postgres(url, {
     max: options.maxConnections ?? 10,
     onnotice: () => undefined,
     connect_timeout: CONNECT_TIMEOUT_S,
+    idle_timeout: IDLE_TIMEOUT_S,
+    ...(options.maxLifetimeS === undefined ? {} : { max_lifetime: options.maxLifetimeS }),
     // Startup parameters: set on each connection as it opens, reconnections included.
     connection: {
       application_name: `nomad-${options.agency}`,

@@ -85,6 +85,20 @@ export interface EmbeddedOptions {
 const LIVENESS_INTERVAL_MS = 1_000;
 
 /**
+ * An embedded cluster holds one agency's data on one machine (four of them run under `npm
+ * start`), so it is sized down from PostgreSQL's server defaults, which count on one cluster
+ * per machine: 16 MB of shared buffers instead of 128 MB (an agency's working set fits, and the
+ * OS page cache holds the rest), synchronous I/O instead of three I/O worker processes, and no
+ * logical replication launcher (nothing here replicates). Measured by `npm run bench -- rss`.
+ * A server given by DATABASE_URL is the operator's to size.
+ */
+export const EMBEDDED_SIZING: readonly string[] = [
+  '-c', 'shared_buffers=16MB',
+  '-c', 'io_method=sync',
+  '-c', 'max_logical_replication_workers=0',
+];
+
+/**
  * Starts (initialising on first use) a PostgreSQL cluster in `dir` on a free loopback port.
  *
  * PostgreSQL refuses to run as root; when we are root, `createPostgresUser` makes
@@ -130,7 +144,7 @@ async function startCluster(
     persistent: true,
     createPostgresUser: isRoot,
     // Loopback TCP only: no unix socket in /tmp to collide with another cluster.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...EMBEDDED_SIZING],
     onLog: (message) => log.trace({ message: message.trim() }, 'postgres'),
     onError: (err) => log.error({ err }, 'postgres error'),
   });

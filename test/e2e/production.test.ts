@@ -1,0 +1,64 @@
+/**
+ * The production start (issue 18): after `npm run build`, `node --conditions=nomad-dist
+ * supervisor/dist/main.js` (`npm run start:prod`) runs the whole graph on plain node, no tsx
+ * in any process, with NODE_ENV=production and every secret and key given in the environment
+ * as an operator gives them; it answers through the gateway and stops cleanly.
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGENCY_NAMES, DEV_JWT_SECRET, signToken } from '@nomad/kit';
+import { buildAll, processTree, startProductionStack, type ProcessInfo, type Stack } from '../src/production.ts';
+
+let stack: Stack | undefined;
+beforeAll(() => {
+  // Turbo rebuilds only the packages whose sources changed since the last build.
+  buildAll();
+}, 600_000);
+afterAll(async () => {
+  if (stack && stack.child.exitCode === null) stack.child.kill('SIGKILL');
+  await stack?.stop();
+});
+
+describe('production start (npm run build, then npm run start:prod)', () => {
+  it('runs every service on plain node over its build, answers through the gateway and stops cleanly', async () => {
+    stack = await startProductionStack();
+    const root = stack.child.pid;
+    expect(root).toBeDefined();
+    const tree = processTree(root ?? -1);
+    const nodes = tree.filter((p) => p.name === 'node');
+    // The supervisor and one node per service: each agency and the gateway.
+    expect(nodes.length).toBe(AGENCY_NAMES.length + 2);
+    const argvOf = (p: ProcessInfo) => p.argv.join(' ');
+    // No process of the stack (node, PostgreSQL, watchdog) runs tsx or any TypeScript.
+    expect(tree.length).toBeGreaterThan(nodes.length);
+    for (const p of tree) {
+      expect(argvOf(p)).not.toMatch(/tsx|esbuild|\.ts(\s|$)/);
+      expect(p.name).not.toBe('esbuild');
+    }
+    const entries = nodes.map((p) => p.argv.at(-1) ?? '');
+    for (const agency of AGENCY_NAMES) expect(entries.some((e) => e.endsWith(`/subgraphs/${agency}/dist/main.js`)), agency).toBe(true);
+    expect(entries.some((e) => e.endsWith('/gateway/dist/main.js'))).toBe(true);
+    for (const p of nodes) expect(p.argv.slice(1, 2), argvOf(p)).toEqual(['--conditions=nomad-dist']);
+
+    const officer = await stack.token(['migration_officer']);
+    const res = await stack.query(officer, '{ nomads(first: 1) { totalCount edges { node { id applications(first: 1) { edges { node { number state } } } } } } }', {
+      'x-purpose': 'production start test',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    const nomads = res.body.data?.nomads as { totalCount: number; edges: unknown[] } | undefined;
+    // SEED=true: the sample world, seeded by the built services.
+    expect(nomads?.totalCount).toBeGreaterThanOrEqual(200);
+    expect(nomads?.edges.length).toBe(1);
+
+    // A token signed with the development secret is refused: production runs on the operator's secret.
+    const refused = await stack.query(await signToken(DEV_JWT_SECRET, { roles: ['migration_officer'] }), '{ nomads(first: 1) { totalCount } }');
+    expect(refused.body.data?.nomads ?? null).toBeNull();
+    expect(refused.body.errors?.length).toBeGreaterThan(0);
+
+    expect(await stack.stop(), stack.output().slice(-3000)).toBe(0);
+    // Every service and every embedded cluster is gone with it.
+    const left = tree.filter((p) => p.pid !== root && existsSync(`/proc/${p.pid}`));
+    expect(left.map(argvOf)).toEqual([]);
+  }, 400_000);
+});

@@ -1,0 +1,196 @@
+/**
+ * The production start, as an operator runs it: `npm run build`, then the supervisor's build on
+ * plain node (`node --conditions=nomad-dist supervisor/dist/main.js`, i.e. `npm run
+ * start:prod`) with NODE_ENV=production and every secret and key given in the environment
+ * (production refuses the development ones). Used by the production start test and by
+ * `npm run bench -- rss`; `startSourceStack` is the same graph under `npm start` (tsx).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AGENCY_NAMES, DEV_JWT_SECRET, freePort, publicPemOf, signToken, type Role } from '@nomad/kit';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** `npm run build` (turbo: a package whose sources did not change comes from its cache). @throws with the build's output */
+export function buildAll(): void {
+  const res = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
+  if (res.status !== 0) throw new Error(`npm run build failed:\n${res.stdout.slice(-3000)}\n${res.stderr.slice(-3000)}`);
+}
+
+/** A secret as an operator would make one (`openssl rand -base64 36`). */
+const secret = () => randomBytes(36).toString('base64');
+
+/**
+ * Everything a production start needs, as environment variables: NODE_ENV=production, a JWT
+ * secret, a service secret and one gateway credential per agency, every agency's Ed25519
+ * signing key and everyone's public keys; each service on a free port, the embedded clusters in
+ * `dataDir`, sample data seeded (SEED=true: production does not seed by default).
+ */
+export async function productionEnv(dataDir: string): Promise<Record<string, string>> {
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    SEED: 'true',
+    DATA_DIR: dataDir,
+    JWT_SECRET: secret(),
+    SERVICE_SECRET: secret(),
+    GATEWAY_PORT: String(await freePort()),
+  };
+  for (const agency of AGENCY_NAMES) {
+    const A = agency.toUpperCase();
+    const port = await freePort();
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    env[`${A}_PORT`] = String(port);
+    env[`${A}_URL`] = `http://127.0.0.1:${port}/graphql`;
+    env[`${A}_EVENTS_URL`] = `http://127.0.0.1:${port}/events`;
+    env[`${A}_GATEWAY_SECRET`] = secret();
+    env[`${A}_SIGNING_KEY`] = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    env[`${A}_PUBLIC_KEY`] = publicPemOf(publicKey);
+  }
+  return env;
+}
+
+/** The development counterpart: no secret set, development keys, sample data by default. */
+async function developmentEnv(dataDir: string): Promise<Record<string, string>> {
+  const env: Record<string, string> = { NODE_ENV: 'development', LOG_LEVEL: 'warn', DATA_DIR: dataDir, GATEWAY_PORT: String(await freePort()) };
+  for (const agency of AGENCY_NAMES) {
+    const A = agency.toUpperCase();
+    const port = await freePort();
+    env[`${A}_PORT`] = String(port);
+    env[`${A}_URL`] = `http://127.0.0.1:${port}/graphql`;
+    env[`${A}_EVENTS_URL`] = `http://127.0.0.1:${port}/events`;
+  }
+  return env;
+}
+
+export interface Stack {
+  /** The supervisor process. */
+  child: ChildProcess;
+  env: Record<string, string>;
+  gateway: string;
+  /** Everything the supervisor and its services wrote. */
+  output: () => string;
+  /** Resolves with the supervisor's exit code. */
+  exited: Promise<number | null>;
+  /** A token the stack accepts (signed with its JWT secret). */
+  token: (roles: Role[]) => Promise<string>;
+  /** POSTs a query to the gateway and returns the parsed body. */
+  query: (token: string, query: string, headers?: Record<string, string>) => Promise<{ status: number; body: { data?: Record<string, unknown>; errors?: unknown[] } }>;
+  /** SIGTERM to the supervisor; resolves with its exit code. Removes the data folder. */
+  stop: () => Promise<number | null>;
+}
+
+export const PRODUCTION_START = ['--conditions=nomad-dist', 'supervisor/dist/main.js'];
+export const SOURCE_START = ['--import', 'tsx', 'supervisor/src/main.ts'];
+
+/** Starts the built graph as `npm run start:prod` does, in production, and waits for the gateway's /ready. */
+export async function startProductionStack(): Promise<Stack> {
+  return startStack(PRODUCTION_START, productionEnv);
+}
+
+/** Starts the graph as `npm start` does (tsx over the sources, development) and waits for /ready. */
+export async function startSourceStack(): Promise<Stack> {
+  return startStack(SOURCE_START, developmentEnv);
+}
+
+async function startStack(args: string[], makeEnv: (dataDir: string) => Promise<Record<string, string>>): Promise<Stack> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'nomad-stack-'));
+  // The embedded clusters run as user postgres: it must reach the folder.
+  await chmod(dataDir, 0o755);
+  const env = await makeEnv(dataDir);
+  // The embedded clusters are what is under test: drop any server URL CI gave the test run.
+  const { DATABASE_URL: _a, NOMAD_TEST_PG_URL: _b, NODE_OPTIONS: _c, ...base } = process.env;
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const gateway = `http://127.0.0.1:${env.GATEWAY_PORT}`;
+  const jwtSecret = env.JWT_SECRET ?? DEV_JWT_SECRET;
+  let stopped: Promise<number | null> | undefined;
+  const stack: Stack = {
+    child,
+    env,
+    gateway,
+    output: () => out,
+    exited,
+    token: (roles) => signToken(jwtSecret, { roles }),
+    query: async (token, query, headers = {}) => {
+      const res = await fetch(`${gateway}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+        body: JSON.stringify({ query }),
+      });
+      return { status: res.status, body: (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] } };
+    },
+    stop: () =>
+      (stopped ??= (async () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+        const code = await exited;
+        await rm(dataDir, { recursive: true, force: true });
+        return code;
+      })()),
+  };
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the supervisor exited with ${child.exitCode}:\n${out.slice(-4000)}`);
+    if (await fetch(`${gateway}/ready`).then((r) => r.status === 200, () => false)) return stack;
+    if (Date.now() > deadline) {
+      await stack.stop();
+      throw new Error(`${gateway}/ready did not answer 200 in 240 s:\n${out.slice(-4000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+export interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  /** `/proc/<pid>/comm`, e.g. `node`, `postgres`. */
+  name: string;
+  argv: string[];
+  /** Resident set (VmRSS), bytes. */
+  rss: number;
+  /** Proportional set size (shared pages divided among their sharers), bytes. */
+  pss: number;
+}
+
+function readProcess(pid: number): ProcessInfo | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
+    const name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    const kib = (text: string, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024;
+    const rss = kib(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmRSS');
+    const pss = kib(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'), 'Pss');
+    return { pid, ppid, name, argv, rss, pss };
+  } catch {
+    return null; // gone meanwhile
+  }
+}
+
+/**
+ * `root` and every process below it (children, grandchildren: the services, their embedded
+ * PostgreSQL servers and backends, the clusters' watchdogs), read from /proc.
+ */
+export function processTree(root: number): ProcessInfo[] {
+  const all = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map((d) => readProcess(Number(d)))
+    .filter((p): p is ProcessInfo => p !== null);
+  const tree: ProcessInfo[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.shift() as number;
+    const self = all.find((p) => p.pid === pid);
+    if (self) tree.push(self);
+    queue.push(...all.filter((p) => p.ppid === pid).map((p) => p.pid));
+  }
+  return tree;
+}
