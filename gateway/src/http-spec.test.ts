@@ -72,6 +72,14 @@ describe('graphql-http audit', () => {
     expect(failed('MAY')).toEqual(['5A70', '6A70', 'D6D5']);
   });
 
+  it('gives the MUST and SHOULD counts that the README states', async () => {
+    const page = (await readFile(new URL('../../README.md', import.meta.url), 'utf8')).replace(/\s+/g, ' ');
+    const stated = /`graphql-http` audit \(GraphQL over HTTP\) in the suite: \*\*(\d+) of (\d+) MUST, (\d+) of (\d+) SHOULD\*\*/.exec(page);
+    expect(stated).not.toBeNull();
+    const count = (requirement: string) => [of(requirement).length - failed(requirement).length, of(requirement).length].map(String);
+    expect(stated?.slice(1)).toEqual([...count('MUST'), ...count('SHOULD')]);
+  });
+
   it('gives the counts that docs/operators.md states', async () => {
     const page = (await readFile(new URL('../../docs/operators.md', import.meta.url), 'utf8')).replace(/\s+/g, ' ');
     const stated = /\*\*(\d+) of (\d+) MUST pass, (\d+) of (\d+) SHOULD, (\d+) of (\d+) MAY\*\*/.exec(page);
