@@ -108,8 +108,8 @@ function relayFor(name: string, database: Database<Record<string, unknown>>, tab
     tables,
     agency: name,
     transport: deps.nats
-      ? natsTransport({ js: deps.nats.js, prefix: deps.nats.prefix, timeoutMs: 5_000 })
-      : httpTransport({ urls: deps.eventsUrls, serviceSecret: DEV_SERVICE_SECRET, timeoutMs: 5_000 }),
+      ? natsTransport({ js: deps.nats.js, prefix: deps.nats.prefix, timeoutMs: 5_000, signer: deps.keyring })
+      : httpTransport({ urls: deps.eventsUrls, serviceSecret: DEV_SERVICE_SECRET, timeoutMs: 5_000, signer: deps.keyring }),
     logger: deps.logger,
     pollIntervalMs: RELAY_POLL_MS,
     // Tests must not wait minutes for a retry.
@@ -132,7 +132,7 @@ function consumerFor<TSchema extends Record<string, unknown>>(
     prefix: deps.nats.prefix,
     agency: name,
     // The access ledger's handlers (GKNB's AccessSealed, migration's LedgerSealed) as runSubgraph adds them.
-    receive: createEventReceiver({ db: database.db, tables, agency: name, handlers: { ...(handlers as EventHandlers), ...accessLedgerHandlers(name, deps.keyring) }, logger: deps.logger }),
+    receive: createEventReceiver({ db: database.db, tables, agency: name, handlers: { ...(handlers as EventHandlers), ...accessLedgerHandlers(name, deps.keyring) }, keyring: deps.keyring, logger: deps.logger }),
     backoff: () => 100,
     logger: deps.logger,
   });

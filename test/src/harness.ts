@@ -3,10 +3,12 @@ import { appendFile, readFile } from 'node:fs/promises';
 import { pino } from 'pino';
 import {
   createTokenVerifier,
+  encodeEventMessage,
   DEV_JWT_SECRET,
   DEV_SERVICE_SECRET,
   signToken,
   type Database,
+  type DomainEvent,
   type Role,
   type SubgraphServer,
 } from '@nomad/kit';
@@ -182,10 +184,13 @@ export async function startGraph(options: { today?: string; seed?: boolean; auto
       return { status: res.status, body: body as GraphResponse<never>['body'], text, headers: res.headers };
     },
     async deliverToMigration(type, aggregateId, payload, id = randomUUID()) {
+      const producer = type === 'ScreeningConcluded' || type === 'SuspensionRecommended' ? 'security' : 'labor';
+      // Signed with the producer's key, as its relay signs it.
+      const message = encodeEventMessage({ id, type, aggregateId, occurredAt: new Date().toISOString(), producer, payload } as DomainEvent, keyringOf(keys, producer));
       const res = await fetch(eventsUrls.migration ?? '', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-service-credential': DEV_SERVICE_SECRET },
-        body: JSON.stringify({ id, type, aggregateId, occurredAt: new Date().toISOString(), producer: type === 'ScreeningConcluded' || type === 'SuspensionRecommended' ? 'security' : 'labor', payload }),
+        headers: { ...message.headers, 'x-service-credential': DEV_SERVICE_SECRET },
+        body: message.body,
       });
       await res.arrayBuffer();
       return res.status;

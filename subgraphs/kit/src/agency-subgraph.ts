@@ -42,10 +42,16 @@ export interface AgencySubgraphOptions<TSchema extends Record<string, unknown>> 
   /** Other agencies' relays authenticate with it on `POST /events` when `routes` is not given. @default DEV_SERVICE_SECRET */
   serviceSecret?: string;
   /**
-   * The agency's keys: when `routes` is not given, the access ledger's handlers (GKNB's
-   * `AccessSealed`, migration's `LedgerSealed`) check seals with it. @default none: those events are refused
+   * The agency's keys: when `routes` is not given, the `POST /events` built here checks every
+   * event's signature with it, and the access ledger's handlers (GKNB's `AccessSealed`,
+   * migration's `LedgerSealed`) check seals with it. Required then.
    */
   keyring?: AgencyKeyring;
+}
+
+function requireKeyring(keyring: AgencyKeyring | undefined, agency: string): AgencyKeyring {
+  if (!keyring) throw new Error(`${agency} receives events: give startAgencySubgraph a keyring to check their signatures`);
+  return keyring;
 }
 
 /** What makes one agency's subgraph: its SDL, resolvers, loaders and event handlers. */
@@ -77,7 +83,8 @@ export function startAgencySubgraph<TSchema extends Record<string, unknown>, TLo
             db,
             tables: definition.events.tables,
             agency: definition.name,
-            handlers: { ...definition.events.handlers, ...(options.keyring ? accessLedgerHandlers(definition.name, options.keyring) : {}) },
+            handlers: { ...definition.events.handlers, ...accessLedgerHandlers(definition.name, requireKeyring(options.keyring, definition.name)) },
+            keyring: requireKeyring(options.keyring, definition.name),
             serviceSecret: options.serviceSecret ?? DEV_SERVICE_SECRET,
             logger: options.logger,
           }),

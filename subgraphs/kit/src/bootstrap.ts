@@ -240,6 +240,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
         tables: events.tables,
         agency: options.agency,
         handlers: { ...events.handlers, ...accessLedgerHandlers(options.agency, keyring) },
+        keyring,
         serviceSecret: env.serviceSecret,
         logger,
         registry,
@@ -260,7 +261,8 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
           agency: options.agency,
           database,
           tables: events.tables,
-          handlers: events.handlers,
+          // The same handlers as POST /events: on NATS the ledger's seals arrive this way too.
+          handlers: { ...events.handlers, ...accessLedgerHandlers(options.agency, keyring) },
           config: env.events,
           http: { urls: env.events.urls, serviceSecret: env.serviceSecret },
           relay: {
@@ -269,6 +271,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
           },
           logger,
           registry,
+          keyring,
         });
       }
     }

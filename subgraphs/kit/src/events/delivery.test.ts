@@ -11,14 +11,19 @@ import {
   allDelivered,
   effectRows,
   graphql,
+  devKeyring,
   metricSum,
   nextMarker,
   postEvent,
+  postMessage,
   processHarness,
   publish,
   submittedPayload as submitted,
 } from './__fixtures__/processes.ts';
 import * as schema from './__fixtures__/schema.ts';
+import { createTestKeys } from '../testing/keys.ts';
+import type { DomainEvent } from './catalog.ts';
+import { encodeEventMessage, EventSignatureHeaders } from './envelope.ts';
 import { publishEvent } from './outbox.ts';
 
 const { outbox, outboxDeliveries, inbox } = fixtureTables;
@@ -28,6 +33,49 @@ afterEach(() => h.killAll());
 afterAll(() => h.dropAll());
 
 describe('events over HTTP push between two agency processes', () => {
+  it('refuses forged events (unsigned, signed by another agency or an unknown key, tampered with, from an agency that does not publish the type) and changes nothing', async () => {
+    const pair = await h.setUp('evt_forged');
+    h.startSubscriber(pair);
+    await h.waitReady(pair.subscriberPort);
+    const forged = (producer: string): DomainEvent =>
+      ({ id: randomUUID(), type: 'ApplicationSubmitted', aggregateId: randomUUID(), payload: submitted(randomUUID(), nextMarker()), occurredAt: new Date().toISOString(), producer }) as DomainEvent;
+    const migration = await devKeyring('migration');
+    const labor = await devKeyring('labor');
+    const stranger = createTestKeys(['migration']).keyrings.migration;
+    if (!stranger) throw new Error('no test key');
+
+    const unsigned = encodeEventMessage(forged('migration'), migration);
+    delete unsigned.headers[EventSignatureHeaders.signature];
+    const byLabor = encodeEventMessage(forged('labor'), labor);
+    const asMigrationByLabor = { ...byLabor, body: JSON.stringify({ ...(JSON.parse(byLabor.body) as object), producer: 'migration' }) };
+    const byStranger = encodeEventMessage(forged('migration'), stranger);
+    const genuine = encodeEventMessage(forged('migration'), migration);
+    const tampered = { ...genuine, body: genuine.body.replace(/"applicationNumber":"[^"]*"/, '"applicationNumber":"tampered"') };
+    expect(tampered.body).not.toBe(genuine.body);
+
+    const cases = [
+      { name: 'unsigned', message: unsigned, status: 401, code: 'EVENT_SIGNATURE_INVALID' },
+      { name: "labor's signature on a migration event", message: asMigrationByLabor, status: 401, code: 'EVENT_SIGNATURE_INVALID' },
+      { name: 'a key nobody configured', message: byStranger, status: 401, code: 'EVENT_SIGNATURE_INVALID' },
+      { name: 'a tampered payload', message: tampered, status: 401, code: 'EVENT_SIGNATURE_INVALID' },
+      { name: 'labor publishing a submission', message: byLabor, status: 403, code: 'EVENT_PRODUCER_NOT_ALLOWED' },
+    ];
+    expect(cases.length).toBeGreaterThan(0);
+    for (const c of cases) {
+      const reply = await postMessage(pair.subscriberPort, c.message);
+      expect({ name: c.name, status: reply.status, body: reply.body }).toMatchObject({ name: c.name, status: c.status, body: { errors: [{ extensions: { code: c.code } }] } });
+    }
+    expect(await effectRows(pair.subscriber)).toEqual([]);
+    expect(await pair.subscriber.db.select().from(inbox)).toEqual([]);
+    expect(await metricSum(pair.subscriberPort, 'nomad_events_received_total', { outcome: 'unauthenticated' })).toBe(4);
+    expect(await metricSum(pair.subscriberPort, 'nomad_events_received_total', { outcome: 'forbidden' })).toBe(1);
+
+    // The genuine event takes effect once; sent again (a replay), it changes nothing.
+    expect((await postMessage(pair.subscriberPort, genuine)).body).toEqual({ status: 'processed' });
+    expect((await postMessage(pair.subscriberPort, genuine)).body).toEqual({ status: 'duplicate' });
+    expect(await effectRows(pair.subscriber)).toHaveLength(1);
+  }, 180_000);
+
   it('answers concurrent replays of a processed event as duplicates, with no second effect', async () => {
     const pair = await h.setUp('evt_replay');
     h.startSubscriber(pair);
@@ -39,7 +87,7 @@ describe('events over HTTP push between two agency processes', () => {
     // A producer (or an operator's replay) sends it five more times at once.
     const [first] = await pair.producer.db.select().from(outbox).orderBy(asc(outbox.seq)).limit(1);
     if (!first) throw new Error('no event in the outbox');
-    const event = { id: first.id, type: first.type, aggregateId: first.aggregateId, payload: first.payload, occurredAt: new Date().toISOString(), producer: 'migration' };
+    const event = { id: first.id, type: first.type, aggregateId: first.aggregateId, payload: first.payload, occurredAt: new Date().toISOString(), producer: 'migration' } as DomainEvent;
     const replies = await Promise.all(Array.from({ length: 5 }, () => postEvent(pair.subscriberPort, event)));
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(replies.map((r) => r.body)).toEqual(Array.from({ length: 5 }, () => ({ status: 'duplicate' })));

@@ -17,9 +17,13 @@ import { openFixtureDatabase, type FixtureDatabase } from './__fixtures__/databa
 import { fixtureTables } from './__fixtures__/fixture.ts';
 import { effects } from './__fixtures__/schema.ts';
 import { startFixtureServer } from './__fixtures__/server.ts';
+import { createTestKeys } from '../testing/keys.ts';
+import { EventSignatureHeaders } from './envelope.ts';
 import { eventsRoute } from './route.ts';
 
 const SERVICE_SECRET = 'inbox-test-service-secret-0123';
+/** Every agency's keys: the route checks signatures with the public halves; `send` signs as the producer. */
+const keys = createTestKeys();
 const JWT_SECRET = 'inbox-test-jwt-secret-0123456789abcdef';
 const PIN = '21204199000123';
 
@@ -51,6 +55,7 @@ beforeAll(async () => {
         tables: fixtureTables,
         agency: 'security',
         serviceSecret: SERVICE_SECRET,
+        keyring: keys.verifier,
         logger,
         registry,
         handlers: {
@@ -96,8 +101,16 @@ interface Reply {
   body: { status?: string; errors?: { message: string; extensions: { code: string } }[] };
 }
 
+/** The producer's signature headers for `event`, as its relay adds them (none when it names no known agency). */
+function signed(event: unknown): Record<string, string> {
+  const producer = (event as { producer?: unknown } | null)?.producer;
+  const keyring = typeof producer === 'string' ? keys.keyrings[producer] : undefined;
+  if (!keyring) return {};
+  return { [EventSignatureHeaders.signature]: keyring.sign(JSON.stringify(event)), [EventSignatureHeaders.keyId]: keyring.keyId };
+}
+
 async function send(event: unknown, headers: Record<string, string> = { [Headers.serviceCredential]: SERVICE_SECRET }): Promise<Reply> {
-  const res = await fetch(eventsUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(event) });
+  const res = await fetch(eventsUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...signed(event), ...headers }, body: JSON.stringify(event) });
   return { status: res.status, body: (await res.json()) as Reply['body'] };
 }
 

@@ -3,10 +3,10 @@ import { describeErrorBriefly } from '@nomad/contract';
 import type { Executor } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { EventEnvelope, EventPayloadError, isEventType, parseEventPayload, type DomainEvent, type EventType } from './catalog.ts';
-import type { ReceivedMessage } from './envelope.ts';
+import { hasValidSignature, type EventVerifier, type ReceivedMessage } from './envelope.ts';
 import { inboxMetrics } from './metrics.ts';
 import { claimInboxEntry, recordInboxFailure, type InboxEntry } from './queries.ts';
-import { SUBSCRIPTIONS, subscribersOf, type Subscriptions } from './subscriptions.ts';
+import { producersOf, SUBSCRIPTIONS, subscribersOf, type Subscriptions } from './subscriptions.ts';
 import type { EventTables } from './tables.ts';
 
 /**
@@ -21,6 +21,10 @@ export type EventHandlers<TTx = Executor<Record<string, unknown>>> = Partial<{
 /** Codes of refused events, as the producer's `lastError` (HTTP) or the broker's termination reason (NATS) shows them. */
 export const EventRefusal = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** No signature, or not the named producer's: forged, tampered with, or signed by a key nobody configured. */
+  BAD_SIGNATURE: 'EVENT_SIGNATURE_INVALID',
+  /** Validly signed by an agency that does not publish this type (`PRODUCERS`). */
+  WRONG_PRODUCER: 'EVENT_PRODUCER_NOT_ALLOWED',
   BAD_EVENT: 'BAD_EVENT',
   POISON_EVENT: 'POISON_EVENT',
   HANDLER_FAILED: 'EVENT_HANDLER_FAILED',
@@ -33,11 +37,13 @@ export const EventRefusal = {
  * - `bad`: not an event (no usable id), nothing recorded (never acknowledge as done);
  * - `poison`: refused for good (payload fails its schema, unknown type, or a type this agency
  *   does not receive), recorded in the inbox as POISON;
- * - `failed`: the handler threw; the effect rolled back, the inbox notes FAILED; send it again later.
+ * - `failed`: the handler threw; the effect rolled back, the inbox notes FAILED; send it again later;
+ * - `unauthenticated`: not signed by the producer it names; `forbidden`: that producer does not
+ *   publish this type. Both: nothing written, not even to the inbox (a forger must not fill it).
  */
 export type ReceiveResult =
   | { outcome: 'processed' | 'duplicate' }
-  | { outcome: 'bad' | 'poison' | 'failed'; code: string; message: string };
+  | { outcome: 'bad' | 'poison' | 'failed' | 'unauthenticated' | 'forbidden'; code: string; message: string };
 
 export interface EventReceiverOptions<TSchema extends Record<string, unknown>> {
   db: Executor<TSchema>;
@@ -45,6 +51,8 @@ export interface EventReceiverOptions<TSchema extends Record<string, unknown>> {
   /** The receiving agency: an event type not sent to it by the subscription table is refused. */
   agency: string;
   handlers: EventHandlers<Executor<TSchema>>;
+  /** Every agency's public keys: each event must carry its producer's signature. */
+  keyring: EventVerifier;
   logger: Logger;
   /** Where `nomad_events_received_total` goes. @default none */
   registry?: Registry;
@@ -102,7 +110,8 @@ export function createEventReceiver<TSchema extends Record<string, unknown>>(opt
     return { outcome: 'poison', code: EventRefusal.POISON_EVENT, message };
   };
 
-  const receive = async ({ body }: ReceivedMessage): Promise<ReceiveResult> => {
+  const receive = async (message: ReceivedMessage): Promise<ReceiveResult> => {
+    const { body } = message;
     const envelope = EventEnvelope.safeParse(body);
     if (!envelope.success) {
       const id = idOf(body);
@@ -113,6 +122,17 @@ export function createEventReceiver<TSchema extends Record<string, unknown>>(opt
       return poison({ eventId: id, eventType: text(b.type), producer: text(b.producer), aggregateId: text(b.aggregateId) }, `Malformed event: ${issues}`);
     }
     const e = envelope.data;
+    // Who sent it, before anything is written: the attempt is logged without its payload.
+    if (!hasValidSignature(message, e.producer, options.keyring)) {
+      metrics.received.inc({ type: typeLabel(e.type), outcome: 'unauthenticated' });
+      log.warn({ eventId: e.id, type: e.type, producer: e.producer }, 'event refused: not signed by its producer');
+      return { outcome: 'unauthenticated', code: EventRefusal.BAD_SIGNATURE, message: `The event is not signed by ${e.producer}'s key.` };
+    }
+    if (isEventType(e.type) && !producersOf(e.type).includes(e.producer)) {
+      metrics.received.inc({ type: e.type, outcome: 'forbidden' });
+      log.warn({ eventId: e.id, type: e.type, producer: e.producer }, 'event refused: producer may not publish this type');
+      return { outcome: 'forbidden', code: EventRefusal.WRONG_PRODUCER, message: `${e.producer} does not publish ${e.type} events.` };
+    }
     const entry: InboxEntry = { eventId: e.id, eventType: e.type, producer: e.producer, aggregateId: e.aggregateId };
     let payload: unknown;
     try {

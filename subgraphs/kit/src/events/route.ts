@@ -10,7 +10,7 @@ export interface EventsRouteOptions<TSchema extends Record<string, unknown>> ext
   serviceSecret: string;
 }
 
-const HTTP_STATUS: Record<ReceiveResult['outcome'], number> = { processed: 200, duplicate: 200, bad: 400, poison: 422, failed: 500 };
+const HTTP_STATUS: Record<ReceiveResult['outcome'], number> = { processed: 200, duplicate: 200, bad: 400, poison: 422, failed: 500, unauthenticated: 401, forbidden: 403 };
 
 /** Lower-case header names → their (first) value. */
 function headerRecord(req: IncomingMessage): Record<string, string | undefined> {
@@ -24,7 +24,10 @@ function headerRecord(req: IncomingMessage): Record<string, string | undefined> 
  *
  * - 200 `{ status: 'processed' }`: the effect committed;
  * - 200 `{ status: 'duplicate' }`: this id was processed before; nothing ran again;
- * - 401: no or wrong `x-service-credential`;
+ * - 401: no or wrong `x-service-credential`, or the event is not signed by the producer it
+ *   names (`EVENT_SIGNATURE_INVALID`: forged, tampered with, unknown key); nothing written;
+ * - 403: validly signed by an agency that does not publish this type
+ *   (`EVENT_PRODUCER_NOT_ALLOWED`); nothing written;
  * - 400: not an event (no usable id): nothing recorded;
  * - 422: a poison event (payload fails its schema, unknown type, or a type this agency does
  *   not receive), recorded in the inbox as POISON; the producer retries it until it goes DEAD;

@@ -11,6 +11,7 @@ import { createEventReceiver, type EventHandlers } from './receive.ts';
 import { startRelay, type Backoff, type Relay } from './relay.ts';
 import type { EventTables } from './tables.ts';
 import { httpTransport, type EventTransport } from './transport.ts';
+import type { AgencyKeyring } from '../keys/keyring.ts';
 
 export interface EventDeliveryOptions<TSchema extends Record<string, unknown>> {
   agency: string;
@@ -23,6 +24,8 @@ export interface EventDeliveryOptions<TSchema extends Record<string, unknown>> {
   relay: { pollIntervalMs: number; batchSize: number; maxAttempts: number; timeoutMs: number; backoff: Backoff };
   logger: Logger;
   registry: Registry;
+  /** The agency's keyring: signs what it publishes, checks the signature of what it receives. */
+  keyring: AgencyKeyring;
 }
 
 export interface EventDelivery {
@@ -60,17 +63,17 @@ export async function startEventDelivery<TSchema extends Record<string, unknown>
     const topology = { ...DEFAULT_NATS_TOPOLOGY, ...limits, maxDeliver: options.relay.maxAttempts };
     await ensureTopology(await jetstreamManager(nc), topology, options.agency);
     const js = jetstream(nc);
-    transport = natsTransport({ js, prefix: topology.prefix, timeoutMs: options.relay.timeoutMs });
+    transport = natsTransport({ js, prefix: topology.prefix, timeoutMs: options.relay.timeoutMs, signer: options.keyring });
     if (subscribingAgencies().includes(options.agency)) consumer = startNatsConsumer({
       js,
       prefix: topology.prefix,
       agency: options.agency,
-      receive: createEventReceiver({ db: options.database.db, tables: options.tables, agency: options.agency, handlers: options.handlers, logger, registry: options.registry }),
+      receive: createEventReceiver({ db: options.database.db, tables: options.tables, agency: options.agency, handlers: options.handlers, keyring: options.keyring, logger, registry: options.registry }),
       backoff: options.relay.backoff,
       logger,
     });
   } else {
-    transport = httpTransport({ urls: options.http.urls, serviceSecret: options.http.serviceSecret, timeoutMs: options.relay.timeoutMs });
+    transport = httpTransport({ urls: options.http.urls, serviceSecret: options.http.serviceSecret, timeoutMs: options.relay.timeoutMs, signer: options.keyring });
   }
   const relay: Relay = startRelay({
     db: options.database.db,

@@ -26,6 +26,33 @@ export const SUBSCRIPTIONS = {
   LedgerSealed: ['migration'],
 } as const satisfies Record<EventType, readonly string[]>;
 
+/**
+ * Which agency may publish which event: the other half of DOMAIN.md's table. A receiver
+ * refuses an event whose producer is not listed for its type (403), even when the producer's
+ * signature is valid: labor cannot conclude a screening. Every agency seals and sends its own
+ * access log; only the ledger (security) seals the ledger.
+ */
+export const PRODUCERS = {
+  ApplicationSubmitted: ['migration'],
+  ScreeningConcluded: ['security'],
+  EvaluationRequested: ['migration'],
+  EvaluationConcluded: ['labor'],
+  StatusGranted: ['migration'],
+  StatusExtended: ['migration'],
+  StatusRevoked: ['migration'],
+  StatusExpired: ['migration'],
+  StatusSuspended: ['migration'],
+  StatusReinstated: ['migration'],
+  SuspensionRecommended: ['security'],
+  AccessSealed: ['migration', 'labor', 'tax', 'security'],
+  LedgerSealed: ['security'],
+} as const satisfies Record<EventType, readonly string[]>;
+
+/** The agencies that may publish `type`. */
+export function producersOf(type: EventType): readonly string[] {
+  return (PRODUCERS as Record<string, readonly string[]>)[type] ?? [];
+}
+
 /** A subscription table: event type → subscriber agency names (`SUBSCRIPTIONS` unless a test gives its own). */
 export type Subscriptions = Readonly<Record<string, readonly string[]>>;
 

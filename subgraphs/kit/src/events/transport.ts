@@ -1,7 +1,7 @@
 import { AGENCY_DEFAULT_PORTS } from '../agencies.ts';
 import { Headers } from '../headers.ts';
 import type { DomainEvent } from './catalog.ts';
-import { encodeEventMessage } from './envelope.ts';
+import { encodeEventMessage, type EventSigner } from './envelope.ts';
 
 /**
  * Hands one event to one subscriber. Resolves once the subscriber has committed the event's
@@ -37,6 +37,8 @@ export interface HttpTransportOptions {
   urls: Readonly<Record<string, string>>;
   /** Sent as `x-service-credential`; the subscriber refuses events without it (env `SERVICE_SECRET`). */
   serviceSecret: string;
+  /** The producing agency's keyring: every event is signed with it. */
+  signer: EventSigner;
   /** A subscriber that has not answered by then counts as failed; it may still commit, and the retry is then a duplicate. @default 10_000 // 10 seconds */
   timeoutMs?: number;
   /** @default globalThis.fetch */
@@ -74,7 +76,7 @@ export function httpTransport(options: HttpTransportOptions): EventTransport {
     async deliver(subscriber, event) {
       const url = options.urls[subscriber];
       if (!url) throw new DeliveryError(`no events URL configured for ${subscriber} (set ${subscriber.toUpperCase()}_EVENTS_URL)`);
-      const message = encodeEventMessage(event);
+      const message = encodeEventMessage(event, options.signer);
       let res: Response;
       try {
         res = await doFetch(url, {

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asc } from 'drizzle-orm';
 import { signToken, type Role } from '../../auth.ts';
@@ -13,7 +14,10 @@ import { freePort } from '../../db/embedded.ts';
 import { DEV_GATEWAY_SECRET, DEV_JWT_SECRET } from '../../env.ts';
 import { Headers } from '../../headers.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/index.ts';
-import type { EventPayload } from '../catalog.ts';
+import type { AgencyKeyring } from '../../keys/keyring.ts';
+import { loadKeyring } from '../../keys/load.ts';
+import type { DomainEvent, EventPayload } from '../catalog.ts';
+import { encodeEventMessage, type EventMessage } from '../envelope.ts';
 import { publishEvent } from '../outbox.ts';
 import { fixtureTables, type FixtureSchema } from './fixture.ts';
 import * as schema from './schema.ts';
@@ -97,11 +101,26 @@ export function appliedOrder(rows: { aggregateId: string; marker: string }[]): M
   return byAggregate;
 }
 
-export async function postEvent(port: number, event: unknown): Promise<{ status: number; body: unknown }> {
+/**
+ * POSTs `event` to an agency process's `POST /events` as its producer's relay would: with the
+ * service credential and signed with the producer's development key, from the same data
+ * folder the processes load their keys from (they run with the default `DATA_DIR`).
+ */
+export async function postEvent(port: number, event: DomainEvent): Promise<{ status: number; body: unknown }> {
+  return postMessage(port, encodeEventMessage(event, await devKeyring(event.producer)));
+}
+
+/** An agency's development keyring, from the data folder the processes use. */
+export function devKeyring(agency: string): Promise<AgencyKeyring> {
+  return loadKeyring({ agency, env: {}, production: false, dataDir: path.join(ROOT, '.data') });
+}
+
+/** POSTs a message as it is (headers and body), with the service credential: for forgeries. */
+export async function postMessage(port: number, message: EventMessage): Promise<{ status: number; body: unknown }> {
   const res = await fetch(`http://127.0.0.1:${port}/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [Headers.serviceCredential]: SERVICE_SECRET },
-    body: JSON.stringify(event),
+    headers: { ...message.headers, [Headers.serviceCredential]: SERVICE_SECRET },
+    body: message.body,
   });
   const body: unknown = await res.json();
   return { status: res.status, body };

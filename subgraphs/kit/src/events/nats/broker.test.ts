@@ -20,6 +20,7 @@ import { deleteStreams, uniquePrefix } from '../__fixtures__/nats.ts';
 import {
   allDelivered,
   appliedOrder,
+  devKeyring,
   doubled,
   effectRows,
   metricSum,
@@ -28,6 +29,8 @@ import {
   submittedPayload,
   type Pair,
 } from '../__fixtures__/processes.ts';
+import type { DomainEvent } from '../catalog.ts';
+import { encodeEventMessage } from '../envelope.ts';
 import { eventSubject } from './topology.ts';
 
 const NATS_SERVER = '/usr/sbin/nats-server';
@@ -99,13 +102,18 @@ async function startPair(label: string, env: Record<string, string>): Promise<Pa
   return pair;
 }
 
-/** Publishes straight to the subscriber's stream, as a relay would but under `msgId` (another id defeats the broker's de-duplication). */
+/**
+ * Publishes straight to the subscriber's stream, as a relay would (signed with migration's
+ * development key, the one the processes load) but under `msgId` (another id defeats the
+ * broker's de-duplication).
+ */
 async function publishRaw(event: Record<string, unknown> & { id: string; aggregateId: string }, msgId: string): Promise<void> {
   const nc = await connect({ servers: machineBroker });
   try {
+    const message = encodeEventMessage(event as unknown as DomainEvent, await devKeyring('migration'));
     const h2 = headers();
-    h2.set('x-request-id', event.id);
-    await jetstream(nc).publish(eventSubject(prefix, 'security', 'migration', event.aggregateId), JSON.stringify(event), { msgID: msgId, headers: h2 });
+    for (const [name, value] of Object.entries(message.headers)) h2.set(name, value);
+    await jetstream(nc).publish(eventSubject(prefix, 'security', 'migration', event.aggregateId), message.body, { msgID: msgId, headers: h2 });
   } finally {
     await nc.close();
   }

@@ -1,6 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
-import { encodeEventMessage } from '../envelope.ts';
+import { encodeEventMessage, type EventSigner } from '../envelope.ts';
 import { DeliveryError, type EventTransport } from '../transport.ts';
 import { eventSubject, streamName } from './topology.ts';
 
@@ -8,6 +8,8 @@ export interface NatsTransportOptions {
   js: JetStreamClient;
   /** The topology's prefix (env `NATS_STREAM_PREFIX`). */
   prefix: string;
+  /** The producing agency's keyring: every event is signed with it (the signature travels as message headers). */
+  signer: EventSigner;
   /** A broker that has not acknowledged by then counts as failed; the relay retries (the broker de-duplicates). @default 10_000 */
   timeoutMs?: number;
 }
@@ -30,7 +32,7 @@ export function natsTransport(options: NatsTransportOptions): EventTransport {
   const timeout = options.timeoutMs ?? 10_000;
   return {
     async deliver(subscriber, event) {
-      const message = encodeEventMessage(event);
+      const message = encodeEventMessage(event, options.signer);
       const h = headers();
       for (const [name, value] of Object.entries(message.headers)) h.set(name, value);
       const stream = streamName(options.prefix, subscriber);
