@@ -38,7 +38,7 @@ describe('events over HTTP push between two agency processes', () => {
     h.startSubscriber(pair);
     await h.waitReady(pair.subscriberPort);
     const forged = (producer: string): DomainEvent =>
-      ({ id: randomUUID(), type: 'ApplicationSubmitted', aggregateId: randomUUID(), payload: submitted(randomUUID(), nextMarker()), occurredAt: new Date().toISOString(), producer }) as DomainEvent;
+      ({ id: randomUUID(), type: 'ApplicationSubmitted', aggregateId: randomUUID(), payload: submitted(randomUUID(), nextMarker()), occurredAt: new Date().toISOString(), producer });
     const migration = await devKeyring('migration');
     const labor = await devKeyring('labor');
     const stranger = createTestKeys(['migration']).keyrings.migration;
