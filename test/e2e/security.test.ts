@@ -321,7 +321,7 @@ describe('need to know: screening details are for security officers only', () =>
       if (!security) throw new Error('no security subgraph');
       const res = await fetch(security.server.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}`, 'x-gateway-credential': DEV_GATEWAY_SECRET },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}`, 'x-gateway-credential': DEV_GATEWAY_SECRET, 'x-purpose': 'screening review' },
         body: JSON.stringify({
           query: `query E($r: [_Any!]!) { _entities(representations: $r) {
             ... on Application { screening { ${DETAILS} } }
@@ -392,7 +392,7 @@ describe('federation through DataLoaders', () => {
       const start = await read();
       const res = await fetch(security.server.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}`, 'x-gateway-credential': DEV_GATEWAY_SECRET },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}`, 'x-gateway-credential': DEV_GATEWAY_SECRET, 'x-purpose': 'screening review' },
         body: JSON.stringify({ query: NOMADS, variables: { r: ids.slice(0, n).map((id) => ({ __typename: 'Nomad', id })) } }),
       });
       const body = (await res.json()) as { data?: { _entities: ({ clearance: { screenings: { classification: string | null }[] } | null } | null)[] }; errors?: unknown };
