@@ -10,7 +10,7 @@
  * overstates, PSS does not. With `rss source` (or BENCH_RSS_SOURCE=1) the same for `npm start`
  * (tsx over the sources, development) afterwards. Figures only: nothing here passes or fails.
  */
-import { buildAll, processTree, startProductionStack, startSourceStack, type ProcessInfo, type Stack } from '../src/production.ts';
+import { buildAll, processTree, startNpmStartStack, startProductionStack, startSourceStack, type ProcessInfo, type Stack } from '../src/production.ts';
 
 const TARGET_BYTES = 1024 ** 3;
 /** Longer than an embedded pool's connection lifetime (60 s), so that a burst's connections are gone. */
@@ -77,20 +77,22 @@ async function measureStack(label: string, stack: Stack): Promise<void> {
   }
 }
 
-/** The built stack (production), then with `source` the `npm start` stack (development). */
+/**
+ * The `npm start` stack (its build on plain node, development defaults, sample data), the
+ * production stack, and with `source` the `npm run start:source` stack (tsx).
+ */
 export async function rssBench(options: { source: boolean }): Promise<void> {
   buildAll();
-  const built = await startProductionStack();
-  try {
-    await measureStack('built stack (npm run build; npm run start:prod, NODE_ENV=production, SEED=true)', built);
-  } finally {
-    await built.stop();
-  }
-  if (!options.source) return;
-  const source = await startSourceStack();
-  try {
-    await measureStack('source stack (npm start: tsx over TypeScript, development)', source);
-  } finally {
-    await source.stop();
+  for (const [label, start] of [
+    ['npm start (npm run build, then node over dist/: development keys, SEED=true)', startNpmStartStack],
+    ['production (npm run start:prod, NODE_ENV=production, SEED=true)', startProductionStack],
+    ...(options.source ? [['npm run start:source (tsx over TypeScript, development)', startSourceStack] as const] : []),
+  ] as const) {
+    const stack = await start();
+    try {
+      await measureStack(label, stack);
+    } finally {
+      await stack.stop();
+    }
   }
 }

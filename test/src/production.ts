@@ -93,7 +93,15 @@ export async function startProductionStack(): Promise<Stack> {
   return startStack(PRODUCTION_START, productionEnv);
 }
 
-/** Starts the graph as `npm start` does (tsx over the sources, development) and waits for /ready. */
+/**
+ * Starts the graph as `npm start` does once it has built: plain node over the build, with the
+ * development defaults (development keys, sample data), and waits for /ready.
+ */
+export async function startNpmStartStack(): Promise<Stack> {
+  return startStack(PRODUCTION_START, developmentEnv);
+}
+
+/** Starts the graph as `npm run start:source` does (tsx over the sources, development) and waits for /ready. */
 export async function startSourceStack(): Promise<Stack> {
   return startStack(SOURCE_START, developmentEnv);
 }
