@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // The env modules are the one place allowed to read process.env.
-    files: ['**/env.ts', '**/testing/**', 'test/**', '**/*.test.ts', '**/vitest.config.ts', 'vitest.shared.ts', 'scripts/**'],
+    files: ['**/env.ts', '**/testing/**', 'test/**', '**/*.test.ts', '**/vitest.config.ts', 'vitest.shared.ts', 'vitest.mutation.config.ts', 'scripts/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addWorkingDays, bishkekDate, daysBetween, isValidDate } from './calendar.ts';
+import { addDays, addMonths, addWorkingDays, bishkekDate, daysBetween, fixedClock, isValidDate, systemClock } from './calendar.ts';
 
 describe('working days', () => {
   const none = new Set<string>();
@@ -48,5 +48,33 @@ describe('calendar helpers', () => {
     expect(isValidDate('2026-02-28')).toBe(true);
     expect(isValidDate('2026-02-30')).toBe(false);
     expect(isValidDate('26-02-01')).toBe(false);
+  });
+});
+
+describe('clocks', () => {
+  it('a fixed clock tells its instant and its Bishkek date until it is set', () => {
+    const clock = fixedClock('2026-11-24T17:59:00Z');
+    expect(clock.now().toISOString()).toBe('2026-11-24T17:59:00.000Z');
+    expect(clock.today()).toBe('2026-11-24');
+    clock.set('2026-11-24T18:00:00Z');
+    expect(clock.now().toISOString()).toBe('2026-11-24T18:00:00.000Z');
+    expect(clock.today()).toBe('2026-11-25');
+  });
+
+  it("a fixed clock hands out copies: a caller moving its Date does not move the clock", () => {
+    const clock = fixedClock('2026-11-24T06:00:00Z');
+    clock.now().setUTCFullYear(2000);
+    expect(clock.now().toISOString()).toBe('2026-11-24T06:00:00.000Z');
+  });
+
+  it('the system clock tells the current instant and its Bishkek date', () => {
+    const before = new Date();
+    const now = systemClock.now();
+    const today = systemClock.today();
+    const after = new Date();
+    expect(now).toBeInstanceOf(Date);
+    expect(now.getTime()).toBeGreaterThanOrEqual(before.getTime());
+    expect(now.getTime()).toBeLessThanOrEqual(after.getTime());
+    expect([bishkekDate(before), bishkekDate(after)]).toContain(today);
   });
 });
