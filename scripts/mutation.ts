@@ -111,6 +111,8 @@ async function run(name: string, module: MutationModule): Promise<Score> {
     // The packages are workspace symlinks: a sandbox copy would test the unmutated originals.
     inPlace: true,
     tempDirName: '.stryker-tmp',
+    // Vitest does not type-check: no need to add @ts-nocheck to every file (in place, that is the working tree).
+    disableTypeChecks: false,
     cleanTempDir: true,
     timeoutMS: module.database ? 30_000 : 10_000,
     mutate: module.mutate,

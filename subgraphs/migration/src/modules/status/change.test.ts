@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { asc, eq } from 'drizzle-orm';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, runMigrations, type Database, type Principal } from '@nomad/kit';
+import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
+import type { App } from '../../app.ts';
+import { fixedClock } from '../../clock.ts';
+import type { Context } from '../../context.ts';
+import { schema, type MigrationSchema } from '../../db/index.ts';
+import { createLoaders } from '../../loaders.ts';
+import { embeddedZhaak } from '../../zhaak.ts';
+import { changeStatus, type StatusAction, type StatusChangeInput } from './change.ts';
+
+// The status changes of a migration officer, service-level against a real database: each
+// action's precondition, its rows and its domain event, with hand-written expected dates.
+
+const TODAY = '2026-11-24';
+const lines: string[] = [];
+const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) }));
+let testDb: TestDatabase;
+let database: Database<MigrationSchema>;
+let app: App;
+let serial = 10_000;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase('status_change');
+  database = connect(testDb.url, { agency: 'migration', schema });
+  await runMigrations(database, { agency: 'migration', migrationsFolder: fileURLToPath(new URL('../../../drizzle', import.meta.url)) });
+  app = { clock: fixedClock(`${TODAY}T06:00:00Z`), zhaak: embeddedZhaak(database.db) };
+});
+afterAll(async () => {
+  await database?.close();
+  await testDb?.drop();
+});
+
+function ctxFor(roles: Principal['roles'] = ['migration_officer']): Context {
+  const principal: Principal = { sub: 'officer-7', name: 'test', roles, nomadId: null };
+  return {
+    principal,
+    purpose: 'test',
+    requestId: randomUUID(),
+    idempotencyKey: null,
+    db: database.db,
+    loaders: createLoaders(database.db, { principal, purpose: 'test', requestId: 'r', operationName: null }),
+    logger,
+  };
+}
+
+type PeriodSpec = [kind: 'INITIAL_60_DAYS' | 'EXTENSION_1_YEAR' | 'RENEWAL', from: string, until: string];
+type EventSpec = [kind: 'SUSPENDED' | 'REINSTATED' | 'REVOKED', on: string];
+
+/** A nomad with a PIN and the given periods and events. */
+async function holder(periods: PeriodSpec[], events: EventSpec[] = []): Promise<{ id: string; pin: string }> {
+  serial += 1;
+  const pin = `212041990${serial}`;
+  const [nomad] = await database.db
+    .insert(schema.nomads)
+    .values({ surname: 'TEST', givenNames: 'HOLDER', dateOfBirth: '1990-04-12', sex: 'MALE', citizenship: 'KAZ', passportCountry: 'KAZ', passportNumber: `N${serial}X`, passportExpiresOn: '2035-01-01', email: 'h@example.org', pin })
+    .returning();
+  if (!nomad) throw new Error('no nomad');
+  for (const [kind, validFrom, validUntil] of periods) {
+    await database.db.insert(schema.statusPeriods).values({ nomadId: nomad.id, kind, validFrom, validUntil, grantedBy: 'setup' });
+  }
+  for (const [kind, effectiveOn] of events) {
+    await database.db.insert(schema.statusEvents).values({ nomadId: nomad.id, kind, effectiveOn, actor: 'setup', ...(kind === 'REVOKED' ? { revocationGround: 'RULES_BREACH' as const, exitDeadlineOn: effectiveOn } : {}) });
+  }
+  return { id: nomad.id, pin };
+}
+
+const change = (action: StatusAction, input: StatusChangeInput, ctx = ctxFor()) => changeStatus(ctx, app, action, input);
+const eventsOf = (nomadId: string) => database.db.select().from(schema.statusEvents).where(eq(schema.statusEvents.nomadId, nomadId)).orderBy(asc(schema.statusEvents.seq));
+const periodsOf = (nomadId: string) => database.db.select().from(schema.statusPeriods).where(eq(schema.statusPeriods.nomadId, nomadId)).orderBy(asc(schema.statusPeriods.validFrom));
+const outboxOf = (nomadId: string) => database.db.select().from(schema.outbox).where(eq(schema.outbox.aggregateId, nomadId)).orderBy(asc(schema.outbox.seq));
+const invalid = (message: string) => ({ nomadId: null, userErrors: [{ code: 'INVALID_TRANSITION', field: 'input.nomadId', message }] });
+
+/** Active since 2026-10-01 on the initial period (until 2026-11-29). */
+const ACTIVE_INITIAL: PeriodSpec[] = [['INITIAL_60_DAYS', '2026-10-01', '2026-11-29']];
+/** Active on the 1-year extension after the initial period. */
+const ACTIVE_EXTENDED: PeriodSpec[] = [
+  ['INITIAL_60_DAYS', '2026-01-01', '2026-03-01'],
+  ['EXTENSION_1_YEAR', '2026-03-02', '2027-03-01'],
+];
+
+describe('who and which nomad', () => {
+  it('only a migration officer changes a status', async () => {
+    const { id } = await holder(ACTIVE_INITIAL);
+    expect(await change('suspendStatus', { nomadId: id, reason: 'x' }, ctxFor(['security_officer', 'analyst']))).toEqual({
+      nomadId: null,
+      userErrors: [{ code: 'FORBIDDEN', field: null, message: 'Only a migration officer may change a status.' }],
+    });
+    expect(await eventsOf(id)).toEqual([]);
+  });
+
+  it('an id that is no UUID, or no nomad, is NOMAD_NOT_FOUND on input.nomadId', async () => {
+    const notFound = { nomadId: null, userErrors: [{ code: 'NOMAD_NOT_FOUND', field: 'input.nomadId', message: 'No such nomad.' }] };
+    expect(await change('extendStatus', { nomadId: 'nomad-1' })).toEqual(notFound);
+    expect(await change('extendStatus', { nomadId: randomUUID() })).toEqual(notFound);
+  });
+
+  it('a nomad who never held the status cannot have it changed', async () => {
+    const { id } = await holder([]);
+    expect(await change('revokeStatus', { nomadId: id, ground: 'RULES_BREACH' })).toEqual(invalid('This nomad has never held the status.'));
+  });
+});
+
+describe('extension and renewal', () => {
+  it('extends the initial period by a year from the day after it, with its event and domain event; the loaders see it', async () => {
+    const { id, pin } = await holder(ACTIVE_INITIAL);
+    const ctx = ctxFor();
+    expect(await ctx.loaders.statusPeriodsByNomad.load(id)).toHaveLength(1);
+    expect(await ctx.loaders.statusEventsByNomad.load(id)).toHaveLength(0);
+    lines.length = 0;
+    expect(await change('extendStatus', { nomadId: id }, ctx)).toEqual({ nomadId: id, userErrors: [] });
+    const periods = await periodsOf(id);
+    expect(periods.map((p) => [p.kind, p.validFrom, p.validUntil, p.grantedBy])).toEqual([
+      ['INITIAL_60_DAYS', '2026-10-01', '2026-11-29', 'setup'],
+      ['EXTENSION_1_YEAR', '2026-11-30', '2027-11-29', 'officer-7'],
+    ]);
+    const [event] = await eventsOf(id);
+    expect(event).toMatchObject({ kind: 'EXTENDED', effectiveOn: '2026-11-30', actor: 'officer-7', periodId: periods[1]?.id });
+    const [published] = await outboxOf(id);
+    expect(published).toMatchObject({ type: 'StatusExtended', payload: { nomadId: id, pin, periodKind: 'EXTENSION_1_YEAR', validFrom: '2026-11-30', validUntil: '2027-11-29' } });
+    // The request's loaders were cleared: a later read in the same request sees the change.
+    expect(await ctx.loaders.statusPeriodsByNomad.load(id)).toHaveLength(2);
+    expect(await ctx.loaders.statusEventsByNomad.load(id)).toHaveLength(1);
+    expect(lines.some((l) => l.includes('"msg":"status changed"') && l.includes(id) && l.includes('"action":"extendStatus"'))).toBe(true);
+  });
+
+  it('renews after the extension, as a RENEWAL with a RENEWED event', async () => {
+    const { id } = await holder(ACTIVE_EXTENDED);
+    expect(await change('renewStatus', { nomadId: id })).toEqual({ nomadId: id, userErrors: [] });
+    expect((await periodsOf(id)).at(-1)).toMatchObject({ kind: 'RENEWAL', validFrom: '2027-03-02', validUntil: '2028-03-01' });
+    expect((await eventsOf(id)).map((e) => e.kind)).toEqual(['RENEWED']);
+    expect((await outboxOf(id))[0]).toMatchObject({ type: 'StatusExtended', payload: { periodKind: 'RENEWAL' } });
+  });
+
+  it('renews again after a renewal granted in advance, from the end of the whole chain', async () => {
+    const { id } = await holder([...ACTIVE_EXTENDED, ['RENEWAL', '2027-03-02', '2028-03-01']]);
+    expect(await change('renewStatus', { nomadId: id })).toEqual({ nomadId: id, userErrors: [] });
+    expect((await periodsOf(id)).at(-1)).toMatchObject({ kind: 'RENEWAL', validFrom: '2028-03-02', validUntil: '2029-03-01' });
+  });
+
+  it('the extension follows the initial period only; a renewal never follows it', async () => {
+    const extended = await holder(ACTIVE_EXTENDED);
+    expect(await change('extendStatus', { nomadId: extended.id })).toEqual(invalid('The 1-year extension follows the initial 60-day period only; use renewStatus.'));
+    const initial = await holder(ACTIVE_INITIAL);
+    expect(await change('renewStatus', { nomadId: initial.id })).toEqual(invalid('The initial period is followed by the 1-year extension; use extendStatus.'));
+    expect(await periodsOf(extended.id)).toHaveLength(2);
+    expect(await periodsOf(initial.id)).toHaveLength(1);
+  });
+
+  it('neither extends nor renews a status that is not active', async () => {
+    const suspended = await holder(ACTIVE_INITIAL, [['SUSPENDED', '2026-11-01']]);
+    expect(await change('extendStatus', { nomadId: suspended.id })).toEqual(invalid('A status that is SUSPENDED cannot be extended.'));
+    const expired = await holder([['INITIAL_60_DAYS', '2026-01-01', '2026-03-01']]);
+    expect(await change('renewStatus', { nomadId: expired.id })).toEqual(invalid('A status that is EXPIRED cannot be renewed.'));
+  });
+
+  it('never runs past the ceiling: ten years from the first day of the chain, to the day', async () => {
+    // Chain from 2017-11-29: the ceiling is 2027-11-28; a renewal from 2026-11-30 would end 2027-11-29, a day past it.
+    const { id } = await holder([
+      ['INITIAL_60_DAYS', '2017-11-29', '2018-01-27'],
+      ['EXTENSION_1_YEAR', '2018-01-28', '2026-11-29'],
+    ]);
+    expect(await change('renewStatus', { nomadId: id })).toEqual({
+      nomadId: null,
+      userErrors: [{ code: 'STATUS_CEILING_REACHED', field: 'input.nomadId', message: 'The status may not run past 2027-11-28: 10 years in total.' }],
+    });
+    expect(await periodsOf(id)).toHaveLength(2);
+    // Chain from 2017-11-30: the ceiling is 2027-11-29, exactly where the renewal ends: allowed.
+    const atCeiling = await holder([
+      ['INITIAL_60_DAYS', '2017-11-30', '2018-01-28'],
+      ['EXTENSION_1_YEAR', '2018-01-29', '2026-11-29'],
+    ]);
+    expect(await change('renewStatus', { nomadId: atCeiling.id })).toEqual({ nomadId: atCeiling.id, userErrors: [] });
+    expect((await periodsOf(atCeiling.id)).at(-1)).toMatchObject({ validFrom: '2026-11-30', validUntil: '2027-11-29' });
+  });
+});
+
+describe('suspension and reinstatement', () => {
+  it('suspends an active status with a reason, trimmed, from today', async () => {
+    const { id, pin } = await holder(ACTIVE_INITIAL);
+    expect(await change('suspendStatus', { nomadId: id, reason: '  tax debt  ' })).toEqual({ nomadId: id, userErrors: [] });
+    const periods = await periodsOf(id);
+    expect(await eventsOf(id)).toMatchObject([{ kind: 'SUSPENDED', effectiveOn: TODAY, reason: 'tax debt', actor: 'officer-7', periodId: periods[0]?.id }]);
+    expect((await outboxOf(id))[0]).toMatchObject({ type: 'StatusSuspended', payload: { nomadId: id, pin, ground: 'tax debt', at: '2026-11-24T06:00:00.000Z' } });
+  });
+
+  it('requires a reason, naming input.reason', async () => {
+    const { id } = await holder(ACTIVE_INITIAL);
+    const required = { nomadId: null, userErrors: [{ code: 'REASON_REQUIRED', field: 'input.reason', message: 'Give the reason for the suspension.' }] };
+    expect(await change('suspendStatus', { nomadId: id, reason: '   ' })).toEqual(required);
+    expect(await change('suspendStatus', { nomadId: id })).toEqual(required);
+    expect(await eventsOf(id)).toEqual([]);
+  });
+
+  it('suspends only an active status', async () => {
+    const { id } = await holder(ACTIVE_INITIAL, [['SUSPENDED', '2026-11-01']]);
+    expect(await change('suspendStatus', { nomadId: id, reason: 'again' })).toEqual(invalid('A status that is SUSPENDED cannot be suspended.'));
+  });
+
+  it('reinstates a suspended status; a blank reason is none', async () => {
+    const { id, pin } = await holder(ACTIVE_INITIAL, [['SUSPENDED', '2026-11-01']]);
+    expect(await change('reinstateStatus', { nomadId: id, reason: '  ' })).toEqual({ nomadId: id, userErrors: [] });
+    expect((await eventsOf(id)).at(-1)).toMatchObject({ kind: 'REINSTATED', effectiveOn: TODAY, reason: null });
+    expect((await outboxOf(id))[0]).toMatchObject({ type: 'StatusReinstated', payload: { nomadId: id, pin, at: '2026-11-24T06:00:00.000Z' } });
+    const other = await holder(ACTIVE_INITIAL, [['SUSPENDED', '2026-11-01']]);
+    await change('reinstateStatus', { nomadId: other.id, reason: ' paid ' });
+    expect((await eventsOf(other.id)).at(-1)).toMatchObject({ kind: 'REINSTATED', reason: 'paid' });
+  });
+
+  it('reinstates only a suspended status', async () => {
+    const { id } = await holder(ACTIVE_INITIAL);
+    expect(await change('reinstateStatus', { nomadId: id })).toEqual(invalid('Only a suspended status can be reinstated; this one is ACTIVE.'));
+  });
+});
+
+describe('revocation', () => {
+  it('revokes an active status with its ground; the holder has 15 days to leave', async () => {
+    const { id, pin } = await holder(ACTIVE_INITIAL);
+    expect(await change('revokeStatus', { nomadId: id, ground: 'RULES_BREACH', reason: ' fraud ' })).toEqual({ nomadId: id, userErrors: [] });
+    expect(await eventsOf(id)).toMatchObject([{ kind: 'REVOKED', effectiveOn: TODAY, revocationGround: 'RULES_BREACH', reason: 'fraud', exitDeadlineOn: '2026-12-09', actor: 'officer-7' }]);
+    expect((await outboxOf(id))[0]).toMatchObject({
+      type: 'StatusRevoked',
+      payload: { nomadId: id, pin, ground: 'RULES_BREACH', revokedAt: '2026-11-24T06:00:00.000Z', exitDeadline: '2026-12-09' },
+    });
+  });
+
+  it('revokes a suspended status too; a blank reason is none', async () => {
+    const { id } = await holder(ACTIVE_INITIAL, [['SUSPENDED', '2026-11-01']]);
+    expect(await change('revokeStatus', { nomadId: id, ground: 'NATIONAL_SECURITY_THREAT', reason: ' ' })).toEqual({ nomadId: id, userErrors: [] });
+    expect((await eventsOf(id)).at(-1)).toMatchObject({ kind: 'REVOKED', reason: null, exitDeadlineOn: '2026-12-09' });
+  });
+
+  it('requires a ground, and refuses a revoked or expired status', async () => {
+    const active = await holder(ACTIVE_INITIAL);
+    expect(await change('revokeStatus', { nomadId: active.id })).toEqual({
+      nomadId: null,
+      userErrors: [{ code: 'GROUND_REQUIRED', field: 'input.ground', message: 'Give the ground for the revocation.' }],
+    });
+    const revoked = await holder(ACTIVE_INITIAL, [['REVOKED', '2026-11-01']]);
+    expect(await change('revokeStatus', { nomadId: revoked.id, ground: 'RULES_BREACH' })).toEqual(invalid('A status that is REVOKED cannot be revoked.'));
+    const expired = await holder([['INITIAL_60_DAYS', '2026-01-01', '2026-03-01']]);
+    expect(await change('revokeStatus', { nomadId: expired.id, ground: 'RULES_BREACH' })).toEqual(invalid('A status that is EXPIRED cannot be revoked.'));
+    expect(await eventsOf(active.id)).toEqual([]);
+  });
+});
