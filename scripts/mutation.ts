@@ -62,7 +62,7 @@ const MODULES: Record<string, MutationModule> = {
   events: {
     about: 'kit: the outbox (publishEvent) and the inbox (createEventReceiver)',
     mutate: ['subgraphs/kit/src/events/outbox.ts', 'subgraphs/kit/src/events/receive.ts'],
-    tests: ['subgraphs/kit/src/events/outbox.test.ts', 'subgraphs/kit/src/events/inbox.test.ts'],
+    tests: ['subgraphs/kit/src/events/outbox.test.ts', 'subgraphs/kit/src/events/receive.test.ts'],
     database: true,
   },
   status: {

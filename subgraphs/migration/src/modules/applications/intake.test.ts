@@ -164,3 +164,134 @@ describe('checkIntake', () => {
     expect(checkIntake(i, rules(), TODAY)).toEqual([expect.objectContaining({ code: 'FOREIGN_PARTY_NOT_FOREIGN', field: 'input.foreignParties.1.country' })]);
   });
 });
+
+describe('checkIntake: every rule with its field and message', () => {
+  it('reports every broken format rule at once, in form order', () => {
+    const i = input();
+    i.applicant = {
+      ...i.applicant,
+      surname: 'Иванова',
+      givenNames: 'Anna1',
+      email: 'anna',
+      citizenship: 'Russia',
+      dateOfBirth: TODAY,
+      passport: { country: 'ru', number: 'ab', expiresOn: '2027-01-22' },
+    };
+    i.activityCode = 'FARMING';
+    i.declaredAnnualIncome = { amountMinor: -1, currency: 'USD' };
+    i.requestedStartOn = '2026-11-23';
+    i.foreignParties = [
+      { kind: 'CLIENT', name: '   ', country: 'usa' },
+      { kind: 'EMPLOYER', name: 'x'.repeat(201), country: 'KGZ' },
+    ];
+    i.documents = [];
+    expect(checkIntake(i, rules(), TODAY)).toEqual([
+      { code: 'INVALID_FORMAT', field: 'input.applicant.surname', message: 'Surname must be written in Latin letters as in the passport.' },
+      { code: 'INVALID_FORMAT', field: 'input.applicant.givenNames', message: 'Given names must be written in Latin letters as in the passport.' },
+      { code: 'INVALID_FORMAT', field: 'input.applicant.email', message: 'Email address is not valid.' },
+      { code: 'INVALID_FORMAT', field: 'input.applicant.passport.number', message: 'Passport number must be 5–20 capital letters and digits.' },
+      { code: 'INVALID_FORMAT', field: 'input.applicant.passport.country', message: 'Passport country must be an ISO 3166-1 alpha-3 code, e.g. KAZ.' },
+      { code: 'INVALID_FORMAT', field: 'input.applicant.citizenship', message: 'Citizenship must be an ISO 3166-1 alpha-3 code, e.g. KAZ.' },
+      { code: 'DATE_OF_BIRTH_IN_FUTURE', field: 'input.applicant.dateOfBirth', message: 'Date of birth must be in the past.' },
+      { code: 'ACTIVITY_NOT_ELIGIBLE', field: 'input.activityCode', message: "Activity FARMING is not on the decree's list of eligible activities." },
+      { code: 'INVALID_FORMAT', field: 'input.declaredAnnualIncome.amountMinor', message: 'Income must be a non-negative whole number of minor units.' },
+      { code: 'START_DATE_IN_PAST', field: 'input.requestedStartOn', message: 'The requested start date is in the past.' },
+      // A start in the past counts from today: 24 Nov + 60 days = 23 Jan 2027.
+      {
+        code: 'PASSPORT_EXPIRES_TOO_SOON',
+        field: 'input.applicant.passport.expiresOn',
+        message: 'The passport must be valid until at least 2027-01-23, the end of the requested initial period.',
+      },
+      { code: 'INVALID_FORMAT', field: 'input.foreignParties.0.name', message: 'Name must be 1–200 characters.' },
+      { code: 'INVALID_FORMAT', field: 'input.foreignParties.0.country', message: 'Country must be an ISO 3166-1 alpha-3 code.' },
+      { code: 'INVALID_FORMAT', field: 'input.foreignParties.1.name', message: 'Name must be 1–200 characters.' },
+      {
+        code: 'FOREIGN_PARTY_NOT_FOREIGN',
+        field: 'input.foreignParties.1.country',
+        message: 'Employers and clients must be foreign: work for a Kyrgyz company is not remote work under the decree.',
+      },
+      { code: 'DOCUMENT_MISSING', field: 'input.documents', message: 'A PASSPORT document is required.' },
+      { code: 'DOCUMENT_MISSING', field: 'input.documents', message: 'A PHOTO document is required.' },
+      { code: 'DOCUMENT_MISSING', field: 'input.documents', message: 'Proof of income is required: one of EMPLOYMENT_CONTRACT, BANK_STATEMENT.' },
+    ]);
+  });
+
+  it('reports the eligibility, income, dates and parties rules with their messages', () => {
+    const i = input();
+    i.applicant.citizenship = 'FRA';
+    i.declaredAnnualIncome = { amountMinor: 10_000_000, currency: 'GBP' };
+    // 24 Nov 2026 + 180 days = 23 May 2027: a day later is too far.
+    i.requestedStartOn = '2027-05-24';
+    i.foreignParties = [];
+    expect(checkIntake(i, rules(), TODAY)).toEqual([
+      { code: 'CITIZENSHIP_NOT_ELIGIBLE', field: 'input.applicant.citizenship', message: 'Citizens of FRA are not eligible for the digital nomad status.' },
+      { code: 'CURRENCY_NOT_SUPPORTED', field: 'input.declaredAnnualIncome.currency', message: 'Income cannot be declared in GBP; use one of USD, EUR.' },
+      { code: 'START_DATE_TOO_FAR', field: 'input.requestedStartOn', message: 'The requested start date may be at most 180 days ahead.' },
+      { code: 'FOREIGN_PARTY_REQUIRED', field: 'input.foreignParties', message: 'Name at least one foreign employer or client.' },
+    ]);
+  });
+
+  it('accepts the edges: born yesterday, starting today or 180 days ahead, a one- or 200-character party name', () => {
+    const i = input();
+    i.applicant.dateOfBirth = '2026-11-23';
+    i.requestedStartOn = TODAY;
+    i.applicant.passport.expiresOn = '2027-01-23';
+    i.foreignParties = [
+      { kind: 'CLIENT', name: 'X', country: 'USA' },
+      { kind: 'EMPLOYER', name: 'y'.repeat(200), country: 'DEU' },
+    ];
+    // Any one activity on the list will do.
+    const twoActivities = rules({ eligible_activities: [{ code: 'DESIGN', title: 'Design' }, { code: 'SOFTWARE_DEVELOPMENT', title: 'Software development' }] });
+    expect(checkIntake(i, twoActivities, TODAY)).toEqual([]);
+    i.requestedStartOn = '2027-05-23';
+    i.applicant.passport.expiresOn = '2027-07-22';
+    expect(checkIntake(i, rules(), TODAY)).toEqual([]);
+  });
+
+  it('asks for proof of income only when the rules list some', () => {
+    const i = input();
+    i.documents = i.documents.filter((d) => d.kind !== 'BANK_STATEMENT');
+    expect(checkIntake(i, rules({ required_documents: { all: ['PASSPORT', 'PHOTO'], oneOf: [] } }), TODAY)).toEqual([]);
+  });
+
+  it('names the DN visa rule in its message', () => {
+    const i = input();
+    i.applicant.citizenship = 'USA';
+    expect(checkIntake(i, rules(), TODAY)).toEqual([
+      { code: 'DN_VISA_REQUIRED', field: 'input.documents', message: 'Citizens of USA need a "DN" visa: list the DN_VISA document.' },
+    ]);
+  });
+
+  it('reports every document rule with its field and message', () => {
+    const i = input();
+    i.documents = [
+      { kind: 'PASSPORT', fileName: 'a/b.pdf', language: 'ru' },
+      { kind: 'PHOTO', fileName: 'photo.jpg', language: 'RU' },
+      { kind: 'BANK_STATEMENT', fileName: 'bank.pdf', language: 'de' },
+      { kind: 'TRANSLATION', fileName: 't.pdf', language: 'en', translates: 'bank.pdf' },
+      { kind: 'TRANSLATION', fileName: 't2.pdf', language: 'ru' },
+      { kind: 'TRANSLATION', fileName: 't3.pdf', language: 'ru', translates: 'nope.pdf' },
+      { kind: 'PASSPORT', fileName: 'bank.pdf', language: 'ru' },
+      // Only a TRANSLATION translates: this one does not cover bank.pdf.
+      { kind: 'PHOTO', fileName: 'p2.jpg', language: 'ru', translates: 'bank.pdf' },
+      { kind: 'TRANSLATION', fileName: 't4.pdf', language: 'ru', translates: '  ' },
+      { kind: 'TRANSLATION', fileName: 't5.pdf', language: 'ru', translates: 'n'.repeat(250) },
+      { kind: 'PHOTO', fileName: 'f'.repeat(201), language: 'ru' },
+      { kind: 'PHOTO', fileName: 'g'.repeat(200), language: 'rus' },
+    ];
+    expect(checkIntake(i, rules(), TODAY)).toEqual([
+      { code: 'INVALID_FORMAT', field: 'input.documents.0.fileName', message: 'File name must be 1–200 characters without slashes.' },
+      { code: 'DOCUMENT_NAME_DUPLICATE', field: 'input.documents.6.fileName', message: 'Another document is already named "bank.pdf": give each file its own name.' },
+      { code: 'INVALID_FORMAT', field: 'input.documents.10.fileName', message: 'File name must be 1–200 characters without slashes.' },
+      { code: 'INVALID_FORMAT', field: 'input.documents.1.language', message: 'Language must be an ISO 639-1 code, e.g. ru.' },
+      { code: 'TRANSLATION_REQUIRED', field: 'input.documents.2.language', message: '"bank.pdf" is in "de": add a TRANSLATION into ky or ru that names it in `translates`.' },
+      { code: 'TRANSLATION_LANGUAGE_NOT_ACCEPTED', field: 'input.documents.3.language', message: 'A translation must be into ky or ru, not "en".' },
+      { code: 'TRANSLATION_TARGET_REQUIRED', field: 'input.documents.4.translates', message: 'A TRANSLATION names the file it translates in `translates`.' },
+      { code: 'TRANSLATION_TARGET_UNKNOWN', field: 'input.documents.5.translates', message: 'No document of this set other than a translation is named "nope.pdf".' },
+      { code: 'INVALID_FORMAT', field: 'input.documents.7.translates', message: 'Only a TRANSLATION names the document it translates.' },
+      { code: 'TRANSLATION_TARGET_REQUIRED', field: 'input.documents.8.translates', message: 'A TRANSLATION names the file it translates in `translates`.' },
+      { code: 'TRANSLATION_TARGET_UNKNOWN', field: 'input.documents.9.translates', message: `No document of this set other than a translation is named "${'n'.repeat(200)}".` },
+      { code: 'INVALID_FORMAT', field: 'input.documents.11.language', message: 'Language must be an ISO 639-1 code, e.g. ru.' },
+    ]);
+  });
+});
