@@ -107,6 +107,12 @@ describe('the recorder of a request', () => {
     ]);
   });
 
+  it('says why a GKNB read is withheld, in words an auditor reads', () => {
+    expect(SECURITY_HIDDEN_REASON).toBe(
+      'Read by GKNB in the course of screening or a security investigation: withheld from the data subject until the date shown, or until an auditor discloses it.',
+    );
+  });
+
   it("withholds a GKNB officer's read from the nomad for the policy's days (365 by default), with the reason", async () => {
     const { db, inserts } = fakeDb();
     await createAccessRecorder(db, TABLES, request(principal(['security_officer'])), POLICY, () => NOW).record(NOMAD, 'Nomad.pin');
@@ -185,6 +191,9 @@ describe('the reader policy', () => {
     expect(readerOrganisation(principal(['analyst', 'migration_officer']), 'migration')).toBe('migration');
     expect(readerOrganisation(principal(['nomad', 'tax_officer', 'labor_officer']), 'migration')).toBe('tax');
     expect(readerOrganisation(principal(['auditor']), 'migration')).toBe('audit');
+    expect(readerOrganisation(principal(['analyst']), 'migration')).toBe('analytics');
+    expect(readerOrganisation(principal(['labor_officer']), 'tax')).toBe('labor');
+    expect(readerOrganisation(principal(['security_officer']), 'tax')).toBe('security');
     expect(readerOrganisation(principal(['labor_expert']), 'labor')).toBe('labor');
     expect(readerOrganisation(principal(['nomad'], NOMAD), 'migration')).toBe('subject');
     expect(readerOrganisation(principal([]), 'migration')).toBe('unknown');

@@ -2,7 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Principal, Role } from '@nomad/kit';
 import type { Context } from '../../context.ts';
 import type { NomadRow } from '../../db/schema.ts';
-import { assertIdentityReadable, assertStatusReadable, canReadIdentity, getMe, getNomad, isSelf } from './service.ts';
+import { listNomads } from './queries.ts';
+import { assertIdentityReadable, assertStatusReadable, canReadIdentity, getMe, getNomad, isSelf, listNomadsFor } from './service.ts';
+
+// The list query is replaced: what matters here is who may list, and with which filter.
+vi.mock('./queries.ts', () => ({ listNomads: vi.fn(() => Promise.resolve([])), countNomads: vi.fn(() => Promise.resolve(0)) }));
 
 // Who reads a nomad's record in migration, as pure checks over a fake request (the loaders are the only data).
 
@@ -119,5 +123,24 @@ describe('my own record', () => {
     expect(nomadById).toHaveBeenCalledWith(NOMAD);
     expect(await rejection(() => getMe(ctxOf(principal(['migration_officer'], NOMAD)).ctx))).toEqual(coded('FORBIDDEN', 'Only a nomad has an own record.'));
     expect(await rejection(() => getMe(ctxOf(principal(['nomad'], null)).ctx))).toEqual(coded('FORBIDDEN', 'Only a nomad has an own record.'));
+  });
+});
+
+describe('listing nomads', () => {
+  it('migration officers and analysts list everyone; a nomad lists only themself; anyone else is refused', async () => {
+    const list = vi.mocked(listNomads);
+    for (const role of ['migration_officer', 'analyst'] as const) {
+      list.mockClear();
+      expect((await listNomadsFor(ctxOf(principal([role])).ctx, { first: 10 })).edges).toEqual([]);
+      expect(list.mock.calls[0]?.[1].filter.onlyId).toBeUndefined();
+    }
+    list.mockClear();
+    await listNomadsFor(ctxOf(principal(['nomad'], NOMAD)).ctx, { first: 10 });
+    expect(list.mock.calls[0]?.[1].filter.onlyId).toBe(NOMAD);
+    list.mockClear();
+    for (const p of [principal(['auditor']), principal(['labor_officer']), principal(['nomad'], null)]) {
+      expect(await rejection(() => listNomadsFor(ctxOf(p).ctx, { first: 10 }))).toEqual(coded('FORBIDDEN', 'Listing nomads is for migration officers and analysts.'));
+    }
+    expect(list).not.toHaveBeenCalled();
   });
 });

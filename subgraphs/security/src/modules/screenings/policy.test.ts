@@ -54,6 +54,12 @@ describe('the decree ground of a flagged screening', () => {
     expect(decreeGround(['IDENTITY_MISMATCH'])).toBe('FALSE_DOCUMENTS');
   });
 
+  it('ranks every threat reason above false documents', () => {
+    for (const reason of ['WATCHLIST_MATCH', 'EXTREMIST_AFFILIATION', 'INTELLIGENCE_REPORT', 'ENTRY_BAN', 'OTHER'] as const) {
+      expect(decreeGround(['IDENTITY_MISMATCH', reason])).toBe('NATIONAL_SECURITY_THREAT');
+    }
+  });
+
   it('takes the gravest: a conviction over a threat over false documents', () => {
     expect(decreeGround(['FORGED_DOCUMENTS', 'WATCHLIST_MATCH', 'TERRORISM_CONVICTION'])).toBe('CRIMINAL_CONVICTION');
     expect(decreeGround(['FORGED_DOCUMENTS', 'ENTRY_BAN'])).toBe('NATIONAL_SECURITY_THREAT');
