@@ -65,7 +65,7 @@ describe('the event receiver', () => {
     claim.mockResolvedValue(true);
     const handler = vi.fn(() => Promise.resolve());
     const e = event();
-    expect(await receiver({ ApplicationSubmitted: handler })({ body: e })).toEqual({ outcome: 'processed' });
+    expect(await receiver({ ApplicationSubmitted: handler })({ headers: {}, body: e })).toEqual({ outcome: 'processed' });
     expect(claim).toHaveBeenCalledWith(TX, { tables: TABLES, entry: { eventId: e.id, eventType: e.type, producer: 'migration', aggregateId: e.aggregateId } });
     expect(handler).toHaveBeenCalledWith(TX, e);
     expect(await received('ApplicationSubmitted', 'processed')).toBe(1);
@@ -75,7 +75,7 @@ describe('the event receiver', () => {
   it('acknowledges an event already processed as a duplicate without running the handler', async () => {
     claim.mockResolvedValue(false);
     const handler = vi.fn(() => Promise.resolve());
-    expect(await receiver({ ApplicationSubmitted: handler })({ body: event() })).toEqual({ outcome: 'duplicate' });
+    expect(await receiver({ ApplicationSubmitted: handler })({ headers: {}, body: event() })).toEqual({ outcome: 'duplicate' });
     expect(handler).not.toHaveBeenCalled();
     expect(await received('ApplicationSubmitted', 'duplicate')).toBe(1);
     expect(await received('ApplicationSubmitted', 'processed')).toBe(0);
@@ -83,10 +83,10 @@ describe('the event receiver', () => {
 
   it('refuses what is not an event, recording nothing', async () => {
     const receive = receiver({});
-    const none = await receive({ body: null });
+    const none = await receive({ headers: {}, body: null });
     expect(none).toMatchObject({ outcome: 'bad', code: EventRefusal.BAD_EVENT });
     expect(none).toHaveProperty('message', expect.stringMatching(/^Not an event: \(event\): /));
-    const badId = await receive({ body: { ...event(), id: 'not-a-uuid' } });
+    const badId = await receive({ headers: {}, body: { ...event(), id: 'not-a-uuid' } });
     expect(badId).toMatchObject({ outcome: 'bad', code: 'BAD_EVENT' });
     expect(badId).toHaveProperty('message', expect.stringMatching(/^Not an event: id: /));
     expect(recordFailure).not.toHaveBeenCalled();
@@ -95,7 +95,7 @@ describe('the event receiver', () => {
   it('records a malformed event that has an id as poison, with its fields cut to 200 characters', async () => {
     recordFailure.mockResolvedValue(true);
     const id = randomUUID();
-    const result = await receiver({})({ body: { id, type: 'T'.repeat(300), producer: 7, aggregateId: 'agg-1', payload: {} } });
+    const result = await receiver({})({ headers: {}, body: { id, type: 'T'.repeat(300), producer: 7, aggregateId: 'agg-1', payload: {} } });
     expect(result).toMatchObject({ outcome: 'poison', code: 'POISON_EVENT' });
     const message = (result as { message: string }).message;
     expect(message).toMatch(/^Malformed event: /);
@@ -115,7 +115,7 @@ describe('the event receiver', () => {
   it('refuses a payload that fails its schema as poison, naming the type', async () => {
     recordFailure.mockResolvedValue(true);
     const e = event({ citizenship: 'armenia' });
-    const result = await receiver({ ApplicationSubmitted: () => Promise.resolve() })({ body: e });
+    const result = await receiver({ ApplicationSubmitted: () => Promise.resolve() })({ headers: {}, body: e });
     expect(result).toMatchObject({ outcome: 'poison', code: 'POISON_EVENT' });
     expect((result as { message: string }).message).toContain('citizenship');
     expect(claim).not.toHaveBeenCalled();
@@ -124,18 +124,18 @@ describe('the event receiver', () => {
 
   it('refuses a type this agency does not receive, or has no handler for, as poison', async () => {
     recordFailure.mockResolvedValue(true);
-    expect(await receiver({ ApplicationSubmitted: () => Promise.resolve() }, 'tax')({ body: event() })).toMatchObject({
+    expect(await receiver({ ApplicationSubmitted: () => Promise.resolve() }, 'tax')({ headers: {}, body: event() })).toMatchObject({
       outcome: 'poison',
       code: 'POISON_EVENT',
       message: 'tax does not receive ApplicationSubmitted events',
     });
-    expect(await receiver({}, 'security')({ body: event() })).toMatchObject({ outcome: 'poison', message: 'security does not receive ApplicationSubmitted events' });
+    expect(await receiver({}, 'security')({ headers: {}, body: event() })).toMatchObject({ outcome: 'poison', message: 'security does not receive ApplicationSubmitted events' });
     expect(claim).not.toHaveBeenCalled();
   });
 
   it('acknowledges poison that was processed before (under a laxer catalog) as a duplicate', async () => {
     recordFailure.mockResolvedValue(false);
-    expect(await receiver({}, 'security')({ body: event() })).toEqual({ outcome: 'duplicate' });
+    expect(await receiver({}, 'security')({ headers: {}, body: event() })).toEqual({ outcome: 'duplicate' });
     expect(await received('ApplicationSubmitted', 'duplicate')).toBe(1);
     expect(await received('ApplicationSubmitted', 'poison')).toBe(0);
     expect(logged('poison event refused')).toEqual([]);
@@ -145,7 +145,7 @@ describe('the event receiver', () => {
     claim.mockResolvedValue(true);
     recordFailure.mockResolvedValue(true);
     const e = event();
-    const result = await receiver({ ApplicationSubmitted: () => Promise.reject(new Error('screening down')) })({ body: e });
+    const result = await receiver({ ApplicationSubmitted: () => Promise.reject(new Error('screening down')) })({ headers: {}, body: e });
     expect(result).toEqual({ outcome: 'failed', code: 'EVENT_HANDLER_FAILED', message: 'Error: screening down' });
     expect(recordFailure).toHaveBeenCalledWith(db, {
       tables: TABLES,
@@ -161,7 +161,7 @@ describe('the event receiver', () => {
     claim.mockResolvedValue(true);
     recordFailure.mockRejectedValue(new Error('inbox unwritable'));
     const e = event();
-    const result = await receiver({ ApplicationSubmitted: () => Promise.reject(new Error('boom')) })({ body: e });
+    const result = await receiver({ ApplicationSubmitted: () => Promise.reject(new Error('boom')) })({ headers: {}, body: e });
     expect(result).toEqual({ outcome: 'failed', code: 'EVENT_HANDLER_FAILED', message: 'Error: boom' });
     expect(logged('could not note the failure in the inbox')).toMatchObject([{ level: 50, eventId: e.id, error: 'Error: inbox unwritable' }]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rules } from '../rules/service.ts';
+import { documentRow } from './documents.ts';
 import { checkIntake, type SubmitApplicationInput } from './intake.ts';
 
 /** Rule values as data: the tests change them to prove the code reads them. */
@@ -293,5 +294,17 @@ describe('checkIntake: every rule with its field and message', () => {
       { code: 'TRANSLATION_TARGET_UNKNOWN', field: 'input.documents.9.translates', message: `No document of this set other than a translation is named "${'n'.repeat(200)}".` },
       { code: 'INVALID_FORMAT', field: 'input.documents.11.language', message: 'Language must be an ISO 639-1 code, e.g. ru.' },
     ]);
+  });
+});
+
+describe('documentRow', () => {
+  it('stores a translation target under its column name, and none for other documents', () => {
+    expect(documentRow({ kind: 'TRANSLATION', fileName: 't.pdf', language: 'ru', translates: 'p.pdf' })).toEqual({
+      kind: 'TRANSLATION',
+      fileName: 't.pdf',
+      language: 'ru',
+      translatesFileName: 'p.pdf',
+    });
+    expect(documentRow({ kind: 'PASSPORT', fileName: 'p.pdf', language: 'en' })).toEqual({ kind: 'PASSPORT', fileName: 'p.pdf', language: 'en', translatesFileName: null });
   });
 });
