@@ -107,7 +107,19 @@ export function token(roles: Role[], claims: { nomadId?: string; name?: string; 
  * appends the graph (database URLs, public keys) to that file, for `audit:verify` to check
  * afterwards; a test that tampers with a log passes `keep: false`.
  */
-export async function startGraph(options: { today?: string; seed?: boolean; autoSeal?: boolean; keep?: boolean; logs?: LogCapture } = {}): Promise<TestGraph> {
+export async function startGraph(
+  options: {
+    today?: string;
+    seed?: boolean;
+    autoSeal?: boolean;
+    keep?: boolean;
+    logs?: LogCapture;
+    /** An agency named here runs on that database (its test owns it) instead of a fresh one on the test server. */
+    databaseUrls?: Record<string, string>;
+    /** The gateway's `SUBGRAPH_TIMEOUT_MS`. @default 30_000 (see below) */
+    subgraphTimeoutMs?: number;
+  } = {},
+): Promise<TestGraph> {
   const keepFile = options.keep === false ? undefined : process.env.E2E_KEEP_GRAPHS;
   const keys = createTestKeys();
   const loggerFor = (service: string) => options.logs?.loggerFor(service) ?? silentLogger;
@@ -120,11 +132,15 @@ export async function startGraph(options: { today?: string; seed?: boolean; auto
   const broker = await eventBroker();
   try {
     for (const [name, start] of Object.entries(AGENCY_STARTERS)) {
-      const db = await createTestDatabase(`e2e_${name}`);
-      testDbs.push(db);
-      databaseUrls[name] = db.url;
+      let url = options.databaseUrls?.[name];
+      if (url === undefined) {
+        const db = await createTestDatabase(`e2e_${name}`);
+        testDbs.push(db);
+        url = db.url;
+      }
+      databaseUrls[name] = url;
       agencies[name] = await start({
-        databaseUrl: db.url,
+        databaseUrl: url,
         clock,
         logger: loggerFor(name),
         verifyToken,
@@ -149,7 +165,7 @@ export async function startGraph(options: { today?: string; seed?: boolean; auto
     port: 0,
     // The production default (5 s) is for a server; on the shared 2-core test machine a loaded
     // subgraph can be slower than that. Tests of the timeout itself set their own.
-    subgraphTimeoutMs: 30_000,
+    subgraphTimeoutMs: options.subgraphTimeoutMs ?? 30_000,
   });
   const migration = agencies.migration;
   if (!migration) throw new Error('the harness needs the migration subgraph');

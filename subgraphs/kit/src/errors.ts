@@ -74,6 +74,32 @@ export function isPgError(err: unknown, code: string, constraint?: string): bool
   // drizzle wraps driver errors in DrizzleQueryError with the original as `cause`.
   return e.cause !== undefined && e.cause !== err ? isPgError(e.cause, code, constraint) : false;
 }
+/**
+ * The database cannot be reached: the socket was refused or dropped, connecting timed out, or
+ * the server is shutting down or starting (`57P0x`) or lost the connection (class `08`).
+ * Errors of the agency's own statements (constraints, statement_timeout) are not this.
+ */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (typeof err !== 'object' || err === null || depth > 5) return false;
+  const e = err as { code?: unknown; errno?: unknown; cause?: unknown; originalError?: unknown };
+  const code = typeof e.code === 'string' ? e.code : typeof e.errno === 'string' ? e.errno : undefined;
+  if (code !== undefined && (DATABASE_UNAVAILABLE_CODES.has(code) || /^57P0[1-3]$|^08/.test(code))) return true;
+  // drizzle wraps driver errors (`cause`); GraphQL wraps a resolver's error (`originalError`).
+  return [e.cause, e.originalError].some((next) => next !== undefined && next !== err && isDatabaseUnavailable(next, depth + 1));
+}
+const DATABASE_UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  // postgres.js's own connection errors.
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+]);
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_SERIALIZATION_FAILURE = '40001';
 export const PG_DEADLOCK_DETECTED = '40P01';

@@ -4,7 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
-import { ErrorCode, PUBLIC_ERROR_CODES } from '../errors.ts';
+import { ErrorCode, isDatabaseUnavailable, PUBLIC_ERROR_CODES } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { purposeRequiredPlugin } from '../access/purpose.ts';
 import type { Principal } from '../auth.ts';
@@ -72,6 +72,12 @@ export async function startApollo<TContext extends { principal: Principal; purpo
           return Promise.resolve({
             willSendResponse(rc: GraphQLRequestContext<TContext>) {
               metrics.operations.inc({ outcome: rc.errors?.length ? 'error' : 'ok' });
+              // The agency cannot answer without its database: 503, which the gateway turns into
+              // AGENCY_UNAVAILABLE naming the agency (and counts for its circuit breaker).
+              if (rc.errors?.some((error) => isDatabaseUnavailable(error))) {
+                rc.response.http.status = 503;
+                rc.response.http.headers.set('retry-after', '1');
+              }
               return Promise.resolve();
             },
           });
