@@ -113,6 +113,24 @@ describe('submitApplication: intake rules', () => {
 });
 
 describe('submitApplication: accepted', () => {
+  it('sent again with the same Idempotency-Key (an answer lost to a crash) is answered the same and written once', async () => {
+    const nomadId = randomUUID();
+    const tok = await token(['nomad'], { nomadId });
+    const input = validApplication();
+    const key = `submit-${randomUUID()}`;
+    const before = await rowCounts();
+    const first = await graph.request<SubmitData>(tok, SUBMIT, { input }, { 'idempotency-key': key });
+    const second = await graph.request<SubmitData>(tok, SUBMIT, { input }, { 'idempotency-key': key });
+    expect(first.body.errors).toBeUndefined();
+    expect(second.body.errors).toBeUndefined();
+    expect(first.body.data?.submitApplication.userErrors).toEqual([]);
+    expect(second.body.data).toEqual(first.body.data);
+    expect(await rowCounts()).toEqual({ nomads: (before.nomads ?? 0) + 1, applications: (before.applications ?? 0) + 1, documents: (before.documents ?? 0) + 3 });
+    // Another key is another submission: refused, the first is still open.
+    const other = await graph.request<SubmitData>(tok, SUBMIT, { input }, { 'idempotency-key': `submit-${randomUUID()}` });
+    expect(other.body.data?.submitApplication.userErrors).toContainEqual(expect.objectContaining({ code: 'APPLICATION_ALREADY_OPEN' }));
+  });
+
   it('creates the application with an 8-digit number and a 7-working-day deadline', async () => {
     const nomadId = randomUUID();
     const res = await submitAs(nomadId, validApplication());

@@ -95,15 +95,20 @@ export async function startProductionStack(): Promise<Stack> {
 
 /**
  * Starts the graph as `npm start` does once it has built: plain node over the build, with the
- * development defaults (development keys, sample data), and waits for /ready.
+ * development defaults (development keys, sample data), and waits for /ready; `extraEnv` adds
+ * to (or overrides) its environment, e.g. `SEED: 'false'`.
  */
-export async function startNpmStartStack(): Promise<Stack> {
-  return startStack(PRODUCTION_START, developmentEnv);
+export async function startNpmStartStack(extraEnv: Record<string, string> = {}): Promise<Stack> {
+  return startStack(PRODUCTION_START, withEnv(developmentEnv, extraEnv));
 }
 
 /** Starts the graph as `npm run start:source` does (tsx over the sources, development) and waits for /ready. */
-export async function startSourceStack(): Promise<Stack> {
-  return startStack(SOURCE_START, developmentEnv);
+export async function startSourceStack(extraEnv: Record<string, string> = {}): Promise<Stack> {
+  return startStack(SOURCE_START, withEnv(developmentEnv, extraEnv));
+}
+
+function withEnv(makeEnv: (dataDir: string) => Promise<Record<string, string>>, extraEnv: Record<string, string>) {
+  return async (dataDir: string) => ({ ...(await makeEnv(dataDir)), ...extraEnv });
 }
 
 async function startStack(args: string[], makeEnv: (dataDir: string) => Promise<Record<string, string>>): Promise<Stack> {

@@ -7,6 +7,7 @@ import {
   isUuid,
   parsePgTimestamp,
   PG_UNIQUE_VIOLATION,
+  runIdempotent,
   toConnection,
   toUsdMinor,
   toPage,
@@ -19,7 +20,7 @@ import {
 import type { App } from '../../app.ts';
 import { addWorkingDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
-import type { ApplicationRow, NomadRow } from '../../db/schema.ts';
+import { idempotencyKeys, type ApplicationRow, type NomadRow } from '../../db/schema.ts';
 import { isSelf } from '../nomads/service.ts';
 import { findNomadByPassport, getNomadsByIds, upsertNomad } from '../nomads/queries.ts';
 import { loadHolidays, loadRules } from '../rules/service.ts';
@@ -152,69 +153,76 @@ export async function submitApplication(ctx: Context, app: App, input: SubmitApp
 
   const a = input.applicant;
   try {
-    const application = await ctx.db.transaction(async (tx) => {
-      const owner = await findNomadByPassport(tx, { country: a.passport.country, number: a.passport.number });
-      if (owner && owner.id !== nomadId) {
-        throw new UserErrorsAbort([
-          userError(IntakeCode.PASSPORT_ALREADY_REGISTERED, 'This passport is registered to another applicant.', 'input.applicant.passport.number'),
-        ]);
-      }
-      const [existing] = await getNomadsByIds(tx, { ids: [nomadId] });
-      if (existing?.pin && (existing.dateOfBirth !== a.dateOfBirth || existing.sex !== a.sex)) {
-        // The PIN encodes sex and birth date: they cannot change once a PIN is assigned.
-        throw new UserErrorsAbort([
-          userError(IntakeCode.IDENTITY_MISMATCH, 'Date of birth and sex must match the record that holds your PIN.', 'input.applicant.dateOfBirth'),
-        ]);
-      }
-      await upsertNomad(tx, {
-        nomad: {
-          id: nomadId,
-          surname: a.surname.toUpperCase(),
-          givenNames: a.givenNames.toUpperCase(),
-          dateOfBirth: a.dateOfBirth,
-          sex: a.sex,
-          citizenship: a.citizenship,
-          passportCountry: a.passport.country,
-          passportNumber: a.passport.number,
-          passportExpiresOn: a.passport.expiresOn,
-          email: a.email.toLowerCase(),
-        },
-      });
-      const open = await findOpenApplication(tx, { nomadId });
-      if (open) {
-        throw new UserErrorsAbort([
-          userError(IntakeCode.APPLICATION_ALREADY_OPEN, `Application ${open.number} is still open: withdraw it or wait for its decision.`),
-        ]);
-      }
-      const holidays = await loadHolidays(tx, today);
-      const number = await nextApplicationNumber(tx);
-      const income = input.declaredAnnualIncome;
-      const row = await insertApplication(tx, {
-        application: {
-          number,
+    // With an Idempotency-Key, a client that lost the answer (a crash, a timeout) and sends
+    // again gets the first answer instead of APPLICATION_ALREADY_OPEN: acknowledged once, written once.
+    const { result: application } = await runIdempotent(
+      ctx.db,
+      { idempotencyKeys },
+      { key: ctx.idempotencyKey, principalSub: principal.sub, operation: 'submitApplication', input },
+      async (tx) => {
+        const owner = await findNomadByPassport(tx, { country: a.passport.country, number: a.passport.number });
+        if (owner && owner.id !== nomadId) {
+          throw new UserErrorsAbort([
+            userError(IntakeCode.PASSPORT_ALREADY_REGISTERED, 'This passport is registered to another applicant.', 'input.applicant.passport.number'),
+          ]);
+        }
+        const [existing] = await getNomadsByIds(tx, { ids: [nomadId] });
+        if (existing?.pin && (existing.dateOfBirth !== a.dateOfBirth || existing.sex !== a.sex)) {
+          // The PIN encodes sex and birth date: they cannot change once a PIN is assigned.
+          throw new UserErrorsAbort([
+            userError(IntakeCode.IDENTITY_MISMATCH, 'Date of birth and sex must match the record that holds your PIN.', 'input.applicant.dateOfBirth'),
+          ]);
+        }
+        await upsertNomad(tx, {
+          nomad: {
+            id: nomadId,
+            surname: a.surname.toUpperCase(),
+            givenNames: a.givenNames.toUpperCase(),
+            dateOfBirth: a.dateOfBirth,
+            sex: a.sex,
+            citizenship: a.citizenship,
+            passportCountry: a.passport.country,
+            passportNumber: a.passport.number,
+            passportExpiresOn: a.passport.expiresOn,
+            email: a.email.toLowerCase(),
+          },
+        });
+        const open = await findOpenApplication(tx, { nomadId });
+        if (open) {
+          throw new UserErrorsAbort([
+            userError(IntakeCode.APPLICATION_ALREADY_OPEN, `Application ${open.number} is still open: withdraw it or wait for its decision.`),
+          ]);
+        }
+        const holidays = await loadHolidays(tx, today);
+        const number = await nextApplicationNumber(tx);
+        const income = input.declaredAnnualIncome;
+        const row = await insertApplication(tx, {
+          application: {
+            number,
+            nomadId,
+            activityCode: input.activityCode,
+            foreignParties: input.foreignParties.map((p) => ({ kind: p.kind, name: p.name.trim(), country: p.country })),
+            declaredIncomeMinor: income.amountMinor,
+            incomeCurrency: income.currency,
+            declaredIncomeUsdMinor: toUsdMinor(rules, income.amountMinor, income.currency) ?? 0,
+            requestedStartOn: input.requestedStartOn,
+            submittedAt: app.clock.now().toISOString(),
+            stateChangedAt: app.clock.now().toISOString(),
+            reviewDeadlineOn: addWorkingDays(today, rules.review_working_days, holidays),
+          },
+          documents: input.documents.map(documentRow),
+        });
+        await publish(tx, 'ApplicationSubmitted', row.id, {
+          applicationId: row.id,
+          applicationNumber: row.number,
           nomadId,
-          activityCode: input.activityCode,
-          foreignParties: input.foreignParties.map((p) => ({ kind: p.kind, name: p.name.trim(), country: p.country })),
-          declaredIncomeMinor: income.amountMinor,
-          incomeCurrency: income.currency,
-          declaredIncomeUsdMinor: toUsdMinor(rules, income.amountMinor, income.currency) ?? 0,
-          requestedStartOn: input.requestedStartOn,
-          submittedAt: app.clock.now().toISOString(),
-          stateChangedAt: app.clock.now().toISOString(),
-          reviewDeadlineOn: addWorkingDays(today, rules.review_working_days, holidays),
-        },
-        documents: input.documents.map(documentRow),
-      });
-      await publish(tx, 'ApplicationSubmitted', row.id, {
-        applicationId: row.id,
-        applicationNumber: row.number,
-        nomadId,
-        citizenship: a.citizenship,
-        activityCode: row.activityCode,
-        submittedAt: parsePgTimestamp(row.submittedAt).toISOString(),
-      });
-      return row;
-    });
+          citizenship: a.citizenship,
+          activityCode: row.activityCode,
+          submittedAt: parsePgTimestamp(row.submittedAt).toISOString(),
+        });
+        return row;
+      },
+    );
     ctx.loaders.nomadById.clear(nomadId);
     ctx.logger.info({ applicationId: application.id, nomadId }, 'application submitted');
     return { application, userErrors: [] };
