@@ -7,7 +7,7 @@ import { launchCommand, REPO_ROOT, type LaunchCommand, type ServiceSpec } from '
 export interface RestartPolicy {
   /** Wait before the first restart; doubles with each failure in a row. @default 1000 */
   baseMs: number;
-  /** Longest wait between restarts. @default 30000 */
+  /** Longest wait between restarts. @default 20000 */
   maxMs: number;
   /** Up this long, a service counts as healthy again and its failures are forgotten. @default 60000 */
   stableMs: number;
