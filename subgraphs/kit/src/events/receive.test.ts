@@ -7,6 +7,8 @@ import type { Executor } from '../db/database.ts';
 import { claimInboxEntry, recordInboxFailure } from './queries.ts';
 import { createEventReceiver, EventRefusal, type EventHandlers } from './receive.ts';
 import type { EventTables } from './tables.ts';
+import { createTestKeys } from '../testing/keys.ts';
+import { EventSignatureHeaders, type ReceivedMessage } from './envelope.ts';
 
 // The receiving side as a unit: every outcome with its code, message, inbox record, metric and
 // log line. The inbox statements are replaced (inbox.test.ts runs them on PostgreSQL over HTTP).
@@ -38,12 +40,22 @@ function event(payload: Record<string, unknown> = {}) {
   };
 }
 
+const keys = createTestKeys();
+
+/** `body` as its producer's relay sends it: signed with the key of the agency it names (none when it names no agency). */
+function signed(body: unknown, by?: string): ReceivedMessage {
+  const producer = by ?? (body as { producer?: unknown } | null)?.producer;
+  const keyring = typeof producer === 'string' ? keys.keyrings[producer] : undefined;
+  if (!keyring) return { headers: {}, body };
+  return { headers: { [EventSignatureHeaders.signature]: keyring.sign(JSON.stringify(body)), [EventSignatureHeaders.keyId]: keyring.keyId }, body };
+}
+
 let lines: Record<string, unknown>[];
 let registry: Registry;
 
 function receiver(handlers: EventHandlers, agency = 'security') {
   const logger = pino({ level: 'debug' }, new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>), done()) }));
-  return createEventReceiver({ db, tables: TABLES, agency, handlers, logger, registry });
+  return createEventReceiver({ db, tables: TABLES, agency, handlers, keyring: keys.verifier, logger, registry });
 }
 
 async function received(type: string, outcome: string): Promise<number> {
@@ -61,11 +73,31 @@ beforeEach(() => {
 });
 
 describe('the event receiver', () => {
+  it("refuses, before anything is written or run, an event not signed by the producer it names, or from a producer that does not publish its type", async () => {
+    const handler = vi.fn(() => Promise.resolve());
+    const receive = receiver({ ApplicationSubmitted: handler });
+    const e = event();
+    const cases = [
+      { message: { headers: {}, body: e }, outcome: 'unauthenticated', code: EventRefusal.BAD_SIGNATURE },
+      { message: signed(e, 'labor'), outcome: 'unauthenticated', code: EventRefusal.BAD_SIGNATURE },
+      { message: { ...signed(e), body: { ...e, payload: { ...e.payload, citizenship: 'KAZ' } } }, outcome: 'unauthenticated', code: EventRefusal.BAD_SIGNATURE },
+      { message: signed({ ...e, producer: 'labor' }), outcome: 'forbidden', code: EventRefusal.WRONG_PRODUCER },
+    ];
+    expect(cases.length).toBeGreaterThan(0);
+    for (const c of cases) expect(await receive(c.message)).toMatchObject({ outcome: c.outcome, code: c.code });
+    expect(claim).not.toHaveBeenCalled();
+    expect(recordFailure).not.toHaveBeenCalled();
+    expect(handler).not.toHaveBeenCalled();
+    expect(await received('ApplicationSubmitted', 'unauthenticated')).toBe(3);
+    expect(await received('ApplicationSubmitted', 'forbidden')).toBe(1);
+    expect(JSON.stringify(lines)).not.toContain(e.payload.applicationNumber);
+  });
+
   it('processes an event once: the handler runs in the inbox transaction with the parsed event', async () => {
     claim.mockResolvedValue(true);
     const handler = vi.fn(() => Promise.resolve());
     const e = event();
-    expect(await receiver({ ApplicationSubmitted: handler })({ headers: {}, body: e })).toEqual({ outcome: 'processed' });
+    expect(await receiver({ ApplicationSubmitted: handler })(signed(e))).toEqual({ outcome: 'processed' });
     expect(claim).toHaveBeenCalledWith(TX, { tables: TABLES, entry: { eventId: e.id, eventType: e.type, producer: 'migration', aggregateId: e.aggregateId } });
     expect(handler).toHaveBeenCalledWith(TX, e);
     expect(await received('ApplicationSubmitted', 'processed')).toBe(1);
@@ -75,7 +107,7 @@ describe('the event receiver', () => {
   it('acknowledges an event already processed as a duplicate without running the handler', async () => {
     claim.mockResolvedValue(false);
     const handler = vi.fn(() => Promise.resolve());
-    expect(await receiver({ ApplicationSubmitted: handler })({ headers: {}, body: event() })).toEqual({ outcome: 'duplicate' });
+    expect(await receiver({ ApplicationSubmitted: handler })(signed(event()))).toEqual({ outcome: 'duplicate' });
     expect(handler).not.toHaveBeenCalled();
     expect(await received('ApplicationSubmitted', 'duplicate')).toBe(1);
     expect(await received('ApplicationSubmitted', 'processed')).toBe(0);
@@ -83,10 +115,10 @@ describe('the event receiver', () => {
 
   it('refuses what is not an event, recording nothing', async () => {
     const receive = receiver({});
-    const none = await receive({ headers: {}, body: null });
+    const none = await receive(signed(null));
     expect(none).toMatchObject({ outcome: 'bad', code: EventRefusal.BAD_EVENT });
     expect(none).toHaveProperty('message', expect.stringMatching(/^Not an event: \(event\): /));
-    const badId = await receive({ headers: {}, body: { ...event(), id: 'not-a-uuid' } });
+    const badId = await receive(signed({ ...event(), id: 'not-a-uuid' }));
     expect(badId).toMatchObject({ outcome: 'bad', code: 'BAD_EVENT' });
     expect(badId).toHaveProperty('message', expect.stringMatching(/^Not an event: id: /));
     expect(recordFailure).not.toHaveBeenCalled();
@@ -95,7 +127,7 @@ describe('the event receiver', () => {
   it('records a malformed event that has an id as poison, with its fields cut to 200 characters', async () => {
     recordFailure.mockResolvedValue(true);
     const id = randomUUID();
-    const result = await receiver({})({ headers: {}, body: { id, type: 'T'.repeat(300), producer: 7, aggregateId: 'agg-1', payload: {} } });
+    const result = await receiver({})(signed({ id, type: 'T'.repeat(300), producer: 7, aggregateId: 'agg-1', payload: {} }));
     expect(result).toMatchObject({ outcome: 'poison', code: 'POISON_EVENT' });
     const message = (result as { message: string }).message;
     expect(message).toMatch(/^Malformed event: /);
@@ -115,7 +147,7 @@ describe('the event receiver', () => {
   it('refuses a payload that fails its schema as poison, naming the type', async () => {
     recordFailure.mockResolvedValue(true);
     const e = event({ citizenship: 'armenia' });
-    const result = await receiver({ ApplicationSubmitted: () => Promise.resolve() })({ headers: {}, body: e });
+    const result = await receiver({ ApplicationSubmitted: () => Promise.resolve() })(signed(e));
     expect(result).toMatchObject({ outcome: 'poison', code: 'POISON_EVENT' });
     expect((result as { message: string }).message).toContain('citizenship');
     expect(claim).not.toHaveBeenCalled();
@@ -124,18 +156,18 @@ describe('the event receiver', () => {
 
   it('refuses a type this agency does not receive, or has no handler for, as poison', async () => {
     recordFailure.mockResolvedValue(true);
-    expect(await receiver({ ApplicationSubmitted: () => Promise.resolve() }, 'tax')({ headers: {}, body: event() })).toMatchObject({
+    expect(await receiver({ ApplicationSubmitted: () => Promise.resolve() }, 'tax')(signed(event()))).toMatchObject({
       outcome: 'poison',
       code: 'POISON_EVENT',
       message: 'tax does not receive ApplicationSubmitted events',
     });
-    expect(await receiver({}, 'security')({ headers: {}, body: event() })).toMatchObject({ outcome: 'poison', message: 'security does not receive ApplicationSubmitted events' });
+    expect(await receiver({}, 'security')(signed(event()))).toMatchObject({ outcome: 'poison', message: 'security does not receive ApplicationSubmitted events' });
     expect(claim).not.toHaveBeenCalled();
   });
 
   it('acknowledges poison that was processed before (under a laxer catalog) as a duplicate', async () => {
     recordFailure.mockResolvedValue(false);
-    expect(await receiver({}, 'security')({ headers: {}, body: event() })).toEqual({ outcome: 'duplicate' });
+    expect(await receiver({}, 'security')(signed(event()))).toEqual({ outcome: 'duplicate' });
     expect(await received('ApplicationSubmitted', 'duplicate')).toBe(1);
     expect(await received('ApplicationSubmitted', 'poison')).toBe(0);
     expect(logged('poison event refused')).toEqual([]);
@@ -145,7 +177,7 @@ describe('the event receiver', () => {
     claim.mockResolvedValue(true);
     recordFailure.mockResolvedValue(true);
     const e = event();
-    const result = await receiver({ ApplicationSubmitted: () => Promise.reject(new Error('screening down')) })({ headers: {}, body: e });
+    const result = await receiver({ ApplicationSubmitted: () => Promise.reject(new Error('screening down')) })(signed(e));
     expect(result).toEqual({ outcome: 'failed', code: 'EVENT_HANDLER_FAILED', message: 'Error: screening down' });
     expect(recordFailure).toHaveBeenCalledWith(db, {
       tables: TABLES,
@@ -161,7 +193,7 @@ describe('the event receiver', () => {
     claim.mockResolvedValue(true);
     recordFailure.mockRejectedValue(new Error('inbox unwritable'));
     const e = event();
-    const result = await receiver({ ApplicationSubmitted: () => Promise.reject(new Error('boom')) })({ headers: {}, body: e });
+    const result = await receiver({ ApplicationSubmitted: () => Promise.reject(new Error('boom')) })(signed(e));
     expect(result).toEqual({ outcome: 'failed', code: 'EVENT_HANDLER_FAILED', message: 'Error: boom' });
     expect(logged('could not note the failure in the inbox')).toMatchObject([{ level: 50, eventId: e.id, error: 'Error: inbox unwritable' }]);
   });
