@@ -336,5 +336,6 @@ describe('import:pilot command', () => {
     const noArgs = await runCli(['--json'], cliDb.url);
     expect(noArgs.code).toBe(1);
     expect(noArgs.stderr).toContain('Usage: npm run import:pilot');
-  });
+    // Four CLI processes, each loading the agency through tsx: beside turbo's other packages on 2 cores that took over a minute.
+  }, 240_000);
 });
