@@ -161,7 +161,14 @@ describe('audit:verify', () => {
     expect((await verify()).problems).toEqual([]);
     const later = await verify(new Date(Date.now() + 60_000));
     expect(later.problems[0]).toMatchObject({ kind: 'unsealed' });
-    await graph.sealAll();
-    expect((await verify(new Date(Date.now() + 60_000))).problems).toEqual([]);
-  });
+    // Sealing waits for the cluster's oldest open transaction (the xid horizon): on a server
+    // shared with other test runs that may take a few passes.
+    let problems = later.problems;
+    for (let i = 0; i < 60 && problems.length > 0; i++) {
+      await graph.sealAll();
+      problems = (await verify(new Date(Date.now() + 60_000))).problems;
+      if (problems.length > 0) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(problems).toEqual([]);
+  }, 90_000);
 });
