@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'graphql';
+import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { compose, SUPERGRAPH_PATH } from './compose.ts';
+import { API_SCHEMA_PATH, compose, SUPERGRAPH_PATH } from './compose.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
 
 describe('supergraph', () => {
@@ -10,6 +10,19 @@ describe('supergraph', () => {
     if (!result.ok) throw new Error(result.errors.join('\n'));
     const committed = await readFile(SUPERGRAPH_PATH, 'utf8');
     expect(committed, 'schema/supergraph.graphql is stale: run `npm run compose`').toBe(result.supergraphSdl);
+  });
+
+  it('gives the public API without federation internals, matching the committed schema/api.graphql', async () => {
+    const result = compose();
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const committed = await readFile(API_SCHEMA_PATH, 'utf8');
+    expect(committed, 'schema/api.graphql is stale: run `npm run compose`').toBe(result.apiSdl);
+    const api = buildSchema(result.apiSdl);
+    expect(api.getQueryType()?.getFields()).toHaveProperty('nomad');
+    expect(api.getType('Nomad')).toBeDefined();
+    for (const internal of ['_entities', '_service']) expect(api.getQueryType()?.getFields()).not.toHaveProperty(internal);
+    for (const internal of ['_Any', '_Entity', 'join__Graph', 'link__Import']) expect(api.getType(internal)).toBeUndefined();
+    expect(result.apiSdl).not.toMatch(/@(join__|link|key\b|external|requires|provides|shareable)/);
   });
 
   it('reports composition errors instead of writing a broken supergraph', () => {
