@@ -1,0 +1,57 @@
+// The breaking-change check (`npm run schema:check`): composes the public API from the
+// subgraphs as they are now, compares it with the committed `schema/api.graphql` of a base
+// revision, lists breaking, dangerous and safe changes with the documented operations (every
+// GraphQL example of README.md and docs/) each breaking change touches, and fails when a
+// change breaks one of them.
+//
+//   npm run schema:check                          # against main
+//   npm run schema:check -- --base origin/main    # against another revision
+//   npm run schema:check -- --base-file old.graphql
+//   npm run schema:check -- --strict              # any breaking change fails, used or not
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { checkSchema, compose, formatCheck } from '@nomad/schema';
+import { readExamples } from '../test/src/doc-examples.ts';
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  if (at < 0) return undefined;
+  const value = process.argv[at + 1];
+  if (!value || value.startsWith('--')) {
+    process.stderr.write(`schema:check: ${name} needs a value\n`);
+    process.exit(2);
+  }
+  return value;
+}
+
+function baseSdl(): { label: string; sdl: string | null } {
+  const file = option('--base-file');
+  if (file) return { label: file, sdl: readFileSync(file, 'utf8') };
+  const base = option('--base') ?? 'main';
+  try {
+    return { label: base, sdl: execFileSync('git', ['show', `${base}:schema/api.graphql`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+  } catch {
+    return { label: base, sdl: null };
+  }
+}
+
+const current = compose();
+if (!current.ok) {
+  process.stderr.write(`The subgraphs do not compose:\n${current.errors.map((e) => `  - ${e}`).join('\n')}\n`);
+  process.exit(1);
+}
+const base = baseSdl();
+if (base.sdl === null) {
+  process.stdout.write(`${base.label} has no schema/api.graphql: nothing to compare with.\n`);
+  process.exit(0);
+}
+const operations = (await readExamples()).map((e) => ({ where: e.where, source: e.source }));
+const check = await checkSchema(base.sdl, current.apiSdl, operations);
+process.stdout.write(`Compared the API with ${base.label}, against ${operations.length} documented operations.\n`);
+process.stdout.write(formatCheck(check, base.label));
+const breaksUsed = check.changes.some((c) => c.level === 'BREAKING' && c.usedBy.length > 0);
+const breaksAny = check.changes.some((c) => c.level === 'BREAKING');
+if (check.broken.length > 0 || breaksUsed || (process.argv.includes('--strict') && breaksAny)) {
+  process.stderr.write('schema:check failed: a breaking change touches an operation clients use (or --strict and any breaking change).\n');
+  process.exit(1);
+}
