@@ -1,9 +1,12 @@
-import { forbidden, hasRole, type Principal } from '@nomad/kit';
+import { allows, forbidden, hasRole, type Principal } from '@nomad/kit';
 import type { Context } from './context.ts';
 import type { EvaluationRow, ExpertRow } from './db/schema.ts';
+import type { PersonalField } from './personal-fields.ts';
+import { NEED_TO_KNOW } from './policy.ts';
 
 /**
- * Who sees what in labor (DOMAIN.md "Who reads what"), in one place. Checks run in the
+ * Who sees what in labor (DOMAIN.md "Who reads what"), in one place: the need-to-know table
+ * (`policy.ts`) and the relation it names, `assigned`. Checks run in the
  * services, over rows the loaders fetched for everyone: the SQL of a request does not depend
  * on who asks, only what is returned does.
  */
@@ -36,9 +39,7 @@ export async function isMyEvaluation(ctx: Context, evaluation: EvaluationRow): P
  * (the verdict is their recommendation) and the nomad it is about.
  */
 export async function canSeeEvaluation(ctx: Context, evaluation: EvaluationRow): Promise<boolean> {
-  const { principal } = ctx;
-  if (isLaborOfficer(principal) || hasRole(principal, 'migration_officer') || isSelf(principal, evaluation.nomadId)) return true;
-  return isMyEvaluation(ctx, evaluation);
+  return allows(NEED_TO_KNOW, 'Evaluation.findings', ctx.principal, evaluation.nomadId, { assigned: () => isMyEvaluation(ctx, evaluation) });
 }
 
 /** An expert may read a nomad's monitoring and reports only while one of that nomad's evaluations is theirs. */
@@ -50,15 +51,22 @@ export async function expertEvaluatesNomad(ctx: Context, nomadId: string): Promi
 }
 
 /** Monitoring and activity reports of a nomad: labor officers, the nomad, and that nomad's expert. */
-export async function canSeeMonitoringOf(ctx: Context, nomadId: string): Promise<boolean> {
-  if (isLaborOfficer(ctx.principal) || isSelf(ctx.principal, nomadId)) return true;
-  return expertEvaluatesNomad(ctx, nomadId);
+export async function canSeeMonitoringOf(ctx: Context, nomadId: string, field: MonitoringField = 'MonitoringCase.riskLevel'): Promise<boolean> {
+  return allows(NEED_TO_KNOW, field, ctx.principal, nomadId, { assigned: () => expertEvaluatesNomad(ctx, nomadId) });
 }
 
-export async function assertMonitoringReadable(ctx: Context, nomadId: string): Promise<void> {
-  if (!(await canSeeMonitoringOf(ctx, nomadId))) throw forbidden("This nomad's monitoring is not visible to you.");
+/** The personal fields of a nomad's monitoring: the case's risk level and notes, the activity reports. */
+export type MonitoringField = Exclude<PersonalField, 'Evaluation.findings'>;
+
+export async function assertMonitoringReadable(ctx: Context, nomadId: string, field: MonitoringField = 'MonitoringCase.riskLevel'): Promise<void> {
+  if (!(await canSeeMonitoringOf(ctx, nomadId, field))) throw forbidden("This nomad's monitoring is not visible to you.");
 }
 
 export function assertLaborOfficer(ctx: Context, what: string): void {
   if (!isLaborOfficer(ctx.principal)) throw forbidden(`${what} is for labor officers.`);
+}
+
+/** Throws FORBIDDEN unless the need-to-know table lets the caller read the findings of this evaluation. */
+export async function assertFindingsReadable(ctx: Context, evaluation: EvaluationRow): Promise<void> {
+  if (!(await canSeeEvaluation(ctx, evaluation))) throw forbidden('This evaluation is not visible to you.');
 }

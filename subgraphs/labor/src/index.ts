@@ -8,3 +8,4 @@ export { laborEventHandlers } from './handlers.ts';
 export { EVALUATION_TRANSITIONS } from './modules/evaluations/service.ts';
 export { EXPERT_TRANSITIONS } from './modules/experts/service.ts';
 export { PERSONAL_FIELDS } from './personal-fields.ts';
+export { NEED_TO_KNOW } from './policy.ts';

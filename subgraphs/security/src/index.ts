@@ -9,3 +9,4 @@ export type { App } from './app.ts';
 export { SCREENING_TRANSITIONS, checkConclusion } from './modules/screenings/service.ts';
 export { decreeGround } from './modules/screenings/policy.ts';
 export { PERSONAL_FIELDS } from './personal-fields.ts';
+export { NEED_TO_KNOW } from './policy.ts';

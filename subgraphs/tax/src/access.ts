@@ -1,4 +1,6 @@
-import { forbidden, hasRole, type Principal } from '@nomad/kit';
+import { allowsWithoutRelations, forbidden, hasRole, type Principal } from '@nomad/kit';
+import type { PersonalField } from './personal-fields.ts';
+import { NEED_TO_KNOW } from './policy.ts';
 
 /**
  * Who reads what in the tax subgraph (DOMAIN.md, "Who reads what"): the tax officer manages
@@ -14,13 +16,13 @@ export function ownNomadId(principal: Principal): string | null {
   return principal.roles.includes('nomad') ? principal.nomadId : null;
 }
 
-/** A tax officer, or the nomad the record belongs to. */
-export function mayReadNomadTax(principal: Principal, nomadId: string): boolean {
-  return isTaxOfficer(principal) || ownNomadId(principal) === nomadId;
+/** Whether the need-to-know table lets the caller read `field` of the nomad's tax records (a tax officer, or the nomad themself). */
+export function mayReadNomadTax(principal: Principal, nomadId: string, field: PersonalField = 'TaxRegistration.pin'): boolean {
+  return allowsWithoutRelations(NEED_TO_KNOW, field, principal, nomadId);
 }
 
-export function assertMayReadNomadTax(principal: Principal, nomadId: string): void {
-  if (!mayReadNomadTax(principal, nomadId)) throw forbidden("Only a tax officer or the nomad themself may read a nomad's tax records.");
+export function assertMayReadNomadTax(principal: Principal, nomadId: string, field: PersonalField = 'TaxRegistration.pin'): void {
+  if (!mayReadNomadTax(principal, nomadId, field)) throw forbidden("Only a tax officer or the nomad themself may read a nomad's tax records.");
 }
 
 export function assertTaxOfficer(principal: Principal): void {

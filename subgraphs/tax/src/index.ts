@@ -8,3 +8,4 @@ export { startCampaignRunner, type CampaignRunner } from './modules/campaign/run
 export { runCampaign, startOrResumeCampaign, getProgress, type CampaignProgress } from './modules/campaign/service.ts';
 export { registrationEventHandlers } from './modules/registrations/handlers.ts';
 export { PERSONAL_FIELDS } from './personal-fields.ts';
+export { NEED_TO_KNOW } from './policy.ts';

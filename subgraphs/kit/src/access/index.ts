@@ -10,3 +10,4 @@ export * from './audit.ts';
 export * from './verify.ts';
 export * from './graphql.ts';
 export * from './purpose.ts';
+export * from './need-to-know.ts';

@@ -1,6 +1,7 @@
 import type { GraphQLResolverMap } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
+import { assertFindingsReadable } from '../../access.ts';
 import type { EvaluationRow } from '../../db/schema.ts';
 import { expertOfEvaluation } from '../experts/service.ts';
 import { activityOf } from '../rules/activities.ts';
@@ -34,6 +35,7 @@ export function evaluationResolvers(app: App): GraphQLResolverMap<Context> {
       activity: (e: EvaluationRow, _args: unknown, ctx: Context) => activityOf(ctx, e.activityCode),
       expert: (e: EvaluationRow, _args: unknown, ctx: Context) => expertOfEvaluation(ctx, e.expertId),
       findings: async (e: EvaluationRow, _args: unknown, ctx: Context) => {
+        await assertFindingsReadable(ctx, e);
         if (e.findings === null) return null;
         await ctx.loaders.access.record(e.nomadId, 'Evaluation.findings');
         return e.findings;

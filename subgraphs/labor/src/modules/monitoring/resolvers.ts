@@ -1,6 +1,7 @@
 import type { GraphQLResolverMap } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
+import { assertMonitoringReadable } from '../../access.ts';
 import type { MonitoringCaseRow } from '../../db/schema.ts';
 import { getCase, historyOf, listCasesFor, setCaseRiskLevel, type CaseActionView, type CaseListArgs, type SetRiskLevelInput } from './service.ts';
 
@@ -17,6 +18,7 @@ export function monitoringResolvers(app: App): GraphQLResolverMap<Context> {
       nomad: (c: MonitoringCaseRow) => ({ id: c.nomadId }),
       // A risk assessment of a person is personal data: recorded before it is returned.
       riskLevel: async (c: MonitoringCaseRow, _args: unknown, ctx: Context) => {
+        await assertMonitoringReadable(ctx, c.nomadId, 'MonitoringCase.riskLevel');
         await ctx.loaders.access.record(c.nomadId, 'MonitoringCase.riskLevel');
         return c.riskLevel;
       },
@@ -25,6 +27,7 @@ export function monitoringResolvers(app: App): GraphQLResolverMap<Context> {
     CaseAction: {
       // Notes state risk levels and their reasons, verdicts: recorded before they are returned.
       note: async (a: CaseActionView, _args: unknown, ctx: Context) => {
+        await assertMonitoringReadable(ctx, a.nomadId, 'CaseAction.note');
         if (a.note === null) return null;
         await ctx.loaders.access.record(a.nomadId, 'CaseAction.note');
         return a.note;

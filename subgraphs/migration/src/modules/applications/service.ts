@@ -1,4 +1,5 @@
 import {
+  allowsWithoutRelations,
   APPLICATION_NUMBER_PATTERN,
   badUserInput,
   forbidden,
@@ -7,6 +8,7 @@ import {
   isUuid,
   parsePgTimestamp,
   PG_UNIQUE_VIOLATION,
+  rolesWithAny,
   runIdempotent,
   toConnection,
   toUsdMinor,
@@ -15,6 +17,7 @@ import {
   UserErrorsAbort,
   type Connection,
   type PageArgs,
+  type Role,
   type UserError,
 } from '@nomad/kit';
 import type { App } from '../../app.ts';
@@ -22,6 +25,7 @@ import { addWorkingDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import { idempotencyKeys, type ApplicationRow, type NomadRow } from '../../db/schema.ts';
 import { isSelf } from '../nomads/service.ts';
+import { NEED_TO_KNOW } from '../../policy.ts';
 import { findNomadByPassport, getNomadsByIds, upsertNomad } from '../nomads/queries.ts';
 import { loadHolidays, loadRules } from '../rules/service.ts';
 import { checkIntake, IntakeCode, type SubmitApplicationInput } from './intake.ts';
@@ -40,8 +44,11 @@ import {
 } from './queries.ts';
 
 const LISTERS = ['migration_officer', 'analyst'] as const;
-/** Roles that may read an application's foreign parties and documents. */
-const DETAIL_READERS = ['migration_officer', 'security_officer', 'labor_officer'] as const;
+/** The application fields the need-to-know table governs. */
+export type ApplicationField = 'Application.foreignParties' | 'Application.declaredIncome' | 'Application.declaredIncomeUsd' | 'Application.documents';
+const APPLICATION_FIELDS: readonly ApplicationField[] = ['Application.foreignParties', 'Application.declaredIncome', 'Application.declaredIncomeUsd', 'Application.documents'];
+/** Roles that see any application at all: those the table lets read some field of anyone's. */
+const APPLICATION_READERS: readonly Role[] = [...new Set(APPLICATION_FIELDS.flatMap((f) => rolesWithAny(NEED_TO_KNOW, f)))];
 
 export interface Payload {
   application: ApplicationRow | null;
@@ -50,11 +57,12 @@ export interface Payload {
 
 /** Whether the caller may see this application at all. */
 function canSee(ctx: Context, row: ApplicationRow): boolean {
-  return hasRole(ctx.principal, ...LISTERS, ...DETAIL_READERS) || isSelf(ctx.principal, row.nomadId);
+  return hasRole(ctx.principal, ...APPLICATION_READERS) || isSelf(ctx.principal, row.nomadId);
 }
 
-export function assertDetailsReadable(ctx: Context, row: ApplicationRow): void {
-  if (!hasRole(ctx.principal, ...DETAIL_READERS) && !isSelf(ctx.principal, row.nomadId)) {
+/** Throws FORBIDDEN unless the need-to-know table lets the caller read `field` of the application. */
+export function assertDetailsReadable(ctx: Context, row: ApplicationRow, field: ApplicationField = 'Application.foreignParties'): void {
+  if (!allowsWithoutRelations(NEED_TO_KNOW, field, ctx.principal, row.nomadId)) {
     throw forbidden('Application details are not visible to you.');
   }
 }
@@ -124,7 +132,7 @@ export async function listApplicationsFor(
 
 /** A nomad's applications, newest first, through the per-request loader (no N+1). */
 export async function applicationsOfNomad(ctx: Context, nomad: NomadRow, args: PageArgs): Promise<Connection<ApplicationRow>> {
-  if (!hasRole(ctx.principal, ...LISTERS, ...DETAIL_READERS) && !isSelf(ctx.principal, nomad.id)) {
+  if (!hasRole(ctx.principal, ...APPLICATION_READERS) && !isSelf(ctx.principal, nomad.id)) {
     throw forbidden("This nomad's applications are not visible to you.");
   }
   const page = toPage(args);

@@ -2,17 +2,16 @@ import type { GraphQLResolverMap, PageArgs } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { NomadRow } from '../../db/schema.ts';
-import type { PersonalField } from '../../personal-fields.ts';
 import { applicationsOfNomad } from '../applications/service.ts';
-import { assertIdentityReadable, getMe, getNomad, listNomadsFor, type NomadListArgs } from './service.ts';
+import { assertIdentityReadable, getMe, getNomad, listNomadsFor, type IdentityField, type NomadListArgs } from './service.ts';
 
 /**
  * An identity field: refused with FORBIDDEN to callers who may not read it, and recorded in
  * the access log before its value is returned (no record, no data).
  */
-function identity<T>(field: PersonalField, read: (n: NomadRow) => T) {
+function identity<T>(field: IdentityField, read: (n: NomadRow) => T) {
   return async (nomad: NomadRow, _args: unknown, ctx: Context): Promise<T> => {
-    assertIdentityReadable(ctx, nomad.id);
+    assertIdentityReadable(ctx, nomad.id, field);
     await ctx.loaders.access.record(nomad.id, field);
     return read(nomad);
   };

@@ -1,10 +1,20 @@
-import { badUserInput, forbidden, hasRole, isUuid, PIN_PATTERN, toConnection, toPage, type Connection, type PageArgs, type Principal, type Role } from '@nomad/kit';
+import { allowsWithoutRelations, badUserInput, forbidden, hasRole, isUuid, PIN_PATTERN, rolesWithAny, toConnection, toPage, type Connection, type PageArgs, type Principal, type Role } from '@nomad/kit';
 import type { Context } from '../../context.ts';
 import type { NomadRow } from '../../db/schema.ts';
+import type { PersonalField } from '../../personal-fields.ts';
+import { NEED_TO_KNOW } from '../../policy.ts';
 import { countNomads, listNomads, type NomadFilterParams } from './queries.ts';
 
-/** Roles that may read a nomad's identity (names, birth date, passport, email, PIN). */
-const IDENTITY_READERS: readonly Role[] = ['migration_officer', 'labor_officer', 'tax_officer', 'security_officer'];
+/** The identity fields of a nomad (names, birth date, sex, passport, email, PIN). */
+export type IdentityField = 'Nomad.surname' | 'Nomad.givenNames' | 'Nomad.dateOfBirth' | 'Nomad.sex' | 'Nomad.passport' | 'Nomad.email' | 'Nomad.pin';
+
+/** Roles that may look a nomad up by PIN: those who read anyone's PIN (the table's `any`). */
+const PIN_LOOKERS: readonly Role[] = rolesWithAny(NEED_TO_KNOW, 'Nomad.pin');
+/**
+ * Roles that may open any nomad by id: those who read some field of anyone's record
+ * (analysts: a pseudonymous record whose identity fields stay refused).
+ */
+const OPENERS: readonly Role[] = [...new Set([...rolesWithAny(NEED_TO_KNOW, 'Nomad.surname'), ...rolesWithAny(NEED_TO_KNOW, 'Nomad.status')])];
 /** Roles that may list nomads: analysts get pseudonymous records (identity fields refused). */
 const LISTERS: readonly Role[] = ['migration_officer', 'analyst'];
 
@@ -12,22 +22,21 @@ export function isSelf(principal: Principal, nomadId: string): boolean {
   return principal.roles.includes('nomad') && principal.nomadId === nomadId;
 }
 
-export function canReadIdentity(principal: Principal, nomadId: string): boolean {
-  return isSelf(principal, nomadId) || hasRole(principal, ...IDENTITY_READERS);
+/** Whether the need-to-know table lets the caller read `field` (an identity field) of `nomadId`. */
+export function canReadIdentity(principal: Principal, nomadId: string, field: IdentityField = 'Nomad.surname'): boolean {
+  return allowsWithoutRelations(NEED_TO_KNOW, field, principal, nomadId);
 }
 
-/** Throws FORBIDDEN unless the caller may see the identity of `nomadId`. */
-export function assertIdentityReadable(ctx: Context, nomadId: string): void {
-  if (!canReadIdentity(ctx.principal, nomadId)) {
+/** Throws FORBIDDEN unless the caller may see `field` of the identity of `nomadId`. */
+export function assertIdentityReadable(ctx: Context, nomadId: string, field: IdentityField = 'Nomad.surname'): void {
+  if (!canReadIdentity(ctx.principal, nomadId, field)) {
     throw forbidden('Personal data of this nomad is not visible to you.');
   }
 }
 
-/** Roles that may read a nomad's status: officers of every agency, analysts (pseudonymous), the nomad. */
-const STATUS_READERS: readonly Role[] = [...IDENTITY_READERS, 'analyst'];
-
-export function assertStatusReadable(ctx: Context, nomadId: string): void {
-  if (!isSelf(ctx.principal, nomadId) && !hasRole(ctx.principal, ...STATUS_READERS)) {
+/** Throws FORBIDDEN unless the table lets the caller read `field` (a status field) of `nomadId`. */
+export function assertStatusReadable(ctx: Context, nomadId: string, field: PersonalField = 'Nomad.status'): void {
+  if (!allowsWithoutRelations(NEED_TO_KNOW, field, ctx.principal, nomadId)) {
     throw forbidden("This nomad's status is not visible to you.");
   }
 }
@@ -40,14 +49,14 @@ export async function getNomad(ctx: Context, args: { id?: string | null; pin?: s
   if (id != null) {
     if (!isUuid(id)) throw badUserInput('`id` must be a UUID.', 'id');
     // Analysts may open a pseudonymous record by id; its identity fields stay refused.
-    if (!hasRole(principal, ...IDENTITY_READERS, 'analyst') && !isSelf(principal, id)) {
+    if (!hasRole(principal, ...OPENERS) && !isSelf(principal, id)) {
       throw forbidden('A nomad may read only their own record.');
     }
     return ctx.loaders.nomadById.load(id);
   }
   if (!PIN_PATTERN.test(pin ?? '')) throw badUserInput('`pin` must be 14 digits: a sex digit, the birth date DDMMYYYY and a serial.', 'pin');
   // A PIN is personal data: looking a record up by it is for those who may read identities.
-  const mayLookUpAnyone = hasRole(principal, ...IDENTITY_READERS);
+  const mayLookUpAnyone = hasRole(principal, ...PIN_LOOKERS);
   if (!mayLookUpAnyone && !principal.roles.includes('nomad')) throw forbidden('Looking up a nomad by PIN is for officers.');
   const row = await ctx.loaders.nomadByPin.load(pin ?? '');
   if (row && !mayLookUpAnyone && !isSelf(principal, row.id)) throw forbidden('A nomad may read only their own record.');

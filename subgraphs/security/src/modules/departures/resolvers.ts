@@ -3,11 +3,13 @@ import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { ExitWatchRow } from '../../db/schema.ts';
 import type { PersonalField } from '../../personal-fields.ts';
+import { assertAllowedByTable } from '../../policy.ts';
 import { confirmDeparture, daysOverdue, overdueDeparturesFor, type ConfirmDepartureInput } from './service.ts';
 
-/** A personal field of an exit watch: recorded in the access log before its value is returned (none when it is empty). */
+/** A personal field of an exit watch: refused unless the need-to-know table allows it, recorded in the access log before its value is returned (none when it is empty). */
 function personal<T>(field: PersonalField, read: (w: ExitWatchRow) => T | null) {
   return async (w: ExitWatchRow, _args: unknown, ctx: Context): Promise<T | null> => {
+    assertAllowedByTable(ctx, field, w.nomadId);
     const value = read(w);
     if (value !== null) await ctx.loaders.access.record(w.nomadId, field);
     return value;

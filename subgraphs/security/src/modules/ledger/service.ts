@@ -1,5 +1,6 @@
-import { badUserInput, forbidden, hasRole, toConnection, toPage, userError, type Connection, type PageArgs, type UserError } from '@nomad/kit';
+import { allowsWithoutRelations, badUserInput, forbidden, hasRole, toConnection, toPage, userError, type Connection, type PageArgs, type UserError } from '@nomad/kit';
 import type { Context } from '../../context.ts';
+import { NEED_TO_KNOW } from '../../policy.ts';
 import { getLedgerEntries, insertDisclosures, listAccessLog, type LedgerEntryRow } from './queries.ts';
 
 export const LEDGER_AGENCIES = ['MIGRATION', 'LABOR', 'TAX', 'SECURITY'] as const;
@@ -20,9 +21,8 @@ const ENTRY_ID = /^(migration|labor|tax|security):([0-9]{1,15})$/;
 
 /** Which view of a nomad's access log the caller gets: the nomad's own, an auditor's, or none. */
 function viewOf(ctx: Context, nomadId: string): 'subject' | 'auditor' {
-  if (hasRole(ctx.principal, 'auditor')) return 'auditor';
-  if (ctx.principal.roles.includes('nomad') && ctx.principal.nomadId === nomadId) return 'subject';
-  throw forbidden('The access log is for auditors and the nomad it concerns.');
+  if (!allowsWithoutRelations(NEED_TO_KNOW, 'Nomad.accessLog', ctx.principal, nomadId)) throw forbidden('The access log is for auditors and the nomad it concerns.');
+  return hasRole(ctx.principal, 'auditor') ? 'auditor' : 'subject';
 }
 
 /**

@@ -1,16 +1,20 @@
-import { forbidden, hasRole, type Principal } from '@nomad/kit';
+import { allowsWithoutRelations, forbidden, hasRole, type Principal } from '@nomad/kit';
+import { NEED_TO_KNOW } from '../../policy.ts';
 import type { ScreeningReason } from '../../db/schema.ts';
 
 /**
- * Need to know (DOMAIN.md, "Who reads what"): a screening's details (reasons, free text,
+ * Need to know (DOMAIN.md, "Who reads what"): a screening's details (the table in `../../policy.ts`) (reasons, free text,
  * classification, officer) are for security officers alone; its outcome and dates also for the
  * officers who decide on the status (migration), for analysts (pseudonymous aggregates) and
  * for the nomad it is about. Everyone else (labor, tax, auditors, another nomad) reads nothing.
  * Enforced per field, whatever the query's shape (alias, fragment, `_entities`).
  */
-export function canReadDetails(principal: Principal): boolean {
-  return hasRole(principal, 'security_officer');
+export function canReadDetails(principal: Principal, field: DetailField = 'Screening.reasons', nomadId: string | null = null): boolean {
+  return allowsWithoutRelations(NEED_TO_KNOW, field, principal, nomadId);
 }
+
+/** A screening's personal details, as the need-to-know table names them. */
+export type DetailField = 'Screening.reasons' | 'Screening.reasonText' | 'Screening.classification' | 'Screening.concludedBy' | 'Screening.requestNote';
 
 export function canReadOutcome(principal: Principal, nomadId: string): boolean {
   if (hasRole(principal, 'security_officer', 'migration_officer', 'analyst')) return true;
@@ -21,8 +25,8 @@ export function assertOutcomeReadable(principal: Principal, nomadId: string): vo
   if (!canReadOutcome(principal, nomadId)) throw forbidden('Only the officers concerned and the nomad may read a screening outcome.');
 }
 
-export function assertDetailsReadable(principal: Principal): void {
-  if (!canReadDetails(principal)) throw forbidden('Screening details are visible to security officers only.');
+export function assertDetailsReadable(principal: Principal, field: DetailField = 'Screening.reasons', nomadId: string | null = null): void {
+  if (!canReadDetails(principal, field, nomadId)) throw forbidden('Screening details are visible to security officers only.');
 }
 
 /** The decree's grounds a flagged screening maps to: all other agencies ever learn. */

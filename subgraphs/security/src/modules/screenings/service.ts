@@ -281,7 +281,7 @@ export type ScreeningDetail = 'reasons' | 'reasonText' | 'classification' | 'con
  * officer, and recorded in the access log before the value is returned (no record, no data).
  */
 export async function readDetail<T>(ctx: Context, screening: ScreeningRow, field: ScreeningDetail, value: T): Promise<T> {
-  assertDetailsReadable(ctx.principal);
+  assertDetailsReadable(ctx.principal, `Screening.${field}`, screening.nomadId);
   await ctx.loaders.access.record(screening.nomadId, `Screening.${field}`, screening.applicationNumber);
   return value;
 }

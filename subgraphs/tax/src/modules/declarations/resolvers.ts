@@ -13,7 +13,7 @@ import type { PersonalField } from '../../personal-fields.ts';
  */
 function personal<T>(field: PersonalField, read: (d: DeclarationView, ctx: Context) => T | Promise<T>) {
   return async (d: DeclarationView, _args: unknown, ctx: Context): Promise<T> => {
-    assertMayReadNomadTax(ctx.principal, d.nomadId);
+    assertMayReadNomadTax(ctx.principal, d.nomadId, field);
     await ctx.loaders.access.record(d.nomadId, field);
     return read(d, ctx);
   };

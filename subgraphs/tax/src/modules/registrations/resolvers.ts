@@ -43,7 +43,7 @@ export function registrationResolvers(app: App): GraphQLResolverMap<Context> {
     TaxRegistration: {
       nomad: (r: RegistrationRow) => ({ id: r.nomadId }),
       pin: async (r: RegistrationRow, _args: unknown, ctx: Context) => {
-        assertMayReadNomadTax(ctx.principal, r.nomadId);
+        assertMayReadNomadTax(ctx.principal, r.nomadId, 'TaxRegistration.pin');
         await ctx.loaders.access.record(r.nomadId, 'TaxRegistration.pin');
         return r.pin;
       },
