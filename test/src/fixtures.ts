@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 /** A submission that passes every intake rule on 2026-11-24 (the harness's default day). */
-export function validApplication(overrides: { passportNumber?: string; citizenship?: string } = {}) {
+export function validApplication(overrides: { passportNumber?: string; citizenship?: string; passportExpiresOn?: string } = {}) {
   const citizenship = overrides.citizenship ?? 'KAZ';
   return {
     applicant: {
@@ -10,7 +10,7 @@ export function validApplication(overrides: { passportNumber?: string; citizensh
       dateOfBirth: '1990-04-12',
       sex: 'MALE',
       citizenship,
-      passport: { country: citizenship, number: overrides.passportNumber ?? `N${randomUUID().replace(/-/g, '').slice(0, 8).toUpperCase()}`, expiresOn: '2030-01-31' },
+      passport: { country: citizenship, number: overrides.passportNumber ?? `N${randomUUID().replace(/-/g, '').slice(0, 8).toUpperCase()}`, expiresOn: overrides.passportExpiresOn ?? '2030-01-31' },
       email: 'arman@example.org',
     },
     activityCode: 'SOFTWARE_DEVELOPMENT',

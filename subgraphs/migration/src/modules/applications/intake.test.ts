@@ -19,6 +19,8 @@ function rules(overrides: Partial<Rules> = {}): Rules {
     required_documents: { all: ['PASSPORT', 'PHOTO'], oneOf: ['EMPLOYMENT_CONTRACT', 'BANK_STATEMENT'] },
     accepted_document_languages: ['ky', 'ru'],
     status_ceiling_years: 10,
+    extension_years: 1,
+    renewal_window_days: 60,
     exit_days_after_revocation: 15,
     ...overrides,
   };

@@ -28,6 +28,7 @@ import { isSelf } from '../nomads/service.ts';
 import { NEED_TO_KNOW } from '../../policy.ts';
 import { findNomadByPassport, getNomadsByIds, upsertNomad } from '../nomads/queries.ts';
 import { loadHolidays, loadRules } from '../rules/service.ts';
+import { reapplicationError } from '../status/service.ts';
 import { checkIntake, IntakeCode, type SubmitApplicationInput } from './intake.ts';
 import { documentRow } from './documents.ts';
 import { decide } from '../review/service.ts';
@@ -181,6 +182,8 @@ export async function submitApplication(ctx: Context, app: App, input: SubmitApp
             userError(IntakeCode.IDENTITY_MISMATCH, 'Date of birth and sex must match the record that holds your PIN.', 'input.applicant.dateOfBirth'),
           ]);
         }
+        const refused = await reapplicationError(tx, { nomadId, today, rules });
+        if (refused) throw new UserErrorsAbort([refused]);
         await upsertNomad(tx, {
           nomad: {
             id: nomadId,

@@ -23,6 +23,8 @@ export const RulesSchema = z.object({
   required_documents: z.object({ all: z.array(DocumentKind), oneOf: z.array(DocumentKind) }),
   accepted_document_languages: z.array(z.string().length(2)),
   status_ceiling_years: z.number().int().positive(),
+  extension_years: z.number().int().positive(),
+  renewal_window_days: z.number().int().positive(),
   exit_days_after_revocation: z.number().int().positive(),
 });
 export type Rules = z.infer<typeof RulesSchema>;

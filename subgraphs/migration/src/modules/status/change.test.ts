@@ -13,6 +13,7 @@ import { schema, type MigrationSchema } from '../../db/index.ts';
 import { createLoaders } from '../../loaders.ts';
 import { embeddedZhaak } from '../../zhaak.ts';
 import { changeStatus, type StatusAction, type StatusChangeInput } from './change.ts';
+import { readStatus } from './service.ts';
 
 // The status changes of a migration officer, service-level against a real database: each
 // action's precondition, its rows and its domain event, with hand-written expected dates.
@@ -53,12 +54,12 @@ type PeriodSpec = [kind: 'INITIAL_60_DAYS' | 'EXTENSION_1_YEAR' | 'RENEWAL', fro
 type EventSpec = [kind: 'SUSPENDED' | 'REINSTATED' | 'REVOKED', on: string];
 
 /** A nomad with a PIN and the given periods and events. */
-async function holder(periods: PeriodSpec[], events: EventSpec[] = []): Promise<{ id: string; pin: string }> {
+async function holder(periods: PeriodSpec[], events: EventSpec[] = [], passportExpiresOn = '2035-01-01'): Promise<{ id: string; pin: string }> {
   serial += 1;
   const pin = `212041990${serial}`;
   const [nomad] = await database.db
     .insert(schema.nomads)
-    .values({ surname: 'TEST', givenNames: 'HOLDER', dateOfBirth: '1990-04-12', sex: 'MALE', citizenship: 'KAZ', passportCountry: 'KAZ', passportNumber: `N${serial}X`, passportExpiresOn: '2035-01-01', email: 'h@example.org', pin })
+    .values({ surname: 'TEST', givenNames: 'HOLDER', dateOfBirth: '1990-04-12', sex: 'MALE', citizenship: 'KAZ', passportCountry: 'KAZ', passportNumber: `N${serial}X`, passportExpiresOn, email: 'h@example.org', pin })
     .returning();
   if (!nomad) throw new Error('no nomad');
   for (const [kind, validFrom, validUntil] of periods) {
@@ -70,6 +71,18 @@ async function holder(periods: PeriodSpec[], events: EventSpec[] = []): Promise<
   return { id: nomad.id, pin };
 }
 
+/** Sets a rule value for the duration of `fn`, then puts the seeded value back. */
+async function withRule(key: string, value: number, fn: () => Promise<void>): Promise<void> {
+  const [before] = await database.db.select().from(schema.ruleValues).where(eq(schema.ruleValues.key, key));
+  if (!before) throw new Error(`no rule ${key}`);
+  await database.db.update(schema.ruleValues).set({ value }).where(eq(schema.ruleValues.key, key));
+  try {
+    await fn();
+  } finally {
+    await database.db.update(schema.ruleValues).set({ value: before.value }).where(eq(schema.ruleValues.key, key));
+  }
+}
+
 const change = (action: StatusAction, input: StatusChangeInput, ctx = ctxFor()) => changeStatus(ctx, app, action, input);
 const eventsOf = (nomadId: string) => database.db.select().from(schema.statusEvents).where(eq(schema.statusEvents.nomadId, nomadId)).orderBy(asc(schema.statusEvents.seq));
 const periodsOf = (nomadId: string) => database.db.select().from(schema.statusPeriods).where(eq(schema.statusPeriods.nomadId, nomadId)).orderBy(asc(schema.statusPeriods.validFrom));
@@ -78,10 +91,10 @@ const invalid = (message: string) => ({ nomadId: null, userErrors: [{ code: 'INV
 
 /** Active since 2026-10-01 on the initial period (until 2026-11-29). */
 const ACTIVE_INITIAL: PeriodSpec[] = [['INITIAL_60_DAYS', '2026-10-01', '2026-11-29']];
-/** Active on the 1-year extension after the initial period. */
+/** Active on the 1-year extension after the initial period, ending 60 days from today: the renewal window opened today. */
 const ACTIVE_EXTENDED: PeriodSpec[] = [
-  ['INITIAL_60_DAYS', '2026-01-01', '2026-03-01'],
-  ['EXTENSION_1_YEAR', '2026-03-02', '2027-03-01'],
+  ['INITIAL_60_DAYS', '2025-11-25', '2026-01-23'],
+  ['EXTENSION_1_YEAR', '2026-01-24', '2027-01-23'],
 ];
 
 describe('who and which nomad', () => {
@@ -132,15 +145,19 @@ describe('extension and renewal', () => {
   it('renews after the extension, as a RENEWAL with a RENEWED event', async () => {
     const { id } = await holder(ACTIVE_EXTENDED);
     expect(await change('renewStatus', { nomadId: id })).toEqual({ nomadId: id, userErrors: [] });
-    expect((await periodsOf(id)).at(-1)).toMatchObject({ kind: 'RENEWAL', validFrom: '2027-03-02', validUntil: '2028-03-01' });
+    expect((await periodsOf(id)).at(-1)).toMatchObject({ kind: 'RENEWAL', validFrom: '2027-01-24', validUntil: '2028-01-23' });
     expect((await eventsOf(id)).map((e) => e.kind)).toEqual(['RENEWED']);
     expect((await outboxOf(id))[0]).toMatchObject({ type: 'StatusExtended', payload: { periodKind: 'RENEWAL' } });
   });
 
-  it('renews again after a renewal granted in advance, from the end of the whole chain', async () => {
-    const { id } = await holder([...ACTIVE_EXTENDED, ['RENEWAL', '2027-03-02', '2028-03-01']]);
+  it('renews again after a renewal, from the end of the whole chain', async () => {
+    const { id } = await holder([
+      ['INITIAL_60_DAYS', '2024-11-25', '2025-01-23'],
+      ['EXTENSION_1_YEAR', '2025-01-24', '2026-01-23'],
+      ['RENEWAL', '2026-01-24', '2027-01-23'],
+    ]);
     expect(await change('renewStatus', { nomadId: id })).toEqual({ nomadId: id, userErrors: [] });
-    expect((await periodsOf(id)).at(-1)).toMatchObject({ kind: 'RENEWAL', validFrom: '2028-03-02', validUntil: '2029-03-01' });
+    expect((await periodsOf(id)).at(-1)).toMatchObject({ kind: 'RENEWAL', validFrom: '2027-01-24', validUntil: '2028-01-23' });
   });
 
   it('the extension follows the initial period only; a renewal never follows it', async () => {
@@ -177,6 +194,116 @@ describe('extension and renewal', () => {
     ]);
     expect(await change('renewStatus', { nomadId: atCeiling.id })).toEqual({ nomadId: atCeiling.id, userErrors: [] });
     expect((await periodsOf(atCeiling.id)).at(-1)).toMatchObject({ validFrom: '2026-11-30', validUntil: '2027-11-29' });
+  });
+});
+
+describe('the renewal window', () => {
+  it('opens renewal_window_days (60) before the last day: refused the day before it opens, granted on the day it opens', async () => {
+    // Ends 2027-01-24: the window opens 2026-11-25, tomorrow.
+    const early = await holder([
+      ['INITIAL_60_DAYS', '2025-11-26', '2026-01-24'],
+      ['EXTENSION_1_YEAR', '2026-01-25', '2027-01-24'],
+    ]);
+    expect(await change('renewStatus', { nomadId: early.id })).toEqual({
+      nomadId: null,
+      userErrors: [{ code: 'RENEWAL_WINDOW_NOT_OPEN', field: 'input.nomadId', message: 'A renewal may be requested from 2026-11-25, 60 days before the status ends on 2027-01-24.' }],
+    });
+    expect(await periodsOf(early.id)).toHaveLength(2);
+    expect(await outboxOf(early.id)).toEqual([]);
+    // Ends 2027-01-23: the window opened today.
+    const onTime = await holder(ACTIVE_EXTENDED);
+    expect(await change('renewStatus', { nomadId: onTime.id })).toEqual({ nomadId: onTime.id, userErrors: [] });
+  });
+
+  it('stacks no renewal ahead: once renewed, the next renewal waits for the new period\'s window', async () => {
+    const { id } = await holder(ACTIVE_EXTENDED);
+    expect(await change('renewStatus', { nomadId: id })).toEqual({ nomadId: id, userErrors: [] });
+    expect(await change('renewStatus', { nomadId: id })).toEqual({
+      nomadId: null,
+      userErrors: [{ code: 'RENEWAL_WINDOW_NOT_OPEN', field: 'input.nomadId', message: 'A renewal may be requested from 2027-11-24, 60 days before the status ends on 2028-01-23.' }],
+    });
+    expect((await periodsOf(id)).map((p) => p.kind)).toEqual(['INITIAL_60_DAYS', 'EXTENSION_1_YEAR', 'RENEWAL']);
+  });
+
+  it('reads the window from the rule table', async () => {
+    const { id } = await holder([
+      ['INITIAL_60_DAYS', '2025-11-26', '2026-01-24'],
+      ['EXTENSION_1_YEAR', '2026-01-25', '2027-01-24'],
+    ]);
+    await withRule('renewal_window_days', 61, async () => {
+      expect(await change('renewStatus', { nomadId: id })).toEqual({ nomadId: id, userErrors: [] });
+    });
+  });
+});
+
+describe('the extension length', () => {
+  it('is the rule value extension_years', async () => {
+    const { id } = await holder(ACTIVE_INITIAL);
+    await withRule('extension_years', 2, async () => {
+      expect(await change('extendStatus', { nomadId: id })).toEqual({ nomadId: id, userErrors: [] });
+    });
+    expect((await periodsOf(id)).at(-1)).toMatchObject({ kind: 'EXTENSION_1_YEAR', validFrom: '2026-11-30', validUntil: '2028-11-29' });
+  });
+});
+
+describe('the passport outlives the new period', () => {
+  it('refuses an extension when the passport expires on its last day, grants it when it expires the day after', async () => {
+    const refused = await holder(ACTIVE_INITIAL, [], '2027-11-29');
+    expect(await change('extendStatus', { nomadId: refused.id })).toEqual({
+      nomadId: null,
+      userErrors: [
+        { code: 'PASSPORT_EXPIRES_TOO_SOON', field: 'input.nomadId', message: 'The passport on record expires on 2027-11-29; it must be valid after 2027-11-29, the last day of the new period.' },
+      ],
+    });
+    expect(await periodsOf(refused.id)).toHaveLength(1);
+    const granted = await holder(ACTIVE_INITIAL, [], '2027-11-30');
+    expect(await change('extendStatus', { nomadId: granted.id })).toEqual({ nomadId: granted.id, userErrors: [] });
+  });
+
+  it('refuses a renewal the passport would not outlive', async () => {
+    const refused = await holder(ACTIVE_EXTENDED, [], '2028-01-23');
+    expect((await change('renewStatus', { nomadId: refused.id })).userErrors.map((e) => [e.code, e.field])).toEqual([['PASSPORT_EXPIRES_TOO_SOON', 'input.nomadId']]);
+    expect(await periodsOf(refused.id)).toHaveLength(2);
+    const granted = await holder(ACTIVE_EXTENDED, [], '2028-01-24');
+    expect(await change('renewStatus', { nomadId: granted.id })).toEqual({ nomadId: granted.id, userErrors: [] });
+  });
+});
+
+describe('the ceiling is per person', () => {
+  // The current chain starts 2026-10-01 and its extension would end 2027-11-29: allowed when
+  // the person's ten years started no later than 2017-11-30, i.e. when earlier grants add up
+  // to at most 3,227 days (2017-11-30 to 2026-09-30).
+  const current: PeriodSpec[] = [['INITIAL_60_DAYS', '2026-10-01', '2026-11-29']];
+  const refusedAt = (ceiling: string) => ({
+    nomadId: null,
+    userErrors: [{ code: 'STATUS_CEILING_REACHED', field: 'input.nomadId', message: `The status may not run past ${ceiling}: 10 years in total.` }],
+  });
+
+  it('counts every day of an earlier, expired run of grants: exactly at the ceiling is allowed, a day more is not', async () => {
+    // 2016-01-01 to 2024-10-31: 3,227 days held, then a gap, then a fresh application.
+    const exact = await holder([['INITIAL_60_DAYS', '2016-01-01', '2016-02-29'], ['EXTENSION_1_YEAR', '2016-03-01', '2024-10-31'], ...current]);
+    expect(await change('extendStatus', { nomadId: exact.id })).toEqual({ nomadId: exact.id, userErrors: [] });
+    expect((await periodsOf(exact.id)).at(-1)).toMatchObject({ validFrom: '2026-11-30', validUntil: '2027-11-29' });
+    // One day more held (to 2024-11-01): the ceiling moves a day earlier, to 2027-11-28.
+    const over = await holder([['INITIAL_60_DAYS', '2016-01-01', '2016-02-29'], ['EXTENSION_1_YEAR', '2016-03-01', '2024-11-01'], ...current]);
+    expect(await change('extendStatus', { nomadId: over.id })).toEqual(refusedAt('2027-11-28'));
+    expect(await periodsOf(over.id)).toHaveLength(3);
+  });
+
+  it('counts a revoked run of grants up to the day before the revocation', async () => {
+    const earlier: PeriodSpec[] = [['INITIAL_60_DAYS', '2016-01-01', '2016-02-29'], ['EXTENSION_1_YEAR', '2016-03-01', '2025-12-31']];
+    // Revoked on 2024-11-01: held to 2024-10-31, 3,227 days.
+    const exact = await holder([...earlier, ...current], [['REVOKED', '2024-11-01']]);
+    expect(await change('extendStatus', { nomadId: exact.id })).toEqual({ nomadId: exact.id, userErrors: [] });
+    const over = await holder([...earlier, ...current], [['REVOKED', '2024-11-02']]);
+    expect(await change('extendStatus', { nomadId: over.id })).toEqual(refusedAt('2027-11-28'));
+  });
+
+  it('shows the person\'s ceiling on Nomad.status', async () => {
+    const { id } = await holder([['INITIAL_60_DAYS', '2016-01-01', '2016-02-29'], ['EXTENSION_1_YEAR', '2016-03-01', '2024-10-31'], ...current]);
+    const nomad = (await database.db.select().from(schema.nomads).where(eq(schema.nomads.id, id)))[0];
+    if (!nomad) throw new Error('no nomad');
+    expect(await readStatus(ctxFor(), nomad, TODAY, 'Nomad.status')).toMatchObject({ state: 'ACTIVE', chainStartedOn: '2026-10-01', ceilingOn: '2027-11-29' });
   });
 });
 

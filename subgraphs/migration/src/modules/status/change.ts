@@ -3,7 +3,7 @@ import type { App } from '../../app.ts';
 import { addDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import type { MigrationDb } from '../../db/index.ts';
-import { idempotencyKeys, type NomadRow, type StatusPeriodRow } from '../../db/schema.ts';
+import { idempotencyKeys, type NomadRow, type StatusEventRow, type StatusPeriodRow } from '../../db/schema.ts';
 import { publish } from '../../events.ts';
 import { loadRules, type Rules } from '../rules/service.ts';
 import { nextPeriodStart, type DerivedStatus } from './derive.ts';
@@ -31,6 +31,7 @@ interface Change {
   nomad: NomadRow;
   status: DerivedStatus;
   periods: StatusPeriodRow[];
+  events: StatusEventRow[];
   rules: Rules;
   input: StatusChangeInput;
   actor: string;
@@ -78,9 +79,9 @@ async function openChange(tx: MigrationDb, app: App, input: StatusChangeInput, a
   const today = app.clock.today();
   const now = app.clock.now().toISOString();
   const rules = await loadRules(tx);
-  const { status, periods } = await statusOf(tx, nomad.id, today);
+  const { status, periods, events } = await statusOf(tx, nomad.id, today);
   if (!status) throw invalid('This nomad has never held the status.');
-  return { tx, nomad, status, periods, rules, input, actor, today, now };
+  return { tx, nomad, status, periods, events, rules, input, actor, today, now };
 }
 
 const STEPS: Record<StatusAction, (change: Change) => Promise<void>> = {
@@ -91,23 +92,34 @@ const STEPS: Record<StatusAction, (change: Change) => Promise<void>> = {
   revokeStatus: revoke,
 };
 
+const abort = (code: string, message: string) => new UserErrorsAbort([userError(code, message, 'input.nomadId')]);
+
 /**
- * The 1-year extension after the initial period, or a renewal after that: a new period from
- * the day after the chain's last, never past the ceiling.
+ * The extension after the initial period (`extension_years`), or a yearly renewal after
+ * that: a new period from the day after the chain's last. A renewal is asked for inside
+ * `renewal_window_days` before that last day (so none is stacked ahead), never runs past the
+ * person's ceiling, and the passport must outlive the new period (as at intake).
  */
 async function addYear(c: Change, kind: 'EXTENSION_1_YEAR' | 'RENEWAL'): Promise<void> {
-  const { status, nomad } = c;
+  const { status, nomad, rules } = c;
   if (status.state !== 'ACTIVE') throw invalid(`A status that is ${status.state} cannot be ${kind === 'EXTENSION_1_YEAR' ? 'extended' : 'renewed'}.`);
   const last = c.periods.filter((p) => p.validFrom >= status.chainStartedOn).at(-1) ?? status.period;
   if (kind === 'EXTENSION_1_YEAR' && last.kind !== 'INITIAL_60_DAYS') throw invalid('The 1-year extension follows the initial 60-day period only; use renewStatus.');
   if (kind === 'RENEWAL' && last.kind === 'INITIAL_60_DAYS') throw invalid('The initial period is followed by the 1-year extension; use extendStatus.');
+  if (kind === 'RENEWAL') {
+    const opensOn = addDays(status.validUntil, -rules.renewal_window_days);
+    if (c.today < opensOn) {
+      throw abort('RENEWAL_WINDOW_NOT_OPEN', `A renewal may be requested from ${opensOn}, ${rules.renewal_window_days} days before the status ends on ${status.validUntil}.`);
+    }
+  }
   const validFrom = nextPeriodStart(status);
-  const validUntil = lastDayOfTerm(validFrom, 1);
-  const ceiling = ceilingOf(c.rules, status.chainStartedOn);
+  const validUntil = lastDayOfTerm(validFrom, kind === 'EXTENSION_1_YEAR' ? rules.extension_years : 1);
+  const ceiling = ceilingOf(rules, c.periods, c.events, status.chainStartedOn);
   if (validUntil > ceiling) {
-    throw new UserErrorsAbort([
-      userError('STATUS_CEILING_REACHED', `The status may not run past ${ceiling}: ${c.rules.status_ceiling_years} years in total.`, 'input.nomadId'),
-    ]);
+    throw abort('STATUS_CEILING_REACHED', `The status may not run past ${ceiling}: ${rules.status_ceiling_years} years in total.`);
+  }
+  if (nomad.passportExpiresOn <= validUntil) {
+    throw abort('PASSPORT_EXPIRES_TOO_SOON', `The passport on record expires on ${nomad.passportExpiresOn}; it must be valid after ${validUntil}, the last day of the new period.`);
   }
   const period = await insertPeriod(c.tx, { period: { nomadId: nomad.id, kind, validFrom, validUntil, grantedBy: c.actor, grantedAt: c.now } });
   await insertStatusEvent(c.tx, { event: { nomadId: nomad.id, kind: kind === 'RENEWAL' ? 'RENEWED' : 'EXTENDED', effectiveOn: validFrom, actor: c.actor, periodId: period.id, at: c.now } });

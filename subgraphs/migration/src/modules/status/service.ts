@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, hasRole, lastDayOfTerm, toConnection, toPage, type Connection, type PageArgs } from '@nomad/kit';
+import { badUserInput, daysBetween, forbidden, hasRole, lastDayOfTerm, toConnection, toPage, userError, type Connection, type PageArgs, type UserError } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import { addDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
@@ -17,14 +17,71 @@ export function pinOf(nomad: NomadRow): string {
   return nomad.pin;
 }
 
-/** The last day any renewal may reach: `status_ceiling_years` from the first day of the chain. */
-export function ceilingOf(rules: Rules, chainStartedOn: string): string {
-  return lastDayOfTerm(chainStartedOn, rules.status_ceiling_years);
+/**
+ * Days the person held the status before `before` (the first day of their current chain):
+ * each earlier chain from its first day to its last, or to the day before its revocation.
+ * Suspended days count (the status is held, only its use is stopped).
+ */
+export function daysHeldBefore(periods: readonly StatusPeriodRow[], events: readonly StatusEventRow[], before: string): number {
+  const earlier = periods.filter((p) => p.validFrom < before).sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
+  const starts = earlier.filter((p) => p.kind === 'INITIAL_60_DAYS' || p.kind === 'PILOT_2022_2024').map((p) => p.validFrom);
+  let held = 0;
+  starts.forEach((start, i) => {
+    const next = starts[i + 1] ?? before;
+    const inChain = earlier.filter((p) => p.validFrom >= start && p.validFrom < next);
+    let end = inChain.reduce((last, p) => (p.validUntil > last ? p.validUntil : last), start);
+    if (end >= next) end = addDays(next, -1);
+    const revokedOn = events.filter((e) => e.kind === 'REVOKED' && e.effectiveOn >= start && e.effectiveOn <= end).map((e) => e.effectiveOn).sort()[0];
+    if (revokedOn) end = addDays(revokedOn, -1);
+    if (end >= start) held += daysBetween(start, end) + 1;
+  });
+  return held;
 }
 
-export async function statusOf(db: MigrationDb, nomadId: string, day: string): Promise<{ status: DerivedStatus | null; periods: StatusPeriodRow[] }> {
+/**
+ * The last day the person's status may reach: `status_ceiling_years` in total per person
+ * (DOMAIN.md: "up to 10 years in total"). The term runs from the first day of the current
+ * chain moved back by every day held under earlier grants, so a holder who lets the status
+ * lapse or loses it and applies again continues their ten years instead of starting anew.
+ */
+export function ceilingOf(rules: Rules, periods: readonly StatusPeriodRow[], events: readonly StatusEventRow[], chainStartedOn: string): string {
+  return lastDayOfTerm(addDays(chainStartedOn, -daysHeldBefore(periods, events, chainStartedOn)), rules.status_ceiling_years);
+}
+
+export async function statusOf(
+  db: MigrationDb,
+  nomadId: string,
+  day: string,
+): Promise<{ status: DerivedStatus | null; periods: StatusPeriodRow[]; events: StatusEventRow[] }> {
   const [periods, events] = await Promise.all([getPeriodsByNomadIds(db, { nomadIds: [nomadId] }), getEventsByNomadIds(db, { nomadIds: [nomadId] })]);
-  return { status: deriveStatus(periods, events, day), periods };
+  return { status: deriveStatus(periods, events, day), periods, events };
+}
+
+/**
+ * Whether the person may apply again on `today`, given their earlier grants: not while a
+ * revoked status's exit deadline has not passed, and not once the ceiling leaves no room
+ * for an initial period. Called in intake's transaction. Null when they may.
+ */
+export async function reapplicationError(db: MigrationDb, params: { nomadId: string; today: string; rules: Rules }): Promise<UserError | null> {
+  const { status, periods, events } = await statusOf(db, params.nomadId, params.today);
+  if (!status) return null;
+  if (status.state === 'REVOKED' && status.exitDeadlineOn && params.today <= status.exitDeadlineOn) {
+    return userError(
+      'EXIT_DEADLINE_NOT_PASSED',
+      `Your status was revoked on ${status.revokedOn ?? status.asOf}; you may apply again after your exit deadline, ${status.exitDeadlineOn}.`,
+      'input.applicant',
+    );
+  }
+  const ceiling = ceilingOf(params.rules, periods, events, params.today);
+  const initialUntil = addDays(params.today, params.rules.initial_period_days - 1);
+  if (ceiling < initialUntil) {
+    return userError(
+      'STATUS_CEILING_REACHED',
+      `The status may be held ${params.rules.status_ceiling_years} years in total; your earlier grants leave no room for a ${params.rules.initial_period_days}-day initial period (your last day would be ${ceiling}).`,
+      'input.applicant',
+    );
+  }
+  return null;
 }
 
 /**
@@ -40,7 +97,7 @@ export async function readStatus(ctx: Context, nomad: NomadRow, day: string, fie
     ctx.loaders.rules.load('rules'),
   ]);
   const status = deriveStatus(periods, events, day);
-  return status ? { ...status, ceilingOn: ceilingOf(rules, status.chainStartedOn) } : null;
+  return status ? { ...status, ceilingOn: ceilingOf(rules, periods, events, status.chainStartedOn) } : null;
 }
 
 /** Every period the nomad was granted, oldest first; the read is recorded. */

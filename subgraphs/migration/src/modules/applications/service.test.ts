@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { count, eq } from 'drizzle-orm';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, runMigrations, type Database, type Principal } from '@nomad/kit';
+import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
+import type { App } from '../../app.ts';
+import { fixedClock } from '../../clock.ts';
+import type { Context } from '../../context.ts';
+import { schema, type MigrationSchema } from '../../db/index.ts';
+import { createLoaders } from '../../loaders.ts';
+import { embeddedZhaak } from '../../zhaak.ts';
+import type { SubmitApplicationInput } from './intake.ts';
+import { submitApplication } from './service.ts';
+
+// Intake of a person who held the status before, against a real database: a revoked holder
+// waits for their exit deadline to pass, and the ten years are counted per person, so one who
+// used them up cannot start again. Dates are written out by hand.
+
+const TODAY = '2026-11-24';
+const logger = pino({ level: 'silent' });
+let testDb: TestDatabase;
+let database: Database<MigrationSchema>;
+let serial = 0;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase('applications_service');
+  database = connect(testDb.url, { agency: 'migration', schema });
+  await runMigrations(database, { agency: 'migration', migrationsFolder: fileURLToPath(new URL('../../../drizzle', import.meta.url)) });
+});
+afterAll(async () => {
+  await database?.close();
+  await testDb?.drop();
+});
+
+const appOn = (day: string): App => ({ clock: fixedClock(`${day}T06:00:00Z`), zhaak: embeddedZhaak(database.db) });
+
+function ctxOf(nomadId: string): Context {
+  const principal: Principal = { sub: `nomad-${nomadId}`, name: 'test', roles: ['nomad'], nomadId };
+  return {
+    principal,
+    purpose: 'test',
+    requestId: randomUUID(),
+    idempotencyKey: null,
+    db: database.db,
+    loaders: createLoaders(database.db, { principal, purpose: 'test', requestId: 'r', operationName: null }),
+    logger,
+  };
+}
+
+function application(passportNumber: string): SubmitApplicationInput {
+  return {
+    applicant: {
+      surname: 'Nurlanov',
+      givenNames: 'Arman',
+      dateOfBirth: '1990-04-12',
+      sex: 'MALE',
+      citizenship: 'KAZ',
+      passport: { country: 'KAZ', number: passportNumber, expiresOn: '2035-01-31' },
+      email: 'arman@example.org',
+    },
+    activityCode: 'SOFTWARE_DEVELOPMENT',
+    foreignParties: [{ kind: 'EMPLOYER', name: 'Northwind Labs GmbH', country: 'DEU' }],
+    declaredAnnualIncome: { amountMinor: 2_400_000, currency: 'USD' },
+    requestedStartOn: '2026-12-15',
+    documents: [
+      { kind: 'PASSPORT', fileName: 'passport.pdf', language: 'ru' },
+      { kind: 'PHOTO', fileName: 'photo.jpg', language: 'ru' },
+      { kind: 'EMPLOYMENT_CONTRACT', fileName: 'contract.pdf', language: 'ru' },
+    ],
+  };
+}
+
+type PeriodSpec = [kind: 'INITIAL_60_DAYS' | 'EXTENSION_1_YEAR', from: string, until: string];
+
+/** A former holder (PIN, passport on record) with the given periods and, optionally, a revocation. */
+async function formerHolder(periods: PeriodSpec[], revoked?: { on: string; exitDeadlineOn: string }): Promise<{ id: string; passportNumber: string }> {
+  serial += 1;
+  const passportNumber = `F${serial}${randomUUID().slice(0, 6).toUpperCase()}`;
+  const [nomad] = await database.db
+    .insert(schema.nomads)
+    .values({ surname: 'NURLANOV', givenNames: 'ARMAN', dateOfBirth: '1990-04-12', sex: 'MALE', citizenship: 'KAZ', passportCountry: 'KAZ', passportNumber, passportExpiresOn: '2035-01-31', email: 'arman@example.org', pin: `2120419907${String(serial).padStart(4, '0')}` })
+    .returning();
+  if (!nomad) throw new Error('no nomad');
+  for (const [kind, validFrom, validUntil] of periods) {
+    await database.db.insert(schema.statusPeriods).values({ nomadId: nomad.id, kind, validFrom, validUntil, grantedBy: 'setup' });
+  }
+  if (revoked) {
+    await database.db.insert(schema.statusEvents).values({ nomadId: nomad.id, kind: 'REVOKED', effectiveOn: revoked.on, actor: 'setup', revocationGround: 'RULES_BREACH', exitDeadlineOn: revoked.exitDeadlineOn });
+  }
+  return { id: nomad.id, passportNumber };
+}
+
+const submit = (nomad: { id: string; passportNumber: string }, day = TODAY) => submitApplication(ctxOf(nomad.id), appOn(day), application(nomad.passportNumber));
+const applicationsOf = async (nomadId: string) => (await database.db.select({ n: count() }).from(schema.applications).where(eq(schema.applications.nomadId, nomadId)))[0]?.n;
+const codes = (r: Awaited<ReturnType<typeof submit>>) => r.userErrors.map((e) => [e.code, e.field]);
+
+describe('a revoked holder applies again only after the exit deadline', () => {
+  // Revoked on 2026-11-20 with 15 days to leave: the exit deadline is 2026-12-05.
+  const revokedChain: PeriodSpec[] = [['INITIAL_60_DAYS', '2026-10-01', '2026-11-29']];
+  const revocation = { on: '2026-11-20', exitDeadlineOn: '2026-12-05' };
+
+  it('refuses the application inside the window and on the deadline itself, naming the deadline; writes nothing', async () => {
+    const nomad = await formerHolder(revokedChain, revocation);
+    expect(await submit(nomad)).toEqual({
+      application: null,
+      userErrors: [{ code: 'EXIT_DEADLINE_NOT_PASSED', field: 'input.applicant', message: 'Your status was revoked on 2026-11-20; you may apply again after your exit deadline, 2026-12-05.' }],
+    });
+    expect(codes(await submit(nomad, '2026-12-05'))).toEqual([['EXIT_DEADLINE_NOT_PASSED', 'input.applicant']]);
+    expect(await applicationsOf(nomad.id)).toBe(0);
+  });
+
+  it('accepts it the day after the deadline', async () => {
+    const nomad = await formerHolder(revokedChain, revocation);
+    const accepted = await submit(nomad, '2026-12-06');
+    expect(accepted.userErrors).toEqual([]);
+    expect(accepted.application).toMatchObject({ nomadId: nomad.id, state: 'SUBMITTED' });
+  });
+
+  it('lets a holder whose status expired (not revoked) apply again at once', async () => {
+    const nomad = await formerHolder([['INITIAL_60_DAYS', '2026-08-01', '2026-09-29']]);
+    expect((await submit(nomad)).userErrors).toEqual([]);
+  });
+});
+
+describe('the ten years are counted per person at intake', () => {
+  // A new initial period from today would end 2027-01-22: it fits when the person's ten years
+  // started no earlier than 2017-01-23, i.e. after at most 3,592 days held (2017-01-23 to 2026-11-23).
+  it('accepts one whose earlier grants leave exactly room for the initial period; refuses one a day over', async () => {
+    const exact = await formerHolder([['INITIAL_60_DAYS', '2015-01-01', '2015-03-01'], ['EXTENSION_1_YEAR', '2015-03-02', '2024-10-31']]);
+    expect((await submit(exact)).userErrors).toEqual([]);
+    const over = await formerHolder([['INITIAL_60_DAYS', '2015-01-01', '2015-03-01'], ['EXTENSION_1_YEAR', '2015-03-02', '2024-11-01']]);
+    expect(await submit(over)).toEqual({
+      application: null,
+      userErrors: [{ code: 'STATUS_CEILING_REACHED', field: 'input.applicant', message: 'The status may be held 10 years in total; your earlier grants leave no room for a 60-day initial period (your last day would be 2027-01-21).' }],
+    });
+    expect(await applicationsOf(over.id)).toBe(0);
+  });
+});
