@@ -5,6 +5,8 @@
  *   in DATABASE_URL, else an embedded one), seeds it, and prints latency and throughput of
  *   typical operations through the gateway. BENCH_REQUESTS (default 400) and
  *   BENCH_CONCURRENCY (default 8) size each scenario.
+ * - `scoreboard`: our gateway against stock `@apollo/gateway` and Hive Gateway on the same
+ *   subgraphs, and the subgraph alone; writes BENCHMARKS.md (see scoreboard.ts).
  * - `rss`: the whole built stack's idle memory with sample data, per process and in total,
  *   against the 1 GiB target (see rss.ts); `rss source` adds the `npm start` stack.
  *
@@ -17,6 +19,7 @@ import { seedMigration } from '@nomad/migration';
 import { silentLogger, startGraph, token, type TestGraph } from '../src/harness.ts';
 import { SUBMIT, validApplication } from '../src/fixtures.ts';
 import { rssBench } from './rss.ts';
+import { scoreboardBench } from './scoreboard.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -157,7 +160,7 @@ async function latencyBench(): Promise<void> {
   }
 }
 
-const PARTS = ['latency', 'rss'] as const;
+const PARTS = ['latency', 'scoreboard', 'rss'] as const;
 const args = process.argv.slice(2);
 const unknownArgs = args.filter((a) => !(PARTS as readonly string[]).includes(a) && a !== 'source');
 if (unknownArgs.length > 0) {
@@ -166,4 +169,5 @@ if (unknownArgs.length > 0) {
 }
 const chosen = PARTS.filter((p) => args.length === 0 || args.includes(p) || (p === 'rss' && args.includes('source')));
 if (chosen.includes('latency')) await latencyBench();
+if (chosen.includes('scoreboard')) await scoreboardBench();
 if (chosen.includes('rss')) await rssBench({ source: args.includes('source') || process.env.BENCH_RSS_SOURCE === '1' });

@@ -41,12 +41,19 @@ export interface AgencyDeps {
   eventsUrls: Record<string, string>;
   /** Seed the agency's part of the sample world around the clock's today, as `npm start` does. */
   seed: boolean;
+  /** How many nomads the seeded sample world has. @default the sample's (400) */
+  seedNomads?: number;
   /** Events on NATS JetStream instead of HTTP push (`NOMAD_TEST_EVENTS_TRANSPORT=nats`): the client and this run's stream prefix. */
   nats?: { js: JetStreamClient; prefix: string };
   /** The agency's keys (signs its access-log seals, checks the others'). */
   keyring: AgencyKeyring;
   /** Seal in the background at the pace of `seal_delay_ms`; false: only when a test calls `sealer.runOnce()`. */
   autoSeal: boolean;
+}
+
+/** The sample world's options for a seeding agency: the clock's today, and the size if given. */
+function sampleOptions(deps: AgencyDeps): { today: string; nomads?: number } {
+  return { today: deps.clock.today(), ...(deps.seedNomads === undefined ? {} : { nomads: deps.seedNomads }) };
 }
 
 /** A running agency: its server, database and relay. */
@@ -175,7 +182,7 @@ function eventTablesOf(schema: EventTablesOf): EventTablesOf {
 
 export const startMigration: AgencyStarter = async (deps) => {
   const database = await migrated(deps, 'migration', migrationSchema);
-  if (deps.seed) await seedMigration(database.db, deps.logger, { today: deps.clock.today() });
+  if (deps.seed) await seedMigration(database.db, deps.logger, sampleOptions(deps));
   const zhaak: { current: Zhaak } = { current: embeddedZhaak(database.db) };
   const server = await startMigrationSubgraph({
     database,
@@ -190,7 +197,7 @@ export const startMigration: AgencyStarter = async (deps) => {
 /** GKNB: receives ApplicationSubmitted and status ends, publishes screening outcomes. */
 export const startSecurity: AgencyStarter = async (deps) => {
   const database = await migrated(deps, 'security', securitySchema);
-  if (deps.seed) await seedSecurity(database.db, deps.logger, { today: deps.clock.today() });
+  if (deps.seed) await seedSecurity(database.db, deps.logger, sampleOptions(deps));
   const server = await startSecuritySubgraph({ database, app: { clock: deps.clock }, ...serverDeps(deps) });
   const relay = relayFor('security', database, eventTablesOf(securitySchema), deps);
   const consumer = consumerFor('security', database, eventTablesOf(securitySchema), securityEventHandlers as EventHandlers<never>, deps);
@@ -203,7 +210,7 @@ export const startSecurity: AgencyStarter = async (deps) => {
  */
 export const startTax: AgencyStarter = async (deps) => {
   const database = await migrated(deps, 'tax', taxSchema);
-  if (deps.seed) await seedTax(database.db, deps.logger, { today: deps.clock.today() });
+  if (deps.seed) await seedTax(database.db, deps.logger, sampleOptions(deps));
   // Woken by startReregistrationCampaign; the interval is long so tests decide when work happens.
   const campaigns = startCampaignRunner(database.db, deps.clock, deps.logger, 3_600_000);
   const server = await startTaxSubgraph({ database, app: { clock: deps.clock, campaigns }, ...serverDeps(deps) });
@@ -215,7 +222,7 @@ export const startTax: AgencyStarter = async (deps) => {
 /** Ministry of Labor: receives status facts and evaluation requests, publishes verdicts (relay). */
 export const startLabor: AgencyStarter = async (deps) => {
   const database = await migrated(deps, 'labor', laborSchema);
-  if (deps.seed) await seedLabor(database.db, deps.logger, { today: deps.clock.today() });
+  if (deps.seed) await seedLabor(database.db, deps.logger, sampleOptions(deps));
   const server = await startLaborSubgraph({ database, app: { clock: deps.clock }, ...serverDeps(deps) });
   const relay = relayFor('labor', database, eventTablesOf(laborSchema), deps);
   const consumer = consumerFor('labor', database, eventTablesOf(laborSchema), laborEventHandlers({ clock: deps.clock }) as EventHandlers<never>, deps);

@@ -111,6 +111,8 @@ export async function startGraph(
   options: {
     today?: string;
     seed?: boolean;
+    /** With `seed`: the sample world's number of nomads. @default 400 */
+    seedNomads?: number;
     autoSeal?: boolean;
     keep?: boolean;
     logs?: LogCapture;
@@ -146,6 +148,7 @@ export async function startGraph(
         verifyToken,
         eventsUrls,
         seed: options.seed ?? false,
+        ...(options.seedNomads === undefined ? {} : { seedNomads: options.seedNomads }),
         keyring: keyringOf(keys, name),
         autoSeal: options.autoSeal ?? false,
         ...(broker ? { nats: broker.deps } : {}),
