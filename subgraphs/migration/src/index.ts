@@ -6,6 +6,7 @@ export { fixedClock, systemClock, type Clock } from './clock.ts';
 export type { App } from './app.ts';
 export { embeddedZhaak, ZhaakError, type Zhaak, type PinRequest } from './zhaak.ts';
 export { runMaintenance } from './maintenance.ts';
+export { importPilotHolders, type ImportReport } from './pilot/import.ts';
 export { TRANSITIONS, type Action } from './modules/review/service.ts';
 export { reviewEventHandlers } from './modules/review/handlers.ts';
 export { PERSONAL_FIELDS } from './personal-fields.ts';

@@ -15,7 +15,8 @@ const day = z.iso.date();
 const instant = z.iso.datetime({ offset: true });
 /** 14 digits; first digit 1 or 2 (DOMAIN.md, "Identifiers"). */
 const pin = z.string().regex(PIN_PATTERN, 'must be a 14-digit PIN');
-const periodKind = z.enum(['INITIAL_60_DAYS', 'EXTENSION_1_YEAR', 'RENEWAL']);
+/** `PILOT_2022_2024`: a holder of the pilot status, imported from its records (then `imported` is true). */
+const periodKind = z.enum(['INITIAL_60_DAYS', 'EXTENSION_1_YEAR', 'RENEWAL', 'PILOT_2022_2024']);
 
 /** A SHA-256 digest in lower-case hex. */
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hex digits');
@@ -61,7 +62,7 @@ const AccessRecordPayload = z.object({
   hiddenReason: z.string().max(1000).nullable(),
 });
 
-const StatusPeriodPayload = z.object({ nomadId: id, pin, periodKind, validFrom: day, validUntil: day });
+const StatusPeriodPayload = z.object({ nomadId: id, pin, periodKind, validFrom: day, validUntil: day, imported: z.boolean().optional() });
 const StatusSwitchPayload = z.object({ nomadId: id, pin, at: instant, ground: z.string().min(1).optional() });
 
 export const EventCatalog = {

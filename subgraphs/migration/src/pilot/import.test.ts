@@ -128,6 +128,25 @@ describe('importPilotHolders on the sample file', () => {
     }
   });
 
+  it('publishes a StatusGranted per imported holder, as a grant does, marked as imported', async () => {
+    const nomads = await db.select().from(schema.nomads).where(inArray(schema.nomads.id, report.importedNomadIds));
+    const periods = await db.select().from(schema.statusPeriods).where(inArray(schema.statusPeriods.nomadId, report.importedNomadIds));
+    const published = await db.select().from(schema.outbox).where(inArray(schema.outbox.aggregateId, report.importedNomadIds));
+    expect(nomads).toHaveLength(IMPORTED_LINES.length);
+    expect(published.map((e) => e.type)).toEqual(Array<string>(IMPORTED_LINES.length).fill('StatusGranted'));
+    for (const nomad of nomads) {
+      const period = periods.find((p) => p.nomadId === nomad.id);
+      expect(published.find((e) => e.aggregateId === nomad.id)?.payload).toEqual({
+        nomadId: nomad.id,
+        pin: nomad.pin,
+        periodKind: 'PILOT_2022_2024',
+        validFrom: period?.validFrom,
+        validUntil: period?.validUntil,
+        imported: true,
+      });
+    }
+  });
+
   it('derives ACTIVE within the pilot period and EXPIRED after it', async () => {
     const periods = await db.select().from(schema.statusPeriods).where(inArray(schema.statusPeriods.nomadId, report.importedNomadIds));
     const events = await db.select().from(schema.statusEvents).where(inArray(schema.statusEvents.nomadId, report.importedNomadIds));
@@ -252,7 +271,7 @@ describe('importPilotHolders: clashes and failures', () => {
     const written = await db.select({ passportNumber: schema.nomads.passportNumber }).from(schema.nomads).where(inArray(schema.nomads.passportNumber, ['757700001', '757700002']));
     expect(written).toEqual([{ passportNumber: '757700002' }]);
     const after = await counts();
-    expect(after).toMatchObject({ nomads: (before.nomads ?? 0) + 1, periods: (before.periods ?? 0) + 1, events: (before.events ?? 0) + 1 });
+    expect(after).toMatchObject({ nomads: (before.nomads ?? 0) + 1, periods: (before.periods ?? 0) + 1, events: (before.events ?? 0) + 1, outbox: (before.outbox ?? 0) + 1 });
   });
 
   it('does not ask ZHAAK in a dry run, nor for a passport already registered', async () => {

@@ -6,6 +6,7 @@ import { loadRules } from '../modules/rules/service.ts';
 import { insertPeriod, insertStatusEvent } from '../modules/status/queries.ts';
 import { databaseErrorOf, pinMatches } from '@nomad/kit';
 import { embeddedZhaak, type Zhaak } from '../zhaak.ts';
+import { publish } from '../events.ts';
 import { CsvError, readCsvTable } from './csv.ts';
 import { reserveZhaakSerial } from '../modules/nomads/queries.ts';
 import { getIdentityByPassport, getNomadIdByPin, insertNomad, type RegisteredIdentity } from './queries.ts';
@@ -220,7 +221,7 @@ interface RowContext {
 type RowOutcome = { nomadId: string } | { skip: SkipIssue };
 
 /**
- * Writes one holder: nomad, pilot period, GRANTED event, all or nothing. A missing PIN is
+ * Writes one holder: nomad, pilot period, GRANTED event, StatusGranted, all or nothing. A missing PIN is
  * asked of ZHAAK before the transaction opens (another system: no transaction stays open
  * across the call), and only once the passport is known to be new, so that a re-run does not
  * spend PINs on rows it will skip.
@@ -296,6 +297,18 @@ async function importHolder(db: MigrationDb, holder: PilotHolder, ctx: RowContex
       });
       await insertStatusEvent(tx, { event: { nomadId, kind: 'GRANTED', effectiveOn: holder.validFrom, actor: ctx.actor, periodId: period.id, at: now } });
       if (ctx.dryRun) throw new DryRunRollback();
+      // The fact a grant publishes, marked as imported: tax queues the IE for re-registration
+      // (the decree: every holder), labor opens monitoring. A re-run skips the row, so it is
+      // published once. Not in a dry run: nothing is written there, and no PIN was asked for.
+      if (pin === null) throw new Error('an imported holder has no PIN');
+      await publish(tx, 'StatusGranted', nomadId, {
+        nomadId,
+        pin,
+        periodKind: 'PILOT_2022_2024',
+        validFrom: period.validFrom,
+        validUntil: period.validUntil,
+        imported: true,
+      });
     });
   } catch (err) {
     if (err instanceof SkipRow) return { skip: err.issue };
@@ -337,7 +350,8 @@ function afterStop(dryRun: boolean): string {
 
 /**
  * Imports holders of the 2022–2024 pilot status: for each valid row, a nomad, a period of
- * kind PILOT_2022_2024 and its GRANTED event, all marked with the pilot as their source. One
+ * kind PILOT_2022_2024, its GRANTED event and the StatusGranted domain event (`imported`),
+ * all marked with the pilot as their source. One
  * transaction per row: a bad row never blocks the others. A row whose passport is already
  * registered is skipped, so running the same file twice imports nothing twice.
  *

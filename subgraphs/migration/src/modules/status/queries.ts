@@ -76,9 +76,6 @@ export async function findUnrecordedExpiries(db: MigrationDb, params: { today: s
     .where(
       and(
         sql`${statusPeriods.validUntil} < ${params.today}::date`,
-        // Pilot periods ended under the pilot decrees; their holders were never announced to
-        // the other agencies (no StatusGranted), so their end is not announced either.
-        sql`${statusPeriods.kind} <> 'PILOT_2022_2024'`,
         sql`not exists (select 1 from ${statusPeriods} later where later.nomad_id = ${statusPeriods.nomadId} and later.valid_from > ${statusPeriods.validUntil})`,
         sql`not exists (select 1 from ${statusEvents} e where e.period_id = ${statusPeriods.id} and e.kind = 'EXPIRED')`,
         // …and whose chain was not revoked (a revocation ends the status before expiry can).

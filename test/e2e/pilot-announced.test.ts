@@ -1,0 +1,93 @@
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedZhaak, importPilotHolders, runMaintenance, schema } from '@nomad/migration';
+import type { CampaignRunner } from '@nomad/tax';
+import { startGraph, token, type TestGraph } from '../src/harness.ts';
+import * as flows from '../src/flows.ts';
+
+/**
+ * A holder imported from the pilot's records is announced as a grant is: tax queues their IE
+ * for re-registration (the decree: every holder) and the campaign re-registers it, labor opens
+ * monitoring; importing the file again announces nothing twice; the period's end is announced
+ * as any expiry. The graph runs on a day inside the pilot period, when the imported status is
+ * still running.
+ */
+
+const TODAY = '2025-06-02';
+let graph: TestGraph;
+
+beforeAll(async () => {
+  graph = await startGraph({ today: TODAY });
+});
+afterAll(async () => {
+  await graph?.stop();
+});
+
+const row = {
+  surname: 'Sokolova',
+  given_names: 'Elena',
+  date_of_birth: '1990-05-17',
+  sex: 'F',
+  citizenship: 'RUS',
+  passport_country: 'RUS',
+  passport_number: '759900777',
+  passport_expires_on: '2032-01-01',
+  email: 'elena.sokolova@example.org',
+  pin: '11705199000777',
+  status_valid_from: '2024-01-15',
+  status_valid_until: '2025-12-31',
+};
+
+describe('pilot holders announced', () => {
+  it('tax re-registers an imported holder and labor monitors them; a second import announces nothing', async () => {
+    const { db } = graph.migration.database;
+    const report = await importPilotHolders(db, { rows: [row], clock: graph.clock, actor: 'officer:pilot-e2e' });
+    expect(report).toMatchObject({ imported: 1, skipped: [] });
+    const [nomadId] = report.importedNomadIds;
+    if (!nomadId) throw new Error('no nomad imported');
+    await graph.flushEvents();
+
+    const taxOfficer = await token(['tax_officer']);
+    const REGISTRATION = 'query($pin: String) { taxRegistration(pin: $pin) { pin state firstRegistration } }';
+    const queued = await flows.gql<{ taxRegistration: { pin: string; state: string; firstRegistration: boolean } | null }>(graph, taxOfficer, REGISTRATION, { pin: row.pin });
+    expect(queued.taxRegistration).toEqual({ pin: row.pin, state: 'PENDING_REREGISTRATION', firstRegistration: true });
+
+    const started = await flows.gql<{ startReregistrationCampaign: { campaign: { id: string } | null; userErrors: { code: string }[] } }>(
+      graph,
+      taxOfficer,
+      'mutation { startReregistrationCampaign(input: { batchSize: 10 }) { campaign { id } userErrors { code } } }',
+    );
+    expect(started.startReregistrationCampaign.userErrors).toEqual([]);
+    await (graph.agencies.tax?.extras.campaigns as CampaignRunner).idle();
+    const done = await flows.gql<{ taxRegistration: { state: string } | null }>(graph, taxOfficer, REGISTRATION, { pin: row.pin });
+    expect(done.taxRegistration?.state).toBe('REREGISTERED');
+
+    const laborOfficer = await token(['labor_officer']);
+    const monitored = await flows.gql<{ nomad: { monitoring: { state: string } | null } }>(graph, laborOfficer, `{ nomad(id: "${nomadId}") { monitoring { state } } }`);
+    expect(monitored.nomad.monitoring).toEqual({ state: 'OPEN' });
+
+    const again = await importPilotHolders(db, { rows: [row], clock: graph.clock, actor: 'officer:pilot-e2e' });
+    expect(again.skipped.map((s) => s.code)).toEqual(['ALREADY_IMPORTED']);
+    const published = await db.select({ type: schema.outbox.type }).from(schema.outbox).where(eq(schema.outbox.aggregateId, nomadId));
+    expect(published.map((e) => e.type)).toEqual(['StatusGranted']);
+  });
+
+  it('announces the end of an imported pilot period as any expiry: tax deregisters, labor closes the case', async () => {
+    const { db } = graph.migration.database;
+    const [nomad] = await db.select({ id: schema.nomads.id }).from(schema.nomads).where(eq(schema.nomads.passportNumber, row.passport_number));
+    if (!nomad) throw new Error('the first test imports the holder');
+    graph.clock.set('2026-01-01T06:00:00Z');
+    expect((await runMaintenance(db, { clock: graph.clock, zhaak: embeddedZhaak(db) })).expired).toBe(1);
+    await graph.flushEvents();
+    const published = await db.select({ type: schema.outbox.type, payload: schema.outbox.payload }).from(schema.outbox).where(eq(schema.outbox.aggregateId, nomad.id)).orderBy(asc(schema.outbox.seq));
+    expect(published.map((e) => e.type)).toEqual(['StatusGranted', 'StatusExpired']);
+    expect(published[1]?.payload).toMatchObject({ nomadId: nomad.id, pin: row.pin, expiredOn: '2026-01-01' });
+
+    const taxOfficer = await token(['tax_officer']);
+    const reg = await flows.gql<{ taxRegistration: { state: string } | null }>(graph, taxOfficer, 'query($pin: String) { taxRegistration(pin: $pin) { state } }', { pin: row.pin });
+    expect(reg.taxRegistration?.state).toBe('DEREGISTRATION_PENDING');
+    const laborOfficer = await token(['labor_officer']);
+    const monitored = await flows.gql<{ nomad: { monitoring: { state: string } | null } }>(graph, laborOfficer, `{ nomad(id: "${nomad.id}") { monitoring { state } } }`);
+    expect(monitored.nomad.monitoring).toEqual({ state: 'CLOSED' });
+  });
+});
