@@ -133,7 +133,7 @@ describe('the ten years are counted per person at intake', () => {
     const over = await formerHolder([['INITIAL_60_DAYS', '2015-01-01', '2015-03-01'], ['EXTENSION_1_YEAR', '2015-03-02', '2024-11-01']]);
     expect(await submit(over)).toEqual({
       application: null,
-      userErrors: [{ code: 'STATUS_CEILING_REACHED', field: 'input.applicant', message: 'The status may be held 10 years in total; your earlier grants leave no room for a 60-day initial period (your last day would be 2027-01-21).' }],
+      userErrors: [{ code: 'STATUS_CEILING_REACHED', field: 'input.applicant', message: 'The status may be held 10 years in total; your earlier grants leave no room for a 60-day initial period (the last day would be 2027-01-21).' }],
     });
     expect(await applicationsOf(over.id)).toBe(0);
   });

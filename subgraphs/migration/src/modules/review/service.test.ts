@@ -341,6 +341,33 @@ describe('approval', () => {
     );
   });
 
+  it('refuses a revoked holder before their exit deadline has passed, and one whose ten years are used up', async () => {
+    // Submitted before the revocation (intake let it through), decided inside the exit window.
+    const revoked = await underReview();
+    await set(revoked.id, { screeningOutcome: 'CLEARED' });
+    await database.db.update(schema.nomads).set({ pin: '21204199099997' }).where(eq(schema.nomads.id, revoked.nomadId));
+    await database.db.insert(schema.statusPeriods).values({ nomadId: revoked.nomadId, kind: 'INITIAL_60_DAYS', validFrom: '2026-10-01', validUntil: '2026-11-29', grantedBy: 'setup' });
+    await database.db.insert(schema.statusEvents).values({ nomadId: revoked.nomadId, kind: 'REVOKED', effectiveOn: '2026-11-20', actor: 'setup', revocationGround: 'RULES_BREACH', exitDeadlineOn: '2026-12-05' });
+    expect(await act('approveApplication', { applicationId: revoked.id })).toEqual(
+      refused('EXIT_DEADLINE_NOT_PASSED', "The applicant's status was revoked on 2026-11-20; no new grant before their exit deadline, 2026-12-05, has passed."),
+    );
+    expect((await row(revoked.id)).state).toBe('UNDER_REVIEW');
+    expect(await database.db.select().from(schema.statusPeriods).where(eq(schema.statusPeriods.nomadId, revoked.nomadId))).toHaveLength(1);
+    expect((await act('approveApplication', { applicationId: revoked.id }, officer(), appOn('2026-12-06'))).application?.state).toBe('APPROVED');
+
+    // 2015-01-01 to 2024-11-01 held: a new 60-day period from today would end a day past the ceiling.
+    const spent = await underReview();
+    await set(spent.id, { screeningOutcome: 'CLEARED' });
+    await database.db.update(schema.nomads).set({ pin: '21204199099996' }).where(eq(schema.nomads.id, spent.nomadId));
+    await database.db.insert(schema.statusPeriods).values([
+      { nomadId: spent.nomadId, kind: 'INITIAL_60_DAYS', validFrom: '2015-01-01', validUntil: '2015-03-01', grantedBy: 'setup' },
+      { nomadId: spent.nomadId, kind: 'EXTENSION_1_YEAR', validFrom: '2015-03-02', validUntil: '2024-11-01', grantedBy: 'setup' },
+    ]);
+    expect(await act('approveApplication', { applicationId: spent.id })).toEqual(
+      refused('STATUS_CEILING_REACHED', "The status may be held 10 years in total; the applicant's earlier grants leave no room for a 60-day initial period (the last day would be 2027-01-21)."),
+    );
+  });
+
   it('stays under review when ZHAAK cannot assign a PIN', async () => {
     const r = await underReview();
     await set(r.id, { screeningOutcome: 'CLEARED' });

@@ -13,7 +13,7 @@ import { getNomadsByIds, setNomadPin } from '../nomads/queries.ts';
 import { getDocumentsByApplicationIds } from '../applications/queries.ts';
 import { loadHolidays, loadRules, type Rules } from '../rules/service.ts';
 import { lockNomad } from '../status/queries.ts';
-import { grantInitialPeriod, statusOf } from '../status/service.ts';
+import { grantInitialPeriod, reapplicationError, statusOf } from '../status/service.ts';
 import { addDocuments, cancelLapsedCorrections, getApplicationForDecision, updateApplicationIf } from './queries.ts';
 
 export type Action =
@@ -235,6 +235,9 @@ async function prepare(
       if (status && (status.state === 'ACTIVE' || status.state === 'SUSPENDED')) {
         throw abort('STATUS_ALREADY_HELD', `This nomad already holds the status (${status.state}); extend or renew it instead.`, 'input.applicationId');
       }
+      // Checked at intake too; again here for an application submitted before a revocation.
+      const barred = await reapplicationError(tx, { nomadId: nomad.id, today, rules, to: 'officer' });
+      if (barred) throw new UserErrorsAbort([barred]);
       // A nomad who already has a PIN keeps it; the one ZHAAK just assigned is then unused.
       const grantedPin = nomad.pin ?? preassignedPin;
       if (!grantedPin) throw abort('ZHAAK_UNAVAILABLE', 'ZHAAK could not assign a PIN; the application stays under review. Try again later.', 'input.applicationId');

@@ -58,18 +58,28 @@ export async function statusOf(
 }
 
 /**
- * Whether the person may apply again on `today`, given their earlier grants: not while a
- * revoked status's exit deadline has not passed, and not once the ceiling leaves no room
- * for an initial period. Called in intake's transaction. Null when they may.
+ * Whether the person may apply again (or be granted again) on `today`, given their earlier
+ * grants: not while a revoked status's exit deadline has not passed, and not once the
+ * ceiling leaves no room for an initial period. Called in the transactions of intake (told
+ * to the applicant, on `input.applicant`) and of approval (told to the officer, on
+ * `input.applicationId`). Null when they may.
  */
-export async function reapplicationError(db: MigrationDb, params: { nomadId: string; today: string; rules: Rules }): Promise<UserError | null> {
+export async function reapplicationError(
+  db: MigrationDb,
+  params: { nomadId: string; today: string; rules: Rules; to?: 'applicant' | 'officer' },
+): Promise<UserError | null> {
+  const officer = params.to === 'officer';
+  const field = officer ? 'input.applicationId' : 'input.applicant';
   const { status, periods, events } = await statusOf(db, params.nomadId, params.today);
   if (!status) return null;
   if (status.state === 'REVOKED' && status.exitDeadlineOn && params.today <= status.exitDeadlineOn) {
+    const revokedOn = status.revokedOn ?? status.asOf;
     return userError(
       'EXIT_DEADLINE_NOT_PASSED',
-      `Your status was revoked on ${status.revokedOn ?? status.asOf}; you may apply again after your exit deadline, ${status.exitDeadlineOn}.`,
-      'input.applicant',
+      officer
+        ? `The applicant's status was revoked on ${revokedOn}; no new grant before their exit deadline, ${status.exitDeadlineOn}, has passed.`
+        : `Your status was revoked on ${revokedOn}; you may apply again after your exit deadline, ${status.exitDeadlineOn}.`,
+      field,
     );
   }
   const ceiling = ceilingOf(params.rules, periods, events, params.today);
@@ -77,8 +87,8 @@ export async function reapplicationError(db: MigrationDb, params: { nomadId: str
   if (ceiling < initialUntil) {
     return userError(
       'STATUS_CEILING_REACHED',
-      `The status may be held ${params.rules.status_ceiling_years} years in total; your earlier grants leave no room for a ${params.rules.initial_period_days}-day initial period (your last day would be ${ceiling}).`,
-      'input.applicant',
+      `The status may be held ${params.rules.status_ceiling_years} years in total; ${officer ? "the applicant's" : 'your'} earlier grants leave no room for a ${params.rules.initial_period_days}-day initial period (the last day would be ${ceiling}).`,
+      field,
     );
   }
   return null;
