@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { getNamedType, isLeafType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '@nomad/kit';
-import { PERSONAL_FIELDS as LABOR } from '@nomad/labor';
-import { PERSONAL_FIELDS as MIGRATION } from '@nomad/migration';
-import { PERSONAL_FIELDS as SECURITY } from '@nomad/security';
-import { PERSONAL_FIELDS as TAX } from '@nomad/tax';
+import { DEV_GATEWAY_SECRET, ROLES, signToken, type NeedToKnowTable, type Role } from '@nomad/kit';
+import { NEED_TO_KNOW as LABOR_NEED_TO_KNOW, PERSONAL_FIELDS as LABOR } from '@nomad/labor';
+import { NEED_TO_KNOW as MIGRATION_NEED_TO_KNOW, PERSONAL_FIELDS as MIGRATION } from '@nomad/migration';
+import { NEED_TO_KNOW as SECURITY_NEED_TO_KNOW, PERSONAL_FIELDS as SECURITY } from '@nomad/security';
+import { NEED_TO_KNOW as TAX_NEED_TO_KNOW, PERSONAL_FIELDS as TAX } from '@nomad/tax';
 import { startGraph, token, type GraphResponse, type TestGraph } from '../src/harness.ts';
 import { STATUS_ACTIONS, type UserErrorView } from '../src/fixtures.ts';
 import * as flows from '../src/flows.ts';
@@ -13,7 +13,11 @@ import { loadApiSchema } from '../src/schema-walk.ts';
 import { fieldOwners, personalReadCases, type PathStep, type PersonalReadCase } from '../src/personal-paths.ts';
 
 /**
- * Every personal read recorded: every field the four personal-field tables list, read through
+ * Two suites over the same graph and the same paths. The need-to-know matrix: every role (and
+ * no token, a bad token, a nomad asking for another) reads every personal field through every
+ * path, through the gateway and directly at each subgraph with and without the gateway
+ * credential; every value returned is compared with the agencies' need-to-know tables. Then
+ * every personal read recorded: every field the four personal-field tables list, read through
  * every path the schema offers to it (root lookups, lists and connections, nested fields,
  * across agencies through the gateway and `_entities`), by a role allowed to read it; each read
  * must leave a record in the agency's log naming the field and the nomad it concerns.
@@ -43,6 +47,7 @@ const NULL_ON_PATH: Record<string, string> = {
 let graph: TestGraph;
 let holder: flows.StatusHolder;
 let leaver: flows.StatusHolder;
+let stuck: flows.StatusHolder;
 let overrides: Record<string, Record<string, unknown>> = {};
 const tokens: Record<string, string> = {};
 /** Personal fields read with a value (not null) and found recorded. */
@@ -98,7 +103,7 @@ beforeAll(async () => {
   const extended = await gql<{ extendStatus: { userErrors: UserErrorView[] } }>(migrationOfficer, STATUS_ACTIONS.extendStatus, { input: { nomadId: holder.nomadId } });
   expect(extended.extendStatus.userErrors).toEqual([]);
   // A holder whose re-registration fails (closed regime), and one who must leave the country.
-  const stuck = await flows.statusHolder(graph, migrationOfficer, clear);
+  stuck = await flows.statusHolder(graph, migrationOfficer, clear);
   leaver = await flows.statusHolder(graph, migrationOfficer, clear);
 
   const tax = graph.agencies.tax;
@@ -181,10 +186,13 @@ afterAll(async () => {
   await graph?.stop();
 });
 
-/** The query reading the case's path, every nomad on the way identified (`id`, `nomad { id }`). */
-function operationOf(c: PersonalReadCase): { query: string; variables: Record<string, unknown> } {
-  const variables: Record<string, unknown> = {};
-  const defs: string[] = [];
+/**
+ * The selection of the case's path from step `from` on, every nomad on the way identified
+ * (`id`, `nomad { id }`), ending in `leaves` (by default the case's personal field; the
+ * matrix reads every personal field of the object at once); its variables and their
+ * definitions are added to `variables` and `defs`.
+ */
+function selectionOf(c: PersonalReadCase, from: number, variables: Record<string, unknown>, defs: string[], leaves: readonly PathStep[] = [c.steps.at(-1) as PathStep]): string {
   const hasNomad = (type: GraphQLObjectType) => getNamedType(type.getFields().nomad?.type)?.name === 'Nomad';
   // The nomad: the object itself, its `nomad`, or the `nomad` of an object it holds (a declaration's registration).
   const subjectOf = (type: GraphQLObjectType): string => {
@@ -196,15 +204,14 @@ function operationOf(c: PersonalReadCase): { query: string; variables: Record<st
     });
     return holder ? `${holder.name} { nomad { id } }` : '';
   };
-  const build = (i: number): string => {
-    const s = c.steps[i] as PathStep;
+  const fieldOf = (s: PathStep, i: number, inner: string): string => {
     const args = { ...s.args, ...overrides[`${s.parent.name}.${s.field.name}`] };
     const argText = Object.entries(args)
       .map(([name, value]) => {
         const variable = `v${i}_${name}`;
         const arg = s.field.args.find((a) => a.name === name);
         if (!arg) throw new Error(`${s.parent.name}.${s.field.name} has no argument ${name}`);
-        defs.push(`$${variable}: ${arg.type.toString()}`);
+        if (!(variable in variables)) defs.push(`$${variable}: ${arg.type.toString()}`);
         variables[variable] = value;
         return `${name}: $${variable}`;
       })
@@ -213,15 +220,25 @@ function operationOf(c: PersonalReadCase): { query: string; variables: Record<st
     const head = `${s.field.name}${argText ? `(${argText})` : ''}`;
     if (isLeafType(named)) return head;
     if (!isObjectType(named)) throw new Error(`${s.field.name} returns ${named.name}, neither a leaf nor an object`);
-    const inner = i + 1 < c.steps.length ? build(i + 1) : '__typename';
     return `${head} { ${subjectOf(named)} ${inner} }`;
   };
-  const body = build(0);
+  const build = (i: number): string => {
+    if (i === c.steps.length - 1) return leaves.map((leaf) => fieldOf(leaf, i, '__typename')).join(' ');
+    return fieldOf(c.steps[i] as PathStep, i, build(i + 1));
+  };
+  return build(from);
+}
+
+/** The query reading the case's path from `Query`. */
+function operationOf(c: PersonalReadCase): { query: string; variables: Record<string, unknown> } {
+  const variables: Record<string, unknown> = {};
+  const defs: string[] = [];
+  const body = selectionOf(c, 0, variables, defs);
   return { query: `query Walk${defs.length ? `(${defs.join(', ')})` : ''} { ${body} }`, variables };
 }
 
 /** Where the path reached the personal field: the value (null included) and the nomad nearest above it. */
-function readsOf(c: PersonalReadCase, data: unknown): { subject: string | null; value: unknown }[] {
+function readsOf(c: PersonalReadCase, data: unknown, from = 0, initialSubject: string | null = null): { subject: string | null; value: unknown }[] {
   const out: { subject: string | null; value: unknown }[] = [];
   const walk = (value: unknown, i: number, subject: string | null) => {
     if (value === null || value === undefined) return;
@@ -244,7 +261,7 @@ function readsOf(c: PersonalReadCase, data: unknown): { subject: string | null; 
     }
     walk(obj[name], i + 1, here);
   };
-  walk(data, 0, null);
+  walk(data, from, initialSubject);
   return out;
 }
 
@@ -277,6 +294,282 @@ async function recordsOf(agency: string, purpose: string): Promise<{ subject: st
   if (!db) throw new Error(`no ${agency}`);
   return db.unsafe<{ subject: string; fields: string[] }[]>(`select subject_id::text as subject, fields from "${agency}".access_records where purpose = $1`, [purpose]);
 }
+
+
+/** The need-to-know tables the services read, by agency: the matrix's oracle. */
+const NEED_TO_KNOW: Record<string, NeedToKnowTable> = {
+  migration: MIGRATION_NEED_TO_KNOW,
+  labor: LABOR_NEED_TO_KNOW,
+  tax: TAX_NEED_TO_KNOW,
+  security: SECURITY_NEED_TO_KNOW,
+};
+
+/** Who asks: a token (or none), the roles a valid one proves, the nomad and `sub` it names. */
+interface Asker {
+  who: string;
+  tok: string | null;
+  /** Roles the services may honour: none for a missing or forged token. */
+  roles: Role[];
+  nomadId: string | null;
+  sub: string | null;
+  /** A role of the list: each cell the table allows it must show a value of a seeded subject. */
+  role: Role | null;
+}
+
+/** One read of the matrix: a query, where it is sent, and where in the answer the cases' path starts. */
+interface MatrixRead {
+  /** Cases on the same path to the same object: the read selects each one's personal field. */
+  cases: PersonalReadCase[];
+  /** `gateway`, or the agency whose subgraph is called directly. */
+  target: string;
+  query: string;
+  variables: Record<string, unknown>;
+  /** The cases' step the answer's root object stands at (0: `Query`), and its root. */
+  from: number;
+  root: (data: Record<string, unknown>) => unknown;
+  /** The nomad the root stands for, when the representation says it. */
+  subject: string | null;
+  label: string;
+}
+
+/**
+ * Cells the tables allow but no path of the walk lets that role reach with a value (the walk
+ * takes the shortest way to each object): the matrix checks they indeed show nothing, so that an
+ * entry here goes stale loudly.
+ */
+const NO_PATH_FOR: Record<string, string> = {
+  'nomad: CaseAction.note': "the walk reaches a case's history only through `monitoringCases`, a labor officers' list",
+  'labor_expert: CaseAction.note': "the walk reaches a case's history only through `monitoringCases`, a labor officers' list",
+};
+
+/** Nomads whose evaluation is (or was) assigned to the walk's expert: the `assigned` relation, from labor's own rows. */
+let assignedToExpert = new Set<string>();
+
+function allowedFor(a: Asker, c: PersonalReadCase, subject: string | null): boolean {
+  const row = NEED_TO_KNOW[c.agency]?.[c.coordinate];
+  if (!row) throw new Error(`${c.coordinate} has no row in ${c.agency}'s need-to-know table`);
+  return a.roles.some((role) => {
+    const rule = row[role];
+    if (rule === 'any') return true;
+    if (subject === null) return false;
+    if (rule === 'self') return role === 'nomad' && a.nomadId === subject;
+    if (rule === 'assigned') return role === 'labor_expert' && a.sub === 'walk:expert' && assignedToExpert.has(subject);
+    return false;
+  });
+}
+
+/**
+ * The reads of the matrix: every path of the walk (the cases that share a path up to their
+ * object read together) through the gateway; directly, the whole path at the subgraph of its
+ * root field, and an `_entities` call at every nomad or application on the path.
+ */
+function matrixReads(): MatrixRead[] {
+  const groups = new Map<string, PersonalReadCase[]>();
+  for (const c of cases) {
+    // A non-null field refused nulls its parent, and with it the fields read beside it: fields
+    // are read together only when the tables give them the same row (refused to the same callers).
+    const key = `${c.steps
+      .slice(0, -1)
+      .map((x) => `${x.parent.name}.${x.field.name}`)
+      .join('/')} ${JSON.stringify(NEED_TO_KNOW[c.agency]?.[c.coordinate])}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const reads: MatrixRead[] = [];
+  const seen = new Set<string>();
+  const add = (r: MatrixRead) => {
+    const key = `${r.target} ${r.query} ${JSON.stringify(r.variables)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    reads.push(r);
+  };
+  for (const group of groups.values()) {
+    const c = group[0] as PersonalReadCase;
+    const leaves = group.map((x) => x.steps.at(-1) as PathStep);
+    const label = `${c.steps.slice(0, -1).map((x) => x.field.name).join('.')}.{${leaves.map((l) => l.field.name).join(',')}}`;
+    const variables: Record<string, unknown> = {};
+    const defs: string[] = [];
+    const body = selectionOf(c, 0, variables, defs, leaves);
+    const query = `query Walk${defs.length ? `(${defs.join(', ')})` : ''} { ${body} }`;
+    add({ cases: group, target: 'gateway', query, variables, from: 0, root: (d) => d, subject: null, label });
+    // Directly, at the subgraph of the root field (no other subgraph has it).
+    const rootOwner = owners.get(`Query.${c.steps[0]?.field.name ?? ''}`);
+    if (rootOwner) add({ cases: group, target: rootOwner, query, variables, from: 0, root: (d) => d, subject: null, label });
+    // An `_entities` call where the path passes a nomad or an application, as the gateway makes it (or an attacker would).
+    for (let i = 1; i < c.steps.length; i++) {
+      const step = c.steps[i] as PathStep;
+      const type = step.parent.name;
+      if (type !== 'Nomad' && type !== 'Application') continue;
+      const target = owners.get(`${type}.${step.field.name}`);
+      if (!target) continue;
+      const representations: { rep: Record<string, string>; subject: string | null }[] =
+        type === 'Nomad'
+          ? [
+              { rep: { __typename: 'Nomad', id: holder.nomadId }, subject: null },
+              { rep: { __typename: 'Nomad', id: leaver.nomadId }, subject: null },
+              ...(target === 'migration' ? [{ rep: { __typename: 'Nomad', pin: holder.pin }, subject: null }] : []),
+            ]
+          : [{ rep: { __typename: 'Application', id: holder.app.id }, subject: holder.nomadId }];
+      for (const { rep, subject } of representations) {
+        const entityVariables: Record<string, unknown> = { reps: [rep] };
+        const entityDefs = ['$reps: [_Any!]!'];
+        const selection = selectionOf(c, i, entityVariables, entityDefs, leaves);
+        add({
+          cases: group,
+          target,
+          query: `query Walk(${entityDefs.join(', ')}) { _entities(representations: $reps) { ... on ${type} { ${type === 'Nomad' ? 'id ' : ''}${selection} } } }`,
+          variables: entityVariables,
+          from: i,
+          root: (d) => d._entities,
+          subject,
+          label: [`_entities(${type} by ${Object.keys(rep).filter((k) => k !== '__typename').join('')})`, ...c.steps.slice(i, -1).map((x) => x.field.name), `{${leaves.map((l) => l.field.name).join(',')}}`].join('.'),
+        });
+      }
+    }
+  }
+  return reads;
+}
+
+/** POSTs a read to the gateway or straight to a subgraph (with or without its gateway credential). */
+async function send(r: MatrixRead, tok: string | null, credential: boolean): Promise<GraphResponse> {
+  if (r.target === 'gateway') return graph.request(tok, r.query, r.variables, { 'x-purpose': 'need-to-know matrix' });
+  const url = graph.agencies[r.target]?.server.url;
+  if (!url) throw new Error(`no subgraph ${r.target}`);
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-purpose': 'need-to-know matrix',
+      ...(tok ? { authorization: `Bearer ${tok}` } : {}),
+      ...(credential ? { 'x-gateway-credential': DEV_GATEWAY_SECRET } : {}),
+    },
+    body: JSON.stringify({ query: r.query, variables: r.variables }),
+  });
+  const text = await res.text();
+  let body: GraphResponse['body'] = {};
+  try {
+    body = JSON.parse(text) as GraphResponse['body'];
+  } catch {
+    body = {};
+  }
+  return { status: res.status, body, text, headers: res.headers };
+}
+
+/** Runs `fn` over `items`, `width` at a time. */
+async function pool<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await fn(items[next++] as T);
+    }),
+  );
+}
+
+describe('the need-to-know matrix: every role against every personal field, through the gateway and at each subgraph', () => {
+  it('returns no value the tables do not allow, and a value wherever they allow one', async () => {
+    expect(ROLES.length).toBeGreaterThan(0);
+    const coordinates = Object.values(TABLES).flat();
+    expect(coordinates.length).toBeGreaterThan(0);
+    for (const [agency, fields] of Object.entries(TABLES)) expect(Object.keys(NEED_TO_KNOW[agency] ?? {}).sort()).toEqual([...fields].sort());
+
+    const labor = graph.agencies.labor;
+    if (!labor) throw new Error('no labor agency');
+    const assigned = await labor.database.client<{ nomad: string }[]>`
+      select distinct e.nomad_id::text as nomad from labor.evaluations e join labor.experts x on x.id = e.expert_id where x.principal_sub = 'walk:expert'`;
+    assignedToExpert = new Set(assigned.map((r) => r.nomad));
+    expect(assignedToExpert.has(holder.nomadId)).toBe(true);
+
+    const askers: Asker[] = [];
+    for (const role of ROLES) {
+      if (role === 'nomad') askers.push({ who: 'nomad', tok: holder.tok, roles: ['nomad'], nomadId: holder.nomadId, sub: null, role });
+      else {
+        const tok = await tokenFor([role]);
+        askers.push({ who: role, tok, roles: [role], nomadId: null, sub: role === 'labor_expert' ? 'walk:expert' : `walk:${role}`, role });
+      }
+    }
+    askers.push({ who: 'no token', tok: null, roles: [], nomadId: null, sub: null, role: null });
+    askers.push({
+      who: 'bad token',
+      tok: await signToken('another-secret-that-is-long-enough-for-hs256', { roles: [...ROLES], nomadId: holder.nomadId, sub: 'forger' }),
+      roles: [],
+      nomadId: null,
+      sub: null,
+      role: null,
+    });
+    askers.push({ who: 'another nomad', tok: stuck.tok, roles: ['nomad'], nomadId: stuck.nomadId, sub: null, role: null });
+
+    // The direct reads each subgraph's own schema accepts (the others fail validation whoever asks).
+    const officer = await tokenFor(['migration_officer']);
+    const candidates = matrixReads();
+    const probing = Date.now();
+    const reads: MatrixRead[] = [];
+    await pool(candidates, 6, async (r) => {
+      if (r.target === 'gateway') {
+        reads.push(r);
+        return;
+      }
+      const res = await send(r, officer, true);
+      if (!res.body.errors?.some((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')) reads.push(r);
+    });
+    console.log(`need-to-know matrix: ${candidates.length} candidate reads, ${reads.length} valid, probed in ${Date.now() - probing} ms`);
+    for (const agency of Object.keys(TABLES)) expect(reads.filter((r) => r.target === agency).length, `no direct read at ${agency}`).toBeGreaterThan(0);
+    expect(reads.some((r) => r.target !== 'gateway' && r.from > 0), 'no direct _entities read').toBe(true);
+
+    type Mode = 'gateway' | 'subgraph + credential' | 'subgraph, no credential';
+    const counts = new Map<string, { asker: string; mode: Mode; requests: number; refused: number; values: number; unauthorized: number }>();
+    const unauthorized: string[] = [];
+    const shown = new Set<string>();
+    const modesOf = (r: MatrixRead): Mode[] => (r.target === 'gateway' ? ['gateway'] : ['subgraph + credential', 'subgraph, no credential']);
+    const jobs = askers.flatMap((a) => reads.flatMap((r) => modesOf(r).map((mode) => ({ a, r, mode }))));
+    const started = Date.now();
+    console.log(`need-to-know matrix: ${jobs.length} requests to make`);
+    await pool(jobs, 8, async ({ a, r, mode }) => {
+      const res = await send(r, a.tok, mode !== 'subgraph, no credential');
+      const key = `${a.who}|${mode}`;
+      const row = counts.get(key) ?? { asker: a.who, mode, requests: 0, refused: 0, values: 0, unauthorized: 0 };
+      counts.set(key, row);
+      row.requests++;
+      if (res.status === 401 || res.status === 403) row.refused++;
+      const data = res.body.data;
+      for (const c of r.cases) {
+        const values = data ? readsOf(c, r.root(data), r.from, r.subject).filter((v) => v.value !== null && v.value !== undefined) : [];
+        for (const v of values) {
+          row.values++;
+          if (!allowedFor(a, c, v.subject)) {
+            row.unauthorized++;
+            unauthorized.push(`${a.who} read ${c.coordinate} of ${v.subject ?? 'an unidentified nomad'} via ${r.label} (${mode}${r.target === 'gateway' ? '' : ` at ${r.target}`})`);
+          } else if (v.subject !== null && (a.role === 'nomad' ? v.subject === holder.nomadId : true)) {
+            shown.add(`${a.who}|${c.coordinate}`);
+          }
+        }
+      }
+      // Without the gateway's credential the subgraph refuses the whole request, whoever asks.
+      if (mode === 'subgraph, no credential') expect([401, 403], `${r.target} answered ${res.status} without the credential`).toContain(res.status);
+      // Without a valid token the gateway refuses the whole request.
+      if (a.roles.length === 0 && mode === 'gateway') expect(res.status, `${a.who} at the gateway`).toBe(401);
+    });
+    console.log(`need-to-know matrix: ${askers.length} askers × ${reads.length} reads, ${jobs.length} requests in ${Date.now() - started} ms`);
+    console.table([...counts.values()]);
+
+    expect(unauthorized).toEqual([]);
+    // Each cell the tables allow a role of the list shows a value of a seeded subject, so the
+    // matrix cannot pass by returning nulls everywhere (fields null on every path by the domain excepted).
+    const alwaysNull = coordinates.filter((f) => cases.filter((c) => c.coordinate === f).every((c) => c.label in NULL_ON_PATH));
+    const missing: string[] = [];
+    let allowedCells = 0;
+    for (const a of askers) {
+      if (a.role === null) continue;
+      for (const c of new Map(cases.map((x) => [x.coordinate, x])).values()) {
+        if (alwaysNull.includes(c.coordinate)) continue;
+        const subject = a.role === 'nomad' || a.role === 'labor_expert' ? holder.nomadId : null;
+        if (!allowedFor(a, c, subject)) continue;
+        allowedCells++;
+        if (!shown.has(`${a.who}|${c.coordinate}`)) missing.push(`${a.who}: ${c.coordinate}`);
+      }
+    }
+    expect(allowedCells).toBeGreaterThan(0);
+    expect(missing.sort()).toEqual(Object.keys(NO_PATH_FOR).sort());
+  }, 600_000);
+});
 
 describe('every personal field, through every path the schema offers', () => {
   it('has a case for every entry of the four tables, each resolved by its own agency', () => {
