@@ -40,16 +40,23 @@ const MODULES: Record<string, MutationModule> = {
     about: 'need to know: who reads what in migration, labor, tax and security',
     mutate: [
       // The read checks of the nomads module (the rest of it lists and pages).
-      'subgraphs/migration/src/modules/nomads/service.ts:1-64',
+      'subgraphs/migration/src/modules/nomads/service.ts:1-65',
       'subgraphs/labor/src/access.ts',
       'subgraphs/tax/src/access.ts',
       'subgraphs/security/src/modules/screenings/policy.ts',
+      // The role × field tables the checks read, and the kit's check over them.
+      'subgraphs/migration/src/policy.ts',
+      'subgraphs/labor/src/policy.ts',
+      'subgraphs/tax/src/policy.ts',
+      'subgraphs/security/src/policy.ts',
+      'subgraphs/kit/src/access/need-to-know.ts',
     ],
     tests: [
       'subgraphs/migration/src/modules/nomads/policy.test.ts',
       'subgraphs/labor/src/access.test.ts',
       'subgraphs/tax/src/access.test.ts',
       'subgraphs/security/src/modules/screenings/policy.test.ts',
+      'subgraphs/kit/src/access/need-to-know.test.ts',
     ],
     database: false,
   },
