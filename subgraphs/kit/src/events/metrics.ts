@@ -85,7 +85,7 @@ export function inboxMetrics(registry: Registry | undefined) {
     received: metric(registry, 'nomad_events_received_total', (registers) =>
       new Counter({
         name: 'nomad_events_received_total',
-        help: 'Events received on POST /events, by outcome: processed, duplicate, failed (handler threw), poison (refused), unauthenticated',
+        help: 'Events received on POST /events, by outcome: processed, ignored (handler applied nothing on purpose), duplicate, rejected (handler refused the fact for good), failed (handler threw), poison (refused), unauthenticated',
         labelNames: ['type', 'outcome'],
         registers,
       }),

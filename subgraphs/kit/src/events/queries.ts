@@ -221,6 +221,16 @@ export async function claimInboxEntry(db: Db, params: { tables: EventTables; ent
 }
 
 /**
+ * Notes, on an entry just claimed PROCESSED in this transaction, why the handler applied
+ * nothing (an ignored fact: a repeat, an outcome older than the one recorded). The entry stays
+ * PROCESSED: the fact was received and needs nothing more.
+ */
+export async function noteIgnoredEvent(db: Db, params: { tables: EventTables; eventId: string; reason: string }): Promise<void> {
+  const { inbox } = params.tables;
+  await db.update(inbox).set({ lastError: `IGNORED: ${params.reason}` }).where(eq(inbox.eventId, params.eventId));
+}
+
+/**
  * Records a receipt that had no effect (handler threw, or the payload was refused), keeping
  * the last error. Returns false when the event is already PROCESSED (then nothing changes).
  */

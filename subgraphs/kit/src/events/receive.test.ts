@@ -4,16 +4,17 @@ import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Executor } from '../db/database.ts';
-import { claimInboxEntry, recordInboxFailure } from './queries.ts';
-import { createEventReceiver, EventRefusal, type EventHandlers } from './receive.ts';
+import { claimInboxEntry, noteIgnoredEvent, recordInboxFailure } from './queries.ts';
+import { createEventReceiver, EventRefusal, ignoreEvent, RejectedEvent, type EventHandlers } from './receive.ts';
 import type { EventTables } from './tables.ts';
 import { createTestKeys } from '../testing/keys.ts';
 import { EventSignatureHeaders, type ReceivedMessage } from './envelope.ts';
 
 // The receiving side as a unit: every outcome with its code, message, inbox record, metric and
 // log line. The inbox statements are replaced (inbox.test.ts runs them on PostgreSQL over HTTP).
-vi.mock('./queries.ts', () => ({ claimInboxEntry: vi.fn(), recordInboxFailure: vi.fn() }));
+vi.mock('./queries.ts', () => ({ claimInboxEntry: vi.fn(), recordInboxFailure: vi.fn(), noteIgnoredEvent: vi.fn() }));
 const claim = vi.mocked(claimInboxEntry);
+const noteIgnored = vi.mocked(noteIgnoredEvent);
 const recordFailure = vi.mocked(recordInboxFailure);
 
 const TABLES = { inbox: 'inbox' } as unknown as EventTables;
@@ -70,6 +71,7 @@ beforeEach(() => {
   registry = new Registry();
   claim.mockReset();
   recordFailure.mockReset();
+  noteIgnored.mockReset();
 });
 
 describe('the event receiver', () => {
@@ -196,6 +198,36 @@ describe('the event receiver', () => {
     const result = await receiver({ ApplicationSubmitted: () => Promise.reject(new Error('boom')) })(signed(e));
     expect(result).toEqual({ outcome: 'failed', code: 'EVENT_HANDLER_FAILED', message: 'Error: boom' });
     expect(logged('could not note the failure in the inbox')).toMatchObject([{ level: 50, eventId: e.id, error: 'Error: inbox unwritable' }]);
+  });
+
+  it('records a fact its handler refused for good as poison with the handler\'s code, answers rejected, and does not retry it', async () => {
+    claim.mockResolvedValue(true);
+    recordFailure.mockResolvedValue(true);
+    const e = event();
+    const result = await receiver({ ApplicationSubmitted: () => Promise.reject(new RejectedEvent('EVENT_SUBJECT_UNKNOWN', 'application x is unknown')) })(signed(e));
+    expect(result).toEqual({ outcome: 'rejected', code: 'EVENT_SUBJECT_UNKNOWN', message: 'application x is unknown' });
+    expect(recordFailure).toHaveBeenCalledWith(db, {
+      tables: TABLES,
+      entry: { eventId: e.id, eventType: e.type, producer: 'migration', aggregateId: e.aggregateId },
+      state: 'POISON',
+      error: 'EVENT_SUBJECT_UNKNOWN: application x is unknown',
+    });
+    expect(await received('ApplicationSubmitted', 'rejected')).toBe(1);
+    expect(await received('ApplicationSubmitted', 'failed')).toBe(0);
+    expect(logged('event rejected by its handler')).toMatchObject([{ level: 40, eventId: e.id, code: 'EVENT_SUBJECT_UNKNOWN' }]);
+    expect(JSON.stringify(lines)).not.toContain(e.payload.applicationNumber);
+  });
+
+  it('acknowledges a fact its handler ignored as processed, noting why in the inbox', async () => {
+    claim.mockResolvedValue(true);
+    const e = event();
+    const result = await receiver({ ApplicationSubmitted: () => Promise.resolve(ignoreEvent('older than the recorded one')) })(signed(e));
+    expect(result).toEqual({ outcome: 'processed', ignored: 'older than the recorded one' });
+    expect(noteIgnored).toHaveBeenCalledWith(TX, { tables: TABLES, eventId: e.id, reason: 'older than the recorded one' });
+    expect(recordFailure).not.toHaveBeenCalled();
+    expect(await received('ApplicationSubmitted', 'ignored')).toBe(1);
+    expect(await received('ApplicationSubmitted', 'processed')).toBe(0);
+    expect(logged('event ignored by its handler')).toMatchObject([{ level: 30, eventId: e.id, reason: 'older than the recorded one' }]);
   });
 
   it('counts a receipt that was not authenticated', async () => {

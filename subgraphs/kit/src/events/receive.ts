@@ -5,18 +5,68 @@ import type { Logger } from '../logger.ts';
 import { EventEnvelope, EventPayloadError, isEventType, parseEventPayload, type DomainEvent, type EventType } from './catalog.ts';
 import { hasValidSignature, type EventVerifier, type ReceivedMessage } from './envelope.ts';
 import { inboxMetrics } from './metrics.ts';
-import { claimInboxEntry, recordInboxFailure, type InboxEntry } from './queries.ts';
+import { claimInboxEntry, noteIgnoredEvent, recordInboxFailure, type InboxEntry } from './queries.ts';
 import { producersOf, SUBSCRIPTIONS, subscribersOf, type Subscriptions } from './subscriptions.ts';
 import type { EventTables } from './tables.ts';
 
 /**
+ * What a handler may answer besides applying the fact: the event is well-formed and true to its
+ * producer, but changes nothing here (a repeat of the fact already recorded, or an outcome older
+ * than the one recorded). The receiver acknowledges it, records it as PROCESSED with `reason`
+ * in the inbox's `last_error`, counts it as `ignored` and logs it at info level.
+ */
+export interface EventIgnored {
+  ignored: string;
+}
+
+/** A handler's way of saying "applied nothing, on purpose" (see `EventIgnored`). */
+export function ignoreEvent(reason: string): EventIgnored {
+  return { ignored: reason };
+}
+
+/**
  * What a subscribing agency does with each event type it receives. A handler runs inside the
- * transaction that records the event in the inbox: write the effect through `tx` only, and
- * throw to refuse (nothing is kept, the producer retries later).
+ * transaction that records the event in the inbox: write the effect through `tx` only. To
+ * refuse: throw a `RejectedEvent` when the fact does not fit what the agency knows (dead-lettered
+ * at once, never retried), any other error when it may succeed later (nothing is kept, the
+ * producer retries). Return `ignoreEvent(reason)` for a fact that is true but changes nothing.
  */
 export type EventHandlers<TTx = Executor<Record<string, unknown>>> = Partial<{
-  [T in EventType]: (tx: TTx, event: DomainEvent<T>) => Promise<void>;
+  [T in EventType]: (tx: TTx, event: DomainEvent<T>) => Promise<void | EventIgnored>;
 }>;
+
+/**
+ * Thrown by a handler to refuse, for good, a fact that contradicts what the agency knows: a
+ * state change for a subject it never heard of, an outcome for an application no longer
+ * awaiting it, a second screening of one application. Nothing the handler wrote is kept; the
+ * inbox records the event as POISON with `code: message`; the producer dead-letters the
+ * delivery at once (HTTP 409) or the broker terminates it, instead of retrying it: a retry
+ * cannot make the fact fit. An operator looks at it (`eventInboxFailures`, dead deliveries)
+ * and may requeue it once the cause is fixed. `message` names ids and states, never personal
+ * data (it reaches the producer's `lastError` and the logs).
+ */
+export class RejectedEvent extends Error {
+  constructor(
+    /** Stable, e.g. `EVENT_SUBJECT_UNKNOWN` (see `EventRejection`). */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RejectedEvent';
+  }
+}
+
+/** The codes handlers reject facts with (a `RejectedEvent`'s `code`). */
+export const EventRejection = {
+  /** The event is about a subject (application, nomad, registration, case) this agency never heard of. */
+  SUBJECT_UNKNOWN: 'EVENT_SUBJECT_UNKNOWN',
+  /** The subject exists but no longer awaits this fact (e.g. an application already decided or withdrawn). */
+  SUBJECT_CLOSED: 'EVENT_SUBJECT_CLOSED',
+  /** The fact contradicts one already recorded (another screening of the same application, another nomad). */
+  FACT_CONFLICT: 'EVENT_FACT_CONFLICT',
+  /** Nobody asked for this fact (e.g. an evaluation of an application none was requested for). */
+  NOT_AWAITED: 'EVENT_NOT_AWAITED',
+} as const;
 
 /** Codes of refused events, as the producer's `lastError` (HTTP) or the broker's termination reason (NATS) shows them. */
 export const EventRefusal = {
@@ -27,23 +77,28 @@ export const EventRefusal = {
   WRONG_PRODUCER: 'EVENT_PRODUCER_NOT_ALLOWED',
   BAD_EVENT: 'BAD_EVENT',
   POISON_EVENT: 'POISON_EVENT',
+  /** A handler refused the fact (`RejectedEvent`); the refusal carries the handler's own code instead. */
+  REJECTED: 'EVENT_REJECTED',
   HANDLER_FAILED: 'EVENT_HANDLER_FAILED',
 } as const;
 
 /**
  * What became of a received event, whatever carried it:
- * - `processed`: the effect committed; `duplicate`: this id was processed before, nothing ran again
- *   (both: acknowledge);
+ * - `processed`: the effect committed (or the handler ignored the fact: `ignored` holds why);
+ *   `duplicate`: this id was processed before, nothing ran again (both: acknowledge);
  * - `bad`: not an event (no usable id), nothing recorded (never acknowledge as done);
  * - `poison`: refused for good (payload fails its schema, unknown type, or a type this agency
  *   does not receive), recorded in the inbox as POISON;
+ * - `rejected`: the handler refused the fact for good (`RejectedEvent`, its code); the effect rolled
+ *   back, the inbox records it as POISON; do not send it again (dead-letter it);
  * - `failed`: the handler threw; the effect rolled back, the inbox notes FAILED; send it again later;
  * - `unauthenticated`: not signed by the producer it names; `forbidden`: that producer does not
  *   publish this type. Both: nothing written, not even to the inbox (a forger must not fill it).
  */
 export type ReceiveResult =
-  | { outcome: 'processed' | 'duplicate' }
-  | { outcome: 'bad' | 'poison' | 'failed' | 'unauthenticated' | 'forbidden'; code: string; message: string };
+  | { outcome: 'processed'; ignored?: string }
+  | { outcome: 'duplicate' }
+  | { outcome: 'bad' | 'poison' | 'rejected' | 'failed' | 'unauthenticated' | 'forbidden'; code: string; message: string };
 
 export interface EventReceiverOptions<TSchema extends Record<string, unknown>> {
   db: Executor<TSchema>;
@@ -142,19 +197,30 @@ export function createEventReceiver<TSchema extends Record<string, unknown>>(opt
       throw err;
     }
     const type = e.type as EventType;
-    const handler = handlers[type] as ((tx: Executor<TSchema>, event: DomainEvent) => Promise<void>) | undefined;
+    const handler = handlers[type] as ((tx: Executor<TSchema>, event: DomainEvent) => Promise<void | EventIgnored>) | undefined;
     if (!subscribersOf(type, subscriptions).includes(agency) || !handler) {
       return poison(entry, `${agency} does not receive ${type} events`);
     }
     const event = { ...e, type, payload } as DomainEvent;
-    let outcome: 'processed' | 'duplicate';
+    let outcome: { applied: 'processed' | 'duplicate'; ignored?: string };
     try {
       outcome = await db.transaction(async (tx) => {
-        if (!(await claimInboxEntry(tx, { tables, entry }))) return 'duplicate' as const;
-        await handler(tx, event);
-        return 'processed' as const;
+        if (!(await claimInboxEntry(tx, { tables, entry }))) return { applied: 'duplicate' as const };
+        const answer = await handler(tx, event);
+        if (!answer) return { applied: 'processed' as const };
+        await noteIgnoredEvent(tx, { tables, eventId: e.id, reason: answer.ignored });
+        return { applied: 'processed' as const, ignored: answer.ignored };
       });
     } catch (err) {
+      if (err instanceof RejectedEvent) {
+        const text = `${err.code}: ${err.message}`;
+        metrics.received.inc({ type, outcome: 'rejected' });
+        log.warn({ eventId: e.id, type, producer: e.producer, aggregateId: e.aggregateId, code: err.code, error: err.message }, 'event rejected by its handler');
+        const recorded = await recordInboxFailure(db, { tables, entry, state: 'POISON', error: text });
+        // Processed meanwhile (a concurrent receipt under other facts): its effect stands.
+        if (!recorded) return { outcome: 'duplicate' };
+        return { outcome: 'rejected', code: err.code, message: err.message };
+      }
       const error = describeHandlerError(err);
       metrics.received.inc({ type, outcome: 'failed' });
       log.error({ eventId: e.id, type, producer: e.producer, error }, 'event handler failed');
@@ -164,9 +230,14 @@ export function createEventReceiver<TSchema extends Record<string, unknown>>(opt
       );
       return { outcome: 'failed', code: EventRefusal.HANDLER_FAILED, message: error };
     }
-    metrics.received.inc({ type, outcome });
-    log.debug({ eventId: e.id, type, producer: e.producer, outcome }, 'event received');
-    return { outcome };
+    if (outcome.ignored !== undefined) {
+      metrics.received.inc({ type, outcome: 'ignored' });
+      log.info({ eventId: e.id, type, producer: e.producer, aggregateId: e.aggregateId, reason: outcome.ignored }, 'event ignored by its handler');
+      return { outcome: 'processed', ignored: outcome.ignored };
+    }
+    metrics.received.inc({ type, outcome: outcome.applied });
+    log.debug({ eventId: e.id, type, producer: e.producer, outcome: outcome.applied }, 'event received');
+    return { outcome: outcome.applied };
   };
   return Object.assign(receive, {
     countUnauthenticated: () => metrics.received.inc({ type: 'unknown', outcome: 'unauthenticated' }),

@@ -17,7 +17,7 @@ import * as schema from './__fixtures__/schema.ts';
 import { publishEvent } from './outbox.ts';
 import { requeueDeadDelivery } from './queries.ts';
 import { exponentialBackoff, startRelay, type Relay, type RelayOptions } from './relay.ts';
-import type { EventTransport } from './transport.ts';
+import { DeliveryError, type EventTransport } from './transport.ts';
 
 const logger = pino({ level: 'silent' });
 const { outbox, outboxDeliveries } = fixtureTables;
@@ -157,6 +157,26 @@ describe('startRelay', () => {
     await drain(relay);
     expect(sent.map(numberOf)).toEqual(['10000003', '10000001', '10000002']);
     expect(await deliveryOf(failing)).toMatchObject({ state: 'DELIVERED', attempts: 1, lastError: null });
+  });
+
+  it('dead-letters at once, without retrying, a delivery the subscriber refused for good (HTTP 409)', async () => {
+    const refused = await submitted(randomUUID(), '10000005');
+    const retried = await submitted(randomUUID(), '10000006');
+    const transport: EventTransport = {
+      deliver: (_subscriber, event) =>
+        Promise.reject(
+          event.id === refused
+            ? new DeliveryError('security answered HTTP 409: EVENT_SUBJECT_UNKNOWN: unknown', 409, true)
+            : new DeliveryError('security answered HTTP 500: boom', 500),
+        ),
+    };
+    const registry = new Registry();
+    const relay = relayOf(transport, { maxAttempts: 5, registry, backoff: () => 3_600_000 });
+    expect(await relay.runOnce()).toBe(2);
+    expect(await deliveryOf(refused)).toMatchObject({ state: 'DEAD', attempts: 1, lastError: 'security answered HTTP 409: EVENT_SUBJECT_UNKNOWN: unknown' });
+    expect(await deliveryOf(retried)).toMatchObject({ state: 'FAILED', attempts: 1 });
+    const metrics = await registry.getMetricsAsJSON();
+    expect(metrics.find((m) => m.name === 'nomad_events_dead_lettered_total')?.values.reduce((sum, v) => sum + v.value, 0)).toBe(1);
   });
 
   it('waits out the back-off before trying a failed delivery again', async () => {

@@ -17,7 +17,7 @@ import {
 } from './queries.ts';
 import { outboxChannel } from './outbox.ts';
 import type { EventTables } from './tables.ts';
-import type { EventTransport } from './transport.ts';
+import { DeliveryError, type EventTransport } from './transport.ts';
 
 /** Milliseconds to wait before the next attempt, given how many attempts have failed (1, 2, …). */
 export type Backoff = (failedAttempts: number) => number;
@@ -111,7 +111,8 @@ const MAX_ERROR_TEXT = 1_000;
 /**
  * Starts the relay of a producing agency: it delivers each outbox event to every subscriber
  * through `transport`, in order per (subscriber, aggregate), retrying with back-off until
- * `maxAttempts`, then dead-letters it. Any number of relays of one agency may run at once
+ * `maxAttempts`, then dead-letters it (at once when the subscriber refused the fact for good:
+ * a `DeliveryError` marked `permanent`, HTTP 409). Any number of relays of one agency may run at once
  * (replicas): a pass locks the rows it sends with `FOR UPDATE SKIP LOCKED` for its whole
  * transaction, so no row is sent by two relays at the same time, and an acknowledged row is
  * DELIVERED before another relay can see it. A relay that dies mid-pass leaves its rows
@@ -138,19 +139,20 @@ export function startRelay<TSchema extends Record<string, unknown>>(options: Rel
         batch.map(async (row) => {
           try {
             await transport.deliver(row.subscriber, toEvent(row));
-            return { row, error: null };
+            return { row, error: null, permanent: false };
           } catch (err) {
             const text = err instanceof Error ? err.message : String(err);
-            return { row, error: text.slice(0, MAX_ERROR_TEXT) };
+            return { row, error: text.slice(0, MAX_ERROR_TEXT), permanent: err instanceof DeliveryError && err.permanent };
           }
         }),
       );
       await markDelivered(tx, { tables, ids: results.filter((r) => r.error === null).map((r) => r.row.id) });
       const failures: { row: ClaimedDelivery; error: string; dead: boolean }[] = [];
-      for (const { row, error } of results) {
+      for (const { row, error, permanent } of results) {
         if (error === null) continue;
         const attempts = row.attempts + 1;
-        const dead = attempts >= maxAttempts;
+        // A subscriber that refused the fact for good (its handler's RejectedEvent) gets no retry.
+        const dead = permanent || attempts >= maxAttempts;
         await markFailed(tx, { tables, id: row.id, dead, delayMs: dead ? 0 : Math.max(0, backoff(attempts)), error });
         failures.push({ row, error, dead });
       }

@@ -10,7 +10,7 @@ export interface EventsRouteOptions<TSchema extends Record<string, unknown>> ext
   serviceSecret: string;
 }
 
-const HTTP_STATUS: Record<ReceiveResult['outcome'], number> = { processed: 200, duplicate: 200, bad: 400, poison: 422, failed: 500, unauthenticated: 401, forbidden: 403 };
+const HTTP_STATUS: Record<ReceiveResult['outcome'], number> = { processed: 200, duplicate: 200, bad: 400, poison: 422, rejected: 409, failed: 500, unauthenticated: 401, forbidden: 403 };
 
 /** Lower-case header names → their (first) value. */
 function headerRecord(req: IncomingMessage): Record<string, string | undefined> {
@@ -31,6 +31,9 @@ function headerRecord(req: IncomingMessage): Record<string, string | undefined> 
  * - 400: not an event (no usable id): nothing recorded;
  * - 422: a poison event (payload fails its schema, unknown type, or a type this agency does
  *   not receive), recorded in the inbox as POISON; the producer retries it until it goes DEAD;
+ * - 409: the handler refused the fact for good (`RejectedEvent`: its code, e.g.
+ *   `EVENT_SUBJECT_UNKNOWN`), recorded in the inbox as POISON; the producer dead-letters it at
+ *   once (a retry cannot make the fact fit);
  * - 500: the handler threw; the effect rolled back, the inbox notes FAILED; the producer retries.
  */
 export function eventsRoute<TSchema extends Record<string, unknown>>(options: EventsRouteOptions<TSchema>): RouteHandler {
@@ -42,7 +45,7 @@ export function eventsRoute<TSchema extends Record<string, unknown>>(options: Ev
       return sendError(res, 401, EventRefusal.UNAUTHENTICATED, 'Events must carry the service credential.');
     }
     const result = await receive({ headers: headerRecord(req), body });
-    if (!('code' in result)) return sendJson(res, 200, { status: result.outcome });
+    if (!('code' in result)) return sendJson(res, 200, { status: result.outcome, ...('ignored' in result && result.ignored !== undefined ? { ignored: result.ignored } : {}) });
     sendError(res, HTTP_STATUS[result.outcome], result.code, result.message);
   };
 }

@@ -17,7 +17,11 @@ import {
 export const DELIVERY_STATES = ['PENDING', 'FAILED', 'DELIVERED', 'DEAD'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
-/** A received event: its effect committed (PROCESSED), its handler threw (FAILED), or its payload was refused (POISON). */
+/**
+ * A received event: its effect committed (PROCESSED; `last_error` says `IGNORED: …` when the
+ * handler applied nothing on purpose), its handler threw (FAILED, retried), or it was refused
+ * for good (POISON: its payload, its type, or its handler's `RejectedEvent`, whose code leads `last_error`).
+ */
 export const INBOX_STATES = ['PROCESSED', 'FAILED', 'POISON'] as const;
 export type InboxState = (typeof INBOX_STATES)[number];
 

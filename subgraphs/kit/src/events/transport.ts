@@ -19,6 +19,8 @@ export class DeliveryError extends Error {
     message: string,
     /** HTTP status when the subscriber answered. */
     readonly status?: number,
+    /** The subscriber refused the fact for good (HTTP 409, a handler's `RejectedEvent`): dead-letter it, do not retry. @default false */
+    readonly permanent = false,
   ) {
     super(message);
     this.name = 'DeliveryError';
@@ -95,7 +97,7 @@ export function httpTransport(options: HttpTransportOptions): EventTransport {
         await res.body?.cancel().catch(() => undefined);
         return;
       }
-      throw new DeliveryError(`${subscriber} answered HTTP ${res.status}: ${await errorText(res)}`, res.status);
+      throw new DeliveryError(`${subscriber} answered HTTP ${res.status}: ${await errorText(res)}`, res.status, res.status === 409);
     },
   };
 }
