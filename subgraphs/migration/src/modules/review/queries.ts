@@ -39,6 +39,12 @@ export async function cancelLapsedCorrections(db: MigrationDb, params: { today: 
     .returning();
 }
 
+/** The application, row-locked until the transaction ends: an event handler's facts are checked and written under it. */
+export async function lockApplication(db: MigrationDb, params: { id: string }): Promise<ApplicationRow | undefined> {
+  const [row] = await db.select().from(applications).where(eq(applications.id, params.id)).for('update');
+  return row;
+}
+
 /** Records a fact reported by another agency on the application (and bumps its version). */
 export async function recordOnApplication(
   db: MigrationDb,
