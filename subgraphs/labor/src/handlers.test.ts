@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, runMigrations, type Database, type DomainEvent, type EventPayload, type EventType } from '@nomad/kit';
+import { connect, RejectedEvent, runMigrations, type Database, type DomainEvent, type EventPayload, type EventType } from '@nomad/kit';
 import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
 import { fixedClock } from './clock.ts';
 import { schema, type LaborSchema } from './db/index.ts';
@@ -24,13 +24,14 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-function event<T extends EventType>(type: T, payload: EventPayload<T>): DomainEvent<T> {
-  return { id: randomUUID(), type, aggregateId: 'x', payload, occurredAt: new Date().toISOString(), producer: 'migration' };
+function event<T extends EventType>(type: T, payload: EventPayload<T>, occurredAt = new Date().toISOString()): DomainEvent<T> {
+  return { id: randomUUID(), type, aggregateId: 'x', payload, occurredAt, producer: 'migration' };
 }
 
-async function deliver<T extends EventType>(type: T, payload: EventPayload<T>): Promise<void> {
-  const handler = handlers[type as keyof typeof handlers] as (tx: unknown, e: DomainEvent<T>) => Promise<void>;
-  await database.db.transaction((tx) => handler(tx, event(type, payload)));
+/** Runs the handler of `type` in a transaction; what it answers (`{ ignored }` or nothing). */
+async function deliver<T extends EventType>(type: T, payload: EventPayload<T>, occurredAt?: string): Promise<unknown> {
+  const handler = handlers[type as keyof typeof handlers] as (tx: unknown, e: DomainEvent<T>) => Promise<unknown>;
+  return database.db.transaction((tx) => handler(tx, event(type, payload, occurredAt)));
 }
 
 async function caseOf(nomadId: string) {
@@ -62,6 +63,40 @@ describe('status events', () => {
     const nomadId = randomUUID();
     await deliver('StatusExtended', { nomadId, pin: PIN, periodKind: 'RENEWAL', validFrom: '2026-01-01', validUntil: '2026-12-31' });
     expect(await caseOf(nomadId)).toMatchObject({ row: { state: 'OPEN' }, actions: ['OPENED'] });
+  });
+
+  it('refuses for good a revocation or expiry of a nomad labor has no case for, and creates none', async () => {
+    const cases = [
+      () => deliver('StatusRevoked', { nomadId, pin: PIN, ground: 'ACTIVITY_ENDED', revokedAt: '2027-03-01T10:00:00Z', exitDeadline: '2027-03-16' }),
+      () => deliver('StatusExpired', { nomadId, pin: PIN, expiredOn: '2027-03-01' }),
+    ];
+    const nomadId = randomUUID();
+    expect(cases.length).toBeGreaterThan(0);
+    for (const run of cases) {
+      const err = await run().then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(RejectedEvent);
+      expect(err).toMatchObject({ code: 'EVENT_SUBJECT_UNKNOWN' });
+    }
+    expect(await caseOf(nomadId)).toEqual({ row: undefined, actions: [] });
+  });
+
+  it('never rolls a case back with a status fact older than the last one applied', async () => {
+    const nomadId = randomUUID();
+    const grant = { nomadId, pin: PIN, periodKind: 'INITIAL_60_DAYS' as const, validFrom: '2026-11-24', validUntil: '2027-01-22' };
+    await deliver('StatusGranted', grant, '2026-11-24T06:00:00.000Z');
+    await deliver('StatusRevoked', { nomadId, pin: PIN, ground: 'ACTIVITY_ENDED', revokedAt: '2026-12-01T10:00:00Z', exitDeadline: '2026-12-16' }, '2026-12-01T10:00:00.000Z');
+    await deliver('StatusGranted', { ...grant, validFrom: '2027-02-01', validUntil: '2027-04-01' }, '2027-02-01T06:00:00.000Z');
+    // A revocation delivered after the later re-grant (e.g. requeued from the dead letters).
+    const late = await deliver('StatusRevoked', { nomadId, pin: PIN, ground: 'RULES_BREACH', revokedAt: '2027-01-15T10:00:00Z', exitDeadline: '2027-01-30' }, '2027-01-15T10:00:00.000Z');
+    expect(late).toEqual({ ignored: expect.stringContaining('older than the last one applied') as unknown });
+    // …and an extension older than the revocation does not reopen a closed case.
+    await deliver('StatusRevoked', { nomadId, pin: PIN, ground: 'ACTIVITY_ENDED', revokedAt: '2027-03-01T10:00:00Z', exitDeadline: '2027-03-16' }, '2027-03-01T10:00:00.000Z');
+    const oldExtension = await deliver('StatusExtended', { ...grant, periodKind: 'EXTENSION_1_YEAR', validFrom: '2027-04-02', validUntil: '2028-04-01' }, '2027-02-20T06:00:00.000Z');
+    expect(oldExtension).toEqual({ ignored: expect.any(String) as unknown });
+    expect(await caseOf(nomadId)).toMatchObject({
+      row: { state: 'CLOSED', closedOn: '2027-03-01', closeReason: 'STATUS_REVOKED' },
+      actions: ['OPENED', 'CLOSED', 'REOPENED', 'CLOSED'],
+    });
   });
 });
 

@@ -1,30 +1,36 @@
-import type { DomainEvent, EventHandlers } from '@nomad/kit';
+import { ignoreEvent, type DomainEvent, type EventHandlers, type EventIgnored } from '@nomad/kit';
 import type { App } from './app.ts';
 import { bishkekDate } from './clock.ts';
 import type { LaborDb } from './db/index.ts';
 import { recordRequestedEvaluation } from './modules/evaluations/service.ts';
 import { onStatusEnded, onStatusPeriod } from './modules/monitoring/service.ts';
 
+/** A reason to acknowledge the event as ignored, or nothing when it was applied. */
+const answer = (ignored: string | null): EventIgnored | undefined => (ignored === null ? undefined : ignoreEvent(ignored));
+
 /**
  * What the Ministry of Labor does with migration's facts. Each handler runs in the inbox
  * transaction that records the event id, so a redelivered event has no second effect; a
- * handler that throws leaves the event to be retried. Handlers write through `tx` only.
+ * handler that throws leaves the event to be retried. Handlers write through `tx` only, and
+ * check the fact first: a revocation or expiry of a nomad labor has no case for is refused
+ * for good (`RejectedEvent`, dead-lettered), never creates one; a status fact older
+ * (`occurredAt`) than the last one applied to the case changes nothing (acknowledged as ignored).
  */
 export function laborEventHandlers(app: App) {
   return {
     /** A status holder: the monitoring case opens (or reopens). */
-    StatusGranted: async (tx: LaborDb, event: DomainEvent<'StatusGranted'>): Promise<void> => {
-      await onStatusPeriod(tx, event.payload, event.occurredAt);
+    StatusGranted: async (tx: LaborDb, event: DomainEvent<'StatusGranted'>): Promise<EventIgnored | undefined> => {
+      return answer(await onStatusPeriod(tx, event.payload, event.occurredAt));
     },
     /** The status goes on: the monitored period moves (a case opens if labor had none, e.g. a pilot holder). */
-    StatusExtended: async (tx: LaborDb, event: DomainEvent<'StatusExtended'>): Promise<void> => {
-      await onStatusPeriod(tx, event.payload, event.occurredAt);
+    StatusExtended: async (tx: LaborDb, event: DomainEvent<'StatusExtended'>): Promise<EventIgnored | undefined> => {
+      return answer(await onStatusPeriod(tx, event.payload, event.occurredAt));
     },
-    StatusRevoked: async (tx: LaborDb, event: DomainEvent<'StatusRevoked'>): Promise<void> => {
-      await onStatusEnded(tx, event.payload.nomadId, 'STATUS_REVOKED', bishkekDate(new Date(event.payload.revokedAt)), event.occurredAt);
+    StatusRevoked: async (tx: LaborDb, event: DomainEvent<'StatusRevoked'>): Promise<EventIgnored | undefined> => {
+      return answer(await onStatusEnded(tx, event.payload.nomadId, 'STATUS_REVOKED', bishkekDate(new Date(event.payload.revokedAt)), event.occurredAt));
     },
-    StatusExpired: async (tx: LaborDb, event: DomainEvent<'StatusExpired'>): Promise<void> => {
-      await onStatusEnded(tx, event.payload.nomadId, 'STATUS_EXPIRED', event.payload.expiredOn, event.occurredAt);
+    StatusExpired: async (tx: LaborDb, event: DomainEvent<'StatusExpired'>): Promise<EventIgnored | undefined> => {
+      return answer(await onStatusEnded(tx, event.payload.nomadId, 'STATUS_EXPIRED', event.payload.expiredOn, event.occurredAt));
     },
     /** Migration asks for an expert evaluation of an application: recorded and, if possible, assigned. */
     EvaluationRequested: async (tx: LaborDb, event: DomainEvent<'EvaluationRequested'>): Promise<void> => {

@@ -89,6 +89,17 @@ describe('event handlers', () => {
       ['EXPIRED', '2026-11-01', '2026-11-16'],
     ]);
   });
+
+  it('the same status end reported again (a new event of the same fact) opens no second watch', async () => {
+    const nomadId = randomUUID();
+    const revoked = { nomadId, pin: '21204199000001', ground: 'RULES_BREACH', revokedAt: '2026-11-20T09:00:00.000Z', exitDeadline: '2026-12-05' };
+    const expired = { nomadId, pin: '21204199000001', expiredOn: '2026-11-01' };
+    expect(await database.db.transaction((tx) => securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', nomadId, revoked)))).toBeUndefined();
+    expect(await database.db.transaction((tx) => securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', nomadId, revoked)))).toEqual({ ignored: expect.stringContaining('already watches') as unknown });
+    expect(await database.db.transaction((tx) => securityEventHandlers.StatusExpired(tx, event('StatusExpired', nomadId, expired)))).toBeUndefined();
+    expect(await database.db.transaction((tx) => securityEventHandlers.StatusExpired(tx, event('StatusExpired', nomadId, expired)))).toEqual({ ignored: expect.stringContaining('already watches') as unknown });
+    expect(await database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.nomadId, nomadId))).toHaveLength(2);
+  });
 });
 
 describe('screening transitions', () => {

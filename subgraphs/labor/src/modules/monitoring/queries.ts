@@ -78,6 +78,19 @@ export async function updateCaseIf(
   return row;
 }
 
+/**
+ * When the last status fact migration reported on the case was applied, by the event's own time
+ * (`at` of the OPENED, REOPENED, PERIOD_EXTENDED and CLOSED actions, whose actor is `migration`).
+ * Null for a case with no such action.
+ */
+export async function lastStatusFactAt(db: LaborDb, params: { caseId: string }): Promise<string | null> {
+  const [row] = await db
+    .select({ at: sql<string | null>`max(${caseActions.at})` })
+    .from(caseActions)
+    .where(and(eq(caseActions.caseId, params.caseId), eq(caseActions.actor, 'migration'), inArray(caseActions.kind, ['OPENED', 'REOPENED', 'PERIOD_EXTENDED', 'CLOSED'])));
+  return row?.at ?? null;
+}
+
 export async function addCaseAction(db: LaborDb, params: { values: typeof caseActions.$inferInsert }): Promise<void> {
   await db.insert(caseActions).values(params.values);
 }

@@ -1,10 +1,10 @@
-import { abort, concurrentChange, badUserInput, isUuid, runMutation, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
+import { abort, concurrentChange, badUserInput, EventRejection, isUuid, parsePgTimestamp, RejectedEvent, runMutation, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
 import { assertLaborOfficer, assertMonitoringReadable, canSeeMonitoringOf, isLaborOfficer } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { LaborDb } from '../../db/index.ts';
 import type { CaseActionRow, MonitoringCaseRow } from '../../db/schema.ts';
-import { addCaseAction, countCases, getCasesByNomadIds, insertCase, listCases, lockCaseOfNomad, updateCaseIf, type CaseFilterParams } from './queries.ts';
+import { addCaseAction, countCases, getCasesByNomadIds, insertCase, lastStatusFactAt, listCases, lockCaseOfNomad, updateCaseIf, type CaseFilterParams } from './queries.ts';
 
 export type RiskLevel = MonitoringCaseRow['riskLevel'];
 export type CaseState = MonitoringCaseRow['state'];
@@ -23,22 +23,38 @@ export async function noteOnCase(
 // ---------------------------------------------------------------- event handlers
 
 /**
+ * Why a status fact reported at `at` (the event's `occurredAt`) is older than the last one
+ * applied to the case, or null when it is not: an older fact never rolls the case back (a
+ * revocation delivered after a later re-grant must not close the reopened case).
+ */
+async function staleness(tx: LaborDb, existing: MonitoringCaseRow, at: string): Promise<string | null> {
+  const last = await lastStatusFactAt(tx, { caseId: existing.id });
+  if (last === null || new Date(at).getTime() >= parsePgTimestamp(last).getTime()) return null;
+  return `the status fact of ${at} is older than the last one applied to case ${existing.id}`;
+}
+
+/**
  * StatusGranted / StatusExtended: the nomad holds the status until `validUntil`. Opens the
  * case (one per nomad, whatever the number of grants), reopens a closed one, or moves the
- * end of the monitored period. A repeated event changes nothing.
+ * end of the monitored period. A repeated event changes nothing; one older than the last
+ * status fact applied to the case changes nothing either (returns why). Both events create a
+ * case for a nomad labor has none for: each carries the whole status period from migration,
+ * and pilot holders, never announced by a grant, reach labor first through an extension.
  */
 export async function onStatusPeriod(
   tx: LaborDb,
   // StatusGranted and StatusExtended share one payload schema.
   payload: EventPayload<'StatusGranted'>,
   at: string,
-): Promise<void> {
+): Promise<string | null> {
   const existing = await lockCaseOfNomad(tx, { nomadId: payload.nomadId });
   if (!existing) {
     const opened = await insertCase(tx, { values: { nomadId: payload.nomadId, openedOn: payload.validFrom, statusValidUntil: payload.validUntil } });
     if (opened) await addCaseAction(tx, { values: { caseId: opened.id, kind: 'OPENED', actor: 'migration', at, note: payload.periodKind } });
-    return;
+    return null;
   }
+  const stale = await staleness(tx, existing, at);
+  if (stale) return stale;
   if (existing.state === 'CLOSED') {
     const reopened = await updateCaseIf(tx, {
       id: existing.id,
@@ -46,19 +62,29 @@ export async function onStatusPeriod(
       set: { state: 'OPEN', openedOn: payload.validFrom, statusValidUntil: payload.validUntil, closedOn: null, closeReason: null },
     });
     if (reopened) await addCaseAction(tx, { values: { caseId: existing.id, kind: 'REOPENED', actor: 'migration', at, note: payload.periodKind } });
-    return;
+    return null;
   }
-  if (payload.validUntil <= existing.statusValidUntil) return;
+  if (payload.validUntil <= existing.statusValidUntil) return null;
   await updateCaseIf(tx, { id: existing.id, from: ['OPEN'], set: { statusValidUntil: payload.validUntil } });
   await addCaseAction(tx, { values: { caseId: existing.id, kind: 'PERIOD_EXTENDED', actor: 'migration', at, note: payload.periodKind } });
+  return null;
 }
 
-/** StatusRevoked / StatusExpired: the case closes. A case already closed (or none) stays as it is. */
-export async function onStatusEnded(tx: LaborDb, nomadId: string, reason: 'STATUS_REVOKED' | 'STATUS_EXPIRED', closedOn: string, at: string): Promise<void> {
+/**
+ * StatusRevoked / StatusExpired: the case closes. A case already closed stays as it is; a fact
+ * older than the last status fact applied changes nothing (returns why). A nomad labor has no
+ * case for is refused for good (`EVENT_SUBJECT_UNKNOWN`, dead-lettered): labor never invents a
+ * case to close.
+ */
+export async function onStatusEnded(tx: LaborDb, nomadId: string, reason: 'STATUS_REVOKED' | 'STATUS_EXPIRED', closedOn: string, at: string): Promise<string | null> {
   const existing = await lockCaseOfNomad(tx, { nomadId });
-  if (!existing || existing.state === 'CLOSED') return;
+  if (!existing) throw new RejectedEvent(EventRejection.SUBJECT_UNKNOWN, `the status of nomad ${nomadId} ended, but labor has no monitoring case of theirs`);
+  const stale = await staleness(tx, existing, at);
+  if (stale) return stale;
+  if (existing.state === 'CLOSED') return null;
   const closed = await updateCaseIf(tx, { id: existing.id, from: ['OPEN'], set: { state: 'CLOSED', closedOn, closeReason: reason } });
   if (closed) await addCaseAction(tx, { values: { caseId: existing.id, kind: 'CLOSED', actor: 'migration', at, note: reason } });
+  return null;
 }
 
 // ---------------------------------------------------------------- reads

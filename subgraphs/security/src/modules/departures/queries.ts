@@ -11,6 +11,16 @@ export async function insertExitWatch(db: SecurityDb, params: Omit<NewExitWatch,
   return row;
 }
 
+/** The nomad's watch of one status end (same cause, same last day), if GKNB already watches it. */
+export async function findExitWatchOf(db: SecurityDb, params: { nomadId: string; cause: ExitWatchRow['cause']; endedOn: string }): Promise<ExitWatchRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(exitWatches)
+    .where(and(eq(exitWatches.nomadId, params.nomadId), eq(exitWatches.cause, params.cause), eq(exitWatches.endedOn, params.endedOn)))
+    .limit(1);
+  return row;
+}
+
 export async function getExitWatch(db: SecurityDb, params: { id: string }): Promise<ExitWatchRow | undefined> {
   const [row] = await db.select().from(exitWatches).where(eq(exitWatches.id, params.id));
   return row;

@@ -3,6 +3,7 @@ import {
   concurrentChange,
   forbidden,
   hasRole,
+  ignoreEvent,
   recordServiceProcessing,
   isIsoDate,
   isUuid,
@@ -13,6 +14,7 @@ import {
   UserErrorsAbort,
   type Connection,
   type DomainEvent,
+  type EventIgnored,
   type PageArgs,
   type UserError,
 } from '@nomad/kit';
@@ -23,13 +25,21 @@ import type { SecurityDb } from '../../db/index.ts';
 import { accessTables, idempotencyKeys, type ExitWatchRow } from '../../db/schema.ts';
 import { ACCESS_POLICY } from '../../personal-fields.ts';
 import { loadRules } from '../rules/service.ts';
-import { confirmDepartureIf, countOverdueWatches, getExitWatch, insertExitWatch, listOverdueWatches } from './queries.ts';
+import { confirmDepartureIf, countOverdueWatches, findExitWatchOf, getExitWatch, insertExitWatch, listOverdueWatches } from './queries.ts';
 
-/** Handler of StatusRevoked: the holder must leave by the deadline migration computed (+15 days). */
-export async function watchRevocation(tx: SecurityDb, event: DomainEvent<'StatusRevoked'>): Promise<void> {
+/**
+ * Handler of StatusRevoked: the holder must leave by the deadline migration computed (+15 days).
+ * The same status end reported again (another event of the same revocation) opens no second
+ * watch: acknowledged as ignored.
+ */
+export async function watchRevocation(tx: SecurityDb, event: DomainEvent<'StatusRevoked'>): Promise<EventIgnored | undefined> {
   const { nomadId, pin, ground, revokedAt, exitDeadline } = event.payload;
-  await insertExitWatch(tx, { nomadId, pin, cause: 'REVOKED', ground, endedOn: bishkekDate(new Date(revokedAt)), exitDeadlineOn: exitDeadline });
+  const endedOn = bishkekDate(new Date(revokedAt));
+  const known = await findExitWatchOf(tx, { nomadId, cause: 'REVOKED', endedOn });
+  if (known) return ignoreEvent(`exit watch ${known.id} already watches this revocation`);
+  await insertExitWatch(tx, { nomadId, pin, cause: 'REVOKED', ground, endedOn, exitDeadlineOn: exitDeadline });
   await recordWatchOpened(tx, event, ['ExitWatch.pin', 'ExitWatch.ground']);
+  return undefined;
 }
 
 /** Opening a watch processes the former holder's PIN (and ground): recorded in the handler's transaction. */
@@ -48,11 +58,14 @@ function recordWatchOpened(tx: SecurityDb, event: DomainEvent<'StatusRevoked' | 
  * Handler of StatusExpired: the decree sets 15 days to leave after a revocation only; GKNB
  * watches expiries the same way with the rule `expiry_exit_days` ([I], default 15).
  */
-export async function watchExpiry(tx: SecurityDb, event: DomainEvent<'StatusExpired'>): Promise<void> {
+export async function watchExpiry(tx: SecurityDb, event: DomainEvent<'StatusExpired'>): Promise<EventIgnored | undefined> {
   const { nomadId, pin, expiredOn } = event.payload;
+  const known = await findExitWatchOf(tx, { nomadId, cause: 'EXPIRED', endedOn: expiredOn });
+  if (known) return ignoreEvent(`exit watch ${known.id} already watches this expiry`);
   const rules = await loadRules(tx);
   await insertExitWatch(tx, { nomadId, pin, cause: 'EXPIRED', ground: null, endedOn: expiredOn, exitDeadlineOn: addDays(expiredOn, rules.expiry_exit_days) });
   await recordWatchOpened(tx, event, ['ExitWatch.pin']);
+  return undefined;
 }
 
 function assertSecurityOfficer(ctx: Context): void {

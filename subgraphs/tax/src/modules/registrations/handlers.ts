@@ -1,15 +1,10 @@
-import { recordServiceProcessing, type DomainEvent, type EventHandlers } from '@nomad/kit';
+import { ignoreEvent, recordServiceProcessing, type DomainEvent, type EventHandlers, type EventIgnored } from '@nomad/kit';
 import { accessTables } from '../../db/schema.ts';
 import { ACCESS_POLICY } from '../../personal-fields.ts';
 import type { Clock } from '../../clock.ts';
 import type { TaxDb } from '../../db/index.ts';
 import { queueDeregistration, queueReregistration } from './service.ts';
 
-/**
- * What the tax service does with migration's status facts. Each handler runs in the inbox
- * transaction that records the event id (so a redelivery has no second effect), and the
- * effects are themselves idempotent: a repeated or late fact leaves the register as it is.
- */
 /** Processing of the holder's PIN by an event handler: recorded in the handler's transaction. */
 function recordPinProcessing(tx: TaxDb, event: DomainEvent<'StatusGranted' | 'StatusExtended' | 'StatusRevoked' | 'StatusExpired'>, purpose: string) {
   return recordServiceProcessing(tx, accessTables, ACCESS_POLICY, {
@@ -22,16 +17,31 @@ function recordPinProcessing(tx: TaxDb, event: DomainEvent<'StatusGranted' | 'St
   });
 }
 
+/**
+ * What the tax service does with migration's status facts. Each handler runs in the inbox
+ * transaction that records the event id (so a redelivery has no second effect), and checks
+ * the fact against the register before applying it:
+ * - a grant or extension creates the registration when the register has none (by PIN or
+ *   nomad): both carry the whole status period, and pilot holders, never announced by a
+ *   grant, reach tax first through an extension;
+ * - a revocation or expiry of a holder with no registration is refused for good
+ *   (`EVENT_SUBJECT_UNKNOWN`, dead-lettered), never creates one;
+ * - a registration whose PIN and nomad disagree with the fact's is refused for good (`EVENT_FACT_CONFLICT`);
+ * - a fact older (`occurredAt`) than the last applied (`last_fact_at`) changes nothing and is
+ *   acknowledged as ignored: a revocation delivered after a later re-grant does not deregister.
+ */
 export function registrationEventHandlers(clock: Clock) {
-  const granted = async (tx: TaxDb, event: DomainEvent<'StatusGranted'> | DomainEvent<'StatusExtended'>) => {
+  const granted = async (tx: TaxDb, event: DomainEvent<'StatusGranted'> | DomainEvent<'StatusExtended'>): Promise<void | EventIgnored> => {
     const { nomadId, pin, validUntil } = event.payload;
-    await queueReregistration(tx, { nomadId, pin, validUntil, occurredAt: event.occurredAt, now: clock.now().toISOString() });
+    const result = await queueReregistration(tx, { nomadId, pin, validUntil, occurredAt: event.occurredAt, now: clock.now().toISOString() });
     await recordPinProcessing(tx, event, 'Queue the foreign IE for re-registration (status granted or extended)');
+    if (result.ignored) return ignoreEvent(result.ignored);
   };
-  const ended = async (tx: TaxDb, event: DomainEvent<'StatusRevoked'> | DomainEvent<'StatusExpired'>) => {
+  const ended = async (tx: TaxDb, event: DomainEvent<'StatusRevoked'> | DomainEvent<'StatusExpired'>): Promise<void | EventIgnored> => {
     const { nomadId, pin } = event.payload;
-    await queueDeregistration(tx, { nomadId, pin, occurredAt: event.occurredAt, now: clock.now().toISOString() });
+    const result = await queueDeregistration(tx, { nomadId, pin, occurredAt: event.occurredAt, now: clock.now().toISOString() });
     await recordPinProcessing(tx, event, 'Queue the foreign IE for deregistration (status revoked or expired)');
+    if (result.ignored) return ignoreEvent(result.ignored);
   };
   return {
     /** A grant queues the IE for re-registration, or for its first registration. */

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '@nomad/kit';
+import { fixedClock, RejectedEvent, type Database, type DomainEvent } from '@nomad/kit';
 import type { TestDatabase } from '@nomad/kit/testing';
 import type { TaxSchema } from '../../db/index.ts';
 import { registrations } from '../../db/schema.ts';
 import { openTestTaxDatabase, testPin } from '../../testing.ts';
+import { registrationEventHandlers } from './handlers.ts';
 import { queueDeregistration, queueReregistration, reregister } from './service.ts';
 
 let testDb: TestDatabase;
@@ -23,9 +24,9 @@ beforeEach(async () => {
 });
 
 const grant = (nomadId: string, pin: string, occurredAt: string, validUntil = '2027-01-22') =>
-  database.db.transaction((tx) => queueReregistration(tx, { nomadId, pin, validUntil, occurredAt, now: occurredAt }));
+  database.db.transaction(async (tx) => (await queueReregistration(tx, { nomadId, pin, validUntil, occurredAt, now: occurredAt })).registration);
 const end = (nomadId: string, pin: string, occurredAt: string) =>
-  database.db.transaction((tx) => queueDeregistration(tx, { nomadId, pin, occurredAt, now: occurredAt }));
+  database.db.transaction(async (tx) => (await queueDeregistration(tx, { nomadId, pin, occurredAt, now: occurredAt })).registration);
 
 describe('status facts', () => {
   it('a grant queues a first registration under the default regime; a repeat changes nothing', async () => {
@@ -58,13 +59,40 @@ describe('status facts', () => {
     const b = randomUUID();
     await grant(b, testPin(4), '2026-11-01T06:00:00Z');
     expect((await end(b, testPin(4), '2026-11-02T06:00:00Z'))?.state).toBe('DEREGISTERED');
-    expect(await end(randomUUID(), testPin(5), '2026-11-02T06:00:00Z')).toBeNull();
+  });
+
+  it('refuses for good the end of a status tax has no registration for, and creates none', async () => {
+    const err = await end(randomUUID(), testPin(5), '2026-11-02T06:00:00Z').then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(RejectedEvent);
+    expect(err).toMatchObject({ code: 'EVENT_SUBJECT_UNKNOWN' });
+    expect(await database.db.select().from(registrations).where(eq(registrations.pin, testPin(5)))).toEqual([]);
   });
 
   it('a fact whose PIN belongs to another nomad is refused (left to operators)', async () => {
     await grant(randomUUID(), testPin(6), '2026-11-01T06:00:00Z');
-    await expect(grant(randomUUID(), testPin(6), '2026-11-02T06:00:00Z')).rejects.toThrow(/does not match/);
+    const err = await grant(randomUUID(), testPin(6), '2026-11-02T06:00:00Z').then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(RejectedEvent);
+    expect(err).toMatchObject({ code: 'EVENT_FACT_CONFLICT', message: expect.stringMatching(/does not match/) as unknown });
     const [row] = await database.db.select().from(registrations).where(eq(registrations.pin, testPin(6)));
     expect(row?.lastFactAt).toContain('2026-11-01');
+  });
+});
+
+describe('the status event handlers', () => {
+  const handlers = registrationEventHandlers(fixedClock('2026-11-24T06:00:00Z'));
+  const event = <T extends 'StatusGranted' | 'StatusRevoked'>(type: T, payload: DomainEvent<T>['payload'], occurredAt: string): DomainEvent<T> =>
+    ({ id: randomUUID(), type, aggregateId: 'x', payload, occurredAt, producer: 'migration' }) as DomainEvent<T>;
+
+  it('acknowledge as ignored a revocation older than a later re-grant, which stays queued', async () => {
+    const nomadId = randomUUID();
+    const pin = testPin(7);
+    const granted = { nomadId, pin, periodKind: 'INITIAL_60_DAYS' as const, validFrom: '2026-03-01', validUntil: '2026-04-30' };
+    expect(await database.db.transaction((tx) => handlers.StatusGranted(tx, event('StatusGranted', granted, '2026-03-01T06:00:00Z')))).toBeUndefined();
+    const late = await database.db.transaction((tx) =>
+      handlers.StatusRevoked(tx, event('StatusRevoked', { nomadId, pin, ground: 'RULES_BREACH', revokedAt: '2026-02-20T06:00:00Z', exitDeadline: '2026-03-07' }, '2026-02-20T06:00:00Z')),
+    );
+    expect(late).toEqual({ ignored: expect.stringContaining('older than the last one applied') as unknown });
+    const [row] = await database.db.select().from(registrations).where(eq(registrations.pin, pin));
+    expect(row).toMatchObject({ state: 'PENDING_REREGISTRATION' });
   });
 });

@@ -2,6 +2,8 @@ import {
   abort,
   concurrentChange,
   badUserInput,
+  EventRejection,
+  RejectedEvent,
   isUuid,
   isValidPin,
   parsePgTimestamp,
@@ -57,15 +59,28 @@ export interface StatusFact {
   now: string;
 }
 
-function isStale(row: RegistrationRow, occurredAt: string): boolean {
-  return row.lastFactAt !== null && new Date(occurredAt).getTime() < parsePgTimestamp(row.lastFactAt).getTime();
+/** What a status fact did to the register: the registration as it now stands, and why nothing changed (if so). */
+export interface StatusFactResult {
+  registration: RegistrationRow;
+  /** Set when the fact changed nothing (older than the last fact applied). */
+  ignored?: string;
+}
+
+/**
+ * A fact older (by the event's `occurredAt`) than the last one applied (`last_fact_at`) changes
+ * nothing: a revocation delivered after a later re-grant must not deregister the IE again.
+ */
+function staleness(row: RegistrationRow, occurredAt: string): string | null {
+  if (row.lastFactAt === null || new Date(occurredAt).getTime() >= parsePgTimestamp(row.lastFactAt).getTime()) return null;
+  return `the status fact of ${occurredAt} is older than the last one applied to registration ${row.id}`;
 }
 
 async function lockByPinOrNomad(tx: TaxDb, fact: StatusFact): Promise<RegistrationRow | null> {
   const row = (await lockRegistration(tx, { pin: fact.pin })) ?? (await lockRegistration(tx, { nomadId: fact.nomadId }));
-  // A PIN is one person's for life: a mismatch is a data error for operators, not something to guess at.
+  // A PIN is one person's for life: a mismatch is a data error for operators, not something to
+  // guess at, and no retry mends it: refused for good (dead-lettered).
   if (row && (row.pin !== fact.pin || row.nomadId !== fact.nomadId)) {
-    throw new Error(`registration ${row.id} does not match the nomad and PIN of the status fact`);
+    throw new RejectedEvent(EventRejection.FACT_CONFLICT, `registration ${row.id} does not match the nomad and PIN of the status fact`);
   }
   return row;
 }
@@ -75,7 +90,7 @@ async function lockByPinOrNomad(tx: TaxDb, fact: StatusFact): Promise<Registrati
  * registration when the register has none. A repeated or late fact is harmless: an IE
  * already pending stays pending (only the status end date moves forward).
  */
-export async function queueReregistration(tx: TaxDb, fact: StatusFact & { validUntil: string }): Promise<RegistrationRow> {
+export async function queueReregistration(tx: TaxDb, fact: StatusFact & { validUntil: string }): Promise<StatusFactResult> {
   const existing = await lockByPinOrNomad(tx, fact);
   if (!existing) {
     const regime = await getDefaultRegime(tx);
@@ -92,9 +107,10 @@ export async function queueReregistration(tx: TaxDb, fact: StatusFact & { validU
     });
     // Only a concurrent insert of the same IE gets here; the producer retries and finds it.
     if (!inserted) throw new Error('a registration for this nomad was created concurrently; retry');
-    return inserted;
+    return { registration: inserted };
   }
-  if (isStale(existing, fact.occurredAt)) return existing;
+  const stale = staleness(existing, fact.occurredAt);
+  if (stale) return { registration: existing, ignored: stale };
   const validUntil = existing.statusValidUntil && existing.statusValidUntil > fact.validUntil ? existing.statusValidUntil : fact.validUntil;
   const pending = existing.state === 'PENDING_REREGISTRATION';
   const updated = await updateRegistrationIf(tx, {
@@ -107,18 +123,21 @@ export async function queueReregistration(tx: TaxDb, fact: StatusFact & { validU
     },
   });
   if (!updated) throw new Error('registration changed under a row lock');
-  return updated;
+  return { registration: updated };
 }
 
 /**
  * A revocation or expiry: queues the IE's deregistration. An IE never entered in the register
  * (its first registration still pending) has nothing to deregister: the pending registration
- * is closed at once. Repeated facts change nothing.
+ * is closed at once. Repeated or older facts change nothing. A revocation or expiry of a
+ * holder tax has no registration for (neither by PIN nor by nomad) is refused for good
+ * (`EVENT_SUBJECT_UNKNOWN`, dead-lettered): tax never invents a registration to close.
  */
-export async function queueDeregistration(tx: TaxDb, fact: StatusFact): Promise<RegistrationRow | null> {
+export async function queueDeregistration(tx: TaxDb, fact: StatusFact): Promise<StatusFactResult> {
   const existing = await lockByPinOrNomad(tx, fact);
-  if (!existing) return null;
-  if (isStale(existing, fact.occurredAt)) return existing;
+  if (!existing) throw new RejectedEvent(EventRejection.SUBJECT_UNKNOWN, `the status of nomad ${fact.nomadId} ended, but tax has no registration of theirs`);
+  const stale = staleness(existing, fact.occurredAt);
+  if (stale) return { registration: existing, ignored: stale };
   const closed = existing.state === 'DEREGISTERED' || existing.state === 'DEREGISTRATION_PENDING';
   const neverRegistered = existing.registeredOn === null;
   const updated = await updateRegistrationIf(tx, {
@@ -134,7 +153,7 @@ export async function queueDeregistration(tx: TaxDb, fact: StatusFact): Promise<
     },
   });
   if (!updated) throw new Error('registration changed under a row lock');
-  return updated;
+  return { registration: updated };
 }
 
 // ---------------------------------------------------------------------------------------------
