@@ -58,14 +58,12 @@ async function submit(nomadId = randomUUID(), overrides: Parameters<typeof valid
   return { app, nomadId, tok };
 }
 
+/** GKNB's conclusion of the application's screening, as its relay delivers it; the payload, to send again. */
 async function clear(applicationId: string, outcome: 'CLEARED' | 'FLAGGED' = 'CLEARED') {
-  const status = await graph.deliverToMigration('ScreeningConcluded', applicationId, {
-    applicationId,
-    screeningId: randomUUID(),
-    outcome,
-    concludedAt: new Date().toISOString(),
-  });
+  const screening = { applicationId, screeningId: randomUUID(), outcome, concludedAt: new Date().toISOString() };
+  const status = await graph.deliverToMigration('ScreeningConcluded', applicationId, screening);
   expect(status).toBe(200);
+  return screening;
 }
 
 /** Submitted, in review and cleared by security: ready for a decision. */
@@ -73,8 +71,8 @@ async function readyForDecision(nomadId = randomUUID()) {
   const s = await submit(nomadId);
   const reviewed = await act('startReview', officer, { applicationId: s.app.id });
   expect(reviewed.userErrors).toEqual([]);
-  await clear(s.app.id);
-  return s;
+  const screening = await clear(s.app.id);
+  return { ...s, screening };
 }
 
 async function statusOf(nomadId: string, date?: string): Promise<StatusView | null> {
@@ -282,6 +280,56 @@ describe('application life cycle', () => {
   });
 });
 
+describe('facts from other agencies are checked before they are applied', () => {
+  type InboxFailures = { migrationInboxFailures: { edges: { node: { eventId: string; eventType: string; producer: string; state: string; lastError: string | null } }[] } };
+  async function inboxFailure(eventId: string) {
+    const res = await graph.request<InboxFailures>(await token(['auditor']), '{ migrationInboxFailures(first: 100) { edges { node { eventId eventType producer state lastError } } } }');
+    expect(res.body.errors, res.text).toBeUndefined();
+    return res.body.data?.migrationInboxFailures.edges.map((e) => e.node).find((n) => n.eventId === eventId);
+  }
+
+  it('dead-letters a screening outcome for an application migration does not know, and changes nothing', async () => {
+    const { db } = graph.migration.database;
+    const before = await db.select({ n: count() }).from(schema.applications);
+    const unknown = randomUUID();
+    const eventId = randomUUID();
+    const payload = { applicationId: unknown, screeningId: randomUUID(), outcome: 'CLEARED', concludedAt: new Date().toISOString() };
+    // 409: refused for good; a producer's relay dead-letters it at once instead of retrying.
+    expect(await graph.deliverToMigration('ScreeningConcluded', unknown, payload, eventId)).toBe(409);
+    expect(await inboxFailure(eventId)).toEqual({
+      eventId,
+      eventType: 'ScreeningConcluded',
+      producer: 'security',
+      state: 'POISON',
+      lastError: `EVENT_SUBJECT_UNKNOWN: ScreeningConcluded for application ${unknown}, which migration does not know`,
+    });
+    expect(await db.select({ n: count() }).from(schema.applications)).toEqual(before);
+    expect(await db.select().from(schema.applications).where(eq(schema.applications.id, unknown))).toEqual([]);
+    // Sent again, it is refused again: nothing ever applied it.
+    expect(await graph.deliverToMigration('ScreeningConcluded', unknown, payload, eventId)).toBe(409);
+  });
+
+  it('never lets another screening turn a FLAGGED application CLEARED, and refuses an outcome for a withdrawn one', async () => {
+    const { app } = await submit();
+    await act('startReview', officer, { applicationId: app.id });
+    const flagged = await clear(app.id, 'FLAGGED');
+    // A later conclusion under another screening id: refused (one screening per application).
+    const laterId = randomUUID();
+    expect(await graph.deliverToMigration('ScreeningConcluded', app.id, { ...flagged, screeningId: randomUUID(), outcome: 'CLEARED', concludedAt: new Date(Date.now() + 60_000).toISOString() }, laterId)).toBe(409);
+    expect((await inboxFailure(laterId))?.lastError).toMatch(/^EVENT_FACT_CONFLICT: /);
+    // An older one: acknowledged, and ignored.
+    expect(await graph.deliverToMigration('ScreeningConcluded', app.id, { ...flagged, screeningId: randomUUID(), outcome: 'CLEARED', concludedAt: '2026-01-01T00:00:00.000Z' })).toBe(200);
+    const approval = await act('approveApplication', officer, { applicationId: app.id });
+    expect(approval.userErrors[0]?.code).toBe('SCREENING_FLAGGED');
+
+    const other = await submit();
+    expect((await act('withdrawApplication', other.tok, { applicationId: other.app.id })).application?.state).toBe('WITHDRAWN');
+    const lateId = randomUUID();
+    expect(await graph.deliverToMigration('ScreeningConcluded', other.app.id, { applicationId: other.app.id, screeningId: randomUUID(), outcome: 'CLEARED', concludedAt: new Date().toISOString() }, lateId)).toBe(409);
+    expect((await inboxFailure(lateId))?.lastError).toBe(`EVENT_SUBJECT_CLOSED: application ${other.app.id} is WITHDRAWN and awaits no screening outcome`);
+  });
+});
+
 describe('approval prerequisites', () => {
   it('waits for the screening and refuses a flagged applicant', async () => {
     const { app } = await submit();
@@ -464,8 +512,9 @@ describe('concurrency and idempotency', () => {
     const others = await Promise.all(['a', 'b', 'c', 'd'].map((n) => token(['migration_officer'], { sub: `racing-officer-${n}` })));
     const [a, b, c, d] = others as [string, string, string, string];
     for (let round = 0; round < 4; round++) {
-      const { app, tok } = await readyForDecision();
-      const events = Array.from({ length: 4 }, () => clear(app.id));
+      const { app, tok, screening } = await readyForDecision();
+      // The same screening again, as new events (a repeat is acknowledged; its handler locks the row all the same).
+      const events = Array.from({ length: 4 }, () => graph.deliverToMigration('ScreeningConcluded', app.id, screening).then((status) => expect(status).toBe(200)));
       const outcomes = await Promise.all([
         act('approveApplication', a, { applicationId: app.id }),
         act('refuseApplication', b, { applicationId: app.id, ground: 'FALSE_DOCUMENTS' }),

@@ -73,7 +73,7 @@ export function eventOperationsTypeDefs(agency: string): string {
   enum InboxFailureState {
     "The handler threw; the producer retries it."
     FAILED
-    "Refused: its payload does not match the event's schema, or this agency does not receive its type."
+    "Refused for good: its payload does not match the event's schema, this agency does not receive its type, or its handler refused the fact (\`lastError\` starts with the code, e.g. \`EVENT_SUBJECT_UNKNOWN\`); the producer dead-letters it."
     POISON
   }
 
