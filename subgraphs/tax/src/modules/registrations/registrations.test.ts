@@ -81,7 +81,7 @@ describe('status facts', () => {
 describe('the status event handlers', () => {
   const handlers = registrationEventHandlers(fixedClock('2026-11-24T06:00:00Z'));
   const event = <T extends 'StatusGranted' | 'StatusRevoked'>(type: T, payload: DomainEvent<T>['payload'], occurredAt: string): DomainEvent<T> =>
-    ({ id: randomUUID(), type, aggregateId: 'x', payload, occurredAt, producer: 'migration' }) as DomainEvent<T>;
+    ({ id: randomUUID(), type, aggregateId: 'x', payload, occurredAt, producer: 'migration' });
 
   it('acknowledge as ignored a revocation older than a later re-grant, which stays queued', async () => {
     const nomadId = randomUUID();
