@@ -85,6 +85,25 @@ describe('who reads what', () => {
     expect(filtered.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it("a nomad asking for another's PIN gets exactly what an unknown PIN gives (no oracle)", async () => {
+    const officer = await token(['migration_officer']);
+    const holder = await graph.request<{ nomads: { edges: { node: { id: string; pin: string | null } }[] } }>(officer, '{ nomads(first: 100) { edges { node { id pin } } } }');
+    expect(holder.body.errors).toBeUndefined();
+    const other = holder.body.data?.nomads.edges.map((e) => e.node).find((n) => n.pin && n.id !== DEMO_NOMAD_ID);
+    expect(other?.pin, 'the sample world has a status holder with a PIN').toBeTruthy();
+    const byPin = 'query P($pin: String) { nomad(pin: $pin) { id surname } }';
+    const asOfficer = await graph.request<{ nomad: { id: string } | null }>(officer, byPin, { pin: other?.pin });
+    expect(asOfficer.body.data?.nomad?.id).toBe(other?.id);
+
+    const tok = await token(['nomad'], { nomadId: DEMO_NOMAD_ID });
+    const someoneElses = await graph.request(tok, byPin, { pin: other?.pin });
+    // A valid PIN no one holds: the same sex digit and birth date, serial 99999.
+    const unknown = await graph.request(tok, byPin, { pin: `${other?.pin?.slice(0, 9)}99999` });
+    expect(someoneElses.status).toBe(unknown.status);
+    expect(someoneElses.body).toEqual({ data: { nomad: null } });
+    expect(unknown.body).toEqual(someoneElses.body);
+  });
+
   it('an analyst sees pseudonymous records: citizenship yes, names and passport no', async () => {
     const res = await graph.request<{ nomads: { edges: { node: { citizenship: string; surname: string | null } }[] } }>(
       await token(['analyst']),
