@@ -44,7 +44,9 @@ async function verify(now?: Date): Promise<AuditReport> {
  * What a test saves to restore goes into ordinary tables: each call may get another pooled connection.
  */
 async function tamper(statements: string): Promise<void> {
-  const client = db('migration').client;
+  // The superuser's connection: the service's runtime role may not switch triggers off (db-roles.test.ts).
+  const client = graph.agencies.migration?.admin;
+  if (!client) throw new Error('no migration');
   await client.unsafe(`alter table migration.access_records disable trigger user; alter table migration.access_seals disable trigger user;`);
   try {
     await client.unsafe(statements);

@@ -529,7 +529,7 @@ describe("labor's access log", () => {
     // Before: while the log cannot be written, the read fails and returns none of the data.
     const labor = graph.agencies.labor;
     if (!labor) throw new Error('the harness did not start labor');
-    const restore = await failInserts(labor.database.client, 'labor.access_records');
+    const restore = await failInserts(labor.admin, 'labor.access_records');
     let unlogged: GraphResponse;
     try {
       unlogged = await review();

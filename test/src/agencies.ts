@@ -1,13 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { JetStreamClient } from '@nats-io/jetstream';
+import postgres from 'postgres';
 import {
-  connect,
   createEventReceiver,
+  ensureRuntimeRole,
+  openDatabase,
   DEV_GATEWAY_SECRET,
   DEV_SERVICE_SECRET,
   httpTransport,
   natsTransport,
-  runMigrations,
   startNatsConsumer,
   accessLedgerHandlers,
   startAccessLedger,
@@ -59,7 +61,13 @@ function sampleOptions(deps: AgencyDeps): { today: string; nomads?: number } {
 /** A running agency: its server, database and relay. */
 export interface AgencyHandle {
   server: SubgraphServer;
+  /** The service's pool: connected as the agency's runtime role, as a started service is. */
   database: Database<Record<string, unknown>>;
+  /**
+   * The test server's superuser on the agency's database: for what a test does behind the
+   * service's back (DDL, faults, tampering), which the runtime role may not.
+   */
+  admin: postgres.Sql;
   /** Delivers the agency's outbox; absent for an agency that publishes nothing. */
   relay?: Relay;
   /** Seals the agency's access log (and, in security, the ledger). */
@@ -83,14 +91,60 @@ const RELAY_POLL_MS = 50;
 
 type EventTablesOf = Parameters<typeof startRelay>[0]['tables'];
 
-/** An agency's database on the test server, migrated as its service would at start-up. */
+/** The superuser connection behind each database `migrated` opened (see `AgencyHandle.admin`). */
+const admins = new WeakMap<object, postgres.Sql>();
+
+/**
+ * An agency's database on the test server, opened as its service opens it (`openDatabase`):
+ * migrated by the migration role (here the test server's superuser), served by a runtime role
+ * of its own. Role names are cluster-wide and tests run in parallel on one server: each call
+ * creates a uniquely named runtime role, dropped again when the database is closed.
+ */
 async function migrated<TSchema extends Record<string, unknown>>(deps: AgencyDeps, agency: string, schema: TSchema): Promise<Database<TSchema>> {
-  // The harness's gateway waits 30 s for a subgraph; statements get as long. Tests share
-  // this machine with other jobs, and a statement that waits its turn there is not what
-  // they test (statement_timeout itself has its own test in the kit).
-  const database = connect(deps.databaseUrl, { agency, schema, statementTimeoutMs: HARNESS_STATEMENT_TIMEOUT_MS });
-  await runMigrations(database, { agency, migrationsFolder: folder(`../../subgraphs/${agency}/drizzle`) });
-  return database;
+  const admin = postgres(deps.databaseUrl, { max: 2, onnotice: () => undefined });
+  const role = `nomad_t${randomBytes(5).toString('hex')}_${agency}_runtime`;
+  const password = randomBytes(18).toString('base64url');
+  const dropRole = async () => {
+    await admin.unsafe(`drop owned by "${role}"`).catch(() => undefined);
+    await admin.unsafe(`drop role if exists "${role}"`);
+  };
+  let database: Database<TSchema>;
+  try {
+    await ensureRuntimeRole(admin, { role, password });
+    const url = new URL(deps.databaseUrl);
+    url.username = role;
+    url.password = password;
+    database = await openDatabase({
+      agency,
+      url: url.toString(),
+      migrationUrl: deps.databaseUrl,
+      migrationsFolder: folder(`../../subgraphs/${agency}/drizzle`),
+      schema,
+      logger: deps.logger,
+      // The harness's gateway waits 30 s for a subgraph; statements get as long. Tests share
+      // this machine with other jobs, and a statement that waits its turn there is not what
+      // they test (statement_timeout itself has its own test in the kit).
+      statementTimeoutMs: HARNESS_STATEMENT_TIMEOUT_MS,
+    });
+  } catch (err) {
+    await dropRole().catch(() => undefined);
+    await admin.end();
+    throw err;
+  }
+  const opened = database;
+  const withAdmin: Database<TSchema> = {
+    ...opened,
+    async close() {
+      await opened.close();
+      try {
+        await dropRole();
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+  admins.set(withAdmin, admin);
+  return withAdmin;
 }
 
 /** What every agency subgraph takes from the harness. */
@@ -159,9 +213,12 @@ function handleOf(parts: {
   beforeServer?: () => Promise<void>;
 }): AgencyHandle {
   const { server, database, relay, sealer } = parts;
+  const admin = admins.get(database);
+  if (!admin) throw new Error('handleOf: the database was not opened by migrated()');
   return {
     server,
     database,
+    admin,
     ...(relay ? { relay } : {}),
     sealer,
     extras: parts.extras ?? {},

@@ -6,15 +6,16 @@ type Sql = postgres.Sql;
 
 /**
  * Faults injected into an agency's database, as a full disk, a revoked grant or a broken table
- * would cause them. Triggers rather than REVOKE: the tests connect as the cluster's superuser,
- * whom no grant binds. Each returns the function that removes it; call it in `finally`.
+ * would cause them. Triggers rather than REVOKE: they are made by the test server's superuser
+ * (the service's runtime role may not), and a trigger binds whoever writes. Each returns the
+ * function that removes it; call it in `finally`.
  */
 
-/** The raw client of an agency's database in the running graph (for DDL and checks, not for the service's queries). */
+/** The superuser's client on an agency's database in the running graph (for DDL and checks, not for the service's queries). */
 export function clientOf(graph: TestGraph, agency: string): Sql {
   const handle = graph.agencies[agency];
   if (!handle) throw new Error(`the harness did not start ${agency}`);
-  return handle.database.client;
+  return handle.admin;
 }
 
 /** `schema.table`, both plain identifiers (they are spliced into DDL). */

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { AGENCY_DEFAULT_PORTS, AGENCY_NAMES } from './agencies.ts';
 import { createTokenVerifier, type Principal } from './auth.ts';
 import { DEFAULT_STATEMENT_TIMEOUT_MS, openDatabase, type Database, type Executor } from './db/database.ts';
-import { runMigrations } from './db/migrate.ts';
 import {
   assertNoDevSecrets,
   baseEnvShape,
@@ -51,7 +50,10 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
       ...baseEnvShape,
       [`${A}_PORT`]: envPort.default(defaultPort),
       [`${A}_HOST`]: z.string().min(1).default('127.0.0.1'),
+      /** The runtime role the service serves with (see docs/operators.md). @default DATABASE_URL, else embedded PostgreSQL */
       [`${A}_DATABASE_URL`]: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+      /** The owner role migrations run with; absent: `<A>_DATABASE_URL` migrates and serves (as the owner). */
+      [`${A}_OWNER_DATABASE_URL`]: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
       DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
       /** PostgreSQL statement_timeout of the agency's pool, agency variable first; 0 turns it off. @default 5000 */
       [`${A}_STATEMENT_TIMEOUT_MS`]: nonNegativeInt.optional(),
@@ -102,6 +104,7 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
         port: env[`${A}_PORT`] as number,
         host: env[`${A}_HOST`] as string,
         databaseUrl: (env[`${A}_DATABASE_URL`] as string | undefined) ?? env.DATABASE_URL,
+        ownerDatabaseUrl: env[`${A}_OWNER_DATABASE_URL`] as string | undefined,
         dataDir: env.DATA_DIR,
         statementTimeoutMs: (env[`${A}_STATEMENT_TIMEOUT_MS`] as number | undefined) ?? env.STATEMENT_TIMEOUT_MS,
         gatewaySecret: env[`${A}_GATEWAY_SECRET`] as string,
@@ -181,6 +184,10 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
   let keyring: AgencyKeyring;
   try {
     env = parseEnv(subgraphEnvSchema(options.agency, options.defaultPort), options.source ?? processEnv());
+    if (env.ownerDatabaseUrl && !env.databaseUrl) {
+      const A = options.agency.toUpperCase();
+      throw new EnvError([`${A}_OWNER_DATABASE_URL: needs ${A}_DATABASE_URL (the runtime role) as well`]);
+    }
     const secrets = ['JWT_SECRET', `${options.agency.toUpperCase()}_GATEWAY_SECRET`];
     // The service secret only guards something when the agency takes part in events.
     if (options.events) secrets.push('SERVICE_SECRET');
@@ -221,6 +228,8 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
     database = await openDatabase({
       agency: options.agency,
       url: env.databaseUrl,
+      migrationUrl: env.ownerDatabaseUrl,
+      migrationsFolder: options.migrationsFolder,
       dataDir: env.dataDir,
       statementTimeoutMs: env.statementTimeoutMs,
       schema: options.schema,
@@ -228,8 +237,8 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
       // Crash-only: without its cluster the service stops, and its supervisor starts both afresh.
       onEmbeddedExit: () => void stop('embedded PostgreSQL exited', 1),
     });
+    // Migrated by the owner role; the pool is the runtime role (or the owner, warned, with one URL).
     logger.info({ database: database.description }, 'database open');
-    await runMigrations(database, { agency: options.agency, migrationsFolder: options.migrationsFolder });
     const verifyToken = createTokenVerifier(env.jwt);
     const registry = new Registry();
     const events = options.events;

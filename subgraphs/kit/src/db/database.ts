@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import postgres from 'postgres';
 import { drizzle, type PostgresJsDatabase, type PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
@@ -6,6 +7,8 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { Logger } from '../logger.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
 import { noteStatement } from './metrics.ts';
+import { runMigrations } from './migrate.ts';
+import { assertRuntimeRole, ensureRuntimeRole, grantRuntimeAccess, runtimeRoleName } from './roles.ts';
 
 /** A drizzle database of any schema; agencies narrow it with their own schema type. */
 export type Db<TSchema extends Record<string, unknown> = Record<string, never>> = PostgresJsDatabase<TSchema>;
@@ -33,8 +36,22 @@ export interface Database<TSchema extends Record<string, unknown> = Record<strin
 
 export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
   agency: string;
-  /** A postgres:// URL. When absent, an embedded PostgreSQL is started in `dataDir/<agency>`. */
+  /**
+   * A postgres:// URL the service's pool connects with: the agency's runtime role. When
+   * absent, an embedded PostgreSQL is started in `dataDir/<agency>`, its superuser migrates
+   * and creates the runtime role `nomad_<agency>_runtime` (a fresh password each start), and
+   * the pool connects as that role.
+   */
   url?: string | undefined;
+  /**
+   * A postgres:// URL of the agency's owner (migration) role: migrations run with it, then it
+   * grants the runtime role of `url` its schema (`grantRuntimeAccess`), and the pool is checked
+   * to be a runtime role (`assertRuntimeRole`). When absent with a `url`, migrations run and
+   * the service serves with `url` alone, as the owner (a warning is logged).
+   */
+  migrationUrl?: string | undefined;
+  /** Folder of the agency's drizzle migrations, applied before the pool opens. */
+  migrationsFolder: string;
   /** Parent folder of embedded clusters. @default '<cwd>/.data' */
   dataDir?: string | undefined;
   schema: TSchema;
@@ -62,27 +79,85 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** Opens the agency's database: its URL when given (production), else an embedded cluster. */
+/** `url` with another user and password. */
+function withCredentials(url: string, user: string, password: string): string {
+  const u = new URL(url);
+  u.username = user;
+  u.password = password;
+  return u.toString();
+}
+
+/**
+ * Opens the agency's database: migrated by the owner role, served by the runtime role.
+ *
+ * - Embedded (no `url`): the cluster's superuser creates the runtime role, migrates and grants;
+ *   the pool connects as the runtime role.
+ * - `url` and `migrationUrl`: the migration role migrates and grants; the pool connects with `url`.
+ * - `url` alone (backward compatible): it migrates and serves as that role, with a warning.
+ *
+ * With a runtime role, the pool is checked (`assertRuntimeRole`) before it is handed out: a
+ * superuser or the schema's owner on the runtime URL stops the start.
+ */
 export async function openDatabase<TSchema extends Record<string, unknown>>(
   options: OpenDatabaseOptions<TSchema>,
 ): Promise<Database<TSchema>> {
   let url = options.url;
+  let migrationUrl = options.migrationUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
+    if (migrationUrl) throw new Error(`${options.agency}: a migration database URL needs the runtime database URL as well`);
     const dir = path.join(options.dataDir ?? path.resolve('.data'), options.agency);
     const embedded = await startEmbeddedPostgres(
       dir,
       options.logger,
       options.onEmbeddedExit ? { onUnexpectedExit: options.onEmbeddedExit } : {},
     );
-    url = embedded.url;
     stopEmbedded = () => embedded.stop();
+    try {
+      // The cluster's superuser bootstraps the runtime role; its password lives only in this process.
+      const password = randomBytes(24).toString('base64url');
+      const admin = postgres(embedded.url, { max: 1, onnotice: () => undefined });
+      try {
+        const role = await ensureRuntimeRole(admin, { role: runtimeRoleName(options.agency), password });
+        url = withCredentials(embedded.url, role, password);
+      } finally {
+        await admin.end();
+      }
+      migrationUrl = embedded.url;
+    } catch (err) {
+      await stopEmbedded();
+      throw err;
+    }
   }
-  const db = connect(url, stopEmbedded ? { ...options, maxLifetimeS: EMBEDDED_MAX_LIFETIME_S } : options);
+  const connectOptions = stopEmbedded ? { ...options, maxLifetimeS: EMBEDDED_MAX_LIFETIME_S } : options;
+  let db: Database<TSchema> | undefined;
+  const migrator = connect(migrationUrl ?? url, { agency: options.agency, schema: {}, maxConnections: 2, statementTimeoutMs: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS });
+  try {
+    await runMigrations(migrator, { agency: options.agency, migrationsFolder: options.migrationsFolder });
+    db = connect(url, connectOptions);
+    if (migrationUrl) {
+      const [me] = await db.client<{ role: string }[]>`select current_user as role`;
+      if (!me) throw new Error('no current_user');
+      await grantRuntimeAccess(migrator.client, { agency: options.agency, role: me.role });
+      await assertRuntimeRole(db.client, options.agency);
+    } else {
+      options.logger.warn(
+        { database: db.description },
+        `serving as the role that migrates (the schema's owner): set ${options.agency.toUpperCase()}_OWNER_DATABASE_URL to the owner and ${options.agency.toUpperCase()}_DATABASE_URL to the runtime role (docs/operators.md)`,
+      );
+    }
+  } catch (err) {
+    await db?.close().catch(() => undefined);
+    await stopEmbedded?.().catch(() => undefined);
+    throw err;
+  } finally {
+    await migrator.close();
+  }
+  const opened = db;
   return {
-    ...db,
+    ...opened,
     async close() {
-      await db.close();
+      await opened.close();
       if (stopEmbedded) await stopEmbedded();
     },
   };

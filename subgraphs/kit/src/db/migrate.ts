@@ -5,7 +5,7 @@ import type { Database } from './database.ts';
  * One lock for every agency's migrations: two services starting at once against one
  * database take turns instead of racing on `CREATE SCHEMA`.
  */
-const MIGRATION_LOCK_KEY = 'nomad-graph:migrations';
+export const MIGRATION_LOCK_KEY = 'nomad-graph:migrations';
 
 /** Where an agency's applied migrations are recorded: its own table, never drizzle's shared default. */
 export function migrationsTableOf(agency: string): { schema: string; table: string } {

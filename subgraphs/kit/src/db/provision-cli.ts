@@ -1,17 +1,18 @@
 /**
  * `npm run db:provision -w @nomad/kit -- <agency> [<agency> …]`
  *
- * With DATABASE_URL pointing at a shared database as an administrator, gives each agency its
- * own login role (see roles.ts) with a fresh random password, and prints the
- * `<AGENCY>_DATABASE_URL=…` line each service should be started with. Run it once per
- * database; run it again to rotate the passwords.
+ * With DATABASE_URL pointing at a shared database as an administrator, gives each agency two
+ * login roles (see roles.ts), each with a fresh random password: `nomad_<agency>`, the owner
+ * that migrates, and `nomad_<agency>_runtime`, the role the service serves with. Prints the
+ * `<AGENCY>_OWNER_DATABASE_URL=…` and `<AGENCY>_DATABASE_URL=…` lines each service should
+ * be started with. Run it once per database; run it again to rotate the passwords.
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { z } from 'zod';
 import { AGENCY_NAMES } from '../agencies.ts';
 import { EnvError, parseEnv } from '../env.ts';
-import { provisionAgencyRole } from './roles.ts';
+import { ensureRuntimeRole, provisionAgencyRole, runtimeRoleName } from './roles.ts';
 
 async function main(): Promise<number> {
   const agencies = process.argv.slice(2);
@@ -31,13 +32,19 @@ async function main(): Promise<number> {
   }
   const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
   try {
-    for (const agency of agencies) {
-      const password = randomBytes(24).toString('base64url');
-      const role = await provisionAgencyRole(admin, { agency, password });
+    const urlOf = (role: string, password: string) => {
       const url = new URL(adminUrl);
       url.username = role;
       url.password = password;
-      process.stdout.write(`${agency.toUpperCase()}_DATABASE_URL=${url.toString()}\n`);
+      return url.toString();
+    };
+    for (const agency of agencies) {
+      const ownerPassword = randomBytes(24).toString('base64url');
+      const owner = await provisionAgencyRole(admin, { agency, password: ownerPassword });
+      const runtimePassword = randomBytes(24).toString('base64url');
+      const runtime = await ensureRuntimeRole(admin, { role: runtimeRoleName(agency), password: runtimePassword });
+      process.stdout.write(`${agency.toUpperCase()}_OWNER_DATABASE_URL=${urlOf(owner, ownerPassword)}\n`);
+      process.stdout.write(`${agency.toUpperCase()}_DATABASE_URL=${urlOf(runtime, runtimePassword)}\n`);
     }
   } finally {
     await admin.end();

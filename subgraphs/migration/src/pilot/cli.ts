@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { EnvError, openDatabase, parseEnv, processEnv, runMigrations, subgraphEnvSchema, type Database } from '@nomad/kit';
+import { EnvError, openDatabase, parseEnv, processEnv, subgraphEnvSchema, type Database } from '@nomad/kit';
 import { systemClock } from '../clock.ts';
 import { schema, type MigrationSchema } from '../db/index.ts';
 import { RulesError } from '../modules/rules/service.ts';
@@ -92,7 +92,8 @@ async function main(argv: string[]): Promise<number> {
 
   let database: Database<MigrationSchema>;
   try {
-    database = await openDatabase({ agency: 'migration', url: env.databaseUrl, dataDir: env.dataDir, schema, logger });
+    // Migrated by the owner role (MIGRATION_OWNER_DATABASE_URL when given), then used as the runtime role.
+    database = await openDatabase({ agency: 'migration', url: env.databaseUrl, migrationUrl: env.ownerDatabaseUrl, migrationsFolder: MIGRATIONS_FOLDER, dataDir: env.dataDir, schema, logger });
   } catch (err) {
     const where = env.databaseUrl ? 'MIGRATION_DATABASE_URL/DATABASE_URL' : `the embedded cluster in ${path.join(env.dataDir, 'migration')} (stop npm start first)`;
     return fail(`cannot open the migration database at ${where}: ${err instanceof Error ? err.message : String(err)}`);
@@ -112,7 +113,6 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGTERM', interrupt);
 
   try {
-    await runMigrations(database, { agency: 'migration', migrationsFolder: MIGRATIONS_FOLDER });
     const report = await importPilotHolders(database.db, { csvText, clock: systemClock, actor, dryRun: args.values['dry-run'], logger, signal: controller.signal });
     if (report.total === 0) return fail(`${file} has a header but no data rows.`);
     process.stdout.write(args.values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, file));

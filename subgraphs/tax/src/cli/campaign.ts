@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { EnvError, openDatabase, parseEnv, processEnv, runMigrations, subgraphEnvSchema, type Database } from '@nomad/kit';
+import { EnvError, openDatabase, parseEnv, processEnv, subgraphEnvSchema, type Database } from '@nomad/kit';
 import { systemClock } from '../clock.ts';
 import { schema, type TaxSchema } from '../db/index.ts';
 import { DEFAULT_BATCH_SIZE, getProgress, MAX_BATCH_SIZE, runCampaign, startOrResumeCampaign } from '../modules/campaign/service.ts';
@@ -78,7 +78,8 @@ async function main(argv: string[]): Promise<number> {
   const logger = pino({ name: 'tax', level: source.LOG_LEVEL ? env.logLevel : 'warn', base: { service: 'tax', source: 'campaign' } }, pino.destination(2));
   let database: Database<TaxSchema>;
   try {
-    database = await openDatabase({ agency: 'tax', url: env.databaseUrl, dataDir: env.dataDir, schema, logger });
+    // Migrated by the owner role (TAX_OWNER_DATABASE_URL when given), then used as the runtime role.
+    database = await openDatabase({ agency: 'tax', url: env.databaseUrl, migrationUrl: env.ownerDatabaseUrl, migrationsFolder: MIGRATIONS_FOLDER, dataDir: env.dataDir, schema, logger });
   } catch (err) {
     const where = env.databaseUrl ? 'TAX_DATABASE_URL/DATABASE_URL' : `the embedded cluster in ${path.join(env.dataDir, 'tax')} (stop npm start first)`;
     return fail(`cannot open the tax database at ${where}: ${err instanceof Error ? err.message : String(err)}`);
@@ -99,7 +100,6 @@ async function main(argv: string[]): Promise<number> {
 
   const bar = progressWriter(process.stderr);
   try {
-    await runMigrations(database, { agency: 'tax', migrationsFolder: MIGRATIONS_FOLDER });
     const { campaign, resumed } = await startOrResumeCampaign(database.db, { batchSize: batch, startedBy: 'cli', now: systemClock.now() });
     process.stderr.write(`campaign ${campaign.id} ${resumed ? 'resumed' : 'started'}: ${campaign.total} IEs\n`);
     bar.update(await getProgress(database.db, campaign));
