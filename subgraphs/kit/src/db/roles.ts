@@ -107,7 +107,7 @@ async function appendOnlyTables(sql: postgres.Sql | postgres.ReservedSql, schema
  * Run by the schema's owner (the migration role) after migrating: gives the runtime role what
  * the service needs on the agency's schema and nothing more. USAGE on the schema; SELECT,
  * INSERT, UPDATE, DELETE on its tables, but only SELECT and INSERT on the append-only ones;
- * USAGE on its sequences; the same by default on tables and sequences later migrations create.
+ * USAGE, SELECT and UPDATE (setval) on its sequences; the same by default on tables and sequences later migrations create.
  * Everything granted before is revoked first, so a run also takes back what was granted too
  * much. Under the migrations' advisory lock: replicas starting together take turns.
  */
@@ -128,9 +128,10 @@ export async function grantRuntimeAccess(owner: postgres.Sql, options: { agency:
         await lock.unsafe(`revoke all on schema ${s} from ${r}`);
         await lock.unsafe(`grant usage on schema ${s} to ${r}`);
         await lock.unsafe(`grant select, insert, update, delete on all tables in schema ${s} to ${r}`);
-        await lock.unsafe(`grant usage on all sequences in schema ${s} to ${r}`);
+        // UPDATE for setval: the seed moves a number sequence past the numbers it wrote.
+        await lock.unsafe(`grant usage, select, update on all sequences in schema ${s} to ${r}`);
         await lock.unsafe(`alter default privileges in schema ${s} grant select, insert, update, delete on tables to ${r}`);
-        await lock.unsafe(`alter default privileges in schema ${s} grant usage on sequences to ${r}`);
+        await lock.unsafe(`alter default privileges in schema ${s} grant usage, select, update on sequences to ${r}`);
         const appendOnly = await appendOnlyTables(lock, schema);
         for (const table of appendOnly) await lock.unsafe(`revoke update, delete on ${s}."${table}" from ${r}`);
         await lock`commit`;
