@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '@nomad/kit';
 import { SUBGRAPHS } from '@nomad/schema';
@@ -76,11 +77,26 @@ describe('npm start path', () => {
       return body.data?.nomads.totalCount;
     };
 
+    // Who each service's pool is, as its embedded cluster sees it (the port is line 4 of postmaster.pid).
+    const poolRoles = async (agency: string) => {
+      const port = (await readFile(path.join(dataDir, agency, 'postmaster.pid'), 'utf8')).split('\n')[3];
+      const sql = postgres(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`, { max: 1, onnotice: () => undefined });
+      try {
+        const rows = await sql<{ role: string }[]>`select distinct usename as role from pg_stat_activity where application_name = ${`nomad-${agency}`}`;
+        return rows.map((r) => r.role);
+      } finally {
+        await sql.end();
+      }
+    };
+
     const run = async () => {
       const services = [...SUBGRAPHS.map(({ name }) => startService(`subgraphs/${name}/src/main.ts`, env)), startService('gateway/src/main.ts', env)];
       running.push(...services);
       await waitFor(`http://127.0.0.1:${gatewayPort}/ready`, services);
       const total = await countNomads();
+      // Every service serves as its runtime role, not the cluster's superuser (its sealer keeps a connection open).
+      expect(SUBGRAPHS.length).toBeGreaterThan(0);
+      for (const { name } of SUBGRAPHS) expect(await poolRoles(name), name).toEqual([`nomad_${name}_runtime`]);
       for (const s of services) s.child.kill('SIGINT');
       for (const s of services) expect(await s.exited, s.output().slice(-2000)).toBe(0);
       return total;
