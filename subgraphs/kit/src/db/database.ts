@@ -52,6 +52,11 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
   migrationUrl?: string | undefined;
   /** Folder of the agency's drizzle migrations, applied before the pool opens. */
   migrationsFolder: string;
+  /**
+   * Log a warning when `url` alone is given (the pool is the owner). An operator's one-off
+   * command (pilot import, tax campaign) passes false: it is not a service that serves. @default true
+   */
+  warnWhenOwner?: boolean;
   /** Parent folder of embedded clusters. @default '<cwd>/.data' */
   dataDir?: string | undefined;
   schema: TSchema;
@@ -140,7 +145,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
       if (!me) throw new Error('no current_user');
       await grantRuntimeAccess(migrator.client, { agency: options.agency, role: me.role });
       await assertRuntimeRole(db.client, options.agency);
-    } else {
+    } else if (options.warnWhenOwner ?? true) {
       options.logger.warn(
         { database: db.description },
         `serving as the role that migrates (the schema's owner): set ${options.agency.toUpperCase()}_OWNER_DATABASE_URL to the owner and ${options.agency.toUpperCase()}_DATABASE_URL to the runtime role (docs/operators.md)`,

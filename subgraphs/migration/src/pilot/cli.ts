@@ -93,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
   let database: Database<MigrationSchema>;
   try {
     // Migrated by the owner role (MIGRATION_OWNER_DATABASE_URL when given), then used as the runtime role.
-    database = await openDatabase({ agency: 'migration', url: env.databaseUrl, migrationUrl: env.ownerDatabaseUrl, migrationsFolder: MIGRATIONS_FOLDER, dataDir: env.dataDir, schema, logger });
+    database = await openDatabase({ agency: 'migration', url: env.databaseUrl, migrationUrl: env.ownerDatabaseUrl, migrationsFolder: MIGRATIONS_FOLDER, warnWhenOwner: false, dataDir: env.dataDir, schema, logger });
   } catch (err) {
     const where = env.databaseUrl ? 'MIGRATION_DATABASE_URL/DATABASE_URL' : `the embedded cluster in ${path.join(env.dataDir, 'migration')} (stop npm start first)`;
     return fail(`cannot open the migration database at ${where}: ${err instanceof Error ? err.message : String(err)}`);

@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
   let database: Database<TaxSchema>;
   try {
     // Migrated by the owner role (TAX_OWNER_DATABASE_URL when given), then used as the runtime role.
-    database = await openDatabase({ agency: 'tax', url: env.databaseUrl, migrationUrl: env.ownerDatabaseUrl, migrationsFolder: MIGRATIONS_FOLDER, dataDir: env.dataDir, schema, logger });
+    database = await openDatabase({ agency: 'tax', url: env.databaseUrl, migrationUrl: env.ownerDatabaseUrl, migrationsFolder: MIGRATIONS_FOLDER, warnWhenOwner: false, dataDir: env.dataDir, schema, logger });
   } catch (err) {
     const where = env.databaseUrl ? 'TAX_DATABASE_URL/DATABASE_URL' : `the embedded cluster in ${path.join(env.dataDir, 'tax')} (stop npm start first)`;
     return fail(`cannot open the tax database at ${where}: ${err instanceof Error ? err.message : String(err)}`);
