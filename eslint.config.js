@@ -2,6 +2,45 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Issue 11, docs/agencies.md "Layers": resolvers map, services decide, queries.ts hold SQL, and
+// no agency imports another (the kit, @nomad/sample and @nomad/contract are shared).
+// In flat config a later block for the same file replaces no-restricted-imports' options, so
+// each agency's resolver block repeats the agency's cross-agency pattern.
+const agencies = ['migration', 'labor', 'tax', 'security'];
+const resolverPatterns = [
+  {
+    regex: '^(drizzle-orm|postgres)(/|$)',
+    message: 'Resolvers map: SQL lives in queries.ts, reached through the module service.',
+  },
+  {
+    regex: '(^|/)queries(\\.[jt]s)?$',
+    message: 'Resolvers map: call the module service, which calls queries.ts.',
+  },
+];
+const crossAgencyPattern = (agency) => {
+  const others = agencies.filter((a) => a !== agency).join('|');
+  return {
+    regex: `^(@nomad/(${others})(/|$)|(\\.\\./)+(subgraphs/)?(${others})/)`,
+    message: `An agency does not import another agency: ${agency} receives what it needs by events (shared code goes to the kit or @nomad/sample).`,
+  };
+};
+const layerBlocks = [
+  {
+    files: ['subgraphs/*/src/**/*resolvers*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: resolverPatterns }] },
+  },
+  ...agencies.flatMap((agency) => [
+    {
+      files: [`subgraphs/${agency}/**/*.ts`],
+      rules: { 'no-restricted-imports': ['error', { patterns: [crossAgencyPattern(agency)] }] },
+    },
+    {
+      files: [`subgraphs/${agency}/src/**/*resolvers*.ts`],
+      rules: { 'no-restricted-imports': ['error', { patterns: [crossAgencyPattern(agency), ...resolverPatterns] }] },
+    },
+  ]),
+];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', '**/drizzle/**', '**/.turbo/**'] },
   js.configs.recommended,
@@ -43,6 +82,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...layerBlocks,
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
