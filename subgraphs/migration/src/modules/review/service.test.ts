@@ -401,3 +401,162 @@ describe('refusal and withdrawal', () => {
     expect((await act('withdrawApplication', { applicationId: r.id }, ctxFor(['nomad'], r.nomadId))).application).toMatchObject({ state: 'WITHDRAWN' });
   });
 });
+
+describe('edges of the rules', () => {
+  it('logs each decision, without personal data', async () => {
+    const a = await submitted();
+    const ctx = officer();
+    const info = vi.spyOn(ctx.logger, 'info');
+    await act('startReview', { applicationId: a.id }, ctx);
+    expect(info).toHaveBeenCalledWith({ applicationId: a.id, action: 'startReview' }, 'application decision');
+  });
+
+  it('lets an unexpected failure surface as an error, not as a userError', async () => {
+    const a = await submitted();
+    const broken: App = { ...appOn(), clock: { ...appOn().clock, now: () => { throw new Error('clock broken'); } } };
+    await expect(act('startReview', { applicationId: a.id }, officer(), broken)).rejects.toThrow('clock broken');
+    expect((await row(a.id)).state).toBe('SUBMITTED');
+  });
+
+  it('asks ZHAAK only for an approval that can succeed: not for a refusal, a withdrawal, an unknown, uncleared or unreviewed application', async () => {
+    const calls = zhaakCalls;
+    const refusedOne = await underReview();
+    await set(refusedOne.id, { screeningOutcome: 'CLEARED' });
+    expect((await act('refuseApplication', { applicationId: refusedOne.id, ground: 'FALSE_DOCUMENTS' })).application).toMatchObject({ state: 'REFUSED', decisionNote: null });
+    const withdrawn = await underReview();
+    await set(withdrawn.id, { screeningOutcome: 'CLEARED' });
+    expect((await act('withdrawApplication', { applicationId: withdrawn.id }, ctxFor(['nomad'], withdrawn.nomadId))).application).toMatchObject({ state: 'WITHDRAWN' });
+    expect(await act('approveApplication', { applicationId: randomUUID() })).toEqual(refused('APPLICATION_NOT_FOUND', 'No such application.'));
+    const pending = await underReview();
+    expect((await act('approveApplication', { applicationId: pending.id })).userErrors.map((e) => e.code)).toEqual(['SCREENING_PENDING']);
+    const flagged = await underReview();
+    await set(flagged.id, { screeningOutcome: 'FLAGGED' });
+    expect((await act('approveApplication', { applicationId: flagged.id })).userErrors.map((e) => e.code)).toEqual(['SCREENING_FLAGGED']);
+    const notReviewed = await submitted();
+    await set(notReviewed.id, { screeningOutcome: 'CLEARED' });
+    expect(await act('approveApplication', { applicationId: notReviewed.id })).toEqual(
+      refused('INVALID_TRANSITION', 'approveApplication is not allowed while the application is SUBMITTED.'),
+    );
+    expect(zhaakCalls).toBe(calls);
+  });
+
+  it('logs why ZHAAK failed: its own message, or only "unexpected error"', async () => {
+    for (const [failure, logged] of [[new ZhaakError('down'), 'down'], [new Error('secret detail'), 'unexpected error']] as const) {
+      const r = await underReview();
+      await set(r.id, { screeningOutcome: 'CLEARED' });
+      const ctx = officer();
+      const warn = vi.spyOn(ctx.logger, 'warn');
+      expect(await act('approveApplication', { applicationId: r.id }, ctx, appOn(TODAY, { assignPin: () => Promise.reject(failure) }))).toEqual(
+        refused('ZHAAK_UNAVAILABLE', 'ZHAAK could not assign a PIN; the application stays under review. Try again later.'),
+      );
+      expect(warn).toHaveBeenCalledWith({ applicationId: r.id, err: logged }, 'ZHAAK did not assign a PIN');
+      expect((await row(r.id)).state).toBe('UNDER_REVIEW');
+    }
+  });
+
+  it('refuses an approval when ZHAAK answers an empty PIN, writing nothing', async () => {
+    const r = await underReview();
+    await set(r.id, { screeningOutcome: 'CLEARED' });
+    expect(await act('approveApplication', { applicationId: r.id }, officer(), appOn(TODAY, { assignPin: () => Promise.resolve('') }))).toEqual(
+      refused('ZHAAK_UNAVAILABLE', 'ZHAAK could not assign a PIN; the application stays under review. Try again later.'),
+    );
+    expect((await row(r.id)).state).toBe('UNDER_REVIEW');
+    const [nomad] = await database.db.select().from(schema.nomads).where(eq(schema.nomads.id, r.nomadId));
+    expect(nomad?.pin).toBeNull();
+    expect(await database.db.select().from(schema.statusPeriods).where(eq(schema.statusPeriods.nomadId, r.nomadId))).toEqual([]);
+  });
+
+  it('refuses a nomad whose status is suspended', async () => {
+    const r = await underReview();
+    await set(r.id, { screeningOutcome: 'CLEARED' });
+    await database.db.update(schema.nomads).set({ pin: '21204199099995' }).where(eq(schema.nomads.id, r.nomadId));
+    const [period] = await database.db
+      .insert(schema.statusPeriods)
+      .values({ nomadId: r.nomadId, kind: 'INITIAL_60_DAYS', validFrom: '2026-11-01', validUntil: '2026-12-30', grantedBy: 'setup' })
+      .returning();
+    await database.db.insert(schema.statusEvents).values({ nomadId: r.nomadId, kind: 'SUSPENDED', effectiveOn: '2026-11-20', actor: 'setup', periodId: period?.id, reason: 'test' });
+    expect(await act('approveApplication', { applicationId: r.id })).toEqual(
+      refused('STATUS_ALREADY_HELD', 'This nomad already holds the status (SUSPENDED); extend or renew it instead.'),
+    );
+    expect((await row(r.id)).state).toBe('UNDER_REVIEW');
+  });
+
+  it('an approval or a refusal without any note records none', async () => {
+    const approved = await underReview();
+    await set(approved.id, { screeningOutcome: 'CLEARED' });
+    expect((await act('approveApplication', { applicationId: approved.id })).application).toMatchObject({ state: 'APPROVED', decisionNote: null });
+    const refusedOne = await underReview();
+    expect((await act('refuseApplication', { applicationId: refusedOne.id, ground: 'CRIMINAL_CONVICTION' })).application).toMatchObject({ state: 'REFUSED', decisionNote: null });
+  });
+
+  it('refuses a return for correction when any one correction is too long', async () => {
+    const r = await underReview();
+    expect(await act('returnForCorrection', { applicationId: r.id, corrections: [{ message: 'Add a bank statement' }, { message: 'y'.repeat(1001) }] })).toEqual(
+      refused('INVALID_FORMAT', 'Each correction is at most 1000 characters.', 'input.corrections'),
+    );
+    expect((await row(r.id)).state).toBe('UNDER_REVIEW');
+  });
+
+  it('only the applicant resubmits: another nomad finds no such application', async () => {
+    const r = await underReview();
+    await act('returnForCorrection', { applicationId: r.id, corrections: [{ message: 'x' }] });
+    expect(await act('resubmitApplication', { applicationId: r.id }, ctxFor(['nomad'], randomUUID()))).toEqual(refused('APPLICATION_NOT_FOUND', 'No such application.'));
+    expect(await act('resubmitApplication', { applicationId: r.id }, officer())).toEqual(refused('FORBIDDEN', 'Only the applicant may do this.', null));
+    expect((await row(r.id)).state).toBe('RETURNED_FOR_CORRECTION');
+  });
+
+  it('accepts a resubmission without new documents, adding none', async () => {
+    const r = await underReview();
+    await act('returnForCorrection', { applicationId: r.id, corrections: [{ message: 'Explain the contract' }] });
+    const result = await act('resubmitApplication', { applicationId: r.id }, ctxFor(['nomad'], r.nomadId));
+    expect(result.userErrors).toEqual([]);
+    expect(result.application).toMatchObject({ state: 'SUBMITTED', corrections: null });
+    const [docs] = await database.db.select({ n: count() }).from(schema.applicationDocuments).where(eq(schema.applicationDocuments.applicationId, r.id));
+    expect(docs?.n).toBe(3);
+  });
+
+  it('re-checks only the documents at resubmission: a passport that no longer lasts long enough does not block it', async () => {
+    const r = await underReview();
+    await act('returnForCorrection', { applicationId: r.id, corrections: [{ message: 'x' }] });
+    await database.db.update(schema.nomads).set({ passportExpiresOn: '2026-12-31' }).where(eq(schema.nomads.id, r.nomadId));
+    const result = await act('resubmitApplication', { applicationId: r.id }, ctxFor(['nomad'], r.nomadId));
+    expect(result.userErrors).toEqual([]);
+    expect(result.application?.state).toBe('SUBMITTED');
+  });
+
+  it('names the whole list for a problem of the set or of a document listed before, and the first new document by index 0', async () => {
+    // A DEU citizen needs a DN visa: the set as a whole lacks it.
+    const visa = await underReview();
+    await act('returnForCorrection', { applicationId: visa.id, corrections: [{ message: 'x' }] });
+    await database.db.update(schema.nomads).set({ citizenship: 'DEU' }).where(eq(schema.nomads.id, visa.nomadId));
+    expect(await act('resubmitApplication', { applicationId: visa.id }, ctxFor(['nomad'], visa.nomadId))).toEqual(
+      refused('DN_VISA_REQUIRED', 'Citizens of DEU need a "DN" visa: list the DN_VISA document.', 'input.documents'),
+    );
+    expect((await row(visa.id)).state).toBe('RETURNED_FOR_CORRECTION');
+
+    // A document listed at intake, now in a language that needs a translation: not one of the new ones.
+    const old = await underReview();
+    await act('returnForCorrection', { applicationId: old.id, corrections: [{ message: 'x' }] });
+    await database.db
+      .update(schema.applicationDocuments)
+      .set({ language: 'de' })
+      .where(and(eq(schema.applicationDocuments.applicationId, old.id), eq(schema.applicationDocuments.fileName, 'contract.pdf')));
+    const oldResult = await act('resubmitApplication', { applicationId: old.id, documents: [] }, ctxFor(['nomad'], old.nomadId));
+    expect(oldResult.userErrors.map((e) => [e.code, e.field])).toEqual([['TRANSLATION_REQUIRED', 'input.documents']]);
+
+    const first = await underReview();
+    await act('returnForCorrection', { applicationId: first.id, corrections: [{ message: 'x' }] });
+    const firstResult = await act('resubmitApplication', { applicationId: first.id, documents: [{ kind: 'BANK_STATEMENT', fileName: 'photo.jpg', language: 'ru' }] }, ctxFor(['nomad'], first.nomadId));
+    expect(firstResult.userErrors.map((e) => [e.code, e.field])).toEqual([['DOCUMENT_NAME_DUPLICATE', 'input.documents.0.fileName']]);
+  });
+
+  it('names a new document at index 10 or more of the whole set by its own index', async () => {
+    const r = await underReview();
+    await act('returnForCorrection', { applicationId: r.id, corrections: [{ message: 'x' }] });
+    // 3 listed at intake + 8 new: the duplicate is the 11th of the set (index 10), the 8th new one (index 7).
+    const documents = Array.from({ length: 7 }, (_, i) => ({ kind: 'BANK_STATEMENT' as const, fileName: `bank-${i}.pdf`, language: 'ru' }));
+    documents.push({ kind: 'BANK_STATEMENT', fileName: 'bank-0.pdf', language: 'ru' });
+    const result = await act('resubmitApplication', { applicationId: r.id, documents }, ctxFor(['nomad'], r.nomadId));
+    expect(result.userErrors.map((e) => [e.code, e.field])).toEqual([['DOCUMENT_NAME_DUPLICATE', 'input.documents.7.fileName']]);
+  });
+});
