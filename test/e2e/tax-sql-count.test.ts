@@ -25,7 +25,7 @@ describe('tax: SQL statements per operation', () => {
     const query = /* GraphQL */ `
       query($first: Int!) {
         nomads(first: $first, filter: { hasPin: true }) {
-          edges { node { id pin status { state } taxRegistration { pin state regime { code } history { kind } } declarations(first: 2) { edges { node { period dueOn } } } } }
+          edges { node { id pin status { state } taxRegistration { pin state regime { code } history { kind } declarations(first: 2) { totalCount } } declarations(first: 2) { totalCount edges { node { period dueOn } } } } }
         }
       }`;
     const run = async (first: number) => {

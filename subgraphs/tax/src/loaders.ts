@@ -4,7 +4,7 @@ import type { TaxDb } from './db/index.ts';
 import { ACCESS_POLICY } from './personal-fields.ts';
 import { accessTables, type CampaignRow, type PaymentRow, type RegimeRow, type RegisterEntryRow, type RegistrationRow } from './db/schema.ts';
 import { getCampaignsByIds, getProgressByCampaignIds, type ProgressRow } from './modules/campaign/queries.ts';
-import { getDeclarationPagesByRegistrationIds, getPaymentsByDeclarationIds } from './modules/declarations/queries.ts';
+import { countDeclarationsByRegistrationIds, getDeclarationPagesByRegistrationIds, getPaymentsByDeclarationIds } from './modules/declarations/queries.ts';
 import {
   getEntriesByRegistrationIds,
   getRegimes,
@@ -43,6 +43,11 @@ export function createLoaders(db: TaxDb, request: ReadRequest) {
      * Pages of declarations per registration. Keys that share the same page arguments (the
      * usual case: one field in a list) are fetched together in constant statements.
      */
+    /** How many declarations each registration has: one statement for every registration asked. */
+    declarationCountByRegistration: new DataLoader<string, number>(async (ids) => {
+      const counts = new Map((await countDeclarationsByRegistrationIds(db, { registrationIds: ids })).map((r) => [r.registrationId, r.n]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
     declarationsByRegistration: pagedLoader('registrationId', (registrationIds, page) => getDeclarationPagesByRegistrationIds(db, { registrationIds, page }), (r) => r.registrationId),
   };
 }

@@ -23,6 +23,12 @@ export async function listCampaigns(db: TaxDb, params: { page: Page }): Promise<
     .limit(params.page.limit + 1);
 }
 
+/** How many campaigns `listCampaigns` would return on all pages. */
+export async function countCampaigns(db: TaxDb): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(campaigns);
+  return row?.n ?? 0;
+}
+
 /**
  * Creates a campaign over every IE pending re-registration now, one item each, and sets its
  * total: three statements in the caller's transaction. The partial unique index on RUNNING

@@ -18,6 +18,12 @@ export function campaignResolvers(app: App): GraphQLResolverMap<Context> {
       progress: async (c: CampaignRow, _args: unknown, ctx: Context) => progressOf(c, await ctx.loaders.progressByCampaign.load(c.id)),
       failures: (c: CampaignRow, args: PageArgs, ctx: Context) => campaignFailures(ctx, c, args),
     },
+    ReregistrationCampaignConnection: {
+      totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+    },
+    ReregistrationFailureConnection: {
+      totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+    },
     ReregistrationFailure: {
       registration: (i: CampaignItemRow, _args: unknown, ctx: Context) => ctx.loaders.registrationById.load(i.registrationId),
       reason: (i: CampaignItemRow) => i.failureReason ?? 'unknown',

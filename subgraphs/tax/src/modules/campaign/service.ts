@@ -8,7 +8,7 @@ import { accessTables, type CampaignItemRow, type CampaignRow, type RegimeRow } 
 import { ACCESS_POLICY } from '../../personal-fields.ts';
 import { getRegimes, getRegistrationsByIds } from '../registrations/queries.ts';
 import { reregister } from '../registrations/service.ts';
-import { claimBatch, completeIfDone, createCampaign, getProgressByCampaignIds, getRunningCampaign, listCampaigns, listFailures, markItem, type ProgressRow } from './queries.ts';
+import { claimBatch, completeIfDone, countCampaigns, createCampaign, getProgressByCampaignIds, getRunningCampaign, listCampaigns, listFailures, markItem, type ProgressRow } from './queries.ts';
 
 /** Items per batch transaction when the caller names none. @default 50 */
 export const DEFAULT_BATCH_SIZE = 50;
@@ -164,14 +164,22 @@ export async function getCampaign(ctx: Context, id: string): Promise<CampaignRow
   return ctx.loaders.campaignById.load(id);
 }
 
-export async function listCampaignsFor(ctx: Context, args: PageArgs): Promise<Connection<CampaignRow>> {
+export async function listCampaignsFor(ctx: Context, args: PageArgs): Promise<Connection<CampaignRow> & { totalCount: () => Promise<number> }> {
   assertTaxOfficer(ctx.principal);
   const page = toPage(args);
-  return toConnection(await listCampaigns(ctx.db, { page }), page, (c) => ({ key: c.startedAt, id: c.id }));
+  return {
+    ...toConnection(await listCampaigns(ctx.db, { page }), page, (c) => ({ key: c.startedAt, id: c.id })),
+    totalCount: () => countCampaigns(ctx.db),
+  };
 }
 
-export async function campaignFailures(ctx: Context, campaign: CampaignRow, args: PageArgs): Promise<Connection<CampaignItemRow>> {
+export async function campaignFailures(ctx: Context, campaign: CampaignRow, args: PageArgs): Promise<Connection<CampaignItemRow> & { totalCount: () => Promise<number> }> {
   assertTaxOfficer(ctx.principal);
   const page = toPage(args);
-  return toConnection(await listFailures(ctx.db, { campaignId: campaign.id, page }), page, (i) => ({ key: '', id: i.registrationId }));
+  return {
+    ...toConnection(await listFailures(ctx.db, { campaignId: campaign.id, page }), page, (i) => ({ key: '', id: i.registrationId })),
+    // The FAILED items, from the per-state counts the progress loader reads for every campaign at once.
+    totalCount: async () =>
+      (await ctx.loaders.progressByCampaign.load(campaign.id)).filter((r) => r.state === 'FAILED').reduce((sum, r) => sum + r.n, 0),
+  };
 }

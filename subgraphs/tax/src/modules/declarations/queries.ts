@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { assertCursor, type Page } from '@nomad/kit';
 import type { TaxDb } from '../../db/index.ts';
 import { declarations, payments, registrations, type DeclarationRow, type PaymentRow } from '../../db/schema.ts';
@@ -83,16 +83,32 @@ export async function getDeclarationPagesByRegistrationIds(
     .orderBy(desc(declarations.period), desc(declarations.id));
 }
 
+/** How many declarations each registration has, in one statement (`declarations.totalCount` of a list). */
+export async function countDeclarationsByRegistrationIds(db: TaxDb, params: { registrationIds: readonly string[] }): Promise<{ registrationId: string; n: number }[]> {
+  if (params.registrationIds.length === 0) return [];
+  return db
+    .select({ registrationId: declarations.registrationId, n: count() })
+    .from(declarations)
+    .where(inArray(declarations.registrationId, [...params.registrationIds]))
+    .groupBy(declarations.registrationId);
+}
+
 export interface ArrearsRow extends DeclarationView {
   paidMinor: number;
 }
 
 const paidSum = sql<number>`coalesce((select sum(${payments.amountMinor}) from ${payments} where ${payments.declarationId} = ${declarations.id}), 0)::bigint`.mapWith(Number);
 
-/** Declarations past their due date with tax still unpaid (due − paid > 0), oldest due first. */
-export async function listArrears(db: TaxDb, params: { today: string; page: Page; nomadId?: string | null }): Promise<ArrearsRow[]> {
+/** What makes a declaration in arrears (and, with `nomadId`, the nomad's own): the list and its count share it. */
+function arrearsConditions(params: { today: string; nomadId?: string | null }): SQL[] {
   const conditions: SQL[] = [lt(declarations.dueOn, params.today), sql`${declarations.taxDueMinor} > ${paidSum}`];
   if (params.nomadId) conditions.push(eq(registrations.nomadId, params.nomadId));
+  return conditions;
+}
+
+/** Declarations past their due date with tax still unpaid (due − paid > 0), oldest due first. */
+export async function listArrears(db: TaxDb, params: { today: string; page: Page; nomadId?: string | null }): Promise<ArrearsRow[]> {
+  const conditions = arrearsConditions(params);
   const after = params.page.after;
   if (after) assertCursor(after, { key: 'date', id: 'uuid' });
   if (after) conditions.push(sql`(${declarations.dueOn}, ${declarations.id}) > (${after.key}::date, ${after.id}::uuid)`);
@@ -103,4 +119,14 @@ export async function listArrears(db: TaxDb, params: { today: string; page: Page
     .where(and(...conditions))
     .orderBy(asc(declarations.dueOn), asc(declarations.id))
     .limit(params.page.limit + 1);
+}
+
+/** How many declarations `listArrears` would return on all pages, with the same conditions. */
+export async function countArrears(db: TaxDb, params: { today: string; nomadId?: string | null }): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(declarations)
+    .innerJoin(registrations, eq(registrations.id, declarations.registrationId))
+    .where(and(...arrearsConditions(params)));
+  return row?.n ?? 0;
 }

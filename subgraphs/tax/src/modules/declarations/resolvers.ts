@@ -43,6 +43,9 @@ export function declarationResolvers(app: App): GraphQLResolverMap<Context> {
       inArrears: async (d: DeclarationView, _args: unknown, ctx: Context) => d.dueOn < app.clock.today() && d.taxDueMinor > (await paidMinor(d, ctx)),
       payments: personal('TaxDeclaration.payments', (d, ctx) => ctx.loaders.paymentsByDeclaration.load(d.id)),
     },
+    TaxDeclarationConnection: {
+      totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+    },
     TaxPayment: {
       amount: (p: PaymentRow) => ({ amountMinor: p.amountMinor, currency: p.currency }),
     },

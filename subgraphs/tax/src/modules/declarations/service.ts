@@ -21,9 +21,12 @@ import { addDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import { idempotencyKeys, type DeclarationRow, type PaymentRow, type RegistrationRow } from '../../db/schema.ts';
 import { getRegimeByCode, lockRegistration } from '../registrations/queries.ts';
-import { getDeclarationForPeriod, insertDeclaration, insertPayment, listArrears, lockDeclaration, type ArrearsRow, type DeclarationView } from './queries.ts';
+import { countArrears, getDeclarationForPeriod, insertDeclaration, insertPayment, listArrears, lockDeclaration, type ArrearsRow, type DeclarationView } from './queries.ts';
 
 export type { DeclarationView };
+
+/** A page and, computed only when `totalCount` is selected, the number on all pages. */
+type Counted<T> = Connection<T> & { totalCount: () => Promise<number> };
 
 /**
  * Declarations are quarterly and due on this day of the month after the quarter ends.
@@ -189,27 +192,38 @@ export async function recordPayment(ctx: Context, app: App, input: RecordPayment
 }
 
 /** A registration's declarations, newest period first (through the per-request loader). */
-export async function declarationsOfRegistration(ctx: Context, registration: RegistrationRow, args: PageArgs): Promise<Connection<DeclarationView>> {
+export async function declarationsOfRegistration(ctx: Context, registration: RegistrationRow, args: PageArgs): Promise<Counted<DeclarationView>> {
   assertMayReadNomadTax(ctx.principal, registration.nomadId);
   const page = toPage(args);
   const rows = await ctx.loaders.declarationsByRegistration.load({ registrationId: registration.id, page });
-  return toConnection(rows, page, (d) => ({ key: d.period, id: d.id }));
+  return {
+    ...toConnection(rows, page, (d) => ({ key: d.period, id: d.id })),
+    totalCount: () => ctx.loaders.declarationCountByRegistration.load(registration.id),
+  };
 }
 
 /** A nomad's declarations (the federated `Nomad.declarations`): empty when they have no IE. */
-export async function declarationsOfNomad(ctx: Context, nomadId: string, args: PageArgs): Promise<Connection<DeclarationView>> {
+export async function declarationsOfNomad(ctx: Context, nomadId: string, args: PageArgs): Promise<Counted<DeclarationView>> {
   assertMayReadNomadTax(ctx.principal, nomadId);
   const page = toPage(args);
   const registration = await ctx.loaders.registrationByNomadId.load(nomadId);
   const rows = registration ? await ctx.loaders.declarationsByRegistration.load({ registrationId: registration.id, page }) : [];
-  return toConnection(rows, page, (d) => ({ key: d.period, id: d.id }));
+  return {
+    ...toConnection(rows, page, (d) => ({ key: d.period, id: d.id })),
+    totalCount: async () => (registration ? ctx.loaders.declarationCountByRegistration.load(registration.id) : 0),
+  };
 }
 
 /** Declarations in arrears: tax officers everyone's, a nomad their own. */
-export async function arrearsFor(ctx: Context, app: App, args: PageArgs): Promise<Connection<ArrearsRow>> {
+export async function arrearsFor(ctx: Context, app: App, args: PageArgs): Promise<Counted<ArrearsRow>> {
   const own = ownNomadId(ctx.principal);
   if (!isTaxOfficer(ctx.principal) && !own) assertTaxOfficer(ctx.principal);
   const page = toPage(args);
-  const rows = await listArrears(ctx.db, { today: app.clock.today(), page, nomadId: isTaxOfficer(ctx.principal) ? null : own });
-  return toConnection(rows, page, (d) => ({ key: d.dueOn, id: d.id }));
+  const scope = { today: app.clock.today(), nomadId: isTaxOfficer(ctx.principal) ? null : own };
+  const rows = await listArrears(ctx.db, { ...scope, page });
+  return {
+    ...toConnection(rows, page, (d) => ({ key: d.dueOn, id: d.id })),
+    // The same scope as the list: a nomad counts only their own arrears.
+    totalCount: () => countArrears(ctx.db, scope),
+  };
 }
