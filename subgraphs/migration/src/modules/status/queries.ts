@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { assertCursor } from '@nomad/kit';
 import type { MigrationDb } from '../../db/index.ts';
 import { nomads, statusEvents, statusPeriods, type NomadRow, type StatusEventRow, type StatusPeriodRow } from '../../db/schema.ts';
@@ -35,11 +35,8 @@ export async function insertStatusEvent(db: MigrationDb, params: { event: typeof
  * Nomads whose chain of periods ends between `from` and `to` (inclusive), soonest first,
  * with keyset pagination on (last day, nomad id). Revoked chains are excluded.
  */
-export async function listExpiring(
-  db: MigrationDb,
-  params: { from: string; to: string; after: { key: string; id: string } | null; limit: number },
-): Promise<{ nomadId: string; validUntil: string }[]> {
-  if (params.after) assertCursor(params.after, { key: 'date', id: 'uuid' });
+/** Each nomad's last day of status, and the conditions that make it expire in [from, to] unrevoked. */
+function expiringEnds(db: MigrationDb, params: { from: string; to: string }) {
   const ends = db
     .select({
       nomadId: statusPeriods.nomadId,
@@ -48,14 +45,26 @@ export async function listExpiring(
     .from(statusPeriods)
     .groupBy(statusPeriods.nomadId)
     .as('ends');
+  const conditions = [
+    gte(ends.validUntil, params.from),
+    lte(ends.validUntil, params.to),
+    sql`not exists (select 1 from ${statusEvents} r where r.nomad_id = ${ends.nomadId} and r.kind = 'REVOKED' and r.effective_on <= ${ends.validUntil} and r.effective_on >= (select max(p.valid_from) from ${statusPeriods} p where p.nomad_id = ${ends.nomadId} and p.kind in ('INITIAL_60_DAYS', 'PILOT_2022_2024')))`,
+  ];
+  return { ends, conditions };
+}
+
+export async function listExpiring(
+  db: MigrationDb,
+  params: { from: string; to: string; after: { key: string; id: string } | null; limit: number },
+): Promise<{ nomadId: string; validUntil: string }[]> {
+  if (params.after) assertCursor(params.after, { key: 'date', id: 'uuid' });
+  const { ends, conditions } = expiringEnds(db, params);
   return db
     .select({ nomadId: ends.nomadId, validUntil: ends.validUntil })
     .from(ends)
     .where(
       and(
-        gte(ends.validUntil, params.from),
-        lte(ends.validUntil, params.to),
-        sql`not exists (select 1 from ${statusEvents} r where r.nomad_id = ${ends.nomadId} and r.kind = 'REVOKED' and r.effective_on <= ${ends.validUntil} and r.effective_on >= (select max(p.valid_from) from ${statusPeriods} p where p.nomad_id = ${ends.nomadId} and p.kind in ('INITIAL_60_DAYS', 'PILOT_2022_2024')))`,
+        ...conditions,
         params.after
           ? sql`(${ends.validUntil}, ${ends.nomadId}) > (${params.after.key}::date, ${params.after.id}::uuid)`
           : undefined,
@@ -63,6 +72,13 @@ export async function listExpiring(
     )
     .orderBy(asc(ends.validUntil), asc(ends.nomadId))
     .limit(params.limit + 1);
+}
+
+/** How many nomads `listExpiring` would return on all pages, with the same conditions. */
+export async function countExpiring(db: MigrationDb, params: { from: string; to: string }): Promise<number> {
+  const { ends, conditions } = expiringEnds(db, params);
+  const [row] = await db.select({ n: count() }).from(ends).where(and(...conditions));
+  return row?.n ?? 0;
 }
 
 /**

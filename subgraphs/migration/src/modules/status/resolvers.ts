@@ -23,6 +23,9 @@ export function statusResolvers(app: App): GraphQLResolverMap<Context> {
     NomadStatus: {
       grantedSince: (s: DerivedStatus) => s.chainStartedOn,
     },
+    ExpiringStatusConnection: {
+      totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+    },
     Query: {
       expiringStatuses: (_: unknown, args: PageArgs & { withinDays: number }, ctx: Context) => listExpiringStatuses(ctx, app, args),
     },

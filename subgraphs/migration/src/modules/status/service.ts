@@ -9,7 +9,7 @@ import { publish } from '../../events.ts';
 import { assertStatusReadable } from '../nomads/service.ts';
 import type { Rules } from '../rules/service.ts';
 import { deriveStatus, type DerivedStatus } from './derive.ts';
-import { findUnrecordedExpiries, getEventsByNomadIds, getPeriodsByNomadIds, insertExpiryOnce, insertPeriod, insertStatusEvent, listExpiring, lockNomad } from './queries.ts';
+import { findUnrecordedExpiries, getEventsByNomadIds, getPeriodsByNomadIds, insertExpiryOnce, insertPeriod, insertStatusEvent, listExpiring, lockNomad, countExpiring } from './queries.ts';
 
 /** A status holder always has a PIN (assigned at approval or imported); its absence is a bug, not a user error. */
 export function pinOf(nomad: NomadRow): string {
@@ -144,17 +144,22 @@ export async function listExpiringStatuses(
   ctx: Context,
   app: App,
   args: PageArgs & { withinDays: number },
-): Promise<Omit<Connection<unknown>, 'edges'> & { edges: ExpiringStatusEdge[] }> {
+): Promise<Omit<Connection<unknown>, 'edges'> & { edges: ExpiringStatusEdge[]; totalCount: () => Promise<number> }> {
   if (!hasRole(ctx.principal, 'migration_officer')) throw forbidden('Work queues are for migration officers.');
   if (!Number.isInteger(args.withinDays) || args.withinDays < 0 || args.withinDays > MAX_WITHIN_DAYS) {
     throw badUserInput(`\`withinDays\` must be between 0 and ${MAX_WITHIN_DAYS}.`, 'withinDays');
   }
   const page = toPage({ first: args.first, after: args.after });
   const today = app.clock.today();
-  const rows = await listExpiring(ctx.db, { from: today, to: addDays(today, args.withinDays), after: page.after, limit: page.limit });
+  const window = { from: today, to: addDays(today, args.withinDays) };
+  const rows = await listExpiring(ctx.db, { ...window, after: page.after, limit: page.limit });
   const { edges, pageInfo } = toConnection(rows, page, (r) => ({ key: r.validUntil, id: r.nomadId }));
   const nomads = await ctx.loaders.nomadById.loadMany(edges.map((e) => e.node.nomadId));
-  return { edges: edges.map((e, i) => ({ cursor: e.cursor, node: nomads[i] ?? null, validUntil: e.node.validUntil })), pageInfo };
+  return {
+    edges: edges.map((e, i) => ({ cursor: e.cursor, node: nomads[i] ?? null, validUntil: e.node.validUntil })),
+    pageInfo,
+    totalCount: () => countExpiring(ctx.db, window),
+  };
 }
 
 /**
