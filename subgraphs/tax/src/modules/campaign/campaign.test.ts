@@ -136,7 +136,9 @@ describe('re-registration campaign', () => {
   });
 });
 
-describe('campaign CLI', () => {
+// Each test starts the CLI under tsx twice: beside the other packages' tests on a loaded 2-core
+// machine that alone has taken over a minute (CI's run timed out at 60 s).
+describe('campaign CLI', { timeout: 240_000 }, () => {
   function runCli(args: string[], onStderrLine?: (line: string, kill: () => void) => void) {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/campaign.ts', ...args], {
       cwd: PACKAGE_DIR,
