@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { count, eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, runMigrations, type Database, type Principal } from '@nomad/kit';
-import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
+import { type Database } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import { fixedClock } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import { schema, type MigrationSchema } from '../../db/index.ts';
-import { createLoaders } from '../../loaders.ts';
+import { nomadPrincipal, openServiceTestDatabase, sampleApplication, serviceContext, type ServiceTestDatabase } from '../../testing.ts';
 import { embeddedZhaak } from '../../zhaak.ts';
 import type { SubmitApplicationInput } from './intake.ts';
 import { submitApplication } from './service.ts';
@@ -20,57 +18,23 @@ import { submitApplication } from './service.ts';
 
 const TODAY = '2026-11-24';
 const logger = pino({ level: 'silent' });
-let testDb: TestDatabase;
+let opened: ServiceTestDatabase | undefined;
 let database: Database<MigrationSchema>;
 let serial = 0;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase('applications_service');
-  database = connect(testDb.url, { agency: 'migration', schema });
-  await runMigrations(database, { agency: 'migration', migrationsFolder: fileURLToPath(new URL('../../../drizzle', import.meta.url)) });
+  opened = await openServiceTestDatabase('applications_service');
+  database = opened.database;
 });
 afterAll(async () => {
-  await database?.close();
-  await testDb?.drop();
+  await opened?.close();
 });
 
 const appOn = (day: string): App => ({ clock: fixedClock(`${day}T06:00:00Z`), zhaak: embeddedZhaak(database.db) });
 
-function ctxOf(nomadId: string): Context {
-  const principal: Principal = { sub: `nomad-${nomadId}`, name: 'test', roles: ['nomad'], nomadId };
-  return {
-    principal,
-    purpose: 'test',
-    requestId: randomUUID(),
-    idempotencyKey: null,
-    db: database.db,
-    loaders: createLoaders(database.db, { principal, purpose: 'test', requestId: 'r', operationName: null }),
-    logger,
-  };
-}
+const ctxOf = (nomadId: string): Context => serviceContext(database, nomadPrincipal(nomadId), { logger });
 
-function application(passportNumber: string): SubmitApplicationInput {
-  return {
-    applicant: {
-      surname: 'Nurlanov',
-      givenNames: 'Arman',
-      dateOfBirth: '1990-04-12',
-      sex: 'MALE',
-      citizenship: 'KAZ',
-      passport: { country: 'KAZ', number: passportNumber, expiresOn: '2035-01-31' },
-      email: 'arman@example.org',
-    },
-    activityCode: 'SOFTWARE_DEVELOPMENT',
-    foreignParties: [{ kind: 'EMPLOYER', name: 'Northwind Labs GmbH', country: 'DEU' }],
-    declaredAnnualIncome: { amountMinor: 2_400_000, currency: 'USD' },
-    requestedStartOn: '2026-12-15',
-    documents: [
-      { kind: 'PASSPORT', fileName: 'passport.pdf', language: 'ru' },
-      { kind: 'PHOTO', fileName: 'photo.jpg', language: 'ru' },
-      { kind: 'EMPLOYMENT_CONTRACT', fileName: 'contract.pdf', language: 'ru' },
-    ],
-  };
-}
+const application = (passportNumber: string): SubmitApplicationInput => sampleApplication({ number: passportNumber, expiresOn: '2035-01-31' });
 
 type PeriodSpec = [kind: 'INITIAL_60_DAYS' | 'EXTENSION_1_YEAR', from: string, until: string];
 

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, RejectedEvent, runMigrations, type Database, type DomainEvent, type EventPayload, type Principal } from '@nomad/kit';
-import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
+import { RejectedEvent, type Database, type DomainEvent, type EventPayload } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import { fixedClock } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import { schema, type MigrationSchema } from '../../db/index.ts';
-import { createLoaders } from '../../loaders.ts';
+import { nomadPrincipal, openServiceTestDatabase, sampleApplication, serviceContext, type ServiceTestDatabase } from '../../testing.ts';
 import { embeddedZhaak } from '../../zhaak.ts';
 import { submitApplication } from '../applications/service.ts';
 import type { ApplicationState } from '../applications/queries.ts';
@@ -20,58 +18,26 @@ import { reviewEventHandlers } from './handlers.ts';
 // (RejectedEvent, with its code) and leaves the application as it was.
 
 const logger = pino({ level: 'silent' });
-let testDb: TestDatabase;
+let opened: ServiceTestDatabase | undefined;
 let database: Database<MigrationSchema>;
 let serial = 0;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase('review_handlers');
-  database = connect(testDb.url, { agency: 'migration', schema });
-  await runMigrations(database, { agency: 'migration', migrationsFolder: fileURLToPath(new URL('../../../drizzle', import.meta.url)) });
+  opened = await openServiceTestDatabase('review_handlers');
+  database = opened.database;
 });
 afterAll(async () => {
-  await database?.close();
-  await testDb?.drop();
+  await opened?.close();
 });
 
-function nomadCtx(nomadId: string): Context {
-  const principal: Principal = { sub: `nomad-${nomadId}`, name: 'test', roles: ['nomad'], nomadId };
-  return {
-    principal,
-    purpose: null,
-    requestId: randomUUID(),
-    idempotencyKey: null,
-    db: database.db,
-    loaders: createLoaders(database.db, { principal, purpose: null, requestId: 'r', operationName: null }),
-    logger,
-  };
-}
+const nomadCtx = (nomadId: string): Context => serviceContext(database, nomadPrincipal(nomadId), { purpose: null, logger });
 
 /** A fresh application of a fresh nomad, in `state` (written directly: the life cycle has its own tests). */
 async function applicationIn(state: ApplicationState = 'UNDER_REVIEW', evaluationRequested = false): Promise<{ id: string; nomadId: string }> {
   serial += 1;
   const nomadId = randomUUID();
   const app: App = { clock: fixedClock('2026-11-24T06:00:00Z'), zhaak: embeddedZhaak(database.db) };
-  const result = await submitApplication(nomadCtx(nomadId), app, {
-    applicant: {
-      surname: 'Nurlanov',
-      givenNames: 'Arman',
-      dateOfBirth: '1990-04-12',
-      sex: 'MALE',
-      citizenship: 'KAZ',
-      passport: { country: 'KAZ', number: `H${serial}${randomUUID().slice(0, 6).toUpperCase()}`, expiresOn: '2030-01-31' },
-      email: 'arman@example.org',
-    },
-    activityCode: 'SOFTWARE_DEVELOPMENT',
-    foreignParties: [{ kind: 'EMPLOYER', name: 'Northwind Labs GmbH', country: 'DEU' }],
-    declaredAnnualIncome: { amountMinor: 2_400_000, currency: 'USD' },
-    requestedStartOn: '2026-12-15',
-    documents: [
-      { kind: 'PASSPORT', fileName: 'passport.pdf', language: 'ru' },
-      { kind: 'PHOTO', fileName: 'photo.jpg', language: 'ru' },
-      { kind: 'EMPLOYMENT_CONTRACT', fileName: 'contract.pdf', language: 'ru' },
-    ],
-  });
+  const result = await submitApplication(nomadCtx(nomadId), app, sampleApplication({ number: `H${serial}${randomUUID().slice(0, 6).toUpperCase()}` }));
   if (!result.application) throw new Error(`submit refused: ${JSON.stringify(result.userErrors)}`);
   const { id } = result.application;
   await database.db

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { and, count, eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connect, runMigrations, type Database, type Principal } from '@nomad/kit';
-import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
+import { type Database, type Principal } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import { fixedClock } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import { schema, type MigrationSchema } from '../../db/index.ts';
-import { createLoaders } from '../../loaders.ts';
+import { openServiceTestDatabase, sampleApplication, serviceContext, type ServiceTestDatabase } from '../../testing.ts';
 import { embeddedZhaak, ZhaakError, type Zhaak } from '../../zhaak.ts';
 import { submitApplication } from '../applications/service.ts';
 import type { SubmitApplicationInput } from '../applications/intake.ts';
@@ -23,19 +21,17 @@ const TODAY = '2026-11-24';
 const NOW = `${TODAY}T06:00:00.000Z`;
 const OFFICER = 'officer-3';
 const logger = pino({ level: 'silent' });
-let testDb: TestDatabase;
+let opened: ServiceTestDatabase | undefined;
 let database: Database<MigrationSchema>;
 let zhaakCalls = 0;
 let serial = 0;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase('review_service');
-  database = connect(testDb.url, { agency: 'migration', schema });
-  await runMigrations(database, { agency: 'migration', migrationsFolder: fileURLToPath(new URL('../../../drizzle', import.meta.url)) });
+  opened = await openServiceTestDatabase('review_service');
+  database = opened.database;
 });
 afterAll(async () => {
-  await database?.close();
-  await testDb?.drop();
+  await opened?.close();
 });
 
 /** The app on `day` (06:00 UTC), with a ZHAAK that counts its calls (or always fails). */
@@ -49,40 +45,13 @@ function appOn(day = TODAY, zhaak?: Zhaak): App {
 
 function ctxFor(roles: Principal['roles'], nomadId: string | null = null, idempotencyKey: string | null = null): Context {
   const principal: Principal = { sub: roles.includes('nomad') ? `nomad-${nomadId}` : OFFICER, name: 'test', roles, nomadId };
-  return {
-    principal,
-    purpose: 'test',
-    requestId: randomUUID(),
-    idempotencyKey,
-    db: database.db,
-    loaders: createLoaders(database.db, { principal, purpose: 'test', requestId: 'r', operationName: null }),
-    logger,
-  };
+  return serviceContext(database, principal, { idempotencyKey, logger });
 }
 const officer = () => ctxFor(['migration_officer']);
 
 function application(): SubmitApplicationInput {
   serial += 1;
-  return {
-    applicant: {
-      surname: 'Nurlanov',
-      givenNames: 'Arman',
-      dateOfBirth: '1990-04-12',
-      sex: 'MALE',
-      citizenship: 'KAZ',
-      passport: { country: 'KAZ', number: `R${serial}${randomUUID().slice(0, 6).toUpperCase()}`, expiresOn: '2030-01-31' },
-      email: 'arman@example.org',
-    },
-    activityCode: 'SOFTWARE_DEVELOPMENT',
-    foreignParties: [{ kind: 'EMPLOYER', name: 'Northwind Labs GmbH', country: 'DEU' }],
-    declaredAnnualIncome: { amountMinor: 2_400_000, currency: 'USD' },
-    requestedStartOn: '2026-12-15',
-    documents: [
-      { kind: 'PASSPORT', fileName: 'passport.pdf', language: 'ru' },
-      { kind: 'PHOTO', fileName: 'photo.jpg', language: 'ru' },
-      { kind: 'EMPLOYMENT_CONTRACT', fileName: 'contract.pdf', language: 'ru' },
-    ],
-  };
+  return sampleApplication({ number: `R${serial}${randomUUID().slice(0, 6).toUpperCase()}` });
 }
 
 /** A fresh application of a fresh nomad, SUBMITTED today. */

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { asc, eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, runMigrations, type Database, type Principal } from '@nomad/kit';
-import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
+import { type Database, type Principal } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import { fixedClock } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import { schema, type MigrationSchema } from '../../db/index.ts';
-import { createLoaders } from '../../loaders.ts';
+import { openServiceTestDatabase, serviceContext, type ServiceTestDatabase } from '../../testing.ts';
 import { embeddedZhaak } from '../../zhaak.ts';
 import { changeStatus, type StatusAction, type StatusChangeInput } from './change.ts';
 import { readStatus } from './service.ts';
@@ -21,33 +19,23 @@ import { readStatus } from './service.ts';
 const TODAY = '2026-11-24';
 const lines: string[] = [];
 const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) }));
-let testDb: TestDatabase;
+let opened: ServiceTestDatabase | undefined;
 let database: Database<MigrationSchema>;
 let app: App;
 let serial = 10_000;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase('status_change');
-  database = connect(testDb.url, { agency: 'migration', schema });
-  await runMigrations(database, { agency: 'migration', migrationsFolder: fileURLToPath(new URL('../../../drizzle', import.meta.url)) });
+  opened = await openServiceTestDatabase('status_change');
+  database = opened.database;
   app = { clock: fixedClock(`${TODAY}T06:00:00Z`), zhaak: embeddedZhaak(database.db) };
 });
 afterAll(async () => {
-  await database?.close();
-  await testDb?.drop();
+  await opened?.close();
 });
 
 function ctxFor(roles: Principal['roles'] = ['migration_officer']): Context {
   const principal: Principal = { sub: 'officer-7', name: 'test', roles, nomadId: null };
-  return {
-    principal,
-    purpose: 'test',
-    requestId: randomUUID(),
-    idempotencyKey: null,
-    db: database.db,
-    loaders: createLoaders(database.db, { principal, purpose: 'test', requestId: 'r', operationName: null }),
-    logger,
-  };
+  return serviceContext(database, principal, { logger });
 }
 
 type PeriodSpec = [kind: 'INITIAL_60_DAYS' | 'EXTENSION_1_YEAR' | 'RENEWAL', from: string, until: string];

@@ -1,48 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { count, eq, ne } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, runMigrations, type Database, type Principal } from '@nomad/kit';
-import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
+import { type Database, type Principal } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import { fixedClock } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import { schema, type MigrationSchema } from '../../db/index.ts';
-import { createLoaders } from '../../loaders.ts';
 import { seedMigration } from '../../seed/seed.ts';
+import { openServiceTestDatabase, serviceContext, type ServiceTestDatabase } from '../../testing.ts';
 import { embeddedZhaak } from '../../zhaak.ts';
 import { listExpiringStatuses, readRecommendations, readStatusPeriods } from './service.ts';
 
 const TODAY = '2026-11-24';
 const logger = pino({ level: 'silent' });
-let testDb: TestDatabase;
+let opened: ServiceTestDatabase | undefined;
 let database: Database<MigrationSchema>;
 let app: App;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase('status_service');
-  database = connect(testDb.url, { agency: 'migration', schema });
-  await runMigrations(database, { agency: 'migration', migrationsFolder: fileURLToPath(new URL('../../../drizzle', import.meta.url)) });
+  opened = await openServiceTestDatabase('status_service');
+  database = opened.database;
   await seedMigration(database.db, logger, { today: TODAY, nomads: 120 });
   app = { clock: fixedClock(`${TODAY}T06:00:00Z`), zhaak: embeddedZhaak(database.db) };
 });
 afterAll(async () => {
-  await database?.close();
-  await testDb?.drop();
+  await opened?.close();
 });
 
 function ctxFor(roles: Principal['roles'], nomadId: string | null = null): Context {
   const principal: Principal = { sub: `test:${roles.join('+')}`, name: 'test', roles, nomadId };
-  return {
-    principal,
-    purpose: 'test',
-    requestId: randomUUID(),
-    idempotencyKey: null,
-    db: database.db,
-    loaders: createLoaders(database.db, { principal, purpose: 'test', requestId: 'r', operationName: null }),
-    logger,
-  };
+  return serviceContext(database, principal, { logger });
 }
 
 /** The GraphQL error code a call was refused with, or `null` when it was not. */
