@@ -59,7 +59,9 @@ export async function getNomad(ctx: Context, args: { id?: string | null; pin?: s
   const mayLookUpAnyone = hasRole(principal, ...PIN_LOOKERS);
   if (!mayLookUpAnyone && !principal.roles.includes('nomad')) throw forbidden('Looking up a nomad by PIN is for officers.');
   const row = await ctx.loaders.nomadByPin.load(pin ?? '');
-  if (row && !mayLookUpAnyone && !isSelf(principal, row.id)) throw forbidden('A nomad may read only their own record.');
+  // A nomad asking for someone else's PIN learns nothing, not even that it exists: the same
+  // null as an unknown PIN (no oracle for guessing PINs).
+  if (row && !mayLookUpAnyone && !isSelf(principal, row.id)) return null;
   return row;
 }
 
