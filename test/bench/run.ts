@@ -13,11 +13,11 @@
  * Figures only: nothing here passes or fails.
  */
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import setupDatabase from '@nomad/kit/testing/global-setup';
 import { seedMigration } from '@nomad/migration';
 import { silentLogger, startGraph, token, type TestGraph } from '../src/harness.ts';
 import { SUBMIT, validApplication } from '../src/fixtures.ts';
+import { drive } from './drive.ts';
 import { rssBench } from './rss.ts';
 import { scoreboardBench } from './scoreboard.ts';
 
@@ -45,21 +45,9 @@ interface Figures {
 /** Runs `requests` of a scenario, `CONCURRENCY` at a time, after a warm-up (JIT, pools, prepared statements). */
 async function run(graph: TestGraph, scenario: Scenario, requests: number): Promise<Figures> {
   for (let i = 0; i < Math.min(20, requests); i++) await scenario.run(graph, -1 - i);
-  const latencies: number[] = [];
-  let next = 0;
   const sqlBefore = graph.migration.database.statementCount();
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < requests) {
-        const i = next++;
-        const t0 = performance.now();
-        await scenario.run(graph, i);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { requests, elapsed: (performance.now() - started) / 1000, latencies, statements: graph.migration.database.statementCount() - sqlBefore };
+  const { elapsed, latencies } = await drive(CONCURRENCY, requests, (i) => scenario.run(graph, i));
+  return { requests, elapsed, latencies, statements: graph.migration.database.statementCount() - sqlBefore };
 }
 
 /** Prints a scenario's figures; returns its throughput (requests per second). */

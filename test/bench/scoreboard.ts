@@ -14,13 +14,13 @@
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import setupDatabase from '@nomad/kit/testing/global-setup';
 import { DEV_GATEWAY_SECRET } from '@nomad/kit';
 import { startGraph, token, type TestGraph } from '../src/harness.ts';
 import { REPO_ROOT } from '../src/doc-examples.ts';
 import { median, percentile, ratios, scoreTable, throughputSvg, type Cell } from '../src/scoreboard-report.ts';
 import { hive, stockApollo, type Contender } from './contenders.ts';
+import { drive } from './drive.ts';
 
 const NOMADS = Number(process.env.BENCH_NOMADS ?? 400);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -99,21 +99,7 @@ async function round(url: string, headers: Record<string, string>, workload: Wor
     return ok;
   };
   for (let i = 0; i < 20; i++) await send(offset + i);
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < requests) {
-        const i = next++;
-        const t0 = performance.now();
-        if (!(await send(offset + i))) errors++;
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { elapsed: (performance.now() - started) / 1000, latencies, errors, firstError };
+  return { ...(await drive(clients, requests, (i) => send(offset + i))), firstError };
 }
 
 function versionOf(pkg: string): string {
@@ -159,14 +145,14 @@ export async function scoreboardBench(): Promise<void> {
             t.cell.latencies.push(...f.latencies);
             t.cell.errors += f.errors;
             if (f.firstError) console.log(`  ${t.name}, ${workload.name}: ${f.firstError}`);
-            t.cell.sqlPerRequest = (t.cell.sqlPerRequest ?? 0) + Object.values(sql).reduce((a, b) => a + b, 0) / (ROUND_REQUESTS + 20) / ROUNDS;
+            t.cell.sqlPerRequest += Object.values(sql).reduce((a, b) => a + b, 0) / (ROUND_REQUESTS + 20) / ROUNDS;
           }
         }
         for (const t of mine) {
           cells.push(t.cell);
           const c = t.cell;
           console.log(
-            `${workload.name.slice(0, 44).padEnd(44)} ${String(clients).padStart(3)} clients  ${t.name.padEnd(16)} ${median(c.rounds).toFixed(0).padStart(6)} req/s  p50 ${percentile(c.latencies, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(c.latencies, 99).toFixed(1).padStart(7)} ms  ${(c.sqlPerRequest ?? 0).toFixed(1).padStart(5)} SQL/req  ${c.errors} errors`,
+            `${workload.name.slice(0, 44).padEnd(44)} ${String(clients).padStart(3)} clients  ${t.name.padEnd(16)} ${median(c.rounds).toFixed(0).padStart(6)} req/s  p50 ${percentile(c.latencies, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(c.latencies, 99).toFixed(1).padStart(7)} ms  ${c.sqlPerRequest.toFixed(1).padStart(5)} SQL/req  ${c.errors} errors`,
           );
         }
       }

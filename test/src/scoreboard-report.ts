@@ -13,8 +13,8 @@ export interface Cell {
   /** Latencies of every request of every round, milliseconds. */
   latencies: number[];
   errors: number;
-  /** SQL statements per request, every subgraph together (null: not counted). */
-  sqlPerRequest: number | null;
+  /** SQL statements per request, every subgraph together. */
+  sqlPerRequest: number;
 }
 
 export function median(values: number[]): number {
