@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@nomad/kit';
+import { exponentOf, type GraphQLResolverMap } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { ApplicationDocumentRow, ApplicationRow } from '../../db/schema.ts';
@@ -27,8 +27,20 @@ export function applicationResolvers(app: App): GraphQLResolverMap<Context> {
           activities: rules.eligible_activities,
           minimumAnnualIncome: rules.min_annual_income,
           currencies: Object.keys(rules.exchange_rates_to_usd).sort(),
+          exchangeRates: Object.entries(rules.exchange_rates_to_usd)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([currency, rate]) => ({ currency, exponent: exponentOf(currency), usdPerUnit: String(rate) })),
           reviewWorkingDays: rules.review_working_days,
+          correctionWindowMonths: rules.correction_window_months,
           initialPeriodDays: rules.initial_period_days,
+          passportMinValidityDays: rules.passport_min_validity_days,
+          maxStartDelayDays: rules.max_start_delay_days,
+          requiredDocuments: rules.required_documents,
+          acceptedDocumentLanguages: rules.accepted_document_languages,
+          extensionYears: rules.extension_years,
+          renewalWindowDays: rules.renewal_window_days,
+          statusCeilingYears: rules.status_ceiling_years,
+          exitDaysAfterRevocation: rules.exit_days_after_revocation,
         };
       },
     },
