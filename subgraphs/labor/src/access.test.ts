@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Principal, Role } from '@nomad/kit';
 import {
+  assertFindingsReadable,
   assertLaborOfficer,
   assertMonitoringReadable,
   canSeeEvaluation,
@@ -101,6 +102,19 @@ describe('who sees an evaluation', () => {
   });
 });
 
+describe('reading the findings of an evaluation', () => {
+  it('passes the readers of the evaluation; refuses anyone else with FORBIDDEN, naming what is refused', async () => {
+    await expect(assertFindingsReadable(ctxOf(principal(['migration_officer'])).ctx, evaluation(NOMAD, 'e1'))).resolves.toBeUndefined();
+    await expect(assertFindingsReadable(ctxOf(principal(['labor_expert'], null, 's'), { s: ['e1'] }).ctx, evaluation(NOMAD, 'e1'))).resolves.toBeUndefined();
+    for (const p of [principal(['labor_expert'], null, 's'), principal(['nomad'], OTHER_NOMAD), principal(['auditor'])]) {
+      await expect(assertFindingsReadable(ctxOf(p, { s: ['e2'] }).ctx, evaluation(NOMAD, 'e1'))).rejects.toMatchObject({
+        message: 'This evaluation is not visible to you.',
+        extensions: { code: 'FORBIDDEN' },
+      });
+    }
+  });
+});
+
 describe("who sees a nomad's monitoring and reports", () => {
   it('an expert only while one of that nomad\'s evaluations is theirs', async () => {
     const p = principal(['labor_expert'], null, 's');
@@ -130,6 +144,10 @@ describe("who sees a nomad's monitoring and reports", () => {
       extensions: { code: 'FORBIDDEN' },
     });
     await expect(assertMonitoringReadable(ctxOf(principal(['nomad'], NOMAD)).ctx, NOMAD)).resolves.toBeUndefined();
+    // The field named is the one checked; without one, the risk level.
+    await expect(assertMonitoringReadable(ctxOf(principal(['labor_officer'])).ctx, NOMAD, 'ActivityReport.income')).resolves.toBeUndefined();
+    await expect(assertMonitoringReadable(ctxOf(principal(['labor_officer'])).ctx, NOMAD)).resolves.toBeUndefined();
+    await expect(assertMonitoringReadable(ctxOf(principal(['migration_officer'])).ctx, NOMAD, 'CaseAction.note')).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
   });
 });
 
