@@ -232,6 +232,35 @@ describe('the extension length', () => {
     });
     expect((await periodsOf(id)).at(-1)).toMatchObject({ kind: 'EXTENSION_1_YEAR', validFrom: '2026-11-30', validUntil: '2028-11-29' });
   });
+
+  it('is the extension\'s alone: a renewal stays one year whatever extension_years says', async () => {
+    const { id } = await holder(ACTIVE_EXTENDED);
+    await withRule('extension_years', 2, async () => {
+      expect(await change('renewStatus', { nomadId: id })).toEqual({ nomadId: id, userErrors: [] });
+    });
+    expect((await periodsOf(id)).at(-1)).toMatchObject({ kind: 'RENEWAL', validFrom: '2027-01-24', validUntil: '2028-01-23' });
+  });
+
+  it('is granted whenever the initial period runs: the renewal window is for renewals only', async () => {
+    // The initial period began four days ago and ends 2027-01-18, 55 days from today: outside
+    // a 10-day window, which an extension does not wait for.
+    const { id } = await holder([['INITIAL_60_DAYS', '2026-11-20', '2027-01-18']]);
+    await withRule('renewal_window_days', 10, async () => {
+      expect(await change('extendStatus', { nomadId: id })).toEqual({ nomadId: id, userErrors: [] });
+    });
+    expect((await periodsOf(id)).at(-1)).toMatchObject({ kind: 'EXTENSION_1_YEAR', validFrom: '2027-01-19', validUntil: '2028-01-18' });
+  });
+});
+
+describe('one change per idempotency key', () => {
+  it('repeats the answer of the first request under the same key and adds no second period or event', async () => {
+    const { id } = await holder(ACTIVE_INITIAL);
+    const keyed = serviceContext(database, { sub: 'officer-7', name: 'test', roles: ['migration_officer'], nomadId: null }, { logger, idempotencyKey: `k-${id}` });
+    expect(await change('extendStatus', { nomadId: id }, keyed)).toEqual({ nomadId: id, userErrors: [] });
+    expect(await change('extendStatus', { nomadId: id }, keyed)).toEqual({ nomadId: id, userErrors: [] });
+    expect((await periodsOf(id)).map((p) => p.kind)).toEqual(['INITIAL_60_DAYS', 'EXTENSION_1_YEAR']);
+    expect((await outboxOf(id)).map((o) => o.type)).toEqual(['StatusExtended']);
+  });
 });
 
 describe('the passport outlives the new period', () => {
@@ -327,6 +356,12 @@ describe('suspension and reinstatement', () => {
     expect((await eventsOf(other.id)).at(-1)).toMatchObject({ kind: 'REINSTATED', reason: 'paid' });
   });
 
+  it('reinstates with no reason given at all', async () => {
+    const { id } = await holder(ACTIVE_INITIAL, [['SUSPENDED', '2026-11-01']]);
+    expect(await change('reinstateStatus', { nomadId: id })).toEqual({ nomadId: id, userErrors: [] });
+    expect((await eventsOf(id)).at(-1)).toMatchObject({ kind: 'REINSTATED', reason: null });
+  });
+
   it('reinstates only a suspended status', async () => {
     const { id } = await holder(ACTIVE_INITIAL);
     expect(await change('reinstateStatus', { nomadId: id })).toEqual(invalid('Only a suspended status can be reinstated; this one is ACTIVE.'));
@@ -348,6 +383,12 @@ describe('revocation', () => {
     const { id } = await holder(ACTIVE_INITIAL, [['SUSPENDED', '2026-11-01']]);
     expect(await change('revokeStatus', { nomadId: id, ground: 'NATIONAL_SECURITY_THREAT', reason: ' ' })).toEqual({ nomadId: id, userErrors: [] });
     expect((await eventsOf(id)).at(-1)).toMatchObject({ kind: 'REVOKED', reason: null, exitDeadlineOn: '2026-12-09' });
+  });
+
+  it('revokes with a ground and no reason given at all', async () => {
+    const { id } = await holder(ACTIVE_INITIAL);
+    expect(await change('revokeStatus', { nomadId: id, ground: 'RULES_BREACH' })).toEqual({ nomadId: id, userErrors: [] });
+    expect(await eventsOf(id)).toMatchObject([{ kind: 'REVOKED', reason: null, exitDeadlineOn: '2026-12-09' }]);
   });
 
   it('requires a ground, and refuses a revoked or expired status', async () => {

@@ -82,6 +82,11 @@ describe('deriveStatus', () => {
     expect(deriveStatus([initial], events, '2026-01-20')?.state).toBe('ACTIVE');
   });
 
+  it('counts a suspension or revocation made on the first day of the chain', () => {
+    expect(deriveStatus([initial], [event('SUSPENDED', '2026-01-01', 1)], '2026-01-01')?.state).toBe('SUSPENDED');
+    expect(deriveStatus([initial], [event('REVOKED', '2026-01-01', 1, '2026-01-16')], '2026-01-02')).toMatchObject({ state: 'REVOKED', revokedOn: '2026-01-01' });
+  });
+
   it('orders the changes of one day as they were recorded, whatever order they come in', () => {
     const suspendThenReinstate = [event('REINSTATED', '2026-01-10', 8), event('SUSPENDED', '2026-01-10', 7)];
     expect(deriveStatus([initial], suspendThenReinstate, '2026-01-10')?.state).toBe('ACTIVE');
