@@ -46,7 +46,7 @@ describe('GraphQL-over-HTTP status codes', () => {
 describe('graphql-http audit', () => {
   let results: AuditResult[];
   beforeAll(async () => {
-    const fetchFn = (input: RequestInfo | URL, init: RequestInit = {}) =>
+    const fetchFn = (input: Parameters<typeof fetch>[0], init: RequestInit = {}) =>
       fetch(input, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...auth } });
     results = await auditServer({ url: gateway.url, fetchFn });
   });

@@ -57,8 +57,7 @@ function banner(env: GatewayEnv, port: number, readiness: Readiness, token: stri
       '',
       '  Development token (migration_officer, valid 12 hours):',
       `    ${token}`,
-      '  Paste into the Headers tab:',
-      `    { "Authorization": "Bearer ${token}", "X-Purpose": "exploring the nomad graph" }`,
+      "  Paste it into GraphiQL's Token field (other clients: Authorization: Bearer <token>).",
       '  Other roles: npm run token -- --role labor_officer',
     );
   }

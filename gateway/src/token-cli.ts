@@ -4,7 +4,7 @@ import { parseTokenArgs, TOKEN_USAGE } from './token-args.ts';
 
 /** Shown under the token on a terminal only: where a person pastes it. */
 function terminalHint(token: string, roles: readonly string[]): string {
-  return `\nRoles: ${roles.join(', ')}. In GraphiQL's headers pane (staff reading personal data say why in X-Purpose):\n  {"Authorization": "Bearer ${token}", "X-Purpose": "exploring the nomad graph"}\n`;
+  return `\nRoles: ${roles.join(', ')}. Paste it into GraphiQL's Token field; other clients send it as\n  Authorization: Bearer ${token}\n  (staff reading personal data also say why in X-Purpose)\n`;
 }
 
 // Piped or captured, stdout carries the token and nothing else, so that
