@@ -1,19 +1,24 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGraph, token, type TestGraph } from '../src/harness.ts';
 import { clientOf } from '../src/faults.ts';
+import { SUBMIT, validApplication, type ApplicationView, type UserErrorView } from '../src/fixtures.ts';
 import * as flows from '../src/flows.ts';
+import { captureLogs } from '../src/log-scan.ts';
 
 /**
  * The decree's rule values as maintained data (issue 15): `eligibilityRules` lists every rule
- * value of migration's table.
+ * value of migration's table; public holidays are loaded by officers, a missing year is an
+ * operator alert and a readiness warning, and loading it moves the deadlines computed before.
  */
 
 const TODAY = '2026-11-24';
 let graph: TestGraph;
 let migrationOfficer: string;
+const logs = captureLogs('info');
 
 beforeAll(async () => {
-  graph = await startGraph({ today: TODAY });
+  graph = await startGraph({ today: TODAY, logs });
   migrationOfficer = await token(['migration_officer']);
 });
 afterAll(async () => {
@@ -85,5 +90,103 @@ describe('eligibilityRules shows every rule', () => {
     } finally {
       await db`update migration.rule_values set value = '60'::jsonb where key = 'renewal_window_days'`;
     }
+  });
+});
+
+const LOAD = `mutation L($input: LoadPublicHolidaysInput!) {
+  loadPublicHolidays(input: $input) { year holidays { day name } changed recomputedDeadlines userErrors { code field message } }
+}`;
+interface Loaded {
+  loadPublicHolidays: { year: number | null; holidays: { day: string; name: string }[]; changed: boolean; recomputedDeadlines: number; userErrors: UserErrorView[] };
+}
+const HOLIDAYS_2028 = [
+  { day: '2028-01-07', name: 'Orthodox Christmas' },
+  { day: '2028-01-03', name: 'New Year (moved from Saturday)' },
+];
+const readyOfMigration = async () => {
+  const res = await fetch(graph.migration.server.url.replace(/\/graphql$/, '/ready'));
+  return { status: res.status, body: (await res.json()) as { status: string; warnings?: { code: string; years?: number[] }[] } };
+};
+
+describe('public holidays as maintained data', () => {
+  it('alerts on a missing year, and loading it moves the deadlines computed without it', async () => {
+    // Tue 28 Dec 2027: this year's holidays are loaded, next year's (2028) are not.
+    graph.clock.set('2027-12-28T06:00:00Z');
+    try {
+      const ready = await readyOfMigration();
+      expect(ready.status).toBe(200);
+      expect(ready.body).toEqual({ status: 'ready', warnings: [expect.objectContaining({ code: 'HOLIDAYS_YEAR_MISSING', years: [2028] })] });
+
+      const nomadId = randomUUID();
+      const nomad = await token(['nomad'], { nomadId });
+      const input = { ...validApplication(), requestedStartOn: '2028-01-17' };
+      const submitted = await gql<{ submitApplication: { application: ApplicationView | null; userErrors: UserErrorView[] } }>(nomad, SUBMIT, { input });
+      expect(submitted.submitApplication.userErrors).toEqual([]);
+      const application = submitted.submitApplication.application!;
+      // 7 weekdays after 28 Dec 2027, 2028's holidays unknown: Thu 6 Jan 2028.
+      expect(application.reviewDeadlineOn).toBe('2028-01-06');
+      const alerts = logs.lines().filter((l) => l.service === 'migration' && l.line.includes('HOLIDAYS_YEAR_MISSING'));
+      expect(alerts.length).toBeGreaterThan(0);
+      const alert = JSON.parse(alerts.at(-1)!.line) as Record<string, unknown>;
+      expect(alert).toMatchObject({ level: 40, code: 'HOLIDAYS_YEAR_MISSING', years: [2028] });
+      // No personal data in the alert: not the applicant's name, passport, nor the application.
+      for (const personal of ['NURLANOV', 'Nurlanov', input.applicant.passport.number, application.number, nomadId]) {
+        expect(alerts.every((l) => !l.line.includes(personal)), personal).toBe(true);
+      }
+
+      const loaded = await gql<Loaded>(migrationOfficer, LOAD, { input: { year: 2028, holidays: HOLIDAYS_2028 } });
+      expect(loaded.loadPublicHolidays).toEqual({
+        year: 2028,
+        holidays: [HOLIDAYS_2028[1], HOLIDAYS_2028[0]],
+        changed: true,
+        recomputedDeadlines: 1,
+        userErrors: [],
+      });
+      // Mon 3 and Fri 7 January are holidays now: the seventh working day is Mon 10 January.
+      const reread = await gql<{ application: { reviewDeadlineOn: string; version: number } }>(migrationOfficer, 'query A($id: ID) { application(id: $id) { reviewDeadlineOn version } }', { id: application.id });
+      expect(reread.application.reviewDeadlineOn).toBe('2028-01-10');
+      expect((await readyOfMigration()).body).toEqual({ status: 'ready' });
+
+      // The same list again: nothing changes, nothing is recomputed.
+      const again = await gql<Loaded>(migrationOfficer, LOAD, { input: { year: 2028, holidays: HOLIDAYS_2028 } });
+      expect(again.loadPublicHolidays).toMatchObject({ year: 2028, changed: false, recomputedDeadlines: 0, userErrors: [] });
+      const listed = await gql<{ publicHolidays: { year: number; holidays: { day: string }[] }[] }>(nomad, '{ publicHolidays(fromYear: 2027, toYear: 2029) { year holidays { day } } }');
+      expect(listed.publicHolidays.map((y) => [y.year, y.holidays.length])).toEqual([[2027, 14], [2028, 2]]);
+
+      // New Year's day taken back (only Christmas on Fri 7 January left): the deadline is Thu 6 January again.
+      const fewer = await gql<Loaded>(migrationOfficer, LOAD, { input: { year: 2028, holidays: [HOLIDAYS_2028[0]] } });
+      expect(fewer.loadPublicHolidays).toMatchObject({ changed: true, recomputedDeadlines: 1, userErrors: [] });
+      const moved = await gql<{ application: { reviewDeadlineOn: string } }>(migrationOfficer, 'query A($id: ID) { application(id: $id) { reviewDeadlineOn } }', { id: application.id });
+      expect(moved.application.reviewDeadlineOn).toBe('2028-01-06');
+    } finally {
+      graph.clock.set(`${TODAY}T06:00:00Z`);
+    }
+  });
+
+  it('refuses a bad list with a code naming the field, and writes nothing', async () => {
+    const before = await clientOf(graph, 'migration')<{ n: number }[]>`select count(*)::int as n from migration.public_holidays`;
+    const cases: [unknown, [string, string | null][]][] = [
+      [{ year: 1999, holidays: HOLIDAYS_2028 }, [['HOLIDAY_YEAR_OUT_OF_RANGE', 'input.year']]],
+      [{ year: 2029, holidays: [] }, [['HOLIDAYS_REQUIRED', 'input.holidays']]],
+      [
+        { year: 2029, holidays: [{ day: '2028-01-07', name: 'Christmas' }, { day: '2029-01-01', name: 'New Year' }, { day: '2029-01-01', name: 'New Year again' }, { day: '2029-01-07', name: '  ' }] },
+        [
+          ['HOLIDAY_OUTSIDE_YEAR', 'input.holidays.0.day'],
+          ['HOLIDAY_DUPLICATE', 'input.holidays.2.day'],
+          ['HOLIDAY_NAME_REQUIRED', 'input.holidays.3.name'],
+        ],
+      ],
+    ];
+    expect(cases.length).toBeGreaterThan(0);
+    for (const [input, expected] of cases) {
+      const refused = await gql<Loaded>(migrationOfficer, LOAD, { input });
+      expect(refused.loadPublicHolidays.year).toBeNull();
+      expect(refused.loadPublicHolidays.userErrors.map((e) => [e.code, e.field])).toEqual(expected);
+    }
+    const nomad = await token(['nomad'], { nomadId: randomUUID() });
+    const forbidden = await gql<Loaded>(nomad, LOAD, { input: { year: 2029, holidays: [{ day: '2029-01-01', name: 'New Year' }] } });
+    expect(forbidden.loadPublicHolidays.userErrors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+    const after = await clientOf(graph, 'migration')<{ n: number }[]>`select count(*)::int as n from migration.public_holidays`;
+    expect(after[0]?.n).toBe(before[0]?.n);
   });
 });

@@ -13,7 +13,7 @@ import { eventsRoute, type EventHandlers } from './events/route.ts';
 import type { EventTables } from './events/tables.ts';
 import type { GraphQLResolverMap } from './graphql/resolvers.ts';
 import type { IdempotencyTables } from './idempotency.ts';
-import { startSubgraphServer, type RouteHandler, type SubgraphServer } from './http/server.ts';
+import { startSubgraphServer, type ReadinessWarning, type RouteHandler, type SubgraphServer } from './http/server.ts';
 import type { Logger } from './logger.ts';
 
 /** How an agency's subgraph is started: the same for every agency (main, tests). */
@@ -66,6 +66,8 @@ export interface AgencyDefinition<TSchema extends Record<string, unknown>, TLoad
   personalFields: PersonalFieldTable;
   /** The events it receives; none: no `POST /events`. */
   events?: { tables: EventTables; handlers: EventHandlers<Executor<TSchema>> };
+  /** What `/ready` lists as warnings over its database (a missing year of holidays, …). @default none */
+  readinessWarnings?: (db: Executor<TSchema>) => Promise<ReadinessWarning[]>;
 }
 
 /** Starts an agency's subgraph over its database, with `/ready` checking that database. */
@@ -107,5 +109,6 @@ export function startAgencySubgraph<TSchema extends Record<string, unknown>, TLo
     ...(definition.idempotency ? { idempotency: definition.idempotency } : {}),
     personalFields: Object.keys(definition.personalFields),
     ready: () => databaseReady(db),
+    ...(definition.readinessWarnings ? { readinessWarnings: () => definition.readinessWarnings!(db) } : {}),
   });
 }

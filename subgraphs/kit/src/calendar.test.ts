@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addWorkingDays, bishkekDate, daysBetween, fixedClock, isValidDate, systemClock } from './calendar.ts';
+import { addDays, addMonths, addWorkingDays, bishkekDate, daysBetween, fixedClock, isValidDate, missingHolidayYears, systemClock } from './calendar.ts';
 
 describe('working days', () => {
   const none = new Set<string>();
@@ -76,5 +76,18 @@ describe('clocks', () => {
     expect(now.getTime()).toBeGreaterThanOrEqual(before.getTime());
     expect(now.getTime()).toBeLessThanOrEqual(after.getTime());
     expect([bishkekDate(before), bishkekDate(after)]).toContain(today);
+  });
+});
+
+describe('missingHolidayYears', () => {
+  const calendar = { years: new Set([2026, 2027]) };
+  it('names each year of the range whose holidays are not loaded', () => {
+    expect(missingHolidayYears(calendar, '2026-12-28', '2027-01-08')).toEqual([]);
+    expect(missingHolidayYears(calendar, '2027-12-28', '2028-01-08')).toEqual([2028]);
+    expect(missingHolidayYears(calendar, '2025-12-28', '2029-01-08')).toEqual([2025, 2028, 2029]);
+  });
+  it('checks the first and the last year themselves', () => {
+    expect(missingHolidayYears(calendar, '2028-03-01', '2028-03-10')).toEqual([2028]);
+    expect(missingHolidayYears(calendar, '2027-03-01', '2027-03-10')).toEqual([]);
   });
 });

@@ -74,3 +74,25 @@ export function addWorkingDays(start: string, n: number, holidays: ReadonlySet<s
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/**
+ * The public holidays an agency keeps: the days, and the years whose holidays were loaded. A
+ * year absent from `years` is not a year without holidays (Kyrgyzstan has some every year):
+ * its holidays are unknown, and a deadline that runs through it may be too early.
+ */
+export interface HolidayCalendar {
+  days: ReadonlySet<string>;
+  years: ReadonlySet<number>;
+}
+
+/** The operator alert's and readiness warning's code: a year's holidays are not loaded. */
+export const HOLIDAYS_YEAR_MISSING = 'HOLIDAYS_YEAR_MISSING';
+
+/** The years from `from`'s to `to`'s (inclusive, YYYY-MM-DD) whose holidays `calendar` lacks, ascending. */
+export function missingHolidayYears(calendar: Pick<HolidayCalendar, 'years'>, from: string, to: string): number[] {
+  const missing: number[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) {
+    if (!calendar.years.has(year)) missing.push(year);
+  }
+  return missing;
+}

@@ -3,6 +3,7 @@ import type { App } from './app.ts';
 import type { MigrationDb } from './db/index.ts';
 import { cancelLapsed } from './modules/review/service.ts';
 import { recordExpiries } from './modules/status/service.ts';
+import { alertMissingHolidays, missingHolidayYearsNow } from './modules/rules/service.ts';
 
 export interface MaintenanceResult {
   cancelled: number;
@@ -20,14 +21,19 @@ export async function runMaintenance(db: MigrationDb, app: App): Promise<Mainten
   return { cancelled, expired };
 }
 
-/** Runs maintenance now and then every `intervalMs` until stopped. @default intervalMs 15 minutes */
+/**
+ * Runs maintenance now and then every `intervalMs` until stopped; each run also alerts the
+ * operator (`HOLIDAYS_YEAR_MISSING`) while this year's or next year's holidays are not loaded.
+ * @default intervalMs 15 minutes
+ */
 export function startMaintenance(db: MigrationDb, app: App, logger: Logger, intervalMs = 15 * 60_000): { stop(): Promise<void> } {
   const log = logger.child({ source: 'maintenance' });
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
     running = runMaintenance(db, app)
-      .then((r) => {
+      .then(async (r) => {
         if (r.cancelled || r.expired) log.info(r, 'maintenance applied time-driven transitions');
+        alertMissingHolidays(log, await missingHolidayYearsNow(db, app.clock), 'maintenance');
       })
       .catch((err: unknown) => log.error({ err }, 'maintenance failed; will retry'));
   };

@@ -17,6 +17,8 @@ import { applicationResolvers } from './modules/applications/resolvers.ts';
 import { reviewResolvers } from './modules/review/resolvers.ts';
 import { statusResolvers } from './modules/status/resolvers.ts';
 import { nomadResolvers } from './modules/nomads/resolvers.ts';
+import { rulesResolvers } from './modules/rules/resolvers.ts';
+import { holidayReadinessWarnings } from './modules/rules/service.ts';
 import { SUBGRAPH_NAME, typeDefs } from './sdl.ts';
 import { eventTables } from './events.ts';
 import { reviewEventHandlers } from './modules/review/handlers.ts';
@@ -39,12 +41,14 @@ export function startMigrationSubgraph(options: MigrationSubgraphOptions): Promi
         applicationResolvers(app),
         reviewResolvers(app),
         statusResolvers(app),
+        rulesResolvers(),
         eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables }),
       ),
       createLoaders,
       personalFields: PERSONAL_FIELDS,
       idempotency: { idempotencyKeys },
       events: { tables: eventTables, handlers: reviewEventHandlers },
+      readinessWarnings: (db) => holidayReadinessWarnings(db, app.clock),
     },
     options,
   );

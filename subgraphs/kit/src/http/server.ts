@@ -15,6 +15,7 @@ import { createServerMetrics } from './metrics.ts';
 import { header, HttpError, readJsonBody, sendError, sendJson } from './respond.ts';
 
 export { maskError, type SubgraphModule } from './apollo.ts';
+
 export { readJsonBody, safeEqual, sendError, sendJson } from './respond.ts';
 
 /** An extra HTTP route (e.g. `POST /events`); it authenticates its own callers. */
@@ -37,6 +38,12 @@ export interface SubgraphServerOptions<TLoaders, TDb> {
   port?: number;
   /** Answers `/ready`: the database is reachable. */
   ready: () => Promise<boolean>;
+  /**
+   * What an operator must fix although the service can serve (e.g. a year of public holidays
+   * not loaded): listed in `/ready`'s body as `warnings`, the status stays 200. A check that
+   * throws is reported as a warning of its own (`READINESS_CHECK_FAILED`). @default none
+   */
+  readinessWarnings?: () => Promise<ReadinessWarning[]>;
   /** Adds `extensions.sqlStatements` to each response (tests and development). @default false */
   exposeSqlCount?: boolean;
   /** @default false (development only) */
@@ -68,16 +75,42 @@ export interface SubgraphServer {
   stop(): Promise<void>;
 }
 
+/** A readiness warning: a stable code, a message for the operator, and details without personal data. */
+export interface ReadinessWarning {
+  code: string;
+  message: string;
+  [detail: string]: unknown;
+}
+
 type Handler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void>;
 
+/** The warnings of `/ready`; a failing check becomes a warning rather than a failed probe. */
+async function readinessWarningsOf(check: (() => Promise<ReadinessWarning[]>) | undefined): Promise<ReadinessWarning[]> {
+  if (!check) return [];
+  try {
+    return await check();
+  } catch {
+    return [{ code: 'READINESS_CHECK_FAILED', message: 'A readiness check could not run; see the service log.' }];
+  }
+}
+
 /** Routes a request: the fixed paths, `/graphql`, then the extra routes; anything else is a 404. */
-function dispatcher(options: { graphql: Handler; ready: () => Promise<boolean>; registry: Registry; routes: Record<string, RouteHandler>; maxBodyBytes: number }): Handler {
+function dispatcher(options: {
+  graphql: Handler;
+  ready: () => Promise<boolean>;
+  readinessWarnings?: (() => Promise<ReadinessWarning[]>) | undefined;
+  registry: Registry;
+  routes: Record<string, RouteHandler>;
+  maxBodyBytes: number;
+}): Handler {
   return async (req, res, requestId) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/ready') {
       const ok = await options.ready().catch(() => false);
-      return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
+      if (!ok) return sendJson(res, 503, { status: 'not ready' });
+      const warnings = await readinessWarningsOf(options.readinessWarnings);
+      return sendJson(res, 200, warnings.length > 0 ? { status: 'ready', warnings } : { status: 'ready' });
     }
     if (path === '/metrics') {
       res.writeHead(200, { 'content-type': options.registry.contentType });
@@ -123,7 +156,7 @@ export async function startSubgraphServer<TLoaders, TDb>(options: SubgraphServer
   const metrics = createServerMetrics(registry, options.name);
   const apollo = await startApollo({ modules: options.modules, introspection: options.introspection ?? false, personalFields: options.personalFields ?? [], logger, metrics });
   const graphql = graphqlRoute({ ...options, apollo, metrics, maxBodyBytes, exposeSqlCount: options.exposeSqlCount ?? false });
-  const dispatch = dispatcher({ graphql, ready: options.ready, registry, routes: options.routes ?? {}, maxBodyBytes });
+  const dispatch = dispatcher({ graphql, ready: options.ready, readinessWarnings: options.readinessWarnings, registry, routes: options.routes ?? {}, maxBodyBytes });
   const server = createServer((req, res) => {
     const incoming = header(req, Headers.requestId);
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();

@@ -16,7 +16,7 @@ export async function seedMigration(db: MigrationDb, logger: Logger, options: Sa
   if ((existing?.n ?? 0) > 0) return false;
   const rules = await loadRules(db);
   const holidays = await loadHolidays(db, addDays(options.today, -600));
-  const world = sampleWorld({ ...options, rules, holidays });
+  const world = sampleWorld({ ...options, rules, holidays: holidays.days });
   const { nomadRows, applicationRows, documentRows, periodRows, eventRows, serials, lastNumber } = world;
   await db.transaction(async (tx) => {
     for (let i = 0; i < nomadRows.length; i += 500) await tx.insert(nomads).values(nomadRows.slice(i, i + 500));

@@ -21,13 +21,12 @@ import {
   type UserError,
 } from '@nomad/kit';
 import type { App } from '../../app.ts';
-import { addWorkingDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import { idempotencyKeys, type ApplicationRow, type NomadRow } from '../../db/schema.ts';
 import { isSelf } from '../nomads/service.ts';
 import { NEED_TO_KNOW } from '../../policy.ts';
 import { findNomadByPassport, getNomadsByIds, upsertNomad } from '../nomads/queries.ts';
-import { loadHolidays, loadRules } from '../rules/service.ts';
+import { loadHolidays, loadRules, reviewDeadline } from '../rules/service.ts';
 import { reapplicationError } from '../status/service.ts';
 import { checkIntake, IntakeCode, type SubmitApplicationInput } from './intake.ts';
 import { documentRow } from './documents.ts';
@@ -219,7 +218,7 @@ export async function submitApplication(ctx: Context, app: App, input: SubmitApp
             requestedStartOn: input.requestedStartOn,
             submittedAt: app.clock.now().toISOString(),
             stateChangedAt: app.clock.now().toISOString(),
-            reviewDeadlineOn: addWorkingDays(today, rules.review_working_days, holidays),
+            reviewDeadlineOn: reviewDeadline(holidays, today, rules.review_working_days, ctx.logger),
           },
           documents: input.documents.map(documentRow),
         });

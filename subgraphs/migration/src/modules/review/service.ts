@@ -1,6 +1,6 @@
 import { abort, concurrentChange, hasRole, isUuid, runIdempotent, userError, UserErrorsAbort, type UserError } from '@nomad/kit';
 import type { App } from '../../app.ts';
-import { addMonths, addWorkingDays } from '../../clock.ts';
+import { addMonths } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import type { MigrationDb } from '../../db/index.ts';
 import { idempotencyKeys, type ApplicationRow, type Correction } from '../../db/schema.ts';
@@ -11,7 +11,7 @@ import { checkIntake, type DocumentInput } from '../applications/intake.ts';
 import { documentRow } from '../applications/documents.ts';
 import { getNomadsByIds, setNomadPin } from '../nomads/queries.ts';
 import { getDocumentsByApplicationIds } from '../applications/queries.ts';
-import { loadHolidays, loadRules, type Rules } from '../rules/service.ts';
+import { loadHolidays, loadRules, reviewDeadline, type Rules } from '../rules/service.ts';
 import { lockNomad } from '../status/queries.ts';
 import { grantInitialPeriod, reapplicationError, statusOf } from '../status/service.ts';
 import { addDocuments, cancelLapsedCorrections, getApplicationForDecision, updateApplicationIf } from './queries.ts';
@@ -206,7 +206,7 @@ async function prepare(
       const holidays = await loadHolidays(tx, today);
       return {
         // A complete resubmission starts a new 7-working-day review period.
-        set: { submittedAt: now, reviewDeadlineOn: addWorkingDays(today, rules.review_working_days, holidays), corrections: null, correctionDeadlineOn: null },
+        set: { submittedAt: now, reviewDeadlineOn: reviewDeadline(holidays, today, rules.review_working_days, ctx.logger), corrections: null, correctionDeadlineOn: null },
         effects: (updated) => addDocuments(tx, { applicationId: updated.id, documents: documents.map(documentRow), at: now }),
       };
     }

@@ -1,8 +1,19 @@
 import { z } from 'zod';
 import type { MigrationDb } from '../../db/index.ts';
 import { documentKindEnum } from '../../db/schema.ts';
-import { getRuleValues, getHolidaysFrom } from './queries.ts';
-import { COUNTRY_CODE, isCurrency } from '@nomad/kit';
+import { getRuleValues, getHolidaysFrom, getHolidayYearsFrom } from './queries.ts';
+import {
+  addDays,
+  addWorkingDays,
+  COUNTRY_CODE,
+  HOLIDAYS_YEAR_MISSING,
+  isCurrency,
+  missingHolidayYears,
+  type Clock,
+  type HolidayCalendar,
+  type Logger,
+  type ReadinessWarning,
+} from '@nomad/kit';
 
 const DocumentKind = z.enum(documentKindEnum.enumValues);
 /** A code of the kit's ISO 4217 table: its exponent is known. */
@@ -45,6 +56,46 @@ export async function loadRules(db: MigrationDb): Promise<Rules> {
   return parsed.data;
 }
 
-export async function loadHolidays(db: MigrationDb, from: string): Promise<Set<string>> {
-  return new Set(await getHolidaysFrom(db, { from }));
+/** The holidays from `from` on, and the years loaded (two statements). */
+export async function loadHolidays(db: MigrationDb, from: string): Promise<HolidayCalendar> {
+  const [days, years] = await Promise.all([
+    getHolidaysFrom(db, { from }),
+    getHolidayYearsFrom(db, { fromYear: Number(from.slice(0, 4)) }),
+  ]);
+  return { days: new Set(days), years: new Set(years) };
+}
+
+/** The operator alert for years whose holidays are missing: a stable code, the years, no personal data. */
+export function alertMissingHolidays(logger: Logger, years: number[], context: string): void {
+  if (years.length === 0) return;
+  logger.warn(
+    { code: HOLIDAYS_YEAR_MISSING, years, context },
+    `public holidays not loaded for ${years.join(', ')}: working-day deadlines through ${years.length === 1 ? 'that year' : 'those years'} count its weekdays only until an officer loads them (loadPublicHolidays)`,
+  );
+}
+
+/**
+ * The last day of a review period of `workingDays` working days after `from`, over the
+ * holidays in `calendar`. Where the period runs through a year whose holidays are not loaded
+ * the deadline counts that year's weekdays only, and the operator is alerted
+ * (`HOLIDAYS_YEAR_MISSING`); loading the year recomputes it (`loadPublicHolidays`).
+ */
+export function reviewDeadline(calendar: HolidayCalendar, from: string, workingDays: number, logger: Logger): string {
+  const deadline = addWorkingDays(from, workingDays, calendar.days);
+  alertMissingHolidays(logger, missingHolidayYears(calendar, from, deadline), 'review deadline');
+  return deadline;
+}
+
+/** The years an operator must have loaded: today's and the next (one statement). */
+export async function missingHolidayYearsNow(db: MigrationDb, clock: Clock): Promise<number[]> {
+  const today = clock.today();
+  const years = await getHolidayYearsFrom(db, { fromYear: Number(today.slice(0, 4)) });
+  return missingHolidayYears({ years: new Set(years) }, today, addDays(`${today.slice(0, 4)}-12-31`, 1));
+}
+
+/** `/ready`'s warning for the years whose holidays are missing (none when today's and the next are loaded). */
+export async function holidayReadinessWarnings(db: MigrationDb, clock: Clock): Promise<ReadinessWarning[]> {
+  const years = await missingHolidayYearsNow(db, clock);
+  if (years.length === 0) return [];
+  return [{ code: HOLIDAYS_YEAR_MISSING, message: `Public holidays are not loaded for ${years.join(', ')} (loadPublicHolidays).`, years }];
 }
