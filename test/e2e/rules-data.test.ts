@@ -190,3 +190,63 @@ describe('public holidays as maintained data', () => {
     expect(after[0]?.n).toBe(before[0]?.n);
   });
 });
+
+describe('a renewed passport', () => {
+  const EXTEND = 'mutation X($input: StatusActionInput!) { extendStatus(input: $input) { nomad { status { state validUntil } } userErrors { code field message } } }';
+  const RECORD = 'mutation P($input: RecordPassportInput!) { recordPassport(input: $input) { nomad { id passport { country number expiresOn } } userErrors { code field message } } }';
+  type Extended = { extendStatus: { nomad: { status: { state: string; validUntil: string } } | null; userErrors: UserErrorView[] } };
+  type Recorded = { recordPassport: { nomad: { id: string; passport: { country: string; number: string; expiresOn: string } } | null; userErrors: UserErrorView[] } };
+
+  it('recorded by the holder, keeps the old one in the history and lets the refused extension through', async () => {
+    const nomadId = randomUUID();
+    const nomad = await token(['nomad'], { nomadId });
+    const oldNumber = `Q${randomUUID().replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+    // Valid for the initial 60 days, not for the year after them.
+    const submitted = await gql<{ submitApplication: { application: ApplicationView | null; userErrors: UserErrorView[] } }>(nomad, SUBMIT, {
+      input: validApplication({ passportNumber: oldNumber, passportExpiresOn: '2027-06-30' }),
+    });
+    expect(submitted.submitApplication.userErrors).toEqual([]);
+    const applicationId = submitted.submitApplication.application!.id;
+    await flows.decide(graph, migrationOfficer, 'startReview', { applicationId });
+    await flows.clearedByEvent(graph, applicationId);
+    await flows.decide(graph, migrationOfficer, 'approveApplication', { applicationId });
+
+    const refused = await gql<Extended>(migrationOfficer, EXTEND, { input: { nomadId } });
+    expect(refused.extendStatus.userErrors.map((e) => [e.code, e.field])).toEqual([['PASSPORT_EXPIRES_TOO_SOON', 'input.nomadId']]);
+
+    const newNumber = `R${randomUUID().replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+    const renewed = { country: 'KAZ', number: newNumber, expiresOn: '2036-06-30' };
+    // Refusals first: each names its field, and nothing is written.
+    const cases: [Record<string, unknown>, string, [string, string][]][] = [
+      [{ nomadId, passport: { ...renewed, expiresOn: '2027-01-31' } }, nomad, [['PASSPORT_NOT_NEWER', 'input.passport.expiresOn']]],
+      [{ nomadId, passport: { ...renewed, expiresOn: '2026-11-01' } }, nomad, [['PASSPORT_EXPIRED', 'input.passport.expiresOn']]],
+      [{ nomadId, passport: { ...renewed, number: 'ab-1', country: 'KZ' } }, nomad, [['INVALID_FORMAT', 'input.passport.country'], ['INVALID_FORMAT', 'input.passport.number']]],
+      [{ nomadId, passport: renewed }, await token(['nomad'], { nomadId: randomUUID() }), [['FORBIDDEN', 'input.nomadId']]],
+      [{ nomadId: randomUUID(), passport: renewed }, migrationOfficer, [['NOMAD_NOT_FOUND', 'input.nomadId']]],
+    ];
+    expect(cases.length).toBeGreaterThan(0);
+    for (const [input, tok, expected] of cases) {
+      const answer = await gql<Recorded>(tok, RECORD, { input });
+      expect(answer.recordPassport.nomad).toBeNull();
+      expect(answer.recordPassport.userErrors.map((e) => [e.code, e.field])).toEqual(expected);
+    }
+    const history = () => clientOf(graph, 'migration')<{ number: string; expires_on: string; replaced_by: string }[]>`
+      select number, to_char(expires_on, 'YYYY-MM-DD') as expires_on, replaced_by from migration.passport_history where nomad_id = ${nomadId} order by replaced_at`;
+    expect(await history()).toEqual([]);
+
+    const recorded = await gql<Recorded>(nomad, RECORD, { input: { nomadId, passport: renewed } });
+    expect(recorded.recordPassport).toEqual({ nomad: { id: nomadId, passport: renewed }, userErrors: [] });
+    // Again: nothing changes, the history keeps one entry.
+    const again = await gql<Recorded>(nomad, RECORD, { input: { nomadId, passport: renewed } });
+    expect(again.recordPassport.userErrors).toEqual([]);
+    const kept = await history();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ number: oldNumber, expires_on: '2027-06-30' });
+    expect(kept[0]?.replaced_by).toMatch(/./);
+
+    const extended = await gql<Extended>(migrationOfficer, EXTEND, { input: { nomadId } });
+    expect(extended.extendStatus.userErrors).toEqual([]);
+    expect(extended.extendStatus.nomad?.status.state).toBe('ACTIVE');
+    expect((extended.extendStatus.nomad?.status.validUntil ?? '') > '2027-06-30').toBe(true);
+  });
+});

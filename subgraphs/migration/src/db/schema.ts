@@ -92,6 +92,28 @@ export const nomads = migration.table(
   ],
 );
 
+/**
+ * The passports a nomad held before the one on record (`nomads.passport_*`): when a renewed
+ * passport is recorded, the one it replaces is kept here, with who replaced it and when.
+ * Never updated.
+ */
+export const passportHistory = migration.table(
+  'passport_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    nomadId: uuid('nomad_id')
+      .notNull()
+      .references(() => nomads.id),
+    country: char('country', { length: 3 }).notNull(),
+    number: text('number').notNull(),
+    expiresOn: date('expires_on', { mode: 'string' }).notNull(),
+    replacedAt: timestamp('replaced_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** `sub` of whoever recorded the new passport: the nomad themself or a migration officer. */
+    replacedBy: text('replaced_by').notNull(),
+  },
+  (t) => [index('passport_history_nomad_idx').on(t.nomadId, t.replacedAt)],
+);
+
 /** Application numbers are 8 digits, as on the e-visa portal. */
 export const applicationNumberSeq = migration.sequence('application_number_seq', {
   startWith: 10000001,

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { afterCursor, type Page } from '@nomad/kit';
 import type { MigrationDb } from '../../db/index.ts';
-import { nomads, zhaakSerials, type NomadRow } from '../../db/schema.ts';
+import { nomads, passportHistory, zhaakSerials, type NomadRow } from '../../db/schema.ts';
 
 export interface NomadFilterParams {
   /** Restricts to one nomad (a nomad reading their own list). */
@@ -105,4 +105,32 @@ export async function reserveZhaakSerial(db: MigrationDb, params: { dateOfBirth:
     .insert(zhaakSerials)
     .values({ dateOfBirth: params.dateOfBirth, lastSerial: params.serial })
     .onConflictDoUpdate({ target: zhaakSerials.dateOfBirth, set: { lastSerial: sql`greatest(${zhaakSerials.lastSerial}, excluded.last_serial)` } });
+}
+
+/** The nomad's row, locked for the rest of the transaction (a passport change). */
+export async function lockNomadRow(db: MigrationDb, params: { nomadId: string }): Promise<NomadRow | undefined> {
+  const [row] = await db.select().from(nomads).where(eq(nomads.id, params.nomadId)).for('update');
+  return row;
+}
+
+/** Keeps the passport on record in the history and records `passport` in its place (two statements). */
+export async function replacePassport(
+  db: MigrationDb,
+  params: { nomad: NomadRow; passport: { country: string; number: string; expiresOn: string }; replacedBy: string },
+): Promise<NomadRow> {
+  const { nomad, passport } = params;
+  await db.insert(passportHistory).values({
+    nomadId: nomad.id,
+    country: nomad.passportCountry,
+    number: nomad.passportNumber,
+    expiresOn: nomad.passportExpiresOn,
+    replacedBy: params.replacedBy,
+  });
+  const [row] = await db
+    .update(nomads)
+    .set({ passportCountry: passport.country, passportNumber: passport.number, passportExpiresOn: passport.expiresOn, version: sql`${nomads.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(nomads.id, nomad.id))
+    .returning();
+  if (!row) throw new Error(`passport update of nomad ${nomad.id} returned no row`);
+  return row;
 }

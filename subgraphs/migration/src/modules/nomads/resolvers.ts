@@ -3,6 +3,7 @@ import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { NomadRow } from '../../db/schema.ts';
 import { applicationsOfNomad } from '../applications/service.ts';
+import { recordPassport, type RecordPassportInput } from './passport.ts';
 import { assertIdentityReadable, getMe, getNomad, listNomadsFor, type IdentityField, type NomadListArgs } from './service.ts';
 
 /**
@@ -17,12 +18,18 @@ function identity<T>(field: IdentityField, read: (n: NomadRow) => T) {
   };
 }
 
-export function nomadResolvers(_app: App): GraphQLResolverMap<Context> {
+export function nomadResolvers(app: App): GraphQLResolverMap<Context> {
   return {
     Query: {
       nomad: (_: unknown, args: { id?: string | null; pin?: string | null }, ctx: Context) => getNomad(ctx, args),
       nomads: (_: unknown, args: NomadListArgs, ctx: Context) => listNomadsFor(ctx, args),
       me: (_: unknown, _args: unknown, ctx: Context) => getMe(ctx),
+    },
+    Mutation: {
+      recordPassport: async (_: unknown, args: { input: RecordPassportInput }, ctx: Context) => {
+        const result = await recordPassport(ctx, app, args.input);
+        return { nomad: result.nomadId ? await ctx.loaders.nomadById.load(result.nomadId) : null, userErrors: result.userErrors };
+      },
     },
     Nomad: {
       __resolveReference: async (ref: { id?: string; pin?: string }, ctx: Context) =>
