@@ -11,6 +11,7 @@ describe('loadGatewayEnv', () => {
       GATEWAY_HOST: '127.0.0.1',
       JWT_SECRET: DEV_JWT_SECRET,
       SUPERGRAPH_PATH: DEFAULT_SUPERGRAPH_PATH,
+      SUPERGRAPH_WATCH: true,
       MAX_DEPTH: 12,
       MAX_ALIASES: 30,
       MAX_TOKENS: 5000,
@@ -53,6 +54,15 @@ describe('loadGatewayEnv', () => {
       CORS_ORIGINS: ['https://portal.example.kg', 'loopback'],
       REQUEST_LOG_SAMPLE_RATE: 1,
     });
+  });
+
+  it('follows the supergraph file in development only, and refuses to in production', () => {
+    expect(gatewayOptionsOf(loadGatewayEnv({})).supergraphWatch).toEqual({ path: DEFAULT_SUPERGRAPH_PATH });
+    expect(loadGatewayEnv({ NODE_ENV: 'test' }).SUPERGRAPH_WATCH).toBe(false);
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!' };
+    expect(loadGatewayEnv(production).SUPERGRAPH_WATCH).toBe(false);
+    expect(gatewayOptionsOf(loadGatewayEnv(production)).supergraphWatch).toBeUndefined();
+    expect(() => loadGatewayEnv({ ...production, SUPERGRAPH_WATCH: 'on' })).toThrow(/SUPERGRAPH_WATCH: not allowed when NODE_ENV=production/);
   });
 
   it('turns rate limits off under NODE_ENV=test unless asked', () => {

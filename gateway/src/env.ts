@@ -54,6 +54,12 @@ const gatewayEnvSchema = z
     GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
     /** @default DEFAULT_SUPERGRAPH_PATH (schema/supergraph.graphql in this repository) */
     SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),
+    /**
+     * Follow SUPERGRAPH_PATH and plan over each recomposed version without a restart (`npm run
+     * dev`). Refused when NODE_ENV=production: production plans over the supergraph it started
+     * with, and a new one is a deployment. @default on when NODE_ENV=development, else off
+     */
+    SUPERGRAPH_WATCH: envBoolean.optional(),
     /** Deepest field nesting allowed, fragments included. @default 12 */
     MAX_DEPTH: positiveInt.default(12),
     /** Aliases per operation, fragments expanded. @default 30 */
@@ -109,6 +115,7 @@ const gatewayEnvSchema = z
     const production = env.NODE_ENV === 'production';
     return {
       ...env,
+      SUPERGRAPH_WATCH: env.SUPERGRAPH_WATCH ?? env.NODE_ENV === 'development',
       GRAPHIQL: env.GRAPHIQL ?? !production,
       INTROSPECTION: env.INTROSPECTION ?? !production,
       CORS_ORIGINS: env.CORS_ORIGINS ?? (production ? [] : ['loopback']),
@@ -130,12 +137,16 @@ export const GATEWAY_ENV_KEYS: readonly string[] = Object.keys(gatewayEnvSchema.
 export function loadGatewayEnv(source: EnvSource = processEnv()): GatewayEnv {
   const env = parseEnv(gatewayEnvSchema, source);
   assertNoDevSecrets(env, ['JWT_SECRET']);
+  if (env.NODE_ENV === 'production' && env.SUPERGRAPH_WATCH) {
+    throw new EnvError(['SUPERGRAPH_WATCH: not allowed when NODE_ENV=production (deploy a new supergraph with a restart)']);
+  }
   return env;
 }
 
 /** The gateway's options as the environment sets them (all but the supergraph and the subgraphs). */
 export function gatewayOptionsOf(env: GatewayEnv): Omit<GatewayOptions, 'supergraphSdl' | 'subgraphUrls' | 'credentials' | 'logger'> {
   return {
+    ...(env.SUPERGRAPH_WATCH ? { supergraphWatch: { path: env.SUPERGRAPH_PATH } } : {}),
     verifier: { secret: env.JWT_SECRET, jwksUrl: env.JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
     limits: {
       maxDepth: env.MAX_DEPTH,

@@ -3,6 +3,7 @@ import type { CorsOptions } from './plugins/useCors.ts';
 import { DEFAULT_LIMITS, type Limits } from './plugins/useLimits.ts';
 import type { BucketOptions } from './plugins/useRateLimit.ts';
 import type { CircuitBreakerOptions } from './subgraphs/circuit-breaker.ts';
+import type { SupergraphWatchOptions } from './supergraph-watch.ts';
 
 /** Everything `createGateway` takes; `main.ts` fills it from the env module, tests from code. */
 export interface GatewayOptions {
@@ -15,6 +16,12 @@ export interface GatewayOptions {
    * ignored. Required.
    */
   subgraphUrls: Readonly<Record<string, string>>;
+  /**
+   * Development only: follow the supergraph's file and plan over each new version without a
+   * restart (`npm run dev` recomposes it when a subgraph's SDL changes). The gateway starts
+   * from `supergraphSdl`. @default undefined // the supergraph is read once; production never watches
+   */
+  supergraphWatch?: SupergraphWatchOptions;
   /** `x-gateway-credential` per subgraph name. @default DEV_GATEWAY_SECRET for each subgraph */
   credentials?: Readonly<Record<string, string>>;
   /** How callers' JWTs are checked. @default { secret: DEV_JWT_SECRET } */
@@ -54,8 +61,8 @@ export interface GatewayOptions {
   queryPlanCacheMiB?: number;
 }
 
-export type ResolvedOptions = Required<Omit<GatewayOptions, 'rateLimit' | 'credentials'>> &
-  Pick<GatewayOptions, 'rateLimit'> & {
+export type ResolvedOptions = Required<Omit<GatewayOptions, 'rateLimit' | 'credentials' | 'supergraphWatch'>> &
+  Pick<GatewayOptions, 'rateLimit' | 'supergraphWatch'> & {
     limits: Limits;
     circuit: Pick<CircuitBreakerOptions, 'failureThreshold' | 'openMs'>;
     cors: CorsOptions;
@@ -67,6 +74,7 @@ export function resolveOptions(options: GatewayOptions): ResolvedOptions {
     supergraphSdl: options.supergraphSdl,
     subgraphUrls: options.subgraphUrls,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.supergraphWatch ? { supergraphWatch: options.supergraphWatch } : {}),
     verifier: options.verifier ?? { secret: DEV_JWT_SECRET },
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     graphiql: options.graphiql ?? false,

@@ -31,6 +31,7 @@ import type { CircuitBreaker } from './subgraphs/circuit-breaker.ts';
 import { subgraphServices, type GatewayContext } from './subgraphs/datasource.ts';
 import { checkSubgraphsReady, type Readiness } from './subgraphs/readiness.ts';
 import { SupergraphError, subgraphNamesOf } from './supergraph.ts';
+import { watchedSupergraph } from './supergraph-watch.ts';
 
 export type { GatewayOptions } from './options.ts';
 
@@ -130,7 +131,8 @@ async function listen(server: Server, port: number, host: string): Promise<numbe
 }
 
 /**
- * Starts the gateway: Apollo Gateway (static supergraph) inside Apollo Server 5, served by
+ * Starts the gateway: Apollo Gateway (a static supergraph, or in development one that follows
+ * its file) inside Apollo Server 5, served by
  * a small node:http handler that runs the gateway's plugins (`plugins/use*.ts`) around it.
  * This function only assembles them.
  *
@@ -154,7 +156,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // Before the constructor, which is where @apollo/gateway starts its telemetry.
   disableApolloTelemetry();
   const gateway = new ApolloGateway({
-    supergraphSdl: o.supergraphSdl,
+    supergraphSdl: o.supergraphWatch
+      ? watchedSupergraph(o.supergraphSdl, o.supergraphWatch, names, o.logger.child({ source: 'supergraph' }))
+      : o.supergraphSdl,
     logger: apolloLogger(o.logger.child({ source: 'apollo-gateway' })),
     buildService,
     experimental_approximateQueryPlanStoreMiB: o.queryPlanCacheMiB,

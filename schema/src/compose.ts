@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { lexicographicSortSchema, printSchema } from 'graphql';
@@ -43,7 +43,9 @@ async function main(): Promise<void> {
     return;
   }
   for (const [file, sdl] of outputs) {
-    await writeFile(file, sdl);
+    // Replaced in one step: the gateway following the file in development never reads half of it.
+    await writeFile(`${file}.tmp`, sdl);
+    await rename(`${file}.tmp`, file);
     process.stdout.write(`Wrote ${file}\n`);
   }
 }
