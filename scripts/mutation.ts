@@ -39,8 +39,10 @@ const MODULES: Record<string, MutationModule> = {
   policies: {
     about: 'need to know: who reads what in migration, labor, tax and security',
     mutate: [
-      // The read checks of the nomads module (the rest of it lists and pages).
-      'subgraphs/migration/src/modules/nomads/service.ts:1-65',
+      // The read checks of the nomads module, its lookups and references (the rest of it lists
+      // and pages), and the applications' visibility checks over the same table.
+      'subgraphs/migration/src/modules/nomads/service.ts:1-113',
+      'subgraphs/migration/src/modules/applications/service.ts:53-69',
       'subgraphs/labor/src/access.ts',
       'subgraphs/tax/src/access.ts',
       'subgraphs/security/src/modules/screenings/policy.ts',

@@ -3,7 +3,7 @@ import { getNamedType, isLeafType, isObjectType, type GraphQLObjectType } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_GATEWAY_SECRET, ROLES, signToken, type NeedToKnowTable, type Role } from '@nomad/kit';
 import { NEED_TO_KNOW as LABOR_NEED_TO_KNOW, PERSONAL_FIELDS as LABOR } from '@nomad/labor';
-import { NEED_TO_KNOW as MIGRATION_NEED_TO_KNOW, PERSONAL_FIELDS as MIGRATION } from '@nomad/migration';
+import { importPilotHolders, NEED_TO_KNOW as MIGRATION_NEED_TO_KNOW, PERSONAL_FIELDS as MIGRATION } from '@nomad/migration';
 import { NEED_TO_KNOW as SECURITY_NEED_TO_KNOW, PERSONAL_FIELDS as SECURITY } from '@nomad/security';
 import { NEED_TO_KNOW as TAX_NEED_TO_KNOW, PERSONAL_FIELDS as TAX } from '@nomad/tax';
 import { startGraph, token, type GraphResponse, type TestGraph } from '../src/harness.ts';
@@ -48,6 +48,10 @@ let graph: TestGraph;
 let holder: flows.StatusHolder;
 let leaver: flows.StatusHolder;
 let stuck: flows.StatusHolder;
+/** An applicant (no status, no evaluation): linked to GKNB (a screening) only. */
+let applicant: flows.Applicant;
+/** A pilot holder (imported, no application, status running): linked to labor and tax only. */
+let pilot: { nomadId: string; pin: string };
 let overrides: Record<string, Record<string, unknown>> = {};
 const tokens: Record<string, string> = {};
 /** Personal fields read with a value (not null) and found recorded. */
@@ -105,6 +109,24 @@ beforeAll(async () => {
   // A holder whose re-registration fails (closed regime), and one who must leave the country.
   stuck = await flows.statusHolder(graph, migrationOfficer, clear);
   leaver = await flows.statusHolder(graph, migrationOfficer, clear);
+  // Nomads some agencies hold no record of: an applicant (labor and tax: none), a pilot holder
+  // (GKNB: none; the period runs past the walk's day so that it never expires into an exit watch).
+  applicant = await flows.applicant(graph);
+  const imported = await importPilotHolders(graph.migration.database.db, {
+    rows: [
+      {
+        surname: 'Sokolova', given_names: 'Elena', date_of_birth: '1990-05-17', sex: 'F', citizenship: 'RUS', passport_country: 'RUS',
+        passport_number: '759900778', passport_expires_on: '2032-01-01', email: 'elena.sokolova@example.org', pin: '11705199000778',
+        status_valid_from: '2025-01-15', status_valid_until: '2027-12-31',
+      },
+    ],
+    clock: graph.clock,
+    actor: 'officer:walk',
+    span: { firstDay: '2022-08-01', lastDay: '2027-12-31' },
+  });
+  expect(imported).toMatchObject({ imported: 1, skipped: [] });
+  pilot = { nomadId: imported.importedNomadIds[0] ?? '', pin: '11705199000778' };
+  await graph.flushEvents();
 
   const tax = graph.agencies.tax;
   if (!tax) throw new Error('no tax agency');
@@ -192,7 +214,15 @@ afterAll(async () => {
  * matrix reads every personal field of the object at once); its variables and their
  * definitions are added to `variables` and `defs`.
  */
-function selectionOf(c: PersonalReadCase, from: number, variables: Record<string, unknown>, defs: string[], leaves: readonly PathStep[] = [c.steps.at(-1) as PathStep]): string {
+function selectionOf(
+  c: PersonalReadCase,
+  from: number,
+  variables: Record<string, unknown>,
+  defs: string[],
+  leaves: readonly PathStep[] = [c.steps.at(-1) as PathStep],
+  /** Arguments that replace `overrides`' for a field (another nomad to look up). */
+  variant: Record<string, Record<string, unknown>> = {},
+): string {
   const hasNomad = (type: GraphQLObjectType) => getNamedType(type.getFields().nomad?.type)?.name === 'Nomad';
   // The nomad: the object itself, its `nomad`, or the `nomad` of an object it holds (a declaration's registration).
   const subjectOf = (type: GraphQLObjectType): string => {
@@ -205,7 +235,8 @@ function selectionOf(c: PersonalReadCase, from: number, variables: Record<string
     return holder ? `${holder.name} { nomad { id } }` : '';
   };
   const fieldOf = (s: PathStep, i: number, inner: string): string => {
-    const args = { ...s.args, ...overrides[`${s.parent.name}.${s.field.name}`] };
+    const key = `${s.parent.name}.${s.field.name}`;
+    const args = { ...s.args, ...(variant[key] ?? overrides[key]) };
     const argText = Object.entries(args)
       .map(([name, value]) => {
         const variable = `v${i}_${name}`;
@@ -344,6 +375,11 @@ const NO_PATH_FOR: Record<string, string> = {
 
 /** Nomads whose evaluation is (or was) assigned to the walk's expert: the `assigned` relation, from labor's own rows. */
 let assignedToExpert = new Set<string>();
+/**
+ * Nomads each agency's officer reaches through their agency's own records (the `linked`
+ * relation), read from that agency's own rows: the oracle owes nothing to migration's facts.
+ */
+let linkedTo: Partial<Record<Role, Set<string>>> = {};
 
 function allowedFor(a: Asker, c: PersonalReadCase, subject: string | null): boolean {
   const row = NEED_TO_KNOW[c.agency]?.[c.coordinate];
@@ -354,8 +390,17 @@ function allowedFor(a: Asker, c: PersonalReadCase, subject: string | null): bool
     if (subject === null) return false;
     if (rule === 'self') return role === 'nomad' && a.nomadId === subject;
     if (rule === 'assigned') return role === 'labor_expert' && a.sub === 'walk:expert' && assignedToExpert.has(subject);
+    if (rule === 'linked') return linkedTo[role]?.has(subject) ?? false;
     return false;
   });
+}
+
+/** Root lookups of the nomads outside some agency's records: the applicant by id, the pilot holder by id and PIN, the applicant's application. */
+function lookupsOfUnlinked(): Record<string, Record<string, unknown>[]> {
+  return {
+    'Query.nomad': [{ id: applicant.nomadId }, { id: pilot.nomadId }, { pin: pilot.pin }],
+    'Query.application': [{ id: applicant.app.id }],
+  };
 }
 
 /**
@@ -394,6 +439,17 @@ function matrixReads(): MatrixRead[] {
     // Directly, at the subgraph of the root field (no other subgraph has it).
     const rootOwner = owners.get(`Query.${c.steps[0]?.field.name ?? ''}`);
     if (rootOwner) add({ cases: group, target: rootOwner, query, variables, from: 0, root: (d) => d, subject: null, label });
+    // The root lookups again for the nomads some agencies hold no record of (by id, by PIN, their application).
+    const rootKey = `Query.${c.steps[0]?.field.name ?? ''}`;
+    for (const args of lookupsOfUnlinked()[rootKey] ?? []) {
+      const vVariables: Record<string, unknown> = {};
+      const vDefs: string[] = [];
+      const vBody = selectionOf(c, 0, vVariables, vDefs, leaves, { [rootKey]: args });
+      const vQuery = `query Walk${vDefs.length ? `(${vDefs.join(', ')})` : ''} { ${vBody} }`;
+      const vLabel = `${label} (${JSON.stringify(args)})`;
+      add({ cases: group, target: 'gateway', query: vQuery, variables: vVariables, from: 0, root: (d) => d, subject: null, label: vLabel });
+      if (rootOwner) add({ cases: group, target: rootOwner, query: vQuery, variables: vVariables, from: 0, root: (d) => d, subject: null, label: vLabel });
+    }
     // An `_entities` call where the path passes a nomad or an application, as the gateway makes it (or an attacker would).
     for (let i = 1; i < c.steps.length; i++) {
       const step = c.steps[i] as PathStep;
@@ -406,9 +462,19 @@ function matrixReads(): MatrixRead[] {
           ? [
               { rep: { __typename: 'Nomad', id: holder.nomadId }, subject: null },
               { rep: { __typename: 'Nomad', id: leaver.nomadId }, subject: null },
-              ...(target === 'migration' ? [{ rep: { __typename: 'Nomad', pin: holder.pin }, subject: null }] : []),
+              { rep: { __typename: 'Nomad', id: applicant.nomadId }, subject: null },
+              { rep: { __typename: 'Nomad', id: pilot.nomadId }, subject: null },
+              ...(target === 'migration'
+                ? [
+                    { rep: { __typename: 'Nomad', pin: holder.pin }, subject: null },
+                    { rep: { __typename: 'Nomad', pin: pilot.pin }, subject: null },
+                  ]
+                : []),
             ]
-          : [{ rep: { __typename: 'Application', id: holder.app.id }, subject: holder.nomadId }];
+          : [
+              { rep: { __typename: 'Application', id: holder.app.id }, subject: holder.nomadId },
+              { rep: { __typename: 'Application', id: applicant.app.id }, subject: applicant.nomadId },
+            ];
       for (const { rep, subject } of representations) {
         const entityVariables: Record<string, unknown> = { reps: [rep] };
         const entityDefs = ['$reps: [_Any!]!'];
@@ -478,6 +544,28 @@ describe('the need-to-know matrix: every role against every personal field, thro
     assignedToExpert = new Set(assigned.map((r) => r.nomad));
     expect(assignedToExpert.has(holder.nomadId)).toBe(true);
 
+    // `linked`, from each agency's own records of nomads.
+    const idsIn = async (agency: string, statement: string) => {
+      const db = graph.agencies[agency]?.database.client;
+      if (!db) throw new Error(`no ${agency}`);
+      return new Set((await db.unsafe<{ nomad: string }[]>(statement)).map((r) => r.nomad));
+    };
+    linkedTo = {
+      labor_officer: await idsIn('labor', 'select nomad_id::text as nomad from labor.monitoring_cases union select nomad_id::text from labor.evaluations'),
+      tax_officer: await idsIn('tax', 'select nomad_id::text as nomad from tax.registrations'),
+      security_officer: await idsIn('security', 'select nomad_id::text as nomad from security.screenings union select nomad_id::text from security.exit_watches'),
+    };
+    // Each of these officers meets, among the nomads the matrix reads, one their agency holds
+    // records of and one it does not.
+    const subjects = [holder.nomadId, leaver.nomadId, applicant.nomadId, pilot.nomadId];
+    for (const [role, ids] of Object.entries(linkedTo)) {
+      expect(subjects.filter((id) => ids.has(id)).length, `${role}: no linked nomad`).toBeGreaterThan(0);
+      expect(subjects.filter((id) => !ids.has(id)).length, `${role}: no unlinked nomad`).toBeGreaterThan(0);
+    }
+    expect([...(linkedTo.labor_officer ?? [])].filter((id) => id === applicant.nomadId)).toEqual([]);
+    expect(linkedTo.tax_officer?.has(pilot.nomadId)).toBe(true);
+    expect(linkedTo.security_officer?.has(pilot.nomadId)).toBe(false);
+
     const askers: Asker[] = [];
     for (const role of ROLES) {
       if (role === 'nomad') askers.push({ who: 'nomad', tok: holder.tok, roles: ['nomad'], nomadId: holder.nomadId, sub: null, role });
@@ -518,6 +606,8 @@ describe('the need-to-know matrix: every role against every personal field, thro
     const counts = new Map<string, { asker: string; mode: Mode; requests: number; refused: number; values: number; unauthorized: number }>();
     const unauthorized: string[] = [];
     const shown = new Set<string>();
+    /** `who|coordinate|nomad` of every allowed value shown. */
+    const shownOf = new Set<string>();
     const modesOf = (r: MatrixRead): Mode[] => (r.target === 'gateway' ? ['gateway'] : ['subgraph + credential', 'subgraph, no credential']);
     const jobs = askers.flatMap((a) => reads.flatMap((r) => modesOf(r).map((mode) => ({ a, r, mode }))));
     const started = Date.now();
@@ -539,6 +629,7 @@ describe('the need-to-know matrix: every role against every personal field, thro
             unauthorized.push(`${a.who} read ${c.coordinate} of ${v.subject ?? 'an unidentified nomad'} via ${r.label} (${mode}${r.target === 'gateway' ? '' : ` at ${r.target}`})`);
           } else if (v.subject !== null && (a.role === 'nomad' ? v.subject === holder.nomadId : true)) {
             shown.add(`${a.who}|${c.coordinate}`);
+            shownOf.add(`${a.who}|${c.coordinate}|${v.subject}`);
           }
         }
       }
@@ -551,6 +642,13 @@ describe('the need-to-know matrix: every role against every personal field, thro
     console.table([...counts.values()]);
 
     expect(unauthorized).toEqual([]);
+    // Other agencies' officers read the nomads their agency holds records of (and, above, no
+    // other's): the lookups of the unlinked nomads reached them, as a migration officer sees.
+    for (const id of [applicant.nomadId, pilot.nomadId]) expect(shownOf.has(`migration_officer|Nomad.surname|${id}`), `migration officer: surname of ${id}`).toBe(true);
+    expect(shownOf.has(`security_officer|Nomad.surname|${applicant.nomadId}`)).toBe(true);
+    expect(shownOf.has(`security_officer|Application.documents|${applicant.nomadId}`)).toBe(true);
+    expect(shownOf.has(`labor_officer|Nomad.surname|${pilot.nomadId}`)).toBe(true);
+    expect(shownOf.has(`tax_officer|Nomad.pin|${pilot.nomadId}`)).toBe(true);
     // Each cell the tables allow a role of the list shows a value of a seeded subject, so the
     // matrix cannot pass by returning nulls everywhere (fields null on every path by the domain excepted).
     const alwaysNull = coordinates.filter((f) => cases.filter((c) => c.coordinate === f).every((c) => c.label in NULL_ON_PATH));
@@ -560,7 +658,8 @@ describe('the need-to-know matrix: every role against every personal field, thro
       if (a.role === null) continue;
       for (const c of new Map(cases.map((x) => [x.coordinate, x])).values()) {
         if (alwaysNull.includes(c.coordinate)) continue;
-        const subject = a.role === 'nomad' || a.role === 'labor_expert' ? holder.nomadId : null;
+        // The holder: every relation of the tables holds for them (self, assigned, linked).
+        const subject = holder.nomadId;
         if (!allowedFor(a, c, subject)) continue;
         allowedCells++;
         if (!shown.has(`${a.who}|${c.coordinate}`)) missing.push(`${a.who}: ${c.coordinate}`);

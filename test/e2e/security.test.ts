@@ -259,6 +259,9 @@ describe('need to know: screening details are for security officers only', () =>
     nomadId = s.nomadId;
     const flagged = await conclude({ screeningId: s.screening.id, outcome: 'FLAGGED', reasons: ['EXTREMIST_AFFILIATION'], reasonText: TEXT, classification: 'SECRET' });
     expect(flagged.userErrors).toEqual([]);
+    // An expert evaluation links the applicant to labor, so that its officer reaches the
+    // application (and is refused the screening on it), not a "not found".
+    expect((await act('requestEvaluation', { applicationId })).userErrors).toEqual([]);
   });
 
   const DETAILS = 'outcome reasons classification reasonText concludedBy';

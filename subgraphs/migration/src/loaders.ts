@@ -14,7 +14,8 @@ import {
 } from './db/schema.ts';
 import { getRecommendationsByNomadIds } from './modules/review/queries.ts';
 import { getEventsByNomadIds, getPeriodsByNomadIds } from './modules/status/queries.ts';
-import { getNomadsByIds, getNomadsByPins } from './modules/nomads/queries.ts';
+import { getLinkFactsByNomadIds, getNomadsByIds, getNomadsByPins } from './modules/nomads/queries.ts';
+import type { LinkFacts } from './policy.ts';
 import {
   getApplicationPagesByNomadIds,
   getApplicationsByIds,
@@ -31,6 +32,13 @@ export function createLoaders(db: MigrationDb, request: ReadRequest) {
     rules: onceLoader<'rules', Rules>(() => loadRules(db)),
     nomadById: new DataLoader<string, NomadRow | null>(async (ids) =>
       byKey(ids, await getNomadsByIds(db, { ids }), (r) => r.id),
+    ),
+    /**
+     * Migration's facts behind other agencies' records of each nomad (the `linked` relation of
+     * the need-to-know table): one statement for all the nomads a request asks about.
+     */
+    linkFactsByNomad: new DataLoader<string, LinkFacts | null>(async (ids) =>
+      byKey(ids, await getLinkFactsByNomadIds(db, { ids }), (r) => r.id),
     ),
     nomadByPin: new DataLoader<string, NomadRow | null>(async (pins) =>
       byKey(pins, await getNomadsByPins(db, { pins }), (r) => r.pin ?? ''),

@@ -12,9 +12,13 @@ import { ROLES, type Principal, type Role } from '../auth.ts';
 /**
  * The relations a cell may require between the reader and the nomad the value concerns:
  * - `self`: the reader is that nomad (role `nomad`, the token's `nomadId`);
- * - `assigned`: the reader is the expert one of that nomad's evaluations is (or was) assigned to.
+ * - `assigned`: the reader is the expert one of that nomad's evaluations is (or was) assigned to;
+ * - `linked`: the nomad is linked to the reader's agency through that agency's own records (a
+ *   labor officer's nomad has a monitoring case or an evaluation in labor; a tax officer's, an
+ *   IE registration; a GKNB officer's, a screening or an exit watch). The agency holding the
+ *   field decides it from the facts that created those records (migration: `policy.ts`).
  */
-export const RELATIONS = ['self', 'assigned'] as const;
+export const RELATIONS = ['self', 'assigned', 'linked'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 /** A cell: `never`, `any` nomad's value, or only under a relation. */
@@ -30,9 +34,10 @@ export function needToKnowRow(cells: Partial<Record<Role, Rule>>): Readonly<Reco
 
 /**
  * How an agency tells whether a relation holds between the caller and a nomad. `self` the kit
- * checks itself; an agency whose table names another relation implements it here.
+ * checks itself; an agency whose table names another relation implements it here. `role` is the
+ * caller's role whose cell names the relation (`linked` depends on which agency the role is of).
  */
-export type RelationChecks = Partial<Record<Exclude<Relation, 'self'>, (nomadId: string) => boolean | Promise<boolean>>>;
+export type RelationChecks = Partial<Record<Exclude<Relation, 'self'>, (nomadId: string, role: Role) => boolean | Promise<boolean>>>;
 
 /** The rules the caller's roles give for a field (one per role held). */
 export function rulesOf<TField extends string>(table: NeedToKnowTable<TField>, field: TField, principal: Principal): Rule[] {
@@ -64,10 +69,12 @@ export async function allows<TField extends string>(
   relations: RelationChecks = {},
 ): Promise<boolean> {
   if (allowsWithoutRelations(table, field, principal, nomadId)) return true;
-  for (const rule of new Set(rulesOf(table, field, principal))) {
+  const row = table[field];
+  for (const role of principal.roles) {
+    const rule = row[role];
     if (rule === 'never' || rule === 'any' || rule === 'self') continue;
     const check = relations[rule];
-    if (check && (await check(nomadId))) return true;
+    if (check && (await check(nomadId, role))) return true;
   }
   return false;
 }

@@ -59,23 +59,23 @@ export function applicationResolvers(app: App): GraphQLResolverMap<Context> {
         return found ?? { code: a.activityCode, title: a.activityCode };
       },
       foreignParties: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
-        assertDetailsReadable(ctx, a, 'Application.foreignParties');
+        await assertDetailsReadable(ctx, a, 'Application.foreignParties');
         await ctx.loaders.access.record(a.nomadId, 'Application.foreignParties', a.number);
         return a.foreignParties;
       },
       declaredIncome: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
-        assertDetailsReadable(ctx, a, 'Application.declaredIncome');
+        await assertDetailsReadable(ctx, a, 'Application.declaredIncome');
         await ctx.loaders.access.record(a.nomadId, 'Application.declaredIncome', a.number);
         return { amountMinor: a.declaredIncomeMinor, currency: a.incomeCurrency };
       },
       declaredIncomeUsd: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
-        assertDetailsReadable(ctx, a, 'Application.declaredIncomeUsd');
+        await assertDetailsReadable(ctx, a, 'Application.declaredIncomeUsd');
         await ctx.loaders.access.record(a.nomadId, 'Application.declaredIncomeUsd', a.number);
         return { amountMinor: a.declaredIncomeUsdMinor, currency: 'USD' };
       },
       overdue: (a: ApplicationRow) => isOverdue(app, a),
       documents: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
-        assertDetailsReadable(ctx, a, 'Application.documents');
+        await assertDetailsReadable(ctx, a, 'Application.documents');
         await ctx.loaders.access.record(a.nomadId, 'Application.documents', a.number);
         return ctx.loaders.documentsByApplication.load(a.id);
       },

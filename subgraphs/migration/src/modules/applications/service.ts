@@ -1,5 +1,4 @@
 import {
-  allowsWithoutRelations,
   APPLICATION_NUMBER_PATTERN,
   badUserInput,
   forbidden,
@@ -8,7 +7,6 @@ import {
   isUuid,
   parsePgTimestamp,
   PG_UNIQUE_VIOLATION,
-  rolesWithAny,
   runIdempotent,
   toConnection,
   toUsdMinor,
@@ -17,14 +15,12 @@ import {
   UserErrorsAbort,
   type Connection,
   type PageArgs,
-  type Role,
   type UserError,
 } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import { idempotencyKeys, type ApplicationRow, type NomadRow } from '../../db/schema.ts';
-import { isSelf } from '../nomads/service.ts';
-import { NEED_TO_KNOW } from '../../policy.ts';
+import { canRead } from '../nomads/service.ts';
 import { findNomadByPassport, getNomadsByIds, upsertNomad } from '../nomads/queries.ts';
 import { loadHolidays, loadRules, reviewDeadline } from '../rules/service.ts';
 import { reapplicationError } from '../status/service.ts';
@@ -47,22 +43,26 @@ const LISTERS = ['migration_officer', 'analyst'] as const;
 /** The application fields the need-to-know table governs. */
 export type ApplicationField = 'Application.foreignParties' | 'Application.declaredIncome' | 'Application.declaredIncomeUsd' | 'Application.documents';
 const APPLICATION_FIELDS: readonly ApplicationField[] = ['Application.foreignParties', 'Application.declaredIncome', 'Application.declaredIncomeUsd', 'Application.documents'];
-/** Roles that see any application at all: those the table lets read some field of anyone's. */
-const APPLICATION_READERS: readonly Role[] = [...new Set(APPLICATION_FIELDS.flatMap((f) => rolesWithAny(NEED_TO_KNOW, f)))];
 
 export interface Payload {
   application: ApplicationRow | null;
   userErrors: UserError[];
 }
 
+/** Whether the caller may see the applications of this nomad at all: some field of them is theirs to read. */
+async function canSeeApplicationsOf(ctx: Context, nomadId: string): Promise<boolean> {
+  for (const field of APPLICATION_FIELDS) if (await canRead(ctx, nomadId, field)) return true;
+  return false;
+}
+
 /** Whether the caller may see this application at all. */
-function canSee(ctx: Context, row: ApplicationRow): boolean {
-  return hasRole(ctx.principal, ...APPLICATION_READERS) || isSelf(ctx.principal, row.nomadId);
+function canSee(ctx: Context, row: ApplicationRow): Promise<boolean> {
+  return canSeeApplicationsOf(ctx, row.nomadId);
 }
 
 /** Throws FORBIDDEN unless the need-to-know table lets the caller read `field` of the application. */
-export function assertDetailsReadable(ctx: Context, row: ApplicationRow, field: ApplicationField = 'Application.foreignParties'): void {
-  if (!allowsWithoutRelations(NEED_TO_KNOW, field, ctx.principal, row.nomadId)) {
+export async function assertDetailsReadable(ctx: Context, row: ApplicationRow, field: ApplicationField = 'Application.foreignParties'): Promise<void> {
+  if (!(await canRead(ctx, row.nomadId, field))) {
     throw forbidden('Application details are not visible to you.');
   }
 }
@@ -73,14 +73,15 @@ export async function getApplication(ctx: Context, args: { id?: string | null; n
   if (id != null && !isUuid(id)) throw badUserInput('`id` must be a UUID.', 'id');
   if (number != null && !APPLICATION_NUMBER_PATTERN.test(number)) throw badUserInput('`number` must be 8 digits.', 'number');
   const row = id != null ? await ctx.loaders.applicationById.load(id) : await ctx.loaders.applicationByNumber.load(number ?? '');
-  // Someone else's application reads as "not found": no oracle for which numbers exist.
-  return row && canSee(ctx, row) ? row : null;
+  // Someone else's application, or one outside the caller's agency's records, reads as "not
+  // found": no oracle for which numbers exist.
+  return row && (await canSee(ctx, row)) ? row : null;
 }
 
 /** Federation reference resolution: same visibility as a direct read. */
 export async function resolveApplicationReference(ctx: Context, ref: { id?: string; number?: string }): Promise<ApplicationRow | null> {
   const row = ref.id ? await ctx.loaders.applicationById.load(ref.id) : ref.number ? await ctx.loaders.applicationByNumber.load(ref.number) : null;
-  return row && canSee(ctx, row) ? row : null;
+  return row && (await canSee(ctx, row)) ? row : null;
 }
 
 export interface ApplicationListArgs extends PageArgs {
@@ -132,7 +133,7 @@ export async function listApplicationsFor(
 
 /** A nomad's applications, newest first, through the per-request loader (no N+1). */
 export async function applicationsOfNomad(ctx: Context, nomad: NomadRow, args: PageArgs): Promise<Connection<ApplicationRow>> {
-  if (!hasRole(ctx.principal, ...APPLICATION_READERS) && !isSelf(ctx.principal, nomad.id)) {
+  if (!(await canSeeApplicationsOf(ctx, nomad.id))) {
     throw forbidden("This nomad's applications are not visible to you.");
   }
   const page = toPage(args);

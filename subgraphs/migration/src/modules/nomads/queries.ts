@@ -1,7 +1,9 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { afterCursor, type Page } from '@nomad/kit';
 import type { MigrationDb } from '../../db/index.ts';
-import { nomads, passportHistory, zhaakSerials, type NomadRow } from '../../db/schema.ts';
+import { applications, nomads, passportHistory, statusEvents, statusPeriods, zhaakSerials, type NomadRow } from '../../db/schema.ts';
+import type { LinkFacts } from '../../policy.ts';
 
 export interface NomadFilterParams {
   /** Restricts to one nomad (a nomad reading their own list). */
@@ -28,6 +30,27 @@ export async function getNomadsByIds(db: MigrationDb, params: { ids: readonly st
 export async function getNomadsByPins(db: MigrationDb, params: { pins: readonly string[] }): Promise<NomadRow[]> {
   if (params.pins.length === 0) return [];
   return db.select().from(nomads).where(inArray(nomads.pin, [...params.pins]));
+}
+
+/**
+ * Migration's facts behind the other agencies' records of each nomad (the `linked` relation),
+ * in one statement whatever the number of ids; an unknown id has no row.
+ */
+export async function getLinkFactsByNomadIds(db: MigrationDb, params: { ids: readonly string[] }): Promise<(LinkFacts & { id: string })[]> {
+  if (params.ids.length === 0) return [];
+  // Correlated subqueries name their tables by alias: drizzle writes a column in a selection
+  // without its table, which inside a subquery would mean the subquery's own table.
+  const n = alias(nomads, 'n');
+  return db
+    .select({
+      id: n.id,
+      heldStatus: sql<boolean>`exists (select 1 from ${statusPeriods} p where p.nomad_id = n.id)`,
+      evaluationRequested: sql<boolean>`exists (select 1 from ${applications} a where a.nomad_id = n.id and a.evaluation_requested_at is not null)`,
+      applied: sql<boolean>`exists (select 1 from ${applications} a where a.nomad_id = n.id)`,
+      exited: sql<boolean>`exists (select 1 from ${statusEvents} e where e.nomad_id = n.id and e.kind in ('REVOKED', 'EXPIRED'))`,
+    })
+    .from(n)
+    .where(inArray(n.id, [...params.ids]));
 }
 
 /** One page (+1 row to tell whether more follow), newest first. */

@@ -4,7 +4,7 @@ import type { Context } from '../../context.ts';
 import type { NomadRow } from '../../db/schema.ts';
 import { applicationsOfNomad } from '../applications/service.ts';
 import { recordPassport, type RecordPassportInput } from './passport.ts';
-import { assertIdentityReadable, getMe, getNomad, listNomadsFor, type IdentityField, type NomadListArgs } from './service.ts';
+import { assertIdentityReadable, getMe, getNomad, listNomadsFor, resolveNomadReference, type IdentityField, type NomadListArgs } from './service.ts';
 
 /**
  * An identity field: refused with FORBIDDEN to callers who may not read it, and recorded in
@@ -12,7 +12,7 @@ import { assertIdentityReadable, getMe, getNomad, listNomadsFor, type IdentityFi
  */
 function identity<T>(field: IdentityField, read: (n: NomadRow) => T) {
   return async (nomad: NomadRow, _args: unknown, ctx: Context): Promise<T> => {
-    assertIdentityReadable(ctx, nomad.id, field);
+    await assertIdentityReadable(ctx, nomad.id, field);
     await ctx.loaders.access.record(nomad.id, field);
     return read(nomad);
   };
@@ -32,8 +32,7 @@ export function nomadResolvers(app: App): GraphQLResolverMap<Context> {
       },
     },
     Nomad: {
-      __resolveReference: async (ref: { id?: string; pin?: string }, ctx: Context) =>
-        ref.id ? ctx.loaders.nomadById.load(ref.id) : ref.pin ? ctx.loaders.nomadByPin.load(ref.pin) : null,
+      __resolveReference: (ref: { id?: string; pin?: string }, ctx: Context) => resolveNomadReference(ctx, ref),
       surname: identity('Nomad.surname', (n) => n.surname),
       givenNames: identity('Nomad.givenNames', (n) => n.givenNames),
       dateOfBirth: identity('Nomad.dateOfBirth', (n) => n.dateOfBirth),

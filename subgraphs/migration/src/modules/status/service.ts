@@ -99,7 +99,7 @@ export async function reapplicationError(
  * is recorded as a read of `field`.
  */
 export async function readStatus(ctx: Context, nomad: NomadRow, day: string, field: PersonalField): Promise<(DerivedStatus & { ceilingOn: string }) | null> {
-  assertStatusReadable(ctx, nomad.id, field);
+  await assertStatusReadable(ctx, nomad.id, field);
   await ctx.loaders.access.record(nomad.id, field);
   const [periods, events, rules] = await Promise.all([
     ctx.loaders.statusPeriodsByNomad.load(nomad.id),
@@ -112,14 +112,14 @@ export async function readStatus(ctx: Context, nomad: NomadRow, day: string, fie
 
 /** Every period the nomad was granted, oldest first; the read is recorded. */
 export async function readStatusPeriods(ctx: Context, nomadId: string, field: PersonalField): Promise<StatusPeriodRow[]> {
-  assertStatusReadable(ctx, nomadId, field);
+  await assertStatusReadable(ctx, nomadId, field);
   await ctx.loaders.access.record(nomadId, field);
   return ctx.loaders.statusPeriodsByNomad.load(nomadId);
 }
 
 /** Every change of the nomad's status, in order; the read is recorded. */
 export async function readStatusHistory(ctx: Context, nomadId: string, field: PersonalField): Promise<StatusEventRow[]> {
-  assertStatusReadable(ctx, nomadId, field);
+  await assertStatusReadable(ctx, nomadId, field);
   await ctx.loaders.access.record(nomadId, field);
   return ctx.loaders.statusEventsByNomad.load(nomadId);
 }
