@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEV_GATEWAY_SECRET, type Role } from '@nomad/kit';
 import { seedMigration } from '@nomad/migration';
 import { silentLogger, startGraph, token, type TestGraph } from '../src/harness.ts';
 
@@ -63,5 +64,38 @@ describe('SQL statements per operation', () => {
     const five = await count(5);
     expect(five).toBeGreaterThan(0);
     expect(await count(50)).toBe(five);
+  });
+
+  it('another agency\'s officer reading 40 nomads through `_entities`: the `linked` relation adds one statement, as for 5', async () => {
+    // Holders (a status period each): linked to labor, so every identity field is read, and recorded.
+    const holders = await graph.migration.database.client<{ id: string }[]>`
+      select distinct nomad_id::text as id from migration.status_periods order by 1 limit 40`;
+    expect(holders).toHaveLength(40);
+    const read = async (role: Role, n: number) => {
+      const tok = await token([role]);
+      let names = 0;
+      const counts = await graph.countSql(async () => {
+        const res = await fetch(graph.migration.server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}`, 'x-gateway-credential': DEV_GATEWAY_SECRET, 'x-purpose': 'sql count' },
+          body: JSON.stringify({
+            query: 'query E($r: [_Any!]!) { _entities(representations: $r) { ... on Nomad { id surname pin status { state } } } }',
+            variables: { r: holders.slice(0, n).map((h) => ({ __typename: 'Nomad', id: h.id })) },
+          }),
+        });
+        const body = (await res.json()) as { data?: { _entities: ({ surname: string | null } | null)[] }; errors?: unknown };
+        expect(body.errors).toBeUndefined();
+        names = body.data?._entities.filter((e) => e?.surname).length ?? 0;
+      });
+      expect(names).toBe(n);
+      return counts.migration;
+    };
+    const officerFive = await read('migration_officer', 5);
+    const laborFive = await read('labor_officer', 5);
+    const laborForty = await read('labor_officer', 40);
+    expect(officerFive).toBeGreaterThan(0);
+    expect(laborForty).toBe(laborFive);
+    expect(laborFive - officerFive).toBe(1);
+    expect(await read('migration_officer', 40)).toBe(officerFive);
   });
 });
