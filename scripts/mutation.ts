@@ -42,7 +42,7 @@ const MODULES: Record<string, MutationModule> = {
       // The read checks of the nomads module, its lookups and references (the rest of it lists
       // and pages), and the applications' visibility checks over the same table.
       'subgraphs/migration/src/modules/nomads/service.ts:1-113',
-      'subgraphs/migration/src/modules/applications/service.ts:53-69',
+      'subgraphs/migration/src/modules/applications/service.ts:53-68',
       'subgraphs/labor/src/access.ts',
       'subgraphs/tax/src/access.ts',
       'subgraphs/security/src/modules/screenings/policy.ts',
