@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { announceRuleChanges } from '@nomad/migration';
 import { startGraph, token, type TestGraph } from '../src/harness.ts';
 import { clientOf } from '../src/faults.ts';
 import { SUBMIT, validApplication, type ApplicationView, type UserErrorView } from '../src/fixtures.ts';
@@ -248,5 +249,42 @@ describe('a renewed passport', () => {
     expect(extended.extendStatus.userErrors).toEqual([]);
     expect(extended.extendStatus.nomad?.status.state).toBe('ACTIVE');
     expect((extended.extendStatus.nomad?.status.validUntil ?? '') > '2027-06-30').toBe(true);
+  });
+});
+
+describe('one source for the activity list', () => {
+  const ENGAGE = 'mutation E($input: EngageExpertInput!) { engageExpert(input: $input) { userErrors { code field } } }';
+  type Engaged = { engageExpert: { userErrors: { code: string; field: string | null }[] } };
+  const engage = (tok: string, fields: string[]) =>
+    gql<Engaged>(tok, ENGAGE, { input: { kind: 'PERSON', name: 'Expert for the rules test', principalSub: `expert:${randomUUID()}`, fields, engagedFrom: TODAY } });
+  const laborActivities = async (tok: string) => (await gql<{ laborActivities: { code: string }[] }>(tok, '{ laborActivities { code } }')).laborActivities.map((a) => a.code);
+
+  it("labor applies migration's list as migration changes it, and keeps none of its own", async () => {
+    const laborOfficer = await token(['labor_officer']);
+    const labor = clientOf(graph, 'labor');
+    expect(await labor`select key from labor.rule_values where key like '%activit%'`).toEqual([]);
+    const migration = clientOf(graph, 'migration');
+    const [row] = await migration<{ value: { code: string; title: string }[] }[]>`select value from migration.rule_values where key = 'eligible_activities'`;
+    const original = row!.value;
+    expect(original.length).toBeGreaterThan(1);
+    expect(await laborActivities(laborOfficer)).toEqual(original.map((a) => a.code));
+
+    // Migration's list changes: one activity leaves it, one joins it.
+    const changed = [...original.filter((a) => a.code !== 'ESPORTS'), { code: 'QUANTUM_COMPUTING', title: 'Quantum computing' }];
+    await migration`update migration.rule_values set value = ${migration.json(changed)} where key = 'eligible_activities'`;
+    try {
+      expect(await announceRuleChanges(graph.migration.database.db)).toBe(true);
+      // Nothing changed since: nothing more to announce.
+      expect(await announceRuleChanges(graph.migration.database.db)).toBe(false);
+      await graph.flushEvents();
+      expect(await laborActivities(laborOfficer)).toEqual(changed.map((a) => a.code));
+      expect((await engage(laborOfficer, ['QUANTUM_COMPUTING'])).engageExpert.userErrors).toEqual([]);
+      expect((await engage(laborOfficer, ['ESPORTS'])).engageExpert.userErrors).toEqual([{ code: 'ACTIVITY_NOT_ELIGIBLE', field: 'input.fields.0' }]);
+    } finally {
+      await migration`update migration.rule_values set value = ${migration.json(original)} where key = 'eligible_activities'`;
+      await announceRuleChanges(graph.migration.database.db);
+      await graph.flushEvents();
+    }
+    expect(await laborActivities(laborOfficer)).toEqual(original.map((a) => a.code));
   });
 });

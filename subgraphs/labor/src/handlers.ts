@@ -4,6 +4,7 @@ import { bishkekDate } from './clock.ts';
 import type { LaborDb } from './db/index.ts';
 import { recordRequestedEvaluation } from './modules/evaluations/service.ts';
 import { onStatusEnded, onStatusPeriod } from './modules/monitoring/service.ts';
+import { onRulesChanged } from './modules/rules/service.ts';
 
 /** A reason to acknowledge the event as ignored, or nothing when it was applied. */
 const answer = (ignored: string | null): EventIgnored | undefined => (ignored === null ? undefined : ignoreEvent(ignored));
@@ -31,6 +32,10 @@ export function laborEventHandlers(app: App) {
     },
     StatusExpired: async (tx: LaborDb, event: DomainEvent<'StatusExpired'>): Promise<EventIgnored | undefined> => {
       return answer(await onStatusEnded(tx, event.payload.nomadId, 'STATUS_EXPIRED', event.payload.expiredOn, event.occurredAt));
+    },
+    /** Migration's rule values changed: its activity list is the one labor checks against. */
+    RulesChanged: async (tx: LaborDb, event: DomainEvent<'RulesChanged'>): Promise<EventIgnored | undefined> => {
+      return answer(await onRulesChanged(tx, event));
     },
     /** Migration asks for an expert evaluation of an application: recorded and, if possible, assigned. */
     EvaluationRequested: async (tx: LaborDb, event: DomainEvent<'EvaluationRequested'>): Promise<void> => {

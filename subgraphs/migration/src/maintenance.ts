@@ -4,6 +4,7 @@ import type { MigrationDb } from './db/index.ts';
 import { cancelLapsed } from './modules/review/service.ts';
 import { recordExpiries } from './modules/status/service.ts';
 import { alertMissingHolidays, missingHolidayYearsNow } from './modules/rules/service.ts';
+import { announceRuleChanges } from './modules/rules/announce.ts';
 
 export interface MaintenanceResult {
   cancelled: number;
@@ -23,7 +24,8 @@ export async function runMaintenance(db: MigrationDb, app: App): Promise<Mainten
 
 /**
  * Runs maintenance now and then every `intervalMs` until stopped; each run also alerts the
- * operator (`HOLIDAYS_YEAR_MISSING`) while this year's or next year's holidays are not loaded.
+ * operator (`HOLIDAYS_YEAR_MISSING`) while this year's or next year's holidays are not loaded,
+ * and announces rule values that changed since their last announcement (`RulesChanged`).
  * @default intervalMs 15 minutes
  */
 export function startMaintenance(db: MigrationDb, app: App, logger: Logger, intervalMs = 15 * 60_000): { stop(): Promise<void> } {
@@ -34,6 +36,7 @@ export function startMaintenance(db: MigrationDb, app: App, logger: Logger, inte
       .then(async (r) => {
         if (r.cancelled || r.expired) log.info(r, 'maintenance applied time-driven transitions');
         alertMissingHolidays(log, await missingHolidayYearsNow(db, app.clock), 'maintenance');
+        if (await announceRuleChanges(db)) log.info({ event: 'RulesChanged' }, 'announced changed rule values to the other agencies');
       })
       .catch((err: unknown) => log.error({ err }, 'maintenance failed; will retry'));
   };

@@ -122,6 +122,14 @@ export const EventCatalog = {
   AccessSealed: z.object({ agency: z.string().min(1).max(50), seal: SealPayload, records: z.array(AccessRecordPayload).min(1).max(5_000) }),
   /** security → migration: a sealed batch of the ledger's anchors, anchored outside GKNB's database. */
   LedgerSealed: z.object({ seal: SealPayload }),
+  /**
+   * migration → labor: the rule values migration owns that another agency applies, as they now
+   * stand (the one source: labor keeps no list of its own). Sent whenever they change.
+   */
+  RulesChanged: z.object({
+    eligibleActivities: z.array(z.object({ code: z.string().min(1).max(100), title: z.string().min(1).max(300) })).min(1).max(500),
+    changedAt: instant,
+  }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventType = keyof typeof EventCatalog;

@@ -33,6 +33,8 @@ describe('SUBSCRIPTIONS', () => {
       // The access ledger (issue 13): every agency's sealed log to GKNB's ledger, the ledger's roots to migration.
       AccessSealed: ['security'],
       LedgerSealed: ['migration'],
+      // One source for each rule (issue 15): migration's activity list, as labor applies it.
+      RulesChanged: ['labor'],
     });
     expect(() => assertSubscriptions(AGENCY_NAMES)).not.toThrow();
     expect(eventTypesFor('security')).toEqual(['ApplicationSubmitted', 'StatusRevoked', 'StatusExpired', 'AccessSealed']);

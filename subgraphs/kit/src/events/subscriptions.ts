@@ -24,6 +24,8 @@ export const SUBSCRIPTIONS = {
   AccessSealed: ['security'],
   // The ledger's own roots are anchored in migration's database.
   LedgerSealed: ['migration'],
+  // Labor checks experts' fields and reported activities against migration's list.
+  RulesChanged: ['labor'],
 } as const satisfies Record<EventType, readonly string[]>;
 
 /**
@@ -46,6 +48,7 @@ export const PRODUCERS = {
   SuspensionRecommended: ['security'],
   AccessSealed: ['migration', 'labor', 'tax', 'security'],
   LedgerSealed: ['security'],
+  RulesChanged: ['migration'],
 } as const satisfies Record<EventType, readonly string[]>;
 
 /** The agencies that may publish `type`. */

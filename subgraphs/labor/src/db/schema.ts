@@ -54,6 +54,22 @@ export const ruleValues = labor.table('rule_values', {
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });
 
+/**
+ * Rule values another agency owns, as its last `RulesChanged` announced them (the one source is
+ * that agency's table; this is no copy to edit). `eligible_activities`: migration's list.
+ */
+export const announcedRules = labor.table('announced_rules', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  /** The agency whose rule it is, e.g. `migration`. */
+  producer: text('producer').notNull(),
+  /** The `RulesChanged` event that brought it; null for the value the schema was created with. */
+  eventId: uuid('event_id'),
+  /** When the producer announced it: an older announcement arriving late changes nothing. */
+  announcedAt: timestamp('announced_at', { withTimezone: true, mode: 'string' }).notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
 /** An engaged expert: a state body, an expert organisation or an individual specialist. */
 export const experts = labor.table(
   'experts',

@@ -3,7 +3,7 @@ import { quarterDates, quarterOf, type Rules } from '../rules/service.ts';
 import { checkReport, type FileReportInput } from './service.ts';
 
 const RULES: Rules = {
-  activities: [{ code: 'SOFTWARE_DEVELOPMENT', title: 'Software development' }],
+  eligible_activities: [{ code: 'SOFTWARE_DEVELOPMENT', title: 'Software development' }],
   report_due_days: 30,
   currencies: ['USD', 'EUR'],
 };

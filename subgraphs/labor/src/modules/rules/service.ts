@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { LaborDb } from '../../db/index.ts';
 import { addDays } from '../../clock.ts';
-import { getRuleValues } from './queries.ts';
+import { getRuleValues, recordAnnouncedRule } from './queries.ts';
 import { isCurrency } from '@nomad/kit';
 
 /** The ministry's rule table, validated: a bad value in the database fails loudly, naming the key. */
 export const RulesSchema = z.object({
-  activities: z.array(z.object({ code: z.string().min(1), title: z.string().min(1) })).min(1),
+  /** Migration's list, as its last `RulesChanged` announced it (`announced_rules`): labor keeps none of its own. */
+  eligible_activities: z.array(z.object({ code: z.string().min(1), title: z.string().min(1) })).min(1),
   report_due_days: z.number().int().nonnegative(),
   currencies: z.array(z.string().refine(isCurrency, 'must be an ISO 4217 currency code')).min(1),
 });
@@ -27,7 +28,7 @@ export async function loadRules(db: LaborDb): Promise<Rules> {
 }
 
 export function isActivity(rules: Rules, code: string): boolean {
-  return rules.activities.some((a) => a.code === code);
+  return rules.eligible_activities.some((a) => a.code === code);
 }
 
 /** A reporting period: one calendar quarter. */
@@ -58,4 +59,19 @@ export function quarterOf(day: string): Quarter {
 
 export function isValidQuarter(q: Quarter): boolean {
   return Number.isInteger(q.year) && q.year >= 2022 && q.year <= 2100 && Number.isInteger(q.quarter) && q.quarter >= 1 && q.quarter <= 4;
+}
+
+/** Applies migration's `RulesChanged`: its activity list is the one labor checks against from now on. */
+export async function onRulesChanged(
+  tx: LaborDb,
+  event: { id: string; producer: string; occurredAt: string; payload: { eligibleActivities: { code: string; title: string }[] } },
+): Promise<string | null> {
+  const applied = await recordAnnouncedRule(tx, {
+    key: 'eligible_activities',
+    value: event.payload.eligibleActivities,
+    producer: event.producer,
+    eventId: event.id,
+    announcedAt: event.occurredAt,
+  });
+  return applied ? null : 'a later announcement of the rules is already applied';
 }
