@@ -59,6 +59,7 @@ const MODULES: Record<string, MutationModule> = {
       'subgraphs/tax/src/access.test.ts',
       'subgraphs/security/src/modules/screenings/policy.test.ts',
       // Every cell of each table, written by hand, and tried through the agency's check.
+      'subgraphs/migration/src/policy.test.ts',
       'subgraphs/labor/src/policy.test.ts',
       'subgraphs/tax/src/policy.test.ts',
       'subgraphs/security/src/policy.test.ts',
