@@ -153,6 +153,13 @@ describe('public holidays as maintained data', () => {
       expect(again.loadPublicHolidays).toMatchObject({ year: 2028, changed: false, recomputedDeadlines: 0, userErrors: [] });
       const listed = await gql<{ publicHolidays: { year: number; holidays: { day: string }[] }[] }>(nomad, '{ publicHolidays(fromYear: 2027, toYear: 2029) { year holidays { day } } }');
       expect(listed.publicHolidays.map((y) => [y.year, y.holidays.length])).toEqual([[2027, 14], [2028, 2]]);
+      // Years outside what can be loaded, or too many at once, are the caller's mistake, not a server error.
+      const outOfRange = ['{ publicHolidays(fromYear: -5, toYear: -1) { year } }', '{ publicHolidays(fromYear: 2025, toYear: 2040) { year } }', '{ publicHolidays(fromYear: 2030, toYear: 2029) { year } }'];
+      for (const query of outOfRange) {
+        const res = await graph.request(nomad, query);
+        expect(res.status, query).toBe(200);
+        expect(res.body.errors?.map((e) => e.extensions?.code), query).toEqual(['BAD_USER_INPUT']);
+      }
 
       // New Year's day taken back (only Christmas on Fri 7 January left): the deadline is Thu 6 January again.
       const fewer = await gql<Loaded>(migrationOfficer, LOAD, { input: { year: 2028, holidays: [HOLIDAYS_2028[0]] } });

@@ -103,6 +103,9 @@ const MAX_YEARS_LISTED = 10;
 /** The holidays of the loaded years from `fromYear` to `toYear`; any caller (holidays are public). */
 export async function listPublicHolidays(db: MigrationDb, args: { fromYear: number; toYear: number }): Promise<{ year: number; holidays: { day: string; name: string }[] }[]> {
   const span = args.toYear - args.fromYear;
+  if (args.fromYear < FIRST_YEAR || args.toYear > LAST_YEAR) {
+    throw new GraphQLError(`Years from ${FIRST_YEAR} to ${LAST_YEAR} only.`, { extensions: { code: 'BAD_USER_INPUT', field: args.fromYear < FIRST_YEAR ? 'fromYear' : 'toYear' } });
+  }
   if (span < 0 || span >= MAX_YEARS_LISTED) {
     throw new GraphQLError(`toYear must be from fromYear to ${MAX_YEARS_LISTED - 1} years after it.`, { extensions: { code: 'BAD_USER_INPUT', field: 'toYear' } });
   }
