@@ -9,7 +9,7 @@ import { connect, type Database, type Db } from '../db/database.ts';
 import { badUserInput, forbidden } from '../errors.ts';
 import { Headers, MAX_PURPOSE_LENGTH } from '../headers.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
-import { sendJson, startSubgraphServer, type SubgraphModule, type SubgraphServer } from './server.ts';
+import { sendJson, startSubgraphServer, type ReadinessWarning, type SubgraphModule, type SubgraphServer } from './server.ts';
 
 const JWT_SECRET = 'kit-server-test-jwt-secret-0123456789';
 const GATEWAY_SECRET = 'kit-server-test-gateway-credential';
@@ -98,6 +98,7 @@ describe('startSubgraphServer', () => {
   let base: string;
   let token: string;
   let ready = true;
+  let warnings: () => Promise<ReadinessWarning[]> = () => Promise.resolve([]);
   let loaderSerial = 0;
   const logLines: Record<string, unknown>[] = [];
   const events: unknown[] = [];
@@ -118,6 +119,7 @@ describe('startSubgraphServer', () => {
       gatewaySecret: GATEWAY_SECRET,
       logger,
       ready: () => Promise.resolve(ready),
+      readinessWarnings: () => warnings(),
       exposeSqlCount: true,
       maxBodyBytes: MAX_BODY_BYTES,
       routes: {
@@ -383,6 +385,27 @@ describe('startSubgraphServer', () => {
       } finally {
         ready = true;
       }
+    });
+
+    it('lists readiness warnings in a 200 answer, and a failing check as a warning of its own', async () => {
+      const missing = { code: 'HOLIDAYS_YEAR_MISSING', message: 'Public holidays are not loaded for 2028.', years: [2028] };
+      try {
+        warnings = () => Promise.resolve([missing]);
+        const warned = await fetch(`${base}/ready`);
+        expect(warned.status).toBe(200);
+        expect(await warned.json()).toEqual({ status: 'ready', warnings: [missing] });
+        warnings = () => Promise.reject(new Error('check failed'));
+        const failed = await fetch(`${base}/ready`);
+        expect(failed.status).toBe(200);
+        expect(await failed.json()).toEqual({ status: 'ready', warnings: [expect.objectContaining({ code: 'READINESS_CHECK_FAILED' })] });
+        // Not ready: the database decides, warnings are not asked.
+        ready = false;
+        expect((await fetch(`${base}/ready`)).status).toBe(503);
+      } finally {
+        ready = true;
+        warnings = () => Promise.resolve([]);
+      }
+      expect(await (await fetch(`${base}/ready`)).json()).toEqual({ status: 'ready' });
     });
 
     it('exposes Prometheus metrics, counting the SQL statements of GraphQL operations', async () => {
