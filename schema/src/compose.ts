@@ -20,6 +20,23 @@ export function compose(subgraphs: SubgraphDefinition[] = SUBGRAPHS): ComposeRes
   return { ok: true, supergraphSdl: HEADER + result.supergraphSdl + '\n', apiSdl: HEADER + printSchema(api) + '\n' };
 }
 
+/**
+ * Writes `schema/supergraph.graphql` and `schema/api.graphql`, each replaced in one step (a
+ * rename): the gateway following the file in development never reads half of it.
+ * @returns the paths written
+ */
+export async function writeSchemaFiles(result: { supergraphSdl: string; apiSdl: string }): Promise<string[]> {
+  const outputs: [string, string][] = [
+    [SUPERGRAPH_PATH, result.supergraphSdl],
+    [API_SCHEMA_PATH, result.apiSdl],
+  ];
+  for (const [file, sdl] of outputs) {
+    await writeFile(`${file}.tmp`, sdl);
+    await rename(`${file}.tmp`, file);
+  }
+  return outputs.map(([file]) => file);
+}
+
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const result = compose();
@@ -42,12 +59,7 @@ async function main(): Promise<void> {
     process.stdout.write('schema/supergraph.graphql and schema/api.graphql are up to date.\n');
     return;
   }
-  for (const [file, sdl] of outputs) {
-    // Replaced in one step: the gateway following the file in development never reads half of it.
-    await writeFile(`${file}.tmp`, sdl);
-    await rename(`${file}.tmp`, file);
-    process.stdout.write(`Wrote ${file}\n`);
-  }
+  for (const file of await writeSchemaFiles(result)) process.stdout.write(`Wrote ${file}\n`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

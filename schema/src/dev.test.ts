@@ -2,7 +2,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isSdlFile, watchSdl } from './dev.ts';
+import { print } from 'graphql';
+import { currentSubgraphs, isSdlFile, watchSdl } from './dev.ts';
+import { SUBGRAPHS } from './subgraphs.ts';
 
 describe('npm run dev: recompose on an SDL change', () => {
   let dir: string;
@@ -38,5 +40,12 @@ describe('npm run dev: recompose on an SDL change', () => {
     } finally {
       watcher.close();
     }
+  });
+
+  it("reads every subgraph's SDL as its files are now, the same as the composition's", async () => {
+    const fresh = await currentSubgraphs();
+    expect(fresh.map((s) => s.name)).toEqual(SUBGRAPHS.map((s) => s.name));
+    expect(fresh.length).toBeGreaterThan(0);
+    for (const [i, s] of fresh.entries()) expect(print(s.typeDefs)).toBe(print(SUBGRAPHS[i]!.typeDefs));
   });
 });

@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
 import { watch, type FSWatcher } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SUBGRAPHS } from './subgraphs.ts';
+import type { DocumentNode } from 'graphql';
+import { compose, writeSchemaFiles } from './compose.ts';
+import { SUBGRAPHS, type SubgraphDefinition } from './subgraphs.ts';
 
 /** Files whose change can change a subgraph's SDL: its modules' `schema.graphql` and `sdl.ts`. */
 export const isSdlFile = (file: string) => file.endsWith('.graphql') || file.endsWith('sdl.ts');
@@ -48,17 +49,34 @@ export function watchSdl(dirs: readonly string[], onChange: () => Promise<void>,
   };
 }
 
-const COMPOSE_SCRIPT = fileURLToPath(new URL('./compose.ts', import.meta.url));
+let generation = 0;
 
-/** `npm run compose` in a fresh process: the subgraphs' SDL modules are read when imported. */
-function composeOnce(): Promise<void> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', COMPOSE_SCRIPT], { stdio: 'inherit' });
-    child.on('exit', (code) => {
-      if (code !== 0) process.stderr.write('schema: composition failed; the gateway keeps the previous supergraph.\n');
-      resolve();
-    });
-  });
+/**
+ * The subgraphs' SDL as the files are now. Each `sdl.ts` reads its modules' `schema.graphql`
+ * when imported, so it is imported again under a new URL (`?dev=<n>`); what it imports (the
+ * kit's shared SDL) stays as loaded: a change there needs `npm run dev` restarted.
+ */
+export async function currentSubgraphs(): Promise<SubgraphDefinition[]> {
+  generation++;
+  return Promise.all(
+    SUBGRAPHS.map(async (s) => {
+      const url = new URL(`../../subgraphs/${s.name}/src/sdl.ts?dev=${generation}`, import.meta.url);
+      const sdl = (await import(url.href)) as { typeDefs: DocumentNode };
+      return { ...s, typeDefs: sdl.typeDefs };
+    }),
+  );
+}
+
+/** `npm run compose`, in this process (a fresh one takes seconds to load the kit). */
+async function recompose(): Promise<void> {
+  const started = Date.now();
+  const result = compose(await currentSubgraphs());
+  if (!result.ok) {
+    process.stderr.write(`schema: the subgraphs do not compose; the gateway keeps the previous supergraph:\n${result.errors.map((e) => `  - ${e}`).join('\n')}\n`);
+    return;
+  }
+  await writeSchemaFiles(result);
+  process.stdout.write(`schema: recomposed schema/supergraph.graphql and schema/api.graphql (${Date.now() - started} ms)\n`);
 }
 
 /**
@@ -69,8 +87,8 @@ function composeOnce(): Promise<void> {
  */
 async function main(): Promise<void> {
   const dirs = SUBGRAPHS.map((s) => fileURLToPath(new URL(`../../subgraphs/${s.name}/src/`, import.meta.url)));
-  await composeOnce();
-  watchSdl(dirs, composeOnce);
+  await recompose();
+  watchSdl(dirs, recompose);
   process.stdout.write(`schema: recomposing on every SDL change under subgraphs/{${SUBGRAPHS.map((s) => s.name).join(',')}}/src\n`);
 }
 
