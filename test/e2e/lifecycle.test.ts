@@ -330,6 +330,26 @@ describe('facts from other agencies are checked before they are applied', () => 
   });
 });
 
+describe('an extension of a holder no grant announced, between real subgraphs', () => {
+  it('labor and tax refuse it for good (409, dead-lettered) and create no case or registration', async () => {
+    const nomadId = randomUUID();
+    const pin = '21204199012345';
+    const payload = { nomadId, pin, periodKind: 'RENEWAL', validFrom: '2026-01-01', validUntil: '2026-12-31' };
+    const labor = graph.agencies.labor?.database.client;
+    const tax = graph.agencies.tax?.database.client;
+    if (!labor || !tax) throw new Error('no labor or tax');
+    for (const agency of ['labor', 'tax']) {
+      const eventId = randomUUID();
+      expect(await graph.deliverFromMigration(agency, 'StatusExtended', nomadId, payload, eventId), agency).toBe(409);
+      const [inbox] = await graph.agencies[agency]?.database.client.unsafe<{ state: string; last_error: string }[]>(`select state, last_error from "${agency}".inbox where event_id = $1`, [eventId]) ?? [];
+      expect(inbox?.state, agency).toBe('POISON');
+      expect(inbox?.last_error, agency).toMatch(/^EVENT_SUBJECT_UNKNOWN: the status of nomad .* was extended, but no grant announced them/);
+    }
+    expect(await labor`select id from labor.monitoring_cases where nomad_id = ${nomadId}`).toHaveLength(0);
+    expect(await tax`select id from tax.registrations where nomad_id = ${nomadId}`).toHaveLength(0);
+  });
+});
+
 describe('approval prerequisites', () => {
   it('waits for the screening and refuses a flagged applicant', async () => {
     const { app } = await submit();

@@ -61,6 +61,8 @@ export interface TestGraph {
    * would (service credential, envelope). Returns the HTTP status.
    */
   deliverToMigration(type: string, aggregateId: string, payload: Record<string, unknown>, id?: string): Promise<number>;
+  /** Delivers an event signed by migration (its relay's envelope and key) to `agency`'s `POST /events`. Returns the HTTP status. */
+  deliverFromMigration(agency: string, type: string, aggregateId: string, payload: Record<string, unknown>, id?: string): Promise<number>;
   /** Runs relay passes of every agency until none has anything due: all events delivered. */
   flushEvents(): Promise<void>;
   /** Runs `fn` and returns how many SQL statements each subgraph ran meanwhile. */
@@ -173,6 +175,17 @@ export async function startGraph(
   const migration = agencies.migration;
   if (!migration) throw new Error('the harness needs the migration subgraph');
   const zhaak = migration.extras.zhaak as { current: Zhaak };
+  /** Posts an event signed with the producer's key, as its relay signs it, to `agency`'s `POST /events`. */
+  const deliver = async (agency: string, producer: string, type: string, aggregateId: string, payload: Record<string, unknown>, id: string) => {
+    const message = encodeEventMessage({ id, type, aggregateId, occurredAt: new Date().toISOString(), producer, payload } as DomainEvent, keyringOf(keys, producer));
+    const res = await fetch(eventsUrls[agency] ?? '', {
+      method: 'POST',
+      headers: { ...message.headers, 'x-service-credential': DEV_SERVICE_SECRET },
+      body: message.body,
+    });
+    await res.arrayBuffer();
+    return res.status;
+  };
   const graph: TestGraph = {
     gateway,
     agencies,
@@ -204,15 +217,10 @@ export async function startGraph(
     },
     async deliverToMigration(type, aggregateId, payload, id = randomUUID()) {
       const producer = type === 'ScreeningConcluded' || type === 'SuspensionRecommended' ? 'security' : 'labor';
-      // Signed with the producer's key, as its relay signs it.
-      const message = encodeEventMessage({ id, type, aggregateId, occurredAt: new Date().toISOString(), producer, payload } as DomainEvent, keyringOf(keys, producer));
-      const res = await fetch(eventsUrls.migration ?? '', {
-        method: 'POST',
-        headers: { ...message.headers, 'x-service-credential': DEV_SERVICE_SECRET },
-        body: message.body,
-      });
-      await res.arrayBuffer();
-      return res.status;
+      return deliver('migration', producer, type, aggregateId, payload, id);
+    },
+    async deliverFromMigration(agency, type, aggregateId, payload, id = randomUUID()) {
+      return deliver(agency, 'migration', type, aggregateId, payload, id);
     },
     async flushEvents() {
       // Runs relay passes until no delivery is open anywhere. A pass of the background relay

@@ -59,10 +59,19 @@ describe('status events', () => {
     expect(await caseOf(nomadId)).toMatchObject({ row: { state: 'OPEN', openedOn: '2028-02-01', closedOn: null }, actions: ['OPENED', 'PERIOD_EXTENDED', 'CLOSED', 'REOPENED'] });
   });
 
-  it('an extension for a nomad labor never saw opens the case (a pilot holder)', async () => {
+  it('refuses for good an extension of a nomad no grant announced, and opens no case', async () => {
     const nomadId = randomUUID();
+    const err = await deliver('StatusExtended', { nomadId, pin: PIN, periodKind: 'RENEWAL', validFrom: '2026-01-01', validUntil: '2026-12-31' }).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(RejectedEvent);
+    expect(err).toMatchObject({ code: 'EVENT_SUBJECT_UNKNOWN' });
+    expect(await caseOf(nomadId)).toEqual({ row: undefined, actions: [] });
+  });
+
+  it('a pilot holder announced by a grant (the import publishes StatusGranted) is then extended as any holder', async () => {
+    const nomadId = randomUUID();
+    await deliver('StatusGranted', { nomadId, pin: PIN, periodKind: 'PILOT_2022_2024', validFrom: '2025-01-15', validUntil: '2025-12-31' });
     await deliver('StatusExtended', { nomadId, pin: PIN, periodKind: 'RENEWAL', validFrom: '2026-01-01', validUntil: '2026-12-31' });
-    expect(await caseOf(nomadId)).toMatchObject({ row: { state: 'OPEN' }, actions: ['OPENED'] });
+    expect(await caseOf(nomadId)).toMatchObject({ row: { state: 'OPEN', statusValidUntil: '2026-12-31' }, actions: ['OPENED', 'PERIOD_EXTENDED'] });
   });
 
   it('refuses for good a revocation or expiry of a nomad labor has no case for, and creates none', async () => {

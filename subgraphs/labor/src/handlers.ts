@@ -13,19 +13,20 @@ const answer = (ignored: string | null): EventIgnored | undefined => (ignored ==
  * What the Ministry of Labor does with migration's facts. Each handler runs in the inbox
  * transaction that records the event id, so a redelivered event has no second effect; a
  * handler that throws leaves the event to be retried. Handlers write through `tx` only, and
- * check the fact first: a revocation or expiry of a nomad labor has no case for is refused
- * for good (`RejectedEvent`, dead-lettered), never creates one; a status fact older
+ * check the fact first: an extension, revocation or expiry of a nomad labor has no case for
+ * (never announced by a grant) is refused for good (`RejectedEvent`, dead-lettered), never
+ * creates one; a status fact older
  * (`occurredAt`) than the last one applied to the case changes nothing (acknowledged as ignored).
  */
 export function laborEventHandlers(app: App) {
   return {
     /** A status holder: the monitoring case opens (or reopens). */
     StatusGranted: async (tx: LaborDb, event: DomainEvent<'StatusGranted'>): Promise<EventIgnored | undefined> => {
-      return answer(await onStatusPeriod(tx, event.payload, event.occurredAt));
+      return answer(await onStatusPeriod(tx, event.payload, event.occurredAt, 'granted'));
     },
-    /** The status goes on: the monitored period moves (a case opens if labor had none, e.g. a pilot holder). */
+    /** The status goes on: the monitored period moves. A holder no grant announced is refused for good. */
     StatusExtended: async (tx: LaborDb, event: DomainEvent<'StatusExtended'>): Promise<EventIgnored | undefined> => {
-      return answer(await onStatusPeriod(tx, event.payload, event.occurredAt));
+      return answer(await onStatusPeriod(tx, event.payload, event.occurredAt, 'extended'));
     },
     StatusRevoked: async (tx: LaborDb, event: DomainEvent<'StatusRevoked'>): Promise<EventIgnored | undefined> => {
       return answer(await onStatusEnded(tx, event.payload.nomadId, 'STATUS_REVOKED', bishkekDate(new Date(event.payload.revokedAt)), event.occurredAt));

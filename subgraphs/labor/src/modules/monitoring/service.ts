@@ -34,21 +34,26 @@ async function staleness(tx: LaborDb, existing: MonitoringCaseRow, at: string): 
 }
 
 /**
- * StatusGranted / StatusExtended: the nomad holds the status until `validUntil`. Opens the
- * case (one per nomad, whatever the number of grants), reopens a closed one, or moves the
- * end of the monitored period. A repeated event changes nothing; one older than the last
- * status fact applied to the case changes nothing either (returns why). Both events create a
- * case for a nomad labor has none for: each carries the whole status period from migration,
- * and pilot holders, never announced by a grant, reach labor first through an extension.
+ * StatusGranted / StatusExtended: the nomad holds the status until `validUntil`. A grant opens
+ * the case (one per nomad, whatever the number of grants), reopens a closed one, or moves the
+ * end of the monitored period; an extension moves it or reopens the case. A repeated event
+ * changes nothing; one older than the last status fact applied to the case changes nothing
+ * either (returns why). An extension of a nomad labor has no case for (never announced by a
+ * grant: every holder, pilot holders included, is) is refused for good (`EVENT_SUBJECT_UNKNOWN`,
+ * dead-lettered): labor never invents a case from an extension.
  */
 export async function onStatusPeriod(
   tx: LaborDb,
   // StatusGranted and StatusExtended share one payload schema.
   payload: EventPayload<'StatusGranted'>,
   at: string,
+  announcement: 'granted' | 'extended',
 ): Promise<string | null> {
   const existing = await lockCaseOfNomad(tx, { nomadId: payload.nomadId });
   if (!existing) {
+    if (announcement === 'extended') {
+      throw new RejectedEvent(EventRejection.SUBJECT_UNKNOWN, `the status of nomad ${payload.nomadId} was extended, but no grant announced them to labor`);
+    }
     const opened = await insertCase(tx, { values: { nomadId: payload.nomadId, openedOn: payload.validFrom, statusValidUntil: payload.validUntil } });
     if (opened) await addCaseAction(tx, { values: { caseId: opened.id, kind: 'OPENED', actor: 'migration', at, note: payload.periodKind } });
     return null;

@@ -36,7 +36,7 @@ async function reset() {
 async function queue(n: number, offset = 0) {
   for (let i = 0; i < n; i++) {
     await database.db.transaction((tx) =>
-      queueReregistration(tx, { nomadId: randomUUID(), pin: testPin(offset + i + 1), validUntil: '2027-01-22', occurredAt: '2026-11-23T06:00:00Z', now: '2026-11-23T06:00:00Z' }),
+      queueReregistration(tx, { nomadId: randomUUID(), pin: testPin(offset + i + 1), validUntil: '2027-01-22', announcement: 'granted', occurredAt: '2026-11-23T06:00:00Z', now: '2026-11-23T06:00:00Z' }),
     );
   }
 }

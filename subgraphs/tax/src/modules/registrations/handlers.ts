@@ -21,10 +21,9 @@ function recordPinProcessing(tx: TaxDb, event: DomainEvent<'StatusGranted' | 'St
  * What the tax service does with migration's status facts. Each handler runs in the inbox
  * transaction that records the event id (so a redelivery has no second effect), and checks
  * the fact against the register before applying it:
- * - a grant or extension creates the registration when the register has none (by PIN or
- *   nomad): both carry the whole status period, and pilot holders, never announced by a
- *   grant, reach tax first through an extension;
- * - a revocation or expiry of a holder with no registration is refused for good
+ * - a grant creates the registration when the register has none (by PIN or nomad): every
+ *   holder is announced by one, pilot holders too (the import publishes StatusGranted);
+ * - an extension, revocation or expiry of a holder with no registration is refused for good
  *   (`EVENT_SUBJECT_UNKNOWN`, dead-lettered), never creates one;
  * - a registration whose PIN and nomad disagree with the fact's is refused for good (`EVENT_FACT_CONFLICT`);
  * - a fact older (`occurredAt`) than the last applied (`last_fact_at`) changes nothing and is
@@ -33,7 +32,8 @@ function recordPinProcessing(tx: TaxDb, event: DomainEvent<'StatusGranted' | 'St
 export function registrationEventHandlers(clock: Clock) {
   const granted = async (tx: TaxDb, event: DomainEvent<'StatusGranted'> | DomainEvent<'StatusExtended'>): Promise<void | EventIgnored> => {
     const { nomadId, pin, validUntil } = event.payload;
-    const result = await queueReregistration(tx, { nomadId, pin, validUntil, occurredAt: event.occurredAt, now: clock.now().toISOString() });
+    const announcement = event.type === 'StatusGranted' ? 'granted' : 'extended';
+    const result = await queueReregistration(tx, { nomadId, pin, validUntil, announcement, occurredAt: event.occurredAt, now: clock.now().toISOString() });
     await recordPinProcessing(tx, event, 'Queue the foreign IE for re-registration (status granted or extended)');
     if (result.ignored) return ignoreEvent(result.ignored);
   };

@@ -23,8 +23,8 @@ beforeEach(async () => {
   await database.db.execute(sql`truncate tax.campaign_items, tax.register_entries, tax.campaigns, tax.payments, tax.declarations, tax.registrations cascade`);
 });
 
-const grant = (nomadId: string, pin: string, occurredAt: string, validUntil = '2027-01-22') =>
-  database.db.transaction(async (tx) => (await queueReregistration(tx, { nomadId, pin, validUntil, occurredAt, now: occurredAt })).registration);
+const grant = (nomadId: string, pin: string, occurredAt: string, validUntil = '2027-01-22', announcement: 'granted' | 'extended' = 'granted') =>
+  database.db.transaction(async (tx) => (await queueReregistration(tx, { nomadId, pin, validUntil, announcement, occurredAt, now: occurredAt })).registration);
 const end = (nomadId: string, pin: string, occurredAt: string) =>
   database.db.transaction(async (tx) => (await queueDeregistration(tx, { nomadId, pin, occurredAt, now: occurredAt })).registration);
 
@@ -44,7 +44,7 @@ describe('status facts', () => {
     const pin = testPin(2);
     const row = await grant(nomadId, pin, '2026-01-10T06:00:00Z', '2026-03-10');
     await database.db.transaction((tx) => reregister(tx, row, { today: '2026-01-12', actor: 'test' }));
-    const extended = await grant(nomadId, pin, '2026-03-01T06:00:00Z', '2027-03-10');
+    const extended = await grant(nomadId, pin, '2026-03-01T06:00:00Z', '2027-03-10', 'extended');
     expect(extended).toMatchObject({ state: 'PENDING_REREGISTRATION', firstRegistration: false, registeredOn: '2026-01-12', statusValidUntil: '2027-03-10' });
     const late = await end(nomadId, pin, '2026-02-01T06:00:00Z');
     expect(late?.state).toBe('PENDING_REREGISTRATION');
@@ -68,6 +68,13 @@ describe('status facts', () => {
     expect(await database.db.select().from(registrations).where(eq(registrations.pin, testPin(5)))).toEqual([]);
   });
 
+  it('refuses for good an extension of a holder no grant announced, and creates no registration', async () => {
+    const err = await grant(randomUUID(), testPin(8), '2026-11-02T06:00:00Z', '2027-11-01', 'extended').then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(RejectedEvent);
+    expect(err).toMatchObject({ code: 'EVENT_SUBJECT_UNKNOWN' });
+    expect(await database.db.select().from(registrations).where(eq(registrations.pin, testPin(8)))).toEqual([]);
+  });
+
   it('a fact whose PIN belongs to another nomad is refused (left to operators)', async () => {
     await grant(randomUUID(), testPin(6), '2026-11-01T06:00:00Z');
     const err = await grant(randomUUID(), testPin(6), '2026-11-02T06:00:00Z').then(() => null, (e: unknown) => e);
@@ -80,8 +87,23 @@ describe('status facts', () => {
 
 describe('the status event handlers', () => {
   const handlers = registrationEventHandlers(fixedClock('2026-11-24T06:00:00Z'));
-  const event = <T extends 'StatusGranted' | 'StatusRevoked'>(type: T, payload: DomainEvent<T>['payload'], occurredAt: string): DomainEvent<T> =>
+  const event = <T extends 'StatusGranted' | 'StatusExtended' | 'StatusRevoked'>(type: T, payload: DomainEvent<T>['payload'], occurredAt: string): DomainEvent<T> =>
     ({ id: randomUUID(), type, aggregateId: 'x', payload, occurredAt, producer: 'migration' });
+
+  it('StatusExtended of a holder tax never registered is dead-lettered; after the grant it moves the period', async () => {
+    const nomadId = randomUUID();
+    const pin = testPin(9);
+    const extension = { nomadId, pin, periodKind: 'EXTENSION_1_YEAR' as const, validFrom: '2026-05-01', validUntil: '2027-04-30' };
+    const err = await database.db.transaction((tx) => handlers.StatusExtended(tx, event('StatusExtended', extension, '2026-04-30T06:00:00Z'))).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(RejectedEvent);
+    expect(err).toMatchObject({ code: 'EVENT_SUBJECT_UNKNOWN' });
+    expect(await database.db.select().from(registrations).where(eq(registrations.pin, pin))).toEqual([]);
+    const granted = { nomadId, pin, periodKind: 'PILOT_2022_2024' as const, validFrom: '2025-01-15', validUntil: '2026-04-30' };
+    expect(await database.db.transaction((tx) => handlers.StatusGranted(tx, event('StatusGranted', granted, '2026-03-01T06:00:00Z')))).toBeUndefined();
+    expect(await database.db.transaction((tx) => handlers.StatusExtended(tx, event('StatusExtended', extension, '2026-04-30T06:00:00Z')))).toBeUndefined();
+    const [row] = await database.db.select().from(registrations).where(eq(registrations.pin, pin));
+    expect(row).toMatchObject({ state: 'PENDING_REREGISTRATION', statusValidUntil: '2027-04-30' });
+  });
 
   it('acknowledge as ignored a revocation older than a later re-grant, which stays queued', async () => {
     const nomadId = randomUUID();

@@ -86,13 +86,19 @@ async function lockByPinOrNomad(tx: TaxDb, fact: StatusFact): Promise<Registrati
 }
 
 /**
- * A status grant or extension: queues the IE for re-registration, or for its first
+ * A status grant or extension: queues the IE for re-registration, or (a grant) for its first
  * registration when the register has none. A repeated or late fact is harmless: an IE
- * already pending stays pending (only the status end date moves forward).
+ * already pending stays pending (only the status end date moves forward). An extension of a
+ * holder the register has none for (no grant announced them: every holder, pilot holders
+ * included, is) is refused for good (`EVENT_SUBJECT_UNKNOWN`, dead-lettered): tax never
+ * invents a registration from an extension.
  */
-export async function queueReregistration(tx: TaxDb, fact: StatusFact & { validUntil: string }): Promise<StatusFactResult> {
+export async function queueReregistration(tx: TaxDb, fact: StatusFact & { validUntil: string; announcement: 'granted' | 'extended' }): Promise<StatusFactResult> {
   const existing = await lockByPinOrNomad(tx, fact);
   if (!existing) {
+    if (fact.announcement === 'extended') {
+      throw new RejectedEvent(EventRejection.SUBJECT_UNKNOWN, `the status of nomad ${fact.nomadId} was extended, but no grant announced them to tax`);
+    }
     const regime = await getDefaultRegime(tx);
     if (!regime) throw new Error('no default tax regime is configured (tax.regimes.is_default)');
     const inserted = await insertRegistration(tx, {
