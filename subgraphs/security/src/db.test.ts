@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, runMigrations, type Database, type DomainEvent, type Principal } from '@nomad/kit';
+import { connect, RejectedEvent, runMigrations, type Database, type DomainEvent, type Principal } from '@nomad/kit';
 import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
 import { sampleWorld } from '@nomad/sample';
 import type { App } from './app.ts';
@@ -79,9 +79,10 @@ describe('event handlers', () => {
 
   it('StatusRevoked and StatusExpired open exit watches', async () => {
     const nomadId = randomUUID();
+    // In the order they happened: an expiry, then (re-granted) a revocation.
     await database.db.transaction(async (tx) => {
-      await securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', nomadId, { nomadId, pin: '21204199000001', ground: 'RULES_BREACH', revokedAt: '2026-11-20T09:00:00.000Z', exitDeadline: '2026-12-05' }));
       await securityEventHandlers.StatusExpired(tx, event('StatusExpired', nomadId, { nomadId, pin: '21204199000001', expiredOn: '2026-11-01' }));
+      await securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', nomadId, { nomadId, pin: '21204199000001', ground: 'RULES_BREACH', revokedAt: '2026-11-20T09:00:00.000Z', exitDeadline: '2026-12-05' }));
     });
     const rows = await database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.nomadId, nomadId)).orderBy(schema.exitWatches.cause);
     expect(rows.map((r) => [r.cause, r.endedOn, r.exitDeadlineOn])).toEqual([
@@ -94,11 +95,36 @@ describe('event handlers', () => {
     const nomadId = randomUUID();
     const revoked = { nomadId, pin: '21204199000001', ground: 'RULES_BREACH', revokedAt: '2026-11-20T09:00:00.000Z', exitDeadline: '2026-12-05' };
     const expired = { nomadId, pin: '21204199000001', expiredOn: '2026-11-01' };
-    expect(await database.db.transaction((tx) => securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', nomadId, revoked)))).toBeUndefined();
-    expect(await database.db.transaction((tx) => securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', nomadId, revoked)))).toEqual({ ignored: expect.stringContaining('already watches') as unknown });
     expect(await database.db.transaction((tx) => securityEventHandlers.StatusExpired(tx, event('StatusExpired', nomadId, expired)))).toBeUndefined();
     expect(await database.db.transaction((tx) => securityEventHandlers.StatusExpired(tx, event('StatusExpired', nomadId, expired)))).toEqual({ ignored: expect.stringContaining('already watches') as unknown });
+    expect(await database.db.transaction((tx) => securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', nomadId, revoked)))).toBeUndefined();
+    expect(await database.db.transaction((tx) => securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', nomadId, revoked)))).toEqual({ ignored: expect.stringContaining('already watches') as unknown });
     expect(await database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.nomadId, nomadId))).toHaveLength(2);
+  });
+
+  it('a status end older than the one already watched (delivered late) opens no watch', async () => {
+    const nomadId = randomUUID();
+    const revoked = { nomadId, pin: '21204199000001', ground: 'RULES_BREACH', revokedAt: '2026-11-20T09:00:00.000Z', exitDeadline: '2026-12-05' };
+    expect(await database.db.transaction((tx) => securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', nomadId, revoked)))).toBeUndefined();
+    const lateExpiry = await database.db.transaction((tx) => securityEventHandlers.StatusExpired(tx, event('StatusExpired', nomadId, { nomadId, pin: '21204199000001', expiredOn: '2026-11-01' })));
+    expect(lateExpiry).toEqual({ ignored: expect.stringMatching(/^the status end of 2026-11-01 is older than the one exit watch .* watches \(2026-11-20\)$/) as unknown });
+    const lateRevocation = await database.db.transaction((tx) =>
+      securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', nomadId, { ...revoked, revokedAt: '2026-10-01T09:00:00.000Z', exitDeadline: '2026-10-16' })),
+    );
+    expect(lateRevocation).toEqual({ ignored: expect.stringContaining('is older than the one exit watch') as unknown });
+    expect((await database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.nomadId, nomadId))).map((w) => w.endedOn)).toEqual(['2026-11-20']);
+  });
+
+  it("refuses for good a revocation whose exit deadline is not the decree's 15 days, and opens no watch", async () => {
+    const nomadId = randomUUID();
+    for (const exitDeadline of ['2026-12-04', '2026-12-06', '2027-11-20']) {
+      const err = await database.db
+        .transaction((tx) => securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', nomadId, { nomadId, pin: '21204199000001', ground: 'RULES_BREACH', revokedAt: '2026-11-20T09:00:00.000Z', exitDeadline })))
+        .then(() => null, (e: unknown) => e);
+      expect(err, exitDeadline).toBeInstanceOf(RejectedEvent);
+      expect(err, exitDeadline).toMatchObject({ code: 'EVENT_FACT_CONFLICT', message: `the revocation of nomad ${nomadId} on 2026-11-20 gives the exit deadline ${exitDeadline}, not 2026-12-05 (15 days)` });
+    }
+    expect(await database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.nomadId, nomadId))).toEqual([]);
   });
 });
 

@@ -10,10 +10,12 @@ import { openApplicationScreening } from './modules/screenings/service.ts';
  *
  * A revocation or expiry is the fact that creates an exit watch: GKNB receives no grant, and
  * pilot holders were never screened, so there is no earlier record a "known holder" check
- * could look for; refusing would lose a departure GKNB must watch. What guards it is the
- * producer's signature (only migration publishes status facts, `PRODUCERS`). A watch is never
- * changed by a later fact, so no order can roll one back; the same status end reported again
- * (same nomad, cause and last day) opens no second watch (acknowledged as ignored).
+ * could look for; refusing would lose a departure GKNB must watch. The producer's signature
+ * (only migration publishes status facts, `PRODUCERS`) guards who says it; the fact itself is
+ * checked: a revocation's exit deadline must be the decree's 15 days (else refused for good,
+ * `EVENT_FACT_CONFLICT`); the same status end reported again (same nomad, cause and last day),
+ * or one older than the latest end already watched for the nomad, opens no watch
+ * (acknowledged as ignored). A watch is never changed by a later fact.
  */
 export const securityEventHandlers = {
   /** Opens the application's screening (once per application: a resubmission opens nothing new). */

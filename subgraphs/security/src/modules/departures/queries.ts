@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { afterCursor, type Page } from '@nomad/kit';
 import type { SecurityDb } from '../../db/index.ts';
 import { exitWatches, type ExitWatchRow } from '../../db/schema.ts';
@@ -18,6 +18,12 @@ export async function findExitWatchOf(db: SecurityDb, params: { nomadId: string;
     .from(exitWatches)
     .where(and(eq(exitWatches.nomadId, params.nomadId), eq(exitWatches.cause, params.cause), eq(exitWatches.endedOn, params.endedOn)))
     .limit(1);
+  return row;
+}
+
+/** The nomad's watch of the latest status end (by the day the status ended), if any. */
+export async function findLatestExitWatchOf(db: SecurityDb, params: { nomadId: string }): Promise<ExitWatchRow | undefined> {
+  const [row] = await db.select().from(exitWatches).where(eq(exitWatches.nomadId, params.nomadId)).orderBy(desc(exitWatches.endedOn)).limit(1);
   return row;
 }
 

@@ -1,6 +1,8 @@
 import {
   abort,
   concurrentChange,
+  EventRejection,
+  RejectedEvent,
   forbidden,
   hasRole,
   ignoreEvent,
@@ -25,18 +27,38 @@ import type { SecurityDb } from '../../db/index.ts';
 import { accessTables, idempotencyKeys, type ExitWatchRow } from '../../db/schema.ts';
 import { ACCESS_POLICY } from '../../personal-fields.ts';
 import { loadRules } from '../rules/service.ts';
-import { confirmDepartureIf, countOverdueWatches, findExitWatchOf, getExitWatch, insertExitWatch, listOverdueWatches } from './queries.ts';
+import { confirmDepartureIf, countOverdueWatches, findExitWatchOf, findLatestExitWatchOf, getExitWatch, insertExitWatch, listOverdueWatches } from './queries.ts';
+
+/** After a revocation the holder has 15 days to leave (the decree, [C]): the deadline a revocation must carry. */
+export const REVOCATION_EXIT_DAYS = 15;
 
 /**
- * Handler of StatusRevoked: the holder must leave by the deadline migration computed (+15 days).
- * The same status end reported again (another event of the same revocation) opens no second
- * watch: acknowledged as ignored.
+ * A status end older than the one GKNB already watches for the nomad (by the day the status
+ * ended) changes nothing: a late fact never opens a watch behind a later one. Returns why, or null.
+ */
+async function olderThanWatched(tx: SecurityDb, nomadId: string, endedOn: string): Promise<string | null> {
+  const latest = await findLatestExitWatchOf(tx, { nomadId });
+  return latest && latest.endedOn > endedOn ? `the status end of ${endedOn} is older than the one exit watch ${latest.id} watches (${latest.endedOn})` : null;
+}
+
+/**
+ * Handler of StatusRevoked: the holder must leave by the deadline migration computed, which must
+ * be the decree's 15 days after the revocation day (else refused for good, `EVENT_FACT_CONFLICT`:
+ * GKNB never watches a deadline the decree does not set). The same status end reported again
+ * (another event of the same revocation) opens no second watch, nor does one older than the end
+ * already watched: acknowledged as ignored.
  */
 export async function watchRevocation(tx: SecurityDb, event: DomainEvent<'StatusRevoked'>): Promise<EventIgnored | undefined> {
   const { nomadId, pin, ground, revokedAt, exitDeadline } = event.payload;
   const endedOn = bishkekDate(new Date(revokedAt));
+  const decreed = addDays(endedOn, REVOCATION_EXIT_DAYS);
+  if (exitDeadline !== decreed) {
+    throw new RejectedEvent(EventRejection.FACT_CONFLICT, `the revocation of nomad ${nomadId} on ${endedOn} gives the exit deadline ${exitDeadline}, not ${decreed} (${REVOCATION_EXIT_DAYS} days)`);
+  }
   const known = await findExitWatchOf(tx, { nomadId, cause: 'REVOKED', endedOn });
   if (known) return ignoreEvent(`exit watch ${known.id} already watches this revocation`);
+  const older = await olderThanWatched(tx, nomadId, endedOn);
+  if (older) return ignoreEvent(older);
   await insertExitWatch(tx, { nomadId, pin, cause: 'REVOKED', ground, endedOn, exitDeadlineOn: exitDeadline });
   await recordWatchOpened(tx, event, ['ExitWatch.pin', 'ExitWatch.ground']);
   return undefined;
@@ -62,6 +84,8 @@ export async function watchExpiry(tx: SecurityDb, event: DomainEvent<'StatusExpi
   const { nomadId, pin, expiredOn } = event.payload;
   const known = await findExitWatchOf(tx, { nomadId, cause: 'EXPIRED', endedOn: expiredOn });
   if (known) return ignoreEvent(`exit watch ${known.id} already watches this expiry`);
+  const older = await olderThanWatched(tx, nomadId, expiredOn);
+  if (older) return ignoreEvent(older);
   const rules = await loadRules(tx);
   await insertExitWatch(tx, { nomadId, pin, cause: 'EXPIRED', ground: null, endedOn: expiredOn, exitDeadlineOn: addDays(expiredOn, rules.expiry_exit_days) });
   await recordWatchOpened(tx, event, ['ExitWatch.pin']);
