@@ -18,6 +18,7 @@ import { reviewResolvers } from './modules/review/resolvers.ts';
 import { statusResolvers } from './modules/status/resolvers.ts';
 import { nomadResolvers } from './modules/nomads/resolvers.ts';
 import { rulesResolvers } from './modules/rules/resolvers.ts';
+import { statisticsResolvers } from './modules/statistics/resolvers.ts';
 import { holidayReadinessWarnings } from './modules/rules/service.ts';
 import { SUBGRAPH_NAME, typeDefs } from './sdl.ts';
 import { eventTables } from './events.ts';
@@ -42,6 +43,7 @@ export function startMigrationSubgraph(options: MigrationSubgraphOptions): Promi
         reviewResolvers(app),
         statusResolvers(app),
         rulesResolvers(),
+        statisticsResolvers(app),
         eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables }),
       ),
       createLoaders,

@@ -27,7 +27,7 @@ export interface ApplicationFilterParams {
 }
 
 /** The Bishkek calendar date of the submission (the authority's working calendar). */
-const submittedOn = sql`(${applications.submittedAt} at time zone 'Asia/Bishkek')::date`;
+export const submittedOn = sql`(${applications.submittedAt} at time zone 'Asia/Bishkek')::date`;
 
 function overdueCondition(today: string): SQL {
   return and(
@@ -36,7 +36,8 @@ function overdueCondition(today: string): SQL {
   ) as SQL;
 }
 
-function applicationConditions(f: ApplicationFilterParams): SQL | undefined {
+/** The WHERE of `filter` over `applications` (the statistics reuse it). */
+export function applicationConditions(f: ApplicationFilterParams): SQL | undefined {
   return and(
     f.states?.length ? inArray(applications.state, [...f.states]) : undefined,
     f.activityCodes?.length ? inArray(applications.activityCode, [...f.activityCodes]) : undefined,

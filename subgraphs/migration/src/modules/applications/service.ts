@@ -96,18 +96,13 @@ export interface ApplicationListArgs extends PageArgs {
   } | null;
 }
 
-export async function listApplicationsFor(
-  ctx: Context,
-  app: App,
-  args: ApplicationListArgs,
-): Promise<Connection<ApplicationRow> & { totalCount: () => Promise<number> }> {
-  const page = toPage(args);
-  const f = args.filter ?? {};
+/** The `ApplicationFilter` argument, checked (BAD_USER_INPUT naming the field), as query params. */
+export function applicationFilterParams(f: NonNullable<ApplicationListArgs['filter']>, today: string): ApplicationFilterParams {
   if (f.nomadId != null && !isUuid(f.nomadId)) throw badUserInput('`filter.nomadId` must be a UUID.', 'filter.nomadId');
   if (f.submittedFrom && f.submittedTo && f.submittedFrom > f.submittedTo) {
     throw badUserInput('`filter.submittedFrom` is after `filter.submittedTo`.', 'filter.submittedFrom');
   }
-  const filter: ApplicationFilterParams = {
+  return {
     states: f.states ?? undefined,
     citizenships: f.citizenships ?? undefined,
     activityCodes: f.activityCodes ?? undefined,
@@ -115,8 +110,17 @@ export async function listApplicationsFor(
     submittedTo: f.submittedTo ?? undefined,
     overdue: f.overdue ?? undefined,
     nomadId: f.nomadId ?? undefined,
-    today: app.clock.today(),
+    today,
   };
+}
+
+export async function listApplicationsFor(
+  ctx: Context,
+  app: App,
+  args: ApplicationListArgs,
+): Promise<Connection<ApplicationRow> & { totalCount: () => Promise<number> }> {
+  const page = toPage(args);
+  const filter = applicationFilterParams(args.filter ?? {}, app.clock.today());
   const { principal } = ctx;
   if (!hasRole(principal, ...LISTERS)) {
     if (!principal.roles.includes('nomad') || !principal.nomadId) throw forbidden('Listing applications is for migration officers and analysts.');
