@@ -2,3 +2,4 @@
 export { sampleWorld, type SampleWorldOptions } from './world.ts';
 export { DEMO_NOMAD_ID, SAMPLE_RULES } from './tables.ts';
 export type * from './types.ts';
+export { sampleDependants, type SampleDependant, type SampleDependantDocument } from './dependants.ts';

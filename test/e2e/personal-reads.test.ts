@@ -42,6 +42,9 @@ const cases = personalReadCases(schema, owners, TABLES);
 const NULL_ON_PATH: Record<string, string> = {
   'application.screening.requestNote': "an application's own screening is never a re-screening, which alone has a request note",
   'overdueDepartures.edges.node.note': "a watch is overdue only until the departure is confirmed, with the officer's note",
+  'pendingDependants.edges.node.pin': 'a dependant awaiting review has no PIN yet: ZHAAK assigns it on approval',
+  'pendingDependants.edges.node.status': "a dependant awaiting review holds no status yet: it is the principal's from approval",
+  'pendingDependants.edges.node.statusOn': "a dependant awaiting review holds no status yet: it is the principal's from approval",
 };
 
 let graph: TestGraph;
@@ -106,6 +109,25 @@ beforeAll(async () => {
   // Extended to a year: still running, and soon expiring, on the day the walk reads.
   const extended = await gql<{ extendStatus: { userErrors: UserErrorView[] } }>(migrationOfficer, STATUS_ACTIONS.extendStatus, { input: { nomadId: holder.nomadId } });
   expect(extended.extendStatus.userErrors).toEqual([]);
+  // The holder's family: a spouse (screened by GKNB: an adult), a child who turns 18 before the
+  // day the walk reads (the coming-of-age queue), both approved; and a child still pending.
+  const ADD_DEPENDANT = 'mutation A($input: AddDependantInput!) { addDependant(input: $input) { dependant { id } userErrors { code field message } } }';
+  const family: Record<string, string> = {};
+  for (const [name, relation, dateOfBirth, certificate] of [
+    ['spouse', 'SPOUSE', '1991-05-05', 'MARRIAGE_CERTIFICATE'],
+    ['child', 'CHILD', '2009-01-20', 'BIRTH_CERTIFICATE'],
+    ['pending', 'CHILD', '2015-03-03', 'BIRTH_CERTIFICATE'],
+  ] as const) {
+    const added = await gql<{ addDependant: { dependant: { id: string } | null; userErrors: UserErrorView[] } }>(holder.tok, ADD_DEPENDANT, {
+      input: { relation, surname: 'Walk', givenNames: 'Family', dateOfBirth, sex: 'FEMALE', citizenship: 'KAZ', passport: { country: 'KAZ', number: `W${name.toUpperCase()}1234`, expiresOn: '2031-01-01' }, documents: [{ kind: certificate, fileName: 'certificate.pdf', language: 'ru' }] },
+    });
+    expect(added.addDependant.userErrors).toEqual([]);
+    family[name] = added.addDependant.dependant?.id ?? '';
+  }
+  for (const name of ['spouse', 'child']) {
+    const approved = await gql<{ approveDependant: { userErrors: UserErrorView[] } }>(migrationOfficer, 'mutation P($input: DependantDecisionInput!) { approveDependant(input: $input) { userErrors { code field message } } }', { input: { dependantId: family[name] } });
+    expect(approved.approveDependant.userErrors).toEqual([]);
+  }
   // A holder whose re-registration fails (closed regime), and one who must leave the country.
   stuck = await flows.statusHolder(graph, migrationOfficer, clear);
   leaver = await flows.statusHolder(graph, migrationOfficer, clear);
@@ -193,6 +215,8 @@ beforeAll(async () => {
   const [monitoringCase] = await labor.database.client<{ id: string }[]>`select id from labor.monitoring_cases where nomad_id = ${holder.nomadId}`;
   overrides = {
     'Query.nomad': { id: holder.nomadId },
+    'Query.dependant': { id: family.spouse },
+    'Dependant.statusOn': { date: '2026-12-01' },
     'Query.application': { id: holder.app.id },
     'Query.auditNomad': { id: holder.nomadId },
     'Query.screening': { id: rescreening?.id },

@@ -7,6 +7,8 @@ import {
   accessTables,
   type ApplicationDocumentRow,
   type ApplicationRow,
+  type DependantDocumentRow,
+  type DependantRow,
   type NomadRow,
   type StatusEventRow,
   type StatusPeriodRow,
@@ -16,6 +18,7 @@ import { getRecommendationsByNomadIds } from './modules/review/queries.ts';
 import { getEventsByNomadIds, getPeriodsByNomadIds } from './modules/status/queries.ts';
 import { getLinkFactsByNomadIds, getNomadsByIds, getNomadsByPins } from './modules/nomads/queries.ts';
 import type { LinkFacts } from './policy.ts';
+import { getDependantDocumentsByDependantIds, getDependantsByIds, getDependantsByPrincipalIds } from './modules/dependants/queries.ts';
 import {
   getApplicationPagesByNomadIds,
   getApplicationsByIds,
@@ -60,6 +63,15 @@ export function createLoaders(db: MigrationDb, request: ReadRequest) {
     ),
     documentsByApplication: new DataLoader<string, ApplicationDocumentRow[]>(async (ids) =>
       groupByKey(ids, await getDocumentsByApplicationIds(db, { applicationIds: ids }), (r) => r.applicationId),
+    ),
+    dependantById: new DataLoader<string, DependantRow | null>(async (ids) =>
+      byKey(ids, await getDependantsByIds(db, { ids }), (r) => r.id),
+    ),
+    dependantsByPrincipal: new DataLoader<string, DependantRow[]>(async (ids) =>
+      groupByKey(ids, await getDependantsByPrincipalIds(db, { principalIds: ids }), (r) => r.principalId),
+    ),
+    documentsByDependant: new DataLoader<string, DependantDocumentRow[]>(async (ids) =>
+      groupByKey(ids, await getDependantDocumentsByDependantIds(db, { dependantIds: ids }), (r) => r.dependantId),
     ),
     /**
      * Pages of applications per nomad. Keys that share the same page arguments (the usual

@@ -3,7 +3,7 @@ import { parse, type DocumentNode } from 'graphql';
 import { accessLogTypeDefs, eventOperationsTypeDefs, sharedTypeDefs } from '@nomad/kit';
 
 /** The module folders whose `schema.graphql` make up this subgraph, in order. */
-export const MODULES = ['nomads', 'applications', 'review', 'status', 'rules', 'statistics'] as const;
+export const MODULES = ['nomads', 'applications', 'review', 'status', 'rules', 'statistics', 'dependants'] as const;
 
 function moduleSdl(name: string): string {
   return readFileSync(new URL(`./modules/${name}/schema.graphql`, import.meta.url), 'utf8');

@@ -20,6 +20,7 @@ import { nomadResolvers } from './modules/nomads/resolvers.ts';
 import { rulesResolvers } from './modules/rules/resolvers.ts';
 import { statisticsResolvers } from './modules/statistics/resolvers.ts';
 import { holidayReadinessWarnings } from './modules/rules/service.ts';
+import { dependantResolvers } from './modules/dependants/resolvers.ts';
 import { SUBGRAPH_NAME, typeDefs } from './sdl.ts';
 import { eventTables } from './events.ts';
 import { reviewEventHandlers } from './modules/review/handlers.ts';
@@ -44,6 +45,7 @@ export function startMigrationSubgraph(options: MigrationSubgraphOptions): Promi
         statusResolvers(app),
         rulesResolvers(),
         statisticsResolvers(app),
+        dependantResolvers(app),
         eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables }),
       ),
       createLoaders,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, RejectedEvent, runMigrations, type Database, type DomainEvent, type Principal } from '@nomad/kit';
@@ -13,6 +13,7 @@ import { securityEventHandlers } from './handlers.ts';
 import { createLoaders } from './loaders.ts';
 import { addEvidence, createMeasure, updateMeasure } from './modules/measures/service.ts';
 import { loadRules } from './modules/rules/service.ts';
+import { getScreeningsByNomadIds } from './modules/screenings/queries.ts';
 import { concludeScreening, rescreenHolder } from './modules/screenings/service.ts';
 import { securitySample, seedSecurity } from './seed/seed.ts';
 
@@ -125,6 +126,34 @@ describe('event handlers', () => {
       expect(err, exitDeadline).toMatchObject({ code: 'EVENT_FACT_CONFLICT', message: `the revocation of nomad ${nomadId} on 2026-11-20 gives the exit deadline ${exitDeadline}, not 2026-12-05 (15 days)` });
     }
     expect(await database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.nomadId, nomadId))).toEqual([]);
+  });
+
+  it('DependantAdded screens an adult family member once, filed under the principal, and no child; the principal\'s clearance ignores it', async () => {
+    const principalId = randomUUID();
+    const spouse = randomUUID();
+    const child = randomUUID();
+    const added = (dependantId: string, adult: boolean) =>
+      event('DependantAdded', dependantId, { dependantId, principalId, relation: adult ? 'SPOUSE' : 'CHILD', citizenship: 'KAZ', adult, addedAt: '2026-11-24T06:00:00.000Z' });
+    expect(await database.db.transaction((tx) => securityEventHandlers.DependantAdded(tx, added(spouse, true)))).toBeUndefined();
+    expect(await database.db.transaction((tx) => securityEventHandlers.DependantAdded(tx, added(spouse, true)))).toEqual({ ignored: expect.stringContaining('already has a screening') as unknown });
+    expect(await database.db.transaction((tx) => securityEventHandlers.DependantAdded(tx, added(child, false)))).toEqual({ ignored: expect.stringContaining('child') as unknown });
+    const rows = await database.db.select().from(schema.screenings).where(eq(schema.screenings.nomadId, principalId));
+    expect(rows.map((r) => [r.kind, r.dependantId, r.outcome])).toEqual([['DEPENDANT', spouse, 'PENDING']]);
+    expect(await getScreeningsByNomadIds(database.db, { nomadIds: [principalId] })).toEqual([]);
+  });
+
+  it('DependantStatusEnded watches the family member\'s exit: the principal\'s deadline, or the expiry rule', async () => {
+    const principalId = randomUUID();
+    const [revoked, expired] = [randomUUID(), randomUUID()];
+    await database.db.transaction(async (tx) => {
+      await securityEventHandlers.DependantStatusEnded(tx, event('DependantStatusEnded', revoked, { dependantId: revoked, principalId, pin: '11001201000001', cause: 'REVOKED', endedOn: '2026-11-20', exitDeadline: '2026-12-05' }));
+      await securityEventHandlers.DependantStatusEnded(tx, event('DependantStatusEnded', expired, { dependantId: expired, principalId, pin: '11001201000002', cause: 'EXPIRED', endedOn: '2026-11-01', exitDeadline: null }));
+    });
+    const rows = await database.db.select().from(schema.exitWatches).where(inArray(schema.exitWatches.nomadId, [revoked, expired])).orderBy(schema.exitWatches.cause);
+    expect(rows.map((r) => [r.nomadId, r.cause, r.ground, r.endedOn, r.exitDeadlineOn])).toEqual([
+      [revoked, 'REVOKED', 'PRINCIPAL_REVOKED', '2026-11-20', '2026-12-05'],
+      [expired, 'EXPIRED', null, '2026-11-01', '2026-11-16'],
+    ]);
   });
 });
 

@@ -1,10 +1,10 @@
 import type { DomainEvent, EventHandlers, EventIgnored } from '@nomad/kit';
 import type { SecurityDb } from './db/index.ts';
-import { watchExpiry, watchRevocation } from './modules/departures/service.ts';
-import { openApplicationScreening } from './modules/screenings/service.ts';
+import { watchDependantExit, watchExpiry, watchRevocation } from './modules/departures/service.ts';
+import { openApplicationScreening, openDependantScreening } from './modules/screenings/service.ts';
 
 /**
- * What GKNB does with migration's facts (SUBSCRIPTIONS sends it these three). Each handler
+ * What GKNB does with migration's facts (SUBSCRIPTIONS sends it these). Each handler
  * runs in the inbox transaction that records the event id, so a redelivery has no second
  * effect; one that throws leaves the event to be retried.
  *
@@ -29,5 +29,13 @@ export const securityEventHandlers = {
   /** Watches an expired holder's departure too (rule `expiry_exit_days`). */
   async StatusExpired(tx: SecurityDb, event: DomainEvent<'StatusExpired'>): Promise<EventIgnored | undefined> {
     return watchExpiry(tx, event);
+  },
+  /** Screens an adult family member added to a holder or applicant (a child is not screened). */
+  async DependantAdded(tx: SecurityDb, event: DomainEvent<'DependantAdded'>): Promise<EventIgnored | undefined> {
+    return openDependantScreening(tx, event.payload);
+  },
+  /** Watches a family member's exit deadline: the principal's, or the one an officer's end of the status set. */
+  async DependantStatusEnded(tx: SecurityDb, event: DomainEvent<'DependantStatusEnded'>): Promise<EventIgnored | undefined> {
+    return watchDependantExit(tx, event);
   },
 } satisfies EventHandlers<SecurityDb>;

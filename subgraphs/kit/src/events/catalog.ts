@@ -116,6 +116,38 @@ export const EventCatalog = {
     at: instant,
   }),
   /**
+   * migration → security: a holder or applicant added a family member (docs/domain.md, "Family
+   * members"). GKNB screens adults (`adult`: 18 or older on the day added); no name, birth date
+   * or passport travels, only what the screening queue needs.
+   */
+  DependantAdded: z.object({
+    dependantId: id,
+    principalId: id,
+    relation: z.enum(['SPOUSE', 'CHILD']),
+    citizenship: z.string().regex(COUNTRY_CODE, 'must be an ISO 3166-1 alpha-3 code'),
+    adult: z.boolean(),
+    addedAt: instant,
+  }),
+  /**
+   * migration → (no subscriber: tax registers no dependant as an IE, labor monitors none): a
+   * dependant was approved and got a PIN; their status is the principal's, until `validUntil`
+   * at the latest (the principal's last day when granted).
+   */
+  DependantGranted: z.object({ dependantId: id, principalId: id, pin, relation: z.enum(['SPOUSE', 'CHILD']), grantedOn: day, validUntil: day }),
+  /**
+   * migration → security: a dependant's status ended with the principal's (revoked or
+   * expired: the principal's exit deadline, or for an expiry GKNB's own rule as for the
+   * principal) or by an officer's decision (`ENDED`, e.g. a child come of age).
+   */
+  DependantStatusEnded: z.object({
+    dependantId: id,
+    principalId: id,
+    pin,
+    cause: z.enum(['REVOKED', 'EXPIRED', 'ENDED']),
+    endedOn: day,
+    exitDeadline: day.nullable(),
+  }),
+  /**
    * any agency → security: a sealed batch of the agency's access log and its records, for the
    * consolidated ledger (which anchors the root outside the agency and serves the data tracker).
    */

@@ -30,6 +30,10 @@ describe('SUBSCRIPTIONS', () => {
       StatusReinstated: [],
       // Not in DOMAIN.md's table: GKNB's recommendation after a flagged re-screening (issue 7).
       SuspensionRecommended: ['migration'],
+      // Family members (issue 15): GKNB screens adult dependants and watches their exit; tax and labor receive none.
+      DependantAdded: ['security'],
+      DependantGranted: [],
+      DependantStatusEnded: ['security'],
       // The access ledger (issue 13): every agency's sealed log to GKNB's ledger, the ledger's roots to migration.
       AccessSealed: ['security'],
       LedgerSealed: ['migration'],
@@ -37,7 +41,9 @@ describe('SUBSCRIPTIONS', () => {
       RulesChanged: ['labor'],
     });
     expect(() => assertSubscriptions(AGENCY_NAMES)).not.toThrow();
-    expect(eventTypesFor('security')).toEqual(['ApplicationSubmitted', 'StatusRevoked', 'StatusExpired', 'AccessSealed']);
+    expect(eventTypesFor('security')).toEqual(['ApplicationSubmitted', 'StatusRevoked', 'StatusExpired', 'DependantAdded', 'DependantStatusEnded', 'AccessSealed']);
+    expect(eventTypesFor('tax')).not.toContain('DependantGranted');
+    expect(eventTypesFor('labor')).not.toContain('DependantGranted');
     expect(eventTypesFor('migration')).toEqual(['ScreeningConcluded', 'EvaluationConcluded', 'SuspensionRecommended', 'LedgerSealed']);
     expect(subscribersOf('StatusSuspended')).toEqual([]);
   });
@@ -56,8 +62,8 @@ describe('SUBSCRIPTIONS', () => {
   });
 
   it("checks an agency's handlers against what it receives, both ways", () => {
-    expect(() => assertHandlers('security', ['ApplicationSubmitted', 'StatusRevoked', 'StatusExpired', 'AccessSealed'])).not.toThrow();
-    expect(problemsOf(() => assertHandlers('security', ['ApplicationSubmitted', 'StatusGranted', 'AccessSealed']))).toEqual([
+    expect(() => assertHandlers('security', ['ApplicationSubmitted', 'StatusRevoked', 'StatusExpired', 'DependantAdded', 'DependantStatusEnded', 'AccessSealed'])).not.toThrow();
+    expect(problemsOf(() => assertHandlers('security', ['ApplicationSubmitted', 'StatusGranted', 'DependantAdded', 'DependantStatusEnded', 'AccessSealed']))).toEqual([
       'security subscribes to StatusRevoked but has no handler for it',
       'security subscribes to StatusExpired but has no handler for it',
       'security has a handler for StatusGranted but SUBSCRIPTIONS does not send StatusGranted to security',

@@ -20,6 +20,11 @@ export const SUBSCRIPTIONS = {
   StatusSuspended: [],
   StatusReinstated: [],
   SuspensionRecommended: ['migration'],
+  // Family members (docs/domain.md): GKNB screens adult dependants and watches their exit;
+  // tax registers no dependant as an IE and labor monitors none, so neither receives them.
+  DependantAdded: ['security'],
+  DependantGranted: [],
+  DependantStatusEnded: ['security'],
   // Every agency (security included) sends its sealed access log to the ledger in security.
   AccessSealed: ['security'],
   // The ledger's own roots are anchored in migration's database.
@@ -46,6 +51,9 @@ export const PRODUCERS = {
   StatusSuspended: ['migration'],
   StatusReinstated: ['migration'],
   SuspensionRecommended: ['security'],
+  DependantAdded: ['migration'],
+  DependantGranted: ['migration'],
+  DependantStatusEnded: ['migration'],
   AccessSealed: ['migration', 'labor', 'tax', 'security'],
   LedgerSealed: ['security'],
   RulesChanged: ['migration'],

@@ -6,7 +6,8 @@ import { createTestDatabase, expectedPinPattern, type TestDatabase } from '@noma
 import { fileURLToPath } from 'node:url';
 import { schema, type MigrationSchema } from '../db/index.ts';
 import { deriveStatus } from '../modules/status/derive.ts';
-import { sampleWorld, SAMPLE_RULES } from '@nomad/sample';
+import { DEMO_NOMAD_ID, sampleWorld, SAMPLE_RULES } from '@nomad/sample';
+import { CHILD_AGE_LIMIT_YEARS, deriveDependantStatus, isUnder } from '../modules/dependants/derive.ts';
 import { seedMigration } from './seed.ts';
 
 const TODAY = '2026-11-24';
@@ -52,6 +53,27 @@ describe('sample data', () => {
     expect([...states].sort()).toEqual(['ACTIVE', 'EXPIRED', 'REVOKED', 'SUSPENDED']);
     const kinds = new Set(periods.map((p) => p.kind));
     expect(kinds).toEqual(new Set(['INITIAL_60_DAYS', 'EXTENSION_1_YEAR', 'RENEWAL']));
+  });
+
+  it('gives some holders a spouse and children whose status is theirs, one child come of age, and pending ones (the demo applicant\'s too)', async () => {
+    const dependants = await database.db.select().from(schema.dependants);
+    expect(dependants.length).toBeGreaterThan(10);
+    const periods = await database.db.select().from(schema.statusPeriods);
+    const events = await database.db.select().from(schema.statusEvents);
+    const approved = dependants.filter((d) => d.state === 'APPROVED');
+    expect(approved.length).toBeGreaterThan(5);
+    const pins = new Set((await database.db.select().from(schema.nomads)).map((n) => n.pin));
+    for (const d of approved) {
+      expect(d.pin).toMatch(expectedPinPattern(d));
+      expect(pins.has(d.pin)).toBe(false);
+      expect(deriveDependantStatus(d, periods.filter((p) => p.nomadId === d.principalId), events.filter((e) => e.nomadId === d.principalId), TODAY)?.state).toBe('ACTIVE');
+    }
+    expect(new Set(approved.map((d) => d.pin)).size).toBe(approved.length);
+    expect(new Set(approved.map((d) => d.relation))).toEqual(new Set(['SPOUSE', 'CHILD']));
+    expect(approved.filter((d) => d.relation === 'CHILD' && !isUnder(d.dateOfBirth, CHILD_AGE_LIMIT_YEARS, TODAY))).toHaveLength(1);
+    expect(dependants.filter((d) => d.state === 'PENDING').map((d) => d.principalId)).toContain(DEMO_NOMAD_ID);
+    const documents = await database.db.select().from(schema.dependantDocuments);
+    for (const d of dependants) expect(documents.some((doc) => doc.dependantId === d.id && doc.kind === (d.relation === 'SPOUSE' ? 'MARRIAGE_CERTIFICATE' : 'BIRTH_CERTIFICATE'))).toBe(true);
   });
 
   it('does nothing on a second run', async () => {

@@ -8,7 +8,7 @@ export const security = pgSchema('security');
 export const screeningOutcomeEnum = security.enum('screening_outcome', ['PENDING', 'CLEARED', 'FLAGGED']);
 
 /** Why a screening was opened: an application (ApplicationSubmitted) or a re-screening of a holder. */
-export const screeningKindEnum = security.enum('screening_kind', ['APPLICATION', 'RESCREEN']);
+export const screeningKindEnum = security.enum('screening_kind', ['APPLICATION', 'RESCREEN', 'DEPENDANT']);
 
 /**
  * GKNB's closed list of reasons for a FLAGGED outcome. Classified: never leaves this
@@ -48,7 +48,10 @@ export const screenings = security.table(
     /** Migration's application id (APPLICATION screenings only). */
     applicationId: uuid('application_id'),
     applicationNumber: char('application_number', { length: 8 }),
+    /** The screened person; for a DEPENDANT screening, the principal (who may read its outcome). */
     nomadId: uuid('nomad_id').notNull(),
+    /** Migration's dependant id (DEPENDANT screenings only): the adult family member screened. */
+    dependantId: uuid('dependant_id'),
     /** As the applicant declared it (ISO 3166-1 alpha-3); null for a re-screening. */
     citizenship: char('citizenship', { length: 3 }),
     outcome: screeningOutcomeEnum('outcome').notNull().default('PENDING'),
@@ -66,6 +69,9 @@ export const screenings = security.table(
   (t) => [
     // Idempotent per application: a second ApplicationSubmitted (a resubmission) opens nothing new.
     uniqueIndex('screenings_application_key').on(t.applicationId).where(sql`${t.applicationId} is not null`),
+    // Idempotent per dependant: DependantAdded redelivered opens nothing new.
+    uniqueIndex('screenings_dependant_key').on(t.dependantId).where(sql`${t.dependantId} is not null`),
+    check('screenings_dependant_check', sql`(${t.kind}::text = 'DEPENDANT') = (${t.dependantId} is not null)`),
     // At most one open re-screening per nomad.
     uniqueIndex('screenings_one_open_rescreen').on(t.nomadId).where(sql`${t.kind} = 'RESCREEN' and ${t.outcome} = 'PENDING'`),
     index('screenings_nomad_idx').on(t.nomadId, t.seq),

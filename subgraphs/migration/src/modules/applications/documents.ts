@@ -4,8 +4,8 @@ import type { documentKindEnum } from '../../db/schema.ts';
 export type DocumentKind = (typeof documentKindEnum.enumValues)[number];
 
 /** A document as an applicant lists it (an application's or a dependant's). */
-export interface DocumentInput {
-  kind: DocumentKind;
+export interface DocumentInput<K extends string = DocumentKind> {
+  kind: K;
   fileName: string;
   language: string;
   /** A TRANSLATION only: the `fileName` of the document of the same set it translates. */
@@ -25,8 +25,8 @@ export const DocumentCode = {
 const LANGUAGE = /^[a-z]{2}$/;
 const FILE_NAME = /^[^/\\\0]{1,200}$/;
 
-/** Kinds that are not read as text, so they need no translation: a photo. */
-const NEEDS_NO_TRANSLATION: ReadonlySet<DocumentKind> = new Set(['PHOTO', 'TRANSLATION']);
+/** Kinds that are not read as text, so they need no translation: a photo (of an application's set or a dependant's). */
+const NEEDS_NO_TRANSLATION: ReadonlySet<string> = new Set(['PHOTO', 'TRANSLATION']);
 
 /**
  * The rules every set of documents follows, whoever files it. File names are unique within
@@ -36,10 +36,10 @@ const NEEDS_NO_TRANSLATION: ReadonlySet<DocumentKind> = new Set(['PHOTO', 'TRANS
  * not a translation. One translation never covers another document. Pure: returns every
  * broken rule at once, each with the input path of the document (`path.i.field`).
  */
-export function checkDocuments(documents: readonly DocumentInput[], acceptedLanguages: readonly string[], path = 'input.documents'): UserError[] {
+export function checkDocuments<K extends string>(documents: readonly DocumentInput<K>[], acceptedLanguages: readonly string[], path = 'input.documents'): UserError[] {
   const errors: UserError[] = [];
   const add = (code: string, field: string, message: string) => errors.push(userError(code, message, field));
-  const byName = new Map<string, DocumentInput>();
+  const byName = new Map<string, DocumentInput<K>>();
   documents.forEach((d, i) => {
     if (!FILE_NAME.test(d.fileName)) add(DocumentCode.INVALID_FORMAT, `${path}.${i}.fileName`, 'File name must be 1–200 characters without slashes.');
     else if (byName.has(d.fileName)) add(DocumentCode.DOCUMENT_NAME_DUPLICATE, `${path}.${i}.fileName`, `Another document is already named "${d.fileName}": give each file its own name.`);
@@ -74,6 +74,6 @@ export function checkDocuments(documents: readonly DocumentInput[], acceptedLang
 }
 
 /** The row of a listed document (its translation target under the column's name). */
-export function documentRow(d: DocumentInput): { kind: DocumentKind; fileName: string; language: string; translatesFileName: string | null } {
+export function documentRow<K extends string>(d: DocumentInput<K>): { kind: K; fileName: string; language: string; translatesFileName: string | null } {
   return { kind: d.kind, fileName: d.fileName, language: d.language, translatesFileName: d.translates ?? null };
 }

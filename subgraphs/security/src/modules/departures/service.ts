@@ -92,6 +92,30 @@ export async function watchExpiry(tx: SecurityDb, event: DomainEvent<'StatusExpi
   return undefined;
 }
 
+/**
+ * Handler of DependantStatusEnded: a family member leaves with the principal, by the same
+ * deadline (the principal's exit deadline for a revocation, `expiry_exit_days` after an expiry
+ * as for the principal); an officer's end of the dependant's status counts as a revocation.
+ */
+export async function watchDependantExit(tx: SecurityDb, event: DomainEvent<'DependantStatusEnded'>): Promise<EventIgnored | undefined> {
+  const { dependantId, pin, cause, endedOn, exitDeadline } = event.payload;
+  const watchCause = cause === 'EXPIRED' ? 'EXPIRED' : 'REVOKED';
+  const known = await findExitWatchOf(tx, { nomadId: dependantId, cause: watchCause, endedOn });
+  if (known) return ignoreEvent(`exit watch ${known.id} already watches this dependant's status end`);
+  const deadline = exitDeadline ?? addDays(endedOn, (await loadRules(tx)).expiry_exit_days);
+  const ground = cause === 'ENDED' ? 'DEPENDANT_STATUS_ENDED' : cause === 'REVOKED' ? 'PRINCIPAL_REVOKED' : null;
+  await insertExitWatch(tx, { nomadId: dependantId, pin, cause: watchCause, ground, endedOn, exitDeadlineOn: deadline });
+  await recordServiceProcessing(tx, accessTables, ACCESS_POLICY, {
+    service: `${event.type} from ${event.producer}`,
+    purpose: "Watch the former dependant's exit deadline",
+    subjectIds: [dependantId],
+    fields: ground ? ['ExitWatch.pin', 'ExitWatch.ground'] : ['ExitWatch.pin'],
+    bulk: false,
+    correlationId: event.id,
+  });
+  return undefined;
+}
+
 function assertSecurityOfficer(ctx: Context): void {
   if (!hasRole(ctx.principal, 'security_officer')) throw forbidden('Only security officers may read exit deadlines.');
 }

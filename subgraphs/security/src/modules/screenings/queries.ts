@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { afterCursor, type Page } from '@nomad/kit';
 import type { SecurityDb } from '../../db/index.ts';
 import { screenings, type ScreeningOutcome, type ScreeningRow } from '../../db/schema.ts';
@@ -17,6 +17,19 @@ export async function insertApplicationScreening(
     .insert(screenings)
     .values({ kind: 'APPLICATION', ...params })
     .onConflictDoNothing({ target: screenings.applicationId, where: sql`${screenings.applicationId} is not null` })
+    .returning();
+  return row;
+}
+
+/** Opens the screening of an adult dependant, once per dependant (undefined when it exists). */
+export async function insertDependantScreening(
+  db: SecurityDb,
+  params: { dependantId: string; nomadId: string; citizenship: string; openedAt: string },
+): Promise<ScreeningRow | undefined> {
+  const [row] = await db
+    .insert(screenings)
+    .values({ kind: 'DEPENDANT', ...params })
+    .onConflictDoNothing({ target: screenings.dependantId, where: sql`${screenings.dependantId} is not null` })
     .returning();
   return row;
 }
@@ -44,19 +57,19 @@ export async function getScreeningsByApplicationIds(db: SecurityDb, params: { ap
   return db.select().from(screenings).where(inArray(screenings.applicationId, [...params.applicationIds]));
 }
 
-/** Every screening of the nomads, newest first. */
+/** Every screening of the nomads themselves (not of their dependants), newest first. */
 export async function getScreeningsByNomadIds(db: SecurityDb, params: { nomadIds: readonly string[] }): Promise<ScreeningRow[]> {
   if (params.nomadIds.length === 0) return [];
   return db
     .select()
     .from(screenings)
-    .where(inArray(screenings.nomadId, [...params.nomadIds]))
+    .where(and(inArray(screenings.nomadId, [...params.nomadIds]), isNull(screenings.dependantId)))
     .orderBy(desc(screenings.seq));
 }
 
 /** Does GKNB know this nomad (any screening, any outcome)? */
 export async function hasScreenings(db: SecurityDb, params: { nomadId: string }): Promise<boolean> {
-  const [row] = await db.select({ id: screenings.id }).from(screenings).where(eq(screenings.nomadId, params.nomadId)).limit(1);
+  const [row] = await db.select({ id: screenings.id }).from(screenings).where(and(eq(screenings.nomadId, params.nomadId), isNull(screenings.dependantId))).limit(1);
   return row !== undefined;
 }
 

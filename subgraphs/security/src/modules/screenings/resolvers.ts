@@ -55,6 +55,7 @@ export function screeningResolvers(app: App): GraphQLResolverMap<Context> {
       version: outcome((s) => s.version),
       application: outcome((s) => (s.applicationId ? { __typename: 'Application', id: s.applicationId } : null)),
       nomad: outcome((s) => ({ __typename: 'Nomad', id: s.nomadId })),
+      dependant: outcome((s) => (s.dependantId ? { __typename: 'Dependant', id: s.dependantId } : null)),
       reasons: detail('reasons', (s) => s.reasons),
       reasonText: detail('reasonText', (s) => s.reasonText),
       classification: detail('classification', (s) => s.classification),

@@ -66,6 +66,7 @@ describe('clearance', () => {
     kind,
     applicationId: null,
     applicationNumber: null,
+    dependantId: null,
     nomadId: NOMAD,
     citizenship: null,
     outcome,

@@ -5,6 +5,8 @@ import {
   hasRole,
   isPgError,
   isUuid,
+  ignoreEvent,
+  type EventIgnored,
   PG_UNIQUE_VIOLATION,
   runIdempotent,
   toConnection,
@@ -27,6 +29,7 @@ import {
   getScreeningsByIds,
   hasScreenings,
   insertApplicationScreening,
+  insertDependantScreening,
   insertRescreen,
   listScreenings,
 } from './queries.ts';
@@ -99,6 +102,19 @@ export async function openApplicationScreening(
     citizenship: payload.citizenship,
     openedAt: payload.submittedAt,
   });
+}
+
+/**
+ * Handler of DependantAdded: GKNB screens adults, so an adult family member gets a DEPENDANT
+ * screening (once per dependant), filed under the principal; a child gets none.
+ */
+export async function openDependantScreening(
+  tx: SecurityDb,
+  payload: { dependantId: string; principalId: string; citizenship: string; adult: boolean; addedAt: string },
+): Promise<EventIgnored | undefined> {
+  if (!payload.adult) return ignoreEvent(`dependant ${payload.dependantId} is a child: GKNB screens adults only`);
+  const opened = await insertDependantScreening(tx, { dependantId: payload.dependantId, nomadId: payload.principalId, citizenship: payload.citizenship, openedAt: payload.addedAt });
+  return opened ? undefined : ignoreEvent(`dependant ${payload.dependantId} already has a screening`);
 }
 
 function requireSecurityOfficer(ctx: Context): UserError[] {

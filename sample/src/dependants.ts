@@ -1,0 +1,125 @@
+import { addDays, formatPin } from '@nomad/kit';
+import { prng } from './random.ts';
+import { DEMO_NOMAD_ID, NAMES } from './tables.ts';
+import type { SampleWorld } from './types.ts';
+
+/** A holder's or applicant's family member, as migration stores them (docs/domain.md, "Family members"). */
+export interface SampleDependant {
+  id: string;
+  principalId: string;
+  relation: 'SPOUSE' | 'CHILD';
+  state: 'PENDING' | 'APPROVED';
+  surname: string;
+  givenNames: string;
+  dateOfBirth: string;
+  sex: 'MALE' | 'FEMALE';
+  citizenship: string;
+  passportCountry: string;
+  passportNumber: string;
+  passportExpiresOn: string;
+  pin: string | null;
+  addedAt: string;
+  addedBy: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  grantedOn: string | null;
+  principalChainStartedOn: string | null;
+}
+
+export interface SampleDependantDocument {
+  dependantId: string;
+  kind: 'MARRIAGE_CERTIFICATE' | 'BIRTH_CERTIFICATE' | 'TRANSLATION';
+  fileName: string;
+  language: string;
+  translatesFileName: string | null;
+  addedAt: string;
+}
+
+/** Deterministic ids of the sample's dependants (apart from the nomads' and applications'). */
+function dependantId(n: number): string {
+  return `5eed0000-0000-4000-9000-${n.toString(16).padStart(12, '0')}`;
+}
+
+/** The birth date of someone who turns `years` on `day` (29 February: the 28th). */
+function bornYearsBefore(day: string, years: number): string {
+  const [y, rest] = [Number(day.slice(0, 4)), day.slice(4)];
+  return `${String(y - years).padStart(4, '0')}${rest === '-02-29' ? '-02-28' : rest}`;
+}
+
+/**
+ * Family members for some of the sample's people, from their own random stream (so the rest of
+ * the world draws as before): a spouse for every fourth holder whose status is ACTIVE today, a
+ * child for every eighth, one child who turned 18 last week (the officers' coming-of-age queue),
+ * and pending spouses of the demo applicant and a few holders (the review queue). Approved ones
+ * get PINs after the serials the world used (`serials` is updated).
+ */
+export function sampleDependants(
+  world: SampleWorld,
+  today: string,
+  seed = 15,
+): { dependants: SampleDependant[]; documents: SampleDependantDocument[]; serials: SampleWorld['serials'] } {
+  const rnd = prng(seed);
+  const used = new Map(world.serials.map((s) => [s.dateOfBirth, s.lastSerial]));
+  const pin = (sex: 'MALE' | 'FEMALE', dateOfBirth: string) => {
+    const serial = (used.get(dateOfBirth) ?? 0) + 1;
+    used.set(dateOfBirth, serial);
+    return formatPin(sex, dateOfBirth, serial);
+  };
+  const ended = new Set(world.eventRows.filter((e) => e.kind === 'REVOKED' || e.kind === 'SUSPENDED').map((e) => e.nomadId));
+  const active = world.nomadRows.filter((n) => n.pin && !ended.has(n.id) && world.periodRows.some((p) => p.nomadId === n.id && p.validFrom <= today && today <= p.validUntil));
+  const chainStartOf = (nomadId: string) =>
+    world.periodRows
+      .filter((p) => p.nomadId === nomadId && p.kind === 'INITIAL_60_DAYS' && p.validFrom <= today)
+      .map((p) => p.validFrom)
+      .sort()
+      .at(-1);
+  const dependants: SampleDependant[] = [];
+  const documents: SampleDependantDocument[] = [];
+  const add = (principal: SampleWorld['nomadRows'][number], relation: 'SPOUSE' | 'CHILD', state: 'PENDING' | 'APPROVED', dateOfBirth: string) => {
+    const n = dependants.length + 1;
+    const names = NAMES[principal.citizenship] ?? NAMES.KAZ!;
+    const sex = relation === 'SPOUSE' ? (principal.sex === 'MALE' ? 'FEMALE' : 'MALE') : rnd.next() < 0.5 ? 'MALE' : 'FEMALE';
+    const chainStart = chainStartOf(principal.id);
+    const grantedOn = state === 'APPROVED' && chainStart ? (addDays(chainStart, 3) < today ? addDays(chainStart, 3) : today) : null;
+    const addedOn = grantedOn ? addDays(grantedOn, -2) : addDays(today, -rnd.int(0, 5));
+    const addedAt = `${addedOn}T0${rnd.int(3, 9)}:${String(rnd.int(10, 59))}:00.000Z`;
+    const id = dependantId(n);
+    dependants.push({
+      id,
+      principalId: principal.id,
+      relation,
+      state: grantedOn ? 'APPROVED' : 'PENDING',
+      surname: principal.surname,
+      givenNames: rnd.pick(sex === 'MALE' ? names.male : names.female),
+      dateOfBirth,
+      sex,
+      citizenship: principal.citizenship,
+      passportCountry: principal.citizenship,
+      passportNumber: `${principal.citizenship.slice(0, 2)}D${String(100000 + n * 7907).slice(-6)}`,
+      passportExpiresOn: addDays(today, rnd.int(400, 3000)),
+      pin: grantedOn ? pin(sex, dateOfBirth) : null,
+      addedAt,
+      addedBy: `nomad-${principal.id}`,
+      decidedAt: grantedOn ? `${grantedOn}T10:00:00.000Z` : null,
+      decidedBy: grantedOn ? 'officer:sample' : null,
+      grantedOn,
+      principalChainStartedOn: grantedOn ? (chainStart ?? null) : null,
+    });
+    const certificate = relation === 'SPOUSE' ? 'MARRIAGE_CERTIFICATE' : 'BIRTH_CERTIFICATE';
+    const fileName = relation === 'SPOUSE' ? 'marriage-certificate.pdf' : 'birth-certificate.pdf';
+    const language = principal.citizenship === 'RUS' || principal.citizenship === 'KAZ' || principal.citizenship === 'BLR' ? 'ru' : 'en';
+    documents.push({ dependantId: id, kind: certificate, fileName, language, translatesFileName: null, addedAt });
+    if (language !== 'ru') documents.push({ dependantId: id, kind: 'TRANSLATION', fileName: `${fileName.replace('.pdf', '')}-ru.pdf`, language: 'ru', translatesFileName: fileName, addedAt });
+  };
+  active.forEach((holder, i) => {
+    if (i % 4 === 0) add(holder, 'SPOUSE', 'APPROVED', addDays(holder.dateOfBirth, rnd.int(-900, 900)));
+    if (i % 8 === 0) add(holder, 'CHILD', 'APPROVED', addDays(today, -rnd.int(365 * 3, 365 * 16)));
+    if (i % 15 === 7) add(holder, 'SPOUSE', 'PENDING', addDays(holder.dateOfBirth, rnd.int(-900, 900)));
+  });
+  // A child who turned 18 a week ago, approved before: flagged for the officers.
+  const older = active.find((h) => (chainStartOf(h.id) ?? today) <= addDays(today, -30));
+  if (older) add(older, 'CHILD', 'APPROVED', bornYearsBefore(addDays(today, -7), 18));
+  const demo = world.nomadRows.find((n) => n.id === DEMO_NOMAD_ID);
+  if (demo) add(demo, 'SPOUSE', 'PENDING', addDays(demo.dateOfBirth, 400));
+  return { dependants, documents, serials: [...used].map(([dateOfBirth, lastSerial]) => ({ dateOfBirth, lastSerial })) };
+}

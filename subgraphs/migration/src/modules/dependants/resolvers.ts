@@ -1,0 +1,68 @@
+import type { GraphQLResolverMap, PageArgs } from '@nomad/kit';
+import type { App } from '../../app.ts';
+import type { Context } from '../../context.ts';
+import type { DependantDocumentRow, DependantRow, NomadRow } from '../../db/schema.ts';
+import type { PersonalField } from '../../personal-fields.ts';
+import { birthdayOn, CHILD_AGE_LIMIT_YEARS } from './derive.ts';
+import {
+  addDependant,
+  approveDependant,
+  dependantQueue,
+  dependantsOf,
+  dependantStatusOn,
+  endDependantStatus,
+  getDependant,
+  readDependantField,
+  refuseDependant,
+  type AddDependantInput,
+  type DependantDecisionInput,
+  type DependantPayload,
+} from './service.ts';
+
+/** A personal field of a dependant: checked against the principal's row and recorded before it is returned. */
+function personal<T>(field: PersonalField, read: (d: DependantRow, ctx: Context) => T | Promise<T>) {
+  return (d: DependantRow, _args: unknown, ctx: Context): Promise<T> => readDependantField(ctx, d, field, () => read(d, ctx));
+}
+
+export function dependantResolvers(app: App): GraphQLResolverMap<Context> {
+  const payload = async (result: DependantPayload, ctx: Context) => ({
+    dependant: result.dependantId ? await ctx.loaders.dependantById.load(result.dependantId) : null,
+    userErrors: result.userErrors,
+  });
+  return {
+    Nomad: {
+      dependants: (nomad: NomadRow, _args: unknown, ctx: Context) => dependantsOf(ctx, nomad),
+    },
+    Dependant: {
+      __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.dependantById.load(ref.id),
+      nomad: (d: DependantRow, _args: unknown, ctx: Context) => ctx.loaders.nomadById.load(d.principalId),
+      surname: personal('Dependant.surname', (d) => d.surname),
+      givenNames: personal('Dependant.givenNames', (d) => d.givenNames),
+      dateOfBirth: personal('Dependant.dateOfBirth', (d) => d.dateOfBirth),
+      comesOfAgeOn: personal('Dependant.dateOfBirth', (d) => (d.relation === 'CHILD' ? birthdayOn(d.dateOfBirth, CHILD_AGE_LIMIT_YEARS) : null)),
+      sex: personal('Dependant.sex', (d) => d.sex),
+      passport: personal('Dependant.passport', (d) => ({ country: d.passportCountry, number: d.passportNumber, expiresOn: d.passportExpiresOn })),
+      pin: personal('Dependant.pin', (d) => d.pin),
+      documents: personal('Dependant.documents', (d, ctx) => ctx.loaders.documentsByDependant.load(d.id)),
+      status: (d: DependantRow, _args: unknown, ctx: Context) => dependantStatusOn(ctx, d, app.clock.today(), 'Dependant.status'),
+      statusOn: (d: DependantRow, args: { date: string }, ctx: Context) => dependantStatusOn(ctx, d, args.date, 'Dependant.statusOn'),
+    },
+    DependantDocument: {
+      translates: (doc: DependantDocumentRow) => doc.translatesFileName,
+    },
+    DependantConnection: {
+      totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+    },
+    Query: {
+      dependant: (_: unknown, args: { id: string }, ctx: Context) => getDependant(ctx, args.id),
+      pendingDependants: (_: unknown, args: PageArgs, ctx: Context) => dependantQueue(ctx, app, 'PENDING', args),
+      dependantsComingOfAge: (_: unknown, args: PageArgs, ctx: Context) => dependantQueue(ctx, app, 'COMING_OF_AGE', args),
+    },
+    Mutation: {
+      addDependant: async (_: unknown, args: { input: AddDependantInput }, ctx: Context) => payload(await addDependant(ctx, app, args.input), ctx),
+      approveDependant: async (_: unknown, args: { input: DependantDecisionInput }, ctx: Context) => payload(await approveDependant(ctx, app, args.input), ctx),
+      refuseDependant: async (_: unknown, args: { input: DependantDecisionInput }, ctx: Context) => payload(await refuseDependant(ctx, app, args.input), ctx),
+      endDependantStatus: async (_: unknown, args: { input: DependantDecisionInput }, ctx: Context) => payload(await endDependantStatus(ctx, app, args.input), ctx),
+    },
+  };
+}

@@ -1,0 +1,315 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, type Principal } from '@nomad/kit';
+import type { App } from '../../app.ts';
+import { fixedClock } from '../../clock.ts';
+import type { Context } from '../../context.ts';
+import { schema, type MigrationSchema } from '../../db/index.ts';
+import { nomadPrincipal, openServiceTestDatabase, serviceContext, type ServiceTestDatabase } from '../../testing.ts';
+import { embeddedZhaak } from '../../zhaak.ts';
+import { changeStatus } from '../status/change.ts';
+import { recordExpiries } from '../status/service.ts';
+import { addDependant, approveDependant, dependantQueue, dependantStatusOn, endDependantStatus, readDependantField, refuseDependant, type AddDependantInput } from './service.ts';
+
+// Family members, service-level against a real database: what a holder may add, what an
+// officer decides, and how the principal's status carries over (docs/domain.md, "Family members").
+
+const TODAY = '2026-11-24';
+let opened: ServiceTestDatabase | undefined;
+let database: Database<MigrationSchema>;
+let clock: ReturnType<typeof fixedClock>;
+let app: App;
+let serial = 20_000;
+
+beforeAll(async () => {
+  opened = await openServiceTestDatabase('dependants');
+  database = opened.database;
+  clock = fixedClock(`${TODAY}T06:00:00Z`);
+  app = { clock, zhaak: embeddedZhaak(database.db) };
+});
+afterAll(async () => {
+  await opened?.close();
+});
+
+const officer = (): Context => serviceContext(database, { sub: 'officer-7', name: 'test', roles: ['migration_officer'], nomadId: null } satisfies Principal);
+const asNomad = (nomadId: string): Context => serviceContext(database, nomadPrincipal(nomadId));
+
+/** A holder with an initial period from `from` to `until` (ACTIVE on TODAY by default). */
+async function holder(from = '2026-11-01', until = '2026-12-30'): Promise<string> {
+  serial += 1;
+  const [nomad] = await database.db
+    .insert(schema.nomads)
+    .values({ surname: 'TEST', givenNames: 'HOLDER', dateOfBirth: '1990-04-12', sex: 'MALE', citizenship: 'KAZ', passportCountry: 'KAZ', passportNumber: `D${serial}X`, passportExpiresOn: '2035-01-01', email: 'h@example.org', pin: `212041990${serial}` })
+    .returning();
+  if (!nomad) throw new Error('no nomad');
+  await database.db.insert(schema.statusPeriods).values({ nomadId: nomad.id, kind: 'INITIAL_60_DAYS', validFrom: from, validUntil: until, grantedBy: 'setup' });
+  return nomad.id;
+}
+
+function child(dateOfBirth: string, documents?: AddDependantInput['documents']): AddDependantInput {
+  serial += 1;
+  return {
+    relation: 'CHILD',
+    surname: 'Test',
+    givenNames: 'Aigerim',
+    dateOfBirth,
+    sex: 'FEMALE',
+    citizenship: 'KAZ',
+    passport: { country: 'KAZ', number: `C${serial}K`, expiresOn: '2031-05-01' },
+    documents: documents ?? [{ kind: 'BIRTH_CERTIFICATE', fileName: 'birth.pdf', language: 'ru' }],
+  };
+}
+
+function spouse(documents?: AddDependantInput['documents']): AddDependantInput {
+  serial += 1;
+  return {
+    relation: 'SPOUSE',
+    surname: 'Test',
+    givenNames: 'Dana',
+    dateOfBirth: '1992-03-03',
+    sex: 'FEMALE',
+    citizenship: 'KAZ',
+    passport: { country: 'KAZ', number: `S${serial}K`, expiresOn: '2031-05-01' },
+    documents: documents ?? [
+      { kind: 'MARRIAGE_CERTIFICATE', fileName: 'marriage.pdf', language: 'de' },
+      { kind: 'TRANSLATION', fileName: 'marriage-ru.pdf', language: 'ru', translates: 'marriage.pdf' },
+    ],
+  };
+}
+
+/** Adds and approves; returns the dependant's id. */
+async function approved(principalId: string, input: AddDependantInput): Promise<string> {
+  const added = await addDependant(asNomad(principalId), app, input);
+  expect(added.userErrors).toEqual([]);
+  const id = added.dependantId as string;
+  const decided = await approveDependant(officer(), app, { dependantId: id });
+  expect(decided.userErrors).toEqual([]);
+  return id;
+}
+
+async function row(id: string) {
+  const [r] = await database.db.select().from(schema.dependants).where(eq(schema.dependants.id, id));
+  if (!r) throw new Error('no dependant');
+  return r;
+}
+
+async function statusOf(id: string, day = clock.today()) {
+  return dependantStatusOn(officer(), await row(id), day, 'Dependant.statusOn');
+}
+
+async function eventsOf(aggregateId: string) {
+  return database.db.select().from(schema.outbox).where(eq(schema.outbox.aggregateId, aggregateId));
+}
+
+async function countAll() {
+  const [deps, docs, out] = await Promise.all([
+    database.db.$count(schema.dependants),
+    database.db.$count(schema.dependantDocuments),
+    database.db.$count(schema.outbox),
+  ]);
+  return { deps, docs, out };
+}
+
+describe('a dependant child', () => {
+  it('is approved: a PIN from ZHAAK, the principal status and its last day, DependantAdded (no screening: a child) and DependantGranted', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const id = await approved(principal, child('2010-01-10'));
+    const r = await row(id);
+    expect(r.state).toBe('APPROVED');
+    expect(r.pin).toMatch(/^110012010\d{5}$/);
+    expect(r.grantedOn).toBe(TODAY);
+    const status = await statusOf(id);
+    expect(status?.state).toBe('ACTIVE');
+    expect(status?.validUntil).toBe('2026-12-30');
+    const events = await eventsOf(id);
+    expect(events.map((e) => e.type).sort()).toEqual(['DependantAdded', 'DependantGranted']);
+    expect(events.find((e) => e.type === 'DependantAdded')?.payload).toMatchObject({ adult: false, relation: 'CHILD', principalId: principal });
+    expect(events.find((e) => e.type === 'DependantGranted')?.payload).toMatchObject({ pin: r.pin, validUntil: '2026-12-30' });
+  });
+
+  it('is suspended with the principal, and reinstated with them', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const id = await approved(principal, child('2012-06-01'));
+    const suspended = await changeStatus(officer(), app, 'suspendStatus', { nomadId: principal, reason: 'Inquiry.' });
+    expect(suspended.userErrors).toEqual([]);
+    expect((await statusOf(id))?.state).toBe('SUSPENDED');
+    const reinstated = await changeStatus(officer(), app, 'reinstateStatus', { nomadId: principal });
+    expect(reinstated.userErrors).toEqual([]);
+    expect((await statusOf(id))?.state).toBe('ACTIVE');
+  });
+
+  it('is flagged for an officer from the 18th birthday, until an officer ends the status with an exit deadline', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder('2026-11-01', '2027-10-31');
+    const id = await approved(principal, child('2008-12-01'));
+    const queue = async () => dependantQueue(officer(), app, 'COMING_OF_AGE', { first: 50 });
+    expect((await queue()).edges.map((e) => e.node.id)).not.toContain(id);
+    clock.set('2026-11-30T06:00:00Z');
+    expect((await queue()).edges.map((e) => e.node.id)).not.toContain(id);
+    clock.set('2026-12-01T06:00:00Z');
+    const flagged = await queue();
+    expect(flagged.edges.map((e) => e.node.id)).toContain(id);
+    expect(await flagged.totalCount()).toBe(flagged.edges.length);
+    // Past 18 the status still runs with the principal's until an officer decides.
+    expect((await statusOf(id))?.state).toBe('ACTIVE');
+    const refusedEnd = await endDependantStatus(officer(), app, { dependantId: id, reason: ' ' });
+    expect(refusedEnd.userErrors.map((e) => [e.code, e.field])).toEqual([['REASON_REQUIRED', 'input.reason']]);
+    const ended = await endDependantStatus(officer(), app, { dependantId: id, reason: 'Came of age; may apply on her own.' });
+    expect(ended.userErrors).toEqual([]);
+    expect((await queue()).edges.map((e) => e.node.id)).not.toContain(id);
+    const status = await statusOf(id);
+    expect(status).toMatchObject({ state: 'REVOKED', revokedOn: '2026-12-01', exitDeadlineOn: '2026-12-16' });
+    const endEvent = (await eventsOf(id)).find((e) => e.type === 'DependantStatusEnded');
+    expect(endEvent?.payload).toMatchObject({ cause: 'ENDED', endedOn: '2026-12-01', exitDeadline: '2026-12-16' });
+    // The principal's status is untouched.
+    expect((await database.db.select().from(schema.statusEvents).where(eq(schema.statusEvents.nomadId, principal))).map((e) => e.kind)).toEqual([]);
+  });
+
+  it('is not approved while the principal is suspended', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const added = await addDependant(asNomad(principal), app, child('2013-04-04'));
+    expect(added.userErrors).toEqual([]);
+    expect((await changeStatus(officer(), app, 'suspendStatus', { nomadId: principal, reason: 'Inquiry.' })).userErrors).toEqual([]);
+    const refused = await approveDependant(officer(), app, { dependantId: added.dependantId as string });
+    expect(refused.userErrors.map((e) => [e.code, e.field])).toEqual([['PRINCIPAL_STATUS_NOT_ACTIVE', 'input.dependantId']]);
+    expect((await row(added.dependantId as string)).pin).toBeNull();
+  });
+
+  it('is not approved once 18', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const added = await addDependant(asNomad(principal), app, child('2008-12-10'));
+    expect(added.userErrors).toEqual([]);
+    clock.set('2026-12-10T06:00:00Z');
+    const late = await approveDependant(officer(), app, { dependantId: added.dependantId as string });
+    expect(late.userErrors.map((e) => [e.code, e.field])).toEqual([['CHILD_NOT_UNDER_18', 'input.dependantId']]);
+    expect((await row(added.dependantId as string)).state).toBe('PENDING');
+  });
+});
+
+describe('refusals of addDependant (nothing written)', () => {
+  it('refuses a child aged 18 or over, naming the birth date', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const before = await countAll();
+    const result = await addDependant(asNomad(principal), app, child('2008-11-24'));
+    expect(result.userErrors.map((e) => [e.code, e.field])).toEqual([['CHILD_NOT_UNDER_18', 'input.dateOfBirth']]);
+    expect(result.dependantId).toBeNull();
+    expect(await countAll()).toEqual(before);
+    // One day younger is still a child.
+    expect((await addDependant(asNomad(principal), app, child('2008-11-25'))).userErrors).toEqual([]);
+  });
+
+  it('refuses a missing certificate, an untranslated one and an English "translation"', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const before = await countAll();
+    const missing = await addDependant(asNomad(principal), app, spouse([{ kind: 'PASSPORT', fileName: 'passport.pdf', language: 'ru' }]));
+    expect(missing.userErrors.map((e) => [e.code, e.field])).toEqual([['CERTIFICATE_REQUIRED', 'input.documents']]);
+    const wrongCertificate = await addDependant(asNomad(principal), app, child('2015-01-01', [{ kind: 'MARRIAGE_CERTIFICATE', fileName: 'm.pdf', language: 'ru' }]));
+    expect(wrongCertificate.userErrors.map((e) => e.code)).toEqual(['CERTIFICATE_REQUIRED']);
+    const untranslated = await addDependant(asNomad(principal), app, spouse([{ kind: 'MARRIAGE_CERTIFICATE', fileName: 'marriage.pdf', language: 'de' }]));
+    expect(untranslated.userErrors.map((e) => [e.code, e.field])).toEqual([['TRANSLATION_REQUIRED', 'input.documents.0.language']]);
+    const english = await addDependant(
+      asNomad(principal),
+      app,
+      spouse([
+        { kind: 'MARRIAGE_CERTIFICATE', fileName: 'marriage.pdf', language: 'de' },
+        { kind: 'TRANSLATION', fileName: 'marriage-en.pdf', language: 'en', translates: 'marriage.pdf' },
+      ]),
+    );
+    expect(english.userErrors.map((e) => e.code).sort()).toEqual(['TRANSLATION_LANGUAGE_NOT_ACCEPTED', 'TRANSLATION_REQUIRED']);
+    expect(await countAll()).toEqual(before);
+  });
+
+  it('refuses a nomad with neither an ACTIVE status nor an open application, the same passport twice, and officers', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const expired = await holder('2026-08-01', '2026-09-29');
+    const notEligible = await addDependant(asNomad(expired), app, spouse());
+    expect(notEligible.userErrors.map((e) => e.code)).toEqual(['PRINCIPAL_NOT_ELIGIBLE']);
+    const principal = await holder();
+    const input = spouse();
+    expect((await addDependant(asNomad(principal), app, input)).userErrors).toEqual([]);
+    const twice = await addDependant(asNomad(principal), app, input);
+    expect(twice.userErrors.map((e) => [e.code, e.field])).toEqual([['DEPENDANT_ALREADY_ADDED', 'input.passport.number']]);
+    expect((await addDependant(officer(), app, spouse())).userErrors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('a dependant spouse', () => {
+  it('is revoked with the principal, with the same exit deadline, announced to GKNB once', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const id = await approved(principal, spouse());
+    const added = (await eventsOf(id)).find((e) => e.type === 'DependantAdded');
+    expect(added?.payload).toMatchObject({ adult: true, relation: 'SPOUSE' });
+    const revoked = await changeStatus(officer(), app, 'revokeStatus', { nomadId: principal, ground: 'RULES_BREACH' });
+    expect(revoked.userErrors).toEqual([]);
+    const [principalRevocation] = await database.db.select().from(schema.statusEvents).where(and(eq(schema.statusEvents.nomadId, principal), eq(schema.statusEvents.kind, 'REVOKED')));
+    expect(principalRevocation?.exitDeadlineOn).toBe('2026-12-09');
+    const status = await statusOf(id);
+    expect(status).toMatchObject({ state: 'REVOKED', revokedOn: TODAY, exitDeadlineOn: principalRevocation?.exitDeadlineOn });
+    const ends = (await eventsOf(id)).filter((e) => e.type === 'DependantStatusEnded');
+    expect(ends.map((e) => e.payload)).toEqual([{ dependantId: id, principalId: principal, pin: (await row(id)).pin, cause: 'REVOKED', endedOn: TODAY, exitDeadline: '2026-12-09' }]);
+    expect((await row(id)).endCause).toBe('REVOKED');
+  });
+
+  it('is refused by an officer with a reason, and a refused dependant is never approved', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const added = await addDependant(asNomad(principal), app, spouse());
+    const id = added.dependantId as string;
+    expect((await refuseDependant(officer(), app, { dependantId: id })).userErrors.map((e) => e.code)).toEqual(['REASON_REQUIRED']);
+    expect((await refuseDependant(officer(), app, { dependantId: id, reason: 'Certificate not genuine.' })).userErrors).toEqual([]);
+    expect((await approveDependant(officer(), app, { dependantId: id })).userErrors.map((e) => e.code)).toEqual(['INVALID_TRANSITION']);
+    expect((await row(id)).pin).toBeNull();
+  });
+});
+
+describe("a dependant's status never outlasts the principal's", () => {
+  it('expires with the principal (announced by the expiry sweep), follows an extension, and a later grant does not revive it', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder('2026-10-01', '2026-11-29');
+    const id = await approved(principal, child('2014-02-02'));
+    expect((await statusOf(id, '2026-11-29'))?.state).toBe('ACTIVE');
+    expect((await statusOf(id, '2026-11-30'))?.state).toBe('EXPIRED');
+    clock.set('2026-12-01T06:00:00Z');
+    expect(await recordExpiries(database.db, app)).toBeGreaterThan(0);
+    const ends = (await eventsOf(id)).filter((e) => e.type === 'DependantStatusEnded');
+    expect(ends.map((e) => e.payload)).toMatchObject([{ cause: 'EXPIRED', endedOn: '2026-11-30', exitDeadline: null }]);
+    // The principal applies again and is granted a new chain: the dependant stays expired.
+    await database.db.insert(schema.statusPeriods).values({ nomadId: principal, kind: 'INITIAL_60_DAYS', validFrom: '2027-01-10', validUntil: '2027-03-10', grantedBy: 'setup' });
+    await database.db.insert(schema.statusPeriods).values({ nomadId: principal, kind: 'EXTENSION_1_YEAR', validFrom: '2027-03-11', validUntil: '2028-03-10', grantedBy: 'setup' });
+    // Neither the new grant nor its extension is the dependant's: still the old chain's last day.
+    expect(await statusOf(id, '2027-04-01')).toMatchObject({ state: 'EXPIRED', validUntil: '2026-11-29' });
+  });
+
+  it('follows the principal through an extension granted on time', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder('2026-11-01', '2026-12-30');
+    const id = await approved(principal, child('2016-03-03'));
+    const extended = await changeStatus(officer(), app, 'extendStatus', { nomadId: principal });
+    expect(extended.userErrors).toEqual([]);
+    const status = await statusOf(id, '2027-06-01');
+    expect(status?.state).toBe('ACTIVE');
+    expect(status?.validUntil).toBe('2027-12-30');
+  });
+});
+
+describe("reads of a dependant's personal data", () => {
+  it('follow the principal: the principal reads (recorded under them), another nomad is refused', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const id = await approved(principal, spouse());
+    const dependant = await row(id);
+    const surname = await readDependantField(asNomad(principal), dependant, 'Dependant.surname', () => dependant.surname);
+    expect(surname).toBe('Test');
+    const other = await holder();
+    await expect(readDependantField(asNomad(other), dependant, 'Dependant.surname', () => dependant.surname)).rejects.toThrow(/not visible/);
+    const records = await database.db.select().from(schema.accessRecords).where(inArray(schema.accessRecords.subjectId, [principal, other]));
+    expect(records.map((r) => [r.subjectId, r.fields])).toEqual([[principal, ['Dependant.surname']]]);
+  });
+});
