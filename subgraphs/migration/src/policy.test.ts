@@ -24,6 +24,16 @@ const GRID: Record<PersonalField, readonly Rule[]> = {
   'Nomad.statusOn':                ['self', 'any', 'linked', 'never', 'linked', 'linked', 'any', 'never'],
   'Nomad.statusPeriods':           ['self', 'any', 'linked', 'never', 'linked', 'linked', 'any', 'never'],
   'Nomad.statusHistory':           ['self', 'any', 'linked', 'never', 'linked', 'linked', 'any', 'never'],
+  // A dependant's fields: the principal's rows (the principal is `self`, the relation is the principal's).
+  'Dependant.surname':             ['self', 'any', 'linked', 'never', 'linked', 'linked', 'never', 'never'],
+  'Dependant.givenNames':          ['self', 'any', 'linked', 'never', 'linked', 'linked', 'never', 'never'],
+  'Dependant.dateOfBirth':         ['self', 'any', 'linked', 'never', 'linked', 'linked', 'never', 'never'],
+  'Dependant.sex':                 ['self', 'any', 'linked', 'never', 'linked', 'linked', 'never', 'never'],
+  'Dependant.passport':            ['self', 'any', 'linked', 'never', 'linked', 'linked', 'never', 'never'],
+  'Dependant.pin':                 ['self', 'any', 'linked', 'never', 'linked', 'linked', 'never', 'never'],
+  'Dependant.documents':           ['self', 'any', 'linked', 'never', 'never', 'linked', 'never', 'never'],
+  'Dependant.status':              ['self', 'any', 'linked', 'never', 'linked', 'linked', 'any', 'never'],
+  'Dependant.statusOn':            ['self', 'any', 'linked', 'never', 'linked', 'linked', 'any', 'never'],
   'Application.foreignParties':    ['self', 'any', 'linked', 'never', 'never', 'linked', 'never', 'never'],
   'Application.declaredIncome':    ['self', 'any', 'linked', 'never', 'never', 'linked', 'any', 'never'],
   'Application.declaredIncomeUsd': ['self', 'any', 'linked', 'never', 'never', 'linked', 'any', 'never'],
@@ -46,13 +56,13 @@ function reads(field: PersonalField, role: Role, callerNomadId: string, linked: 
 
 describe("migration's need-to-know table", () => {
   it('is, cell by cell, the table written here', () => {
-    expect(Object.keys(GRID)).toHaveLength(15);
+    expect(Object.keys(GRID)).toHaveLength(24);
     expect(NEED_TO_KNOW).toEqual(tableFromGrid(COLUMNS, GRID));
   });
 
   it('each cell, through the check the services call: any, self (own and another nomad), linked (holding and not), never', async () => {
     const cases = cellCases(COLUMNS, GRID, { nomadId: NOMAD, otherNomadId: OTHER_NOMAD, relations: [true, false] });
-    expect(cases).toHaveLength(15 * 9 * 2);
+    expect(cases).toHaveLength(24 * 9 * 2);
     for (const c of cases) expect(await reads(c.field, c.role, c.callerNomadId, c.relationHolds), c.at).toBe(c.expected);
   });
 });
