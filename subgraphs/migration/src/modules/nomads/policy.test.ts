@@ -229,6 +229,12 @@ describe('references and applications follow the relation', () => {
     for (const p of [principal(['auditor']), principal(['migration_officer']), principal(['nomad'], NOMAD)]) {
       expect(await resolveNomadReference(ctxOf(p, null, NO_FACTS).ctx, { id: NOMAD })).toEqual({ id: NOMAD });
     }
+    // An unknown id is null for everyone, another agency's officer included.
+    for (const role of ['labor_officer', 'migration_officer'] as const) {
+      const unknown = ctxOf(principal([role]), null, ALL_FACTS);
+      unknown.nomadById.mockResolvedValueOnce(null as unknown as NomadRow);
+      expect(await resolveNomadReference(unknown.ctx, { id: OTHER_NOMAD })).toBeNull();
+    }
   });
 
   it('`_entities` by PIN: as `nomad(pin:)`, null unless the caller may read that PIN', async () => {
