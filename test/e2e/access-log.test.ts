@@ -244,7 +244,7 @@ describe("every agency's access log and event deliveries, for holders known to a
 
   /** The event each producing agency published about the holder, and who received it. */
   const PUBLISHED: Record<Agency, { eventType: string; aggregateId: () => string; subscribers: string[] } | null> = {
-    migration: { eventType: 'StatusGranted', aggregateId: () => holder.nomadId, subscribers: ['labor', 'tax'] },
+    migration: { eventType: 'StatusGranted', aggregateId: () => holder.nomadId, subscribers: ['labor', 'security', 'tax'] },
     labor: { eventType: 'EvaluationConcluded', aggregateId: () => holder.nomadId, subscribers: ['migration'] },
     security: { eventType: 'ScreeningConcluded', aggregateId: () => holder.app.id, subscribers: ['migration'] },
     // The tax service publishes no domain event (DOMAIN.md): only its sealed access log, to the ledger.

@@ -350,6 +350,29 @@ describe('an extension of a holder no grant announced, between real subgraphs', 
   });
 });
 
+describe('a status end of someone GKNB never heard of, between real subgraphs', () => {
+  it('security refuses a revocation, an expiry and a dependant\'s end for good (409, dead-lettered) and opens no exit watch', async () => {
+    const nomadId = randomUUID();
+    const dependantId = randomUUID();
+    const security = graph.agencies.security?.database.client;
+    if (!security) throw new Error('no security');
+    const facts: [string, string, Record<string, unknown>, RegExp][] = [
+      ['StatusRevoked', nomadId, { nomadId, pin: '21204199012345', ground: 'RULES_BREACH', revokedAt: '2026-11-20T09:00:00.000Z', exitDeadline: '2026-12-05' }, /^EVENT_SUBJECT_UNKNOWN: the status of nomad .* was revoked, but GKNB never screened them and no grant announced them$/],
+      ['StatusExpired', nomadId, { nomadId, pin: '21204199012345', expiredOn: '2026-11-01' }, /^EVENT_SUBJECT_UNKNOWN: the status of nomad .* expired, but GKNB never screened them/],
+      ['DependantStatusEnded', dependantId, { dependantId, principalId: nomadId, pin: '11001201012345', cause: 'REVOKED', endedOn: '2026-11-20', exitDeadline: '2026-12-05' }, /^EVENT_SUBJECT_UNKNOWN: the status of dependant .* ended, but no DependantAdded announced them/],
+    ];
+    expect(facts.length).toBeGreaterThan(0);
+    for (const [type, aggregateId, payload, error] of facts) {
+      const eventId = randomUUID();
+      expect(await graph.deliverFromMigration('security', type, aggregateId, payload, eventId), type).toBe(409);
+      const [inbox] = await security<{ state: string; last_error: string }[]>`select state, last_error from security.inbox where event_id = ${eventId}`;
+      expect(inbox?.state, type).toBe('POISON');
+      expect(inbox?.last_error, type).toMatch(error);
+    }
+    expect(await security`select id from security.exit_watches where nomad_id in (${nomadId}, ${dependantId})`).toHaveLength(0);
+  });
+});
+
 describe('approval prerequisites', () => {
   it('waits for the screening and refuses a flagged applicant', async () => {
     const { app } = await submit();

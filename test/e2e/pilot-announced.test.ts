@@ -72,7 +72,7 @@ describe('pilot holders announced', () => {
     expect(published.map((e) => e.type)).toEqual(['StatusGranted']);
   });
 
-  it('announces the end of an imported pilot period as any expiry: tax deregisters, labor closes the case', async () => {
+  it('announces the end of an imported pilot period as any expiry: tax deregisters, labor closes the case, GKNB watches the exit', async () => {
     const { db } = graph.migration.database;
     const [nomad] = await db.select({ id: schema.nomads.id }).from(schema.nomads).where(eq(schema.nomads.passportNumber, row.passport_number));
     if (!nomad) throw new Error('the first test imports the holder');
@@ -89,5 +89,13 @@ describe('pilot holders announced', () => {
     const laborOfficer = await token(['labor_officer']);
     const monitored = await flows.gql<{ nomad: { monitoring: { state: string } | null } }>(graph, laborOfficer, `{ nomad(id: "${nomad.id}") { monitoring { state } } }`);
     expect(monitored.nomad.monitoring).toEqual({ state: 'CLOSED' });
+
+    // GKNB never screened a pilot holder: the import's grant announced them, so the expiry opens a watch.
+    const security = graph.agencies.security?.database.client;
+    if (!security) throw new Error('no security');
+    expect(await security`select kind, source from security.known_subjects where subject_id = ${nomad.id}`).toEqual([{ kind: 'HOLDER', source: 'StatusGranted' }]);
+    expect(await security`select id from security.screenings where nomad_id = ${nomad.id}`).toHaveLength(0);
+    const watches = await security<{ cause: string; ended_on: string }[]>`select cause, ended_on::text from security.exit_watches where nomad_id = ${nomad.id}`;
+    expect(watches).toEqual([{ cause: 'EXPIRED', ended_on: '2026-01-01' }]);
   });
 });

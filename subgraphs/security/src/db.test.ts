@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, RejectedEvent, runMigrations, type Database, type DomainEvent, type Principal } from '@nomad/kit';
 import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
-import { sampleWorld } from '@nomad/sample';
+import { sampleDependants, sampleWorld } from '@nomad/sample';
 import type { App } from './app.ts';
 import type { Context } from './context.ts';
 import { schema, type SecuritySchema } from './db/index.ts';
@@ -60,6 +60,20 @@ function submitted(applicationId: string, nomadId: string) {
   });
 }
 
+/** Migration announces a holder to GKNB (a grant; pilot holders are announced so too). */
+function grant(nomadId: string) {
+  return database.db.transaction((tx) =>
+    securityEventHandlers.StatusGranted(tx, event('StatusGranted', nomadId, { nomadId, pin: '21204199000001', periodKind: 'PILOT_2022_2024', validFrom: '2025-01-15', validUntil: '2026-11-01' })),
+  );
+}
+
+/** Migration announces a family member to GKNB. */
+function addDependant(dependantId: string, principalId: string, adult: boolean) {
+  return database.db.transaction((tx) =>
+    securityEventHandlers.DependantAdded(tx, event('DependantAdded', dependantId, { dependantId, principalId, relation: adult ? 'SPOUSE' : 'CHILD', citizenship: 'KAZ', adult, addedAt: '2026-11-24T06:00:00.000Z' })),
+  );
+}
+
 describe('rules', () => {
   it('the decree takes effect on 15 May 2025 by default', async () => {
     expect(await loadRules(database.db)).toEqual({ decree_effective_on: '2025-05-15', measures_due_months: 2, expiry_exit_days: 15 });
@@ -80,6 +94,7 @@ describe('event handlers', () => {
 
   it('StatusRevoked and StatusExpired open exit watches', async () => {
     const nomadId = randomUUID();
+    await grant(nomadId);
     // In the order they happened: an expiry, then (re-granted) a revocation.
     await database.db.transaction(async (tx) => {
       await securityEventHandlers.StatusExpired(tx, event('StatusExpired', nomadId, { nomadId, pin: '21204199000001', expiredOn: '2026-11-01' }));
@@ -94,6 +109,7 @@ describe('event handlers', () => {
 
   it('the same status end reported again (a new event of the same fact) opens no second watch', async () => {
     const nomadId = randomUUID();
+    await grant(nomadId);
     const revoked = { nomadId, pin: '21204199000001', ground: 'RULES_BREACH', revokedAt: '2026-11-20T09:00:00.000Z', exitDeadline: '2026-12-05' };
     const expired = { nomadId, pin: '21204199000001', expiredOn: '2026-11-01' };
     expect(await database.db.transaction((tx) => securityEventHandlers.StatusExpired(tx, event('StatusExpired', nomadId, expired)))).toBeUndefined();
@@ -105,6 +121,7 @@ describe('event handlers', () => {
 
   it('a status end older than the one already watched (delivered late) opens no watch', async () => {
     const nomadId = randomUUID();
+    await grant(nomadId);
     const revoked = { nomadId, pin: '21204199000001', ground: 'RULES_BREACH', revokedAt: '2026-11-20T09:00:00.000Z', exitDeadline: '2026-12-05' };
     expect(await database.db.transaction((tx) => securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', nomadId, revoked)))).toBeUndefined();
     const lateExpiry = await database.db.transaction((tx) => securityEventHandlers.StatusExpired(tx, event('StatusExpired', nomadId, { nomadId, pin: '21204199000001', expiredOn: '2026-11-01' })));
@@ -118,6 +135,7 @@ describe('event handlers', () => {
 
   it("refuses for good a revocation whose exit deadline is not the decree's 15 days, and opens no watch", async () => {
     const nomadId = randomUUID();
+    await grant(nomadId);
     for (const exitDeadline of ['2026-12-04', '2026-12-06', '2027-11-20']) {
       const err = await database.db
         .transaction((tx) => securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', nomadId, { nomadId, pin: '21204199000001', ground: 'RULES_BREACH', revokedAt: '2026-11-20T09:00:00.000Z', exitDeadline })))
@@ -145,6 +163,9 @@ describe('event handlers', () => {
   it('DependantStatusEnded watches the family member\'s exit: the principal\'s deadline, or the expiry rule', async () => {
     const principalId = randomUUID();
     const [revoked, expired] = [randomUUID(), randomUUID()];
+    // A child (not screened) is known by DependantAdded too.
+    await addDependant(revoked, principalId, true);
+    await addDependant(expired, principalId, false);
     await database.db.transaction(async (tx) => {
       await securityEventHandlers.DependantStatusEnded(tx, event('DependantStatusEnded', revoked, { dependantId: revoked, principalId, pin: '11001201000001', cause: 'REVOKED', endedOn: '2026-11-20', exitDeadline: '2026-12-05' }));
       await securityEventHandlers.DependantStatusEnded(tx, event('DependantStatusEnded', expired, { dependantId: expired, principalId, pin: '11001201000002', cause: 'EXPIRED', endedOn: '2026-11-01', exitDeadline: null }));
@@ -154,6 +175,60 @@ describe('event handlers', () => {
       [revoked, 'REVOKED', 'PRINCIPAL_REVOKED', '2026-11-20', '2026-12-05'],
       [expired, 'EXPIRED', null, '2026-11-01', '2026-11-16'],
     ]);
+  });
+
+  describe('a status end of someone GKNB never heard of', () => {
+    const revocation = (nomadId: string) => event('StatusRevoked', nomadId, { nomadId, pin: '21204199000001', ground: 'RULES_BREACH', revokedAt: '2026-11-20T09:00:00.000Z', exitDeadline: '2026-12-05' });
+    const expiry = (nomadId: string) => event('StatusExpired', nomadId, { nomadId, pin: '21204199000001', expiredOn: '2026-11-01' });
+    const dependantEnd = (dependantId: string) =>
+      event('DependantStatusEnded', dependantId, { dependantId, principalId: randomUUID(), pin: '11001201000001', cause: 'REVOKED', endedOn: '2026-11-20', exitDeadline: '2026-12-05' });
+    const refusal = (run: () => Promise<unknown>) => run().then(() => null, (e: unknown) => e);
+    const watchesOf = (id: string) => database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.nomadId, id));
+    const accessOf = (id: string) => database.db.select().from(schema.accessRecords).where(eq(schema.accessRecords.subjectId, id));
+
+    it('is refused for good (EVENT_SUBJECT_UNKNOWN) and writes nothing: a revocation, an expiry, a dependant\'s end', async () => {
+      const nomadId = randomUUID();
+      const dependantId = randomUUID();
+      const revoked = await refusal(() => database.db.transaction((tx) => securityEventHandlers.StatusRevoked(tx, revocation(nomadId))));
+      expect(revoked).toBeInstanceOf(RejectedEvent);
+      expect(revoked).toMatchObject({ code: 'EVENT_SUBJECT_UNKNOWN', message: `the status of nomad ${nomadId} was revoked, but GKNB never screened them and no grant announced them` });
+      const expired = await refusal(() => database.db.transaction((tx) => securityEventHandlers.StatusExpired(tx, expiry(nomadId))));
+      expect(expired).toMatchObject({ code: 'EVENT_SUBJECT_UNKNOWN', message: `the status of nomad ${nomadId} expired, but GKNB never screened them and no grant announced them` });
+      const ended = await refusal(() => database.db.transaction((tx) => securityEventHandlers.DependantStatusEnded(tx, dependantEnd(dependantId))));
+      expect(ended).toBeInstanceOf(RejectedEvent);
+      expect(ended).toMatchObject({ code: 'EVENT_SUBJECT_UNKNOWN', message: `the status of dependant ${dependantId} ended, but no DependantAdded announced them to GKNB` });
+      for (const id of [nomadId, dependantId]) {
+        expect(await watchesOf(id), id).toEqual([]);
+        expect(await accessOf(id), id).toEqual([]);
+        expect(await database.db.select().from(schema.knownSubjects).where(eq(schema.knownSubjects.subjectId, id)), id).toEqual([]);
+      }
+    });
+
+    it('a nomad GKNB screened (an application was submitted) is known: the revocation opens a watch', async () => {
+      const nomadId = randomUUID();
+      await database.db.transaction((tx) => securityEventHandlers.ApplicationSubmitted(tx, submitted(randomUUID(), nomadId)));
+      expect(await database.db.transaction((tx) => securityEventHandlers.StatusRevoked(tx, revocation(nomadId)))).toBeUndefined();
+      expect((await watchesOf(nomadId)).map((w) => [w.cause, w.exitDeadlineOn])).toEqual([['REVOKED', '2026-12-05']]);
+    });
+
+    it('a holder announced by a grant (a pilot holder, never screened) is known: the expiry opens a watch; a repeated grant changes nothing', async () => {
+      const nomadId = randomUUID();
+      await grant(nomadId);
+      await grant(nomadId);
+      expect(await database.db.select({ kind: schema.knownSubjects.kind, source: schema.knownSubjects.source }).from(schema.knownSubjects).where(eq(schema.knownSubjects.subjectId, nomadId))).toEqual([{ kind: 'HOLDER', source: 'StatusGranted' }]);
+      expect(await database.db.transaction((tx) => securityEventHandlers.StatusExpired(tx, expiry(nomadId)))).toBeUndefined();
+      expect((await watchesOf(nomadId)).map((w) => [w.cause, w.exitDeadlineOn])).toEqual([['EXPIRED', '2026-11-16']]);
+    });
+
+    it('a family member is not a holder, nor a holder a family member', async () => {
+      const [holder, dependant] = [randomUUID(), randomUUID()];
+      await grant(holder);
+      await addDependant(dependant, holder, false);
+      expect(await refusal(() => database.db.transaction((tx) => securityEventHandlers.DependantStatusEnded(tx, dependantEnd(holder))))).toMatchObject({ code: 'EVENT_SUBJECT_UNKNOWN' });
+      expect(await refusal(() => database.db.transaction((tx) => securityEventHandlers.StatusRevoked(tx, revocation(dependant))))).toMatchObject({ code: 'EVENT_SUBJECT_UNKNOWN' });
+      expect(await watchesOf(holder)).toEqual([]);
+      expect(await watchesOf(dependant)).toEqual([]);
+    });
   });
 });
 
@@ -239,13 +314,17 @@ describe('technical measures register', () => {
 describe('seed', () => {
   it("draws GKNB's part of the sample world: one screening per application, same outcome", async () => {
     const world = sampleWorld({ today: '2026-11-24', nomads: 60 });
-    const { screeningRows, watchRows } = securitySample(world, await loadRules(database.db), '2026-11-24');
+    const { screeningRows, watchRows, subjectRows } = securitySample(world, await loadRules(database.db), '2026-11-24');
     expect(screeningRows).toHaveLength(world.applicationRows.length);
     for (const [i, a] of world.applicationRows.entries()) {
       expect(screeningRows[i]).toMatchObject({ applicationId: a.id, nomadId: a.nomadId, applicationNumber: a.number, outcome: a.screeningOutcome ?? 'PENDING' });
     }
     const revoked = world.eventRows.filter((e) => e.kind === 'REVOKED');
     expect(watchRows.filter((w) => w.cause === 'REVOKED').map((w) => [w.nomadId, w.exitDeadlineOn])).toEqual(revoked.map((e) => [e.nomadId, e.exitDeadlineOn]));
+    // The sample's family members are known (migration's seed adds them without a DependantAdded).
+    const family = sampleDependants(world, '2026-11-24').dependants;
+    expect(family.length).toBeGreaterThan(0);
+    expect(subjectRows.map((r) => [r.subjectId, r.kind])).toEqual(family.map((d) => [d.id, 'DEPENDANT']));
   });
 
   it('seeds an empty database once', async () => {

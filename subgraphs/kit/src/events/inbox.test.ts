@@ -1,7 +1,7 @@
 /**
  * The receiving side, `POST /events`, in process over real HTTP and real PostgreSQL: service
  * authentication, the inbox's exactly-once effect, handler failures and poison events. The
- * agency here is `security` (it receives ApplicationSubmitted, StatusRevoked, StatusExpired).
+ * agency here is `security` (it receives ApplicationSubmitted, StatusGranted, StatusRevoked, StatusExpired, …).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -195,12 +195,12 @@ describe('POST /events', () => {
     expect((await send(unknown)).body.errors?.[0]?.message).toBe('ApplicationTeleported payload is invalid: unknown event type "ApplicationTeleported"');
     const notOurs = {
       ...submitted(),
-      type: 'StatusGranted',
+      type: 'StatusExtended',
       payload: { nomadId: randomUUID(), pin: PIN, periodKind: 'RENEWAL', validFrom: '2027-01-01', validUntil: '2027-12-31' },
     };
     const reply = await send(notOurs);
     expect(reply.status).toBe(422);
-    expect(reply.body.errors?.[0]?.message).toBe('security does not receive StatusGranted events');
+    expect(reply.body.errors?.[0]?.message).toBe('security does not receive StatusExtended events');
     expect(await effectsOf(notOurs.id)).toEqual([]);
     // A malformed envelope with a usable id is recorded too; without one it is a plain 400.
     expect((await send({ id: randomUUID(), type: 'StatusRevoked' })).status).toBe(422);

@@ -42,7 +42,7 @@ describe('publishEvent', () => {
     expect(event).toMatchObject({ id, type: 'StatusGranted', aggregateId: nomadId, producer: 'migration', payload: granted(nomadId) });
     expect(parsePgTimestamp(event?.occurredAt ?? '').toISOString()).toBe('2026-12-01T06:00:00.000Z');
     const deliveries = await fixture.database.db.select().from(outboxDeliveries).where(eq(outboxDeliveries.eventId, id));
-    expect(deliveries.map((d) => d.subscriber).sort()).toEqual(['labor', 'tax']);
+    expect(deliveries.map((d) => d.subscriber).sort()).toEqual(['labor', 'security', 'tax']);
     expect(deliveries.every((d) => d.state === 'PENDING' && d.attempts === 0 && d.seq === event?.seq && d.aggregateId === nomadId)).toBe(true);
   });
 

@@ -12,7 +12,8 @@ export const SUBSCRIPTIONS = {
   ScreeningConcluded: ['migration'],
   EvaluationRequested: ['labor'],
   EvaluationConcluded: ['migration'],
-  StatusGranted: ['tax', 'labor'],
+  // GKNB learns holders from grants: a status end of a nomad it never heard of is refused.
+  StatusGranted: ['tax', 'labor', 'security'],
   StatusExtended: ['tax', 'labor'],
   StatusRevoked: ['tax', 'labor', 'security'],
   StatusExpired: ['tax', 'labor', 'security'],

@@ -114,6 +114,26 @@ export const exitWatches = security.table(
   ],
 );
 
+/** Whom a subject GKNB knows of is: a status holder, or a holder's or applicant's family member. */
+export const knownSubjectKindEnum = security.enum('known_subject_kind', ['HOLDER', 'DEPENDANT']);
+
+/**
+ * The people migration announced to GKNB beyond its screenings: a holder on StatusGranted
+ * (pilot holders too: the import publishes one), a family member on DependantAdded (a child
+ * too, whom GKNB does not screen). A status end of someone neither screened nor listed here is
+ * refused for good (`EVENT_SUBJECT_UNKNOWN`): GKNB never invents an exit watch. Only the id is
+ * kept, no personal data.
+ */
+export const knownSubjects = security.table('known_subjects', {
+  /** Migration's nomad id (HOLDER) or dependant id (DEPENDANT). */
+  subjectId: uuid('subject_id').primaryKey(),
+  kind: knownSubjectKindEnum('kind').notNull(),
+  /** The event type that announced them first (StatusGranted, DependantAdded), or `sample` for the seed. */
+  source: text('source').notNull(),
+  /** When the announcing fact happened (its `occurredAt`). */
+  knownSince: timestamp('known_since', { withTimezone: true, mode: 'string' }).notNull(),
+});
+
 /** GKNB's rule values ([I] facts of DOMAIN.md are data, not literals). */
 export const rules = security.table('rules', {
   key: text('key').primaryKey(),
@@ -158,6 +178,7 @@ export const measureEvidence = security.table(
 
 export type ScreeningRow = typeof screenings.$inferSelect;
 export type ExitWatchRow = typeof exitWatches.$inferSelect;
+export type KnownSubjectRow = typeof knownSubjects.$inferSelect;
 export type TechnicalMeasureRow = typeof technicalMeasures.$inferSelect;
 export type MeasureEvidenceRow = typeof measureEvidence.$inferSelect;
 export type ScreeningOutcome = ScreeningRow['outcome'];

@@ -1,10 +1,11 @@
 import { count } from 'drizzle-orm';
 import type { Logger } from '@nomad/kit';
-import { sampleWorld, type SampleWorld } from '@nomad/sample';
+import { sampleDependants, sampleWorld, type SampleWorld } from '@nomad/sample';
 import { addDays } from '../clock.ts';
 import type { SecurityDb } from '../db/index.ts';
 import {
   exitWatches,
+  knownSubjects,
   measureEvidence,
   screenings,
   technicalMeasures,
@@ -40,7 +41,9 @@ const FLAG_REASONS: readonly { reasons: ScreeningReason[]; text: string | null; 
 /**
  * GKNB's part of the sample world: one screening per seeded application with the outcome
  * migration recorded for it (PENDING where migration has none), and an exit watch for every
- * seeded revocation and expiry. Pure, so that a test can check it against the sample world.
+ * seeded revocation and expiry; the sample's family members as known subjects (migration's
+ * seed adds them without a DependantAdded; holders are known by their screening). Pure, so that
+ * a test can check it against the sample world.
  */
 export function securitySample(world: SampleWorld, rules: Rules, today: string) {
   const citizenshipOf = new Map(world.nomadRows.map((n) => [n.id, n.citizenship]));
@@ -80,7 +83,13 @@ export function securitySample(world: SampleWorld, rules: Rules, today: string) 
     const watch = { id: seededUuid(2_000_000 + watchRows.length), ...row };
     watchRows.push(confirmed ? { ...watch, departureConfirmedOn: addDays(row.exitDeadlineOn, -2), confirmedBy: SEED_OFFICER, note: 'Border-crossing record (sample).', version: 2 } : watch);
   }
-  return { screeningRows, watchRows };
+  const subjectRows: (typeof knownSubjects.$inferInsert)[] = sampleDependants(world, today).dependants.map((d) => ({
+    subjectId: d.id,
+    kind: 'DEPENDANT' as const,
+    source: 'sample',
+    knownSince: d.addedAt,
+  }));
+  return { screeningRows, watchRows, subjectRows };
 }
 
 /** The decree's technical measures as GKNB might have registered them (sample data). */
@@ -118,10 +127,11 @@ export async function seedSecurity(db: SecurityDb, logger: Logger, options: Seed
   if ((existing?.n ?? 0) > 0 || (existingMeasures?.n ?? 0) > 0) return false;
   const rules = await loadRules(db);
   const world = sampleWorld({ today: options.today, ...(options.nomads === undefined ? {} : { nomads: options.nomads }) });
-  const { screeningRows, watchRows } = securitySample(world, rules, options.today);
+  const { screeningRows, watchRows, subjectRows } = securitySample(world, rules, options.today);
   await db.transaction(async (tx) => {
     for (let i = 0; i < screeningRows.length; i += 500) await tx.insert(screenings).values(screeningRows.slice(i, i + 500));
     if (watchRows.length > 0) await tx.insert(exitWatches).values(watchRows);
+    if (subjectRows.length > 0) await tx.insert(knownSubjects).values(subjectRows);
     for (const [i, m] of SAMPLE_MEASURES.entries()) {
       const id = seededUuid(1_000_000 + i);
       const createdAt = `2025-05-${String(16 + i).padStart(2, '0')}T04:00:00Z`;
@@ -131,6 +141,6 @@ export async function seedSecurity(db: SecurityDb, logger: Logger, options: Seed
       }
     }
   });
-  logger.info({ screenings: screeningRows.length, exitWatches: watchRows.length, measures: SAMPLE_MEASURES.length }, 'seeded sample data');
+  logger.info({ screenings: screeningRows.length, exitWatches: watchRows.length, knownSubjects: subjectRows.length, measures: SAMPLE_MEASURES.length }, 'seeded sample data');
   return true;
 }

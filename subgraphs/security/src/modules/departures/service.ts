@@ -27,6 +27,7 @@ import type { SecurityDb } from '../../db/index.ts';
 import { accessTables, idempotencyKeys, type ExitWatchRow } from '../../db/schema.ts';
 import { ACCESS_POLICY } from '../../personal-fields.ts';
 import { loadRules } from '../rules/service.ts';
+import { assertKnownDependant, assertKnownHolder } from '../subjects/service.ts';
 import { confirmDepartureIf, countOverdueWatches, findExitWatchOf, findLatestExitWatchOf, getExitWatch, insertExitWatch, listOverdueWatches } from './queries.ts';
 
 /** After a revocation the holder has 15 days to leave (the decree, [C]): the deadline a revocation must carry. */
@@ -42,14 +43,16 @@ async function olderThanWatched(tx: SecurityDb, nomadId: string, endedOn: string
 }
 
 /**
- * Handler of StatusRevoked: the holder must leave by the deadline migration computed, which must
- * be the decree's 15 days after the revocation day (else refused for good, `EVENT_FACT_CONFLICT`:
- * GKNB never watches a deadline the decree does not set). The same status end reported again
+ * Handler of StatusRevoked: a nomad GKNB never heard of (neither screened nor announced by a
+ * grant) is refused for good (`EVENT_SUBJECT_UNKNOWN`). The holder must leave by the deadline
+ * migration computed, which must be the decree's 15 days after the revocation day (else refused
+ * for good, `EVENT_FACT_CONFLICT`: GKNB never watches a deadline the decree does not set). The same status end reported again
  * (another event of the same revocation) opens no second watch, nor does one older than the end
  * already watched: acknowledged as ignored.
  */
 export async function watchRevocation(tx: SecurityDb, event: DomainEvent<'StatusRevoked'>): Promise<EventIgnored | undefined> {
   const { nomadId, pin, ground, revokedAt, exitDeadline } = event.payload;
+  await assertKnownHolder(tx, nomadId, 'was revoked');
   const endedOn = bishkekDate(new Date(revokedAt));
   const decreed = addDays(endedOn, REVOCATION_EXIT_DAYS);
   if (exitDeadline !== decreed) {
@@ -78,10 +81,12 @@ function recordWatchOpened(tx: SecurityDb, event: DomainEvent<'StatusRevoked' | 
 
 /**
  * Handler of StatusExpired: the decree sets 15 days to leave after a revocation only; GKNB
- * watches expiries the same way with the rule `expiry_exit_days` ([I], default 15).
+ * watches expiries the same way with the rule `expiry_exit_days` ([I], default 15). A nomad
+ * GKNB never heard of is refused for good (`EVENT_SUBJECT_UNKNOWN`), as for a revocation.
  */
 export async function watchExpiry(tx: SecurityDb, event: DomainEvent<'StatusExpired'>): Promise<EventIgnored | undefined> {
   const { nomadId, pin, expiredOn } = event.payload;
+  await assertKnownHolder(tx, nomadId, 'expired');
   const known = await findExitWatchOf(tx, { nomadId, cause: 'EXPIRED', endedOn: expiredOn });
   if (known) return ignoreEvent(`exit watch ${known.id} already watches this expiry`);
   const older = await olderThanWatched(tx, nomadId, expiredOn);
@@ -96,9 +101,11 @@ export async function watchExpiry(tx: SecurityDb, event: DomainEvent<'StatusExpi
  * Handler of DependantStatusEnded: a family member leaves with the principal, by the same
  * deadline (the principal's exit deadline for a revocation, `expiry_exit_days` after an expiry
  * as for the principal); an officer's end of the dependant's status counts as a revocation.
+ * A family member no DependantAdded announced is refused for good (`EVENT_SUBJECT_UNKNOWN`).
  */
 export async function watchDependantExit(tx: SecurityDb, event: DomainEvent<'DependantStatusEnded'>): Promise<EventIgnored | undefined> {
   const { dependantId, pin, cause, endedOn, exitDeadline } = event.payload;
+  await assertKnownDependant(tx, dependantId);
   const watchCause = cause === 'EXPIRED' ? 'EXPIRED' : 'REVOKED';
   const known = await findExitWatchOf(tx, { nomadId: dependantId, cause: watchCause, endedOn });
   if (known) return ignoreEvent(`exit watch ${known.id} already watches this dependant's status end`);

@@ -201,9 +201,9 @@ export interface RescreenInput {
 
 /**
  * Opens a new screening of a nomad GKNB already screened (a holder, or an applicant whose
- * application is decided). NOMAD_NOT_SCREENED when GKNB never saw the nomad (security receives
- * no grants, so "a nomad it screened" is what it can check); SCREENING_ALREADY_OPEN when a
- * re-screening is pending.
+ * application is decided). NOMAD_NOT_SCREENED when GKNB never screened the nomad (a holder
+ * known only by a grant, e.g. a pilot holder, is not re-screened yet); SCREENING_ALREADY_OPEN
+ * when a re-screening is pending.
  */
 export async function rescreenHolder(ctx: Context, app: App, input: RescreenInput): Promise<ScreeningPayload> {
   const denied = requireSecurityOfficer(ctx);
