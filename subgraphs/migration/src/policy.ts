@@ -17,6 +17,16 @@ const DETAILS = needToKnowRow({ nomad: 'self', migration_officer: 'any', labor_o
 /** The declared income: the assessing agencies, and analysts (pseudonymous records). */
 const INCOME = needToKnowRow({ nomad: 'self', migration_officer: 'any', labor_officer: 'linked', security_officer: 'linked', analyst: 'any' });
 
+/**
+ * A dependant's identity, documents and status: the principal (`self`, who adds them), migration,
+ * and GKNB (which screens adult dependants and watches their exit) through the principal's link.
+ * Labor and tax keep no record of dependants (tax registers no dependant as an IE, labor monitors
+ * none), so they have no need to know them.
+ */
+const DEPENDANT = needToKnowRow({ nomad: 'self', migration_officer: 'any', security_officer: 'linked' });
+/** A dependant's status: the dependant readers, and analysts (pseudonymous records). */
+const DEPENDANT_STATUS = needToKnowRow({ nomad: 'self', migration_officer: 'any', security_officer: 'linked', analyst: 'any' });
+
 export const NEED_TO_KNOW = {
   'Nomad.surname': IDENTITY,
   'Nomad.givenNames': IDENTITY,
@@ -29,16 +39,16 @@ export const NEED_TO_KNOW = {
   'Nomad.statusOn': STATUS,
   'Nomad.statusPeriods': STATUS,
   'Nomad.statusHistory': STATUS,
-  // A dependant's fields follow the principal's rows ("self" is the principal, who adds them).
-  'Dependant.surname': IDENTITY,
-  'Dependant.givenNames': IDENTITY,
-  'Dependant.dateOfBirth': IDENTITY,
-  'Dependant.sex': IDENTITY,
-  'Dependant.passport': IDENTITY,
-  'Dependant.pin': IDENTITY,
-  'Dependant.documents': DETAILS,
-  'Dependant.status': STATUS,
-  'Dependant.statusOn': STATUS,
+  // A dependant's fields: the principal is `self`; the relation is the principal's.
+  'Dependant.surname': DEPENDANT,
+  'Dependant.givenNames': DEPENDANT,
+  'Dependant.dateOfBirth': DEPENDANT,
+  'Dependant.sex': DEPENDANT,
+  'Dependant.passport': DEPENDANT,
+  'Dependant.pin': DEPENDANT,
+  'Dependant.documents': DEPENDANT,
+  'Dependant.status': DEPENDANT_STATUS,
+  'Dependant.statusOn': DEPENDANT_STATUS,
   'Application.foreignParties': DETAILS,
   'Application.declaredIncome': INCOME,
   'Application.declaredIncomeUsd': INCOME,

@@ -9,7 +9,7 @@ import { nomadPrincipal, openServiceTestDatabase, serviceContext, type ServiceTe
 import { embeddedZhaak } from '../../zhaak.ts';
 import { changeStatus } from '../status/change.ts';
 import { recordExpiries } from '../status/service.ts';
-import { addDependant, approveDependant, dependantQueue, dependantStatusOn, endDependantStatus, readDependantField, refuseDependant, type AddDependantInput } from './service.ts';
+import { addDependant, approveDependant, dependantQueue, dependantsOf, dependantStatusOn, endDependantStatus, readDependantField, refuseDependant, type AddDependantInput } from './service.ts';
 
 // Family members, service-level against a real database: what a holder may add, what an
 // officer decides, and how the principal's status carries over (docs/domain.md, "Family members").
@@ -311,5 +311,33 @@ describe("reads of a dependant's personal data", () => {
     await expect(readDependantField(asNomad(other), dependant, 'Dependant.surname', () => dependant.surname)).rejects.toThrow(/not visible/);
     const records = await database.db.select().from(schema.accessRecords).where(inArray(schema.accessRecords.subjectId, [principal, other]));
     expect(records.map((r) => [r.subjectId, r.fields])).toEqual([[principal, ['Dependant.surname']]]);
+  });
+
+  it('are never labor\'s or tax\'s, even for a holder their agency monitors and registers; GKNB reads through the principal\'s link', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const dependant = await row(await approved(principal, spouse()));
+    const as = (role: Principal['roles'][number]) => serviceContext(database, { sub: `${role}-1`, name: 'test', roles: [role], nomadId: null });
+    // The principal holds a status: labor and tax are linked to them, and still see no dependant.
+    for (const role of ['labor_officer', 'tax_officer'] as const) {
+      await expect(readDependantField(as(role), dependant, 'Dependant.surname', () => dependant.surname)).rejects.toThrow(/not visible/);
+      await expect(readDependantField(as(role), dependant, 'Dependant.status', () => 'ACTIVE')).rejects.toThrow(/not visible/);
+    }
+    // GKNB: not linked to a holder with no application and no exit; linked once revoked.
+    await expect(readDependantField(as('security_officer'), dependant, 'Dependant.surname', () => dependant.surname)).rejects.toThrow(/not visible/);
+    expect((await changeStatus(officer(), app, 'revokeStatus', { nomadId: principal, ground: 'RULES_BREACH' })).userErrors).toEqual([]);
+    expect(await readDependantField(as('security_officer'), dependant, 'Dependant.surname', () => dependant.surname)).toBe('Test');
+  });
+
+  it('the list of a nomad\'s dependants is recorded as a read of the principal\'s status', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    await approved(principal, spouse());
+    const [nomad] = await database.db.select().from(schema.nomads).where(eq(schema.nomads.id, principal));
+    if (!nomad) throw new Error('no principal');
+    const ctx = officer();
+    expect(await dependantsOf(ctx, nomad)).toHaveLength(1);
+    const records = await database.db.select().from(schema.accessRecords).where(eq(schema.accessRecords.subjectId, principal));
+    expect(records.map((r) => r.fields)).toEqual([['Nomad.status']]);
   });
 });

@@ -321,9 +321,14 @@ export async function dependantStatusOn(ctx: Context, dependant: DependantRow, d
   });
 }
 
-/** Who may see that a nomad has dependants (their relation and review state): whoever may read the nomad's status. */
+/**
+ * Who may see that a nomad has dependants (their relation and review state): whoever may read
+ * the nomad's status. It tells of the principal's family, so the read is recorded as one of the
+ * principal's status before the list returns.
+ */
 export async function dependantsOf(ctx: Context, nomad: NomadRow): Promise<DependantRow[]> {
   if (!(await canRead(ctx, nomad.id, 'Nomad.status'))) throw forbidden("This nomad's dependants are not visible to you.");
+  await ctx.loaders.access.record(nomad.id, 'Nomad.status');
   return ctx.loaders.dependantsByPrincipal.load(nomad.id);
 }
 
