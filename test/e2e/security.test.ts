@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_GATEWAY_SECRET, type Role } from '@nomad/kit';
 import { schema as securitySchema, type SecuritySchema } from '@nomad/security';
@@ -242,6 +242,68 @@ describe('re-screening a holder, exit deadlines', () => {
       const gone = await graph.request<Overdue>(securityOfficer, OVERDUE);
       expect(gone.body.errors).toBeUndefined();
       expect(gone.body.data?.overdueDepartures.edges.some((e) => e.node.nomad.id === nomadId)).toBe(false);
+    } finally {
+      graph.clock.set(`${TODAY}T06:00:00Z`);
+    }
+  });
+});
+
+describe("a family member's exit watch", () => {
+  it("a principal's revocation ends the dependant's status: the overdue queue lists both watches, the dependant's under the principal, without errors", async () => {
+    const { app, nomadId, tok, screening } = await inReview();
+    await conclude({ screeningId: screening.id, outcome: 'CLEARED', classification: 'RESTRICTED' });
+    await clearanceInMigration(app.id, 'CLEARED');
+    expect((await act('approveApplication', { applicationId: app.id })).userErrors).toEqual([]);
+    const added = await graph.request<{ addDependant: { dependant: { id: string } | null; userErrors: UserErrorView[] } }>(
+      tok,
+      'mutation A($input: AddDependantInput!) { addDependant(input: $input) { dependant { id } userErrors { code field message } } }',
+      {
+        input: {
+          relation: 'CHILD', surname: 'Exit', givenNames: 'Watch', dateOfBirth: '2015-03-03', sex: 'FEMALE', citizenship: 'KAZ',
+          passport: { country: 'KAZ', number: `X${randomUUID().slice(0, 8).toUpperCase()}`, expiresOn: '2031-01-01' },
+          documents: [{ kind: 'BIRTH_CERTIFICATE', fileName: 'certificate.pdf', language: 'ru' }],
+        },
+      },
+    );
+    expect(added.body.errors, added.text).toBeUndefined();
+    expect(added.body.data?.addDependant.userErrors).toEqual([]);
+    const dependantId = added.body.data?.addDependant.dependant?.id;
+    if (!dependantId) throw new Error(`no dependant: ${added.text}`);
+    const approved = await graph.request<{ approveDependant: { userErrors: UserErrorView[] } }>(
+      migrationOfficer,
+      'mutation P($input: DependantDecisionInput!) { approveDependant(input: $input) { userErrors { code field message } } }',
+      { input: { dependantId } },
+    );
+    expect(approved.body.errors, approved.text).toBeUndefined();
+    expect(approved.body.data?.approveDependant.userErrors).toEqual([]);
+    await graph.flushEvents();
+
+    const revoked = await graph.request<{ revokeStatus: { userErrors: UserErrorView[] } }>(migrationOfficer, STATUS_ACTIONS.revokeStatus, { input: { nomadId, ground: 'NATIONAL_SECURITY_THREAT' } });
+    expect(revoked.body.data?.revokeStatus.userErrors).toEqual([]);
+    // Both watches opened (the principal's and the family member's), whatever they are filed under.
+    const { exitWatches } = securitySchema;
+    await settled(async () => (await securityDb.select().from(exitWatches).where(or(inArray(exitWatches.nomadId, [nomadId, dependantId]), eq(exitWatches.dependantId, dependantId)))).length === 2);
+
+    // Nomad and Dependant resolved by migration (citizenship, relation): a reference migration cannot resolve would be null.
+    type Watch = { id: string; cause: string; ground: string; exitDeadlineOn: string; nomad: { id: string; citizenship: string }; dependant: { id: string; relation: string; nomad: { id: string } } | null };
+    graph.clock.set('2026-12-12T06:00:00Z');
+    try {
+      const overdue = await graph.request<{ overdueDepartures: { totalCount: number; edges: { node: Watch }[] } }>(
+        securityOfficer,
+        '{ overdueDepartures(first: 100) { totalCount edges { node { id cause ground exitDeadlineOn nomad { id citizenship } dependant { id relation nomad { id } } } } } }',
+      );
+      expect(overdue.body.errors, overdue.text).toBeUndefined();
+      // A reference migration cannot resolve nulls the whole list (data null, the reason under extensions.valueCompletion).
+      expect(overdue.body.data, overdue.text).not.toBeNull();
+      const edges = overdue.body.data?.overdueDepartures.edges ?? [];
+      expect(edges.length).toBeGreaterThan(0);
+      const watches = edges.map((e) => e.node).filter((w) => w.nomad.id === nomadId);
+      expect(watches.map((w) => [w.dependant?.id ?? null, w.dependant?.relation ?? null, w.dependant?.nomad.id ?? null, w.nomad.citizenship, w.cause, w.ground, w.exitDeadlineOn]).sort()).toEqual(
+        [
+          [dependantId, 'CHILD', nomadId, 'KAZ', 'REVOKED', 'PRINCIPAL_REVOKED', '2026-12-09'],
+          [null, null, null, 'KAZ', 'REVOKED', 'NATIONAL_SECURITY_THREAT', '2026-12-09'],
+        ].sort(),
+      );
     } finally {
       graph.clock.set(`${TODAY}T06:00:00Z`);
     }

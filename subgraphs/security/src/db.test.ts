@@ -160,21 +160,52 @@ describe('event handlers', () => {
     expect(await getScreeningsByNomadIds(database.db, { nomadIds: [principalId] })).toEqual([]);
   });
 
-  it('DependantStatusEnded watches the family member\'s exit: the principal\'s deadline, or the expiry rule', async () => {
+  it("DependantStatusEnded watches the family member's exit under the principal: the principal's deadline, or the expiry rule", async () => {
     const principalId = randomUUID();
     const [revoked, expired] = [randomUUID(), randomUUID()];
+    await grant(principalId);
     // A child (not screened) is known by DependantAdded too.
     await addDependant(revoked, principalId, true);
     await addDependant(expired, principalId, false);
+    const principalRevoked = { nomadId: principalId, pin: '21204199000001', ground: 'RULES_BREACH', revokedAt: '2026-11-20T09:00:00.000Z', exitDeadline: '2026-12-05' };
+    // The family members' ends delivered first: the principal's own revocation of the same day still opens the principal's watch.
     await database.db.transaction(async (tx) => {
       await securityEventHandlers.DependantStatusEnded(tx, event('DependantStatusEnded', revoked, { dependantId: revoked, principalId, pin: '11001201000001', cause: 'REVOKED', endedOn: '2026-11-20', exitDeadline: '2026-12-05' }));
       await securityEventHandlers.DependantStatusEnded(tx, event('DependantStatusEnded', expired, { dependantId: expired, principalId, pin: '11001201000002', cause: 'EXPIRED', endedOn: '2026-11-01', exitDeadline: null }));
+      await securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', principalId, principalRevoked));
     });
-    const rows = await database.db.select().from(schema.exitWatches).where(inArray(schema.exitWatches.nomadId, [revoked, expired])).orderBy(schema.exitWatches.cause);
-    expect(rows.map((r) => [r.nomadId, r.cause, r.ground, r.endedOn, r.exitDeadlineOn])).toEqual([
-      [revoked, 'REVOKED', 'PRINCIPAL_REVOKED', '2026-11-20', '2026-12-05'],
-      [expired, 'EXPIRED', null, '2026-11-01', '2026-11-16'],
+    // The watch's nomad is the principal (the Nomad migration resolves); the family member is its dependant.
+    const rows = await database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.nomadId, principalId)).orderBy(schema.exitWatches.cause, schema.exitWatches.pin);
+    expect(rows.map((r) => [r.nomadId, r.dependantId, r.pin, r.cause, r.ground, r.endedOn, r.exitDeadlineOn])).toEqual([
+      [principalId, revoked, '11001201000001', 'REVOKED', 'PRINCIPAL_REVOKED', '2026-11-20', '2026-12-05'],
+      [principalId, null, '21204199000001', 'REVOKED', 'RULES_BREACH', '2026-11-20', '2026-12-05'],
+      [principalId, expired, '11001201000002', 'EXPIRED', null, '2026-11-01', '2026-11-16'],
     ]);
+    expect(await database.db.select().from(schema.exitWatches).where(inArray(schema.exitWatches.nomadId, [revoked, expired]))).toEqual([]);
+    // The principal's revocation reported again is the principal's own watch, not the family member's.
+    expect(await database.db.transaction((tx) => securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', principalId, principalRevoked)))).toEqual({ ignored: expect.stringContaining('already watches this revocation') as unknown });
+  });
+
+  it("a dependant's status end: the same end again or an older one opens nothing; a deadline not the decree's 15 days is refused for good", async () => {
+    const principalId = randomUUID();
+    const dependantId = randomUUID();
+    await addDependant(dependantId, principalId, false);
+    const end = { dependantId, principalId, pin: '11001201000003', cause: 'ENDED' as const, endedOn: '2026-11-20', exitDeadline: '2026-12-05' };
+    const handle = (payload: typeof end | DomainEvent<'DependantStatusEnded'>['payload']) =>
+      database.db.transaction((tx) => securityEventHandlers.DependantStatusEnded(tx, event('DependantStatusEnded', dependantId, payload))).then((r) => r, (e: unknown) => e);
+    const watches = () => database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.dependantId, dependantId));
+    for (const exitDeadline of ['2026-12-04', '2026-12-06', null]) {
+      const err = await handle({ ...end, exitDeadline });
+      expect(err, String(exitDeadline)).toBeInstanceOf(RejectedEvent);
+      expect(err, String(exitDeadline)).toMatchObject({ code: 'EVENT_FACT_CONFLICT', message: `the end of the status of dependant ${dependantId} on 2026-11-20 gives the exit deadline ${exitDeadline ?? 'none'}, not 2026-12-05 (15 days)` });
+    }
+    expect(await watches()).toEqual([]);
+    expect(await handle(end)).toBeUndefined();
+    expect(await handle(end)).toEqual({ ignored: expect.stringContaining("already watches this dependant's status end") as unknown });
+    expect(await handle({ ...end, cause: 'EXPIRED', endedOn: '2026-11-01', exitDeadline: null })).toEqual({
+      ignored: expect.stringMatching(/^the status end of 2026-11-01 is older than the one exit watch .* watches \(2026-11-20\)$/) as unknown,
+    });
+    expect((await watches()).map((w) => [w.nomadId, w.cause, w.ground, w.endedOn, w.exitDeadlineOn])).toEqual([[principalId, 'REVOKED', 'DEPENDANT_STATUS_ENDED', '2026-11-20', '2026-12-05']]);
   });
 
   describe('a status end of someone GKNB never heard of', () => {

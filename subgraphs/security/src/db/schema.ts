@@ -93,7 +93,11 @@ export const exitWatches = security.table(
   'exit_watches',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** The former holder; for a family member's watch, the principal (migration resolves a Nomad by it). */
     nomadId: uuid('nomad_id').notNull(),
+    /** Migration's dependant id when the watched person is a family member of the holder; null for the holder. */
+    dependantId: uuid('dependant_id'),
+    /** The watched person's PIN (the family member's for a dependant's watch). */
     pin: char('pin', { length: 14 }).notNull(),
     cause: exitCauseEnum('cause').notNull(),
     /** Migration's revocation ground (a code); null for an expiry. */
@@ -111,6 +115,7 @@ export const exitWatches = security.table(
     // The overdue list: open watches by deadline.
     index('exit_watches_open_idx').on(t.exitDeadlineOn, t.id).where(sql`${t.departureConfirmedOn} is null`),
     index('exit_watches_nomad_idx').on(t.nomadId),
+    index('exit_watches_dependant_idx').on(t.dependantId).where(sql`${t.dependantId} is not null`),
   ],
 );
 

@@ -11,19 +11,29 @@ export async function insertExitWatch(db: SecurityDb, params: Omit<NewExitWatch,
   return row;
 }
 
-/** The nomad's watch of one status end (same cause, same last day), if GKNB already watches it. */
-export async function findExitWatchOf(db: SecurityDb, params: { nomadId: string; cause: ExitWatchRow['cause']; endedOn: string }): Promise<ExitWatchRow | undefined> {
+/** Whose watches: the holder's own (`dependantId` null), or one family member's (the principal's watches of other people excluded). */
+export interface WatchedPerson {
+  nomadId: string;
+  dependantId: string | null;
+}
+
+function watchesOfPerson(person: WatchedPerson) {
+  return person.dependantId === null ? and(eq(exitWatches.nomadId, person.nomadId), isNull(exitWatches.dependantId)) : eq(exitWatches.dependantId, person.dependantId);
+}
+
+/** The person's watch of one status end (same cause, same last day), if GKNB already watches it. */
+export async function findExitWatchOf(db: SecurityDb, params: WatchedPerson & { cause: ExitWatchRow['cause']; endedOn: string }): Promise<ExitWatchRow | undefined> {
   const [row] = await db
     .select()
     .from(exitWatches)
-    .where(and(eq(exitWatches.nomadId, params.nomadId), eq(exitWatches.cause, params.cause), eq(exitWatches.endedOn, params.endedOn)))
+    .where(and(watchesOfPerson(params), eq(exitWatches.cause, params.cause), eq(exitWatches.endedOn, params.endedOn)))
     .limit(1);
   return row;
 }
 
-/** The nomad's watch of the latest status end (by the day the status ended), if any. */
-export async function findLatestExitWatchOf(db: SecurityDb, params: { nomadId: string }): Promise<ExitWatchRow | undefined> {
-  const [row] = await db.select().from(exitWatches).where(eq(exitWatches.nomadId, params.nomadId)).orderBy(desc(exitWatches.endedOn)).limit(1);
+/** The person's watch of the latest status end (by the day the status ended), if any. */
+export async function findLatestExitWatchOf(db: SecurityDb, params: WatchedPerson): Promise<ExitWatchRow | undefined> {
+  const [row] = await db.select().from(exitWatches).where(watchesOfPerson(params)).orderBy(desc(exitWatches.endedOn)).limit(1);
   return row;
 }
 

@@ -6,12 +6,17 @@ import type { PersonalField } from '../../personal-fields.ts';
 import { assertAllowedByTable } from '../../policy.ts';
 import { confirmDeparture, daysOverdue, overdueDeparturesFor, type ConfirmDepartureInput } from './service.ts';
 
-/** A personal field of an exit watch: refused unless the need-to-know table allows it, recorded in the access log before its value is returned (none when it is empty). */
+/**
+ * A personal field of an exit watch: refused unless the need-to-know table allows it, recorded in
+ * the access log before its value is returned (none when it is empty). The subject is the watched
+ * person: the family member on a dependant's watch, else the holder.
+ */
 function personal<T>(field: PersonalField, read: (w: ExitWatchRow) => T | null) {
   return async (w: ExitWatchRow, _args: unknown, ctx: Context): Promise<T | null> => {
-    assertAllowedByTable(ctx, field, w.nomadId);
+    const subjectId = w.dependantId ?? w.nomadId;
+    assertAllowedByTable(ctx, field, subjectId);
     const value = read(w);
-    if (value !== null) await ctx.loaders.access.record(w.nomadId, field);
+    if (value !== null) await ctx.loaders.access.record(subjectId, field);
     return value;
   };
 }
@@ -26,6 +31,7 @@ export function departureResolvers(app: App): GraphQLResolverMap<Context> {
     },
     ExitWatch: {
       nomad: (w: ExitWatchRow) => ({ __typename: 'Nomad', id: w.nomadId }),
+      dependant: (w: ExitWatchRow) => (w.dependantId === null ? null : { __typename: 'Dependant', id: w.dependantId }),
       daysOverdue: (w: ExitWatchRow) => daysOverdue(w, app.clock.today()),
       pin: personal('ExitWatch.pin', (w) => w.pin),
       ground: personal('ExitWatch.ground', (w) => w.ground),

@@ -28,17 +28,17 @@ import { accessTables, idempotencyKeys, type ExitWatchRow } from '../../db/schem
 import { ACCESS_POLICY } from '../../personal-fields.ts';
 import { loadRules } from '../rules/service.ts';
 import { assertKnownDependant, assertKnownHolder } from '../subjects/service.ts';
-import { confirmDepartureIf, countOverdueWatches, findExitWatchOf, findLatestExitWatchOf, getExitWatch, insertExitWatch, listOverdueWatches } from './queries.ts';
+import { confirmDepartureIf, countOverdueWatches, findExitWatchOf, findLatestExitWatchOf, getExitWatch, insertExitWatch, listOverdueWatches, type WatchedPerson } from './queries.ts';
 
 /** After a revocation the holder has 15 days to leave (the decree, [C]): the deadline a revocation must carry. */
 export const REVOCATION_EXIT_DAYS = 15;
 
 /**
- * A status end older than the one GKNB already watches for the nomad (by the day the status
+ * A status end older than the one GKNB already watches for the person (by the day the status
  * ended) changes nothing: a late fact never opens a watch behind a later one. Returns why, or null.
  */
-async function olderThanWatched(tx: SecurityDb, nomadId: string, endedOn: string): Promise<string | null> {
-  const latest = await findLatestExitWatchOf(tx, { nomadId });
+async function olderThanWatched(tx: SecurityDb, person: WatchedPerson, endedOn: string): Promise<string | null> {
+  const latest = await findLatestExitWatchOf(tx, person);
   return latest && latest.endedOn > endedOn ? `the status end of ${endedOn} is older than the one exit watch ${latest.id} watches (${latest.endedOn})` : null;
 }
 
@@ -54,17 +54,23 @@ export async function watchRevocation(tx: SecurityDb, event: DomainEvent<'Status
   const { nomadId, pin, ground, revokedAt, exitDeadline } = event.payload;
   await assertKnownHolder(tx, nomadId, 'was revoked');
   const endedOn = bishkekDate(new Date(revokedAt));
-  const decreed = addDays(endedOn, REVOCATION_EXIT_DAYS);
-  if (exitDeadline !== decreed) {
-    throw new RejectedEvent(EventRejection.FACT_CONFLICT, `the revocation of nomad ${nomadId} on ${endedOn} gives the exit deadline ${exitDeadline}, not ${decreed} (${REVOCATION_EXIT_DAYS} days)`);
-  }
-  const known = await findExitWatchOf(tx, { nomadId, cause: 'REVOKED', endedOn });
+  assertDecreedDeadline(`the revocation of nomad ${nomadId}`, endedOn, exitDeadline);
+  const holder = { nomadId, dependantId: null };
+  const known = await findExitWatchOf(tx, { ...holder, cause: 'REVOKED', endedOn });
   if (known) return ignoreEvent(`exit watch ${known.id} already watches this revocation`);
-  const older = await olderThanWatched(tx, nomadId, endedOn);
+  const older = await olderThanWatched(tx, holder, endedOn);
   if (older) return ignoreEvent(older);
   await insertExitWatch(tx, { nomadId, pin, cause: 'REVOKED', ground, endedOn, exitDeadlineOn: exitDeadline });
   await recordWatchOpened(tx, event, ['ExitWatch.pin', 'ExitWatch.ground']);
   return undefined;
+}
+
+/** GKNB never watches a deadline the decree does not set: 15 days after the day a status was revoked (`EVENT_FACT_CONFLICT` otherwise). */
+function assertDecreedDeadline(what: string, endedOn: string, exitDeadline: string | null): void {
+  const decreed = addDays(endedOn, REVOCATION_EXIT_DAYS);
+  if (exitDeadline !== decreed) {
+    throw new RejectedEvent(EventRejection.FACT_CONFLICT, `${what} on ${endedOn} gives the exit deadline ${exitDeadline ?? 'none'}, not ${decreed} (${REVOCATION_EXIT_DAYS} days)`);
+  }
 }
 
 /** Opening a watch processes the former holder's PIN (and ground): recorded in the handler's transaction. */
@@ -87,9 +93,10 @@ function recordWatchOpened(tx: SecurityDb, event: DomainEvent<'StatusRevoked' | 
 export async function watchExpiry(tx: SecurityDb, event: DomainEvent<'StatusExpired'>): Promise<EventIgnored | undefined> {
   const { nomadId, pin, expiredOn } = event.payload;
   await assertKnownHolder(tx, nomadId, 'expired');
-  const known = await findExitWatchOf(tx, { nomadId, cause: 'EXPIRED', endedOn: expiredOn });
+  const holder = { nomadId, dependantId: null };
+  const known = await findExitWatchOf(tx, { ...holder, cause: 'EXPIRED', endedOn: expiredOn });
   if (known) return ignoreEvent(`exit watch ${known.id} already watches this expiry`);
-  const older = await olderThanWatched(tx, nomadId, expiredOn);
+  const older = await olderThanWatched(tx, holder, expiredOn);
   if (older) return ignoreEvent(older);
   const rules = await loadRules(tx);
   await insertExitWatch(tx, { nomadId, pin, cause: 'EXPIRED', ground: null, endedOn: expiredOn, exitDeadlineOn: addDays(expiredOn, rules.expiry_exit_days) });
@@ -100,18 +107,26 @@ export async function watchExpiry(tx: SecurityDb, event: DomainEvent<'StatusExpi
 /**
  * Handler of DependantStatusEnded: a family member leaves with the principal, by the same
  * deadline (the principal's exit deadline for a revocation, `expiry_exit_days` after an expiry
- * as for the principal); an officer's end of the dependant's status counts as a revocation.
- * A family member no DependantAdded announced is refused for good (`EVENT_SUBJECT_UNKNOWN`).
+ * as for the principal); an officer's end of the dependant's status counts as a revocation, so
+ * its deadline too must be the decree's 15 days (else refused for good, `EVENT_FACT_CONFLICT`).
+ * The watch's nomad is the principal (the Nomad migration resolves), its `dependant_id` the
+ * family member. A family member no DependantAdded announced is refused for good
+ * (`EVENT_SUBJECT_UNKNOWN`). The same end again, or one older than the family member's end
+ * already watched, opens nothing: acknowledged as ignored.
  */
 export async function watchDependantExit(tx: SecurityDb, event: DomainEvent<'DependantStatusEnded'>): Promise<EventIgnored | undefined> {
-  const { dependantId, pin, cause, endedOn, exitDeadline } = event.payload;
+  const { dependantId, principalId, pin, cause, endedOn, exitDeadline } = event.payload;
   await assertKnownDependant(tx, dependantId);
+  if (cause !== 'EXPIRED') assertDecreedDeadline(`the end of the status of dependant ${dependantId}`, endedOn, exitDeadline);
+  const person = { nomadId: principalId, dependantId };
   const watchCause = cause === 'EXPIRED' ? 'EXPIRED' : 'REVOKED';
-  const known = await findExitWatchOf(tx, { nomadId: dependantId, cause: watchCause, endedOn });
+  const known = await findExitWatchOf(tx, { ...person, cause: watchCause, endedOn });
   if (known) return ignoreEvent(`exit watch ${known.id} already watches this dependant's status end`);
+  const older = await olderThanWatched(tx, person, endedOn);
+  if (older) return ignoreEvent(older);
   const deadline = exitDeadline ?? addDays(endedOn, (await loadRules(tx)).expiry_exit_days);
   const ground = cause === 'ENDED' ? 'DEPENDANT_STATUS_ENDED' : cause === 'REVOKED' ? 'PRINCIPAL_REVOKED' : null;
-  await insertExitWatch(tx, { nomadId: dependantId, pin, cause: watchCause, ground, endedOn, exitDeadlineOn: deadline });
+  await insertExitWatch(tx, { ...person, pin, cause: watchCause, ground, endedOn, exitDeadlineOn: deadline });
   await recordServiceProcessing(tx, accessTables, ACCESS_POLICY, {
     service: `${event.type} from ${event.producer}`,
     purpose: "Watch the former dependant's exit deadline",
