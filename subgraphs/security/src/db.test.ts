@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq, inArray } from 'drizzle-orm';
 import { pino } from 'pino';
@@ -68,8 +71,8 @@ function grant(nomadId: string) {
 }
 
 /** Migration announces a family member to GKNB. */
-function addDependant(dependantId: string, principalId: string, adult: boolean) {
-  return database.db.transaction((tx) =>
+function addDependant(dependantId: string, principalId: string, adult: boolean, db = database.db) {
+  return db.transaction((tx) =>
     securityEventHandlers.DependantAdded(tx, event('DependantAdded', dependantId, { dependantId, principalId, relation: adult ? 'SPOUSE' : 'CHILD', citizenship: 'KAZ', adult, addedAt: '2026-11-24T06:00:00.000Z' })),
   );
 }
@@ -260,6 +263,45 @@ describe('event handlers', () => {
       expect(await watchesOf(holder)).toEqual([]);
       expect(await watchesOf(dependant)).toEqual([]);
     });
+  });
+});
+
+describe('drizzle 0007: exit watches of family members', () => {
+  it("files a screened family member's earlier watch under the principal (the screening names them); a child's and the holder's stay as they were", async () => {
+    const drizzleFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+    const before = mkdtempSync(join(tmpdir(), 'security-drizzle-'));
+    const older = await createTestDatabase('security_0007');
+    const db = connect(older.url, { agency: 'security', schema });
+    try {
+      // The migrations up to 0006, as a database opened before this change had them.
+      cpSync(drizzleFolder, before, { recursive: true });
+      const journalPath = join(before, 'meta', '_journal.json');
+      const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number }[] };
+      journal.entries = journal.entries.filter((e) => e.idx < 7);
+      expect(journal.entries).toHaveLength(7);
+      writeFileSync(journalPath, JSON.stringify(journal));
+      rmSync(join(before, '0007_dependant_exit_watches.sql'));
+      await runMigrations(db, { agency: 'security', migrationsFolder: before });
+
+      const [principalId, spouse, child] = [randomUUID(), randomUUID(), randomUUID()];
+      await addDependant(spouse, principalId, true, db.db);
+      await addDependant(child, principalId, false, db.db);
+      // Watches as the handlers wrote them before 0007: the family member's id as nomad_id.
+      for (const [nomadId, pin] of [[principalId, '21204199000001'], [spouse, '11001201000001'], [child, '11001201000002']] as const) {
+        await db.client`insert into security.exit_watches (nomad_id, pin, cause, ground, ended_on, exit_deadline_on) values (${nomadId}, ${pin}, 'REVOKED', 'PRINCIPAL_REVOKED', '2026-11-20', '2026-12-05')`;
+      }
+      await runMigrations(db, { agency: 'security', migrationsFolder: drizzleFolder });
+      const rows = await db.db.select().from(schema.exitWatches).orderBy(schema.exitWatches.pin);
+      expect(rows.map((r) => [r.pin, r.nomadId, r.dependantId])).toEqual([
+        ['11001201000001', principalId, spouse],
+        ['11001201000002', child, null],
+        ['21204199000001', principalId, null],
+      ]);
+    } finally {
+      await db.close();
+      await older.drop();
+      rmSync(before, { recursive: true, force: true });
+    }
   });
 });
 
