@@ -131,6 +131,13 @@ beforeAll(async () => {
   // A holder whose re-registration fails (closed regime), and one who must leave the country.
   stuck = await flows.statusHolder(graph, migrationOfficer, clear);
   leaver = await flows.statusHolder(graph, migrationOfficer, clear);
+  // The leaver's child leaves with them: the revocation opens the child's exit watch too (its `dependant`).
+  const leaverChild = await gql<{ addDependant: { dependant: { id: string } | null; userErrors: UserErrorView[] } }>(leaver.tok, ADD_DEPENDANT, {
+    input: { relation: 'CHILD', surname: 'Walk', givenNames: 'Leaver', dateOfBirth: '2016-04-04', sex: 'MALE', citizenship: 'KAZ', passport: { country: 'KAZ', number: 'WLEAVER1234', expiresOn: '2031-01-01' }, documents: [{ kind: 'BIRTH_CERTIFICATE', fileName: 'certificate.pdf', language: 'ru' }] },
+  });
+  expect(leaverChild.addDependant.userErrors).toEqual([]);
+  const leaverChildApproved = await gql<{ approveDependant: { userErrors: UserErrorView[] } }>(migrationOfficer, 'mutation P($input: DependantDecisionInput!) { approveDependant(input: $input) { userErrors { code field message } } }', { input: { dependantId: leaverChild.addDependant.dependant?.id } });
+  expect(leaverChildApproved.approveDependant.userErrors).toEqual([]);
   // Nomads some agencies hold no record of: an applicant (labor and tax: none), a pilot holder
   // (GKNB: none; the period runs past the walk's day so that it never expires into an exit watch).
   applicant = await flows.applicant(graph);

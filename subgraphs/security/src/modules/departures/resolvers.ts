@@ -8,15 +8,14 @@ import { confirmDeparture, daysOverdue, overdueDeparturesFor, type ConfirmDepart
 
 /**
  * A personal field of an exit watch: refused unless the need-to-know table allows it, recorded in
- * the access log before its value is returned (none when it is empty). The subject is the watched
- * person: the family member on a dependant's watch, else the holder.
+ * the access log before its value is returned (none when it is empty). Under the watch's nomad:
+ * on a family member's watch the principal, as every read of a dependant's data is recorded.
  */
 function personal<T>(field: PersonalField, read: (w: ExitWatchRow) => T | null) {
   return async (w: ExitWatchRow, _args: unknown, ctx: Context): Promise<T | null> => {
-    const subjectId = w.dependantId ?? w.nomadId;
-    assertAllowedByTable(ctx, field, subjectId);
+    assertAllowedByTable(ctx, field, w.nomadId);
     const value = read(w);
-    if (value !== null) await ctx.loaders.access.record(subjectId, field);
+    if (value !== null) await ctx.loaders.access.record(w.nomadId, field);
     return value;
   };
 }

@@ -130,7 +130,8 @@ export async function watchDependantExit(tx: SecurityDb, event: DomainEvent<'Dep
   await recordServiceProcessing(tx, accessTables, ACCESS_POLICY, {
     service: `${event.type} from ${event.producer}`,
     purpose: "Watch the former dependant's exit deadline",
-    subjectIds: [dependantId],
+    // A family member's data is recorded under the principal, as migration records its reads.
+    subjectIds: [principalId],
     fields: ground ? ['ExitWatch.pin', 'ExitWatch.ground'] : ['ExitWatch.pin'],
     bulk: false,
     correlationId: event.id,
