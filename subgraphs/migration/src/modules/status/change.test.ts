@@ -33,9 +33,9 @@ afterAll(async () => {
   await opened?.close();
 });
 
-function ctxFor(roles: Principal['roles'] = ['migration_officer']): Context {
+function ctxFor(roles: Principal['roles'] = ['migration_officer'], idempotencyKey: string | null = null): Context {
   const principal: Principal = { sub: 'officer-7', name: 'test', roles, nomadId: null };
-  return serviceContext(database, principal, { logger });
+  return serviceContext(database, principal, { logger, idempotencyKey });
 }
 
 type PeriodSpec = [kind: 'INITIAL_60_DAYS' | 'EXTENSION_1_YEAR' | 'RENEWAL', from: string, until: string];
@@ -255,7 +255,7 @@ describe('the extension length', () => {
 describe('one change per idempotency key', () => {
   it('repeats the answer of the first request under the same key and adds no second period or event', async () => {
     const { id } = await holder(ACTIVE_INITIAL);
-    const keyed = serviceContext(database, { sub: 'officer-7', name: 'test', roles: ['migration_officer'], nomadId: null }, { logger, idempotencyKey: `k-${id}` });
+    const keyed = ctxFor(['migration_officer'], `k-${id}`);
     expect(await change('extendStatus', { nomadId: id }, keyed)).toEqual({ nomadId: id, userErrors: [] });
     expect(await change('extendStatus', { nomadId: id }, keyed)).toEqual({ nomadId: id, userErrors: [] });
     expect((await periodsOf(id)).map((p) => p.kind)).toEqual(['INITIAL_60_DAYS', 'EXTENSION_1_YEAR']);
