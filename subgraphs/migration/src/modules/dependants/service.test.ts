@@ -190,6 +190,28 @@ describe('a dependant child', () => {
   });
 });
 
+describe('approveDependant under an Idempotency-Key', () => {
+  it('replays the first answer for a retry under the same key, and writes nothing twice (no second PIN serial, event or version)', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const added = await addDependant(asNomad(principal), app, child('2012-05-05'));
+    const id = added.dependantId as string;
+    const keyed = () => serviceContext(database, { sub: 'officer-7', name: 'test', roles: ['migration_officer'], nomadId: null }, { idempotencyKey: `approve-${id}` });
+    const first = await approveDependant(keyed(), app, { dependantId: id });
+    expect(first).toEqual({ dependantId: id, userErrors: [] });
+    const after = { row: await row(id), events: (await eventsOf(id)).length, serials: await database.db.select().from(schema.zhaakSerials), all: await countAll() };
+    expect(after.events).toBeGreaterThan(0);
+    const again = await approveDependant(keyed(), app, { dependantId: id });
+    expect(again).toEqual(first);
+    expect(await row(id)).toEqual(after.row);
+    expect((await eventsOf(id)).length).toBe(after.events);
+    expect(await database.db.select().from(schema.zhaakSerials)).toEqual(after.serials);
+    expect(await countAll()).toEqual(after.all);
+    // Without the key, the same request is a new one: refused, the dependant is no longer PENDING.
+    expect((await approveDependant(officer(), app, { dependantId: id })).userErrors.map((e) => e.code)).toEqual(['INVALID_TRANSITION']);
+  });
+});
+
 describe('refusals of addDependant (nothing written)', () => {
   it('refuses a child aged 18 or over, naming the birth date', async () => {
     clock.set(`${TODAY}T06:00:00Z`);

@@ -33,7 +33,7 @@ import { loadRules, type Rules } from '../rules/service.ts';
 import { ceilingOf, statusOf } from '../status/service.ts';
 import type { DerivedStatus } from '../status/derive.ts';
 import { CHILD_AGE_LIMIT_YEARS, birthdayOn, deriveDependantStatus, isUnder } from './derive.ts';
-import { countDependantQueue, hasOpenApplication, insertDependant, listDependantQueue, lockDependant, updateDependantIf, type DependantQueue } from './queries.ts';
+import { countDependantQueue, getDependantsByIds, hasOpenApplication, insertDependant, listDependantQueue, lockDependant, updateDependantIf, type DependantQueue } from './queries.ts';
 
 export type DependantRelation = DependantRow['relation'];
 export type DependantDocumentKind = DependantDocumentRow['kind'];
@@ -198,6 +198,37 @@ async function saved(tx: MigrationDb, dependant: DependantRow, set: Parameters<t
 }
 
 /**
+ * Asks ZHAAK for the dependant's PIN before the approval's transaction opens (a transaction
+ * must not stay open across a call to another system), as the application's approval does
+ * (review/service.ts, `obtainPin`). Only asked when the approval can succeed: anything else
+ * (unknown, no longer PENDING, a rule broken) gets no PIN and no answer here, so that the
+ * transaction gives the answer, or `runIdempotent` replays the first one for a retry under the
+ * same key. A serial taken for an approval that then fails is simply never used.
+ */
+async function obtainDependantPin(
+  ctx: Context,
+  app: App,
+  input: DependantDecisionInput,
+  check: (db: MigrationDb, dependant: DependantRow) => Promise<unknown>,
+): Promise<{ pin: string | null } | { userErrors: UserError[] }> {
+  const [dependant] = await getDependantsByIds(ctx.db, { ids: [input.dependantId] });
+  if (!dependant || dependant.state !== 'PENDING') return { pin: null };
+  try {
+    await check(ctx.db, dependant);
+  } catch (err) {
+    if (err instanceof UserErrorsAbort) return { pin: null };
+    throw err;
+  }
+  try {
+    return { pin: await app.zhaak.assignPin({ nomadId: dependant.id, dateOfBirth: dependant.dateOfBirth, sex: dependant.sex }) };
+  } catch (err) {
+    if (!(err instanceof ZhaakError)) throw err;
+    ctx.logger.warn({ dependantId: input.dependantId, err: err.message }, 'ZHAAK did not assign a PIN');
+    return { userErrors: [userError(DependantCode.ZHAAK_UNAVAILABLE, 'ZHAAK could not assign a PIN; the dependant stays pending. Try again later.', 'input.dependantId')] };
+  }
+}
+
+/**
  * A migration officer approves a PENDING dependant once the principal's status is ACTIVE (with
  * the principal's application, right after its approval, or later on its own). A child must
  * still be under 18. ZHAAK assigns the PIN (outside the transaction, as for a holder); the
@@ -217,21 +248,14 @@ export async function approveDependant(ctx: Context, app: App, input: DependantD
     }
     return status;
   };
-  // Checked before ZHAAK is asked, so a refusal takes no PIN serial; checked again under the lock.
-  let pin: string;
-  try {
-    const dependant = await openDecision(ctx.db, input, 'PENDING');
-    await check(ctx.db, dependant);
-    pin = dependant.pin ?? (await app.zhaak.assignPin({ nomadId: dependant.id, dateOfBirth: dependant.dateOfBirth, sex: dependant.sex }));
-  } catch (err) {
-    if (err instanceof UserErrorsAbort) return { dependantId: null, userErrors: err.userErrors };
-    if (!(err instanceof ZhaakError)) throw err;
-    ctx.logger.warn({ dependantId: input.dependantId, err: err.message }, 'ZHAAK did not assign a PIN');
-    return { dependantId: null, userErrors: [userError(DependantCode.ZHAAK_UNAVAILABLE, 'ZHAAK could not assign a PIN; the dependant stays pending. Try again later.', 'input.dependantId')] };
-  }
+  const obtained = await obtainDependantPin(ctx, app, input, check);
+  if ('userErrors' in obtained) return { dependantId: null, userErrors: obtained.userErrors };
   return mutate(ctx, 'approveDependant', input, async (tx) => {
     const dependant = await openDecision(tx, input, 'PENDING');
     const status = await check(tx, dependant);
+    // Null when the check before the transaction failed and then the facts moved: ask again.
+    const pin = obtained.pin;
+    if (!pin) throw abort(DependantCode.ZHAAK_UNAVAILABLE, 'ZHAAK could not assign a PIN; the dependant stays pending. Try again later.', 'input.dependantId');
     const result = await saved(tx, dependant, {
       state: 'APPROVED',
       pin,
