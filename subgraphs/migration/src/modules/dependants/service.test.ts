@@ -9,7 +9,19 @@ import { nomadPrincipal, openServiceTestDatabase, serviceContext, type ServiceTe
 import { embeddedZhaak } from '../../zhaak.ts';
 import { changeStatus } from '../status/change.ts';
 import { recordExpiries } from '../status/service.ts';
-import { addDependant, approveDependant, dependantQueue, dependantsOf, dependantStatusOn, endDependantStatus, readDependantField, refuseDependant, type AddDependantInput } from './service.ts';
+import {
+  addDependant,
+  approveDependant,
+  dependantQueue,
+  dependantsOf,
+  dependantStatusOn,
+  endDependantStatus,
+  principalOf,
+  readDependantField,
+  refuseDependant,
+  resolveDependantReference,
+  type AddDependantInput,
+} from './service.ts';
 
 // Family members, service-level against a real database: what a holder may add, what an
 // officer decides, and how the principal's status carries over (docs/domain.md, "Family members").
@@ -349,6 +361,35 @@ describe("reads of a dependant's personal data", () => {
     await expect(readDependantField(as('security_officer'), dependant, 'Dependant.surname', () => dependant.surname)).rejects.toThrow(/not visible/);
     expect((await changeStatus(officer(), app, 'revokeStatus', { nomadId: principal, ground: 'RULES_BREACH' })).userErrors).toEqual([]);
     expect(await readDependantField(as('security_officer'), dependant, 'Dependant.surname', () => dependant.surname)).toBe('Test');
+  });
+
+  it('`_entities` and `Dependant.nomad` follow the relation, as a nomad reference does: labor and tax get null, GKNB only through the principal\'s link', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const id = await approved(principal, spouse());
+    const as = (role: Principal['roles'][number]) => serviceContext(database, { sub: `${role}-1`, name: 'test', roles: [role], nomadId: null });
+    // A holder: labor and tax are linked to the principal, and still reach no dependant.
+    for (const role of ['labor_officer', 'tax_officer', 'security_officer'] as const) expect(await resolveDependantReference(as(role), { id })).toBeNull();
+    // Callers who reach no nomad through a relation get the record; its fields refuse them one by one.
+    for (const ctx of [officer(), asNomad(principal), as('auditor')]) expect((await resolveDependantReference(ctx, { id }))?.id).toBe(id);
+    expect(await resolveDependantReference(officer(), { id: 'not-a-uuid' })).toBeNull();
+    expect(await resolveDependantReference(officer(), { id: '00000000-0000-4000-8000-0000000000ff' })).toBeNull();
+    // The principal, through the dependant: labor (linked to a holder) reaches them; GKNB not yet.
+    const dependant = await row(id);
+    expect((await principalOf(as('labor_officer'), dependant)).id).toBe(principal);
+    await expect(principalOf(as('security_officer'), dependant)).rejects.toThrow(/not visible/);
+    // A principal labor holds no record of (no status: an applicant's family): refused to labor.
+    const [applicant] = await database.db
+      .insert(schema.nomads)
+      .values({ surname: 'TEST', givenNames: 'APPLICANT', dateOfBirth: '1991-01-01', sex: 'FEMALE', citizenship: 'KAZ', passportCountry: 'KAZ', passportNumber: `A${(serial += 1)}X`, passportExpiresOn: '2035-01-01', email: 'a@example.org' })
+      .returning();
+    if (!applicant) throw new Error('no applicant');
+    await expect(principalOf(as('labor_officer'), { ...dependant, principalId: applicant.id })).rejects.toThrow(/not visible/);
+    expect((await principalOf(officer(), { ...dependant, principalId: applicant.id })).id).toBe(applicant.id);
+    // Once GKNB is linked (the principal's revocation: it watches the exit), it reaches both.
+    expect((await changeStatus(officer(), app, 'revokeStatus', { nomadId: principal, ground: 'RULES_BREACH' })).userErrors).toEqual([]);
+    expect((await resolveDependantReference(as('security_officer'), { id }))?.id).toBe(id);
+    expect((await principalOf(as('security_officer'), dependant)).id).toBe(principal);
   });
 
   it('the list of a nomad\'s dependants is recorded as a read of the principal\'s status', async () => {

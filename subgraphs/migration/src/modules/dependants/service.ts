@@ -28,7 +28,8 @@ import { publish } from '../../events.ts';
 import type { PersonalField } from '../../personal-fields.ts';
 import { ZhaakError } from '../../zhaak.ts';
 import { checkDocuments, documentRow, type DocumentInput } from '../applications/documents.ts';
-import { canRead } from '../nomads/service.ts';
+import { NEED_TO_KNOW } from '../../policy.ts';
+import { canRead, RELATION_OPENERS, resolveNomadReference } from '../nomads/service.ts';
 import { loadRules, type Rules } from '../rules/service.ts';
 import { ceilingOf, statusOf } from '../status/service.ts';
 import type { DerivedStatus } from '../status/derive.ts';
@@ -362,6 +363,36 @@ export async function getDependant(ctx: Context, id: string): Promise<DependantR
   const row = await ctx.loaders.dependantById.load(id);
   if (!row) return null;
   if (!(await canRead(ctx, row.principalId, 'Dependant.surname'))) return null;
+  return row;
+}
+
+/** A dependant's personal fields (the need-to-know table's `Dependant.` rows). */
+const DEPENDANT_FIELDS = (Object.keys(NEED_TO_KNOW) as PersonalField[]).filter((f) => f.startsWith('Dependant.'));
+
+/**
+ * Federation reference resolution of a dependant (`_entities`: GKNB's screenings and exit
+ * watches name one), as `resolveNomadReference` does for a nomad: an officer who reaches
+ * nomads only through a relation (labor, tax, GKNB) gets null for a dependant of whose fields
+ * they may read none for the principal (labor and tax never; GKNB through the principal's link);
+ * other callers get the record and each field refuses them on its own.
+ */
+export async function resolveDependantReference(ctx: Context, ref: { id: string }): Promise<DependantRow | null> {
+  if (!isUuid(ref.id)) return null;
+  const row = await ctx.loaders.dependantById.load(ref.id);
+  if (!row) return null;
+  if (!hasRole(ctx.principal, ...RELATION_OPENERS)) return row;
+  for (const field of DEPENDANT_FIELDS) if (await canRead(ctx, row.principalId, field)) return row;
+  return null;
+}
+
+/**
+ * The principal of a dependant (`Dependant.nomad`), under the check of a reference to them
+ * (`resolveNomadReference`): another agency's officer who does not reach the principal through
+ * their agency's own records is refused.
+ */
+export async function principalOf(ctx: Context, dependant: DependantRow): Promise<NomadRow> {
+  const row = await resolveNomadReference(ctx, { id: dependant.principalId });
+  if (!row) throw forbidden("This dependant's principal is not visible to you.");
   return row;
 }
 

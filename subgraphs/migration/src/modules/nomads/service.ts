@@ -23,7 +23,7 @@ const PIN_LOOKERS: readonly Role[] = rolesReaching(['Nomad.pin']);
  */
 const OPENERS: readonly Role[] = rolesReaching(NOMAD_FIELDS);
 /** Roles that reach a nomad only through a relation (another agency's officers): for them a nomad they do not reach does not exist. */
-const RELATION_OPENERS: readonly Role[] = OPENERS.filter((role) => !rolesReaching(NOMAD_FIELDS, ['any']).includes(role));
+export const RELATION_OPENERS: readonly Role[] = OPENERS.filter((role) => !rolesReaching(NOMAD_FIELDS, ['any']).includes(role));
 /** Roles that may list nomads: analysts get pseudonymous records (identity fields refused). */
 const LISTERS: readonly Role[] = ['migration_officer', 'analyst'];
 
