@@ -22,6 +22,11 @@ export const GatewayErrorCode = {
    * `extensions.agency` names it. The rest of the answer is still served.
    */
   AGENCY_UNAVAILABLE: 'AGENCY_UNAVAILABLE',
+  /**
+   * The operation's estimated cost is over the caller's budget; nothing ran.
+   * `extensions.cost` and `extensions.budget` say by how much.
+   */
+  COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 

@@ -1,6 +1,6 @@
 import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { operationCost } from './cost.ts';
+import { budgetOf, operationCost } from './cost.ts';
 
 const schema = buildSchema(`
   type Query {
@@ -80,5 +80,31 @@ describe('operationCost', () => {
     const doc = parse('query A { hello } query B { nomads(first: 2) { totalCount } }');
     expect(operationCost(schema, doc, { operationName: 'B' })).toBe(3);
     expect(operationCost(schema, doc, { operationName: 'A' })).toBe(1);
+  });
+
+  it('charges a weighed field its weight, once per time it is fetched, and multiplies it by the pages above it', () => {
+    const weights = { 'NomadConnection.totalCount': 10, 'Query.hello': 7 };
+    const weighed = (query: string) => operationCost(schema, parse(query), { defaultPageSize: 20, weights });
+    expect(weighed('{ hello }')).toBe(7);
+    expect(weighed('{ nomads(first: 2) { totalCount } }')).toBe(1 + 2 * 10);
+    // The coordinate is the parent type's: the same field name elsewhere costs 1.
+    expect(weighed('{ nomad(id: "1") { applications(first: 3) { edges { node { number } } } } }')).toBe(cost('{ nomad(id: "1") { applications(first: 3) { edges { node { number } } } } }'));
+    // Through a fragment on the connection type, the weight applies all the same.
+    expect(weighed('{ nomads(first: 2) { ...C } } fragment C on NomadConnection { totalCount }')).toBe(1 + 2 * 10);
+  });
+});
+
+describe('budgetOf', () => {
+  const budgets = { maxCost: 50_000, analystMaxCost: 500_000 };
+
+  it('gives an analyst the analysts budget and names its setting', () => {
+    expect(budgetOf(['analyst'], budgets)).toEqual({ budget: 500_000, setting: 'ANALYST_MAX_COST' });
+    expect(budgetOf(['auditor', 'analyst'], budgets)).toEqual({ budget: 500_000, setting: 'ANALYST_MAX_COST' });
+  });
+
+  it('gives everyone else MAX_COST, and an analyst never less than it', () => {
+    expect(budgetOf(['migration_officer'], budgets)).toEqual({ budget: 50_000, setting: 'MAX_COST' });
+    expect(budgetOf(undefined, budgets)).toEqual({ budget: 50_000, setting: 'MAX_COST' });
+    expect(budgetOf(['analyst'], { maxCost: 50_000, analystMaxCost: 1_000 })).toEqual({ budget: 50_000, setting: 'MAX_COST' });
   });
 });

@@ -1,4 +1,5 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GatewayErrorCode } from '@nomad/contract';
 import {
   GraphQLError,
   Kind,
@@ -15,6 +16,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
+import type { GatewayContext } from './subgraphs/datasource.ts';
 
 /*
  * Why this is our own code and not `@escape.tech/graphql-armor-cost-limit` (whose depth,
@@ -58,6 +60,12 @@ export interface CostOptions {
   variables?: Readonly<Record<string, unknown>> | undefined;
   /** Page size assumed for a paging field called without `first`/`last`. @default 20 */
   defaultPageSize?: number;
+  /**
+   * What one call of a field costs, by `Type.field` (schema/costs.json); 1 when absent. A
+   * weight is the field's own work (an aggregate over a whole table, a COUNT), paid once per
+   * time the field is fetched, so page sizes above it multiply it like anything else.
+   */
+  weights?: Readonly<Record<string, number>>;
 }
 
 const PAGE_ARGUMENTS: ReadonlySet<string> = new Set(['first', 'last']);
@@ -82,6 +90,7 @@ class CostEstimate {
     operation: OperationDefinitionNode,
     private readonly variables: Readonly<Record<string, unknown>> | undefined,
     private readonly defaultPageSize: number,
+    private readonly weights: Readonly<Record<string, number>>,
   ) {
     for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) this.#fragments.set(d.name.value, d);
     for (const v of operation.variableDefinitions ?? []) {
@@ -119,7 +128,13 @@ class CostEstimate {
   ofField(node: FieldNode, parent: GraphQLCompositeType | undefined): number {
     if (node.name.value === '__typename') return 0;
     const children = node.selectionSet ? this.ofSet(node.selectionSet, compositeOf(fieldOf(parent, node.name.value)?.type)) : 0;
-    return 1 + this.multiplierOf(node, parent) * children;
+    return this.weightOf(node, parent) + this.multiplierOf(node, parent) * children;
+  }
+
+  /** The field's own cost: its weight in the map when the parent is known, else 1. */
+  weightOf(node: FieldNode, parent: GraphQLCompositeType | undefined): number {
+    const weight = parent ? this.weights[`${parent.name}.${node.name.value}`] : undefined;
+    return weight ?? 1;
   }
 
   /** A fragment cycle (reported by graphql-js's own NoFragmentCycles rule) costs nothing here. */
@@ -149,7 +164,8 @@ class CostEstimate {
 }
 
 /**
- * Estimated cost of an operation: every field costs 1 (`__typename` is free), and a field
+ * Estimated cost of an operation: every field costs its weight (1 unless schema/costs.json
+ * says otherwise; `__typename` is free), and a field
  * that pages (its definition or the query gives it `first`/`last`) multiplies the cost of
  * what it selects by the page size asked for, or `defaultPageSize` when none is given.
  * `nomads(first: 50) { edges { node { applications(first: 10) { … } } } }` thus costs about
@@ -159,27 +175,50 @@ class CostEstimate {
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, options: CostOptions = {}): number {
   const operation = findOperation(document, options.operationName);
   if (!operation) return 0;
-  const estimate = new CostEstimate(schema, document, operation, options.variables, options.defaultPageSize ?? 20);
+  const estimate = new CostEstimate(schema, document, operation, options.variables, options.defaultPageSize ?? 20, options.weights ?? {});
   return estimate.ofSet(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined);
 }
 
+/** What the cost limit needs: the budgets, the page size assumed, the weights. */
+export interface CostLimitOptions {
+  /** The budget of every caller but analysts (MAX_COST). */
+  maxCost: number;
+  /**
+   * The budget of a caller with the `analyst` role (ANALYST_MAX_COST): ad-hoc questions over
+   * the whole program walk more than an officer's screen. A caller with several roles gets
+   * the larger of the budgets its roles allow.
+   */
+  analystMaxCost: number;
+  defaultPageSize: number;
+  weights: Readonly<Record<string, number>>;
+}
+
+/** The budget that applies to a caller, and the setting that sets it (named in the refusal). */
+export function budgetOf(roles: readonly string[] | undefined, options: Pick<CostLimitOptions, 'maxCost' | 'analystMaxCost'>): { budget: number; setting: string } {
+  if (roles?.includes('analyst') && options.analystMaxCost > options.maxCost) return { budget: options.analystMaxCost, setting: 'ANALYST_MAX_COST' };
+  return { budget: options.maxCost, setting: 'MAX_COST' };
+}
+
 /**
- * Refuses an operation whose estimated cost exceeds `maxCost` (MAX_COST), before the query
- * planner or any subgraph sees it. This is a plugin and not a validation rule because the
- * cost depends on variable values (`first: $n`), which validation never sees and Apollo
- * caches validation per document.
+ * Refuses an operation whose estimated cost exceeds the caller's budget (MAX_COST, or
+ * ANALYST_MAX_COST for analysts), before the query planner or any subgraph sees it:
+ * `COST_LIMIT_EXCEEDED` (HTTP 400) with `extensions.cost` and `extensions.budget`. This is a
+ * plugin and not a validation rule because the cost depends on variable values (`first: $n`),
+ * which validation never sees and Apollo caches validation per document.
  */
-export function costLimitPlugin(maxCost: number, defaultPageSize: number): ApolloServerPlugin<BaseContext> {
+export function costLimitPlugin(options: CostLimitOptions): ApolloServerPlugin<GatewayContext> {
+  const { defaultPageSize, weights } = options;
   return {
     // Synchronous work: the hooks return settled promises instead of being `async` without an `await`.
     requestDidStart: () =>
       Promise.resolve({
-        didResolveOperation: ({ schema, document, operationName, request }) => {
-          const cost = operationCost(schema, document, { operationName, variables: request.variables, defaultPageSize });
-          if (cost <= maxCost) return Promise.resolve();
+        didResolveOperation: ({ schema, document, operationName, request, contextValue }) => {
+          const cost = operationCost(schema, document, { operationName, variables: request.variables, defaultPageSize, weights });
+          const { budget, setting } = budgetOf(contextValue.principal?.roles, options);
+          if (cost <= budget) return Promise.resolve();
           return Promise.reject(
-            new GraphQLError(`The operation's estimated cost is ${cost}; the limit is ${maxCost} (MAX_COST).`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+            new GraphQLError(`The operation's estimated cost is ${cost}; this caller's budget is ${budget} (${setting}).`, {
+              extensions: { code: GatewayErrorCode.COST_LIMIT_EXCEEDED, cost, budget, http: { status: 400 } },
             }),
           );
         },

@@ -27,6 +27,7 @@ export const DEFAULT_SUBGRAPH_URLS: Readonly<Record<string, string>> = Object.fr
 
 /** The committed supergraph, resolved from this file so the gateway starts from any cwd. */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+export const DEFAULT_COST_WEIGHTS_PATH = fileURLToPath(new URL('../../schema/costs.json', import.meta.url));
 
 const positiveInt = z.coerce.number().int().positive();
 const nonNegativeInt = z.coerce.number().int().min(0);
@@ -70,6 +71,10 @@ const gatewayEnvSchema = z
     MAX_TOKENS: positiveInt.default(5000),
     /** Estimated cost per operation (page sizes multiply). @default 50000 */
     MAX_COST: positiveInt.default(50_000),
+    /** Estimated cost per operation for a caller with the `analyst` role. @default 500000 */
+    ANALYST_MAX_COST: positiveInt.default(500_000),
+    /** The cost of each `Type.field` that costs more than 1. @default DEFAULT_COST_WEIGHTS_PATH (schema/costs.json in this repository) */
+    COST_WEIGHTS_PATH: z.string().min(1).default(DEFAULT_COST_WEIGHTS_PATH),
     /** Request body cap. @default 1048576 // 1 MiB */
     MAX_BODY_BYTES: positiveInt.default(1_048_576),
     /** @default on, except when NODE_ENV=production */
@@ -154,6 +159,7 @@ export function gatewayOptionsOf(env: GatewayEnv): Omit<GatewayOptions, 'supergr
       maxDirectives: env.MAX_DIRECTIVES,
       maxTokens: env.MAX_TOKENS,
       maxCost: env.MAX_COST,
+      analystMaxCost: env.ANALYST_MAX_COST,
       maxBodyBytes: env.MAX_BODY_BYTES,
     },
     graphiql: env.GRAPHIQL,

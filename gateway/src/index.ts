@@ -1,12 +1,14 @@
 export { createGateway, type Gateway, type GatewayOptions } from './server.ts';
 export type { GatewayContext } from './subgraphs/datasource.ts';
-export { operationCost } from './cost.ts';
+export { budgetOf, operationCost } from './cost.ts';
+export { CostWeightsError, loadCostWeights } from './cost-weights.ts';
 export { DEFAULT_LIMITS, type Limits } from './plugins/useLimits.ts';
 export type { Readiness } from './subgraphs/readiness.ts';
 export { subgraphNamesOf, SupergraphError } from './supergraph.ts';
 export { FIRST_QUERY } from './plugins/useGraphiQL.ts';
 export { maskError, MASKED_MESSAGE } from './plugins/useErrorMasking.ts';
 export {
+  DEFAULT_COST_WEIGHTS_PATH,
   DEFAULT_SUBGRAPH_URLS,
   DEFAULT_SUPERGRAPH_PATH,
   GATEWAY_ENV_KEYS,

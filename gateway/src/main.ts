@@ -2,6 +2,7 @@ import '@nomad/contract/telemetry-off';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger, DEV_JWT_SECRET, EnvError, signToken } from '@nomad/contract';
+import { CostWeightsError, loadCostWeights } from './cost-weights.ts';
 import { gatewayOptionsOf, loadGatewayEnv, loadSubgraphEnv, type GatewayEnv } from './env.ts';
 import { FIRST_QUERY } from './plugins/useGraphiQL.ts';
 import type { Readiness } from './subgraphs/readiness.ts';
@@ -73,8 +74,11 @@ async function main(): Promise<void> {
   const names = subgraphNamesOf(supergraphSdl);
   const subgraphs = loadSubgraphEnv(names, env.NODE_ENV);
 
+  const costWeights = await loadCostWeights(env.COST_WEIGHTS_PATH, supergraphSdl);
+  const options = gatewayOptionsOf(env);
   const gateway = await createGateway({
-    ...gatewayOptionsOf(env),
+    ...options,
+    limits: { ...options.limits, costWeights },
     supergraphSdl,
     subgraphUrls: subgraphs.urls,
     credentials: subgraphs.credentials,
@@ -103,7 +107,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof EnvError || err instanceof StartupError || err instanceof SupergraphError) {
+  if (err instanceof EnvError || err instanceof StartupError || err instanceof SupergraphError || err instanceof CostWeightsError) {
     process.stderr.write(`${err.message}\n`);
   } else {
     process.stderr.write(`The gateway failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -64,6 +64,24 @@ describe('hostile and malformed requests', () => {
     expect(counts.migration).toBe(0);
   });
 
+  it("an operation over the caller's budget is refused before any SQL, weighed by schema/costs.json; an analyst's larger budget lets it run", async () => {
+    // ActivityReportConnection.totalCount weighs 10 in schema/costs.json: 1 + 100 × (1 + 1 + (1 + 100 × 10)) = 100,301.
+    // Unweighed it would cost 10,301 and pass: the refusal shows the gateway reads the map.
+    const query = '{ nomads(first: 100) { edges { node { activityReports(first: 100) { totalCount } } } } }';
+    const counts = await graph.countSql(async () => {
+      const res = await graph.request(officer, query);
+      expect(res.status).toBe(400);
+      expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'COST_LIMIT_EXCEEDED', cost: 100_301, budget: 50_000 });
+      expect(res.body.errors?.[0]?.message).toMatch(/MAX_COST/);
+      expectNoInternals(res);
+    });
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
+    const analyst = await token(['analyst']);
+    const analysed = await graph.request(analyst, query, undefined, { 'x-purpose': 'cost limit test' });
+    expect(analysed.status).toBe(200);
+    expect(analysed.body.errors?.map((e) => e.extensions?.code) ?? []).not.toContain('COST_LIMIT_EXCEEDED');
+  });
+
   it('batched requests are refused', async () => {
     const res = await fetch(graph.gateway.url, {
       method: 'POST',

@@ -13,7 +13,7 @@ import {
   type SubgraphServer,
 } from '@nomad/kit';
 import { createTestDatabase, createTestKeys, type TestDatabase, type TestKeys } from '@nomad/kit/testing';
-import { createGateway, type Gateway } from '@nomad/gateway';
+import { createGateway, DEFAULT_COST_WEIGHTS_PATH, loadCostWeights, type Gateway } from '@nomad/gateway';
 import { fixedClock, type MigrationSchema, type Zhaak } from '@nomad/migration';
 import { SUPERGRAPH_PATH } from '@nomad/schema';
 import { AGENCY_STARTERS, type AgencyHandle } from './agencies.ts';
@@ -163,8 +163,10 @@ export async function startGraph(
     throw err;
   }
   for (const [name, a] of Object.entries(agencies)) eventsUrls[name] = a.server.url.replace(/\/graphql$/, '/events');
+  const supergraphSdl = await readFile(SUPERGRAPH_PATH, 'utf8');
   const gateway = await createGateway({
-    supergraphSdl: await readFile(SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl,
+    limits: { costWeights: await loadCostWeights(DEFAULT_COST_WEIGHTS_PATH, supergraphSdl) },
     subgraphUrls: Object.fromEntries(Object.entries(agencies).map(([name, a]) => [name, a.server.url])),
     logger: loggerFor('gateway'),
     port: 0,

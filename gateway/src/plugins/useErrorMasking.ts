@@ -118,6 +118,11 @@ export function maskError(
     if (code === ErrorCode.BAD_USER_INPUT && typeof extensions.field === 'string' && INPUT_PATH.test(extensions.field)) {
       safe.field = extensions.field;
     }
+    // The refusal of a costly operation says its cost and the budget: numbers the gateway computed.
+    if (code === GatewayErrorCode.COST_LIMIT_EXCEEDED && typeof extensions.cost === 'number' && typeof extensions.budget === 'number') {
+      safe.cost = extensions.cost;
+      safe.budget = extensions.budget;
+    }
     return { message: formatted.message, ...where, extensions: safe };
   }
 

@@ -17,6 +17,10 @@ export interface Limits {
   maxTokens: number;
   /** Estimated cost (see `operationCost`: page sizes multiply). @default 50000 */
   maxCost: number;
+  /** Estimated cost allowed to a caller with the `analyst` role. @default 500000 */
+  analystMaxCost: number;
+  /** Cost of one call of a field, by `Type.field` (schema/costs.json); 1 when absent. @default {} */
+  costWeights: Readonly<Record<string, number>>;
   /** Request body size in bytes; larger bodies get 413 before they are read. @default 1048576 // 1 MiB */
   maxBodyBytes: number;
   /** Page size assumed for a paginated field called without `first`/`last`. @default 20 */
@@ -29,6 +33,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   maxDirectives: 50,
   maxTokens: 5000,
   maxCost: 50_000,
+  analystMaxCost: 500_000,
+  costWeights: {},
   maxBodyBytes: 1_048_576,
   defaultPageSize: 20,
 };
@@ -88,7 +94,14 @@ export function useLimits(limits: Limits): GatewayPlugin {
     apollo: {
       validationRules: armorRules(limits),
       parseOptions: { maxTokens: limits.maxTokens },
-      plugins: [costLimitPlugin(limits.maxCost, limits.defaultPageSize)],
+      plugins: [
+        costLimitPlugin({
+          maxCost: limits.maxCost,
+          analystMaxCost: limits.analystMaxCost,
+          defaultPageSize: limits.defaultPageSize,
+          weights: limits.costWeights,
+        }),
+      ],
       formatError: rewriteTokenLimit,
     },
   };
