@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { buildSchema, parse } from 'graphql';
+import { buildSchema, isObjectType, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { API_SCHEMA_PATH, compose, SUPERGRAPH_PATH } from './compose.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
@@ -23,6 +23,23 @@ describe('supergraph', () => {
     for (const internal of ['_entities', '_service']) expect(api.getQueryType()?.getFields()).not.toHaveProperty(internal);
     for (const internal of ['_Any', '_Entity', 'join__Graph', 'link__Import']) expect(api.getType(internal)).toBeUndefined();
     expect(result.apiSdl).not.toMatch(/@(join__|link|key\b|external|requires|provides|shareable)/);
+  });
+
+  it('gives every connection of the public API `totalCount: Int!` and `pageInfo: PageInfo!`', () => {
+    const result = compose();
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const api = buildSchema(result.apiSdl);
+    const connections = Object.values(api.getTypeMap()).filter((t) => t.name.endsWith('Connection'));
+    expect(connections.length).toBeGreaterThan(20);
+    const lacking = connections.flatMap((type) => {
+      if (!isObjectType(type)) return [`${type.name} is not an object type`];
+      const fields = type.getFields();
+      return [
+        ...(String(fields.totalCount?.type) === 'Int!' ? [] : [`${type.name}.totalCount`]),
+        ...(String(fields.pageInfo?.type) === 'PageInfo!' ? [] : [`${type.name}.pageInfo`]),
+      ];
+    });
+    expect(lacking).toEqual([]);
   });
 
   it('reports composition errors instead of writing a broken supergraph', () => {

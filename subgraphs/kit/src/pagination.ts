@@ -89,6 +89,13 @@ export interface Connection<T> {
 }
 
 /**
+ * A connection with `totalCount`: the number of items on all pages, counted (one COUNT
+ * statement, under the same conditions as the page but no cursor) only when a client selects
+ * the field; the default field resolver calls the function.
+ */
+export type CountedConnection<T> = Connection<T> & { totalCount: () => Promise<number> };
+
+/**
  * Shapes rows fetched with `LIMIT limit + 1` into a connection: the extra row only tells
  * whether a next page exists.
  */

@@ -20,6 +20,7 @@ import { getLinkFactsByNomadIds, getNomadsByIds, getNomadsByPins } from './modul
 import type { LinkFacts } from './policy.ts';
 import { getDependantDocumentsByDependantIds, getDependantsByIds, getDependantsByPrincipalIds } from './modules/dependants/queries.ts';
 import {
+  countApplicationsByNomadIds,
   getApplicationPagesByNomadIds,
   getApplicationsByIds,
   getApplicationsByNumbers,
@@ -77,6 +78,10 @@ export function createLoaders(db: MigrationDb, request: ReadRequest) {
      * Pages of applications per nomad. Keys that share the same page arguments (the usual
      * case: one field in a list) are fetched in one statement.
      */
+    applicationCountByNomad: new DataLoader<string, number>(async (ids) => {
+      const counts = new Map((await countApplicationsByNomadIds(db, { nomadIds: ids })).map((r) => [r.nomadId, r.n]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
     applicationsByNomad: pagedLoader('nomadId', (nomadIds, page) => getApplicationPagesByNomadIds(db, { nomadIds, page }), (r) => r.nomadId),
   };
 }

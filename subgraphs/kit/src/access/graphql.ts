@@ -1,10 +1,10 @@
-import { and, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Principal } from '../auth.ts';
 import { hasRole } from '../auth.ts';
 import type { Executor } from '../db/database.ts';
 import { badUserInput, forbidden } from '../errors.ts';
 import type { GraphQLResolverMap } from '../graphql/resolvers.ts';
-import { afterCursor, toConnection, toPage, type Connection, type Page, type PageArgs } from '../pagination.ts';
+import { afterCursor, toConnection, toPage, type CountedConnection, type Page, type PageArgs } from '../pagination.ts';
 import type { AccessLogTables } from './table.ts';
 import { isUuid } from '../domain/index.ts';
 
@@ -56,6 +56,8 @@ export function accessLogTypeDefs(agency: string): string {
   type ${type}Connection {
     edges: [${type}Edge!]!
     pageInfo: PageInfo!
+    "Number of records matching the arguments, across all pages."
+    totalCount: Int!
   }
 
   extend type Query {
@@ -77,24 +79,41 @@ interface AccessLogContext {
 
 type AccessRow = AccessLogTables['accessRecords']['$inferSelect'];
 
+interface AccessRecordFilter {
+  subjectId?: string | undefined;
+  visibleOnly: boolean;
+}
+
+/** The records a list shows, on every page: the page and its count share them. */
+function accessRecordConditions(tables: Pick<AccessLogTables, 'accessRecords'>, filter: AccessRecordFilter): SQL | undefined {
+  const t = tables.accessRecords;
+  return and(
+    filter.subjectId ? eq(t.subjectId, filter.subjectId) : undefined,
+    filter.visibleOnly ? or(isNull(t.hiddenUntil), lte(t.hiddenUntil, sql`now()`)) : undefined,
+  );
+}
+
 async function listAccessRecords(
   db: Executor<Record<string, unknown>>,
   tables: Pick<AccessLogTables, 'accessRecords'>,
-  params: { subjectId?: string | undefined; visibleOnly: boolean; page: Page },
+  params: { filter: AccessRecordFilter; page: Page },
 ): Promise<AccessRow[]> {
   const t = tables.accessRecords;
   return db
     .select()
     .from(t)
-    .where(
-      and(
-        params.subjectId ? eq(t.subjectId, params.subjectId) : undefined,
-        params.visibleOnly ? or(isNull(t.hiddenUntil), lte(t.hiddenUntil, sql`now()`)) : undefined,
-        afterCursor(t.id, t.id, params.page.after, 'desc'),
-      ),
-    )
+    .where(and(accessRecordConditions(tables, params.filter), afterCursor(t.id, t.id, params.page.after, 'desc')))
     .orderBy(desc(t.id))
     .limit(params.page.limit + 1);
+}
+
+async function countAccessRecords(
+  db: Executor<Record<string, unknown>>,
+  tables: Pick<AccessLogTables, 'accessRecords'>,
+  params: { filter: AccessRecordFilter },
+): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(tables.accessRecords).where(accessRecordConditions(tables, params.filter));
+  return row?.n ?? 0;
 }
 
 /** Auditors read the whole log; a nomad reads who accessed their own data; nobody else. */
@@ -102,7 +121,7 @@ export async function accessRecordsFor(
   ctx: AccessLogContext,
   tables: Pick<AccessLogTables, 'accessRecords'>,
   args: PageArgs & { subjectId?: string | null },
-): Promise<Connection<AccessRow>> {
+): Promise<CountedConnection<AccessRow>> {
   const page = toPage(args);
   if (args.subjectId != null && !isUuid(args.subjectId)) throw badUserInput('`subjectId` must be a UUID.', 'subjectId');
   let subjectId = args.subjectId ?? undefined;
@@ -112,8 +131,12 @@ export async function accessRecordsFor(
     if (subjectId && subjectId !== principal.nomadId) throw forbidden('A nomad may read only who accessed their own data.');
     subjectId = principal.nomadId;
   }
-  const rows = await listAccessRecords(ctx.db, tables, { subjectId, visibleOnly: !hasRole(principal, 'auditor'), page });
-  return toConnection(rows, page, (r) => ({ key: String(r.id), id: String(r.id) }));
+  const filter: AccessRecordFilter = { subjectId, visibleOnly: !hasRole(principal, 'auditor') };
+  const rows = await listAccessRecords(ctx.db, tables, { filter, page });
+  return {
+    ...toConnection(rows, page, (r) => ({ key: String(r.id), id: String(r.id) })),
+    totalCount: () => countAccessRecords(ctx.db, tables, { filter }),
+  };
 }
 
 /** Resolvers for `accessLogTypeDefs(agency)`: merge them into the agency's resolvers. */

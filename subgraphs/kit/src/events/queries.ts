@@ -155,6 +155,13 @@ export async function listDeliveries(
     .limit(params.page.limit + 1);
 }
 
+/** How many deliveries `listDeliveries` lists on all its pages (a delivery's event always exists: a foreign key). */
+export async function countDeliveries(db: Db, params: { tables: EventTables; states: DeliveryState[] }): Promise<number> {
+  const { outboxDeliveries: d } = params.tables;
+  const [row] = await db.select({ n: count() }).from(d).where(inArray(d.state, params.states));
+  return row?.n ?? 0;
+}
+
 export async function getDelivery(db: Db, params: { tables: EventTables; id: string }): Promise<DeliveryView | null> {
   const { outbox: o, outboxDeliveries: d } = params.tables;
   const [row] = await db.select(deliveryColumns(params.tables)).from(d).innerJoin(o, eq(o.id, d.eventId)).where(eq(d.id, params.id));
@@ -260,6 +267,13 @@ export async function listInboxFailures(db: Db, params: { tables: EventTables; p
     .where(and(ne(inbox.state, 'PROCESSED'), afterCursor(inbox.firstReceivedAt, inbox.eventId, params.page.after, 'desc')))
     .orderBy(desc(inbox.firstReceivedAt), desc(inbox.eventId))
     .limit(params.page.limit + 1);
+}
+
+/** How many entries `listInboxFailures` lists on all its pages. */
+export async function countInboxFailures(db: Db, params: { tables: EventTables }): Promise<number> {
+  const { inbox } = params.tables;
+  const [row] = await db.select({ n: count() }).from(inbox).where(ne(inbox.state, 'PROCESSED'));
+  return row?.n ?? 0;
 }
 
 /**

@@ -67,6 +67,8 @@ export function eventOperationsTypeDefs(agency: string): string {
   type EventDeliveryConnection @shareable {
     edges: [EventDeliveryEdge!]!
     pageInfo: PageInfo!
+    "Number of deliveries in the asked states, across all pages."
+    totalCount: Int!
   }
 
   "Why a received event had no effect."
@@ -101,6 +103,8 @@ export function eventOperationsTypeDefs(agency: string): string {
   type InboxFailureConnection @shareable {
     edges: [InboxFailureEdge!]!
     pageInfo: PageInfo!
+    "Number of events received without effect, across all pages."
+    totalCount: Int!
   }
 
   "Result of retrying a dead-lettered delivery."

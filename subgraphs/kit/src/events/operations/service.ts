@@ -1,8 +1,10 @@
 import { hasRole, type Principal } from '../../auth.ts';
 import type { Executor } from '../../db/database.ts';
 import { badUserInput, forbidden, userError, type UserError } from '../../errors.ts';
-import { toConnection, toPage, type Connection, type PageArgs } from '../../pagination.ts';
+import { toConnection, toPage, type CountedConnection, type PageArgs } from '../../pagination.ts';
 import {
+  countDeliveries,
+  countInboxFailures,
   getDelivery,
   listDeliveries,
   listInboxFailures,
@@ -37,18 +39,25 @@ export async function eventDeliveriesFor(
   ctx: EventOperationsContext,
   tables: EventTables,
   args: PageArgs & { state?: DeliveryState | null },
-): Promise<Connection<DeliveryView>> {
+): Promise<CountedConnection<DeliveryView>> {
   assertCanOperateEvents(ctx.principal);
   const page = toPage(args);
-  const rows = await listDeliveries(ctx.db, { tables, states: args.state ? [args.state] : UNDELIVERED, page });
-  return toConnection(rows, page, (r) => ({ key: String(r.seq), id: r.id }));
+  const states = args.state ? [args.state] : UNDELIVERED;
+  const rows = await listDeliveries(ctx.db, { tables, states, page });
+  return {
+    ...toConnection(rows, page, (r) => ({ key: String(r.seq), id: r.id })),
+    totalCount: () => countDeliveries(ctx.db, { tables, states }),
+  };
 }
 
-export async function inboxFailuresFor(ctx: EventOperationsContext, tables: EventTables, args: PageArgs): Promise<Connection<InboxRow>> {
+export async function inboxFailuresFor(ctx: EventOperationsContext, tables: EventTables, args: PageArgs): Promise<CountedConnection<InboxRow>> {
   assertCanOperateEvents(ctx.principal);
   const page = toPage(args);
   const rows = await listInboxFailures(ctx.db, { tables, page });
-  return toConnection(rows, page, (r) => ({ key: r.firstReceivedAt, id: r.eventId }));
+  return {
+    ...toConnection(rows, page, (r) => ({ key: r.firstReceivedAt, id: r.eventId })),
+    totalCount: () => countInboxFailures(ctx.db, { tables }),
+  };
 }
 
 export interface RetryPayload {

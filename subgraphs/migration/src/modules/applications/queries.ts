@@ -89,6 +89,16 @@ export async function countApplications(db: MigrationDb, params: { filter: Appli
   return row?.n ?? 0;
 }
 
+/** How many applications each nomad has, in one statement (`Nomad.applications.totalCount` of a list). */
+export async function countApplicationsByNomadIds(db: MigrationDb, params: { nomadIds: readonly string[] }): Promise<{ nomadId: string; n: number }[]> {
+  if (params.nomadIds.length === 0) return [];
+  return db
+    .select({ nomadId: applications.nomadId, n: count() })
+    .from(applications)
+    .where(inArray(applications.nomadId, [...params.nomadIds]))
+    .groupBy(applications.nomadId);
+}
+
 /**
  * One page of applications for each of many nomads in ONE statement (a window per nomad),
  * so that listing N nomads with their applications costs the same whatever N is.

@@ -14,6 +14,7 @@ import {
   userError,
   UserErrorsAbort,
   type Connection,
+  type CountedConnection,
   type PageArgs,
   type UserError,
 } from '@nomad/kit';
@@ -136,13 +137,16 @@ export async function listApplicationsFor(
 }
 
 /** A nomad's applications, newest first, through the per-request loader (no N+1). */
-export async function applicationsOfNomad(ctx: Context, nomad: NomadRow, args: PageArgs): Promise<Connection<ApplicationRow>> {
+export async function applicationsOfNomad(ctx: Context, nomad: NomadRow, args: PageArgs): Promise<CountedConnection<ApplicationRow>> {
   if (!(await canSeeApplicationsOf(ctx, nomad.id))) {
     throw forbidden("This nomad's applications are not visible to you.");
   }
   const page = toPage(args);
   const rows = await ctx.loaders.applicationsByNomad.load({ nomadId: nomad.id, page });
-  return toConnection(rows, page, (r) => ({ key: r.submittedAt, id: r.id }));
+  return {
+    ...toConnection(rows, page, (r) => ({ key: r.submittedAt, id: r.id })),
+    totalCount: () => ctx.loaders.applicationCountByNomad.load(nomad.id),
+  };
 }
 
 export function isOverdue(app: App, row: ApplicationRow): boolean {

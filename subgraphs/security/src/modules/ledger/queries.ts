@@ -1,17 +1,21 @@
-import { and, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { SecurityDb } from '../../db/index.ts';
 import { ledgerDisclosures, ledgerRecords } from '../../db/schema.ts';
 
 /** A consolidated record with its disclosure, if any. */
 export type LedgerEntryRow = typeof ledgerRecords.$inferSelect & { disclosedAt: string | null };
 
-export interface AccessLogParams {
+/** Which entries a nomad's access log lists, on every page. */
+export interface AccessLogFilter {
   subjectId: string;
   from?: string | undefined;
   to?: string | undefined;
   agency?: string | undefined;
   /** The nomad's own view: no reads by themself, no read still withheld. */
   asSubject: boolean;
+}
+
+export interface AccessLogParams extends AccessLogFilter {
   /** Keyset: entries strictly older than this (at, agency, record id). */
   after?: { at: string; agency: string; recordId: number } | undefined;
   limit: number;
@@ -27,22 +31,40 @@ function joined(db: SecurityDb) {
 }
 
 /** One page of a nomad's access log, newest first (one statement, on `ledger_records_subject_idx`). */
-export async function listAccessLog(db: SecurityDb, p: AccessLogParams): Promise<LedgerEntryRow[]> {
+function accessLogConditions(p: AccessLogFilter): SQL | undefined {
   const r = ledgerRecords;
-  const conditions: (SQL | undefined)[] = [
+  return and(
     eq(r.subjectId, p.subjectId),
     p.from ? gte(r.at, p.from) : undefined,
     p.to ? lt(r.at, p.to) : undefined,
     p.agency ? eq(r.agency, p.agency) : undefined,
     p.asSubject ? eq(r.bySubject, false) : undefined,
     p.asSubject ? or(isNull(r.hiddenUntil), lte(r.hiddenUntil, sql`now()`), isNotNull(ledgerDisclosures.disclosedAt)) : undefined,
-    p.after ? sql`(${r.at}, ${r.agency}, ${r.recordId}) < (${p.after.at}::timestamptz, ${p.after.agency}, ${p.after.recordId})` : undefined,
-  ];
+  );
+}
+
+export async function listAccessLog(db: SecurityDb, p: AccessLogParams): Promise<LedgerEntryRow[]> {
+  const r = ledgerRecords;
   const rows = await joined(db)
-    .where(and(...conditions))
+    .where(
+      and(
+        accessLogConditions(p),
+        p.after ? sql`(${r.at}, ${r.agency}, ${r.recordId}) < (${p.after.at}::timestamptz, ${p.after.agency}, ${p.after.recordId})` : undefined,
+      ),
+    )
     .orderBy(desc(r.at), desc(r.agency), desc(r.recordId))
     .limit(p.limit);
   return rows.map((row) => ({ ...row.record, disclosedAt: row.disclosedAt }));
+}
+
+/** How many entries `listAccessLog` lists on all its pages (one statement). */
+export async function countAccessLog(db: SecurityDb, p: AccessLogFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(ledgerRecords)
+    .leftJoin(ledgerDisclosures, and(eq(ledgerDisclosures.agency, ledgerRecords.agency), eq(ledgerDisclosures.recordId, ledgerRecords.recordId)))
+    .where(accessLogConditions(p));
+  return row?.n ?? 0;
 }
 
 /** Records by (agency, record id), with their disclosures. */

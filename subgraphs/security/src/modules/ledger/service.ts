@@ -1,7 +1,7 @@
-import { allowsWithoutRelations, badUserInput, forbidden, hasRole, toConnection, toPage, userError, type Connection, type PageArgs, type UserError } from '@nomad/kit';
+import { allowsWithoutRelations, badUserInput, forbidden, hasRole, toConnection, toPage, userError, type CountedConnection, type PageArgs, type UserError } from '@nomad/kit';
 import type { Context } from '../../context.ts';
 import { NEED_TO_KNOW } from '../../policy.ts';
-import { getLedgerEntries, insertDisclosures, listAccessLog, type LedgerEntryRow } from './queries.ts';
+import { countAccessLog, getLedgerEntries, insertDisclosures, listAccessLog, type AccessLogFilter, type LedgerEntryRow } from './queries.ts';
 
 export const LEDGER_AGENCIES = ['MIGRATION', 'LABOR', 'TAX', 'SECURITY'] as const;
 export type LedgerAgencyEnum = (typeof LEDGER_AGENCIES)[number];
@@ -29,7 +29,7 @@ function viewOf(ctx: Context, nomadId: string): 'subject' | 'auditor' {
  * A nomad's consolidated access log, newest first. Reading it is itself a read of personal
  * data (who looked at whom): recorded like any other before it is returned.
  */
-export async function accessLogOf(ctx: Context, nomadId: string, args: AccessLogArgs): Promise<Connection<AccessLogEntryView>> {
+export async function accessLogOf(ctx: Context, nomadId: string, args: AccessLogArgs): Promise<CountedConnection<AccessLogEntryView>> {
   const view = viewOf(ctx, nomadId);
   const page = toPage(args);
   let after: { at: string; agency: string; recordId: number } | undefined;
@@ -40,17 +40,19 @@ export async function accessLogOf(ctx: Context, nomadId: string, args: AccessLog
   }
   if (args.from && args.to && args.from >= args.to) throw badUserInput('`from` must be before `to`.', 'from');
   await ctx.loaders.access.record(nomadId, 'Nomad.accessLog');
-  const rows = await listAccessLog(ctx.db, {
+  const filter: AccessLogFilter = {
     subjectId: nomadId,
     from: args.from?.toISOString(),
     to: args.to?.toISOString(),
     agency: args.agency?.toLowerCase(),
     asSubject: view === 'subject',
-    after,
-    limit: page.limit + 1,
-  });
+  };
+  const rows = await listAccessLog(ctx.db, { ...filter, after, limit: page.limit + 1 });
   const views = rows.map((r) => ({ ...r, viewedBySubject: view === 'subject' }));
-  return toConnection(views, page, (r) => ({ key: new Date(r.at.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')).toISOString(), id: `${r.agency}:${r.recordId}` }));
+  return {
+    ...toConnection(views, page, (r) => ({ key: new Date(r.at.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')).toISOString(), id: `${r.agency}:${r.recordId}` })),
+    totalCount: () => countAccessLog(ctx.db, filter),
+  };
 }
 
 export interface DiscloseInput {
