@@ -27,6 +27,13 @@ export const GatewayErrorCode = {
    * `extensions.cost` and `extensions.budget` say by how much.
    */
   COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
+  /**
+   * Trusted documents (production): the operation came as free query text from a caller whose
+   * role may not query ad hoc; send a registered operation's hash (`documentId`) instead.
+   */
+  PERSISTED_QUERY_REQUIRED: 'PERSISTED_QUERY_REQUIRED',
+  /** The hash sent (`documentId` or APQ's `sha256Hash`) names no registered operation. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 

@@ -1,6 +1,7 @@
 import { DEV_GATEWAY_SECRET, DEV_JWT_SECRET, EnvError } from '@nomad/contract';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SUPERGRAPH_PATH, envPrefix, gatewayOptionsOf, loadGatewayEnv, loadSubgraphEnv } from './env.ts';
+import { DEFAULT_SUPERGRAPH_PATH, DEFAULT_TRUSTED_DOCUMENTS_PATH, envPrefix, gatewayOptionsOf, loadGatewayEnv, loadSubgraphEnv, trustedDocumentsOf } from './env.ts';
+import { TrustedDocumentsError } from './plugins/useTrustedDocuments.ts';
 
 describe('loadGatewayEnv', () => {
   it('starts with nothing set', () => {
@@ -148,5 +149,26 @@ describe('loadSubgraphEnv', () => {
 
   it('makes names into variable prefixes', () => {
     expect(envPrefix('border-control')).toBe('BORDER_CONTROL');
+  });
+});
+
+describe('trusted documents settings', () => {
+  const production = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!' };
+
+  it('are enforced in production over the typed operations package manifest, and off in development, unless told otherwise', async () => {
+    expect(loadGatewayEnv(production)).toMatchObject({ TRUSTED_DOCUMENTS: true, TRUSTED_DOCUMENTS_MANIFEST: DEFAULT_TRUSTED_DOCUMENTS_PATH });
+    expect(loadGatewayEnv({}).TRUSTED_DOCUMENTS).toBe(false);
+    expect(loadGatewayEnv({ ...production, TRUSTED_DOCUMENTS: 'off' }).TRUSTED_DOCUMENTS).toBe(false);
+    const enforced = await trustedDocumentsOf(loadGatewayEnv(production));
+    expect(enforced?.enforce).toBe(true);
+    expect(Object.keys(enforced?.documents ?? {}).length).toBeGreaterThan(20);
+    // Development still knows the registered hashes.
+    expect((await trustedDocumentsOf(loadGatewayEnv({})))?.enforce).toBe(false);
+  });
+
+  it('refuse to start without a manifest when enforced; development without one only knows no hash', async () => {
+    const missing = { TRUSTED_DOCUMENTS_MANIFEST: '/nonexistent/persisted-documents.json' };
+    await expect(trustedDocumentsOf(loadGatewayEnv({ ...production, ...missing }))).rejects.toThrow(TrustedDocumentsError);
+    expect(await trustedDocumentsOf(loadGatewayEnv(missing))).toBeUndefined();
   });
 });

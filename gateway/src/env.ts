@@ -13,6 +13,7 @@ import {
   processEnv,
   type EnvSource,
 } from '@nomad/contract';
+import { readTrustedDocuments, TrustedDocumentsError, type TrustedDocumentsOptions } from './plugins/useTrustedDocuments.ts';
 import { replicaUrls } from './subgraphs/replicas.ts';
 import type { GatewayOptions } from './options.ts';
 
@@ -24,6 +25,9 @@ import type { GatewayOptions } from './options.ts';
 export const DEFAULT_SUBGRAPH_URLS: Readonly<Record<string, string>> = Object.fromEntries(
   AGENCY_NAMES.map((name) => [name, `http://127.0.0.1:${AGENCY_DEFAULT_PORTS[name]}/graphql`]),
 );
+
+/** The typed operations package's manifest of registered operations (committed, like the supergraph). */
+export const DEFAULT_TRUSTED_DOCUMENTS_PATH = fileURLToPath(new URL('../../clients/operations/src/generated/persisted-documents.json', import.meta.url));
 
 /** The committed supergraph, resolved from this file so the gateway starts from any cwd. */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
@@ -95,6 +99,14 @@ const gatewayEnvSchema = z
     CORS_CREDENTIALS: envBoolean.default(false),
     /** How long a browser may cache a preflight. @default 600 // 10 minutes */
     CORS_MAX_AGE_SECONDS: nonNegativeInt.default(600),
+    /**
+     * Trusted documents: accept only registered operations (sent by hash) from every role but
+     * analysts, whose ad-hoc queries stay open; free text from others is refused
+     * (PERSISTED_QUERY_REQUIRED). Off, registered hashes still run. @default on when NODE_ENV=production, else off
+     */
+    TRUSTED_DOCUMENTS: envBoolean.optional(),
+    /** The manifest of registered operations (`sha256:<hex>` → document). @default DEFAULT_TRUSTED_DOCUMENTS_PATH (clients/operations/src/generated/persisted-documents.json) */
+    TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).default(DEFAULT_TRUSTED_DOCUMENTS_PATH),
     /** Token-bucket rate limits per principal and per client address. @default on, except when NODE_ENV=test */
     RATE_LIMIT: envBoolean.optional(),
     /** Sustained requests per second per principal. @default 20 */
@@ -124,6 +136,7 @@ const gatewayEnvSchema = z
       GRAPHIQL: env.GRAPHIQL ?? !production,
       INTROSPECTION: env.INTROSPECTION ?? !production,
       CORS_ORIGINS: env.CORS_ORIGINS ?? (production ? [] : ['loopback']),
+      TRUSTED_DOCUMENTS: env.TRUSTED_DOCUMENTS ?? production,
       RATE_LIMIT: env.RATE_LIMIT ?? env.NODE_ENV !== 'test',
       REQUEST_LOG_SAMPLE_RATE: env.REQUEST_LOG_SAMPLE_RATE ?? (production ? 0.1 : 1),
     };
@@ -189,6 +202,21 @@ export function gatewayOptionsOf(env: GatewayEnv): Omit<GatewayOptions, 'supergr
     documentCacheMiB: env.DOCUMENT_CACHE_MIB,
     queryPlanCacheMiB: env.QUERY_PLAN_CACHE_MIB,
   };
+}
+
+/**
+ * The registered operations as the environment sets them: the manifest at
+ * TRUSTED_DOCUMENTS_MANIFEST, enforced when TRUSTED_DOCUMENTS is on (production). Without
+ * enforcement a missing or unreadable manifest only means no hash is known.
+ * @throws TrustedDocumentsError when enforced and the manifest is missing or invalid
+ */
+export async function trustedDocumentsOf(env: Pick<GatewayEnv, 'TRUSTED_DOCUMENTS' | 'TRUSTED_DOCUMENTS_MANIFEST'>): Promise<TrustedDocumentsOptions | undefined> {
+  try {
+    return { documents: await readTrustedDocuments(env.TRUSTED_DOCUMENTS_MANIFEST), enforce: env.TRUSTED_DOCUMENTS };
+  } catch (err) {
+    if (err instanceof TrustedDocumentsError && !env.TRUSTED_DOCUMENTS) return undefined;
+    throw err;
+  }
 }
 
 export interface SubgraphEnv {

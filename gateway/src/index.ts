@@ -7,13 +7,16 @@ export type { Readiness } from './subgraphs/readiness.ts';
 export { subgraphNamesOf, SupergraphError } from './supergraph.ts';
 export { FIRST_QUERY } from './plugins/useGraphiQL.ts';
 export { maskError, MASKED_MESSAGE } from './plugins/useErrorMasking.ts';
+export { AD_HOC_ROLES, readTrustedDocuments, TrustedDocumentsError, type TrustedDocumentsOptions } from './plugins/useTrustedDocuments.ts';
 export {
   DEFAULT_COST_WEIGHTS_PATH,
   DEFAULT_SUBGRAPH_URLS,
   DEFAULT_SUPERGRAPH_PATH,
+  DEFAULT_TRUSTED_DOCUMENTS_PATH,
   GATEWAY_ENV_KEYS,
   loadGatewayEnv,
   loadSubgraphEnv,
+  trustedDocumentsOf,
   type GatewayEnv,
   type SubgraphEnv,
 } from './env.ts';

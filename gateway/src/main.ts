@@ -3,8 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger, DEV_JWT_SECRET, EnvError, signToken } from '@nomad/contract';
 import { CostWeightsError, loadCostWeights } from './cost-weights.ts';
-import { gatewayOptionsOf, loadGatewayEnv, loadSubgraphEnv, type GatewayEnv } from './env.ts';
+import { gatewayOptionsOf, loadGatewayEnv, loadSubgraphEnv, trustedDocumentsOf, type GatewayEnv } from './env.ts';
 import { FIRST_QUERY } from './plugins/useGraphiQL.ts';
+import { TrustedDocumentsError } from './plugins/useTrustedDocuments.ts';
 import type { Readiness } from './subgraphs/readiness.ts';
 import { createGateway, type Gateway } from './server.ts';
 import { SupergraphError, subgraphNamesOf } from './supergraph.ts';
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
   const supergraphSdl = await readSupergraph(env.SUPERGRAPH_PATH);
   const names = subgraphNamesOf(supergraphSdl);
   const subgraphs = loadSubgraphEnv(names, env.NODE_ENV);
+  const trustedDocuments = await trustedDocumentsOf(env);
 
   const costWeights = await loadCostWeights(env.COST_WEIGHTS_PATH, supergraphSdl);
   const options = gatewayOptionsOf(env);
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
     supergraphSdl,
     subgraphUrls: subgraphs.urls,
     credentials: subgraphs.credentials,
+    ...(trustedDocuments ? { trustedDocuments } : {}),
     logger,
   });
 
@@ -107,7 +110,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof EnvError || err instanceof StartupError || err instanceof SupergraphError || err instanceof CostWeightsError) {
+  if (
+    err instanceof EnvError ||
+    err instanceof StartupError ||
+    err instanceof SupergraphError ||
+    err instanceof CostWeightsError ||
+    err instanceof TrustedDocumentsError
+  ) {
     process.stderr.write(`${err.message}\n`);
   } else {
     process.stderr.write(`The gateway failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -2,6 +2,7 @@ import { createLogger, DEV_GATEWAY_SECRET, DEV_JWT_SECRET, type Logger, type Ver
 import type { CorsOptions } from './plugins/useCors.ts';
 import { DEFAULT_LIMITS, type Limits } from './plugins/useLimits.ts';
 import type { BucketOptions } from './plugins/useRateLimit.ts';
+import type { TrustedDocumentsOptions } from './plugins/useTrustedDocuments.ts';
 import type { CircuitBreakerOptions } from './subgraphs/circuit-breaker.ts';
 import type { SupergraphWatchOptions } from './supergraph-watch.ts';
 
@@ -51,6 +52,12 @@ export interface GatewayOptions {
    * (tests); `main.ts` turns them on from RATE_LIMIT and friends. @default undefined // off
    */
   rateLimit?: { perPrincipal?: BucketOptions; perAddress?: BucketOptions; trustProxy?: boolean };
+  /**
+   * Registered operations (the typed operations package's manifest): their hashes run; with
+   * `enforce`, free query text is refused but for analysts. `main.ts` reads the manifest
+   * (TRUSTED_DOCUMENTS, TRUSTED_DOCUMENTS_MANIFEST). @default undefined // hashes unknown, free text runs
+   */
+  trustedDocuments?: TrustedDocumentsOptions;
   /** Verified tokens remembered until they expire; 0 turns the cache off. @default 10_000 */
   tokenCacheSize?: number;
   /** Share of successful requests that get a log line (failures always do). @default 1 */
@@ -61,8 +68,8 @@ export interface GatewayOptions {
   queryPlanCacheMiB?: number;
 }
 
-export type ResolvedOptions = Required<Omit<GatewayOptions, 'rateLimit' | 'credentials' | 'supergraphWatch'>> &
-  Pick<GatewayOptions, 'rateLimit' | 'supergraphWatch'> & {
+export type ResolvedOptions = Required<Omit<GatewayOptions, 'rateLimit' | 'credentials' | 'supergraphWatch' | 'trustedDocuments'>> &
+  Pick<GatewayOptions, 'rateLimit' | 'supergraphWatch' | 'trustedDocuments'> & {
     limits: Limits;
     circuit: Pick<CircuitBreakerOptions, 'failureThreshold' | 'openMs'>;
     cors: CorsOptions;
@@ -75,6 +82,7 @@ export function resolveOptions(options: GatewayOptions): ResolvedOptions {
     subgraphUrls: options.subgraphUrls,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.supergraphWatch ? { supergraphWatch: options.supergraphWatch } : {}),
+    ...(options.trustedDocuments ? { trustedDocuments: options.trustedDocuments } : {}),
     verifier: options.verifier ?? { secret: DEV_JWT_SECRET },
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     graphiql: options.graphiql ?? false,

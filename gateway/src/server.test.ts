@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { signToken } from '@nomad/contract';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -298,5 +299,46 @@ describe('createGateway and browsers on other origins', () => {
     const preflight = await fetch(gateway.url, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' } });
     expect(preflight.status).toBe(403);
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('createGateway with trusted documents enforced (production)', () => {
+  const HELLO = 'query Hello { hello }';
+  const HELLO_ID = `sha256:${createHash('sha256').update(HELLO).digest('hex')}`;
+
+  it('runs a registered hash, refuses free text from an officer before any subgraph is called, lets an analyst query ad hoc', async () => {
+    const subgraph = await startFakeSubgraph();
+    const gateway = await startGateway({ subgraphUrls: { hello: subgraph.url }, trustedDocuments: { documents: { [HELLO_ID]: HELLO }, enforce: true } });
+    const officer = { authorization: `Bearer ${await signToken(JWT_SECRET, { roles: ['migration_officer'] })}` };
+    const analyst = { authorization: `Bearer ${await signToken(JWT_SECRET, { roles: ['analyst'] })}` };
+
+    const registered = await post(gateway, { documentId: HELLO_ID, operationName: 'Hello' }, officer);
+    expect(registered.status).toBe(200);
+    expect(registered.body).toEqual({ data: { hello: 'world' } });
+    expect(subgraph.received).toHaveLength(1);
+
+    const free = await post(gateway, { query: '{ hello }' }, officer);
+    expect(free.status).toBe(400);
+    expect(codeOf(free.body)).toBe('PERSISTED_QUERY_REQUIRED');
+    const unknown = await post(gateway, { documentId: `sha256:${'0'.repeat(64)}` }, officer);
+    expect(unknown.status).toBe(400);
+    expect(codeOf(unknown.body)).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(subgraph.received).toHaveLength(1);
+
+    const adHoc = await post(gateway, { query: '{ hello }' }, analyst);
+    expect(adHoc.status).toBe(200);
+    expect(adHoc.body).toEqual({ data: { hello: 'world' } });
+    // Still under the limits: the analyst's query is weighed as any other.
+    const tooDeep = await post(gateway, { query: `{ me { ${'friends { '.repeat(14)}name${' }'.repeat(14)} } }` }, analyst);
+    expect(tooDeep.status).toBe(400);
+    expect(codeOf(tooDeep.body)).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('without enforcement (development) runs free text and registered hashes alike', async () => {
+    const subgraph = await startFakeSubgraph();
+    const gateway = await startGateway({ subgraphUrls: { hello: subgraph.url }, trustedDocuments: { documents: { [HELLO_ID]: HELLO }, enforce: false } });
+    const officer = { authorization: `Bearer ${await signToken(JWT_SECRET, { roles: ['migration_officer'] })}` };
+    expect((await post(gateway, { query: '{ hello }' }, officer)).body).toEqual({ data: { hello: 'world' } });
+    expect((await post(gateway, { documentId: HELLO_ID }, officer)).body).toEqual({ data: { hello: 'world' } });
   });
 });

@@ -26,6 +26,7 @@ import { useReadiness } from './plugins/useReadiness.ts';
 import { useRequestId } from './plugins/useRequestId.ts';
 import { useRequestLog } from './plugins/useRequestLog.ts';
 import { useStatusCodes } from './plugins/useStatusCodes.ts';
+import { useTrustedDocuments } from './plugins/useTrustedDocuments.ts';
 import { enforceSharedScalars } from './scalars.ts';
 import type { CircuitBreaker } from './subgraphs/circuit-breaker.ts';
 import { subgraphServices, type GatewayContext } from './subgraphs/datasource.ts';
@@ -72,6 +73,8 @@ function plugins(o: ResolvedOptions, checkReady: () => Promise<Readiness>, circu
     useAuth({ verifier: o.verifier, cacheSize: o.tokenCacheSize }),
     ...(limits?.perPrincipal ? [useRateLimit({ by: 'principal', ...limits.perPrincipal })] : []),
     useForwardedHeaders(),
+    // After auth (its body hook asks the caller's roles), before Apollo parses anything.
+    ...(o.trustedDocuments ? [useTrustedDocuments(o.trustedDocuments)] : []),
     useLimits(o.limits),
     useStatusCodes({ retryAfterSeconds: () => Math.max(0, ...circuits.map((c) => c.retryAfterSeconds())) }),
     // Last: it formats what every other plugin's errors became.
@@ -93,7 +96,8 @@ function createApollo(o: ResolvedOptions, gateway: ApolloGateway, all: readonly 
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    // Every request carries its query text, so the limits always see what runs.
+    // Apollo's APQ stays off: useTrustedDocuments swaps a registered hash for its text first, so
+    // every request reaches Apollo with its query text and the limits always see what runs.
     persistedQueries: false,
     // main.ts owns the signals so that it can exit with a status of its choosing.
     stopOnTerminationSignals: false,
@@ -136,7 +140,8 @@ async function listen(server: Server, port: number, host: string): Promise<numbe
  * a small node:http handler that runs the gateway's plugins (`plugins/use*.ts`) around it.
  * This function only assembles them.
  *
- * Routes: `POST /graphql` (operations), `GET /graphql` and `GET /` (GraphiQL, when enabled,
+ * Routes: `POST /graphql` (operations: the query text, or in production a registered
+ * operation's hash), `GET /graphql` and `GET /` (GraphiQL, when enabled,
  * for browsers), `GET /health`, `GET /ready`, `OPTIONS` anywhere (CORS preflight).
  *
  * @throws SupergraphError when the supergraph does not parse or a subgraph has no URL
@@ -171,7 +176,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   httpServer.headersTimeout = 10_000;
   httpServer.requestTimeout = 60_000;
   const apollo = createApollo(o, gateway, all, httpServer);
-  httpServer.on('request', createRequestHandler(all, createOperationHandler(apollo, { maxBodyBytes: o.limits.maxBodyBytes }), o.logger));
+  httpServer.on('request', createRequestHandler(all, createOperationHandler(apollo, {
+      maxBodyBytes: o.limits.maxBodyBytes,
+      bodyHooks: all.flatMap((p) => (p.onBody ? [p.onBody] : [])),
+    }), o.logger));
 
   await apollo.start();
   let port: number;

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENCY_NAMES, DEV_JWT_SECRET, signToken } from '@nomad/kit';
 import { buildAll, processTree, startProductionStack, type ProcessInfo, type Stack } from '../src/production.ts';
+import { registeredHash } from '../src/trusted.ts';
 
 let stack: Stack | undefined;
 beforeAll(() => {
@@ -40,8 +41,9 @@ describe('production start (npm run build, then npm run start:prod)', () => {
     expect(entries.some((e) => e.endsWith('/gateway/dist/main.js'))).toBe(true);
     for (const p of nodes) expect(p.argv.slice(1, 2), argvOf(p)).toEqual(['--conditions=nomad-dist']);
 
+    // Production runs the front ends' registered operations only (trusted documents), sent by hash.
     const officer = await stack.token(['migration_officer']);
-    const res = await stack.query(officer, '{ nomads(first: 1) { totalCount edges { node { id applications(first: 1) { edges { node { number state } } } } } } }', {
+    const res = await stack.post(officer, { documentId: await registeredHash('NomadList'), variables: { first: 1 } }, {
       'x-purpose': 'production start test',
     });
     expect(res.status).toBe(200);
@@ -50,9 +52,16 @@ describe('production start (npm run build, then npm run start:prod)', () => {
     // SEED=true: the sample world, seeded by the built services.
     expect(nomads?.totalCount).toBeGreaterThanOrEqual(200);
     expect(nomads?.edges.length).toBe(1);
+    // An officer's free query text is refused; an analyst's ad-hoc query runs.
+    const free = await stack.query(officer, '{ nomads(first: 1) { totalCount } }', { 'x-purpose': 'production start test' });
+    expect(free.status).toBe(400);
+    expect(free.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_REQUIRED');
+    const adHoc = await stack.query(await stack.token(['analyst']), '{ applications(first: 1) { totalCount } }', { 'x-purpose': 'production start test' });
+    expect(adHoc.body.errors).toBeUndefined();
+    expect((adHoc.body.data?.applications as { totalCount: number } | undefined)?.totalCount).toBeGreaterThan(0);
 
     // A token signed with the development secret is refused: production runs on the operator's secret.
-    const refused = await stack.query(await signToken(DEV_JWT_SECRET, { roles: ['migration_officer'] }), '{ nomads(first: 1) { totalCount } }');
+    const refused = await stack.query(await signToken(DEV_JWT_SECRET, { roles: ['analyst'] }), '{ applications(first: 1) { totalCount } }');
     expect(refused.body.data?.nomads ?? null).toBeNull();
     expect(refused.body.errors?.length).toBeGreaterThan(0);
 

@@ -13,7 +13,7 @@ import {
   type SubgraphServer,
 } from '@nomad/kit';
 import { createTestDatabase, createTestKeys, type TestDatabase, type TestKeys } from '@nomad/kit/testing';
-import { createGateway, DEFAULT_COST_WEIGHTS_PATH, loadCostWeights, type Gateway } from '@nomad/gateway';
+import { createGateway, DEFAULT_COST_WEIGHTS_PATH, loadCostWeights, type Gateway, type TrustedDocumentsOptions } from '@nomad/gateway';
 import { fixedClock, type MigrationSchema, type Zhaak } from '@nomad/migration';
 import { SUPERGRAPH_PATH } from '@nomad/schema';
 import { AGENCY_STARTERS, type AgencyHandle } from './agencies.ts';
@@ -122,6 +122,8 @@ export async function startGraph(
     databaseUrls?: Record<string, string>;
     /** The gateway's `SUBGRAPH_TIMEOUT_MS`. @default 30_000 (see below) */
     subgraphTimeoutMs?: number;
+    /** The gateway's trusted documents (production's, from `trustedDocumentsOf`). @default undefined // free text runs */
+    trustedDocuments?: TrustedDocumentsOptions;
   } = {},
 ): Promise<TestGraph> {
   const keepFile = options.keep === false ? undefined : process.env.E2E_KEEP_GRAPHS;
@@ -173,6 +175,7 @@ export async function startGraph(
     // The production default (5 s) is for a server; on the shared 2-core test machine a loaded
     // subgraph can be slower than that. Tests of the timeout itself set their own.
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 30_000,
+    ...(options.trustedDocuments ? { trustedDocuments: options.trustedDocuments } : {}),
   });
   const migration = agencies.migration;
   if (!migration) throw new Error('the harness needs the migration subgraph');

@@ -68,6 +68,11 @@ async function developmentEnv(dataDir: string): Promise<Record<string, string>> 
   return env;
 }
 
+export interface StackAnswer {
+  status: number;
+  body: { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
 export interface Stack {
   /** The supervisor process. */
   child: ChildProcess;
@@ -80,7 +85,9 @@ export interface Stack {
   /** A token the stack accepts (signed with its JWT secret). */
   token: (roles: Role[]) => Promise<string>;
   /** POSTs a query to the gateway and returns the parsed body. */
-  query: (token: string, query: string, headers?: Record<string, string>) => Promise<{ status: number; body: { data?: Record<string, unknown>; errors?: unknown[] } }>;
+  query: (token: string, query: string, headers?: Record<string, string>) => Promise<StackAnswer>;
+  /** POSTs any body, e.g. a registered operation's `{ documentId, variables }` (production runs only those, but for analysts). */
+  post: (token: string, body: Record<string, unknown>, headers?: Record<string, string>) => Promise<StackAnswer>;
   /** SIGTERM to the supervisor; resolves with its exit code. Removes the data folder. */
   stop: () => Promise<number | null>;
 }
@@ -133,13 +140,14 @@ async function startStack(args: string[], makeEnv: (dataDir: string) => Promise<
     output: () => out,
     exited,
     token: (roles) => signToken(jwtSecret, { roles }),
-    query: async (token, query, headers = {}) => {
+    query: (token, query, headers = {}) => stack.post(token, { query }, headers),
+    post: async (token, body, headers = {}) => {
       const res = await fetch(`${gateway}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
-        body: JSON.stringify({ query }),
+        body: JSON.stringify(body),
       });
-      return { status: res.status, body: (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] } };
+      return { status: res.status, body: (await res.json()) as StackAnswer['body'] };
     },
     stop: () =>
       (stopped ??= (async () => {

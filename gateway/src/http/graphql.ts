@@ -1,8 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { ErrorCode, GatewayErrorCode } from '@nomad/contract';
+import type { BodyHookResult } from '../plugins/types.ts';
 import type { GatewayContext } from '../subgraphs/datasource.ts';
 import { errorReply, send, type Exchange } from './exchange.ts';
+
+type BodyHook = (exchange: Exchange, body: Record<string, unknown>) => BodyHookResult;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /**
  * Reads the body, giving up once it passes `limit` bytes. The rest is drained, not buffered,
@@ -63,16 +70,28 @@ async function parseBody(req: IncomingMessage, maxBodyBytes: number): Promise<Pa
 
 /**
  * `POST /graphql` once every plugin has let the operation in: the body is read (within
- * MAX_BODY_BYTES) and parsed, and Apollo runs the operation with a context built from what
- * the plugins learnt. An operation no plugin authenticated is refused: fail closed.
+ * MAX_BODY_BYTES) and parsed, the plugins' body hooks may refuse or replace it (a JSON object;
+ * anything else reaches Apollo, which refuses it), and Apollo runs the operation with a context
+ * built from what the plugins learnt. An operation no plugin authenticated is refused: fail closed.
  */
-export function createOperationHandler(apollo: ApolloServer<GatewayContext>, options: { maxBodyBytes: number }) {
+export function createOperationHandler(
+  apollo: ApolloServer<GatewayContext>,
+  options: { maxBodyBytes: number; bodyHooks?: readonly BodyHook[] },
+) {
+  const bodyHooks = options.bodyHooks ?? [];
   return async (exchange: Exchange): Promise<void> => {
     if (!exchange.caller) return send(exchange, errorReply(401, ErrorCode.UNAUTHENTICATED, 'A valid bearer token is required.'));
     const parsed = await parseBody(exchange.req, options.maxBodyBytes);
     if (!parsed.ok) {
       const headers: Record<string, string> = parsed.status === 413 ? { connection: 'close' } : {};
       return send(exchange, errorReply(parsed.status, GatewayErrorCode.BAD_REQUEST, parsed.message, headers));
+    }
+    let body = parsed.body;
+    for (const hook of bodyHooks) {
+      if (!isRecord(body)) break;
+      const result = hook(exchange, body);
+      if (result && 'reply' in result) return send(exchange, result.reply);
+      if (result) body = result.body;
     }
     const context: GatewayContext = {
       principal: exchange.caller.principal,
@@ -81,7 +100,7 @@ export function createOperationHandler(apollo: ApolloServer<GatewayContext>, opt
       ...exchange.forwarded,
     };
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers: apolloHeaders(exchange.req), search: exchange.url.search, body: parsed.body },
+      httpGraphQLRequest: { method: 'POST', headers: apolloHeaders(exchange.req), search: exchange.url.search, body },
       context: () => Promise.resolve(context),
     });
     const { res } = exchange;

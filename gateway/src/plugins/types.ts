@@ -6,6 +6,12 @@ import type { Exchange, Reply } from '../http/exchange.ts';
 /** What a hook answers: a reply ends the request there; nothing lets it go on. */
 export type HookResult = Reply | undefined | Promise<Reply | undefined>;
 
+/**
+ * What a body hook answers: `reply` refuses the operation; `body` replaces the request body
+ * Apollo gets (the registered document's text for its hash); nothing lets it go on as sent.
+ */
+export type BodyHookResult = { reply: Reply } | { body: Record<string, unknown> } | undefined;
+
 /** What a plugin adds to Apollo Server. */
 export interface ApolloContribution {
   plugins?: ApolloServerPlugin<GatewayContext>[];
@@ -28,5 +34,10 @@ export interface GatewayPlugin {
   onRequest?: (exchange: Exchange) => HookResult;
   /** Every GraphQL operation (`POST /graphql`) before Apollo sees it: refuse it or learn about it. */
   onOperation?: (exchange: Exchange) => HookResult;
+  /**
+   * Every GraphQL operation's parsed JSON body (an object), once every `onOperation` let it in
+   * (the caller is known), before Apollo sees it: refuse it, or replace it.
+   */
+  onBody?: (exchange: Exchange, body: Record<string, unknown>) => BodyHookResult;
   apollo?: ApolloContribution;
 }
