@@ -23,7 +23,7 @@ describe('loadGatewayEnv', () => {
       INTROSPECTION: true,
       SUBGRAPH_TIMEOUT_MS: 5_000,
       CIRCUIT_FAILURE_THRESHOLD: 5,
-      CIRCUIT_OPEN_MS: 10_000,
+      CIRCUIT_OPEN_MS: 1_000,
       READY_TIMEOUT_MS: 800,
       CORS_ORIGINS: ['loopback'],
       CORS_CREDENTIALS: false,
@@ -66,6 +66,15 @@ describe('loadGatewayEnv', () => {
     expect(() => loadGatewayEnv({ ...production, SUPERGRAPH_WATCH: 'on' })).toThrow(/SUPERGRAPH_WATCH: not allowed when NODE_ENV=production/);
   });
 
+  it('keeps a circuit open 10 s, but 1 s in development (a subgraph restarting under npm run dev is back in seconds)', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!' };
+    expect(loadGatewayEnv(production).CIRCUIT_OPEN_MS).toBe(10_000);
+    expect(loadGatewayEnv({ NODE_ENV: 'test' }).CIRCUIT_OPEN_MS).toBe(10_000);
+    expect(loadGatewayEnv({ NODE_ENV: 'development' }).CIRCUIT_OPEN_MS).toBe(1_000);
+    expect(loadGatewayEnv({ NODE_ENV: 'development', CIRCUIT_OPEN_MS: '5000' }).CIRCUIT_OPEN_MS).toBe(5_000);
+    expect(gatewayOptionsOf(loadGatewayEnv(production)).circuit).toEqual({ failureThreshold: 5, openMs: 10_000 });
+  });
+
   it('turns rate limits off under NODE_ENV=test unless asked', () => {
     expect(loadGatewayEnv({ NODE_ENV: 'test' }).RATE_LIMIT).toBe(false);
     expect(loadGatewayEnv({ NODE_ENV: 'test', RATE_LIMIT: 'on' }).RATE_LIMIT).toBe(true);
@@ -104,7 +113,7 @@ describe('gatewayOptionsOf', () => {
       perAddress: { perSecond: 50, burst: 100 },
       trustProxy: true,
     });
-    expect(options.circuit).toEqual({ failureThreshold: 5, openMs: 10_000 });
+    expect(options.circuit).toEqual({ failureThreshold: 5, openMs: 1_000 });
     expect(options.limits).toMatchObject({ maxDirectives: 50, maxDepth: 12 });
   });
 

@@ -89,8 +89,12 @@ const gatewayEnvSchema = z
     SUBGRAPH_TIMEOUT_MS: positiveInt.default(5_000),
     /** Consecutive failed calls that open a subgraph's circuit. @default 5 */
     CIRCUIT_FAILURE_THRESHOLD: positiveInt.default(5),
-    /** How long an open circuit refuses calls before one trial call. @default 10000 // 10 seconds */
-    CIRCUIT_OPEN_MS: positiveInt.default(10_000),
+    /**
+     * How long an open circuit refuses calls before one trial call. @default 10000 // 10 seconds;
+     * 1000 when NODE_ENV=development, where a subgraph restarting under `npm run dev` is back in
+     * seconds and should answer at once
+     */
+    CIRCUIT_OPEN_MS: positiveInt.optional(),
     /** How long `/ready` waits for each subgraph's `/ready`. @default 800 // so /ready answers within 1 s */
     READY_TIMEOUT_MS: positiveInt.default(800),
     /** Browser origins allowed to call the graph. @default 'loopback' (any localhost port), except none when NODE_ENV=production */
@@ -133,6 +137,7 @@ const gatewayEnvSchema = z
     return {
       ...env,
       SUPERGRAPH_WATCH: env.SUPERGRAPH_WATCH ?? env.NODE_ENV === 'development',
+      CIRCUIT_OPEN_MS: env.CIRCUIT_OPEN_MS ?? (env.NODE_ENV === 'development' ? 1_000 : 10_000),
       GRAPHIQL: env.GRAPHIQL ?? !production,
       INTROSPECTION: env.INTROSPECTION ?? !production,
       CORS_ORIGINS: env.CORS_ORIGINS ?? (production ? [] : ['loopback']),

@@ -187,6 +187,8 @@ describe('npm run dev: a field added to a subgraph shows through the gateway wit
 
     const times: Record<string, number> = {};
     const watch = async () => {
+      await until('labor stopped', async () => ((await listenerPid(ports.labor ?? 0)) !== laborPid ? true : null), POLL_TIMEOUT_MS);
+      times.laborStopped = Date.now() - saved;
       await until('labor restarted', async () => {
         const pid = await listenerPid(ports.labor ?? 0);
         return pid !== null && pid !== laborPid ? pid : null;
@@ -197,17 +199,23 @@ describe('npm run dev: a field added to a subgraph shows through the gateway wit
       await until('the supergraph recomposed', async () => ((await readFile(supergraph, 'utf8')).includes(FIELD) ? true : null), POLL_TIMEOUT_MS);
       times.recomposed = Date.now() - saved;
     };
+    /** What the gateway answered meanwhile, by error code: the loop's stages as a client sees them. */
+    const seen: Record<string, number> = {};
     const answered = async () => {
       const res = await until('the field through the gateway', async () => {
         const r = await ask();
+        for (const e of r.errors ?? []) seen[e.extensions?.code ?? e.message] = (seen[e.extensions?.code ?? e.message] ?? 0) + 1;
         return r.data?.[FIELD] === ANSWER ? r : null;
       }, POLL_TIMEOUT_MS);
       times.answered = Date.now() - saved;
       return res;
     };
     const [, , res] = await Promise.all([watch(), composed(), answered()]);
+    const composition = /schema: recomposed .*\((\d+) ms\)/g;
     process.stdout.write(
-      `dev loop: save → labor restarted ${times.laborRestarted} ms, supergraph recomposed ${times.recomposed} ms, field answered through the gateway ${times.answered} ms\n`,
+      `dev loop: from the save, labor's old process gone ${times.laborStopped} ms, its new one listening ${times.laborRestarted} ms; ` +
+        `supergraph recomposed ${times.recomposed} ms (composition itself: ${[...output.matchAll(composition)].map((m) => m[1]).join(', ')} ms); ` +
+        `field answered through the gateway ${times.answered} ms (errors before: ${JSON.stringify(seen)})\n`,
     );
 
     expect(res.errors).toBeUndefined();
