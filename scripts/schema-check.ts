@@ -1,16 +1,20 @@
 // The breaking-change check (`npm run schema:check`): composes the public API from the
 // subgraphs as they are now, compares it with the committed `schema/api.graphql` of a base
-// revision, lists breaking, dangerous and safe changes with the documented operations (every
-// GraphQL example of README.md and docs/) each breaking change touches, and fails when a
-// change breaks one of them.
+// revision, lists breaking, dangerous and safe changes with the operations each breaking change
+// touches (every GraphQL example of README.md and docs/, and every registered operation of the
+// typed operations package, clients/operations/src/operations/*.graphql, which production's
+// trusted documents run), and fails when a change breaks one of them, naming the operation
+// (`clients/operations/src/operations/portal.graphql:10 MyApplications`) and the field.
 //
 //   npm run schema:check                          # against main
 //   npm run schema:check -- --base origin/main    # against another revision
 //   npm run schema:check -- --base-file old.graphql
 //   npm run schema:check -- --strict              # any breaking change fails, used or not
+//   npm run schema:check -- --operations-dir dir  # registered operations from another folder (tests)
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { checkSchema, compose, formatCheck } from '@nomad/schema';
+import { registeredOperations } from '../clients/operations/src/registered.ts';
 import { readExamples } from '../test/src/doc-examples.ts';
 
 function option(name: string): string | undefined {
@@ -45,9 +49,12 @@ if (base.sdl === null) {
   process.stdout.write(`${base.label} has no schema/api.graphql: nothing to compare with.\n`);
   process.exit(0);
 }
-const operations = (await readExamples()).map((e) => ({ where: e.where, source: e.source }));
-const check = await checkSchema(base.sdl, current.apiSdl, operations);
-process.stdout.write(`Compared the API with ${base.label}, against ${operations.length} documented operations.\n`);
+const documented = (await readExamples()).map((e) => ({ where: e.where, source: e.source }));
+const registered = registeredOperations(option('--operations-dir')).map((op) => ({ where: op.where, source: op.source }));
+const check = await checkSchema(base.sdl, current.apiSdl, [...documented, ...registered]);
+process.stdout.write(
+  `Compared the API with ${base.label}, against ${documented.length} documented operations and ${registered.length} registered operations (@nomad/operations).\n`,
+);
 process.stdout.write(formatCheck(check, base.label));
 const breaksUsed = check.changes.some((c) => c.level === 'BREAKING' && c.usedBy.length > 0);
 const breaksAny = check.changes.some((c) => c.level === 'BREAKING');

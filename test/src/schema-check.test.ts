@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildSchema, Kind, parse, print } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
-import { API_SCHEMA_PATH, checkSchema, coordinatesOf } from '@nomad/schema';
+import { API_SCHEMA_PATH, checkSchema, coordinatesOf, formatCheck } from '@nomad/schema';
+import { registeredOperations } from '../../clients/operations/src/registered.ts';
 import { readExamples, REPO_ROOT } from './doc-examples.ts';
 
 const run = promisify(execFile);
@@ -44,6 +45,41 @@ describe('schema:check on the real API and the documented operations', () => {
     expect(check.broken.map((b) => b.where)).toContain(first.where);
   });
 
+  it('names a registered operation of @nomad/operations, and the field, when a field it selects is removed', async () => {
+    const api = await readFile(API_SCHEMA_PATH, 'utf8');
+    const registered = registeredOperations();
+    expect(registered.length).toBeGreaterThan(0);
+    const mine = registered.find((op) => op.name === 'MyApplications');
+    expect(mine?.where).toMatch(/^clients\/operations\/src\/operations\/portal\.graphql:\d+ MyApplications$/);
+
+    const check = await checkSchema(api, withoutField(api, 'Application', 'correctionDeadlineOn'), registered);
+    const removed = check.changes.find((c) => c.path === 'Application.correctionDeadlineOn');
+    expect(removed?.level).toBe('BREAKING');
+    expect(removed?.usedBy).toContain(mine?.where);
+    const broken = check.broken.find((b) => b.where === mine?.where);
+    expect(broken?.errors.join()).toMatch(/Cannot query field "correctionDeadlineOn" on type "Application"/);
+    // Operations that do not select it are not blamed.
+    expect(check.broken.map((b) => b.where)).not.toContain(registered.find((op) => op.name === 'EligibilityRules')?.where);
+  });
+
+  it('two small schemas: a removed field is breaking and names the registered operation that uses it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'registered-'));
+    dirs.push(dir);
+    await writeFile(
+      path.join(dir, 'screen.graphql'),
+      'query Card($id: ID!) {\n  nomad(id: $id) { id fullName }\n}\n\nquery List {\n  nomads { id }\n}\n',
+    );
+    const OLD = 'type Query { nomad(id: ID!): Nomad  nomads: [Nomad!]! }\ntype Nomad { id: ID!  fullName: String }';
+    const operations = registeredOperations(dir);
+    expect(operations.map((op) => op.name)).toEqual(['Card', 'List']);
+    const check = await checkSchema(OLD, OLD.replace('fullName: String', ''), operations);
+    const card = operations[0]?.where ?? '';
+    expect(card).toMatch(/screen\.graphql:1 Card$/);
+    expect(check.changes).toEqual([expect.objectContaining({ level: 'BREAKING', path: 'Nomad.fullName', usedBy: [card] })]);
+    expect(check.broken).toEqual([{ where: card, errors: [expect.stringMatching(/fullName/)] }]);
+    expect(formatCheck(check, 'main')).toContain(`used by ${card}`);
+  });
+
   it('the command lists a breaking change nobody uses and passes; with --strict it fails', { timeout: 240_000 }, async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'schema-check-'));
     dirs.push(dir);
@@ -55,12 +91,25 @@ describe('schema:check on the real API and the documented operations', () => {
 
     const passed = await run(tsx, [script, '--base-file', base], { cwd: REPO_ROOT });
     expect(passed.stdout).toMatch(/BREAKING \(1\):\n {2}- Field 'retiredLookup' was removed from object type 'Query' \[Query\.retiredLookup\]\n/);
-    expect(passed.stdout).toMatch(/against \d+ documented operations/);
+    expect(passed.stdout).toMatch(/against \d+ documented operations and [1-9]\d* registered operations \(@nomad\/operations\)/);
 
     const strict = await run(tsx, [script, '--base-file', base, '--strict'], { cwd: REPO_ROOT }).then(
       () => ({ code: 0 }),
       (err: { code: number }) => ({ code: err.code }),
     );
     expect(strict.code).toBe(1);
+
+    // A registered operation that selects the removed field: the command fails naming it and the field.
+    const operationsDir = path.join(dir, 'operations');
+    await mkdir(operationsDir);
+    await writeFile(path.join(operationsDir, 'screen.graphql'), 'query Retired {\n  retiredLookup(id: "1")\n}\n');
+    const failed = await run(tsx, [script, '--base-file', base, '--operations-dir', operationsDir], { cwd: REPO_ROOT }).then(
+      (out) => ({ code: 0, ...out }),
+      (err: { code: number; stdout: string; stderr: string }) => err,
+    );
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/\[Query\.retiredLookup\]\n {6}used by \S*screen\.graphql:1 Retired\n/);
+    expect(failed.stdout).toMatch(/screen\.graphql:1 Retired: Cannot query field "retiredLookup" on type "Query"/);
+    expect(failed.stderr).toMatch(/schema:check failed/);
   });
 });
