@@ -42,8 +42,9 @@ const layerBlocks = [
 ];
 
 export default tseslint.config(
-  // clients/operations/src/generated: graphql-codegen's output, checked by its test instead.
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', '**/drizzle/**', '**/.turbo/**', 'clients/*/src/generated/**'] },
+  // src/generated: graphql-codegen's output, checked by clients/operations' test and the
+  // subgraphs' codegen:check instead.
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', '**/drizzle/**', '**/.turbo/**', 'clients/*/src/generated/**', 'subgraphs/*/src/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -13,7 +13,7 @@ import ts from 'typescript';
 
 export const LIMITS = { functionLines: 60, fileLines: 300 } as const;
 const DEFAULT_ROOTS = ['subgraphs', 'gateway', 'sample', 'contract'];
-const SKIP_DIRS = new Set(['node_modules', 'drizzle', '.data', '.turbo', 'dist']);
+const SKIP_DIRS = new Set(['node_modules', 'drizzle', '.data', '.turbo', 'dist', 'generated']);
 /** An SDL string: a type system definition somewhere in a multi-line template. */
 const SDL = /(^|\n)\s*(extend\s+)?(type|input|enum|scalar|interface|union|directive|schema)\b[^\n]*[{@=]|"""/;
 /** A table spans at least this many lines before it is set aside (a short literal is just code). */

@@ -15,6 +15,17 @@ export function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row:
 }
 
 /** The DataLoader contract for a batch of lists: one (possibly empty) list per key, in key order. */
+/**
+ * A row a foreign key promises (an application's nomad, a dependant's principal) for a
+ * non-null field: a missing one is a broken database, not a client's mistake, so it throws
+ * (masked as INTERNAL_SERVER_ERROR) rather than return null where the schema promises a value.
+ */
+export async function loadExisting<K, V>(loader: DataLoader<K, V | null>, key: K, what: string): Promise<V> {
+  const row = await loader.load(key);
+  if (row === null) throw new Error(`${what} is missing: a foreign key points nowhere`);
+  return row;
+}
+
 export function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
   const map = new Map<K, V[]>();
   for (const row of rows) {

@@ -1,8 +1,6 @@
-import { exponentOf, type GraphQLResolverMap } from '@nomad/kit';
+import { exponentOf, loadExisting } from '@nomad/kit';
 import type { App } from '../../app.ts';
-import type { Context } from '../../context.ts';
-import type { ApplicationDocumentRow, ApplicationRow } from '../../db/schema.ts';
-import type { SubmitApplicationInput } from './intake.ts';
+import type { Resolvers } from '../../generated/resolvers-types.ts';
 import {
   assertDetailsReadable,
   getApplication,
@@ -11,15 +9,14 @@ import {
   resolveApplicationReference,
   submitApplication,
   withdrawApplication,
-  type ApplicationListArgs,
 } from './service.ts';
 
-export function applicationResolvers(app: App): GraphQLResolverMap<Context> {
+export function applicationResolvers(app: App): Resolvers {
   return {
     Query: {
-      application: (_: unknown, args: { id?: string | null; number?: string | null }, ctx: Context) => getApplication(ctx, args),
-      applications: (_: unknown, args: ApplicationListArgs, ctx: Context) => listApplicationsFor(ctx, app, args),
-      eligibilityRules: async (_: unknown, _args: unknown, ctx: Context) => {
+      application: (_, args, ctx) => getApplication(ctx, args),
+      applications: (_, args, ctx) => listApplicationsFor(ctx, app, args),
+      eligibilityRules: async (_, _args, ctx) => {
         const rules = await ctx.loaders.rules.load('rules');
         return {
           citizenships: rules.eligible_citizenships,
@@ -45,43 +42,43 @@ export function applicationResolvers(app: App): GraphQLResolverMap<Context> {
       },
     },
     Mutation: {
-      submitApplication: (_: unknown, args: { input: SubmitApplicationInput }, ctx: Context) =>
+      submitApplication: (_, args, ctx) =>
         submitApplication(ctx, app, args.input),
-      withdrawApplication: (_: unknown, args: { input: { applicationId: string; expectedVersion?: number | null } }, ctx: Context) =>
+      withdrawApplication: (_, args, ctx) =>
         withdrawApplication(ctx, app, args.input),
     },
     Application: {
-      __resolveReference: (ref: { id?: string; number?: string }, ctx: Context) => resolveApplicationReference(ctx, ref),
-      nomad: (a: ApplicationRow, _args: unknown, ctx: Context) => ctx.loaders.nomadById.load(a.nomadId),
-      activity: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
+      __resolveReference: (ref, ctx) => resolveApplicationReference(ctx, ref),
+      nomad: (a, _args, ctx) => loadExisting(ctx.loaders.nomadById, a.nomadId, "An application's nomad"),
+      activity: async (a, _args, ctx) => {
         const rules = await ctx.loaders.rules.load('rules');
         const found = rules.eligible_activities.find((x) => x.code === a.activityCode);
         return found ?? { code: a.activityCode, title: a.activityCode };
       },
-      foreignParties: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
+      foreignParties: async (a, _args, ctx) => {
         await assertDetailsReadable(ctx, a, 'Application.foreignParties');
         await ctx.loaders.access.record(a.nomadId, 'Application.foreignParties', a.number);
         return a.foreignParties;
       },
-      declaredIncome: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
+      declaredIncome: async (a, _args, ctx) => {
         await assertDetailsReadable(ctx, a, 'Application.declaredIncome');
         await ctx.loaders.access.record(a.nomadId, 'Application.declaredIncome', a.number);
         return { amountMinor: a.declaredIncomeMinor, currency: a.incomeCurrency };
       },
-      declaredIncomeUsd: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
+      declaredIncomeUsd: async (a, _args, ctx) => {
         await assertDetailsReadable(ctx, a, 'Application.declaredIncomeUsd');
         await ctx.loaders.access.record(a.nomadId, 'Application.declaredIncomeUsd', a.number);
         return { amountMinor: a.declaredIncomeUsdMinor, currency: 'USD' };
       },
-      overdue: (a: ApplicationRow) => isOverdue(app, a),
-      documents: async (a: ApplicationRow, _args: unknown, ctx: Context) => {
+      overdue: (a) => isOverdue(app, a),
+      documents: async (a, _args, ctx) => {
         await assertDetailsReadable(ctx, a, 'Application.documents');
         await ctx.loaders.access.record(a.nomadId, 'Application.documents', a.number);
         return ctx.loaders.documentsByApplication.load(a.id);
       },
     },
     ApplicationDocument: {
-      translates: (d: ApplicationDocumentRow) => d.translatesFileName,
+      translates: (d) => d.translatesFileName,
     },
   };
 }

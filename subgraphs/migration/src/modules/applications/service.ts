@@ -80,7 +80,7 @@ export async function getApplication(ctx: Context, args: { id?: string | null; n
 }
 
 /** Federation reference resolution: same visibility as a direct read. */
-export async function resolveApplicationReference(ctx: Context, ref: { id?: string; number?: string }): Promise<ApplicationRow | null> {
+export async function resolveApplicationReference(ctx: Context, ref: { id?: string | null | undefined; number?: string | null | undefined }): Promise<ApplicationRow | null> {
   const row = ref.id ? await ctx.loaders.applicationById.load(ref.id) : ref.number ? await ctx.loaders.applicationByNumber.load(ref.number) : null;
   return row && (await canSee(ctx, row)) ? row : null;
 }

@@ -1,7 +1,7 @@
-import type { GraphQLResolverMap, PageArgs } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
-import type { DependantDocumentRow, DependantRow, NomadRow } from '../../db/schema.ts';
+import type { Resolvers } from '../../generated/resolvers-types.ts';
+import type { DependantRow } from '../../db/schema.ts';
 import type { PersonalField } from '../../personal-fields.ts';
 import { birthdayOn, CHILD_AGE_LIMIT_YEARS } from './derive.ts';
 import {
@@ -16,8 +16,6 @@ import {
   readDependantField,
   refuseDependant,
   resolveDependantReference,
-  type AddDependantInput,
-  type DependantDecisionInput,
   type DependantPayload,
 } from './service.ts';
 
@@ -26,18 +24,18 @@ function personal<T>(field: PersonalField, read: (d: DependantRow, ctx: Context)
   return (d: DependantRow, _args: unknown, ctx: Context): Promise<T> => readDependantField(ctx, d, field, () => read(d, ctx));
 }
 
-export function dependantResolvers(app: App): GraphQLResolverMap<Context> {
+export function dependantResolvers(app: App): Resolvers {
   const payload = async (result: DependantPayload, ctx: Context) => ({
     dependant: result.dependantId ? await ctx.loaders.dependantById.load(result.dependantId) : null,
     userErrors: result.userErrors,
   });
   return {
     Nomad: {
-      dependants: (nomad: NomadRow, _args: unknown, ctx: Context) => dependantsOf(ctx, nomad),
+      dependants: (nomad, _args, ctx) => dependantsOf(ctx, nomad),
     },
     Dependant: {
-      __resolveReference: (ref: { id: string }, ctx: Context) => resolveDependantReference(ctx, ref),
-      nomad: (d: DependantRow, _args: unknown, ctx: Context) => principalOf(ctx, d),
+      __resolveReference: (ref, ctx) => resolveDependantReference(ctx, ref),
+      nomad: (d, _args, ctx) => principalOf(ctx, d),
       surname: personal('Dependant.surname', (d) => d.surname),
       givenNames: personal('Dependant.givenNames', (d) => d.givenNames),
       dateOfBirth: personal('Dependant.dateOfBirth', (d) => d.dateOfBirth),
@@ -46,25 +44,25 @@ export function dependantResolvers(app: App): GraphQLResolverMap<Context> {
       passport: personal('Dependant.passport', (d) => ({ country: d.passportCountry, number: d.passportNumber, expiresOn: d.passportExpiresOn })),
       pin: personal('Dependant.pin', (d) => d.pin),
       documents: personal('Dependant.documents', (d, ctx) => ctx.loaders.documentsByDependant.load(d.id)),
-      status: (d: DependantRow, _args: unknown, ctx: Context) => dependantStatusOn(ctx, d, app.clock.today(), 'Dependant.status'),
-      statusOn: (d: DependantRow, args: { date: string }, ctx: Context) => dependantStatusOn(ctx, d, args.date, 'Dependant.statusOn'),
+      status: (d, _args, ctx) => dependantStatusOn(ctx, d, app.clock.today(), 'Dependant.status'),
+      statusOn: (d, args, ctx) => dependantStatusOn(ctx, d, args.date, 'Dependant.statusOn'),
     },
     DependantDocument: {
-      translates: (doc: DependantDocumentRow) => doc.translatesFileName,
+      translates: (doc) => doc.translatesFileName,
     },
     DependantConnection: {
-      totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+      totalCount: (c) => c.totalCount(),
     },
     Query: {
-      dependant: (_: unknown, args: { id: string }, ctx: Context) => getDependant(ctx, args.id),
-      pendingDependants: (_: unknown, args: PageArgs, ctx: Context) => dependantQueue(ctx, app, 'PENDING', args),
-      dependantsComingOfAge: (_: unknown, args: PageArgs, ctx: Context) => dependantQueue(ctx, app, 'COMING_OF_AGE', args),
+      dependant: (_, args, ctx) => getDependant(ctx, args.id),
+      pendingDependants: (_, args, ctx) => dependantQueue(ctx, app, 'PENDING', args),
+      dependantsComingOfAge: (_, args, ctx) => dependantQueue(ctx, app, 'COMING_OF_AGE', args),
     },
     Mutation: {
-      addDependant: async (_: unknown, args: { input: AddDependantInput }, ctx: Context) => payload(await addDependant(ctx, app, args.input), ctx),
-      approveDependant: async (_: unknown, args: { input: DependantDecisionInput }, ctx: Context) => payload(await approveDependant(ctx, app, args.input), ctx),
-      refuseDependant: async (_: unknown, args: { input: DependantDecisionInput }, ctx: Context) => payload(await refuseDependant(ctx, app, args.input), ctx),
-      endDependantStatus: async (_: unknown, args: { input: DependantDecisionInput }, ctx: Context) => payload(await endDependantStatus(ctx, app, args.input), ctx),
+      addDependant: async (_, args, ctx) => payload(await addDependant(ctx, app, args.input), ctx),
+      approveDependant: async (_, args, ctx) => payload(await approveDependant(ctx, app, args.input), ctx),
+      refuseDependant: async (_, args, ctx) => payload(await refuseDependant(ctx, app, args.input), ctx),
+      endDependantStatus: async (_, args, ctx) => payload(await endDependantStatus(ctx, app, args.input), ctx),
     },
   };
 }

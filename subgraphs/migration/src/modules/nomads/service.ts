@@ -101,7 +101,7 @@ export async function getNomad(ctx: Context, args: { id?: string | null; pin?: s
  * a relation gets null for one it does not reach, as `nomad(id:)`; other callers get the record
  * and each field refuses them on its own (an auditor reaching `Nomad.accessLog`).
  */
-export async function resolveNomadReference(ctx: Context, ref: { id?: string; pin?: string }): Promise<NomadRow | null> {
+export async function resolveNomadReference(ctx: Context, ref: { id?: string | null | undefined; pin?: string | null | undefined }): Promise<NomadRow | null> {
   if (ref.id) {
     const row = await ctx.loaders.nomadById.load(ref.id);
     if (!row) return null;

@@ -1,14 +1,14 @@
-import type { GraphQLResolverMap } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
-import type { ApplicationRow } from '../../db/schema.ts';
+import type { Resolvers } from '../../generated/resolvers-types.ts';
 import { decide, type Action, type DecisionInput } from './service.ts';
 
+/** One decision mutation; its generated args (the mutation's own input) must fit `DecisionInput`. */
 function action(app: App, name: Action) {
   return (_: unknown, args: { input: DecisionInput }, ctx: Context) => decide(ctx, app, name, args.input);
 }
 
-export function reviewResolvers(app: App): GraphQLResolverMap<Context> {
+export function reviewResolvers(app: App): Resolvers {
   return {
     Mutation: {
       startReview: action(app, 'startReview'),
@@ -19,11 +19,11 @@ export function reviewResolvers(app: App): GraphQLResolverMap<Context> {
       refuseApplication: action(app, 'refuseApplication'),
     },
     Application: {
-      clearance: (a: ApplicationRow) => a.screeningOutcome,
-      clearanceConcludedAt: (a: ApplicationRow) => a.screeningConcludedAt,
-      evaluationRequested: (a: ApplicationRow) => a.evaluationRequestedAt !== null,
-      expertVerdict: (a: ApplicationRow) => a.evaluationVerdict,
-      expertVerdictAt: (a: ApplicationRow) => a.evaluationConcludedAt,
+      clearance: (a) => a.screeningOutcome,
+      clearanceConcludedAt: (a) => a.screeningConcludedAt,
+      evaluationRequested: (a) => a.evaluationRequestedAt !== null,
+      expertVerdict: (a) => a.evaluationVerdict,
+      expertVerdictAt: (a) => a.evaluationConcludedAt,
     },
   };
 }

@@ -1,14 +1,13 @@
-import type { GraphQLResolverMap } from '@nomad/kit';
-import type { Context } from '../../context.ts';
-import { listPublicHolidays, loadPublicHolidays, type LoadPublicHolidaysInput } from './holidays.ts';
+import type { Resolvers } from '../../generated/resolvers-types.ts';
+import { listPublicHolidays, loadPublicHolidays } from './holidays.ts';
 
-export function rulesResolvers(): GraphQLResolverMap<Context> {
+export function rulesResolvers(): Resolvers {
   return {
     Query: {
-      publicHolidays: (_: unknown, args: { fromYear: number; toYear: number }, ctx: Context) => listPublicHolidays(ctx.db, args),
+      publicHolidays: (_, args, ctx) => listPublicHolidays(ctx.db, args),
     },
     Mutation: {
-      loadPublicHolidays: (_: unknown, args: { input: LoadPublicHolidaysInput }, ctx: Context) => loadPublicHolidays(ctx, args.input),
+      loadPublicHolidays: (_, args, ctx) => loadPublicHolidays(ctx, args.input),
     },
   };
 }

@@ -1,12 +1,11 @@
-import type { GraphQLResolverMap } from '@nomad/kit';
 import type { App } from '../../app.ts';
-import type { Context } from '../../context.ts';
-import { getApplicationStatistics, type ApplicationStatisticsArgs } from './service.ts';
+import type { Resolvers } from '../../generated/resolvers-types.ts';
+import { getApplicationStatistics } from './service.ts';
 
-export function statisticsResolvers(app: App): GraphQLResolverMap<Context> {
+export function statisticsResolvers(app: App): Resolvers {
   return {
     Query: {
-      applicationStatistics: (_: unknown, args: ApplicationStatisticsArgs, ctx: Context) => getApplicationStatistics(ctx, app, args),
+      applicationStatistics: (_, args, ctx) => getApplicationStatistics(ctx, app, args),
     },
   };
 }

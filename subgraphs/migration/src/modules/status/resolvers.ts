@@ -1,12 +1,10 @@
-import type { GraphQLResolverMap, PageArgs } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
-import type { NomadRow } from '../../db/schema.ts';
+import type { Resolvers } from '../../generated/resolvers-types.ts';
 import { changeStatus, type StatusAction, type StatusChangeInput, type StatusPayload } from './change.ts';
-import type { DerivedStatus } from './derive.ts';
 import { listExpiringStatuses, readRecommendations, readStatus, readStatusHistory, readStatusPeriods } from './service.ts';
 
-export function statusResolvers(app: App): GraphQLResolverMap<Context> {
+export function statusResolvers(app: App): Resolvers {
   const payload = async (result: StatusPayload, ctx: Context) => ({
     nomad: result.nomadId ? await ctx.loaders.nomadById.load(result.nomadId) : null,
     userErrors: result.userErrors,
@@ -14,20 +12,20 @@ export function statusResolvers(app: App): GraphQLResolverMap<Context> {
   const mutation = (action: StatusAction) => async (_: unknown, args: { input: StatusChangeInput }, ctx: Context) => payload(await changeStatus(ctx, app, action, args.input), ctx);
   return {
     Nomad: {
-      status: (nomad: NomadRow, _args: unknown, ctx: Context) => readStatus(ctx, nomad, app.clock.today(), 'Nomad.status'),
-      statusOn: (nomad: NomadRow, args: { date: string }, ctx: Context) => readStatus(ctx, nomad, args.date, 'Nomad.statusOn'),
-      statusPeriods: (nomad: NomadRow, _args: unknown, ctx: Context) => readStatusPeriods(ctx, nomad.id, 'Nomad.statusPeriods'),
-      statusRecommendations: (nomad: NomadRow, _args: unknown, ctx: Context) => readRecommendations(ctx, nomad.id),
-      statusHistory: (nomad: NomadRow, _args: unknown, ctx: Context) => readStatusHistory(ctx, nomad.id, 'Nomad.statusHistory'),
+      status: (nomad, _args, ctx) => readStatus(ctx, nomad, app.clock.today(), 'Nomad.status'),
+      statusOn: (nomad, args, ctx) => readStatus(ctx, nomad, args.date, 'Nomad.statusOn'),
+      statusPeriods: (nomad, _args, ctx) => readStatusPeriods(ctx, nomad.id, 'Nomad.statusPeriods'),
+      statusRecommendations: (nomad, _args, ctx) => readRecommendations(ctx, nomad.id),
+      statusHistory: (nomad, _args, ctx) => readStatusHistory(ctx, nomad.id, 'Nomad.statusHistory'),
     },
     NomadStatus: {
-      grantedSince: (s: DerivedStatus) => s.chainStartedOn,
+      grantedSince: (s) => s.chainStartedOn,
     },
     ExpiringStatusConnection: {
-      totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+      totalCount: (c) => c.totalCount(),
     },
     Query: {
-      expiringStatuses: (_: unknown, args: PageArgs & { withinDays: number }, ctx: Context) => listExpiringStatuses(ctx, app, args),
+      expiringStatuses: (_, args, ctx) => listExpiringStatuses(ctx, app, args),
     },
     Mutation: {
       extendStatus: mutation('extendStatus'),

@@ -1,4 +1,4 @@
-import { badUserInput, daysBetween, forbidden, hasRole, lastDayOfTerm, toConnection, toPage, userError, type Connection, type PageArgs, type UserError } from '@nomad/kit';
+import { badUserInput, daysBetween, forbidden, hasRole, lastDayOfTerm, loadExisting, toConnection, toPage, userError, type CountedConnection, type PageArgs, type UserError } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import { addDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
@@ -132,9 +132,12 @@ export function readRecommendations(ctx: Context, nomadId: string): Promise<Stat
 
 export interface ExpiringStatusEdge {
   cursor: string;
-  node: NomadRow | null | Error;
+  node: NomadRow;
   validUntil: string;
 }
+
+/** A page of `expiringStatuses` (GraphQL `ExpiringStatusConnection`). */
+export type ExpiringStatusPage = Omit<CountedConnection<NomadRow>, 'edges'> & { edges: ExpiringStatusEdge[] };
 
 /** The most days ahead the expiring-status queue looks: a year and a day. */
 const MAX_WITHIN_DAYS = 366;
@@ -144,7 +147,7 @@ export async function listExpiringStatuses(
   ctx: Context,
   app: App,
   args: PageArgs & { withinDays: number },
-): Promise<Omit<Connection<unknown>, 'edges'> & { edges: ExpiringStatusEdge[]; totalCount: () => Promise<number> }> {
+): Promise<ExpiringStatusPage> {
   if (!hasRole(ctx.principal, 'migration_officer')) throw forbidden('Work queues are for migration officers.');
   if (!Number.isInteger(args.withinDays) || args.withinDays < 0 || args.withinDays > MAX_WITHIN_DAYS) {
     throw badUserInput(`\`withinDays\` must be between 0 and ${MAX_WITHIN_DAYS}.`, 'withinDays');
@@ -154,9 +157,11 @@ export async function listExpiringStatuses(
   const window = { from: today, to: addDays(today, args.withinDays) };
   const rows = await listExpiring(ctx.db, { ...window, after: page.after, limit: page.limit });
   const { edges, pageInfo } = toConnection(rows, page, (r) => ({ key: r.validUntil, id: r.nomadId }));
-  const nomads = await ctx.loaders.nomadById.loadMany(edges.map((e) => e.node.nomadId));
   return {
-    edges: edges.map((e, i) => ({ cursor: e.cursor, node: nomads[i] ?? null, validUntil: e.node.validUntil })),
+    // One batch: the loads start in the same tick.
+    edges: await Promise.all(
+      edges.map(async (e) => ({ cursor: e.cursor, node: await loadExisting(ctx.loaders.nomadById, e.node.nomadId, "An expiring status's nomad"), validUntil: e.node.validUntil })),
+    ),
     pageInfo,
     totalCount: () => countExpiring(ctx.db, window),
   };
