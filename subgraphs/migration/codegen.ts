@@ -6,7 +6,7 @@ import type { ResolverTypesConfig } from '../../scripts/codegen.ts';
  * is the plain object its schema describes.
  */
 export const resolverTypes: ResolverTypesConfig = {
-  imports: ["import type { Connection, CountedConnection, Money as MoneyValue } from '@nomad/kit';"],
+  imports: ["import type { CountedConnection, Money as MoneyValue } from '@nomad/kit';"],
   mappers: {
     Nomad: '../db/schema.ts#NomadRow',
     Application: '../db/schema.ts#ApplicationRow',
@@ -21,7 +21,7 @@ export const resolverTypes: ResolverTypesConfig = {
     Money: 'MoneyValue',
     ApplicationStatisticsRow: '../modules/statistics/service.ts#StatisticsRowOut',
     NomadConnection: 'CountedConnection<NomadRow>',
-    ApplicationConnection: 'Connection<ApplicationRow>',
+    ApplicationConnection: 'CountedConnection<ApplicationRow>',
     ApplicationSearchConnection: 'CountedConnection<ApplicationRow>',
     DependantConnection: 'CountedConnection<DependantRow>',
   },

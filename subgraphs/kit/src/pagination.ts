@@ -87,6 +87,7 @@ export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
 }
+
 /**
  * A connection with `totalCount`: the number of items on all pages, counted (one COUNT
  * statement, under the same conditions as the page but no cursor) only when a client selects
