@@ -1,12 +1,11 @@
-import type { GraphQLResolverMap } from '@nomad/kit';
 import type { App } from '../../app.ts';
-import type { Context } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers-types.ts';
 import { laborAggregates } from './service.ts';
 
-export function aggregateResolvers(app: App): GraphQLResolverMap<Context> {
+export function aggregateResolvers(app: App): Resolvers {
   return {
     Query: {
-      laborAggregates: (_: unknown, _args: unknown, ctx: Context) => laborAggregates(ctx, app),
+      laborAggregates: (_, _args, ctx) => laborAggregates(ctx, app),
     },
   };
 }
