@@ -1,8 +1,8 @@
 import { count, sql } from 'drizzle-orm';
 import type { TaxDb } from '../../db/index.ts';
-import { declarations, payments, registrations } from '../../db/schema.ts';
+import { declarations, payments, registrations, type RegistrationState } from '../../db/schema.ts';
 
-export async function countRegistrationsByStateAndRegime(db: TaxDb): Promise<{ state: string; regimeCode: string; n: number }[]> {
+export async function countRegistrationsByStateAndRegime(db: TaxDb): Promise<{ state: RegistrationState; regimeCode: string; n: number }[]> {
   return db
     .select({ state: registrations.state, regimeCode: registrations.regimeCode, n: count() })
     .from(registrations)

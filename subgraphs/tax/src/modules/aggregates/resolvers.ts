@@ -1,21 +1,20 @@
-import type { GraphQLResolverMap } from '@nomad/kit';
 import type { App } from '../../app.ts';
-import type { Context } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers-types.ts';
 import { regimeOf } from '../registrations/resolvers.ts';
-import { taxAggregates, type CurrencyTotalsRow } from './service.ts';
+import { taxAggregates } from './service.ts';
 
-export function aggregateResolvers(app: App): GraphQLResolverMap<Context> {
+export function aggregateResolvers(app: App): Resolvers {
   return {
     Query: {
-      taxAggregates: (_: unknown, _args: unknown, ctx: Context) => taxAggregates(ctx, app),
+      taxAggregates: (_, _args, ctx) => taxAggregates(ctx, app),
     },
     TaxRegimeCount: {
-      regime: (r: { regimeCode: string }, _args: unknown, ctx: Context) => regimeOf(ctx, r.regimeCode),
+      regime: (r, _args, ctx) => regimeOf(ctx, r.regimeCode),
     },
     TaxCurrencyTotals: {
-      income: (t: CurrencyTotalsRow) => ({ amountMinor: t.incomeMinor, currency: t.currency }),
-      taxDue: (t: CurrencyTotalsRow) => ({ amountMinor: t.taxDueMinor, currency: t.currency }),
-      paid: (t: CurrencyTotalsRow) => ({ amountMinor: t.paidMinor, currency: t.currency }),
+      income: (t) => ({ amountMinor: t.incomeMinor, currency: t.currency }),
+      taxDue: (t) => ({ amountMinor: t.taxDueMinor, currency: t.currency }),
+      paid: (t) => ({ amountMinor: t.paidMinor, currency: t.currency }),
     },
   };
 }

@@ -1,13 +1,14 @@
 import { assertAggregateReader } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
+import type { RegistrationState } from '../../db/schema.ts';
 import { countRegistrationsByStateAndRegime, declarationTotalsByCurrency, type CurrencyTotalsRow } from './queries.ts';
 
 export type { CurrencyTotalsRow };
 
 export interface TaxAggregates {
   registrations: number;
-  byState: { state: string; count: number }[];
+  byState: { state: RegistrationState; count: number }[];
   byRegime: { regimeCode: string; count: number }[];
   declarationsByCurrency: CurrencyTotalsRow[];
 }
@@ -16,7 +17,7 @@ export interface TaxAggregates {
 export async function taxAggregates(ctx: Context, app: App): Promise<TaxAggregates> {
   assertAggregateReader(ctx.principal);
   const [counts, totals] = await Promise.all([countRegistrationsByStateAndRegime(ctx.db), declarationTotalsByCurrency(ctx.db, { today: app.clock.today() })]);
-  const byState = new Map<string, number>();
+  const byState = new Map<RegistrationState, number>();
   const byRegime = new Map<string, number>();
   for (const r of counts) {
     byState.set(r.state, (byState.get(r.state) ?? 0) + r.n);

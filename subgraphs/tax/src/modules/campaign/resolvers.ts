@@ -1,33 +1,32 @@
-import type { GraphQLResolverMap, PageArgs } from '@nomad/kit';
+import { loadExisting } from '@nomad/kit';
 import type { App } from '../../app.ts';
-import type { Context } from '../../context.ts';
-import type { CampaignItemRow, CampaignRow } from '../../db/schema.ts';
+import type { Resolvers } from '../../generated/resolvers-types.ts';
 import { campaignFailures, getCampaign, listCampaignsFor, progressOf, startReregistrationCampaign } from './service.ts';
 
-export function campaignResolvers(app: App): GraphQLResolverMap<Context> {
+export function campaignResolvers(app: App): Resolvers {
   return {
     Query: {
-      reregistrationCampaign: (_: unknown, args: { id: string }, ctx: Context) => getCampaign(ctx, args.id),
-      reregistrationCampaigns: (_: unknown, args: PageArgs, ctx: Context) => listCampaignsFor(ctx, args),
+      reregistrationCampaign: (_, args, ctx) => getCampaign(ctx, args.id),
+      reregistrationCampaigns: (_, args, ctx) => listCampaignsFor(ctx, args),
     },
     Mutation: {
-      startReregistrationCampaign: (_: unknown, args: { input?: { batchSize?: number | null } | null }, ctx: Context) =>
+      startReregistrationCampaign: (_, args, ctx) =>
         startReregistrationCampaign(ctx, app, args.input),
     },
     ReregistrationCampaign: {
-      progress: async (c: CampaignRow, _args: unknown, ctx: Context) => progressOf(c, await ctx.loaders.progressByCampaign.load(c.id)),
-      failures: (c: CampaignRow, args: PageArgs, ctx: Context) => campaignFailures(ctx, c, args),
+      progress: async (c, _args, ctx) => progressOf(c, await ctx.loaders.progressByCampaign.load(c.id)),
+      failures: (c, args, ctx) => campaignFailures(ctx, c, args),
     },
     ReregistrationCampaignConnection: {
-      totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+      totalCount: (c) => c.totalCount(),
     },
     ReregistrationFailureConnection: {
-      totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+      totalCount: (c) => c.totalCount(),
     },
     ReregistrationFailure: {
-      registration: (i: CampaignItemRow, _args: unknown, ctx: Context) => ctx.loaders.registrationById.load(i.registrationId),
-      reason: (i: CampaignItemRow) => i.failureReason ?? 'unknown',
-      at: (i: CampaignItemRow) => i.processedAt,
+      registration: (i, _args, ctx) => loadExisting(ctx.loaders.registrationById, i.registrationId, "A campaign item's registration"),
+      reason: (i) => i.failureReason ?? 'unknown',
+      at: (i) => i.processedAt,
     },
   };
 }

@@ -1,7 +1,6 @@
-import type { GraphQLResolverMap, PageArgs } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
-import type { RegistrationRow } from '../../db/schema.ts';
+import type { Resolvers } from '../../generated/resolvers-types.ts';
 import { declarationsOfNomad, declarationsOfRegistration } from '../declarations/service.ts';
 import { assertMayReadNomadTax } from '../../access.ts';
 import {
@@ -10,9 +9,6 @@ import {
   registerIndividualEntrepreneur,
   registrationOfNomad,
   transition,
-  type RegisterInput,
-  type RegistrationListArgs,
-  type TransitionInput,
 } from './service.ts';
 
 async function regimeOf(ctx: Context, code: string) {
@@ -21,38 +17,38 @@ async function regimeOf(ctx: Context, code: string) {
   return regime;
 }
 
-export function registrationResolvers(app: App): GraphQLResolverMap<Context> {
+export function registrationResolvers(app: App): Resolvers {
   return {
     Query: {
-      taxRegistration: (_: unknown, args: { id?: string | null; pin?: string | null }, ctx: Context) => getRegistration(ctx, args),
-      taxRegistrations: (_: unknown, args: RegistrationListArgs, ctx: Context) => listRegistrationsFor(ctx, args),
-      taxRegimes: async (_: unknown, _args: unknown, ctx: Context) => [...(await ctx.loaders.regimes.load('all')).values()],
+      taxRegistration: (_, args, ctx) => getRegistration(ctx, args),
+      taxRegistrations: (_, args, ctx) => listRegistrationsFor(ctx, args),
+      taxRegimes: async (_, _args, ctx) => [...(await ctx.loaders.regimes.load('all')).values()],
     },
     Mutation: {
-      registerIndividualEntrepreneur: (_: unknown, args: { input: RegisterInput }, ctx: Context) => registerIndividualEntrepreneur(ctx, app, args.input),
-      reregisterIndividualEntrepreneur: (_: unknown, args: { input: TransitionInput }, ctx: Context) => transition(ctx, app, 'reregister', args.input),
-      deregisterIndividualEntrepreneur: (_: unknown, args: { input: TransitionInput }, ctx: Context) => transition(ctx, app, 'deregister', args.input),
-      changeTaxRegime: (_: unknown, args: { input: TransitionInput }, ctx: Context) => transition(ctx, app, 'changeRegime', args.input),
+      registerIndividualEntrepreneur: (_, args, ctx) => registerIndividualEntrepreneur(ctx, app, args.input),
+      reregisterIndividualEntrepreneur: (_, args, ctx) => transition(ctx, app, 'reregister', args.input),
+      deregisterIndividualEntrepreneur: (_, args, ctx) => transition(ctx, app, 'deregister', args.input),
+      changeTaxRegime: (_, args, ctx) => transition(ctx, app, 'changeRegime', args.input),
     },
     Nomad: {
       // The tax service knows nomads only by id: the reference is all it needs.
-      __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
-      taxRegistration: (nomad: { id: string }, _args: unknown, ctx: Context) => registrationOfNomad(ctx, nomad.id),
-      declarations: (nomad: { id: string }, args: PageArgs, ctx: Context) => declarationsOfNomad(ctx, nomad.id, args),
+      __resolveReference: (ref) => ({ id: ref.id }),
+      taxRegistration: (nomad, _args, ctx) => registrationOfNomad(ctx, nomad.id),
+      declarations: (nomad, args, ctx) => declarationsOfNomad(ctx, nomad.id, args),
     },
     TaxRegistration: {
-      nomad: (r: RegistrationRow) => ({ id: r.nomadId }),
-      pin: async (r: RegistrationRow, _args: unknown, ctx: Context) => {
+      nomad: (r) => ({ id: r.nomadId }),
+      pin: async (r, _args, ctx) => {
         assertMayReadNomadTax(ctx.principal, r.nomadId, 'TaxRegistration.pin');
         await ctx.loaders.access.record(r.nomadId, 'TaxRegistration.pin');
         return r.pin;
       },
-      regime: (r: RegistrationRow, _args: unknown, ctx: Context) => regimeOf(ctx, r.regimeCode),
-      history: (r: RegistrationRow, _args: unknown, ctx: Context) => ctx.loaders.entriesByRegistration.load(r.id),
-      declarations: (r: RegistrationRow, args: PageArgs, ctx: Context) => declarationsOfRegistration(ctx, r, args),
+      regime: (r, _args, ctx) => regimeOf(ctx, r.regimeCode),
+      history: (r, _args, ctx) => ctx.loaders.entriesByRegistration.load(r.id),
+      declarations: (r, args, ctx) => declarationsOfRegistration(ctx, r, args),
     },
     TaxRegistrationConnection: {
-      totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
+      totalCount: (c) => c.totalCount(),
     },
   };
 }
