@@ -1,18 +1,18 @@
-import type { GraphQLResolverMap, PageArgs } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers-types.ts';
 import type { ExitWatchRow } from '../../db/schema.ts';
 import type { PersonalField } from '../../personal-fields.ts';
 import { assertAllowedByTable } from '../../policy.ts';
-import { confirmDeparture, daysOverdue, overdueDeparturesFor, type ConfirmDepartureInput } from './service.ts';
+import { confirmDeparture, daysOverdue, overdueDeparturesFor } from './service.ts';
 
 /**
  * A personal field of an exit watch: refused unless the need-to-know table allows it, recorded in
  * the access log before its value is returned (none when it is empty). Under the watch's nomad:
  * on a family member's watch the principal, as every read of a dependant's data is recorded.
  */
-function personal<T>(field: PersonalField, read: (w: ExitWatchRow) => T | null) {
-  return async (w: ExitWatchRow, _args: unknown, ctx: Context): Promise<T | null> => {
+function personal<T>(field: PersonalField, read: (w: ExitWatchRow) => T) {
+  return async (w: ExitWatchRow, _args: unknown, ctx: Context): Promise<T> => {
     assertAllowedByTable(ctx, field, w.nomadId);
     const value = read(w);
     if (value !== null) await ctx.loaders.access.record(w.nomadId, field);
@@ -20,18 +20,18 @@ function personal<T>(field: PersonalField, read: (w: ExitWatchRow) => T | null) 
   };
 }
 
-export function departureResolvers(app: App): GraphQLResolverMap<Context> {
+export function departureResolvers(app: App): Resolvers {
   return {
     Query: {
-      overdueDepartures: (_: unknown, args: PageArgs, ctx: Context) => overdueDeparturesFor(ctx, app, args),
+      overdueDepartures: (_, args, ctx) => overdueDeparturesFor(ctx, app, args),
     },
     Mutation: {
-      confirmDeparture: (_: unknown, args: { input: ConfirmDepartureInput }, ctx: Context) => confirmDeparture(ctx, app, args.input),
+      confirmDeparture: (_, args, ctx) => confirmDeparture(ctx, app, args.input),
     },
     ExitWatch: {
-      nomad: (w: ExitWatchRow) => ({ __typename: 'Nomad', id: w.nomadId }),
-      dependant: (w: ExitWatchRow) => (w.dependantId === null ? null : { __typename: 'Dependant', id: w.dependantId }),
-      daysOverdue: (w: ExitWatchRow) => daysOverdue(w, app.clock.today()),
+      nomad: (w) => ({ __typename: 'Nomad', id: w.nomadId }),
+      dependant: (w) => (w.dependantId === null ? null : { __typename: 'Dependant', id: w.dependantId }),
+      daysOverdue: (w) => daysOverdue(w, app.clock.today()),
       pin: personal('ExitWatch.pin', (w) => w.pin),
       ground: personal('ExitWatch.ground', (w) => w.ground),
       note: personal('ExitWatch.note', (w) => w.note),

@@ -1,6 +1,6 @@
-import { parsePgTimestamp, type GraphQLResolverMap } from '@nomad/kit';
-import type { Context } from '../../context.ts';
-import { accessLogOf, auditNomad, discloseEntries, type AccessLogArgs, type AccessLogEntryView, type DiscloseInput } from './service.ts';
+import { parsePgTimestamp } from '@nomad/kit';
+import type { Resolvers } from '../../generated/resolvers-types.ts';
+import { accessLogOf, auditNomad, discloseEntries, ledgerAgencyOf, type AccessLogEntryView } from './service.ts';
 
 const ORGANISATION_NAMES: Record<string, string> = {
   migration: 'Migration authority',
@@ -17,27 +17,27 @@ function withheldShown(e: AccessLogEntryView): boolean {
   return !e.viewedBySubject || e.disclosedAt !== null || (e.hiddenUntil !== null && parsePgTimestamp(e.hiddenUntil) <= new Date());
 }
 
-export function ledgerResolvers(): GraphQLResolverMap<Context> {
+export function ledgerResolvers(): Resolvers {
   return {
     Nomad: {
-      accessLog: (nomad: { id: string }, args: AccessLogArgs, ctx: Context) => accessLogOf(ctx, nomad.id, args),
+      accessLog: (nomad, args, ctx) => accessLogOf(ctx, nomad.id, args),
     },
     Query: {
-      auditNomad: (_: unknown, args: { id: string }, ctx: Context) => auditNomad(ctx, args.id),
+      auditNomad: (_, args, ctx) => auditNomad(ctx, args.id),
     },
     Mutation: {
-      discloseAccessLogEntries: (_: unknown, args: { input: DiscloseInput }, ctx: Context) => discloseEntries(ctx, args.input),
+      discloseAccessLogEntries: (_, args, ctx) => discloseEntries(ctx, args.input),
     },
     AccessLogEntry: {
-      id: (e: AccessLogEntryView) => `${e.agency}:${e.recordId}`,
-      agency: (e: AccessLogEntryView) => e.agency.toUpperCase(),
-      caseReference: (e: AccessLogEntryView) => e.caseRef,
-      bulkProcessing: (e: AccessLogEntryView) => e.bulk,
-      queryId: (e: AccessLogEntryView) => e.requestId,
-      initiatorOrganisation: (e: AccessLogEntryView) => ({ type: 'GOV', code: e.readerOrg, name: ORGANISATION_NAMES[e.readerOrg] ?? e.readerOrg }),
-      initiatorPerson: (e: AccessLogEntryView) => (e.readerSub.startsWith('service:') ? null : { alternativeCode: e.readerSub, name: e.readerName }),
-      hiddenUntil: (e: AccessLogEntryView) => (withheldShown(e) ? e.hiddenUntil : null),
-      hiddenReason: (e: AccessLogEntryView) => (withheldShown(e) ? e.hiddenReason : null),
+      id: (e) => `${e.agency}:${e.recordId}`,
+      agency: (e) => ledgerAgencyOf(e.agency),
+      caseReference: (e) => e.caseRef,
+      bulkProcessing: (e) => e.bulk,
+      queryId: (e) => e.requestId,
+      initiatorOrganisation: (e) => ({ type: 'GOV', code: e.readerOrg, name: ORGANISATION_NAMES[e.readerOrg] ?? e.readerOrg }),
+      initiatorPerson: (e) => (e.readerSub.startsWith('service:') ? null : { alternativeCode: e.readerSub, name: e.readerName }),
+      hiddenUntil: (e) => (withheldShown(e) ? e.hiddenUntil : null),
+      hiddenReason: (e) => (withheldShown(e) ? e.hiddenReason : null),
     },
   };
 }

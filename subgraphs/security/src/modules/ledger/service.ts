@@ -6,6 +6,13 @@ import { countAccessLog, getLedgerEntries, insertDisclosures, listAccessLog, typ
 export const LEDGER_AGENCIES = ['MIGRATION', 'LABOR', 'TAX', 'SECURITY'] as const;
 export type LedgerAgencyEnum = (typeof LEDGER_AGENCIES)[number];
 
+/** A ledger row's agency as the schema's `LedgerAgency`; one it does not list is a broken ledger (thrown, masked as internal). */
+export function ledgerAgencyOf(agency: string): LedgerAgencyEnum {
+  const found = LEDGER_AGENCIES.find((a) => a === agency.toUpperCase());
+  if (!found) throw new Error('A ledger entry names an agency the schema does not list');
+  return found;
+}
+
 export interface AccessLogArgs extends PageArgs {
   from?: Date | null;
   to?: Date | null;

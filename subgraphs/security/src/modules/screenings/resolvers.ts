@@ -1,6 +1,6 @@
-import type { GraphQLResolverMap } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers-types.ts';
 import type { ScreeningRow } from '../../db/schema.ts';
 import {
   clearanceOf,
@@ -12,19 +12,8 @@ import {
   rescreenHolder,
   screeningOfApplication,
   screeningsOfNomad,
-  type ConcludeInput,
-  type RescreenInput,
   type ScreeningDetail,
-  type ScreeningListArgs,
 } from './service.ts';
-
-/** The nomad's clearance as resolved below: computed from the nomad's screenings. */
-interface ClearanceView {
-  nomadId: string;
-  latest: ScreeningRow;
-  suspensionRecommended: boolean;
-  screenings: ScreeningRow[];
-}
 
 /** An outcome-level field: checked on every read, whichever path reached the screening. */
 function outcome<T>(read: (s: ScreeningRow) => T) {
@@ -36,15 +25,15 @@ function detail<T>(field: ScreeningDetail, read: (s: ScreeningRow) => T) {
   return (s: ScreeningRow, _args: unknown, ctx: Context): Promise<T> => readDetail(ctx, s, field, read(s));
 }
 
-export function screeningResolvers(app: App): GraphQLResolverMap<Context> {
+export function screeningResolvers(app: App): Resolvers {
   return {
     Query: {
-      screening: (_: unknown, args: { id: string }, ctx: Context) => getScreening(ctx, args.id),
-      screenings: (_: unknown, args: ScreeningListArgs, ctx: Context) => listScreeningsFor(ctx, args),
+      screening: (_, args, ctx) => getScreening(ctx, args.id),
+      screenings: (_, args, ctx) => listScreeningsFor(ctx, args),
     },
     Mutation: {
-      concludeScreening: (_: unknown, args: { input: ConcludeInput }, ctx: Context) => concludeScreening(ctx, app, args.input),
-      rescreenHolder: (_: unknown, args: { input: RescreenInput }, ctx: Context) => rescreenHolder(ctx, app, args.input),
+      concludeScreening: (_, args, ctx) => concludeScreening(ctx, app, args.input),
+      rescreenHolder: (_, args, ctx) => rescreenHolder(ctx, app, args.input),
     },
     Screening: {
       id: outcome((s) => s.id),
@@ -64,22 +53,22 @@ export function screeningResolvers(app: App): GraphQLResolverMap<Context> {
     },
     // No SQL here: the reference is the id; `screening` and `clearance` batch through loaders.
     Application: {
-      __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
-      screening: (a: { id: string }, _args: unknown, ctx: Context) => screeningOfApplication(ctx, a.id),
+      __resolveReference: (ref) => ({ id: ref.id }),
+      screening: (a, _args, ctx) => screeningOfApplication(ctx, a.id),
     },
     Nomad: {
-      __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
-      clearance: async (n: { id: string }, _args: unknown, ctx: Context): Promise<ClearanceView | null> => {
+      __resolveReference: (ref) => ({ id: ref.id }),
+      clearance: async (n, _args, ctx) => {
         const rows = await screeningsOfNomad(ctx, n.id);
         const c = clearanceOf(rows);
         return c ? { nomadId: n.id, ...c, screenings: rows } : null;
       },
     },
     Clearance: {
-      outcome: (c: ClearanceView) => c.latest.outcome,
-      concludedAt: (c: ClearanceView) => c.latest.concludedAt,
-      suspensionRecommended: (c: ClearanceView) => c.suspensionRecommended,
-      screenings: (c: ClearanceView) => c.screenings,
+      outcome: (c) => c.latest.outcome,
+      concludedAt: (c) => c.latest.concludedAt,
+      suspensionRecommended: (c) => c.suspensionRecommended,
+      screenings: (c) => c.screenings,
     },
   };
 }

@@ -309,6 +309,14 @@ export function readOutcome<T>(ctx: Context, screening: ScreeningRow, value: T):
 }
 
 /** A nomad's clearance: the latest screening decides; a flagged re-screening is a suspension recommendation. */
+/** A nomad's clearance (GraphQL `Clearance`): computed from the nomad's screenings. */
+export interface ClearanceView {
+  nomadId: string;
+  latest: ScreeningRow;
+  suspensionRecommended: boolean;
+  screenings: ScreeningRow[];
+}
+
 export function clearanceOf(rows: readonly ScreeningRow[]): { latest: ScreeningRow; suspensionRecommended: boolean } | null {
   const latest = rows[0];
   if (!latest) return null;
