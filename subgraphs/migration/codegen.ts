@@ -19,7 +19,6 @@ export const resolverTypes: ResolverTypesConfig = {
     NomadStatus: '../modules/status/derive.ts#DerivedStatus',
     ExpiringStatusConnection: '../modules/status/service.ts#ExpiringStatusPage',
     Money: 'MoneyValue',
-    ApplicationStatisticsRow: '../modules/statistics/service.ts#StatisticsRowOut',
     NomadConnection: 'CountedConnection<NomadRow>',
     ApplicationConnection: 'CountedConnection<ApplicationRow>',
     ApplicationSearchConnection: 'CountedConnection<ApplicationRow>',

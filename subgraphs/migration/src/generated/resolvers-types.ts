@@ -5,7 +5,6 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { NomadRow, ApplicationRow, ApplicationDocumentRow, DependantRow, DependantDocumentRow, StatusPeriodRow, StatusEventRow, StatusRecommendationRow } from '../db/schema.ts';
 import type { DerivedStatus } from '../modules/status/derive.ts';
 import type { ExpiringStatusPage } from '../modules/status/service.ts';
-import type { StatisticsRowOut } from '../modules/statistics/service.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1517,8 +1516,8 @@ export type ResolversTypes = ResolversObject<{
   ApplicationMeasure: ApplicationMeasure;
   ApplicationSearchConnection: ResolverTypeWrapper<CountedConnection<ApplicationRow>>;
   ApplicationState: ApplicationState;
-  ApplicationStatistics: ResolverTypeWrapper<Omit<ApplicationStatistics, 'rows' | 'total'> & { rows: Array<ResolversTypes['ApplicationStatisticsRow']>, total: ResolversTypes['ApplicationStatisticsRow'] }>;
-  ApplicationStatisticsRow: ResolverTypeWrapper<StatisticsRowOut>;
+  ApplicationStatistics: ResolverTypeWrapper<ApplicationStatistics>;
+  ApplicationStatisticsRow: ResolverTypeWrapper<ApplicationStatisticsRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ApproveApplicationInput: ApproveApplicationInput;
   ClearanceOutcome: ClearanceOutcome;
@@ -1620,8 +1619,8 @@ export type ResolversParentTypes = ResolversObject<{
   ApplicationEdge: Omit<ApplicationEdge, 'node'> & { node: ResolversParentTypes['Application'] };
   ApplicationFilter: ApplicationFilter;
   ApplicationSearchConnection: CountedConnection<ApplicationRow>;
-  ApplicationStatistics: Omit<ApplicationStatistics, 'rows' | 'total'> & { rows: Array<ResolversParentTypes['ApplicationStatisticsRow']>, total: ResolversParentTypes['ApplicationStatisticsRow'] };
-  ApplicationStatisticsRow: StatisticsRowOut;
+  ApplicationStatistics: ApplicationStatistics;
+  ApplicationStatisticsRow: ApplicationStatisticsRow;
   Float: Scalars['Float']['output'];
   ApproveApplicationInput: ApproveApplicationInput;
   Correction: Correction;

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { MigrationDb } from '../../db/index.ts';
 import { applications, nomads, publicHolidays } from '../../db/schema.ts';
-import { applicationConditions, AWAITING_DECISION, submittedOn, type ApplicationFilterParams } from '../applications/queries.ts';
+import { applicationConditions, AWAITING_DECISION, submittedOn, type ApplicationFilterParams, type ApplicationState } from '../applications/queries.ts';
 
 export type Dimension = 'CITIZENSHIP' | 'ACTIVITY' | 'STATE' | 'SUBMITTED_MONTH' | 'SUBMITTED_QUARTER' | 'SUBMITTED_YEAR' | 'DECIDED_MONTH';
 export type Duration = 'WORKING_DAYS_TO_DECISION' | 'CALENDAR_DAYS_TO_DECISION';
@@ -50,10 +50,24 @@ const DURATION_SQL: Record<Duration, SQL> = {
 };
 
 /** One result row: the dimension columns asked for, then the measures of the group. */
+/**
+ * A row's dimension values, as GraphQL's ApplicationStatisticsRow has them: each as its
+ * DIMENSION_SQL selects it (the year an int, the rest text), absent when not grouped by it.
+ */
+export interface StatisticsDimensions {
+  citizenship?: string | null;
+  activityCode?: string | null;
+  state?: ApplicationState | null;
+  submittedMonth?: string | null;
+  submittedQuarter?: string | null;
+  submittedYear?: number | null;
+  decidedMonth?: string | null;
+}
+
 export interface StatisticsRow {
   /** True for the row of every application the filter matches (grouping set `()`). */
   isTotal: boolean;
-  dimensions: Partial<Record<(typeof DIMENSION_COLUMN)[Dimension], string | number | null>>;
+  dimensions: StatisticsDimensions;
   count: number;
   /** Applications of the group approved or refused (those with a duration). */
   decided: number;
@@ -108,7 +122,8 @@ export async function applicationStatistics(
   `);
   return rows.map((r) => ({
     isTotal: r.isTotal === true,
-    dimensions: Object.fromEntries(groupBy.map((d) => [DIMENSION_COLUMN[d], (r[DIMENSION_COLUMN[d]] ?? null) as string | number | null])),
+    // The SQL boundary: each column is the type DIMENSION_SQL casts it to.
+    dimensions: Object.fromEntries(groupBy.map((d) => [DIMENSION_COLUMN[d], r[DIMENSION_COLUMN[d]] ?? null])),
     count: Number(r.count),
     decided: Number(r.decided),
     median: r.median == null ? null : Number(r.median),

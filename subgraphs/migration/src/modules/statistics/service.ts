@@ -2,8 +2,7 @@ import { badUserInput, forbidden, hasRole } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import { applicationFilterParams, type ApplicationListArgs } from '../applications/service.ts';
-import type { DIMENSION_COLUMN} from './queries.ts';
-import { applicationStatistics, type Dimension, type Duration, type StatisticsRow } from './queries.ts';
+import { applicationStatistics, type Dimension, type Duration, type StatisticsDimensions, type StatisticsRow } from './queries.ts';
 
 export type Measure = 'COUNT' | 'MEDIAN' | 'P90' | 'AVERAGE' | 'OVERDUE_SHARE';
 
@@ -27,7 +26,7 @@ export interface ApplicationStatisticsArgs {
 }
 
 /** A row as the schema shows it: dimension values, the flag, measures (null when withheld or not asked). */
-export interface StatisticsRowOut extends Partial<Record<(typeof DIMENSION_COLUMN)[Dimension], string | number | null>> {
+export interface StatisticsRowOut extends StatisticsDimensions {
   suppressed: boolean;
   count: number | null;
   median: number | null;
