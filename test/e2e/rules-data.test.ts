@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announceRuleChanges } from '@nomad/migration';
+import { pruneEvents } from '@nomad/kit';
+import { announceRuleChanges, embeddedZhaak, runMaintenance, schema } from '@nomad/migration';
 import { startGraph, token, type TestGraph } from '../src/harness.ts';
 import { clientOf } from '../src/faults.ts';
-import { SUBMIT, validApplication, type ApplicationView, type UserErrorView } from '../src/fixtures.ts';
+import { STATUS_ACTIONS, SUBMIT, validApplication, type ApplicationView, type UserErrorView } from '../src/fixtures.ts';
 import * as flows from '../src/flows.ts';
 import { captureLogs } from '../src/log-scan.ts';
 
@@ -171,6 +172,41 @@ describe('public holidays as maintained data', () => {
     }
   });
 
+  it('moves the deadlines in one statement: loading a year costs the same SQL for 1 moved application as for 4', async () => {
+    // Wed 27 Dec 2028: 2029's holidays are not loaded; seven weekdays later is Fri 5 January 2029.
+    graph.clock.set('2028-12-27T06:00:00Z');
+    try {
+      const submit = async () => {
+        const nomad = await token(['nomad'], { nomadId: randomUUID() });
+        const submitted = await gql<{ submitApplication: { application: ApplicationView | null; userErrors: UserErrorView[] } }>(nomad, SUBMIT, { input: { ...validApplication(), requestedStartOn: '2029-01-16' } });
+        expect(submitted.submitApplication.userErrors).toEqual([]);
+        return submitted.submitApplication.application!;
+      };
+      const load = async (holidays: { day: string; name: string }[]) => {
+        let loaded: Loaded | undefined;
+        const counts = await graph.countSql(async () => {
+          loaded = await gql<Loaded>(migrationOfficer, LOAD, { input: { year: 2029, holidays } });
+        });
+        return { recomputed: loaded?.loadPublicHolidays.recomputedDeadlines, statements: counts.migration };
+      };
+      const deadlines = async (ids: string[]) =>
+        (await clientOf(graph, 'migration')<{ d: string }[]>`select to_char(review_deadline_on, 'YYYY-MM-DD') as d from migration.applications where id in ${clientOf(graph, 'migration')(ids)} order by id`).map((r) => r.d);
+      const first = await submit();
+      expect(first.reviewDeadlineOn).toBe('2029-01-05');
+      const one = await load([{ day: '2029-01-01', name: 'New Year' }]);
+      expect(one.recomputed).toBe(1);
+      expect(await deadlines([first.id])).toEqual(['2029-01-08']);
+      const more = [first, await submit(), await submit(), await submit()];
+      const four = await load([{ day: '2029-01-01', name: 'New Year' }, { day: '2029-01-02', name: 'New Year holiday' }]);
+      expect(four.recomputed).toBe(4);
+      expect(await deadlines(more.map((a) => a.id))).toEqual(['2029-01-09', '2029-01-09', '2029-01-09', '2029-01-09']);
+      expect(one.statements).toBeGreaterThan(0);
+      expect(four.statements).toBe(one.statements);
+    } finally {
+      graph.clock.set(`${TODAY}T06:00:00Z`);
+    }
+  });
+
   it('refuses a bad list with a code naming the field, and writes nothing', async () => {
     const before = await clientOf(graph, 'migration')<{ n: number }[]>`select count(*)::int as n from migration.public_holidays`;
     const cases: [unknown, [string, string | null][]][] = [
@@ -293,5 +329,71 @@ describe('one source for the activity list', () => {
       await graph.flushEvents();
     }
     expect(await laborActivities(laborOfficer)).toEqual(original.map((a) => a.code));
+  });
+});
+
+describe('one source for the exit days after a revocation', () => {
+  type Revoked = { revokeStatus: { userErrors: UserErrorView[] } };
+  const setExitDays = (days: number) => clientOf(graph, 'migration')`update migration.rule_values set value = ${days}::text::jsonb where key = 'exit_days_after_revocation'`;
+  const rulesChangedCount = async () => {
+    const [row] = await clientOf(graph, 'migration')<{ n: number }[]>`select count(*)::int as n from migration.outbox where type = 'RulesChanged'`;
+    return row?.n ?? 0;
+  };
+
+  it("GKNB checks a revocation's exit deadline against migration's rule as announced: a changed rule is accepted after its RulesChanged, a deadline by the old rule dead-lettered", async () => {
+    const migrationOfficer = await token(['migration_officer']);
+    const security = clientOf(graph, 'security');
+    const holder = await flows.statusHolder(graph, migrationOfficer);
+    const other = await flows.statusHolder(graph, migrationOfficer);
+    await setExitDays(30);
+    try {
+      // The revocation itself makes migration announce the changed rule first (events.ts), so GKNB knows it before the deadline arrives.
+      const revoked = await gql<Revoked>(migrationOfficer, STATUS_ACTIONS.revokeStatus, { input: { nomadId: holder.nomadId, ground: 'RULES_BREACH' } });
+      expect(revoked.revokeStatus.userErrors).toEqual([]);
+      await graph.flushEvents();
+      const [announced] = await security<{ value: number; event_id: string | null }[]>`select value, event_id from security.announced_rules where key = 'exit_days_after_revocation'`;
+      expect(announced?.value).toBe(30);
+      expect(announced?.event_id).not.toBeNull();
+      const watches = await security<{ ended_on: string; exit_deadline_on: string }[]>`
+        select to_char(ended_on, 'YYYY-MM-DD') as ended_on, to_char(exit_deadline_on, 'YYYY-MM-DD') as exit_deadline_on from security.exit_watches where nomad_id = ${holder.nomadId}`;
+      expect(watches).toEqual([{ ended_on: TODAY, exit_deadline_on: '2026-12-24' }]);
+      // The decree's 15 days are no longer the rule: a revocation carrying them is refused for good.
+      const eventId = randomUUID();
+      const stale = { nomadId: other.nomadId, pin: other.pin, ground: 'RULES_BREACH', revokedAt: `${TODAY}T06:00:00.000Z`, exitDeadline: '2026-12-09' };
+      expect(await graph.deliverFromMigration('security', 'StatusRevoked', other.nomadId, stale, eventId)).toBe(409);
+      const [inbox] = await security<{ state: string; last_error: string }[]>`select state, last_error from security.inbox where event_id = ${eventId}`;
+      expect(inbox?.state).toBe('POISON');
+      expect(inbox?.last_error).toMatch(/^EVENT_FACT_CONFLICT: .* gives the exit deadline 2026-12-09, not 2026-12-24 \(30 days\)$/);
+      expect(await security`select id from security.exit_watches where nomad_id = ${other.nomadId}`).toHaveLength(0);
+    } finally {
+      await setExitDays(15);
+      await announceRuleChanges(graph.migration.database.db);
+      await graph.flushEvents();
+    }
+    const [restored] = await security<{ value: number }[]>`select value from security.announced_rules where key = 'exit_days_after_revocation'`;
+    expect(restored?.value).toBe(15);
+  });
+
+  it('the announcer compares with its own record of what it announced, not the outbox: after the outbox is pruned, maintenance announces nothing again', async () => {
+    const db = graph.migration.database.db;
+    const deps = { clock: graph.clock, zhaak: embeddedZhaak(db) };
+    await announceRuleChanges(db);
+    await graph.flushEvents();
+    const pruned = await pruneEvents(db, { tables: { outbox: schema.outbox, outboxDeliveries: schema.outboxDeliveries, inbox: schema.inbox }, olderThanDays: 0, limit: 10_000 });
+    expect(pruned.outbox).toBeGreaterThan(0);
+    expect(await rulesChangedCount()).toBe(0);
+    expect((await runMaintenance(db, deps)).announced).toBe(false);
+    expect(await rulesChangedCount()).toBe(0);
+    // A rule that changes is still announced once.
+    await setExitDays(16);
+    try {
+      expect((await runMaintenance(db, deps)).announced).toBe(true);
+      expect((await runMaintenance(db, deps)).announced).toBe(false);
+      expect(await rulesChangedCount()).toBe(1);
+    } finally {
+      await setExitDays(15);
+      await announceRuleChanges(db);
+      await graph.flushEvents();
+    }
   });
 });

@@ -11,4 +11,4 @@ export { TRANSITIONS, type Action } from './modules/review/service.ts';
 export { reviewEventHandlers } from './modules/review/handlers.ts';
 export { PERSONAL_FIELDS } from './personal-fields.ts';
 export { NEED_TO_KNOW } from './policy.ts';
-export { announceRuleChanges } from './modules/rules/announce.ts';
+export { announceRuleChanges } from './events.ts';

@@ -79,7 +79,14 @@ function addDependant(dependantId: string, principalId: string, adult: boolean, 
 
 describe('rules', () => {
   it('the decree takes effect on 15 May 2025 by default', async () => {
-    expect(await loadRules(database.db)).toEqual({ decree_effective_on: '2025-05-15', measures_due_months: 2, expiry_exit_days: 15 });
+    expect(await loadRules(database.db)).toEqual({ decree_effective_on: '2025-05-15', measures_due_months: 2, expiry_exit_days: 15, exit_days_after_revocation: 15 });
+  });
+
+  it("the exit days after a revocation are migration's, the decree's 15 until its first announcement (no copy in GKNB's own table)", async () => {
+    expect(await database.db.select().from(schema.rules).where(eq(schema.rules.key, 'exit_days_after_revocation'))).toEqual([]);
+    expect(await database.db.select({ value: schema.announcedRules.value, producer: schema.announcedRules.producer, eventId: schema.announcedRules.eventId }).from(schema.announcedRules)).toEqual([
+      { value: 15, producer: 'migration', eventId: null },
+    ]);
   });
 });
 
@@ -192,6 +199,7 @@ describe('event handlers', () => {
   it("a dependant's status end: the same end again or an older one opens nothing; a deadline not the decree's 15 days is refused for good", async () => {
     const principalId = randomUUID();
     const dependantId = randomUUID();
+    await grant(principalId);
     await addDependant(dependantId, principalId, false);
     const end = { dependantId, principalId, pin: '11001201000003', cause: 'ENDED' as const, endedOn: '2026-11-20', exitDeadline: '2026-12-05' };
     const handle = (payload: typeof end | DomainEvent<'DependantStatusEnded'>['payload']) =>
@@ -209,6 +217,44 @@ describe('event handlers', () => {
       ignored: expect.stringMatching(/^the status end of 2026-11-01 is older than the one exit watch .* watches \(2026-11-20\)$/) as unknown,
     });
     expect((await watches()).map((w) => [w.nomadId, w.cause, w.ground, w.endedOn, w.exitDeadlineOn])).toEqual([[principalId, 'REVOKED', 'DEPENDANT_STATUS_ENDED', '2026-11-20', '2026-12-05']]);
+  });
+
+  it("a family member's end by the principal's expiry: a deadline other than GKNB's own (expiry_exit_days) is refused for good; none or its own opens the watch", async () => {
+    const principalId = randomUUID();
+    const [first, second] = [randomUUID(), randomUUID()];
+    await grant(principalId);
+    await addDependant(first, principalId, false);
+    await addDependant(second, principalId, false);
+    const end = (dependantId: string, exitDeadline: string | null) =>
+      database.db
+        .transaction((tx) => securityEventHandlers.DependantStatusEnded(tx, event('DependantStatusEnded', dependantId, { dependantId, principalId, pin: '11001201000004', cause: 'EXPIRED', endedOn: '2026-11-01', exitDeadline })))
+        .then((r) => r, (e: unknown) => e);
+    for (const exitDeadline of ['2026-11-15', '2026-11-17', '2026-12-01']) {
+      const err = await end(first, exitDeadline);
+      expect(err, exitDeadline).toBeInstanceOf(RejectedEvent);
+      expect(err, exitDeadline).toMatchObject({ code: 'EVENT_FACT_CONFLICT', message: `the end of the status of dependant ${first} on 2026-11-01 gives the exit deadline ${exitDeadline}, not 2026-11-16 (15 days after an expiry)` });
+    }
+    expect(await database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.nomadId, principalId))).toEqual([]);
+    expect(await end(first, null)).toBeUndefined();
+    expect(await end(second, '2026-11-16')).toBeUndefined();
+    const rows = await database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.nomadId, principalId));
+    expect(rows.map((r) => [r.dependantId, r.exitDeadlineOn]).sort()).toEqual([[first, '2026-11-16'], [second, '2026-11-16']].sort());
+  });
+
+  it("a family member's end whose principal GKNB never heard of is refused for good (EVENT_SUBJECT_UNKNOWN), by expiry as by revocation", async () => {
+    const principalId = randomUUID();
+    const dependantId = randomUUID();
+    // The family member is known (DependantAdded), the principal neither screened nor granted.
+    await addDependant(dependantId, principalId, false);
+    for (const [cause, endedOn, exitDeadline] of [['EXPIRED', '2026-11-01', null], ['REVOKED', '2026-11-20', '2026-12-05'], ['ENDED', '2026-11-20', '2026-12-05']] as const) {
+      const err = await database.db
+        .transaction((tx) => securityEventHandlers.DependantStatusEnded(tx, event('DependantStatusEnded', dependantId, { dependantId, principalId, pin: '11001201000005', cause, endedOn, exitDeadline })))
+        .then(() => null, (e: unknown) => e);
+      expect(err, cause).toBeInstanceOf(RejectedEvent);
+      expect(err, cause).toMatchObject({ code: 'EVENT_SUBJECT_UNKNOWN', message: expect.stringContaining(`the status of nomad ${principalId}`) as unknown });
+    }
+    expect(await database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.dependantId, dependantId))).toEqual([]);
+    expect(await database.db.select().from(schema.accessRecords).where(eq(schema.accessRecords.subjectId, principalId))).toEqual([]);
   });
 
   describe('a status end of someone GKNB never heard of', () => {
@@ -263,6 +309,70 @@ describe('event handlers', () => {
       expect(await watchesOf(holder)).toEqual([]);
       expect(await watchesOf(dependant)).toEqual([]);
     });
+  });
+});
+
+describe("migration's exit days after a revocation, by RulesChanged", () => {
+  const announce = (exitDaysAfterRevocation: number | undefined, occurredAt: string) =>
+    database.db.transaction((tx) =>
+      securityEventHandlers.RulesChanged(tx, {
+        ...event('RulesChanged', 'migration-rules', { eligibleActivities: [{ code: 'SOFTWARE_DEVELOPMENT', title: 'Software development' }], exitDaysAfterRevocation, changedAt: occurredAt }),
+        occurredAt,
+      }),
+    );
+  const revoke = (nomadId: string, exitDeadline: string) =>
+    database.db
+      .transaction((tx) => securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', nomadId, { nomadId, pin: '21204199000001', ground: 'RULES_BREACH', revokedAt: '2026-11-20T09:00:00.000Z', exitDeadline })))
+      .then((r) => r, (e: unknown) => e);
+
+  it('a revocation follows the announced exit days: the new deadline is accepted after the announcement, the old one refused for good; an older announcement changes nothing', async () => {
+    const [before, after, wrong] = [randomUUID(), randomUUID(), randomUUID()];
+    for (const id of [before, after, wrong]) await grant(id);
+    // Before the announcement: the decree's 15 days; 30 days is refused.
+    expect(await revoke(before, '2026-12-20')).toMatchObject({ code: 'EVENT_FACT_CONFLICT', message: expect.stringContaining('not 2026-12-05 (15 days)') as unknown });
+    try {
+      expect(await announce(30, '2026-11-24T06:00:00.000Z')).toBeUndefined();
+      expect((await loadRules(database.db)).exit_days_after_revocation).toBe(30);
+      expect(await revoke(after, '2026-12-20')).toBeUndefined();
+      const err = await revoke(wrong, '2026-12-05');
+      expect(err).toBeInstanceOf(RejectedEvent);
+      expect(err).toMatchObject({ code: 'EVENT_FACT_CONFLICT', message: `the revocation of nomad ${wrong} on 2026-11-20 gives the exit deadline 2026-12-05, not 2026-12-20 (30 days)` });
+      // An older announcement arriving late, or one without the exit days, changes nothing.
+      expect(await announce(20, '2026-11-23T06:00:00.000Z')).toEqual({ ignored: 'a later announcement of the rules is already applied' });
+      expect(await announce(undefined, '2026-11-25T06:00:00.000Z')).toEqual({ ignored: 'the announcement carries no exit days after a revocation' });
+      expect((await loadRules(database.db)).exit_days_after_revocation).toBe(30);
+      const watches = await database.db.select().from(schema.exitWatches).where(inArray(schema.exitWatches.nomadId, [before, after, wrong]));
+      expect(watches.map((w) => [w.nomadId, w.exitDeadlineOn])).toEqual([[after, '2026-12-20']]);
+    } finally {
+      await announce(15, '2026-11-26T06:00:00.000Z');
+    }
+    expect((await loadRules(database.db)).exit_days_after_revocation).toBe(15);
+  });
+
+  it('a revocation that follows an announcement GKNB has not received yet waits for it (fails, to be delivered again); then it is judged by the rule', async () => {
+    const [early, wrong] = [randomUUID(), randomUUID()];
+    for (const id of [early, wrong]) await grant(id);
+    const announcedAt = '2026-11-27T06:00:00.000Z';
+    const revokeAfter = (nomadId: string, exitDeadline: string) =>
+      database.db
+        .transaction((tx) =>
+          securityEventHandlers.StatusRevoked(tx, event('StatusRevoked', nomadId, { nomadId, pin: '21204199000001', ground: 'RULES_BREACH', revokedAt: '2026-11-20T09:00:00.000Z', exitDeadline, exitDaysAnnouncedAt: announcedAt })),
+        )
+        .then((r) => r, (e: unknown) => e);
+    try {
+      // The revocation arrives before the RulesChanged it follows (30 days): not refused for good, retried.
+      const waiting = await revokeAfter(early, '2026-12-20');
+      expect(waiting).toBeInstanceOf(Error);
+      expect(waiting).not.toBeInstanceOf(RejectedEvent);
+      expect((waiting as Error).message).toContain('an announcement GKNB has not received yet');
+      expect(await database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.nomadId, early))).toEqual([]);
+      expect(await announce(30, announcedAt)).toBeUndefined();
+      expect(await revokeAfter(early, '2026-12-20')).toBeUndefined();
+      // Once the announcement is applied, a deadline by another rule is refused for good.
+      expect(await revokeAfter(wrong, '2026-12-05')).toMatchObject({ code: 'EVENT_FACT_CONFLICT' });
+    } finally {
+      await announce(15, '2026-11-28T06:00:00.000Z');
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import type { DomainEvent, EventHandlers, EventIgnored } from '@nomad/kit';
 import type { SecurityDb } from './db/index.ts';
 import { watchDependantExit, watchExpiry, watchRevocation } from './modules/departures/service.ts';
+import { onRulesChanged } from './modules/rules/service.ts';
 import { openApplicationScreening, openDependantScreening } from './modules/screenings/service.ts';
 import { learnDependant, learnHolder } from './modules/subjects/service.ts';
 
@@ -13,7 +14,8 @@ import { learnDependant, learnHolder } from './modules/subjects/service.ts';
  * (a nomad screened on their application or announced by StatusGranted, pilot holders too as
  * the import publishes a grant; a family member announced by DependantAdded), else it is
  * refused for good (`EVENT_SUBJECT_UNKNOWN`, dead-lettered: GKNB never invents a watch); a
- * revocation's exit deadline must be the decree's 15 days (else refused for good,
+ * revocation's exit deadline must follow migration's `exit_days_after_revocation` as its last
+ * `RulesChanged` announced it (the decree's 15 days until then; else refused for good,
  * `EVENT_FACT_CONFLICT`); the same status end reported again (same nomad, cause and last day),
  * or one older than the latest end already watched for the nomad, opens no watch
  * (acknowledged as ignored). A watch is never changed by a later fact. The producer's signature
@@ -28,7 +30,7 @@ export const securityEventHandlers = {
   async StatusGranted(tx: SecurityDb, event: DomainEvent<'StatusGranted'>): Promise<void> {
     await learnHolder(tx, { nomadId: event.payload.nomadId, occurredAt: event.occurredAt, source: event.type });
   },
-  /** Watches the former holder's exit deadline (revocation day + 15, as migration computed it). */
+  /** Watches the former holder's exit deadline (revocation day + the announced exit days, as migration computed it). */
   async StatusRevoked(tx: SecurityDb, event: DomainEvent<'StatusRevoked'>): Promise<EventIgnored | undefined> {
     return watchRevocation(tx, event);
   },
@@ -44,5 +46,9 @@ export const securityEventHandlers = {
   /** Watches a family member's exit deadline: the principal's, or the one an officer's end of the status set. */
   async DependantStatusEnded(tx: SecurityDb, event: DomainEvent<'DependantStatusEnded'>): Promise<EventIgnored | undefined> {
     return watchDependantExit(tx, event);
+  },
+  /** Applies migration's exit days after a revocation (the one source of the rule GKNB checks deadlines against). */
+  async RulesChanged(tx: SecurityDb, event: DomainEvent<'RulesChanged'>): Promise<EventIgnored | undefined> {
+    return onRulesChanged(tx, event);
   },
 } satisfies EventHandlers<SecurityDb>;

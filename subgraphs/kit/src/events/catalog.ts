@@ -18,6 +18,14 @@ const pin = z.string().regex(PIN_PATTERN, 'must be a 14-digit PIN');
 /** `PILOT_2022_2024`: a holder of the pilot status, imported from its records (then `imported` is true). */
 const periodKind = z.enum(['INITIAL_60_DAYS', 'EXTENSION_1_YEAR', 'RENEWAL', 'PILOT_2022_2024']);
 
+/**
+ * When migration announced (`RulesChanged`, its `occurredAt`) the exit days an exit deadline
+ * follows: GKNB waits for that announcement before it checks the deadline against the rule
+ * (events of different aggregates may arrive in any order). Optional: events written before it
+ * was added lack it, and GKNB then checks against the rule it has.
+ */
+const exitDaysAnnouncedAt = instant.optional();
+
 /** A SHA-256 digest in lower-case hex. */
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hex digits');
 /** A PostgreSQL bigint or xid8, as a decimal string. */
@@ -97,7 +105,7 @@ export const EventCatalog = {
   /** migration → tax, labor. */
   StatusExtended: StatusPeriodPayload,
   /** migration → tax, labor, security: deregistration queued; case closed; exit deadline watched. */
-  StatusRevoked: z.object({ nomadId: id, pin, ground: z.string().min(1), revokedAt: instant, exitDeadline: day }),
+  StatusRevoked: z.object({ nomadId: id, pin, ground: z.string().min(1), revokedAt: instant, exitDeadline: day, exitDaysAnnouncedAt }),
   /** migration → tax, labor, security. */
   StatusExpired: z.object({ nomadId: id, pin, expiredOn: day }),
   /** migration → (no subscriber yet: DOMAIN.md names none). */
@@ -146,6 +154,7 @@ export const EventCatalog = {
     cause: z.enum(['REVOKED', 'EXPIRED', 'ENDED']),
     endedOn: day,
     exitDeadline: day.nullable(),
+    exitDaysAnnouncedAt,
   }),
   /**
    * any agency → security: a sealed batch of the agency's access log and its records, for the
@@ -155,11 +164,15 @@ export const EventCatalog = {
   /** security → migration: a sealed batch of the ledger's anchors, anchored outside GKNB's database. */
   LedgerSealed: z.object({ seal: SealPayload }),
   /**
-   * migration → labor: the rule values migration owns that another agency applies, as they now
-   * stand (the one source: labor keeps no list of its own). Sent whenever they change.
+   * migration → labor, security: the rule values migration owns that another agency applies, as
+   * they now stand (the one source: neither keeps a copy of its own). Sent whenever they change.
+   * Labor checks activities against `eligibleActivities`; GKNB checks a revocation's exit
+   * deadline against `exitDaysAfterRevocation` (optional: announcements written before it was
+   * added lack it, and GKNB then keeps the value it has).
    */
   RulesChanged: z.object({
     eligibleActivities: z.array(z.object({ code: z.string().min(1).max(100), title: z.string().min(1).max(300) })).min(1).max(500),
+    exitDaysAfterRevocation: z.number().int().positive().max(3650).optional(),
     changedAt: instant,
   }),
 } as const satisfies Record<string, z.ZodType>;

@@ -38,11 +38,12 @@ describe('SUBSCRIPTIONS', () => {
       // The access ledger (issue 13): every agency's sealed log to GKNB's ledger, the ledger's roots to migration.
       AccessSealed: ['security'],
       LedgerSealed: ['migration'],
-      // One source for each rule (issue 15): migration's activity list, as labor applies it.
-      RulesChanged: ['labor'],
+      // One source for each rule (issue 15): migration's activity list, as labor applies it, and
+      // its exit days after a revocation, as GKNB checks exit deadlines against them.
+      RulesChanged: ['labor', 'security'],
     });
     expect(() => assertSubscriptions(AGENCY_NAMES)).not.toThrow();
-    expect(eventTypesFor('security')).toEqual(['ApplicationSubmitted', 'StatusGranted', 'StatusRevoked', 'StatusExpired', 'DependantAdded', 'DependantStatusEnded', 'AccessSealed']);
+    expect(eventTypesFor('security')).toEqual(['ApplicationSubmitted', 'StatusGranted', 'StatusRevoked', 'StatusExpired', 'DependantAdded', 'DependantStatusEnded', 'AccessSealed', 'RulesChanged']);
     expect(eventTypesFor('tax')).not.toContain('DependantGranted');
     expect(eventTypesFor('labor')).not.toContain('DependantGranted');
     expect(eventTypesFor('migration')).toEqual(['ScreeningConcluded', 'EvaluationConcluded', 'SuspensionRecommended', 'LedgerSealed']);
@@ -63,8 +64,8 @@ describe('SUBSCRIPTIONS', () => {
   });
 
   it("checks an agency's handlers against what it receives, both ways", () => {
-    expect(() => assertHandlers('security', ['ApplicationSubmitted', 'StatusGranted', 'StatusRevoked', 'StatusExpired', 'DependantAdded', 'DependantStatusEnded', 'AccessSealed'])).not.toThrow();
-    expect(problemsOf(() => assertHandlers('security', ['ApplicationSubmitted', 'StatusGranted', 'StatusExtended', 'DependantAdded', 'DependantStatusEnded', 'AccessSealed']))).toEqual([
+    expect(() => assertHandlers('security', ['ApplicationSubmitted', 'StatusGranted', 'StatusRevoked', 'StatusExpired', 'DependantAdded', 'DependantStatusEnded', 'AccessSealed', 'RulesChanged'])).not.toThrow();
+    expect(problemsOf(() => assertHandlers('security', ['ApplicationSubmitted', 'StatusGranted', 'StatusExtended', 'DependantAdded', 'DependantStatusEnded', 'AccessSealed', 'RulesChanged']))).toEqual([
       'security subscribes to StatusRevoked but has no handler for it',
       'security subscribes to StatusExpired but has no handler for it',
       'security has a handler for StatusExtended but SUBSCRIPTIONS does not send StatusExtended to security',

@@ -30,8 +30,9 @@ export const SUBSCRIPTIONS = {
   AccessSealed: ['security'],
   // The ledger's own roots are anchored in migration's database.
   LedgerSealed: ['migration'],
-  // Labor checks experts' fields and reported activities against migration's list.
-  RulesChanged: ['labor'],
+  // Labor checks experts' fields and reported activities against migration's list; GKNB checks
+  // a revocation's exit deadline against migration's exit days.
+  RulesChanged: ['labor', 'security'],
 } as const satisfies Record<EventType, readonly string[]>;
 
 /**

@@ -217,6 +217,32 @@ export const ruleValues = migration.table('rule_values', {
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });
 
+/**
+ * What migration last announced to the other agencies (`RulesChanged`), one row per rule value:
+ * the durable record the announcer compares the rule table with. Not the outbox, which is pruned.
+ */
+export const announcedRules = migration.table('announced_rules', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  /** The `RulesChanged` event that announced it. */
+  eventId: uuid('event_id').notNull(),
+  announcedAt: timestamp('announced_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
+/**
+ * Pilot holders whose grant was announced to the other agencies (StatusGranted, `imported`): the
+ * durable record a re-run of the import checks, so that a holder imported before the import
+ * announced anything is announced once, and none twice (the outbox is pruned, this is not).
+ */
+export const pilotAnnouncements = migration.table('pilot_announcements', {
+  nomadId: uuid('nomad_id')
+    .primaryKey()
+    .references(() => nomads.id),
+  /** The StatusGranted event; null when drizzle 0015 found the holder announced but not the event (pruned). */
+  eventId: uuid('event_id'),
+  announcedAt: timestamp('announced_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
 /** Kyrgyz public holidays, excluded from working-day deadlines. */
 export const publicHolidays = migration.table('public_holidays', {
   day: date('day', { mode: 'string' }).primaryKey(),

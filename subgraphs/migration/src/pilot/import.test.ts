@@ -183,6 +183,45 @@ describe('importPilotHolders on the sample file', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('a re-run announces, once, the holders imported before the import announced anything, and nothing twice (the outbox pruned or not)', async () => {
+    const [legacyA, legacyB, ...announcedBefore] = report.importedNomadIds;
+    if (!legacyA || !legacyB) throw new Error('the fixture imports fewer than two holders');
+    expect(announcedBefore.length).toBeGreaterThan(0);
+    // As an import before announcements existed left them: no StatusGranted, no record of one. The outbox pruned too.
+    await db.delete(schema.pilotAnnouncements).where(inArray(schema.pilotAnnouncements.nomadId, [legacyA, legacyB]));
+    const pruneOutbox = async () => {
+      await db.delete(schema.outboxDeliveries);
+      await db.delete(schema.outbox);
+    };
+    await pruneOutbox();
+    const statusGranted = async (ids: string[]) => (await db.select().from(schema.outbox).where(inArray(schema.outbox.aggregateId, ids))).map((e) => [e.aggregateId, e.type, (e.payload as { imported?: boolean }).imported]);
+
+    const dry = await importPilotHolders(db, { csvText: fixture, clock, actor: ACTOR, dryRun: true });
+    expect(dry).toMatchObject({ imported: 0, announced: 2, announcedNomadIds: [] });
+    expect(await statusGranted(report.importedNomadIds)).toEqual([]);
+
+    const rerun = await importPilotHolders(db, { csvText: fixture, clock, actor: ACTOR });
+    expect(rerun).toMatchObject({ imported: 0, importedNomadIds: [], announced: 2 });
+    expect([...rerun.announcedNomadIds].sort()).toEqual([legacyA, legacyB].sort());
+    expect(exitCodeOf(rerun)).toBe(0);
+    // Every imported row is still ALREADY_IMPORTED; the two announced say so.
+    expect(codes(rerun).filter((c) => c.code === 'ALREADY_IMPORTED').map((c) => c.line)).toEqual(IMPORTED_LINES);
+    expect(rerun.skipped.filter((i) => i.message.includes('announced now'))).toHaveLength(2);
+    expect((await statusGranted(report.importedNomadIds)).sort()).toEqual([[legacyA, 'StatusGranted', true], [legacyB, 'StatusGranted', true]].sort());
+    const [grantA] = await db.select().from(schema.outbox).where(eq(schema.outbox.aggregateId, legacyA));
+    const [nomadA] = await db.select().from(schema.nomads).where(eq(schema.nomads.id, legacyA));
+    const [periodA] = await db.select().from(schema.statusPeriods).where(eq(schema.statusPeriods.nomadId, legacyA));
+    expect(grantA?.payload).toEqual({ nomadId: legacyA, pin: nomadA?.pin, periodKind: 'PILOT_2022_2024', validFrom: periodA?.validFrom, validUntil: periodA?.validUntil, imported: true });
+
+    // Again, and again after the outbox is pruned: nothing is announced twice.
+    const before = await counts();
+    expect(await importPilotHolders(db, { csvText: fixture, clock, actor: ACTOR })).toMatchObject({ imported: 0, announced: 0, announcedNomadIds: [] });
+    expect(await counts()).toEqual(before);
+    await pruneOutbox();
+    expect(await importPilotHolders(db, { csvText: fixture, clock, actor: ACTOR })).toMatchObject({ imported: 0, announced: 0 });
+    expect(await statusGranted(report.importedNomadIds)).toEqual([]);
+  });
+
   it('reads the file as Excel saves it (BOM, CRLF) and rows given as data the same way', async () => {
     const excel = `\uFEFF${fixture.replace(/\n/g, '\r\n')}`;
     const fromExcel = await importPilotHolders(db, { csvText: excel, clock, actor: ACTOR, dryRun: true });

@@ -9,7 +9,7 @@ import { embeddedZhaak, type Zhaak } from '../zhaak.ts';
 import { publish } from '../events.ts';
 import { CsvError, readCsvTable } from './csv.ts';
 import { reserveZhaakSerial } from '../modules/nomads/queries.ts';
-import { getIdentityByPassport, getNomadIdByPin, insertNomad, type RegisteredIdentity } from './queries.ts';
+import { getIdentityByPassport, getNomadIdByPin, getUnannouncedPilotGrant, insertNomad, insertPilotAnnouncement, lockNomad, type RegisteredIdentity } from './queries.ts';
 import {
   checkPilotRow,
   isPilotColumn,
@@ -79,6 +79,14 @@ export interface ImportReport {
   warnings: WarningIssue[];
   /** Ids of the nomads created, in file order; empty in a dry run. */
   importedNomadIds: string[];
+  /**
+   * Holders imported by an earlier run but never announced (imported before the import published
+   * StatusGranted): their grant is announced now, once (in a dry run: would be). Their rows are
+   * still reported as skipped (`ALREADY_IMPORTED`): nothing is imported again.
+   */
+  announced: number;
+  /** Ids of the holders announced so, in file order; empty in a dry run. */
+  announcedNomadIds: string[];
 }
 
 /** The file cannot be read as a pilot file at all (bad CSV, missing columns): nothing was imported. */
@@ -218,7 +226,44 @@ interface RowContext {
   logger: Logger | undefined;
 }
 
-type RowOutcome = { nomadId: string } | { skip: SkipIssue };
+type RowOutcome = { nomadId: string } | { skip: SkipIssue; announcedNomadId?: string };
+
+/**
+ * The fact a grant publishes, marked as imported: tax queues the IE for re-registration (the
+ * decree: every holder), labor opens monitoring, GKNB learns the holder. Recorded in
+ * `pilot_announcements`, so that no run announces the holder twice. In the caller's transaction.
+ */
+async function announcePilotGrant(tx: MigrationDb, grant: { nomadId: string; pin: string; validFrom: string; validUntil: string }): Promise<void> {
+  const eventId = await publish(tx, 'StatusGranted', grant.nomadId, {
+    nomadId: grant.nomadId,
+    pin: grant.pin,
+    periodKind: 'PILOT_2022_2024',
+    validFrom: grant.validFrom,
+    validUntil: grant.validUntil,
+    imported: true,
+  });
+  await insertPilotAnnouncement(tx, { nomadId: grant.nomadId, eventId });
+}
+
+/**
+ * A holder an earlier run imported but never announced (before the import published anything)
+ * gets the announcement now, once: the nomad's row is locked and `pilot_announcements` checked
+ * in the transaction. Returns whether it announced (in a dry run: whether it would). A holder
+ * without a PIN cannot be announced (the fact carries it) and is left as it is.
+ */
+async function announceIfNeverAnnounced(db: MigrationDb, nomadId: string, dryRun: boolean): Promise<boolean> {
+  if (dryRun) {
+    const grant = await getUnannouncedPilotGrant(db, { nomadId });
+    return grant !== undefined && grant.pin !== null;
+  }
+  return db.transaction(async (tx) => {
+    await lockNomad(tx, { nomadId });
+    const grant = await getUnannouncedPilotGrant(tx, { nomadId });
+    if (!grant || grant.pin === null) return false;
+    await announcePilotGrant(tx, { nomadId, pin: grant.pin, validFrom: grant.validFrom, validUntil: grant.validUntil });
+    return true;
+  });
+}
 
 /**
  * Writes one holder: nomad, pilot period, GRANTED event, StatusGranted, all or nothing. A missing PIN is
@@ -230,7 +275,13 @@ async function importHolder(db: MigrationDb, holder: PilotHolder, ctx: RowContex
   const { line } = ctx;
   const passport = { country: holder.passportCountry, number: holder.passportNumber };
   const registered = await getIdentityByPassport(db, passport);
-  if (registered) return { skip: registeredSkip(line, holder, registered) };
+  if (registered) {
+    const skip = registeredSkip(line, holder, registered);
+    if (skip.code === SkipCode.ALREADY_IMPORTED && (await announceIfNeverAnnounced(db, registered.id, ctx.dryRun))) {
+      return { skip: { ...skip, message: `${skip.message.replace(/; nothing changed\.$/, '')}; never announced, its grant is announced now.` }, announcedNomadId: registered.id };
+    }
+    return { skip };
+  }
 
   const nomadId = randomUUID();
   let pin = holder.pin;
@@ -297,18 +348,10 @@ async function importHolder(db: MigrationDb, holder: PilotHolder, ctx: RowContex
       });
       await insertStatusEvent(tx, { event: { nomadId, kind: 'GRANTED', effectiveOn: holder.validFrom, actor: ctx.actor, periodId: period.id, at: now } });
       if (ctx.dryRun) throw new DryRunRollback();
-      // The fact a grant publishes, marked as imported: tax queues the IE for re-registration
-      // (the decree: every holder), labor opens monitoring. A re-run skips the row, so it is
-      // published once. Not in a dry run: nothing is written there, and no PIN was asked for.
+      // Announced in the row's transaction; a re-run skips the row and finds it announced, so
+      // it is published once. Not in a dry run: nothing is written there, and no PIN was asked for.
       if (pin === null) throw new Error('an imported holder has no PIN');
-      await publish(tx, 'StatusGranted', nomadId, {
-        nomadId,
-        pin,
-        periodKind: 'PILOT_2022_2024',
-        validFrom: period.validFrom,
-        validUntil: period.validUntil,
-        imported: true,
-      });
+      await announcePilotGrant(tx, { nomadId, pin, validFrom: period.validFrom, validUntil: period.validUntil });
     });
   } catch (err) {
     if (err instanceof SkipRow) return { skip: err.issue };
@@ -353,7 +396,8 @@ function afterStop(dryRun: boolean): string {
  * kind PILOT_2022_2024, its GRANTED event and the StatusGranted domain event (`imported`),
  * all marked with the pilot as their source. One
  * transaction per row: a bad row never blocks the others. A row whose passport is already
- * registered is skipped, so running the same file twice imports nothing twice.
+ * registered is skipped, so running the same file twice imports nothing twice; a holder an
+ * earlier run imported but never announced is announced then, once (`pilot_announcements`).
  *
  * Throws `PilotFileError` when the file cannot be read as a pilot file (nothing imported),
  * `PilotImportError` when the database fails for a reason no row explains.
@@ -364,7 +408,7 @@ export async function importPilotHolders(db: MigrationDb, options: ImportPilotOp
   const rules = await loadRules(db);
   const today = options.clock.today();
   const span = options.span ?? PILOT_SPAN;
-  const report: ImportReport = { dryRun, total: rows.length, imported: 0, skipped: [], warnings, importedNomadIds: [] };
+  const report: ImportReport = { dryRun, total: rows.length, imported: 0, skipped: [], warnings, importedNomadIds: [], announced: 0, announcedNomadIds: [] };
   const context = { zhaak: options.zhaak ?? embeddedZhaak(db), clock: options.clock, actor: options.actor, dryRun, logger: options.logger };
   // First line of each passport and PIN among the rows that passed the checks: a later
   // duplicate is reported as such on every run, not as ALREADY_IMPORTED after the first.
@@ -414,6 +458,10 @@ export async function importPilotHolders(db: MigrationDb, options: ImportPilotOp
     }
     if ('skip' in outcome) {
       skip(outcome.skip);
+      if (outcome.announcedNomadId) {
+        report.announced += 1;
+        if (!dryRun) report.announcedNomadIds.push(outcome.announcedNomadId);
+      }
       continue;
     }
     report.imported += 1;
@@ -421,7 +469,7 @@ export async function importPilotHolders(db: MigrationDb, options: ImportPilotOp
     report.warnings.push(...check.warnings);
   }
   options.logger?.info(
-    { dryRun, total: report.total, imported: report.imported, skipped: report.skipped.length, warnings: report.warnings.length },
+    { dryRun, total: report.total, imported: report.imported, announced: report.announced, skipped: report.skipped.length, warnings: report.warnings.length },
     dryRun ? 'pilot import checked (dry run)' : 'pilot import finished',
   );
   return report;

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { MigrationDb } from '../db/index.ts';
-import { nomads, type NomadRow } from '../db/schema.ts';
+import { nomads, pilotAnnouncements, statusPeriods, type NomadRow } from '../db/schema.ts';
 
 /** What an import compares to tell a re-run (same person) from a clash (another person). */
 export type RegisteredIdentity = Pick<NomadRow, 'id' | 'surname' | 'givenNames' | 'dateOfBirth' | 'sex' | 'source'>;
@@ -22,4 +22,27 @@ export async function insertNomad(db: MigrationDb, params: { nomad: typeof nomad
   const [row] = await db.insert(nomads).values(params.nomad).returning();
   if (!row) throw new Error('insert of nomad returned no row');
   return row;
+}
+
+/** Locks the nomad's row until the transaction ends: two runs announcing the same holder take turns. */
+export async function lockNomad(db: MigrationDb, params: { nomadId: string }): Promise<void> {
+  await db.select({ id: nomads.id }).from(nomads).where(eq(nomads.id, params.nomadId)).for('update');
+}
+
+/** An imported holder's pilot grant (PIN and period) when it was never announced (one statement). */
+export async function getUnannouncedPilotGrant(db: MigrationDb, params: { nomadId: string }): Promise<{ pin: string | null; validFrom: string; validUntil: string } | undefined> {
+  const [row] = await db
+    .select({ pin: nomads.pin, validFrom: statusPeriods.validFrom, validUntil: statusPeriods.validUntil })
+    .from(nomads)
+    .innerJoin(statusPeriods, and(eq(statusPeriods.nomadId, nomads.id), eq(statusPeriods.kind, 'PILOT_2022_2024')))
+    .leftJoin(pilotAnnouncements, eq(pilotAnnouncements.nomadId, nomads.id))
+    .where(and(eq(nomads.id, params.nomadId), eq(nomads.source, 'PILOT_2022_2024'), isNull(pilotAnnouncements.nomadId)))
+    .orderBy(statusPeriods.validFrom)
+    .limit(1);
+  return row;
+}
+
+/** Records that the holder's pilot grant was announced (StatusGranted `eventId`). */
+export async function insertPilotAnnouncement(db: MigrationDb, params: { nomadId: string; eventId: string }): Promise<void> {
+  await db.insert(pilotAnnouncements).values({ nomadId: params.nomadId, eventId: params.eventId });
 }

@@ -1,9 +1,12 @@
 import type { ImportIssue } from './row.ts';
 import type { ImportReport } from './import.ts';
 
-/** Exit status of `import:pilot`: 0 the file was processed, 2 every row was skipped. (1: file, arguments or configuration.) */
+/**
+ * Exit status of `import:pilot`: 0 the file was processed, 2 every row was skipped and no holder
+ * was announced. (1: file, arguments or configuration.)
+ */
 export function exitCodeOf(report: ImportReport): 0 | 2 {
-  return report.total > 0 && report.imported === 0 ? 2 : 0;
+  return report.total > 0 && report.imported === 0 && report.announced === 0 ? 2 : 0;
 }
 
 function issueLines(issues: readonly ImportIssue[]): string[] {
@@ -26,6 +29,8 @@ export function formatReport(report: ImportReport, file: string): string {
   const count = (label: string, n: number) => `  ${label.padEnd(12)}${String(n).padStart(width)}`;
   out.push(count('rows', report.total));
   out.push(count(report.dryRun ? 'importable' : 'imported', report.imported));
+  // Holders an earlier run imported but never announced (their rows are among the skipped).
+  if (report.announced > 0) out.push(count(report.dryRun ? 'to announce' : 'announced', report.announced));
   out.push(count('skipped', report.skipped.length));
   out.push(count('warnings', report.warnings.length));
   if (report.skipped.length > 0) out.push('', 'Skipped:', ...issueLines(report.skipped));

@@ -146,6 +146,24 @@ export const rules = security.table('rules', {
   description: text('description').notNull(),
 });
 
+/**
+ * Rule values another agency owns, as its last `RulesChanged` announced them (the one source
+ * is the owner's rule table; GKNB keeps no copy of its own): migration's
+ * `exit_days_after_revocation`, which a revocation's exit deadline must follow. Created with the
+ * decree's 15 days ([C]), applied until migration's first announcement arrives.
+ */
+export const announcedRules = security.table('announced_rules', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  /** The agency whose rule it is, e.g. `migration`. */
+  producer: text('producer').notNull(),
+  /** The `RulesChanged` event that brought it; null for the value the schema was created with. */
+  eventId: uuid('event_id'),
+  /** When the producer announced it: an older announcement arriving late changes nothing. */
+  announcedAt: timestamp('announced_at', { withTimezone: true, mode: 'string' }).notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
 /** The decree's technical measures (GKNB must implement them within two months of it taking effect). */
 export const technicalMeasures = security.table(
   'technical_measures',

@@ -287,7 +287,7 @@ describe('a dependant spouse', () => {
     const status = await statusOf(id);
     expect(status).toMatchObject({ state: 'REVOKED', revokedOn: TODAY, exitDeadlineOn: principalRevocation?.exitDeadlineOn });
     const ends = (await eventsOf(id)).filter((e) => e.type === 'DependantStatusEnded');
-    expect(ends.map((e) => e.payload)).toEqual([{ dependantId: id, principalId: principal, pin: (await row(id)).pin, cause: 'REVOKED', endedOn: TODAY, exitDeadline: '2026-12-09' }]);
+    expect(ends.map((e) => e.payload)).toEqual([{ dependantId: id, principalId: principal, pin: (await row(id)).pin, cause: 'REVOKED', endedOn: TODAY, exitDeadline: '2026-12-09', exitDaysAnnouncedAt: expect.any(String) as unknown }]);
     expect((await row(id)).endCause).toBe('REVOKED');
   });
 

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { bishkekDate, hasRole, isValidDate, parsePgTimestamp, runMutation, userError, type UserError } from '@nomad/kit';
 import type { Context } from '../../context.ts';
 import type { MigrationDb } from '../../db/index.ts';
-import { getHolidaysBetween, getHolidaysOfYear, getOpenDeadlinesTouchingYear, replaceHolidaysOfYear, setReviewDeadline } from './queries.ts';
+import { getHolidaysBetween, getHolidaysOfYear, getOpenDeadlinesTouchingYear, replaceHolidaysOfYear, setReviewDeadlines } from './queries.ts';
 import { loadHolidays, loadRules, reviewDeadline } from './service.ts';
 
 /** A year's holidays as an officer loads them (the decree of the year, with the Eid dates). */
@@ -57,7 +57,8 @@ const sameList = (a: { day: string; name: string }[], b: { day: string; name: st
 
 /**
  * Moves the review deadline of each open application whose review period touches `year` to
- * what the holidays now loaded give. Returns how many moved. In the caller's transaction.
+ * what the holidays now loaded give, in one statement however many move. Returns how many
+ * moved. In the caller's transaction.
  */
 export async function recomputeReviewDeadlines(tx: MigrationDb, year: number, logger: Context['logger']): Promise<number> {
   const open = await getOpenDeadlinesTouchingYear(tx, { year });
@@ -65,14 +66,11 @@ export async function recomputeReviewDeadlines(tx: MigrationDb, year: number, lo
   const rules = await loadRules(tx);
   const submittedOn = open.map((a) => bishkekDate(parsePgTimestamp(a.submittedAt)));
   const calendar = await loadHolidays(tx, submittedOn.reduce((min, d) => (d < min ? d : min)));
-  let moved = 0;
-  for (const [i, application] of open.entries()) {
-    const deadline = reviewDeadline(calendar, submittedOn[i]!, rules.review_working_days, logger);
-    if (deadline === application.reviewDeadlineOn) continue;
-    await setReviewDeadline(tx, { id: application.id, reviewDeadlineOn: deadline });
-    moved += 1;
-  }
-  return moved;
+  const moves = open
+    .map((application, i) => ({ id: application.id, before: application.reviewDeadlineOn, reviewDeadlineOn: reviewDeadline(calendar, submittedOn[i]!, rules.review_working_days, logger) }))
+    .filter((m) => m.reviewDeadlineOn !== m.before);
+  await setReviewDeadlines(tx, { moves });
+  return moves.length;
 }
 
 /**

@@ -1,9 +1,32 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { parsePgTimestamp } from '@nomad/kit';
 import type { MigrationDb } from '../../db/index.ts';
-import { applications, publicHolidays, ruleValues } from '../../db/schema.ts';
+import { announcedRules, applications, publicHolidays, ruleValues } from '../../db/schema.ts';
 
 export async function getRuleValues(db: MigrationDb): Promise<{ key: string; value: unknown }[]> {
   return db.select({ key: ruleValues.key, value: ruleValues.value }).from(ruleValues);
+}
+
+/** What migration last announced of each rule value (`RulesChanged`; one statement). */
+export async function getAnnouncedRules(db: MigrationDb): Promise<{ key: string; value: unknown }[]> {
+  return db.select({ key: announcedRules.key, value: announcedRules.value }).from(announcedRules);
+}
+
+/** When the value of `key` was last announced (the `RulesChanged` event's `occurredAt`, ISO 8601), or null if never (one statement). */
+export async function getAnnouncedAt(db: MigrationDb, params: { key: string }): Promise<string | null> {
+  const [row] = await db.select({ at: announcedRules.announcedAt }).from(announcedRules).where(eq(announcedRules.key, params.key));
+  return row ? parsePgTimestamp(row.at).toISOString() : null;
+}
+
+/** Records the values an announcement carried (one statement; the announcer's transaction). */
+export async function recordAnnouncedRules(db: MigrationDb, params: { eventId: string; values: { key: string; value: unknown }[] }): Promise<void> {
+  await db
+    .insert(announcedRules)
+    .values(params.values.map((v) => ({ key: v.key, value: v.value, eventId: params.eventId })))
+    .onConflictDoUpdate({
+      target: announcedRules.key,
+      set: { value: sql`excluded.value`, eventId: sql`excluded.event_id`, announcedAt: sql`now()` },
+    });
 }
 
 export async function getHolidaysFrom(db: MigrationDb, params: { from: string }): Promise<string[]> {
@@ -70,10 +93,15 @@ export async function getOpenDeadlinesTouchingYear(
     .for('update');
 }
 
-/** Moves one application's review deadline; its version moves with it (a reader's optimistic update sees the change). */
-export async function setReviewDeadline(db: MigrationDb, params: { id: string; reviewDeadlineOn: string }): Promise<void> {
-  await db
-    .update(applications)
-    .set({ reviewDeadlineOn: params.reviewDeadlineOn, version: sql`${applications.version} + 1` })
-    .where(eq(applications.id, params.id));
+/**
+ * Moves the review deadlines of applications, each to its own day, in one statement however many
+ * move; each version moves with it (a reader's optimistic update sees the change).
+ */
+export async function setReviewDeadlines(db: MigrationDb, params: { moves: { id: string; reviewDeadlineOn: string }[] }): Promise<void> {
+  if (params.moves.length === 0) return;
+  const moves = JSON.stringify(params.moves.map((m) => ({ id: m.id, deadline: m.reviewDeadlineOn })));
+  await db.execute(sql`
+    update ${applications} set review_deadline_on = m.deadline, version = ${applications.version} + 1
+    from jsonb_to_recordset(${moves}::jsonb) as m(id uuid, deadline date)
+    where ${applications.id} = m.id`);
 }

@@ -26,12 +26,10 @@ import type { Context } from '../../context.ts';
 import type { SecurityDb } from '../../db/index.ts';
 import { accessTables, idempotencyKeys, type ExitWatchRow } from '../../db/schema.ts';
 import { ACCESS_POLICY } from '../../personal-fields.ts';
-import { loadRules } from '../rules/service.ts';
+import { getAnnouncedAt } from '../rules/queries.ts';
+import { loadRules, type Rules } from '../rules/service.ts';
 import { assertKnownDependant, assertKnownHolder } from '../subjects/service.ts';
 import { confirmDepartureIf, countOverdueWatches, findExitWatchOf, findLatestExitWatchOf, getExitWatch, insertExitWatch, listOverdueWatches, type WatchedPerson } from './queries.ts';
-
-/** After a revocation the holder has 15 days to leave (the decree, [C]): the deadline a revocation must carry. */
-export const REVOCATION_EXIT_DAYS = 15;
 
 /**
  * A status end older than the one GKNB already watches for the person (by the day the status
@@ -45,8 +43,10 @@ async function olderThanWatched(tx: SecurityDb, person: WatchedPerson, endedOn: 
 /**
  * Handler of StatusRevoked: a nomad GKNB never heard of (neither screened nor announced by a
  * grant) is refused for good (`EVENT_SUBJECT_UNKNOWN`). The holder must leave by the deadline
- * migration computed, which must be the decree's 15 days after the revocation day (else refused
- * for good, `EVENT_FACT_CONFLICT`: GKNB never watches a deadline the decree does not set). The same status end reported again
+ * migration computed, which must be `exit_days_after_revocation` after the revocation day, as
+ * migration's last `RulesChanged` announced the rule (the decree's 15 days until the first
+ * announcement; else refused for good, `EVENT_FACT_CONFLICT`: GKNB never watches a deadline the
+ * rule does not set). The same status end reported again
  * (another event of the same revocation) opens no second watch, nor does one older than the end
  * already watched: acknowledged as ignored.
  */
@@ -54,7 +54,7 @@ export async function watchRevocation(tx: SecurityDb, event: DomainEvent<'Status
   const { nomadId, pin, ground, revokedAt, exitDeadline } = event.payload;
   await assertKnownHolder(tx, nomadId, 'was revoked');
   const endedOn = bishkekDate(new Date(revokedAt));
-  assertDecreedDeadline(`the revocation of nomad ${nomadId}`, endedOn, exitDeadline);
+  await assertDecreedDeadline(tx, `the revocation of nomad ${nomadId}`, endedOn, event.payload, await loadRules(tx));
   const holder = { nomadId, dependantId: null };
   const known = await findExitWatchOf(tx, { ...holder, cause: 'REVOKED', endedOn });
   if (known) return ignoreEvent(`exit watch ${known.id} already watches this revocation`);
@@ -65,12 +65,43 @@ export async function watchRevocation(tx: SecurityDb, event: DomainEvent<'Status
   return undefined;
 }
 
-/** GKNB never watches a deadline the decree does not set: 15 days after the day a status was revoked (`EVENT_FACT_CONFLICT` otherwise). */
-function assertDecreedDeadline(what: string, endedOn: string, exitDeadline: string | null): void {
-  const decreed = addDays(endedOn, REVOCATION_EXIT_DAYS);
+/**
+ * GKNB never watches a deadline the rule does not set: `exit_days_after_revocation` (migration's,
+ * as announced) after the day a status was revoked (`EVENT_FACT_CONFLICT` otherwise). A deadline
+ * that follows an announcement GKNB has not received yet (`exitDaysAnnouncedAt` later than the
+ * one applied: the `RulesChanged` is still on its way) is not judged: the event fails and is
+ * delivered again, until the announcement has arrived.
+ */
+async function assertDecreedDeadline(
+  tx: SecurityDb,
+  what: string,
+  endedOn: string,
+  fact: { exitDeadline: string | null; exitDaysAnnouncedAt?: string | undefined },
+  rules: Pick<Rules, 'exit_days_after_revocation'>,
+): Promise<void> {
+  const { exitDeadline } = fact;
+  const decreed = addDays(endedOn, rules.exit_days_after_revocation);
   if (exitDeadline !== decreed) {
-    throw new RejectedEvent(EventRejection.FACT_CONFLICT, `${what} on ${endedOn} gives the exit deadline ${exitDeadline ?? 'none'}, not ${decreed} (${REVOCATION_EXIT_DAYS} days)`);
+    if (fact.exitDaysAnnouncedAt !== undefined) {
+      const applied = await getAnnouncedAt(tx, { key: 'exit_days_after_revocation' });
+      if (applied === null || applied < new Date(fact.exitDaysAnnouncedAt)) {
+        throw new Error(`${what} follows migration's exit days announced at ${fact.exitDaysAnnouncedAt}, an announcement GKNB has not received yet: to be delivered again`);
+      }
+    }
+    throw new RejectedEvent(EventRejection.FACT_CONFLICT, `${what} on ${endedOn} gives the exit deadline ${exitDeadline ?? 'none'}, not ${decreed} (${rules.exit_days_after_revocation} days)`);
   }
+}
+
+/**
+ * After an expiry GKNB sets the deadline itself (`expiry_exit_days`); a family member's end by
+ * the principal's expiry that names another deadline contradicts it (`EVENT_FACT_CONFLICT`).
+ */
+function assertExpiryDeadline(what: string, endedOn: string, exitDeadline: string | null, rules: Pick<Rules, 'expiry_exit_days'>): string {
+  const own = addDays(endedOn, rules.expiry_exit_days);
+  if (exitDeadline !== null && exitDeadline !== own) {
+    throw new RejectedEvent(EventRejection.FACT_CONFLICT, `${what} on ${endedOn} gives the exit deadline ${exitDeadline}, not ${own} (${rules.expiry_exit_days} days after an expiry)`);
+  }
+  return own;
 }
 
 /** Opening a watch processes the former holder's PIN (and ground): recorded in the handler's transaction. */
@@ -108,23 +139,32 @@ export async function watchExpiry(tx: SecurityDb, event: DomainEvent<'StatusExpi
  * Handler of DependantStatusEnded: a family member leaves with the principal, by the same
  * deadline (the principal's exit deadline for a revocation, `expiry_exit_days` after an expiry
  * as for the principal); an officer's end of the dependant's status counts as a revocation, so
- * its deadline too must be the decree's 15 days (else refused for good, `EVENT_FACT_CONFLICT`).
- * The watch's nomad is the principal (the Nomad migration resolves), its `dependant_id` the
- * family member. A family member no DependantAdded announced is refused for good
+ * its deadline too must be `exit_days_after_revocation` as announced; after an expiry the
+ * deadline is GKNB's own, and one the event names must be it (else refused for good,
+ * `EVENT_FACT_CONFLICT`). The watch's nomad is the principal (the Nomad migration resolves), its
+ * `dependant_id` the family member. A family member no DependantAdded announced, or a principal
+ * GKNB never heard of (as for the holder's own end), is refused for good
  * (`EVENT_SUBJECT_UNKNOWN`). The same end again, or one older than the family member's end
  * already watched, opens nothing: acknowledged as ignored.
  */
 export async function watchDependantExit(tx: SecurityDb, event: DomainEvent<'DependantStatusEnded'>): Promise<EventIgnored | undefined> {
   const { dependantId, principalId, pin, cause, endedOn, exitDeadline } = event.payload;
   await assertKnownDependant(tx, dependantId);
-  if (cause !== 'EXPIRED') assertDecreedDeadline(`the end of the status of dependant ${dependantId}`, endedOn, exitDeadline);
+  await assertKnownHolder(tx, principalId, cause === 'EXPIRED' ? 'expired' : 'was revoked');
+  const rules = await loadRules(tx);
+  const what = `the end of the status of dependant ${dependantId}`;
+  let deadline: string;
+  if (cause === 'EXPIRED') deadline = assertExpiryDeadline(what, endedOn, exitDeadline, rules);
+  else {
+    await assertDecreedDeadline(tx, what, endedOn, event.payload, rules);
+    deadline = addDays(endedOn, rules.exit_days_after_revocation);
+  }
   const person = { nomadId: principalId, dependantId };
   const watchCause = cause === 'EXPIRED' ? 'EXPIRED' : 'REVOKED';
   const known = await findExitWatchOf(tx, { ...person, cause: watchCause, endedOn });
   if (known) return ignoreEvent(`exit watch ${known.id} already watches this dependant's status end`);
   const older = await olderThanWatched(tx, person, endedOn);
   if (older) return ignoreEvent(older);
-  const deadline = exitDeadline ?? addDays(endedOn, (await loadRules(tx)).expiry_exit_days);
   const ground = cause === 'ENDED' ? 'DEPENDANT_STATUS_ENDED' : cause === 'REVOKED' ? 'PRINCIPAL_REVOKED' : null;
   await insertExitWatch(tx, { ...person, pin, cause: watchCause, ground, endedOn, exitDeadlineOn: deadline });
   await recordServiceProcessing(tx, accessTables, ACCESS_POLICY, {

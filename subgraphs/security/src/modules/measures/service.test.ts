@@ -4,7 +4,7 @@ import { measuresDueOn, type Rules } from '../rules/service.ts';
 import { daysOverdue } from '../departures/service.ts';
 import { MEASURE_TRANSITIONS, viewOf } from './service.ts';
 
-const RULES: Rules = { decree_effective_on: '2025-05-15', measures_due_months: 2, expiry_exit_days: 15 };
+const RULES: Rules = { decree_effective_on: '2025-05-15', measures_due_months: 2, expiry_exit_days: 15, exit_days_after_revocation: 15 };
 
 const measure = (over: Partial<TechnicalMeasureRow> = {}): TechnicalMeasureRow => ({
   id: 'm',
