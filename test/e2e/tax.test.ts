@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema as taxSchema, type CampaignRunner, type TaxSchema } from '@nomad/tax';
 import type { Database } from '@nomad/kit';
 import { startGraph, token, type TestGraph } from '../src/harness.ts';
+import { clientOf } from '../src/faults.ts';
 import { ACTIONS, FIXTURE_PIN, SUBMIT, validApplication, type ApplicationView, type UserErrorView } from '../src/fixtures.ts';
 
 const TODAY = '2026-11-24';
@@ -170,6 +171,58 @@ describe('tax: from approval to the register', () => {
     await graph.flushEvents();
     const data = await gql<{ taxRegistration: { state: string } }>(taxOfficer, 'query($pin: String) { taxRegistration(pin: $pin) { state } }', { pin: nomad.pin });
     expect(data.taxRegistration.state).toBe('DEREGISTRATION_PENDING');
+  });
+});
+
+describe('tax: family members', () => {
+  it("registers the principal's IE from the grant, and none for an approved dependant (DependantAdded, DependantGranted never reach tax; one sent all the same is refused)", async () => {
+    const principal = await approvedNomad();
+    await graph.flushEvents();
+    const added = await gql<{ addDependant: { dependant: { id: string } | null; userErrors: UserErrorView[] } }>(
+      principal.nomadToken,
+      'mutation A($input: AddDependantInput!) { addDependant(input: $input) { dependant { id } userErrors { code field message } } }',
+      {
+        input: {
+          relation: 'CHILD', surname: 'Taxfree', givenNames: 'Child', dateOfBirth: '2016-04-04', sex: 'MALE', citizenship: 'KAZ',
+          passport: { country: 'KAZ', number: `T${randomUUID().slice(0, 8).toUpperCase()}`, expiresOn: '2031-01-01' },
+          documents: [{ kind: 'BIRTH_CERTIFICATE', fileName: 'certificate.pdf', language: 'ru' }],
+        },
+      },
+    );
+    expect(added.addDependant.userErrors).toEqual([]);
+    const dependantId = added.addDependant.dependant?.id;
+    if (!dependantId) throw new Error('no dependant');
+    const approved = await gql<{ approveDependant: { userErrors: UserErrorView[] } }>(
+      migrationOfficer,
+      'mutation P($input: DependantDecisionInput!) { approveDependant(input: $input) { userErrors { code field message } } }',
+      { input: { dependantId } },
+    );
+    expect(approved.approveDependant.userErrors).toEqual([]);
+    await graph.flushEvents();
+
+    const migration = clientOf(graph, 'migration');
+    const tax = clientOf(graph, 'tax');
+    const [dependant] = await migration<{ pin: string | null }[]>`select pin from migration.dependants where id = ${dependantId}`;
+    expect(dependant?.pin).toMatch(/^[12][0-9]{13}$/);
+    // Migration wrote both facts of the family member, and delivered them to no one in tax.
+    const facts = await migration<{ type: string; subscribers: string[] }[]>`
+      select o.type, coalesce(array_agg(d.subscriber) filter (where d.subscriber is not null), '{}') as subscribers
+      from migration.outbox o left join migration.outbox_deliveries d on d.event_id = o.id
+      where o.aggregate_id = ${dependantId} group by o.type, o.seq order by o.seq`;
+    expect(facts.map((f) => f.type)).toEqual(['DependantAdded', 'DependantGranted']);
+    for (const fact of facts) expect(fact.subscribers, fact.type).not.toContain('tax');
+    expect(await tax`select event_id from tax.inbox where aggregate_id = ${dependantId}`).toEqual([]);
+
+    // Sent to tax all the same (signed by migration), the grant of a dependant is refused and creates nothing.
+    const granted = { dependantId, principalId: principal.nomadId, pin: dependant?.pin, relation: 'CHILD', grantedOn: TODAY, validUntil: '2027-01-22' };
+    const status = await graph.deliverFromMigration('tax', 'DependantGranted', dependantId, granted);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+
+    // The principal's grant registered the principal; the family member has no registration, by id or PIN.
+    const registrations = await tax<{ nomad_id: string; pin: string }[]>`
+      select nomad_id, pin from tax.registrations where nomad_id in (${principal.nomadId}, ${dependantId}) or pin in (${principal.pin ?? ''}, ${dependant?.pin ?? ''})`;
+    expect(registrations).toEqual([{ nomad_id: principal.nomadId, pin: principal.pin }]);
   });
 });
 
