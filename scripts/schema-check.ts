@@ -11,10 +11,15 @@
 //   npm run schema:check -- --base-file old.graphql
 //   npm run schema:check -- --strict              # any breaking change fails, used or not
 //   npm run schema:check -- --operations-dir dir  # registered operations from another folder (tests)
+//   npm run schema:check -- --base-manifest file  # the deployed manifest (default: the base revision's)
+//
+// The base revision's manifest (clients/operations/src/generated/persisted-documents.json) is
+// checked as well: an operation edited in the same commit as a field removal loses its old
+// hash, but front ends already in browsers still send that old document.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { checkSchema, compose, formatCheck } from '@nomad/schema';
-import { registeredOperations } from '../clients/operations/src/registered.ts';
+import { deployedOperations, parseManifest, readManifest, registeredOperations } from '../clients/operations/src/registered.ts';
 import { readExamples } from '../test/src/doc-examples.ts';
 
 function option(name: string): string | undefined {
@@ -39,6 +44,23 @@ function baseSdl(): { label: string; sdl: string | null } {
   }
 }
 
+/** The manifest deployed clients send: --base-manifest, else the base revision's (none with --base-file). */
+function baseManifest(): Record<string, string> {
+  const given = option('--base-manifest');
+  if (given) return readManifest(given);
+  if (option('--base-file')) return {};
+  const base = option('--base') ?? 'main';
+  const file = `${base}:clients/operations/src/generated/persisted-documents.json`;
+  let json: string;
+  try {
+    json = execFileSync('git', ['show', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch {
+    // A base revision before the typed operations package: nothing was deployed by hash.
+    return {};
+  }
+  return parseManifest(json, file);
+}
+
 const current = compose();
 if (!current.ok) {
   process.stderr.write(`The subgraphs do not compose:\n${current.errors.map((e) => `  - ${e}`).join('\n')}\n`);
@@ -51,9 +73,11 @@ if (base.sdl === null) {
 }
 const documented = (await readExamples()).map((e) => ({ where: e.where, source: e.source }));
 const registered = registeredOperations(option('--operations-dir')).map((op) => ({ where: op.where, source: op.source }));
-const check = await checkSchema(base.sdl, current.apiSdl, [...documented, ...registered]);
+const deployed = deployedOperations(baseManifest(), readManifest(), base.label);
+const check = await checkSchema(base.sdl, current.apiSdl, [...documented, ...registered, ...deployed]);
 process.stdout.write(
-  `Compared the API with ${base.label}, against ${documented.length} documented operations and ${registered.length} registered operations (@nomad/operations).\n`,
+  `Compared the API with ${base.label}, against ${documented.length} documented operations and ${registered.length} registered operations (@nomad/operations)` +
+    `${deployed.length > 0 ? `, and ${deployed.length} operations of ${base.label}'s manifest no longer registered` : ''}.\n`,
 );
 process.stdout.write(formatCheck(check, base.label));
 const breaksUsed = check.changes.some((c) => c.level === 'BREAKING' && c.usedBy.length > 0);

@@ -325,6 +325,16 @@ describe('createGateway with trusted documents enforced (production)', () => {
     expect(codeOf(unknown.body)).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect(subgraph.received).toHaveLength(1);
 
+    // A batch or a bare JSON value is refused before the body hook could be skipped, whatever Apollo's batching says.
+    for (const body of [[{ documentId: HELLO_ID }, { query: '{ hello }' }], null, 42]) {
+      const refused = await post(gateway, body, officer);
+      expect(refused.status).toBe(400);
+      expect(codeOf(refused.body)).toBe('BAD_REQUEST');
+      // Refused by the gateway itself (not by Apollo's batching being off, which could change).
+      expect(refused.body.errors?.[0]?.message).toBe('The request body must be one JSON object: operations are not batched.');
+    }
+    expect(subgraph.received).toHaveLength(1);
+
     const adHoc = await post(gateway, { query: '{ hello }' }, analyst);
     expect(adHoc.status).toBe(200);
     expect(adHoc.body).toEqual({ data: { hello: 'world' } });

@@ -6,7 +6,7 @@
  * agency is asked; an analyst's ad-hoc query runs, under the analysts' cost budget.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadGatewayEnv, trustedDocumentsOf } from '@nomad/gateway';
+import { DEFAULT_TRUSTED_DOCUMENTS_PATH, loadGatewayEnv, readTrustedDocuments, trustedDocumentsOf } from '@nomad/gateway';
 import { DEFAULT_TEST_PURPOSE, startGraph, token, type TestGraph } from '../src/harness.ts';
 import { registeredHash } from '../src/trusted.ts';
 
@@ -76,6 +76,13 @@ describe('trusted documents in production', () => {
     }
     const nomad = await token(['nomad'], { nomadId: DEMO_APPLICANT });
     expect(codes(await post(nomad, { query: '{ me { id } }' }))).toEqual(['PERSISTED_QUERY_REQUIRED']);
+    // The registered operation's own text, sent as text, is still text: only its hash runs.
+    const documents = await readTrustedDocuments(DEFAULT_TRUSTED_DOCUMENTS_PATH);
+    const nomadList = documents[await registeredHash('NomadList')];
+    expect(nomadList).toMatch(/NomadList/);
+    const asText = await post(await token(['migration_officer']), { query: nomadList, variables: { first: 2 } });
+    expect(asText.status).toBe(400);
+    expect(codes(asText)).toEqual(['PERSISTED_QUERY_REQUIRED']);
   });
 
   it("runs an analyst's ad-hoc query, and refuses one over the analysts' cost budget", async () => {

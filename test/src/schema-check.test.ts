@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import { promisify } from 'node:util';
 import { buildSchema, Kind, parse, print } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { API_SCHEMA_PATH, checkSchema, coordinatesOf, formatCheck } from '@nomad/schema';
-import { registeredOperations } from '../../clients/operations/src/registered.ts';
+import { deployedOperations, registeredOperations } from '../../clients/operations/src/registered.ts';
 import { readExamples, REPO_ROOT } from './doc-examples.ts';
 
 const run = promisify(execFile);
@@ -111,5 +112,31 @@ describe('schema:check on the real API and the documented operations', () => {
     expect(failed.stdout).toMatch(/\[Query\.retiredLookup\]\n {6}used by \S*screen\.graphql:1 Retired\n/);
     expect(failed.stdout).toMatch(/screen\.graphql:1 Retired: Cannot query field "retiredLookup" on type "Query"/);
     expect(failed.stderr).toMatch(/schema:check failed/);
+
+    // An operation front ends already in browsers send (the deployed manifest), no longer in the
+    // sources (edited in the same commit): the command still fails, naming its hash and name.
+    const text = 'query OldCard {\n  retiredLookup(id: "2")\n}';
+    const hash = `sha256:${createHash('sha256').update(text).digest('hex')}`;
+    const manifest = path.join(dir, 'deployed.json');
+    await writeFile(manifest, JSON.stringify({ [hash]: text }));
+    const deployed = await run(tsx, [script, '--base-file', base, '--base-manifest', manifest], { cwd: REPO_ROOT }).then(
+      (out) => ({ code: 0, ...out }),
+      (err: { code: number; stdout: string; stderr: string }) => err,
+    );
+    expect(deployed.code).toBe(1);
+    expect(deployed.stdout).toMatch(/and 1 operations of \S+ manifest no longer registered/);
+    expect(deployed.stdout).toContain(`manifest ${hash} OldCard: Cannot query field "retiredLookup" on type "Query"`);
+  });
+});
+
+describe('deployedOperations', () => {
+  it("takes the previous manifest's operations the current one no longer registers, named by hash and operation", () => {
+    const previous = { 'sha256:aa': 'query Kept { a }', 'sha256:bb': 'query Edited { b }', 'sha256:cc': '{ c }' };
+    const current = { 'sha256:aa': 'query Kept { a }', 'sha256:dd': 'query Edited { b d }' };
+    expect(deployedOperations(previous, current, 'main')).toEqual([
+      { where: "main's manifest sha256:bb Edited", source: 'query Edited { b }' },
+      { where: "main's manifest sha256:cc (anonymous)", source: '{ c }' },
+    ]);
+    expect(deployedOperations(current, current, 'main')).toEqual([]);
   });
 });

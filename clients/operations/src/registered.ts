@@ -49,12 +49,36 @@ export function registeredOperations(dir: string = OPERATIONS_DIR): RegisteredOp
 
 /** Reads a manifest of registered documents (`hash → text`), refusing anything but strings. */
 export function readManifest(file: string = PERSISTED_DOCUMENTS_PATH): Record<string, string> {
-  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`${file}: not a JSON object`);
+  return parseManifest(readFileSync(file, 'utf8'), file);
+}
+
+/** A manifest's JSON text (`hash → text`); `source` names it in errors. */
+export function parseManifest(json: string, source: string): Record<string, string> {
+  const parsed: unknown = JSON.parse(json);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`${source}: not a JSON object`);
   const manifest: Record<string, string> = {};
   for (const [hash, text] of Object.entries(parsed as Record<string, unknown>)) {
-    if (typeof text !== 'string') throw new Error(`${file}: the document of ${hash} is not a string`);
+    if (typeof text !== 'string') throw new Error(`${source}: the document of ${hash} is not a string`);
     manifest[hash] = text;
   }
   return manifest;
+}
+
+/**
+ * The operations of a manifest deployed before (a base revision's), minus those the current
+ * manifest still registers: the documents front ends already in browsers send. A change that
+ * breaks one breaks a deployed client even when its source was edited in the same commit, so
+ * the breaking-change check validates these too.
+ */
+export function deployedOperations(
+  previous: Readonly<Record<string, string>>,
+  current: Readonly<Record<string, string>>,
+  label: string,
+): { where: string; source: string }[] {
+  return Object.entries(previous)
+    .filter(([hash]) => current[hash] === undefined)
+    .map(([hash, source]) => {
+      const names = parse(source).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : []));
+      return { where: `${label}'s manifest ${hash} ${names.join(', ') || '(anonymous)'}`, source };
+    });
 }

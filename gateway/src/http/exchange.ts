@@ -32,9 +32,9 @@ export function jsonReply(status: number, value: unknown, headers: Record<string
   return { status, headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers }, body: JSON.stringify(value) };
 }
 
-/** The GraphQL error shape for refusals made before Apollo: `{ errors: [{ message, extensions: { code } }] }`. */
-export function errorReply(status: number, code: string, message: string, headers: Record<string, string> = {}): Reply {
-  return jsonReply(status, { errors: [{ message, extensions: { code } }] }, headers);
+/** A refusal as GraphQL clients read one; `extensions` adds to the code (e.g. the `field` at fault). */
+export function errorReply(status: number, code: string, message: string, headers: Record<string, string> = {}, extensions: Record<string, unknown> = {}): Reply {
+  return jsonReply(status, { errors: [{ message, extensions: { code, ...extensions } }] }, headers);
 }
 
 export function send(exchange: Exchange, reply: Reply): void {

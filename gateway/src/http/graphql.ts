@@ -71,7 +71,8 @@ async function parseBody(req: IncomingMessage, maxBodyBytes: number): Promise<Pa
 /**
  * `POST /graphql` once every plugin has let the operation in: the body is read (within
  * MAX_BODY_BYTES) and parsed, the plugins' body hooks may refuse or replace it (a JSON object;
- * anything else reaches Apollo, which refuses it), and Apollo runs the operation with a context
+ * with hooks, any other JSON is refused with 400 BAD_REQUEST; a body that is not JSON reaches
+ * Apollo without a body, which refuses it), and Apollo runs the operation with a context
  * built from what the plugins learnt. An operation no plugin authenticated is refused: fail closed.
  */
 export function createOperationHandler(
@@ -87,6 +88,11 @@ export function createOperationHandler(
       return send(exchange, errorReply(parsed.status, GatewayErrorCode.BAD_REQUEST, parsed.message, headers));
     }
     let body = parsed.body;
+    // A body hook (trusted documents) must see every operation: a JSON body that is not one
+    // object (a batch, null) is refused here, not left to whether Apollo's batching is on.
+    if (bodyHooks.length > 0 && body !== undefined && !isRecord(body)) {
+      return send(exchange, errorReply(400, GatewayErrorCode.BAD_REQUEST, 'The request body must be one JSON object: operations are not batched.'));
+    }
     for (const hook of bodyHooks) {
       if (!isRecord(body)) break;
       const result = hook(exchange, body);

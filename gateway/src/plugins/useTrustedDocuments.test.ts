@@ -29,11 +29,11 @@ function run(options: TrustedDocumentsOptions, roles: Role[], body: Record<strin
 const enforced = (roles: Role[], body: Record<string, unknown>) => run({ documents: DOCUMENTS, enforce: true }, roles, body);
 const development = (roles: Role[], body: Record<string, unknown>) => run({ documents: DOCUMENTS, enforce: false }, roles, body);
 
-function refusal(result: BodyHookResult): { status: number; code: unknown; message: string } {
+function refusal(result: BodyHookResult): { status: number; code: unknown; message: string; field: unknown } {
   if (!result || !('reply' in result)) throw new Error(`expected a refusal, got ${JSON.stringify(result)}`);
   const reply: Reply = result.reply;
   const error = bodyOf(reply).errors?.[0];
-  return { status: reply.status, code: error?.extensions?.code, message: error?.message ?? '' };
+  return { status: reply.status, code: error?.extensions?.code, message: error?.message ?? '', field: error?.extensions?.field };
 }
 
 function replaced(result: BodyHookResult): Record<string, unknown> {
@@ -82,18 +82,19 @@ describe('useTrustedDocuments, enforced (production)', () => {
 
   it('refuses a registered hash sent with other text (what runs is what was registered)', () => {
     const refused = refusal(enforced(OFFICER, { documentId: ID, query: '{ nomads(first: 100) { totalCount } }' }));
-    expect(refused).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+    expect(refused).toMatchObject({ status: 400, code: 'BAD_REQUEST', field: 'query' });
     expect(replaced(enforced(OFFICER, { documentId: ID, query: QUEUE }))).toEqual({ query: QUEUE });
   });
 
   it.each([
-    ['a number', { documentId: 42 }],
-    ['a short hash', { documentId: 'sha256:abc' }],
-    ['another algorithm', { documentId: `sha1:${'a'.repeat(40)}` }],
-    ['upper-case hex', { documentId: HEX.toUpperCase() }],
-    ['two different hashes', { documentId: ID, extensions: { persistedQuery: { version: 1, sha256Hash: '3'.repeat(64) } } }],
-  ])('refuses a malformed hash (%s) with 400 BAD_REQUEST', (_case, body) => {
-    expect(refusal(enforced(ANALYST, body))).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+    ['a number', { documentId: 42 }, 'documentId'],
+    ['a short hash', { documentId: 'sha256:abc' }, 'documentId'],
+    ['another algorithm', { documentId: `sha1:${'a'.repeat(40)}` }, 'documentId'],
+    ['upper-case hex', { documentId: HEX.toUpperCase() }, 'documentId'],
+    ['a short APQ hash', { extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }, 'extensions.persistedQuery.sha256Hash'],
+    ['two different hashes', { documentId: ID, extensions: { persistedQuery: { version: 1, sha256Hash: '3'.repeat(64) } } }, 'documentId'],
+  ])('refuses a malformed hash (%s) with 400 BAD_REQUEST naming the field', (_case, body, field) => {
+    expect(refusal(enforced(ANALYST, body))).toMatchObject({ status: 400, code: 'BAD_REQUEST', field });
   });
 
   it('opens ad-hoc queries to the roles configured instead of analysts', () => {

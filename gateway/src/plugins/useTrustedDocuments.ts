@@ -26,7 +26,7 @@ export const AD_HOC_ROLES: readonly Role[] = ['analyst'];
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
 
 /** What a request names as its registered document, if anything; a malformed one is refused. */
-type Named = { kind: 'none' } | { kind: 'hash'; key: string } | { kind: 'malformed'; message: string };
+type Named = { kind: 'none' } | { kind: 'hash'; key: string } | { kind: 'malformed'; message: string; field: string };
 
 function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
@@ -41,11 +41,12 @@ export function requestedHash(body: Record<string, unknown>): Named {
   const apq = record(record(body.extensions)?.persistedQuery);
   const given = body.documentId ?? apq?.sha256Hash;
   if (given === undefined || given === null) return { kind: 'none' };
-  if (typeof given !== 'string') return { kind: 'malformed', message: 'documentId (or extensions.persistedQuery.sha256Hash) must be a string.' };
+  const field = body.documentId !== undefined && body.documentId !== null ? 'documentId' : 'extensions.persistedQuery.sha256Hash';
+  if (typeof given !== 'string') return { kind: 'malformed', message: `${field} must be a string.`, field };
   const hex = given.startsWith('sha256:') ? given.slice('sha256:'.length) : given;
-  if (!HEX_SHA256.test(hex)) return { kind: 'malformed', message: 'documentId must be sha256:<64 lowercase hex digits> (or the hex digits alone).' };
+  if (!HEX_SHA256.test(hex)) return { kind: 'malformed', message: `${field} must be sha256:<64 lowercase hex digits> (or the hex digits alone).`, field };
   if (body.documentId !== undefined && apq?.sha256Hash !== undefined && apq.sha256Hash !== hex && apq.sha256Hash !== given) {
-    return { kind: 'malformed', message: 'documentId and extensions.persistedQuery.sha256Hash name different documents.' };
+    return { kind: 'malformed', message: 'documentId and extensions.persistedQuery.sha256Hash name different documents.', field: 'documentId' };
   }
   return { kind: 'hash', key: `sha256:${hex}` };
 }
@@ -64,7 +65,9 @@ function withoutHash(body: Record<string, unknown>): Record<string, unknown> {
   return { ...rest, ...(Object.keys(otherExtensions).length > 0 ? { extensions: otherExtensions } : {}) };
 }
 
-const refuse = (code: string, message: string): { reply: Reply } => ({ reply: errorReply(400, code, message) });
+const refuse = (code: string, message: string, field?: string): { reply: Reply } => ({
+  reply: errorReply(400, code, message, {}, field === undefined ? {} : { field }),
+});
 
 /**
  * Trusted documents (issue 17): in production the front ends' operations are the registered
@@ -86,12 +89,12 @@ export function useTrustedDocuments(options: TrustedDocumentsOptions): GatewayPl
     onBody: (exchange, body): BodyHookResult => {
       const named = requestedHash(body);
       const text = typeof body.query === 'string' && body.query !== '' ? body.query : undefined;
-      if (named.kind === 'malformed') return refuse(GatewayErrorCode.BAD_REQUEST, named.message);
+      if (named.kind === 'malformed') return refuse(GatewayErrorCode.BAD_REQUEST, named.message, named.field);
       if (named.kind === 'hash') {
         const registered = documents.get(named.key);
         if (registered !== undefined) {
           if (text !== undefined && text !== registered) {
-            return refuse(GatewayErrorCode.BAD_REQUEST, `The query text sent is not the registered document ${named.key}: send the hash alone.`);
+            return refuse(GatewayErrorCode.BAD_REQUEST, `The query text sent is not the registered document ${named.key}: send the hash alone.`, 'query');
           }
           return { body: withText(body, registered) };
         }
@@ -119,7 +122,8 @@ export async function readTrustedDocuments(path: string): Promise<Record<string,
   try {
     raw = await readFile(path, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw new TrustedDocumentsError(`The manifest of registered operations at ${path} cannot be read (${code ?? 'unreadable'}; TRUSTED_DOCUMENTS_MANIFEST).`);
     throw new TrustedDocumentsError(`No manifest of registered operations at ${path} (TRUSTED_DOCUMENTS_MANIFEST).`);
   }
   let parsed: unknown;

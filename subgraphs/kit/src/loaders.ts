@@ -14,7 +14,6 @@ export function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row:
   return keys.map((k) => map.get(k) ?? null);
 }
 
-/** The DataLoader contract for a batch of lists: one (possibly empty) list per key, in key order. */
 /**
  * A row a foreign key promises (an application's nomad, a dependant's principal) for a
  * non-null field: a missing one is a broken database, not a client's mistake, so it throws
@@ -26,6 +25,7 @@ export async function loadExisting<K, V>(loader: DataLoader<K, V | null>, key: K
   return row;
 }
 
+/** The DataLoader contract for a batch of lists: one (possibly empty) list per key, in key order. */
 export function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
   const map = new Map<K, V[]>();
   for (const row of rows) {
