@@ -9,8 +9,6 @@ import {
   DEV_GATEWAY_SECRET,
   DEV_SERVICE_SECRET,
   httpTransport,
-  natsTransport,
-  startNatsConsumer,
   accessLedgerHandlers,
   startAccessLedger,
   startRelay,
@@ -24,6 +22,7 @@ import {
   type Sealer,
   type SubgraphServer,
 } from '@nomad/kit';
+import { natsTransport, startNatsConsumer } from '@nomad/kit/nats';
 import { embeddedZhaak, reviewEventHandlers, schema as migrationSchema, seedMigration, startMigrationSubgraph, type Zhaak } from '@nomad/migration';
 import type { fixedClock } from '@nomad/migration';
 import { laborEventHandlers, schema as laborSchema, seedLabor, startLaborSubgraph } from '@nomad/labor';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { AGENCY_NAMES, consumerName, DEFAULT_NATS_TOPOLOGY, deleteTopology, ensureTopology, streamName, subscribingAgencies } from '@nomad/kit';
+import { AGENCY_NAMES, consumerName, DEFAULT_NATS_TOPOLOGY, streamName, subscribingAgencies } from '@nomad/kit';
+import { deleteTopology, ensureTopology } from '@nomad/kit/nats';
 
 /** The graph's events on NATS JetStream, for one harness run. */
 export interface EventBroker {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_NATS_TOPOLOGY, NATS_PREFIX_PATTERN } from './nats/topology.ts';
+import { DEFAULT_NATS_TOPOLOGY, NATS_PREFIX_PATTERN } from './nats/names.ts';
 
 const positiveInt = z.coerce.number().int().positive();
 const natsUrl = z

@@ -10,9 +10,11 @@ export { eventsRoute, type EventsRouteOptions } from './route.ts';
 export * from './metrics.ts';
 export * from './config.ts';
 export * from './runtime.ts';
-export * from './nats/topology.ts';
-export { natsTransport, type NatsTransportOptions } from './nats/transport.ts';
-export { startNatsConsumer, type NatsConsumer, type NatsConsumerOptions } from './nats/consumer.ts';
+// NATS: the names here; what loads the NATS client (topology calls, transport, consumer) from
+// '@nomad/kit/nats', so that a subgraph on HTTP push does not load it. Types cost nothing.
+export * from './nats/names.ts';
+export type { NatsTransportOptions } from './nats/transport.ts';
+export type { NatsConsumer, NatsConsumerOptions } from './nats/consumer.ts';
 export {
   claimDueDeliveries,
   getDelivery,

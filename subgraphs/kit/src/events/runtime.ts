@@ -1,12 +1,10 @@
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { Registry } from 'prom-client';
 import type { Database, Executor } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { EventsTransportConfig } from './config.ts';
-import { startNatsConsumer, type NatsConsumer } from './nats/consumer.ts';
-import { DEFAULT_NATS_TOPOLOGY, ensureTopology, subscribingAgencies } from './nats/topology.ts';
-import { natsTransport } from './nats/transport.ts';
+import type { NatsConsumer } from './nats/consumer.ts';
+import { DEFAULT_NATS_TOPOLOGY, subscribingAgencies } from './nats/names.ts';
 import { createEventReceiver, type EventHandlers } from './receive.ts';
 import { startRelay, type Backoff, type Relay } from './relay.ts';
 import type { EventTables } from './tables.ts';
@@ -49,6 +47,13 @@ export async function startEventDelivery<TSchema extends Record<string, unknown>
   let consumer: NatsConsumer | undefined;
   let transport: EventTransport;
   if (config.transport === 'nats') {
+    // Loaded here, not at the top: the NATS client is some 0.5 s of a subgraph's start (every
+    // restart under `npm run dev`), and only `EVENTS_TRANSPORT=nats` uses it.
+    const [{ jetstream, jetstreamManager }, { connect }, { ensureTopology, natsTransport, startNatsConsumer }] = await Promise.all([
+      import('@nats-io/jetstream'),
+      import('@nats-io/transport-node'),
+      import('./nats/index.ts'),
+    ]);
     const { servers, user, pass, token, ...limits } = config.nats;
     nc = await connect({
       servers,

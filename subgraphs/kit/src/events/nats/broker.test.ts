@@ -31,7 +31,7 @@ import {
 } from '../__fixtures__/processes.ts';
 import type { DomainEvent } from '../catalog.ts';
 import { encodeEventMessage } from '../envelope.ts';
-import { eventSubject } from './topology.ts';
+import { eventSubject } from './names.ts';
 
 const NATS_SERVER = '/usr/sbin/nats-server';
 const machineBroker = process.env.NOMAD_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';

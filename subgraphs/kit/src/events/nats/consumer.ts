@@ -3,7 +3,7 @@ import type { Logger } from '../../logger.ts';
 import type { ReceivedMessage } from '../envelope.ts';
 import type { EventReceiver } from '../receive.ts';
 import type { Backoff } from '../relay.ts';
-import { consumerName, streamName } from './topology.ts';
+import { consumerName, streamName } from './names.ts';
 
 export interface NatsConsumerOptions {
   js: JetStreamClient;

@@ -2,7 +2,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
 import { encodeEventMessage, type EventSigner } from '../envelope.ts';
 import { DeliveryError, type EventTransport } from '../transport.ts';
-import { eventSubject, streamName } from './topology.ts';
+import { eventSubject, streamName } from './names.ts';
 
 export interface NatsTransportOptions {
   js: JetStreamClient;
