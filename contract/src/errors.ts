@@ -7,6 +7,11 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   /** A staff member read personal data without saying why (`X-Purpose`); nothing was read. */
   PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
+  /**
+   * An analysts' question (statistics, aggregates) ran past the analysts' statement timeout
+   * (`ANALYST_STATEMENT_TIMEOUT_MS`) and was stopped; narrowing it (a filter, fewer dimensions) helps.
+   */
+  ANALYTICS_TIMEOUT: 'ANALYTICS_TIMEOUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -20,6 +20,11 @@ import type { Logger } from './logger.ts';
 export interface AgencySubgraphOptions<TSchema extends Record<string, unknown>> {
   /** An open, migrated database. */
   database: Database<TSchema>;
+  /**
+   * The analysts' pool (`runSubgraph`'s `deps.analytics`): statistics and aggregates read there
+   * (`analyticsRead`). @default none: they read `database`, under its statement timeout (tests)
+   */
+  analytics?: Database<TSchema>;
   verifyToken: (token: string) => Promise<Principal>;
   /** Required in `x-gateway-credential`. */
   gatewaySecret: string;
@@ -96,6 +101,7 @@ export function startAgencySubgraph<TSchema extends Record<string, unknown>, TLo
     name: definition.name,
     modules: [{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }],
     db,
+    ...(options.analytics ? { analyticsDb: options.analytics.db } : {}),
     createLoaders: definition.createLoaders,
     verifyToken: options.verifyToken,
     gatewaySecret: options.gatewaySecret,

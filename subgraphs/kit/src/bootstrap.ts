@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AGENCY_DEFAULT_PORTS, AGENCY_NAMES } from './agencies.ts';
 import { createTokenVerifier, type Principal } from './auth.ts';
 import { DEFAULT_STATEMENT_TIMEOUT_MS, openDatabase, type Database, type Executor } from './db/database.ts';
+import { DEFAULT_ANALYST_STATEMENT_TIMEOUT_MS, openAnalyticsDatabase } from './db/analytics.ts';
 import {
   assertNoDevSecrets,
   baseEnvShape,
@@ -58,6 +59,11 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
       /** PostgreSQL statement_timeout of the agency's pool, agency variable first; 0 turns it off. @default 5000 */
       [`${A}_STATEMENT_TIMEOUT_MS`]: nonNegativeInt.optional(),
       STATEMENT_TIMEOUT_MS: nonNegativeInt.default(DEFAULT_STATEMENT_TIMEOUT_MS),
+      /** Where analysts' questions run: a read replica of `<A>_DATABASE_URL` (never migrated nor written). @default the agency's own database */
+      [`${A}_ANALYTICS_DATABASE_URL`]: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+      /** PostgreSQL statement_timeout of the analysts' pool, agency variable first; 0 turns it off. @default 10000 */
+      [`${A}_ANALYST_STATEMENT_TIMEOUT_MS`]: nonNegativeInt.optional(),
+      ANALYST_STATEMENT_TIMEOUT_MS: nonNegativeInt.default(DEFAULT_ANALYST_STATEMENT_TIMEOUT_MS),
       /** Parent folder of the embedded clusters. @default '<repo>/.data' */
       DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data')),
       [`${A}_GATEWAY_SECRET`]: z.string().min(16, 'must be at least 16 characters').default(DEV_GATEWAY_SECRET),
@@ -87,6 +93,7 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
         z.infer<z.ZodObject<typeof baseEnvShape>> & {
           DATA_DIR: string;
           STATEMENT_TIMEOUT_MS: number;
+          ANALYST_STATEMENT_TIMEOUT_MS: number;
           SEED?: boolean;
           DATABASE_URL?: string;
           SERVICE_SECRET: string;
@@ -107,6 +114,11 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
         ownerDatabaseUrl: env[`${A}_OWNER_DATABASE_URL`] as string | undefined,
         dataDir: env.DATA_DIR,
         statementTimeoutMs: (env[`${A}_STATEMENT_TIMEOUT_MS`] as number | undefined) ?? env.STATEMENT_TIMEOUT_MS,
+        /** Analysts' questions: their own pool (a replica when `url` is set) and statement timeout. */
+        analytics: {
+          url: env[`${A}_ANALYTICS_DATABASE_URL`] as string | undefined,
+          statementTimeoutMs: (env[`${A}_ANALYST_STATEMENT_TIMEOUT_MS`] as number | undefined) ?? env.ANALYST_STATEMENT_TIMEOUT_MS,
+        },
         gatewaySecret: env[`${A}_GATEWAY_SECRET`] as string,
         seed: env.SEED ?? env.NODE_ENV !== 'production',
         serviceSecret: env.SERVICE_SECRET,
@@ -131,6 +143,8 @@ export type SubgraphEnv = z.infer<ReturnType<typeof subgraphEnvSchema>>;
 export interface SubgraphDeps<TSchema extends Record<string, unknown>> {
   env: SubgraphEnv;
   database: Database<TSchema>;
+  /** Pass to `start…Subgraph({ analytics })`: the analysts' read-only pool (`openAnalyticsDatabase`). */
+  analytics: Database<TSchema>;
   logger: Logger;
   verifyToken: (token: string) => Promise<Principal>;
   /** Pass to `startSubgraphServer({ registry })`: the event metrics are registered on it. */
@@ -206,6 +220,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
   }
   const logger = createLogger(options.agency, env.logLevel);
   let database: Database<TSchema> | undefined;
+  let analytics: Database<TSchema> | undefined;
   let server: SubgraphServer | undefined;
   let relay: EventDelivery | undefined;
   let sealer: Sealer | undefined;
@@ -219,6 +234,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
     // Then the relay: its pass in flight commits (or rolls back) while the database is still open.
     await relay?.stop().catch((err: unknown) => logger.error({ err }, 'event relay stop failed'));
     await server?.stop().catch((err: unknown) => logger.error({ err }, 'server stop failed'));
+    await analytics?.close().catch((err: unknown) => logger.error({ err }, 'analytics database close failed'));
     await database?.close().catch((err: unknown) => logger.error({ err }, 'database close failed'));
     process.exit(exitCode);
   };
@@ -239,6 +255,8 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
     });
     // Migrated by the owner role; the pool is the runtime role (or the owner, warned, with one URL).
     logger.info({ database: database.description }, 'database open');
+    analytics = openAnalyticsDatabase(database, { agency: options.agency, schema: options.schema, ...env.analytics });
+    logger.info({ database: analytics.description, statementTimeoutMs: env.analytics.statementTimeoutMs }, 'analytics database');
     const verifyToken = createTokenVerifier(env.jwt);
     const registry = new Registry();
     const events = options.events;
@@ -255,7 +273,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
         registry,
       });
     }
-    const deps: SubgraphDeps<TSchema> = { env, database, logger, verifyToken, registry, routes, keyring };
+    const deps: SubgraphDeps<TSchema> = { env, database, analytics, logger, verifyToken, registry, routes, keyring };
     if (env.seed && options.seed) await options.seed(deps);
     server = await options.start(deps);
     if (!stopping) sealer = startAccessLedger({ agency: options.agency, db: database.db, keyring, logger });
@@ -289,6 +307,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
     await sealer?.stop().catch(() => undefined);
     await relay?.stop().catch(() => undefined);
     await server?.stop().catch(() => undefined);
+    await analytics?.close().catch(() => undefined);
     await database?.close().catch(() => undefined);
     process.exit(1);
   }

@@ -14,6 +14,11 @@ export interface RequestContext<TLoaders, TDb> {
   /** `Idempotency-Key` of a retried mutation, when the client sent one. */
   idempotencyKey: string | null;
   db: TDb;
+  /**
+   * The analysts' pool (a read replica, or the agency's database under the analysts' statement
+   * timeout), read-only: reach it through `analyticsRead`, which falls back to `db` without it.
+   */
+  analytics?: TDb;
   loaders: TLoaders;
   logger: Logger;
   /** The agency's remembered mutation answers, which `runMutation` records into. */

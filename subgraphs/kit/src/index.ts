@@ -11,6 +11,7 @@ export * from './calendar.ts';
 export * from './graphql/shared.ts';
 export * from './graphql/resolvers.ts';
 export * from './db/database.ts';
+export * from './db/analytics.ts';
 export * from './db/embedded.ts';
 export * from './db/migrate.ts';
 export * from './db/roles.ts';

@@ -21,9 +21,10 @@ await runSubgraph({
   seed: async ({ database, logger }) => {
     await seedLabor(database.db, logger, { today: systemClock.today() });
   },
-  start: ({ env, database, logger, verifyToken, routes, registry }) =>
+  start: ({ env, database, analytics, logger, verifyToken, routes, registry }) =>
     startLaborSubgraph({
       database,
+      analytics,
       app,
       verifyToken,
       gatewaySecret: env.gatewaySecret,

@@ -21,11 +21,12 @@ await runSubgraph({
   seed: async ({ database, logger }) => {
     await seedMigration(database.db, logger, { today: systemClock.today() });
   },
-  start: async ({ env, database, logger, verifyToken, routes, registry }) => {
+  start: async ({ env, database, analytics, logger, verifyToken, routes, registry }) => {
     const app: App = { clock: systemClock, zhaak: embeddedZhaak(database.db) };
     const maintenance = startMaintenance(database.db, app, logger);
     const server = await startMigrationSubgraph({
       database,
+      analytics,
       app,
       verifyToken,
       gatewaySecret: env.gatewaySecret,

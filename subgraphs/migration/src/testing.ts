@@ -16,6 +16,8 @@ import type { SubmitApplicationInput } from './modules/applications/intake.ts';
 
 export interface ServiceTestDatabase {
   database: Database<MigrationSchema>;
+  /** Its postgres:// URL (the test server's superuser). */
+  url: string;
   /** Closes the pool and drops the database. */
   close(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export async function openServiceTestDatabase(name: string): Promise<ServiceTest
   await runMigrations(database, { agency: 'migration', migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)) });
   return {
     database,
+    url: testDb.url,
     close: async () => {
       await database.close();
       await testDb.drop();

@@ -19,11 +19,12 @@ await runSubgraph({
   seed: async ({ database, logger }) => {
     await seedTax(database.db, logger, { today: systemClock.today() });
   },
-  start: async ({ env, database, logger, verifyToken, routes, registry }) => {
+  start: async ({ env, database, analytics, logger, verifyToken, routes, registry }) => {
     // Resumes a campaign a stop or a crash interrupted, then waits for the next one.
     const campaigns = startCampaignRunner(database.db, systemClock, logger);
     const server = await startTaxSubgraph({
       database,
+      analytics,
       app: { clock: systemClock, campaigns },
       verifyToken,
       gatewaySecret: env.gatewaySecret,

@@ -31,7 +31,23 @@ export interface Database<TSchema extends Record<string, unknown> = Record<strin
   description: string;
   /** Total statements run through `db` since it opened. */
   statementCount(): number;
+  /**
+   * Another pool to the same database as the same role, with its own size and settings (the
+   * analysts' pool when no replica is configured: `openAnalyticsDatabase`). Closed on its own.
+   */
+  openPool(options: PoolOptions): Database<TSchema>;
   close(): Promise<void>;
+}
+
+/** What a second pool over the same URL may set differently (`Database.openPool`). */
+export interface PoolOptions {
+  /** Appended to `application_name` (`nomad-<agency>-<purpose>`), so that `pg_stat_activity` tells the pools apart. */
+  purpose: string;
+  maxConnections: number;
+  /** @see OpenDatabaseOptions.statementTimeoutMs */
+  statementTimeoutMs: number;
+  /** Every transaction of the pool is read-only (`default_transaction_read_only`): a write fails with SQLSTATE 25006. @default false */
+  readOnly?: boolean;
 }
 
 export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
@@ -204,6 +220,10 @@ export function connect<TSchema extends Record<string, unknown>>(
   options: Pick<OpenDatabaseOptions<TSchema>, 'agency' | 'schema' | 'maxConnections' | 'statementTimeoutMs'> & {
     /** Replace each pooled connection after this many seconds. @default postgres.js's (30 to 60 minutes) */
     maxLifetimeS?: number;
+    /** @see PoolOptions.purpose @default none: `nomad-<agency>` */
+    purpose?: string;
+    /** @see PoolOptions.readOnly @default false */
+    readOnly?: boolean;
   },
 ): Database<TSchema> {
   const client = postgres(url, {
@@ -214,8 +234,9 @@ export function connect<TSchema extends Record<string, unknown>>(
     ...(options.maxLifetimeS === undefined ? {} : { max_lifetime: options.maxLifetimeS }),
     // Startup parameters: set on each connection as it opens, reconnections included.
     connection: {
-      application_name: `nomad-${options.agency}`,
+      application_name: options.purpose ? `nomad-${options.agency}-${options.purpose}` : `nomad-${options.agency}`,
       statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+      ...(options.readOnly ? { default_transaction_read_only: true } : {}),
     },
     // Dates stay ISO strings (`date` columns are calendar dates, not instants).
     types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
@@ -235,6 +256,13 @@ export function connect<TSchema extends Record<string, unknown>>(
     client,
     description: redactUrl(url),
     statementCount: () => total,
+    openPool: (pool) =>
+      connect(url, {
+        agency: options.agency,
+        schema: options.schema,
+        ...(options.maxLifetimeS === undefined ? {} : { maxLifetimeS: options.maxLifetimeS }),
+        ...pool,
+      }),
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -19,6 +19,8 @@ export interface GraphqlRouteOptions<TLoaders, TDb> {
   apollo: ApolloServer<RequestContext<TLoaders, TDb>>;
   metrics: ServerMetrics;
   db: TDb;
+  /** @see SubgraphServerOptions.analyticsDb */
+  analyticsDb?: TDb | undefined;
   createLoaders: (db: TDb, request: ReadRequest) => TLoaders;
   verifyToken: (token: string) => Promise<Principal>;
   gatewaySecret: string;
@@ -110,6 +112,7 @@ export function graphqlRoute<TLoaders, TDb>(options: GraphqlRouteOptions<TLoader
       requestId,
       idempotencyKey,
       db,
+      ...(options.analyticsDb === undefined ? {} : { analytics: options.analyticsDb }),
       loaders: options.createLoaders(db, { principal, purpose, requestId, operationName: operationNameOf(body) }),
       logger: logger.child({ requestId }),
       ...(options.idempotency ? { idempotency: options.idempotency } : {}),

@@ -26,6 +26,8 @@ export interface SubgraphServerOptions<TLoaders, TDb> {
   name: string;
   modules: SubgraphModule<RequestContext<TLoaders, TDb>>[];
   db: TDb;
+  /** Handed to resolvers as `ctx.analytics`: where analysts' reads run (`analyticsRead`). @default none: they run on `db` */
+  analyticsDb?: TDb;
   /** Builds fresh DataLoaders (and the access recorder) for one request. */
   createLoaders: (db: TDb, request: ReadRequest) => TLoaders;
   verifyToken: (token: string) => Promise<Principal>;

@@ -1,4 +1,4 @@
-import { forbidden, hasRole } from '@nomad/kit';
+import { analyticsRead, forbidden, hasRole } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import { countCasesByStateAndRisk, countEngagedExperts, countEvaluationsByStateAndVerdict, countReportsByLateness, type CountRow } from './queries.ts';
@@ -26,12 +26,15 @@ function tally(rows: readonly { key: string; count: number }[]): CountRow[] {
  */
 export async function laborAggregates(ctx: Context, app: App): Promise<LaborAggregates> {
   if (!hasRole(ctx.principal, 'analyst', 'labor_officer')) throw forbidden('Labor aggregates are for analysts and labor officers.');
-  const [cases, evaluations, reports, engagedExperts] = await Promise.all([
-    countCasesByStateAndRisk(ctx.db),
-    countEvaluationsByStateAndVerdict(ctx.db),
-    countReportsByLateness(ctx.db),
-    countEngagedExperts(ctx.db, { today: app.clock.today() }),
-  ]);
+  // On the analysts' pool (a replica, or under the analysts' statement timeout): ANALYTICS_TIMEOUT past it.
+  const [cases, evaluations, reports, engagedExperts] = await analyticsRead(ctx, (db) =>
+    Promise.all([
+      countCasesByStateAndRisk(db),
+      countEvaluationsByStateAndVerdict(db),
+      countReportsByLateness(db),
+      countEngagedExperts(db, { today: app.clock.today() }),
+    ]),
+  );
   const sum = (rows: readonly { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
   return {
     openCases: sum(cases.filter((c) => c.state === 'OPEN')),

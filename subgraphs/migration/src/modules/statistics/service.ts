@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, hasRole } from '@nomad/kit';
+import { analyticsRead, badUserInput, forbidden, hasRole } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import { applicationFilterParams, type ApplicationListArgs } from '../applications/service.ts';
@@ -104,7 +104,8 @@ export async function getApplicationStatistics(
   const { measures, groupBy, duration } = checkArgs(args);
   const filter = applicationFilterParams(args.filter ?? {}, app.clock.today());
   const needsDuration = DURATION_MEASURES.some((m) => measures.has(m));
-  const result = await applicationStatistics(ctx.db, { filter, groupBy, duration: needsDuration ? duration : null });
+  // On the analysts' pool (a replica, or under the analysts' statement timeout): ANALYTICS_TIMEOUT past it.
+  const result = await analyticsRead(ctx, (db) => applicationStatistics(db, { filter, groupBy, duration: needsDuration ? duration : null }));
   const rows = result.filter((r) => !r.isTotal);
   const total = result.find((r) => r.isTotal);
   if (!total) throw new Error('statistics statement returned no total row');
