@@ -24,6 +24,15 @@ export interface SampleDependant {
   decidedBy: string | null;
   grantedOn: string | null;
   principalChainStartedOn: string | null;
+  /**
+   * GKNB's screening of an adult (18 or older on the day added), as GKNB's seed opens it and
+   * migration records its outcome (same `screeningId`, which migration learns only with the
+   * outcome: none while PENDING); null for a child (not screened). Approved adults were
+   * CLEARED before approval.
+   */
+  screeningOutcome: 'PENDING' | 'CLEARED' | 'FLAGGED' | null;
+  screeningId: string | null;
+  screeningConcludedAt: string | null;
 }
 
 export interface SampleDependantDocument {
@@ -40,6 +49,16 @@ function dependantId(n: number): string {
   return `5eed0000-0000-4000-9000-${n.toString(16).padStart(12, '0')}`;
 }
 
+/** Deterministic ids of GKNB's screenings of the sample's adult dependants (GKNB's seed uses them too). */
+function dependantScreeningId(n: number): string {
+  return `5eed0000-0000-4000-a000-${n.toString(16).padStart(12, '0')}`;
+}
+
+/** Whether someone born on `dateOfBirth` is 18 or older on `day` (as DependantAdded's `adult`). */
+function isAdultOn(dateOfBirth: string, day: string): boolean {
+  return bornYearsBefore(day, 18) >= dateOfBirth;
+}
+
 /** The birth date of someone who turns `years` on `day` (29 February: the 28th). */
 function bornYearsBefore(day: string, years: number): string {
   const [y, rest] = [Number(day.slice(0, 4)), day.slice(4)];
@@ -51,7 +70,10 @@ function bornYearsBefore(day: string, years: number): string {
  * the world draws as before): a spouse for every fourth holder whose status is ACTIVE today, a
  * child for every eighth, one child who turned 18 last week (the officers' coming-of-age queue),
  * and pending spouses of the demo applicant and a few holders (the review queue). Approved ones
- * get PINs after the serials the world used (`serials` is updated).
+ * get PINs after the serials the world used (`serials` is updated). Every adult has GKNB's
+ * screening: CLEARED the day after being added for the approved ones; for the pending ones in
+ * turn CLEARED (ready for an officer), still PENDING, and FLAGGED (an officer cannot approve).
+ * The demo applicant's spouse waits for GKNB (PENDING).
  */
 export function sampleDependants(
   world: SampleWorld,
@@ -75,7 +97,10 @@ export function sampleDependants(
       .at(-1);
   const dependants: SampleDependant[] = [];
   const documents: SampleDependantDocument[] = [];
-  const add = (principal: SampleWorld['nomadRows'][number], relation: 'SPOUSE' | 'CHILD', state: 'PENDING' | 'APPROVED', dateOfBirth: string) => {
+  /** Pending adults screened so far: their outcomes go round CLEARED, PENDING, FLAGGED. */
+  let pendingAdults = 0;
+  const PENDING_OUTCOMES = ['CLEARED', 'PENDING', 'FLAGGED'] as const;
+  const add = (principal: SampleWorld['nomadRows'][number], relation: 'SPOUSE' | 'CHILD', state: 'PENDING' | 'APPROVED', dateOfBirth: string, screening?: 'PENDING') => {
     const n = dependants.length + 1;
     const names = NAMES[principal.citizenship] ?? NAMES.KAZ!;
     const sex = relation === 'SPOUSE' ? (principal.sex === 'MALE' ? 'FEMALE' : 'MALE') : rnd.next() < 0.5 ? 'MALE' : 'FEMALE';
@@ -84,6 +109,10 @@ export function sampleDependants(
     const addedOn = grantedOn ? addDays(grantedOn, -2) : addDays(today, -rnd.int(0, 5));
     const addedAt = `${addedOn}T0${rnd.int(3, 9)}:${String(rnd.int(10, 59))}:00.000Z`;
     const id = dependantId(n);
+    // GKNB screens an adult; concluded an hour after being added, and only on an earlier day than today.
+    const adult = isAdultOn(dateOfBirth, addedOn);
+    const outcome = !adult ? null : grantedOn ? 'CLEARED' : addedOn < today ? (screening ?? PENDING_OUTCOMES[pendingAdults++ % PENDING_OUTCOMES.length] ?? 'PENDING') : 'PENDING';
+    const concludedAt = outcome === 'CLEARED' || outcome === 'FLAGGED' ? new Date(Date.parse(addedAt) + 3_600_000).toISOString() : null;
     dependants.push({
       id,
       principalId: principal.id,
@@ -104,6 +133,9 @@ export function sampleDependants(
       decidedBy: grantedOn ? 'officer:sample' : null,
       grantedOn,
       principalChainStartedOn: grantedOn ? (chainStart ?? null) : null,
+      screeningOutcome: outcome,
+      screeningId: adult ? dependantScreeningId(n) : null,
+      screeningConcludedAt: concludedAt,
     });
     const certificate = relation === 'SPOUSE' ? 'MARRIAGE_CERTIFICATE' : 'BIRTH_CERTIFICATE';
     const fileName = relation === 'SPOUSE' ? 'marriage-certificate.pdf' : 'birth-certificate.pdf';
@@ -120,6 +152,6 @@ export function sampleDependants(
   const older = active.find((h) => (chainStartOf(h.id) ?? today) <= addDays(today, -30));
   if (older) add(older, 'CHILD', 'APPROVED', bornYearsBefore(addDays(today, -7), 18));
   const demo = world.nomadRows.find((n) => n.id === DEMO_NOMAD_ID);
-  if (demo) add(demo, 'SPOUSE', 'PENDING', addDays(demo.dateOfBirth, 400));
+  if (demo) add(demo, 'SPOUSE', 'PENDING', addDays(demo.dateOfBirth, 400), 'PENDING');
   return { dependants, documents, serials: [...used].map(([dateOfBirth, lastSerial]) => ({ dateOfBirth, lastSerial })) };
 }

@@ -45,6 +45,7 @@ const NULL_ON_PATH: Record<string, string> = {
   'pendingDependants.edges.node.pin': 'a dependant awaiting review has no PIN yet: ZHAAK assigns it on approval',
   'pendingDependants.edges.node.status': "a dependant awaiting review holds no status yet: it is the principal's from approval",
   'pendingDependants.edges.node.statusOn': "a dependant awaiting review holds no status yet: it is the principal's from approval",
+  'dependantsComingOfAge.edges.node.screening': 'a child come of age was a child when added: GKNB screens adults only',
 };
 
 let graph: TestGraph;
@@ -110,13 +111,15 @@ beforeAll(async () => {
   const extended = await gql<{ extendStatus: { userErrors: UserErrorView[] } }>(migrationOfficer, STATUS_ACTIONS.extendStatus, { input: { nomadId: holder.nomadId } });
   expect(extended.extendStatus.userErrors).toEqual([]);
   // The holder's family: a spouse (screened by GKNB: an adult), a child who turns 18 before the
-  // day the walk reads (the coming-of-age queue), both approved; and a child still pending.
+  // day the walk reads (the coming-of-age queue), both approved; a child and a spouse still pending.
   const ADD_DEPENDANT = 'mutation A($input: AddDependantInput!) { addDependant(input: $input) { dependant { id } userErrors { code field message } } }';
   const family: Record<string, string> = {};
   for (const [name, relation, dateOfBirth, certificate] of [
     ['spouse', 'SPOUSE', '1991-05-05', 'MARRIAGE_CERTIFICATE'],
     ['child', 'CHILD', '2009-01-20', 'BIRTH_CERTIFICATE'],
     ['pending', 'CHILD', '2015-03-03', 'BIRTH_CERTIFICATE'],
+    // An adult awaiting review: GKNB's screening still PENDING (a value on the review queue).
+    ['pendingSpouse', 'SPOUSE', '1993-06-06', 'MARRIAGE_CERTIFICATE'],
   ] as const) {
     const added = await gql<{ addDependant: { dependant: { id: string } | null; userErrors: UserErrorView[] } }>(holder.tok, ADD_DEPENDANT, {
       input: { relation, surname: 'Walk', givenNames: 'Family', dateOfBirth, sex: 'FEMALE', citizenship: 'KAZ', passport: { country: 'KAZ', number: `W${name.toUpperCase()}1234`, expiresOn: '2031-01-01' }, documents: [{ kind: certificate, fileName: 'certificate.pdf', language: 'ru' }] },
@@ -124,6 +127,8 @@ beforeAll(async () => {
     expect(added.addDependant.userErrors).toEqual([]);
     family[name] = added.addDependant.dependant?.id ?? '';
   }
+  // The spouse is an adult: GKNB screens them, and the approval waits for its CLEARED outcome.
+  await flows.dependantScreenedBySecurity(graph, securityOfficer, migrationOfficer, family.spouse ?? '');
   for (const name of ['spouse', 'child']) {
     const approved = await gql<{ approveDependant: { userErrors: UserErrorView[] } }>(migrationOfficer, 'mutation P($input: DependantDecisionInput!) { approveDependant(input: $input) { userErrors { code field message } } }', { input: { dependantId: family[name] } });
     expect(approved.approveDependant.userErrors).toEqual([]);
@@ -131,13 +136,21 @@ beforeAll(async () => {
   // A holder whose re-registration fails (closed regime), and one who must leave the country.
   stuck = await flows.statusHolder(graph, migrationOfficer, clear);
   leaver = await flows.statusHolder(graph, migrationOfficer, clear);
-  // The leaver's child leaves with them: the revocation opens the child's exit watch too (its `dependant`).
-  const leaverChild = await gql<{ addDependant: { dependant: { id: string } | null; userErrors: UserErrorView[] } }>(leaver.tok, ADD_DEPENDANT, {
-    input: { relation: 'CHILD', surname: 'Walk', givenNames: 'Leaver', dateOfBirth: '2016-04-04', sex: 'MALE', citizenship: 'KAZ', passport: { country: 'KAZ', number: 'WLEAVER1234', expiresOn: '2031-01-01' }, documents: [{ kind: 'BIRTH_CERTIFICATE', fileName: 'certificate.pdf', language: 'ru' }] },
-  });
-  expect(leaverChild.addDependant.userErrors).toEqual([]);
-  const leaverChildApproved = await gql<{ approveDependant: { userErrors: UserErrorView[] } }>(migrationOfficer, 'mutation P($input: DependantDecisionInput!) { approveDependant(input: $input) { userErrors { code field message } } }', { input: { dependantId: leaverChild.addDependant.dependant?.id } });
-  expect(leaverChildApproved.approveDependant.userErrors).toEqual([]);
+  // The leaver's child and spouse leave with them: the revocation opens their exit watches too
+  // (`dependant`); the spouse is an adult, screened by GKNB before approval.
+  for (const [relation, givenNames, dateOfBirth, certificate, number] of [
+    ['CHILD', 'Leaver', '2016-04-04', 'BIRTH_CERTIFICATE', 'WLEAVER1234'],
+    ['SPOUSE', 'Leaverspouse', '1990-02-02', 'MARRIAGE_CERTIFICATE', 'WLEAVERS1234'],
+  ] as const) {
+    const leaverFamily = await gql<{ addDependant: { dependant: { id: string } | null; userErrors: UserErrorView[] } }>(leaver.tok, ADD_DEPENDANT, {
+      input: { relation, surname: 'Walk', givenNames, dateOfBirth, sex: 'MALE', citizenship: 'KAZ', passport: { country: 'KAZ', number, expiresOn: '2031-01-01' }, documents: [{ kind: certificate, fileName: 'certificate.pdf', language: 'ru' }] },
+    });
+    expect(leaverFamily.addDependant.userErrors).toEqual([]);
+    const id = leaverFamily.addDependant.dependant?.id ?? '';
+    if (relation === 'SPOUSE') await flows.dependantScreenedBySecurity(graph, securityOfficer, migrationOfficer, id);
+    const leaverFamilyApproved = await gql<{ approveDependant: { userErrors: UserErrorView[] } }>(migrationOfficer, 'mutation P($input: DependantDecisionInput!) { approveDependant(input: $input) { userErrors { code field message } } }', { input: { dependantId: id } });
+    expect(leaverFamilyApproved.approveDependant.userErrors).toEqual([]);
+  }
   // Nomads some agencies hold no record of: an applicant (labor and tax: none), a pilot holder
   // (GKNB: none; the period runs past the walk's day so that it never expires into an exit watch).
   applicant = await flows.applicant(graph);

@@ -97,6 +97,44 @@ export async function clearedBySecurity(graph: TestGraph, securityOfficer: strin
   throw new Error(`migration never saw the clearance of application ${applicationId}`);
 }
 
+/**
+ * GKNB concludes an adult family member's DEPENDANT screening (a real conclusion in security,
+ * found in the officers' queue by the family member's id once DependantAdded opened it), and
+ * migration records the outcome once DependantScreeningConcluded arrived (bounded waits).
+ */
+export async function dependantScreenedBySecurity(
+  graph: TestGraph,
+  securityOfficer: string,
+  migrationOfficer: string,
+  dependantId: string,
+  outcome: 'CLEARED' | 'FLAGGED' = 'CLEARED',
+): Promise<void> {
+  type Queue = { screenings: { edges: { node: { id: string; version: number; kind: string; dependant: { id: string } | null } }[] } };
+  let screening: { id: string; version: number } | undefined;
+  for (let i = 0; i < 50 && !screening; i++) {
+    await graph.flushEvents();
+    const queue = await gql<Queue>(graph, securityOfficer, '{ screenings(first: 100, filter: { kind: DEPENDANT, outcomes: [PENDING] }) { edges { node { id version kind dependant { id } } } } }');
+    screening = queue.screenings.edges.map((e) => e.node).find((n) => n.dependant?.id === dependantId);
+    if (!screening) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  if (!screening) throw new Error(`GKNB opened no screening of dependant ${dependantId}`);
+  const conclusion = outcome === 'CLEARED' ? { outcome, classification: 'RESTRICTED' } : { outcome, reasons: ['WATCHLIST_MATCH'], classification: 'CONFIDENTIAL' };
+  const data = await gql<{ concludeScreening: { userErrors: UserErrorView[] } }>(
+    graph,
+    securityOfficer,
+    'mutation C($input: ConcludeScreeningInput!) { concludeScreening(input: $input) { screening { id } userErrors { code field message } } }',
+    { input: { screeningId: screening.id, expectedVersion: screening.version, ...conclusion } },
+  );
+  expect(data.concludeScreening.userErrors).toEqual([]);
+  for (let i = 0; i < 50; i++) {
+    await graph.flushEvents();
+    const seen = await gql<{ dependant: { screening: { outcome: string } | null } | null }>(graph, migrationOfficer, 'query D($id: ID!) { dependant(id: $id) { screening { outcome } } }', { id: dependantId });
+    if (seen.dependant?.screening?.outcome === outcome) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`migration never saw the screening outcome of dependant ${dependantId}`);
+}
+
 export interface StatusHolder extends Applicant {
   pin: string;
 }

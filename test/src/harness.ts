@@ -221,7 +221,7 @@ export async function startGraph(
       return { status: res.status, body: body as GraphResponse<never>['body'], text, headers: res.headers };
     },
     async deliverToMigration(type, aggregateId, payload, id = randomUUID()) {
-      const producer = type === 'ScreeningConcluded' || type === 'SuspensionRecommended' ? 'security' : 'labor';
+      const producer = type === 'ScreeningConcluded' || type === 'SuspensionRecommended' || type === 'DependantScreeningConcluded' ? 'security' : 'labor';
       return deliver('migration', producer, type, aggregateId, payload, id);
     },
     async deliverFromMigration(agency, type, aggregateId, payload, id = randomUUID()) {

@@ -31,6 +31,7 @@ export const PERSONAL_FIELDS = {
   'Dependant.passport': { description: "A dependant's passport country, number and expiry.", legalBasis: DECREE },
   'Dependant.pin': { description: "A dependant's personal identification number (ZHAAK).", legalBasis: DECREE },
   'Dependant.documents': { description: 'The marriage or birth certificate and the other documents filed for a dependant.', legalBasis: DECREE },
+  'Dependant.screening': { description: "The outcome of GKNB's screening of an adult dependant (not its reasons).", legalBasis: DECREE },
   'Dependant.status': { description: "A dependant's current status (the principal's).", legalBasis: DECREE },
   'Dependant.statusOn': { description: "A dependant's status on a given day.", legalBasis: DECREE },
   'Application.foreignParties': { description: 'Foreign employers and clients named in the application.', legalBasis: DECREE },

@@ -32,6 +32,7 @@ const GRID: Record<PersonalField, readonly Rule[]> = {
   'Dependant.passport':            ['self', 'any', 'never', 'never', 'never', 'linked', 'never', 'never'],
   'Dependant.pin':                 ['self', 'any', 'never', 'never', 'never', 'linked', 'never', 'never'],
   'Dependant.documents':           ['self', 'any', 'never', 'never', 'never', 'linked', 'never', 'never'],
+  'Dependant.screening':           ['self', 'any', 'never', 'never', 'never', 'linked', 'never', 'never'],
   'Dependant.status':              ['self', 'any', 'never', 'never', 'never', 'linked', 'any', 'never'],
   'Dependant.statusOn':            ['self', 'any', 'never', 'never', 'never', 'linked', 'any', 'never'],
   'Application.foreignParties':    ['self', 'any', 'linked', 'never', 'never', 'linked', 'never', 'never'],
@@ -56,13 +57,13 @@ function reads(field: PersonalField, role: Role, callerNomadId: string, linked: 
 
 describe("migration's need-to-know table", () => {
   it('is, cell by cell, the table written here', () => {
-    expect(Object.keys(GRID)).toHaveLength(24);
+    expect(Object.keys(GRID)).toHaveLength(25);
     expect(NEED_TO_KNOW).toEqual(tableFromGrid(COLUMNS, GRID));
   });
 
   it('each cell, through the check the services call: any, self (own and another nomad), linked (holding and not), never', async () => {
     const cases = cellCases(COLUMNS, GRID, { nomadId: NOMAD, otherNomadId: OTHER_NOMAD, relations: [true, false] });
-    expect(cases).toHaveLength(24 * 9 * 2);
+    expect(cases).toHaveLength(25 * 9 * 2);
     for (const c of cases) expect(await reads(c.field, c.role, c.callerNomadId, c.relationHolds), c.at).toBe(c.expected);
   });
 });

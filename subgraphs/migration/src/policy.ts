@@ -18,8 +18,9 @@ const DETAILS = needToKnowRow({ nomad: 'self', migration_officer: 'any', labor_o
 const INCOME = needToKnowRow({ nomad: 'self', migration_officer: 'any', labor_officer: 'linked', security_officer: 'linked', analyst: 'any' });
 
 /**
- * A dependant's identity, documents and status: the principal (`self`, who adds them), migration,
- * and GKNB (which screens adult dependants and watches their exit) through the principal's link.
+ * A dependant's identity, documents, screening outcome and status: the principal (`self`, who
+ * adds them), migration, and GKNB (which screens adult dependants and watches their exit)
+ * through the principal's link.
  * Labor and tax keep no record of dependants (tax registers no dependant as an IE, labor monitors
  * none), so they have no need to know them.
  */
@@ -47,6 +48,7 @@ export const NEED_TO_KNOW = {
   'Dependant.passport': DEPENDANT,
   'Dependant.pin': DEPENDANT,
   'Dependant.documents': DEPENDANT,
+  'Dependant.screening': DEPENDANT,
   'Dependant.status': DEPENDANT_STATUS,
   'Dependant.statusOn': DEPENDANT_STATUS,
   'Application.foreignParties': DETAILS,

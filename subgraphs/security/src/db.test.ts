@@ -456,6 +456,32 @@ describe('screening transitions', () => {
     expect(await database.db.select().from(schema.outbox).where(eq(schema.outbox.aggregateId, applicationId))).toHaveLength(1);
   });
 
+  it("a family member's screening publishes DependantScreeningConcluded to migration: the outcome only, the family member as aggregate", async () => {
+    const principalId = randomUUID();
+    const results: [string, string][] = [];
+    for (const outcome of ['CLEARED', 'FLAGGED'] as const) {
+      const dependantId = randomUUID();
+      await database.db.transaction((tx) =>
+        securityEventHandlers.DependantAdded(tx, event('DependantAdded', dependantId, { dependantId, principalId, relation: 'SPOUSE', citizenship: 'KAZ', adult: true, addedAt: '2026-11-24T05:00:00.000Z' })),
+      );
+      const [s] = await database.db.select().from(schema.screenings).where(eq(schema.screenings.dependantId, dependantId));
+      if (!s) throw new Error('no screening');
+      const input = outcome === 'CLEARED' ? { outcome, classification: 'RESTRICTED' as const } : { outcome, reasons: ['WATCHLIST_MATCH' as const], reasonText: 'secret', classification: 'SECRET' as const };
+      const done = await concludeScreening(ctxFor(['security_officer']), app, { screeningId: s.id, ...input });
+      expect(done.userErrors).toEqual([]);
+      const events = await database.db.select().from(schema.outbox).where(eq(schema.outbox.aggregateId, dependantId));
+      expect(events.map((e) => [e.type, e.payload])).toEqual([
+        ['DependantScreeningConcluded', { dependantId, principalId, screeningId: s.id, outcome, concludedAt: '2026-11-24T06:00:00.000Z' }],
+      ]);
+      const deliveries = await database.db.select().from(schema.outboxDeliveries).where(eq(schema.outboxDeliveries.aggregateId, dependantId));
+      expect(deliveries.map((d) => d.subscriber)).toEqual(['migration']);
+      results.push([outcome, events[0]?.type ?? '']);
+    }
+    expect(results).toEqual([['CLEARED', 'DependantScreeningConcluded'], ['FLAGGED', 'DependantScreeningConcluded']]);
+    // No application and no holder to recommend on: nothing else published for the principal.
+    expect(await database.db.select().from(schema.outbox).where(eq(schema.outbox.aggregateId, principalId))).toEqual([]);
+  });
+
   it('a FLAGGED re-screening publishes SuspensionRecommended with the decree ground only', async () => {
     const nomadId = randomUUID();
     await database.db.transaction((tx) => securityEventHandlers.ApplicationSubmitted(tx, submitted(randomUUID(), nomadId)));
@@ -498,7 +524,14 @@ describe('seed', () => {
   it("draws GKNB's part of the sample world: one screening per application, same outcome", async () => {
     const world = sampleWorld({ today: '2026-11-24', nomads: 60 });
     const { screeningRows, watchRows, subjectRows } = securitySample(world, await loadRules(database.db), '2026-11-24');
-    expect(screeningRows).toHaveLength(world.applicationRows.length);
+    const adults = sampleDependants(world, '2026-11-24').dependants.filter((d) => d.screeningOutcome !== null);
+    expect(adults.length).toBeGreaterThan(0);
+    expect(screeningRows).toHaveLength(world.applicationRows.length + adults.length);
+    // Each adult family member's screening, under the principal, with the outcome migration records.
+    expect(screeningRows.filter((r) => r.kind === 'DEPENDANT').map((r) => [r.id, r.dependantId, r.nomadId, r.outcome])).toEqual(
+      adults.map((d) => [d.screeningId, d.id, d.principalId, d.screeningOutcome]),
+    );
+    for (const d of adults.filter((x) => x.state === 'APPROVED')) expect(d.screeningOutcome).toBe('CLEARED');
     for (const [i, a] of world.applicationRows.entries()) {
       expect(screeningRows[i]).toMatchObject({ applicationId: a.id, nomadId: a.nomadId, applicationNumber: a.number, outcome: a.screeningOutcome ?? 'PENDING' });
     }
@@ -517,7 +550,8 @@ describe('seed', () => {
       await runMigrations(db, { agency: 'security', migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)) });
       expect(await seedSecurity(db.db, logger, { today: '2026-11-24', nomads: 40 })).toBe(true);
       expect(await seedSecurity(db.db, logger, { today: '2026-11-24', nomads: 40 })).toBe(false);
-      expect(await db.db.select().from(schema.screenings)).toHaveLength(40);
+      const adults = sampleDependants(sampleWorld({ today: '2026-11-24', nomads: 40 }), '2026-11-24').dependants.filter((d) => d.screeningOutcome !== null);
+      expect(await db.db.select().from(schema.screenings)).toHaveLength(40 + adults.length);
       const measures = await db.db.select().from(schema.technicalMeasures);
       expect(measures.length).toBeGreaterThan(0);
     } finally {

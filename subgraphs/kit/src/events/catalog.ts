@@ -137,6 +137,17 @@ export const EventCatalog = {
     addedAt: instant,
   }),
   /**
+   * security → migration: GKNB concluded an adult family member's DEPENDANT screening; migration
+   * approves the dependant only when CLEARED. The outcome only: GKNB's reasons stay with GKNB.
+   */
+  DependantScreeningConcluded: z.object({
+    dependantId: id,
+    principalId: id,
+    screeningId: id,
+    outcome: z.enum(['CLEARED', 'FLAGGED']),
+    concludedAt: instant,
+  }),
+  /**
    * migration → (no subscriber: tax registers no dependant as an IE, labor monitors none): a
    * dependant was approved and got a PIN; their status is the principal's, until `validUntil`
    * at the latest (the principal's last day when granted).

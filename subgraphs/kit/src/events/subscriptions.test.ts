@@ -33,6 +33,7 @@ describe('SUBSCRIPTIONS', () => {
       SuspensionRecommended: ['migration'],
       // Family members (issue 15): GKNB screens adult dependants and watches their exit; tax and labor receive none.
       DependantAdded: ['security'],
+      DependantScreeningConcluded: ['migration'],
       DependantGranted: [],
       DependantStatusEnded: ['security'],
       // The access ledger (issue 13): every agency's sealed log to GKNB's ledger, the ledger's roots to migration.
@@ -46,7 +47,7 @@ describe('SUBSCRIPTIONS', () => {
     expect(eventTypesFor('security')).toEqual(['ApplicationSubmitted', 'StatusGranted', 'StatusRevoked', 'StatusExpired', 'DependantAdded', 'DependantStatusEnded', 'AccessSealed', 'RulesChanged']);
     expect(eventTypesFor('tax')).not.toContain('DependantGranted');
     expect(eventTypesFor('labor')).not.toContain('DependantGranted');
-    expect(eventTypesFor('migration')).toEqual(['ScreeningConcluded', 'EvaluationConcluded', 'SuspensionRecommended', 'LedgerSealed']);
+    expect(eventTypesFor('migration')).toEqual(['ScreeningConcluded', 'EvaluationConcluded', 'SuspensionRecommended', 'DependantScreeningConcluded', 'LedgerSealed']);
     expect(subscribersOf('StatusSuspended')).toEqual([]);
   });
 

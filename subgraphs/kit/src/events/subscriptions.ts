@@ -24,6 +24,8 @@ export const SUBSCRIPTIONS = {
   // Family members (docs/domain.md): GKNB screens adult dependants and watches their exit;
   // tax registers no dependant as an IE and labor monitors none, so neither receives them.
   DependantAdded: ['security'],
+  // GKNB's outcome of an adult family member's screening: migration approves only a CLEARED one.
+  DependantScreeningConcluded: ['migration'],
   DependantGranted: [],
   DependantStatusEnded: ['security'],
   // Every agency (security included) sends its sealed access log to the ledger in security.
@@ -54,6 +56,7 @@ export const PRODUCERS = {
   StatusReinstated: ['migration'],
   SuspensionRecommended: ['security'],
   DependantAdded: ['migration'],
+  DependantScreeningConcluded: ['security'],
   DependantGranted: ['migration'],
   DependantStatusEnded: ['migration'],
   AccessSealed: ['migration', 'labor', 'tax', 'security'],

@@ -448,6 +448,15 @@ export const dependants = migration.table(
     endCause: dependantEndCauseEnum('end_cause'),
     endReason: text('end_reason'),
     endExitDeadlineOn: date('end_exit_deadline_on', { mode: 'string' }),
+    /**
+     * GKNB's screening of an adult family member (18 or older on the day added: DependantAdded's
+     * `adult`): PENDING from the day added until DependantScreeningConcluded reports CLEARED or
+     * FLAGGED (with GKNB's screening id and time); null for a child, whom GKNB does not screen.
+     * An adult is approved only when CLEARED.
+     */
+    screeningOutcome: screeningOutcomeEnum('screening_outcome'),
+    screeningId: uuid('screening_id'),
+    screeningConcludedAt: timestamp('screening_concluded_at', { withTimezone: true, mode: 'string' }),
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -459,6 +468,11 @@ export const dependants = migration.table(
     check('dependants_pin_format', sql`${t.pin} is null or ${t.pin} ~ ${sql.raw(`'${PIN_PATTERN.source}'`)}`),
     check('dependants_ended', sql`(${t.endedOn} is null) = (${t.endCause} is null)`),
     check('dependants_approved', sql`(${t.state} = 'APPROVED') = (${t.pin} is not null and ${t.grantedOn} is not null and ${t.principalChainStartedOn} is not null)`),
+    // A concluded screening names GKNB's screening and its time; a pending one (or none) neither.
+    check(
+      'dependants_screening',
+      sql`(${t.screeningId} is null) = (${t.screeningConcludedAt} is null) and (${t.screeningConcludedAt} is null) = (${t.screeningOutcome} is null or ${t.screeningOutcome} = 'PENDING')`,
+    ),
   ],
 );
 

@@ -319,6 +319,8 @@ export type Dependant = {
   /** Personal identification number (14 digits), assigned through ZHAAK on approval; null before. */
   pin?: Maybe<Scalars['String']['output']>;
   relation: DependantRelation;
+  /** GKNB's screening of an adult (18 or older when added): approval waits for CLEARED. Null for a child, whom GKNB does not screen. */
+  screening?: Maybe<DependantScreening>;
   sex?: Maybe<Sex>;
   state: DependantState;
   /** The status today: the principal's, from the day of approval; null unless approved. */
@@ -408,6 +410,18 @@ export type DependantRelation =
   | 'CHILD'
   /** Husband or wife: the marriage certificate is required. */
   | 'SPOUSE';
+
+/**
+ * GKNB's security screening of an adult family member, as migration knows it: the outcome only
+ * (GKNB's reasons, text and classification stay with GKNB).
+ */
+export type DependantScreening = {
+  __typename?: 'DependantScreening';
+  /** When GKNB concluded the screening; null while PENDING. */
+  concludedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** PENDING until GKNB concludes; the dependant is approved only when CLEARED. */
+  outcome: ClearanceOutcome;
+};
 
 /** A dependant's review. */
 export type DependantState =
@@ -733,7 +747,7 @@ export type Mutation = {
    * the initial 60-day period. Send an `Idempotency-Key` header to retry safely.
    */
   approveApplication: ApplicationActionPayload;
-  /** Migration officer: approve a PENDING dependant while the principal's status is ACTIVE (PRINCIPAL_STATUS_NOT_ACTIVE); a child must still be under 18. ZHAAK assigns the PIN (ZHAAK_UNAVAILABLE). */
+  /** Migration officer: approve a PENDING dependant while the principal's status is ACTIVE (PRINCIPAL_STATUS_NOT_ACTIVE); a child must still be under 18; an adult needs GKNB's screening CLEARED (DEPENDANT_SCREENING_PENDING, DEPENDANT_SCREENING_FLAGGED). ZHAAK assigns the PIN (ZHAAK_UNAVAILABLE). */
   approveDependant: DependantPayload;
   /** Migration officer: end an approved dependant's status from today (e.g. a child come of age), with the exit deadline of a revocation (15 days). */
   endDependantStatus: DependantPayload;
@@ -1534,6 +1548,7 @@ export type ResolversTypes = ResolversObject<{
   DependantEdge: ResolverTypeWrapper<Omit<DependantEdge, 'node'> & { node: ResolversTypes['Dependant'] }>;
   DependantPayload: ResolverTypeWrapper<Omit<DependantPayload, 'dependant'> & { dependant?: Maybe<ResolversTypes['Dependant']> }>;
   DependantRelation: DependantRelation;
+  DependantScreening: ResolverTypeWrapper<DependantScreening>;
   DependantState: DependantState;
   DocumentInput: DocumentInput;
   DocumentKind: DocumentKind;
@@ -1634,6 +1649,7 @@ export type ResolversParentTypes = ResolversObject<{
   DependantDocumentInput: DependantDocumentInput;
   DependantEdge: Omit<DependantEdge, 'node'> & { node: ResolversParentTypes['Dependant'] };
   DependantPayload: Omit<DependantPayload, 'dependant'> & { dependant?: Maybe<ResolversParentTypes['Dependant']> };
+  DependantScreening: DependantScreening;
   DocumentInput: DocumentInput;
   EligibilityRules: Omit<EligibilityRules, 'minimumAnnualIncome'> & { minimumAnnualIncome: ResolversParentTypes['Money'] };
   EventDelivery: EventDelivery;
@@ -1804,6 +1820,7 @@ export type DependantResolvers<ContextType = Context, ParentType extends Resolve
   passport?: Resolver<Maybe<ResolversTypes['Passport']>, ParentType, ContextType>;
   pin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['DependantRelation'], ParentType, ContextType>;
+  screening?: Resolver<Maybe<ResolversTypes['DependantScreening']>, ParentType, ContextType>;
   sex?: Resolver<Maybe<ResolversTypes['Sex']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DependantState'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['NomadStatus']>, ParentType, ContextType>;
@@ -1834,6 +1851,11 @@ export type DependantEdgeResolvers<ContextType = Context, ParentType extends Res
 export type DependantPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DependantPayload'] = ResolversParentTypes['DependantPayload']> = ResolversObject<{
   dependant?: Resolver<Maybe<ResolversTypes['Dependant']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type DependantScreeningResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DependantScreening'] = ResolversParentTypes['DependantScreening']> = ResolversObject<{
+  concludedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['ClearanceOutcome'], ParentType, ContextType>;
 }>;
 
 export type EligibilityRulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EligibilityRules'] = ResolversParentTypes['EligibilityRules']> = ResolversObject<{
@@ -2164,6 +2186,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DependantDocument?: DependantDocumentResolvers<ContextType>;
   DependantEdge?: DependantEdgeResolvers<ContextType>;
   DependantPayload?: DependantPayloadResolvers<ContextType>;
+  DependantScreening?: DependantScreeningResolvers<ContextType>;
   EligibilityRules?: EligibilityRulesResolvers<ContextType>;
   EventDelivery?: EventDeliveryResolvers<ContextType>;
   EventDeliveryConnection?: EventDeliveryConnectionResolvers<ContextType>;

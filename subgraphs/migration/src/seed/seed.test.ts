@@ -76,6 +76,25 @@ describe('sample data', () => {
     for (const d of dependants) expect(documents.some((doc) => doc.dependantId === d.id && doc.kind === (d.relation === 'SPOUSE' ? 'MARRIAGE_CERTIFICATE' : 'BIRTH_CERTIFICATE'))).toBe(true);
   });
 
+  it("gives every adult dependant GKNB's screening: approved ones CLEARED before approval, pending ones CLEARED, PENDING or FLAGGED; no child screened", async () => {
+    const dependants = await database.db.select().from(schema.dependants);
+    const adultOnAdding = (d: (typeof dependants)[number]) => !isUnder(d.dateOfBirth, CHILD_AGE_LIMIT_YEARS, d.addedAt.slice(0, 10));
+    const adults = dependants.filter(adultOnAdding);
+    expect(adults.length).toBeGreaterThan(5);
+    for (const d of dependants.filter((x) => !adultOnAdding(x))) expect(d).toMatchObject({ screeningOutcome: null, screeningId: null });
+    const approved = adults.filter((d) => d.state === 'APPROVED');
+    expect(approved.length).toBeGreaterThan(0);
+    for (const d of approved) {
+      expect(d.screeningOutcome).toBe('CLEARED');
+      expect(Date.parse(d.screeningConcludedAt ?? '')).toBeLessThan(Date.parse(d.decidedAt ?? ''));
+    }
+    const pending = adults.filter((d) => d.state === 'PENDING');
+    expect(new Set(pending.map((d) => d.screeningOutcome))).toEqual(new Set(['CLEARED', 'PENDING', 'FLAGGED']));
+    // Migration learns GKNB's screening id with the outcome.
+    for (const d of adults) expect(d.screeningId === null).toBe(d.screeningOutcome === 'PENDING');
+    expect(pending.find((d) => d.principalId === DEMO_NOMAD_ID)?.screeningOutcome).toBe('PENDING');
+  });
+
   it('does nothing on a second run', async () => {
     expect(await seedMigration(database.db, pino({ level: 'silent' }), { today: TODAY })).toBe(false);
   });

@@ -28,7 +28,9 @@ export async function seedMigration(db: MigrationDb, logger: Logger, options: Sa
     for (let i = 0; i < documentRows.length; i += 1000) await tx.insert(applicationDocuments).values(documentRows.slice(i, i + 1000));
     for (let i = 0; i < periodRows.length; i += 1000) await tx.insert(statusPeriods).values(periodRows.slice(i, i + 1000));
     for (let i = 0; i < eventRows.length; i += 1000) await tx.insert(statusEvents).values(eventRows.slice(i, i + 1000));
-    if (family.dependants.length > 0) await tx.insert(dependants).values(family.dependants);
+    // Migration learns GKNB's screening id with its outcome: none on a screening still PENDING.
+    const familyRows = family.dependants.map((d) => ({ ...d, screeningId: d.screeningConcludedAt ? d.screeningId : null }));
+    if (familyRows.length > 0) await tx.insert(dependants).values(familyRows);
     if (family.documents.length > 0) await tx.insert(dependantDocuments).values(family.documents);
     // ZHAAK continues after the serials the sample used.
     for (let i = 0; i < serials.length; i += 1000) await tx.insert(zhaakSerials).values(serials.slice(i, i + 1000));

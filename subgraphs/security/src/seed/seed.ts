@@ -40,7 +40,8 @@ const FLAG_REASONS: readonly { reasons: ScreeningReason[]; text: string | null; 
 
 /**
  * GKNB's part of the sample world: one screening per seeded application with the outcome
- * migration recorded for it (PENDING where migration has none), and an exit watch for every
+ * migration recorded for it (PENDING where migration has none), one per adult family member
+ * (DEPENDANT, under the principal, with the outcome migration records), and an exit watch for every
  * seeded revocation and expiry; the sample's family members as known subjects (migration's
  * seed adds them without a DependantAdded; holders are known by their screening). Pure, so that
  * a test can check it against the sample world.
@@ -83,7 +84,20 @@ export function securitySample(world: SampleWorld, rules: Rules, today: string) 
     const watch = { id: seededUuid(2_000_000 + watchRows.length), ...row };
     watchRows.push(confirmed ? { ...watch, departureConfirmedOn: addDays(row.exitDeadlineOn, -2), confirmedBy: SEED_OFFICER, note: 'Border-crossing record (sample).', version: 2 } : watch);
   }
-  const subjectRows: (typeof knownSubjects.$inferInsert)[] = sampleDependants(world, today).dependants.map((d) => ({
+  const family = sampleDependants(world, today).dependants;
+  // The adult family members' DEPENDANT screenings (filed under the principal), with the outcome migration records.
+  for (const d of family) {
+    if (!d.screeningOutcome || !d.screeningId) continue;
+    const base = { id: d.screeningId, kind: 'DEPENDANT' as const, dependantId: d.id, nomadId: d.principalId, citizenship: d.citizenship, openedAt: d.addedAt };
+    const concludedAt = d.screeningConcludedAt ?? d.addedAt;
+    if (d.screeningOutcome === 'PENDING') screeningRows.push({ ...base, outcome: 'PENDING' });
+    else if (d.screeningOutcome === 'CLEARED') screeningRows.push({ ...base, outcome: 'CLEARED', classification: 'RESTRICTED', officerSub: SEED_OFFICER, concludedAt, version: 2 });
+    else {
+      const flag = FLAG_REASONS[flagged++ % FLAG_REASONS.length] ?? FLAG_REASONS[0]!;
+      screeningRows.push({ ...base, outcome: 'FLAGGED', reasons: flag.reasons, reasonText: flag.text, classification: flag.classification, officerSub: SEED_OFFICER, concludedAt, version: 2 });
+    }
+  }
+  const subjectRows: (typeof knownSubjects.$inferInsert)[] = family.map((d) => ({
     subjectId: d.id,
     kind: 'DEPENDANT' as const,
     source: 'sample',

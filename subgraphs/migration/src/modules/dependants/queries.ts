@@ -46,6 +46,14 @@ export async function updateDependantIf(db: MigrationDb, params: { id: string; v
   return row;
 }
 
+/** Records a fact another agency reported on the dependant (moves the version: an officer's read is stale). */
+export async function recordOnDependant(db: MigrationDb, params: { id: string; set: Partial<NewDependant> }): Promise<void> {
+  await db
+    .update(dependants)
+    .set({ ...params.set, version: sql`${dependants.version} + 1` })
+    .where(eq(dependants.id, params.id));
+}
+
 /** Approved dependants of a principal whose status has not ended yet (the ones a principal's end carries over to). */
 export async function getLiveDependantsOf(db: MigrationDb, params: { principalId: string }): Promise<DependantRow[]> {
   return db

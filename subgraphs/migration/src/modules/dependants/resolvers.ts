@@ -44,6 +44,7 @@ export function dependantResolvers(app: App): Resolvers {
       passport: personal('Dependant.passport', (d) => ({ country: d.passportCountry, number: d.passportNumber, expiresOn: d.passportExpiresOn })),
       pin: personal('Dependant.pin', (d) => d.pin),
       documents: personal('Dependant.documents', (d, ctx) => ctx.loaders.documentsByDependant.load(d.id)),
+      screening: personal('Dependant.screening', (d) => (d.screeningOutcome ? { outcome: d.screeningOutcome, concludedAt: d.screeningConcludedAt } : null)),
       status: (d, _args, ctx) => dependantStatusOn(ctx, d, app.clock.today(), 'Dependant.status'),
       statusOn: (d, args, ctx) => dependantStatusOn(ctx, d, args.date, 'Dependant.statusOn'),
     },

@@ -1,12 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, type Principal } from '@nomad/kit';
+import { RejectedEvent, type Database, type DomainEvent, type EventPayload, type Principal } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import { fixedClock } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import { schema, type MigrationSchema } from '../../db/index.ts';
 import { nomadPrincipal, openServiceTestDatabase, serviceContext, type ServiceTestDatabase } from '../../testing.ts';
 import { embeddedZhaak } from '../../zhaak.ts';
+import { reviewEventHandlers } from '../review/handlers.ts';
 import { changeStatus } from '../status/change.ts';
 import { recordExpiries } from '../status/service.ts';
 import {
@@ -89,11 +91,26 @@ function spouse(documents?: AddDependantInput['documents']): AddDependantInput {
   };
 }
 
-/** Adds and approves; returns the dependant's id. */
+/** GKNB's outcome of the dependant's screening, as its event reaches migration. */
+async function screened(id: string, outcome: 'CLEARED' | 'FLAGGED', payload: Partial<EventPayload<'DependantScreeningConcluded'>> = {}) {
+  const dependant = await row(id);
+  const event: DomainEvent<'DependantScreeningConcluded'> = {
+    id: randomUUID(),
+    type: 'DependantScreeningConcluded',
+    aggregateId: id,
+    payload: { dependantId: id, principalId: dependant.principalId, screeningId: randomUUID(), outcome, concludedAt: '2026-11-24T05:00:00.000Z', ...payload },
+    occurredAt: '2026-11-24T05:00:00.000Z',
+    producer: 'security',
+  };
+  return database.db.transaction((tx) => reviewEventHandlers.DependantScreeningConcluded(tx, event));
+}
+
+/** Adds and approves (an adult once GKNB cleared them); returns the dependant's id. */
 async function approved(principalId: string, input: AddDependantInput): Promise<string> {
   const added = await addDependant(asNomad(principalId), app, input);
   expect(added.userErrors).toEqual([]);
   const id = added.dependantId as string;
+  if (input.relation === 'SPOUSE') await screened(id, 'CLEARED');
   const decided = await approveDependant(officer(), app, { dependantId: id });
   expect(decided.userErrors).toEqual([]);
   return id;
@@ -199,6 +216,80 @@ describe('a dependant child', () => {
     const late = await approveDependant(officer(), app, { dependantId: added.dependantId as string });
     expect(late.userErrors.map((e) => [e.code, e.field])).toEqual([['CHILD_NOT_UNDER_18', 'input.dependantId']]);
     expect((await row(added.dependantId as string)).state).toBe('PENDING');
+  });
+});
+
+/** The code of the RejectedEvent `work` throws (fails the test if it throws anything else, or nothing). */
+async function rejection(work: Promise<unknown>): Promise<string> {
+  const err = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(RejectedEvent);
+  return (err as RejectedEvent).code;
+}
+
+describe("GKNB's screening of an adult dependant", () => {
+  it('holds the approval of an adult until GKNB clears them: PENDING, then FLAGGED refused (no PIN serial taken, nothing written), CLEARED approved', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const waiting = (await addDependant(asNomad(principal), app, spouse())).dependantId as string;
+    expect(await row(waiting)).toMatchObject({ screeningOutcome: 'PENDING', screeningId: null, screeningConcludedAt: null });
+    const serials = await database.db.select().from(schema.zhaakSerials);
+    const before = await countAll();
+    const pending = await approveDependant(officer(), app, { dependantId: waiting });
+    expect(pending).toMatchObject({ dependantId: null, userErrors: [{ code: 'DEPENDANT_SCREENING_PENDING', field: 'input.dependantId' }] });
+    expect(await screened(waiting, 'FLAGGED')).toBeUndefined();
+    const flagged = await approveDependant(officer(), app, { dependantId: waiting });
+    expect(flagged).toMatchObject({ dependantId: null, userErrors: [{ code: 'DEPENDANT_SCREENING_FLAGGED', field: 'input.dependantId' }] });
+    expect(await row(waiting)).toMatchObject({ state: 'PENDING', pin: null, screeningOutcome: 'FLAGGED' });
+    expect(await countAll()).toEqual(before);
+    expect(await database.db.select().from(schema.zhaakSerials)).toEqual(serials);
+    // Another spouse, cleared: approved.
+    const clearedId = (await addDependant(asNomad(principal), app, spouse())).dependantId as string;
+    expect(await screened(clearedId, 'CLEARED')).toBeUndefined();
+    expect((await approveDependant(officer(), app, { dependantId: clearedId })).userErrors).toEqual([]);
+    expect(await row(clearedId)).toMatchObject({ state: 'APPROVED', screeningOutcome: 'CLEARED', screeningConcludedAt: expect.stringMatching(/^2026-11-24/) as unknown });
+  });
+
+  it('a child is not screened: no outcome awaited, approved without one', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const id = (await addDependant(asNomad(principal), app, child('2013-07-07'))).dependantId as string;
+    expect((await row(id)).screeningOutcome).toBeNull();
+    expect((await approveDependant(officer(), app, { dependantId: id })).userErrors).toEqual([]);
+  });
+
+  it("records GKNB's outcome once: a repeat is ignored, an unknown dependant, another principal, a conflicting outcome or a second screening refused, a child's not awaited", async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const id = (await addDependant(asNomad(principal), app, spouse())).dependantId as string;
+    const screeningId = randomUUID();
+    const at = '2026-11-24T05:30:00.000Z';
+    // Another principal named, or an unknown dependant: refused, nothing recorded.
+    expect(await rejection(screened(id, 'CLEARED', { principalId: randomUUID(), screeningId, concludedAt: at }))).toBe('EVENT_FACT_CONFLICT');
+    const unknown = '00000000-0000-4000-8000-0000000000fe';
+    await expect(database.db.transaction((tx) => reviewEventHandlers.DependantScreeningConcluded(tx, {
+      id: randomUUID(), type: 'DependantScreeningConcluded', aggregateId: unknown, occurredAt: at, producer: 'security',
+      payload: { dependantId: unknown, principalId: principal, screeningId, outcome: 'CLEARED', concludedAt: at },
+    }))).rejects.toMatchObject({ code: 'EVENT_SUBJECT_UNKNOWN' });
+    expect((await row(id)).screeningOutcome).toBe('PENDING');
+    // Recorded once; the same fact again changes nothing.
+    expect(await screened(id, 'CLEARED', { screeningId, concludedAt: at })).toBeUndefined();
+    const recorded = await row(id);
+    expect(recorded).toMatchObject({ screeningOutcome: 'CLEARED', screeningId });
+    expect(await screened(id, 'CLEARED', { screeningId, concludedAt: at })).toEqual({ ignored: expect.stringContaining('already recorded') as unknown });
+    // The same screening with another outcome or time, or a newer second screening: refused.
+    expect(await rejection(screened(id, 'FLAGGED', { screeningId, concludedAt: at }))).toBe('EVENT_FACT_CONFLICT');
+    expect(await rejection(screened(id, 'CLEARED', { screeningId, concludedAt: '2026-11-24T05:31:00.000Z' }))).toBe('EVENT_FACT_CONFLICT');
+    expect(await rejection(screened(id, 'FLAGGED', { concludedAt: '2026-11-24T07:00:00.000Z' }))).toBe('EVENT_FACT_CONFLICT');
+    // An older other screening: ignored.
+    expect(await screened(id, 'FLAGGED', { concludedAt: '2026-11-24T04:00:00.000Z' })).toEqual({ ignored: expect.stringContaining('older') as unknown });
+    expect(await row(id)).toEqual(recorded);
+    // A child: GKNB screens adults only.
+    const kid = (await addDependant(asNomad(principal), app, child('2015-08-08'))).dependantId as string;
+    expect(await rejection(screened(kid, 'CLEARED'))).toBe('EVENT_NOT_AWAITED');
+    expect((await row(kid)).screeningOutcome).toBeNull();
   });
 });
 

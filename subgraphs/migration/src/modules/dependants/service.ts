@@ -69,6 +69,8 @@ export const DependantCode = {
   PRINCIPAL_STATUS_NOT_ACTIVE: 'PRINCIPAL_STATUS_NOT_ACTIVE',
   REASON_REQUIRED: 'REASON_REQUIRED',
   ZHAAK_UNAVAILABLE: 'ZHAAK_UNAVAILABLE',
+  DEPENDANT_SCREENING_PENDING: 'DEPENDANT_SCREENING_PENDING',
+  DEPENDANT_SCREENING_FLAGGED: 'DEPENDANT_SCREENING_FLAGGED',
 } as const;
 
 /** The certificate each relation needs: the marriage certificate for a spouse, the birth certificate for a child. */
@@ -136,6 +138,8 @@ export async function addDependant(ctx: Context, app: App, input: AddDependantIn
     if (status?.state !== 'ACTIVE' && !(await hasOpenApplication(tx, { nomadId: principalId }))) {
       throw abort(DependantCode.PRINCIPAL_NOT_ELIGIBLE, 'Dependants are added by a holder of an ACTIVE status or by an applicant whose application is open.', 'input');
     }
+    // GKNB screens an adult (DependantAdded's `adult`): approval waits for its outcome.
+    const adult = !isUnder(input.dateOfBirth, CHILD_AGE_LIMIT_YEARS, today);
     let row: DependantRow;
     try {
       row = await insertDependant(tx, {
@@ -152,6 +156,7 @@ export async function addDependant(ctx: Context, app: App, input: AddDependantIn
           passportExpiresOn: input.passport.expiresOn,
           addedAt: now,
           addedBy: ctx.principal.sub,
+          screeningOutcome: adult ? 'PENDING' : null,
         },
         documents: input.documents.map((d) => ({ ...documentRow(d), addedAt: now })),
       });
@@ -166,7 +171,7 @@ export async function addDependant(ctx: Context, app: App, input: AddDependantIn
       principalId,
       relation: row.relation,
       citizenship: row.citizenship,
-      adult: !isUnder(row.dateOfBirth, CHILD_AGE_LIMIT_YEARS, today),
+      adult,
       addedAt: now,
     });
     ctx.logger.info({ dependantId: row.id, principalId }, 'dependant added');
@@ -232,7 +237,8 @@ async function obtainDependantPin(
 /**
  * A migration officer approves a PENDING dependant once the principal's status is ACTIVE (with
  * the principal's application, right after its approval, or later on its own). A child must
- * still be under 18. ZHAAK assigns the PIN (outside the transaction, as for a holder); the
+ * still be under 18; an adult needs GKNB's screening CLEARED (DEPENDANT_SCREENING_PENDING,
+ * DEPENDANT_SCREENING_FLAGGED). ZHAAK assigns the PIN (outside the transaction, as for a holder); the
  * dependant's status is the principal's current chain from today.
  */
 export async function approveDependant(ctx: Context, app: App, input: DependantDecisionInput): Promise<DependantPayload> {
@@ -246,6 +252,13 @@ export async function approveDependant(ctx: Context, app: App, input: DependantD
     }
     if (dependant.relation === 'CHILD' && !isUnder(dependant.dateOfBirth, CHILD_AGE_LIMIT_YEARS, today)) {
       throw abort(DependantCode.CHILD_NOT_UNDER_18, `The child turned ${CHILD_AGE_LIMIT_YEARS} on ${birthdayOn(dependant.dateOfBirth, CHILD_AGE_LIMIT_YEARS)}: no longer a dependant.`, 'input.dependantId');
+    }
+    // An adult waits for GKNB's screening (a child is not screened: no outcome to wait for).
+    if (dependant.screeningOutcome === 'PENDING') {
+      throw abort(DependantCode.DEPENDANT_SCREENING_PENDING, "GKNB has not concluded this family member's security screening yet.", 'input.dependantId');
+    }
+    if (dependant.screeningOutcome === 'FLAGGED') {
+      throw abort(DependantCode.DEPENDANT_SCREENING_FLAGGED, 'The security screening flagged this family member: the dependant cannot be approved.', 'input.dependantId');
     }
     return status;
   };

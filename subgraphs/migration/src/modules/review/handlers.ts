@@ -1,6 +1,7 @@
 import { EventRejection, ignoreEvent, parsePgTimestamp, RejectedEvent, type DomainEvent, type EventIgnored } from '@nomad/kit';
 import type { MigrationDb } from '../../db/index.ts';
 import type { ApplicationRow } from '../../db/schema.ts';
+import { dependantEventHandlers } from '../dependants/handlers.ts';
 import { getNomadsByIds } from '../nomads/queries.ts';
 import type { ApplicationState } from '../applications/queries.ts';
 import { insertRecommendation, lockApplication, recordOnApplication } from './queries.ts';
@@ -137,4 +138,7 @@ export const reviewEventHandlers = {
       recommendation: { nomadId, fromAgency: event.producer, action: 'SUSPEND', reasonCode: reasonSummary, reference: screeningId, recommendedAt: at },
     });
   },
+
+  /** GKNB's outcome of an adult family member's screening (DependantScreeningConcluded: modules/dependants/handlers.ts). */
+  ...dependantEventHandlers,
 };

@@ -126,8 +126,10 @@ function requireSecurityOfficer(ctx: Context): UserError[] {
  * (REASONS_REQUIRED, …), which screening (SCREENING_NOT_FOUND), at which version (CONFLICT),
  * from which state (INVALID_TRANSITION), then one guarded UPDATE (CONFLICT if another officer
  * concluded it meanwhile) and the event — one transaction, so a refusal writes nothing.
- * An application's outcome goes to migration (ScreeningConcluded); a FLAGGED re-screening of a
- * holder goes to migration as a recommendation to suspend (SuspensionRecommended).
+ * An application's outcome goes to migration (ScreeningConcluded), a family member's too
+ * (DependantScreeningConcluded: migration approves an adult dependant only when CLEARED); a
+ * FLAGGED re-screening of a holder goes to migration as a recommendation to suspend
+ * (SuspensionRecommended).
  */
 export async function concludeScreening(ctx: Context, app: App, input: ConcludeInput): Promise<ScreeningPayload> {
   const denied = requireSecurityOfficer(ctx);
@@ -168,6 +170,15 @@ export async function concludeScreening(ctx: Context, app: App, input: ConcludeI
         if (updated.kind === 'APPLICATION' && updated.applicationId) {
           await publish(tx, 'ScreeningConcluded', updated.applicationId, {
             applicationId: updated.applicationId,
+            screeningId: updated.id,
+            outcome: input.outcome,
+            concludedAt,
+          });
+        } else if (updated.kind === 'DEPENDANT' && updated.dependantId) {
+          // Aggregate = the family member: migration approves them only when CLEARED.
+          await publish(tx, 'DependantScreeningConcluded', updated.dependantId, {
+            dependantId: updated.dependantId,
+            principalId: updated.nomadId,
             screeningId: updated.id,
             outcome: input.outcome,
             concludedAt,
