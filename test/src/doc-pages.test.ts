@@ -30,7 +30,9 @@ describe('the documentation pages', () => {
       const text = await readFile(`${REPO_ROOT}${file}`, 'utf8');
       texts.set(file, text);
       const headings = text.split('\n').filter((l) => /^#{1,6} /.test(l));
-      slugs.set(file, new Set(headings.map((h) => githubSlug(h.replace(/^#+ /, '')))));
+      // Headings' slugs, and explicit anchors (`<a id="…"></a>`), which GitHub keeps too.
+      const anchors = [...text.matchAll(/<a id="([\w-]+)"><\/a>/g)].map((m) => m[1] ?? '');
+      slugs.set(file, new Set([...headings.map((h) => githubSlug(h.replace(/^#+ /, ''))), ...anchors]));
     }
     let links = 0;
     for (const [file, text] of texts) {
