@@ -338,7 +338,7 @@ describe("migration's exit days after a revocation, by RulesChanged", () => {
       expect(err).toBeInstanceOf(RejectedEvent);
       expect(err).toMatchObject({ code: 'EVENT_FACT_CONFLICT', message: `the revocation of nomad ${wrong} on 2026-11-20 gives the exit deadline 2026-12-05, not 2026-12-20 (30 days)` });
       // An older announcement arriving late, or one without the exit days, changes nothing.
-      expect(await announce(20, '2026-11-23T06:00:00.000Z')).toEqual({ ignored: 'a later announcement of the rules is already applied' });
+      expect(await announce(20, '2026-11-23T06:00:00.000Z')).toEqual({ ignored: 'a later announcement of the rules is already applied (this one is kept in the history)' });
       expect(await announce(undefined, '2026-11-25T06:00:00.000Z')).toEqual({ ignored: 'the announcement carries no exit days after a revocation' });
       expect((await loadRules(database.db)).exit_days_after_revocation).toBe(30);
       const watches = await database.db.select().from(schema.exitWatches).where(inArray(schema.exitWatches.nomadId, [before, after, wrong]));
@@ -372,6 +372,37 @@ describe("migration's exit days after a revocation, by RulesChanged", () => {
       expect(await revokeAfter(wrong, '2026-12-05')).toMatchObject({ code: 'EVENT_FACT_CONFLICT' });
     } finally {
       await announce(15, '2026-11-28T06:00:00.000Z');
+    }
+  });
+
+  it('a revocation computed under an announcement the rule has changed since is judged by the value announced then, even if the later announcement arrived first', async () => {
+    const [nomadId, wrong, unstamped] = [randomUUID(), randomUUID(), randomUUID()];
+    for (const id of [nomadId, wrong, unstamped]) await grant(id);
+    const [t1, t2] = ['2026-11-29T06:00:00.000Z', '2026-11-30T06:00:00.000Z'];
+    const revokeUnder = (id: string, exitDeadline: string, exitDaysAnnouncedAt?: string) =>
+      database.db
+        .transaction((tx) =>
+          securityEventHandlers.StatusRevoked(
+            tx,
+            event('StatusRevoked', id, { nomadId: id, pin: '21204199000001', ground: 'RULES_BREACH', revokedAt: '2026-11-20T09:00:00.000Z', exitDeadline, ...(exitDaysAnnouncedAt ? { exitDaysAnnouncedAt } : {}) }),
+          ),
+        )
+        .then((r) => r, (e: unknown) => e);
+    try {
+      // Rule 15 announced at t1; migration revokes with +15 under t1; the rule changes to 20 at
+      // t2, and that RulesChanged reaches GKNB before the revocation (delivered late, retried).
+      expect(await announce(15, t1)).toBeUndefined();
+      expect(await announce(20, t2)).toBeUndefined();
+      expect((await loadRules(database.db)).exit_days_after_revocation).toBe(20);
+      expect(await revokeUnder(nomadId, '2026-12-05', t1)).toBeUndefined();
+      const watches = await database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.nomadId, nomadId));
+      expect(watches.map((w) => [w.cause, w.exitDeadlineOn])).toEqual([['REVOKED', '2026-12-05']]);
+      // A deadline by another rule than the one announced at t1 is still refused for good.
+      expect(await revokeUnder(wrong, '2026-12-10', t1)).toMatchObject({ code: 'EVENT_FACT_CONFLICT', message: expect.stringContaining(`not 2026-12-05 (15 days, as announced at ${t1})`) as unknown });
+      // A revocation naming no announcement is judged by the latest, as before.
+      expect(await revokeUnder(unstamped, '2026-12-05')).toMatchObject({ code: 'EVENT_FACT_CONFLICT', message: expect.stringContaining('not 2026-12-10 (20 days)') as unknown });
+    } finally {
+      await announce(15, '2026-12-01T06:00:00.000Z');
     }
   });
 });

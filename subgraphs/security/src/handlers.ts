@@ -14,9 +14,10 @@ import { learnDependant, learnHolder } from './modules/subjects/service.ts';
  * (a nomad screened on their application or announced by StatusGranted, pilot holders too as
  * the import publishes a grant; a family member announced by DependantAdded), else it is
  * refused for good (`EVENT_SUBJECT_UNKNOWN`, dead-lettered: GKNB never invents a watch); a
- * revocation's exit deadline must follow migration's `exit_days_after_revocation` as its last
- * `RulesChanged` announced it (the decree's 15 days until then; else refused for good,
- * `EVENT_FACT_CONFLICT`); the same status end reported again (same nomad, cause and last day),
+ * revocation's exit deadline must follow migration's `exit_days_after_revocation` as announced
+ * when migration computed it (`exitDaysAnnouncedAt`: the value of that `RulesChanged`, waited
+ * for if still on its way; else the latest one, the decree's 15 days until the first; otherwise
+ * refused for good, `EVENT_FACT_CONFLICT`); the same status end reported again (same nomad, cause and last day),
  * or one older than the latest end already watched for the nomad, opens no watch
  * (acknowledged as ignored). A watch is never changed by a later fact. The producer's signature
  * (only migration publishes status facts, `PRODUCERS`) guards who says it.

@@ -1,6 +1,6 @@
 import { accessLogTables, eventTables, idempotencyTables, ledgerTables } from '@nomad/kit';
 import { sql } from 'drizzle-orm';
-import { bigserial, char, check, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, char, check, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Every table of GKNB lives in its own PostgreSQL schema; no other agency reads it. */
 export const security = pgSchema('security');
@@ -147,22 +147,28 @@ export const rules = security.table('rules', {
 });
 
 /**
- * Rule values another agency owns, as its last `RulesChanged` announced them (the one source
- * is the owner's rule table; GKNB keeps no copy of its own): migration's
- * `exit_days_after_revocation`, which a revocation's exit deadline must follow. Created with the
+ * Rule values another agency owns, every value its `RulesChanged` announced, one row per
+ * announcement (the one source is the owner's rule table; GKNB keeps no copy of its own):
+ * migration's `exit_days_after_revocation`, which a revocation's exit deadline must follow. The
+ * latest announcement is the value applied; an event that names when the value it followed was
+ * announced (`exitDaysAnnouncedAt`) is judged by the value announced then. Created with the
  * decree's 15 days ([C]), applied until migration's first announcement arrives.
  */
-export const announcedRules = security.table('announced_rules', {
-  key: text('key').primaryKey(),
-  value: jsonb('value').notNull(),
-  /** The agency whose rule it is, e.g. `migration`. */
-  producer: text('producer').notNull(),
-  /** The `RulesChanged` event that brought it; null for the value the schema was created with. */
-  eventId: uuid('event_id'),
-  /** When the producer announced it: an older announcement arriving late changes nothing. */
-  announcedAt: timestamp('announced_at', { withTimezone: true, mode: 'string' }).notNull(),
-  receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-});
+export const announcedRules = security.table(
+  'announced_rules',
+  {
+    key: text('key').notNull(),
+    value: jsonb('value').notNull(),
+    /** The agency whose rule it is, e.g. `migration`. */
+    producer: text('producer').notNull(),
+    /** The `RulesChanged` event that brought it; null for the value the schema was created with. */
+    eventId: uuid('event_id'),
+    /** When the producer announced it (its `RulesChanged`'s `occurredAt`): the latest is the value applied. */
+    announcedAt: timestamp('announced_at', { withTimezone: true, mode: 'string' }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.announcedAt] })],
+);
 
 /** The decree's technical measures (GKNB must implement them within two months of it taking effect). */
 export const technicalMeasures = security.table(

@@ -26,8 +26,8 @@ import type { Context } from '../../context.ts';
 import type { SecurityDb } from '../../db/index.ts';
 import { accessTables, idempotencyKeys, type ExitWatchRow } from '../../db/schema.ts';
 import { ACCESS_POLICY } from '../../personal-fields.ts';
-import { getAnnouncedAt } from '../rules/queries.ts';
-import { loadRules, type Rules } from '../rules/service.ts';
+import { getAnnouncedValueAt } from '../rules/queries.ts';
+import { ExitDays, loadRules, type Rules } from '../rules/service.ts';
 import { assertKnownDependant, assertKnownHolder } from '../subjects/service.ts';
 import { confirmDepartureIf, countOverdueWatches, findExitWatchOf, findLatestExitWatchOf, getExitWatch, insertExitWatch, listOverdueWatches, type WatchedPerson } from './queries.ts';
 
@@ -44,9 +44,9 @@ async function olderThanWatched(tx: SecurityDb, person: WatchedPerson, endedOn: 
  * Handler of StatusRevoked: a nomad GKNB never heard of (neither screened nor announced by a
  * grant) is refused for good (`EVENT_SUBJECT_UNKNOWN`). The holder must leave by the deadline
  * migration computed, which must be `exit_days_after_revocation` after the revocation day, as
- * migration's last `RulesChanged` announced the rule (the decree's 15 days until the first
- * announcement; else refused for good, `EVENT_FACT_CONFLICT`: GKNB never watches a deadline the
- * rule does not set). The same status end reported again
+ * migration announced the rule when it computed the deadline (`exitDaysAnnouncedAt`; else its
+ * latest `RulesChanged`, the decree's 15 days until the first announcement; otherwise refused for
+ * good, `EVENT_FACT_CONFLICT`: GKNB never watches a deadline the rule does not set). The same status end reported again
  * (another event of the same revocation) opens no second watch, nor does one older than the end
  * already watched: acknowledged as ignored.
  */
@@ -68,9 +68,11 @@ export async function watchRevocation(tx: SecurityDb, event: DomainEvent<'Status
 /**
  * GKNB never watches a deadline the rule does not set: `exit_days_after_revocation` (migration's,
  * as announced) after the day a status was revoked (`EVENT_FACT_CONFLICT` otherwise). A deadline
- * that follows an announcement GKNB has not received yet (`exitDaysAnnouncedAt` later than the
- * one applied: the `RulesChanged` is still on its way) is not judged: the event fails and is
- * delivered again, until the announcement has arrived.
+ * that names when the exit days it followed were announced (`exitDaysAnnouncedAt`) is judged by
+ * the value announced then, whatever was announced since (the rule may have changed again before
+ * the event arrived); if GKNB has not received that announcement yet (the `RulesChanged` is still
+ * on its way) it is not judged: the event fails and is delivered again, until it has arrived. One
+ * that names none is judged by the latest announcement. Returns the deadline.
  */
 async function assertDecreedDeadline(
   tx: SecurityDb,
@@ -78,18 +80,22 @@ async function assertDecreedDeadline(
   endedOn: string,
   fact: { exitDeadline: string | null; exitDaysAnnouncedAt?: string | undefined },
   rules: Pick<Rules, 'exit_days_after_revocation'>,
-): Promise<void> {
-  const { exitDeadline } = fact;
-  const decreed = addDays(endedOn, rules.exit_days_after_revocation);
-  if (exitDeadline !== decreed) {
-    if (fact.exitDaysAnnouncedAt !== undefined) {
-      const applied = await getAnnouncedAt(tx, { key: 'exit_days_after_revocation' });
-      if (applied === null || applied < new Date(fact.exitDaysAnnouncedAt)) {
-        throw new Error(`${what} follows migration's exit days announced at ${fact.exitDaysAnnouncedAt}, an announcement GKNB has not received yet: to be delivered again`);
-      }
+): Promise<string> {
+  const { exitDeadline, exitDaysAnnouncedAt } = fact;
+  let days = rules.exit_days_after_revocation;
+  if (exitDaysAnnouncedAt !== undefined) {
+    const announced = await getAnnouncedValueAt(tx, { key: 'exit_days_after_revocation', announcedAt: exitDaysAnnouncedAt });
+    if (announced === undefined) {
+      throw new Error(`${what} follows migration's exit days announced at ${exitDaysAnnouncedAt}, an announcement GKNB has not received yet: to be delivered again`);
     }
-    throw new RejectedEvent(EventRejection.FACT_CONFLICT, `${what} on ${endedOn} gives the exit deadline ${exitDeadline ?? 'none'}, not ${decreed} (${rules.exit_days_after_revocation} days)`);
+    days = ExitDays.parse(announced);
   }
+  const decreed = addDays(endedOn, days);
+  if (exitDeadline !== decreed) {
+    const as = exitDaysAnnouncedAt === undefined ? '' : `, as announced at ${exitDaysAnnouncedAt}`;
+    throw new RejectedEvent(EventRejection.FACT_CONFLICT, `${what} on ${endedOn} gives the exit deadline ${exitDeadline ?? 'none'}, not ${decreed} (${days} days${as})`);
+  }
+  return decreed;
 }
 
 /**
@@ -156,8 +162,7 @@ export async function watchDependantExit(tx: SecurityDb, event: DomainEvent<'Dep
   let deadline: string;
   if (cause === 'EXPIRED') deadline = assertExpiryDeadline(what, endedOn, exitDeadline, rules);
   else {
-    await assertDecreedDeadline(tx, what, endedOn, event.payload, rules);
-    deadline = addDays(endedOn, rules.exit_days_after_revocation);
+    deadline = await assertDecreedDeadline(tx, what, endedOn, event.payload, rules);
   }
   const person = { nomadId: principalId, dependantId };
   const watchCause = cause === 'EXPIRED' ? 'EXPIRED' : 'REVOKED';
