@@ -241,20 +241,29 @@ describe('event handlers', () => {
     expect(rows.map((r) => [r.dependantId, r.exitDeadlineOn]).sort()).toEqual([[first, '2026-11-16'], [second, '2026-11-16']].sort());
   });
 
-  it("a family member's end whose principal GKNB never heard of is refused for good (EVENT_SUBJECT_UNKNOWN), by expiry as by revocation", async () => {
+  it("a known family member's end whose principal GKNB has not heard of yet fails, to be delivered again (not refused for good); once the grant arrives it opens the watch", async () => {
     const principalId = randomUUID();
     const dependantId = randomUUID();
-    // The family member is known (DependantAdded), the principal neither screened nor granted.
+    // The family member is known (DependantAdded), the principal's grant still on its way.
     await addDependant(dependantId, principalId, false);
-    for (const [cause, endedOn, exitDeadline] of [['EXPIRED', '2026-11-01', null], ['REVOKED', '2026-11-20', '2026-12-05'], ['ENDED', '2026-11-20', '2026-12-05']] as const) {
-      const err = await database.db
+    const cases = [['EXPIRED', '2026-11-01', null], ['REVOKED', '2026-11-20', '2026-12-05'], ['ENDED', '2026-11-20', '2026-12-05']] as const;
+    const end = (cause: (typeof cases)[number][0], endedOn: string, exitDeadline: string | null) =>
+      database.db
         .transaction((tx) => securityEventHandlers.DependantStatusEnded(tx, event('DependantStatusEnded', dependantId, { dependantId, principalId, pin: '11001201000005', cause, endedOn, exitDeadline })))
-        .then(() => null, (e: unknown) => e);
-      expect(err, cause).toBeInstanceOf(RejectedEvent);
-      expect(err, cause).toMatchObject({ code: 'EVENT_SUBJECT_UNKNOWN', message: expect.stringContaining(`the status of nomad ${principalId}`) as unknown });
+        .then((r) => r, (e: unknown) => e);
+    for (const [cause, endedOn, exitDeadline] of cases) {
+      const err = await end(cause, endedOn, exitDeadline);
+      expect(err, cause).toBeInstanceOf(Error);
+      expect(err, cause).not.toBeInstanceOf(RejectedEvent);
+      expect((err as Error).message, cause).toContain(`GKNB has not yet heard of their principal ${principalId}`);
     }
     expect(await database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.dependantId, dependantId))).toEqual([]);
     expect(await database.db.select().from(schema.accessRecords).where(eq(schema.accessRecords.subjectId, principalId))).toEqual([]);
+    // The grant arrives; the end delivered again opens the watch under the principal.
+    await grant(principalId);
+    expect(await end('REVOKED', '2026-11-20', '2026-12-05')).toBeUndefined();
+    const rows = await database.db.select().from(schema.exitWatches).where(eq(schema.exitWatches.dependantId, dependantId));
+    expect(rows.map((r) => [r.nomadId, r.cause, r.exitDeadlineOn])).toEqual([[principalId, 'REVOKED', '2026-12-05']]);
   });
 
   describe('a status end of someone GKNB never heard of', () => {

@@ -13,7 +13,8 @@ import { learnDependant, learnHolder } from './modules/subjects/service.ts';
  * A status end is checked before it creates an exit watch: its subject must be known to GKNB
  * (a nomad screened on their application or announced by StatusGranted, pilot holders too as
  * the import publishes a grant; a family member announced by DependantAdded), else it is
- * refused for good (`EVENT_SUBJECT_UNKNOWN`, dead-lettered: GKNB never invents a watch); a
+ * refused for good (`EVENT_SUBJECT_UNKNOWN`, dead-lettered: GKNB never invents a watch; the
+ * principal of a known family member not heard of yet is waited for: the event is retried); a
  * revocation's exit deadline must follow migration's `exit_days_after_revocation` as announced
  * when migration computed it (`exitDaysAnnouncedAt`: the value of that `RulesChanged`, waited
  * for if still on its way; else the latest one, the decree's 15 days until the first; otherwise

@@ -28,7 +28,7 @@ import { accessTables, idempotencyKeys, type ExitWatchRow } from '../../db/schem
 import { ACCESS_POLICY } from '../../personal-fields.ts';
 import { getAnnouncedValueAt } from '../rules/queries.ts';
 import { ExitDays, loadRules, type Rules } from '../rules/service.ts';
-import { assertKnownDependant, assertKnownHolder } from '../subjects/service.ts';
+import { assertKnownDependant, assertKnownHolder, assertKnownPrincipal } from '../subjects/service.ts';
 import { confirmDepartureIf, countOverdueWatches, findExitWatchOf, findLatestExitWatchOf, getExitWatch, insertExitWatch, listOverdueWatches, type WatchedPerson } from './queries.ts';
 
 /**
@@ -148,15 +148,16 @@ export async function watchExpiry(tx: SecurityDb, event: DomainEvent<'StatusExpi
  * its deadline too must be `exit_days_after_revocation` as announced; after an expiry the
  * deadline is GKNB's own, and one the event names must be it (else refused for good,
  * `EVENT_FACT_CONFLICT`). The watch's nomad is the principal (the Nomad migration resolves), its
- * `dependant_id` the family member. A family member no DependantAdded announced, or a principal
- * GKNB never heard of (as for the holder's own end), is refused for good
- * (`EVENT_SUBJECT_UNKNOWN`). The same end again, or one older than the family member's end
+ * `dependant_id` the family member. A family member no DependantAdded announced is refused for
+ * good (`EVENT_SUBJECT_UNKNOWN`); a known family member's principal GKNB has not heard of yet
+ * (their grant is still on its way: events of different aggregates arrive in any order) makes
+ * the event fail, to be delivered again. The same end again, or one older than the family member's end
  * already watched, opens nothing: acknowledged as ignored.
  */
 export async function watchDependantExit(tx: SecurityDb, event: DomainEvent<'DependantStatusEnded'>): Promise<EventIgnored | undefined> {
   const { dependantId, principalId, pin, cause, endedOn, exitDeadline } = event.payload;
   await assertKnownDependant(tx, dependantId);
-  await assertKnownHolder(tx, principalId, cause === 'EXPIRED' ? 'expired' : 'was revoked');
+  await assertKnownPrincipal(tx, principalId, dependantId);
   const rules = await loadRules(tx);
   const what = `the end of the status of dependant ${dependantId}`;
   let deadline: string;

@@ -23,9 +23,23 @@ export async function learnDependant(tx: SecurityDb, params: { dependantId: stri
  * dead-lettered): GKNB never invents an exit watch.
  */
 export async function assertKnownHolder(tx: SecurityDb, nomadId: string, what: 'was revoked' | 'expired'): Promise<void> {
-  if (await isKnownSubject(tx, { subjectId: nomadId, kind: 'HOLDER' })) return;
-  if (await hasScreenings(tx, { nomadId })) return;
+  if (await isKnownHolder(tx, nomadId)) return;
   throw new RejectedEvent(EventRejection.SUBJECT_UNKNOWN, `the status of nomad ${nomadId} ${what}, but GKNB never screened them and no grant announced them`);
+}
+
+async function isKnownHolder(tx: SecurityDb, nomadId: string): Promise<boolean> {
+  return (await isKnownSubject(tx, { subjectId: nomadId, kind: 'HOLDER' })) || hasScreenings(tx, { nomadId });
+}
+
+/**
+ * The principal of a family member GKNB knows (`assertKnownDependant` passed): migration added
+ * the family member to them, so they exist even if their StatusGranted or ApplicationSubmitted
+ * has not arrived yet (events of different aggregates may arrive in any order). Not known yet: the
+ * event fails and is delivered again, not refused for good.
+ */
+export async function assertKnownPrincipal(tx: SecurityDb, principalId: string, dependantId: string): Promise<void> {
+  if (await isKnownHolder(tx, principalId)) return;
+  throw new Error(`the status of dependant ${dependantId} ended, but GKNB has not yet heard of their principal ${principalId} (their grant or application is still on its way): to be delivered again`);
 }
 
 /** The same for a family member: known if DependantAdded announced them (or GKNB screened them). */
