@@ -351,7 +351,7 @@ describe('one source for the exit days after a revocation', () => {
       const revoked = await gql<Revoked>(migrationOfficer, STATUS_ACTIONS.revokeStatus, { input: { nomadId: holder.nomadId, ground: 'RULES_BREACH' } });
       expect(revoked.revokeStatus.userErrors).toEqual([]);
       await graph.flushEvents();
-      const [announced] = await security<{ value: number; event_id: string | null }[]>`select value, event_id from security.announced_rules where key = 'exit_days_after_revocation'`;
+      const [announced] = await security<{ value: number; event_id: string | null }[]>`select value, event_id from security.announced_rules where key = 'exit_days_after_revocation' order by announced_at desc limit 1`;
       expect(announced?.value).toBe(30);
       expect(announced?.event_id).not.toBeNull();
       const watches = await security<{ ended_on: string; exit_deadline_on: string }[]>`
@@ -370,7 +370,7 @@ describe('one source for the exit days after a revocation', () => {
       await announceRuleChanges(graph.migration.database.db);
       await graph.flushEvents();
     }
-    const [restored] = await security<{ value: number }[]>`select value from security.announced_rules where key = 'exit_days_after_revocation'`;
+    const [restored] = await security<{ value: number }[]>`select value from security.announced_rules where key = 'exit_days_after_revocation' order by announced_at desc limit 1`;
     expect(restored?.value).toBe(15);
   });
 
