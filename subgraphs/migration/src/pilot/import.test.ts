@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, runMigrations, type Database } from '@nomad/kit';
+import { connect, parsePgTimestamp, runMigrations, type Database } from '@nomad/kit';
 import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
 import { addDays, fixedClock } from '../clock.ts';
 import { schema, type MigrationDb, type MigrationSchema } from '../db/index.ts';
 import { deriveStatus } from '../modules/status/derive.ts';
-import { ZhaakError, type Zhaak } from '../zhaak.ts';
+import { runMaintenance } from '../maintenance.ts';
+import { embeddedZhaak, ZhaakError, type Zhaak } from '../zhaak.ts';
 import { importPilotHolders, PilotFileError, type ImportReport, type PilotRowInput } from './import.ts';
 import { exitCodeOf, formatReport } from './report.ts';
 
@@ -349,6 +350,30 @@ describe('importPilotHolders: clashes and failures', () => {
     expect(text).toMatch(/^Pilot import of pilot-sample.csv \(dry run: nothing written\)\n {2}rows {8}13\n {2}importable {3}0\n {2}skipped {5}13\n/);
     expect(text).toContain('line  5  INVALID_DATE ');
     expect(text.trimEnd().split('\n')).toHaveLength(5 + 2 + 13);
+  });
+
+  it("announces a legacy holder's grant as of the time it was granted: their expiry published before the re-run stays the newer fact", async () => {
+    // Imported long ago (before the expiry below), by an import that announced nothing.
+    const grantedClock = fixedClock('2025-03-01T06:00:00Z');
+    const imported = await importPilotHolders(db, { rows: [newcomer({ passport_number: '759900090' })], clock: grantedClock, actor: ACTOR });
+    const [nomadId] = imported.importedNomadIds;
+    if (!nomadId) throw new Error('the holder was not imported');
+    await db.delete(schema.outboxDeliveries).where(inArray(schema.outboxDeliveries.eventId, db.select({ id: schema.outbox.id }).from(schema.outbox).where(eq(schema.outbox.aggregateId, nomadId))));
+    await db.delete(schema.outbox).where(eq(schema.outbox.aggregateId, nomadId));
+    await db.delete(schema.pilotAnnouncements).where(eq(schema.pilotAnnouncements.nomadId, nomadId));
+    // The period ended: maintenance published the expiry (which the agencies dead-lettered: no grant announced the holder).
+    await runMaintenance(db, { clock, zhaak: embeddedZhaak(db) });
+
+    const rerun = await importPilotHolders(db, { rows: [newcomer({ passport_number: '759900090' })], clock, actor: ACTOR });
+    expect(rerun.announcedNomadIds).toEqual([nomadId]);
+    const published = await db.select().from(schema.outbox).where(eq(schema.outbox.aggregateId, nomadId)).orderBy(schema.outbox.seq);
+    expect(published.map((e) => e.type)).toEqual(['StatusExpired', 'StatusGranted']);
+    const [expiry, grant] = published;
+    const [granted] = await db.select().from(schema.statusEvents).where(and(eq(schema.statusEvents.nomadId, nomadId), eq(schema.statusEvents.kind, 'GRANTED')));
+    if (!expiry || !grant || !granted) throw new Error('missing event');
+    expect(parsePgTimestamp(grant.occurredAt).toISOString()).toBe(parsePgTimestamp(granted.at).toISOString());
+    expect(parsePgTimestamp(grant.occurredAt).toISOString()).toBe('2025-03-01T06:00:00.000Z');
+    expect(parsePgTimestamp(grant.occurredAt).getTime()).toBeLessThan(parsePgTimestamp(expiry.occurredAt).getTime());
   });
 });
 

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { MigrationDb } from '../db/index.ts';
 import { loadRules } from '../modules/rules/service.ts';
 import { insertPeriod, insertStatusEvent } from '../modules/status/queries.ts';
-import { databaseErrorOf, pinMatches } from '@nomad/kit';
+import { databaseErrorOf, parsePgTimestamp, pinMatches } from '@nomad/kit';
 import { embeddedZhaak, type Zhaak } from '../zhaak.ts';
 import { publish } from '../events.ts';
 import { CsvError, readCsvTable } from './csv.ts';
@@ -232,16 +232,25 @@ type RowOutcome = { nomadId: string } | { skip: SkipIssue; announcedNomadId?: st
  * The fact a grant publishes, marked as imported: tax queues the IE for re-registration (the
  * decree: every holder), labor opens monitoring, GKNB learns the holder. Recorded in
  * `pilot_announcements`, so that no run announces the holder twice. In the caller's transaction.
+ * A grant announced by a later run (`grantedAt`: its GRANTED event's `at`) keeps the time it was
+ * granted as its `occurredAt`: the agencies order status facts by it, so the holder's expiry or
+ * revocation published since (and re-queued after the run) stays newer than the grant.
  */
-async function announcePilotGrant(tx: MigrationDb, grant: { nomadId: string; pin: string; validFrom: string; validUntil: string }): Promise<void> {
-  const eventId = await publish(tx, 'StatusGranted', grant.nomadId, {
-    nomadId: grant.nomadId,
-    pin: grant.pin,
-    periodKind: 'PILOT_2022_2024',
-    validFrom: grant.validFrom,
-    validUntil: grant.validUntil,
-    imported: true,
-  });
+async function announcePilotGrant(tx: MigrationDb, grant: { nomadId: string; pin: string; validFrom: string; validUntil: string; grantedAt?: string }): Promise<void> {
+  const eventId = await publish(
+    tx,
+    'StatusGranted',
+    grant.nomadId,
+    {
+      nomadId: grant.nomadId,
+      pin: grant.pin,
+      periodKind: 'PILOT_2022_2024',
+      validFrom: grant.validFrom,
+      validUntil: grant.validUntil,
+      imported: true,
+    },
+    grant.grantedAt === undefined ? {} : { occurredAt: parsePgTimestamp(grant.grantedAt).toISOString() },
+  );
   await insertPilotAnnouncement(tx, { nomadId: grant.nomadId, eventId });
 }
 
@@ -260,7 +269,7 @@ async function announceIfNeverAnnounced(db: MigrationDb, nomadId: string, dryRun
     await lockNomad(tx, { nomadId });
     const grant = await getUnannouncedPilotGrant(tx, { nomadId });
     if (!grant || grant.pin === null) return false;
-    await announcePilotGrant(tx, { nomadId, pin: grant.pin, validFrom: grant.validFrom, validUntil: grant.validUntil });
+    await announcePilotGrant(tx, { nomadId, pin: grant.pin, validFrom: grant.validFrom, validUntil: grant.validUntil, grantedAt: grant.grantedAt });
     return true;
   });
 }

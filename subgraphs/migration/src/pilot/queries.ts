@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { MigrationDb } from '../db/index.ts';
-import { nomads, pilotAnnouncements, statusPeriods, type NomadRow } from '../db/schema.ts';
+import { nomads, pilotAnnouncements, statusEvents, statusPeriods, type NomadRow } from '../db/schema.ts';
 
 /** What an import compares to tell a re-run (same person) from a clash (another person). */
 export type RegisteredIdentity = Pick<NomadRow, 'id' | 'surname' | 'givenNames' | 'dateOfBirth' | 'sex' | 'source'>;
@@ -29,12 +29,19 @@ export async function lockNomad(db: MigrationDb, params: { nomadId: string }): P
   await db.select({ id: nomads.id }).from(nomads).where(eq(nomads.id, params.nomadId)).for('update');
 }
 
-/** An imported holder's pilot grant (PIN and period) when it was never announced (one statement). */
-export async function getUnannouncedPilotGrant(db: MigrationDb, params: { nomadId: string }): Promise<{ pin: string | null; validFrom: string; validUntil: string } | undefined> {
+/**
+ * An imported holder's pilot grant (PIN, period, and `grantedAt`: the `at` of the period's GRANTED
+ * event) when it was never announced (one statement).
+ */
+export async function getUnannouncedPilotGrant(
+  db: MigrationDb,
+  params: { nomadId: string },
+): Promise<{ pin: string | null; validFrom: string; validUntil: string; grantedAt: string } | undefined> {
   const [row] = await db
-    .select({ pin: nomads.pin, validFrom: statusPeriods.validFrom, validUntil: statusPeriods.validUntil })
+    .select({ pin: nomads.pin, validFrom: statusPeriods.validFrom, validUntil: statusPeriods.validUntil, grantedAt: statusEvents.at })
     .from(nomads)
     .innerJoin(statusPeriods, and(eq(statusPeriods.nomadId, nomads.id), eq(statusPeriods.kind, 'PILOT_2022_2024')))
+    .innerJoin(statusEvents, and(eq(statusEvents.periodId, statusPeriods.id), eq(statusEvents.kind, 'GRANTED')))
     .leftJoin(pilotAnnouncements, eq(pilotAnnouncements.nomadId, nomads.id))
     .where(and(eq(nomads.id, params.nomadId), eq(nomads.source, 'PILOT_2022_2024'), isNull(pilotAnnouncements.nomadId)))
     .orderBy(statusPeriods.validFrom)
