@@ -19,6 +19,7 @@ export interface Zhaak {
   assignPin(request: PinRequest): Promise<string>;
 }
 
+/** The message names the condition only, never the person's data (it may reach a log). */
 export class ZhaakError extends Error {
   override name = 'ZhaakError';
 }
@@ -37,7 +38,7 @@ export function embeddedZhaak(db: MigrationDb): Zhaak {
       if (!isValidDate(request.dateOfBirth)) throw new ZhaakError('invalid birth date');
       const serial = await takeZhaakSerial(db, { dateOfBirth: request.dateOfBirth });
       if (serial === null) throw new ZhaakError('no serial returned');
-      if (serial > MAX_SERIAL) throw new ZhaakError(`no PIN serial left for birth date ${request.dateOfBirth}`);
+      if (serial > MAX_SERIAL) throw new ZhaakError('no PIN serial left for the birth date');
       return formatPin(request.sex, request.dateOfBirth, serial);
     },
   };

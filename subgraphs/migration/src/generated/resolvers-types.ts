@@ -319,7 +319,7 @@ export type Dependant = {
   /** Personal identification number (14 digits), assigned through ZHAAK on approval; null before. */
   pin?: Maybe<Scalars['String']['output']>;
   relation: DependantRelation;
-  /** GKNB's screening of an adult (18 or older when added): approval waits for CLEARED. Null for a child, whom GKNB does not screen. */
+  /** GKNB's screening of a spouse (whatever the age) or an adult (18 or older when added): approval waits for CLEARED. Null for a child, whom GKNB does not screen. */
   screening?: Maybe<DependantScreening>;
   sex?: Maybe<Sex>;
   state: DependantState;
@@ -412,7 +412,7 @@ export type DependantRelation =
   | 'SPOUSE';
 
 /**
- * GKNB's security screening of an adult family member, as migration knows it: the outcome only
+ * GKNB's security screening of a spouse or an adult family member, as migration knows it: the outcome only
  * (GKNB's reasons, text and classification stay with GKNB).
  */
 export type DependantScreening = {
@@ -739,7 +739,7 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** A status holder (ACTIVE) or an applicant with an open application adds a spouse or a child under 18 (PRINCIPAL_NOT_ELIGIBLE, CHILD_NOT_UNDER_18, CERTIFICATE_REQUIRED, TRANSLATION_REQUIRED, DEPENDANT_ALREADY_ADDED, PASSPORT_EXPIRED). GKNB screens an adult dependant. */
+  /** A status holder (ACTIVE) or an applicant with an open application adds a spouse or a child under 18 (PRINCIPAL_NOT_ELIGIBLE, CHILD_NOT_UNDER_18, CERTIFICATE_REQUIRED, TRANSLATION_REQUIRED, DEPENDANT_ALREADY_ADDED, PASSPORT_EXPIRED). GKNB screens a spouse (whatever the age) or an adult dependant. */
   addDependant: DependantPayload;
   /**
    * Migration officer: approve an application UNDER_REVIEW. Needs a CLEARED screening and, if
@@ -747,7 +747,7 @@ export type Mutation = {
    * the initial 60-day period. Send an `Idempotency-Key` header to retry safely.
    */
   approveApplication: ApplicationActionPayload;
-  /** Migration officer: approve a PENDING dependant while the principal's status is ACTIVE (PRINCIPAL_STATUS_NOT_ACTIVE); a child must still be under 18; an adult needs GKNB's screening CLEARED (DEPENDANT_SCREENING_PENDING, DEPENDANT_SCREENING_FLAGGED). ZHAAK assigns the PIN (ZHAAK_UNAVAILABLE). */
+  /** Migration officer: approve a PENDING dependant while the principal's status is ACTIVE (PRINCIPAL_STATUS_NOT_ACTIVE); a child must still be under 18; a spouse or an adult needs GKNB's screening CLEARED (DEPENDANT_SCREENING_PENDING, DEPENDANT_SCREENING_FLAGGED). ZHAAK assigns the PIN (ZHAAK_UNAVAILABLE). BUSY (try again) when the screening or the principal's status changed while the approval was prepared. */
   approveDependant: DependantPayload;
   /** Migration officer: end an approved dependant's status from today (e.g. a child come of age), with the exit deadline of a revocation (15 days). */
   endDependantStatus: DependantPayload;

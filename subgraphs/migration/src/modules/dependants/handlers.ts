@@ -8,13 +8,13 @@ import { lockDependant, recordOnDependant } from './queries.ts';
  */
 export const dependantEventHandlers = {
   /**
-   * GKNB's outcome of an adult family member's screening: recorded on the dependant (approval
+   * GKNB's outcome of a family member's screening (a spouse or an adult): recorded on the dependant (approval
    * needs CLEARED). Checked as an application's screening is (review/handlers.ts): a dependant
    * migration never heard of is refused for good (`EVENT_SUBJECT_UNKNOWN`), as is one of another
    * principal or a second screening or another outcome of the same one (`EVENT_FACT_CONFLICT`:
    * GKNB screens a family member once and concludes once), or a screening of a child, whom GKNB
-   * does not screen (`EVENT_NOT_AWAITED`); the same outcome again, or an older screening than
-   * the one recorded, changes nothing (ignored). The outcome is recorded whatever the dependant's
+   * does not screen (`EVENT_NOT_AWAITED`); the same outcome again changes nothing (ignored). Any
+   * other screening of one already recorded, older or newer, is refused (`EVENT_FACT_CONFLICT`). The outcome is recorded whatever the dependant's
    * review state: it is a fact about the person, and an officer who refused meanwhile sees it.
    */
   async DependantScreeningConcluded(tx: MigrationDb, event: DomainEvent<'DependantScreeningConcluded'>): Promise<void | EventIgnored> {
@@ -25,7 +25,7 @@ export const dependantEventHandlers = {
     if (dependant.principalId !== principalId) {
       throw new RejectedEvent(EventRejection.FACT_CONFLICT, `${event.type} names principal ${principalId}, but ${ref} depends on another nomad`);
     }
-    if (dependant.screeningOutcome === null) throw new RejectedEvent(EventRejection.NOT_AWAITED, `${ref} was a child when added: GKNB screens adults only`);
+    if (dependant.screeningOutcome === null) throw new RejectedEvent(EventRejection.NOT_AWAITED, `${ref} is not screened (a child when added): GKNB screens a spouse or an adult`);
     if (dependant.screeningId && dependant.screeningConcludedAt) {
       const recordedAt = parsePgTimestamp(dependant.screeningConcludedAt).getTime();
       if (dependant.screeningId === screeningId) {
@@ -34,8 +34,8 @@ export const dependantEventHandlers = {
         }
         throw new RejectedEvent(EventRejection.FACT_CONFLICT, `screening ${screeningId} was recorded on ${ref} with another outcome or time; a screening concludes once`);
       }
-      const older = Date.parse(concludedAt) < recordedAt || (Date.parse(concludedAt) === recordedAt && screeningId < dependant.screeningId);
-      if (older) return ignoreEvent(`screening ${screeningId} is older than screening ${dependant.screeningId} recorded on ${ref}`);
+      // Older or newer alike: GKNB opens one screening per family member (unique index), so a
+      // second one is no legitimate fact.
       throw new RejectedEvent(EventRejection.FACT_CONFLICT, `${ref} already records screening ${dependant.screeningId}; a family member has one screening`);
     }
     await recordOnDependant(tx, { id: dependantId, set: { screeningOutcome: outcome, screeningId, screeningConcludedAt: concludedAt } });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RejectedEvent, type Database, type DomainEvent, type EventPayload, type Principal } from '@nomad/kit';
 import type { App } from '../../app.ts';
@@ -7,7 +8,7 @@ import { fixedClock } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import { schema, type MigrationSchema } from '../../db/index.ts';
 import { nomadPrincipal, openServiceTestDatabase, serviceContext, type ServiceTestDatabase } from '../../testing.ts';
-import { embeddedZhaak } from '../../zhaak.ts';
+import { embeddedZhaak, MAX_SERIAL } from '../../zhaak.ts';
 import { reviewEventHandlers } from '../review/handlers.ts';
 import { changeStatus } from '../status/change.ts';
 import { recordExpiries } from '../status/service.ts';
@@ -252,6 +253,73 @@ describe("GKNB's screening of an adult dependant", () => {
     expect(await row(clearedId)).toMatchObject({ state: 'APPROVED', screeningOutcome: 'CLEARED', screeningConcludedAt: expect.stringMatching(/^2026-11-24/) as unknown });
   });
 
+  it('screens a spouse under 18 as any spouse: GKNB is asked (DependantAdded adult), the approval waits for the outcome', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    // 17 on the day added.
+    const added = await addDependant(asNomad(principal), app, { ...spouse(), dateOfBirth: '2009-05-05' });
+    expect(added.userErrors).toEqual([]);
+    const id = added.dependantId as string;
+    expect((await row(id)).screeningOutcome).toBe('PENDING');
+    const announced = (await eventsOf(id)).filter((e) => e.type === 'DependantAdded');
+    expect(announced).toHaveLength(1);
+    expect(announced[0]?.payload).toMatchObject({ dependantId: id, relation: 'SPOUSE', adult: true });
+    const refused = await approveDependant(officer(), app, { dependantId: id });
+    expect(refused).toMatchObject({ dependantId: null, userErrors: [{ code: 'DEPENDANT_SCREENING_PENDING', field: 'input.dependantId' }] });
+    expect(await screened(id, 'CLEARED')).toBeUndefined();
+    expect((await approveDependant(officer(), app, { dependantId: id })).userErrors).toEqual([]);
+  });
+
+  it('answers BUSY, not ZHAAK_UNAVAILABLE, when the outcome arrives between the check before the transaction and the transaction; approved when asked again', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const id = (await addDependant(asNomad(principal), app, spouse())).dependantId as string;
+    const ctx = officer();
+    const db = ctx.db;
+    let moved = 0;
+    // GKNB's outcome is recorded just before the approval's transaction opens (after the check that asked no PIN).
+    const racing = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop !== 'transaction') return Reflect.get(target, prop, receiver) as unknown;
+        return async (...args: Parameters<typeof db.transaction>) => {
+          if (moved === 0) {
+            moved += 1;
+            await screened(id, 'CLEARED');
+          }
+          return target.transaction(...args);
+        };
+      },
+    });
+    const answer = await approveDependant({ ...ctx, db: racing }, app, { dependantId: id });
+    expect(moved).toBe(1);
+    expect(answer).toMatchObject({ dependantId: null, userErrors: [{ code: 'BUSY', field: 'input.dependantId', message: expect.stringContaining('Try again') as unknown }] });
+    expect(await row(id)).toMatchObject({ state: 'PENDING', pin: null, screeningOutcome: 'CLEARED' });
+    expect((await approveDependant(officer(), app, { dependantId: id })).userErrors).toEqual([]);
+  });
+
+  it('logs no personal data when ZHAAK fails: the error kind, not its message (no birth date)', async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const principal = await holder();
+    const dateOfBirth = '1987-06-21';
+    const id = (await addDependant(asNomad(principal), app, { ...spouse(), dateOfBirth })).dependantId as string;
+    await screened(id, 'CLEARED');
+    // The embedded ZHAAK has no serial left for the birth date.
+    await database.db.insert(schema.zhaakSerials).values({ dateOfBirth, lastSerial: MAX_SERIAL });
+    const lines: string[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
+    const ctx = serviceContext(database, { sub: 'officer-7', name: 'test', roles: ['migration_officer'], nomadId: null }, { logger });
+    const answer = await approveDependant(ctx, app, { dependantId: id });
+    expect(answer).toMatchObject({ dependantId: null, userErrors: [{ code: 'ZHAAK_UNAVAILABLE' }] });
+    const warned = lines.filter((l) => l.includes('ZHAAK did not assign a PIN'));
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toContain('ZhaakError');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).not.toContain(dateOfBirth);
+      expect(line).not.toContain('PIN serial left');
+    }
+  });
+
   it('a child is not screened: no outcome awaited, approved without one', async () => {
     clock.set(`${TODAY}T06:00:00Z`);
     const principal = await holder();
@@ -283,10 +351,10 @@ describe("GKNB's screening of an adult dependant", () => {
     expect(await rejection(screened(id, 'FLAGGED', { screeningId, concludedAt: at }))).toBe('EVENT_FACT_CONFLICT');
     expect(await rejection(screened(id, 'CLEARED', { screeningId, concludedAt: '2026-11-24T05:31:00.000Z' }))).toBe('EVENT_FACT_CONFLICT');
     expect(await rejection(screened(id, 'FLAGGED', { concludedAt: '2026-11-24T07:00:00.000Z' }))).toBe('EVENT_FACT_CONFLICT');
-    // An older other screening: ignored.
-    expect(await screened(id, 'FLAGGED', { concludedAt: '2026-11-24T04:00:00.000Z' })).toEqual({ ignored: expect.stringContaining('older') as unknown });
+    // An older other screening: refused too (GKNB opens one screening per family member).
+    expect(await rejection(screened(id, 'FLAGGED', { concludedAt: '2026-11-24T04:00:00.000Z' }))).toBe('EVENT_FACT_CONFLICT');
     expect(await row(id)).toEqual(recorded);
-    // A child: GKNB screens adults only.
+    // A child: not screened.
     const kid = (await addDependant(asNomad(principal), app, child('2015-08-08'))).dependantId as string;
     expect(await rejection(screened(kid, 'CLEARED'))).toBe('EVENT_NOT_AWAITED');
     expect((await row(kid)).screeningOutcome).toBeNull();

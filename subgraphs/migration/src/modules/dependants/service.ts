@@ -1,6 +1,7 @@
 import {
   abort,
   badUserInput,
+  BUSY,
   concurrentChange,
   COUNTRY_CODE,
   forbidden,
@@ -120,7 +121,7 @@ async function mutate(ctx: Context, operation: string, input: object, fn: (tx: M
 /**
  * A status holder (ACTIVE) or an applicant (an application open) adds a spouse or a child under
  * 18. The dependant waits for review (PENDING); GKNB learns of them (DependantAdded) and
- * screens an adult. Refused: PRINCIPAL_NOT_ELIGIBLE, the rules of `checkDependant`,
+ * screens a spouse (whatever the age) or an adult. Refused: PRINCIPAL_NOT_ELIGIBLE, the rules of `checkDependant`,
  * DEPENDANT_ALREADY_ADDED for the same passport listed twice under the principal.
  */
 export async function addDependant(ctx: Context, app: App, input: AddDependantInput): Promise<DependantPayload> {
@@ -138,8 +139,9 @@ export async function addDependant(ctx: Context, app: App, input: AddDependantIn
     if (status?.state !== 'ACTIVE' && !(await hasOpenApplication(tx, { nomadId: principalId }))) {
       throw abort(DependantCode.PRINCIPAL_NOT_ELIGIBLE, 'Dependants are added by a holder of an ACTIVE status or by an applicant whose application is open.', 'input');
     }
-    // GKNB screens an adult (DependantAdded's `adult`): approval waits for its outcome.
-    const adult = !isUnder(input.dateOfBirth, CHILD_AGE_LIMIT_YEARS, today);
+    // GKNB screens every spouse, whatever the age, and an adult (DependantAdded's `adult`, on
+    // which GKNB opens the screening): approval waits for its outcome. A child is under 18.
+    const screened = input.relation === 'SPOUSE' || !isUnder(input.dateOfBirth, CHILD_AGE_LIMIT_YEARS, today);
     let row: DependantRow;
     try {
       row = await insertDependant(tx, {
@@ -156,7 +158,7 @@ export async function addDependant(ctx: Context, app: App, input: AddDependantIn
           passportExpiresOn: input.passport.expiresOn,
           addedAt: now,
           addedBy: ctx.principal.sub,
-          screeningOutcome: adult ? 'PENDING' : null,
+          screeningOutcome: screened ? 'PENDING' : null,
         },
         documents: input.documents.map((d) => ({ ...documentRow(d), addedAt: now })),
       });
@@ -171,7 +173,7 @@ export async function addDependant(ctx: Context, app: App, input: AddDependantIn
       principalId,
       relation: row.relation,
       citizenship: row.citizenship,
-      adult,
+      adult: screened,
       addedAt: now,
     });
     ctx.logger.info({ dependantId: row.id, principalId }, 'dependant added');
@@ -229,7 +231,8 @@ async function obtainDependantPin(
     return { pin: await app.zhaak.assignPin({ nomadId: dependant.id, dateOfBirth: dependant.dateOfBirth, sex: dependant.sex }) };
   } catch (err) {
     if (!(err instanceof ZhaakError)) throw err;
-    ctx.logger.warn({ dependantId: input.dependantId, err: err.message }, 'ZHAAK did not assign a PIN');
+    // The kind only: personal data is never logged, whatever a ZHAAK client puts in its message.
+    ctx.logger.warn({ dependantId: input.dependantId, error: err.name }, 'ZHAAK did not assign a PIN');
     return { userErrors: [userError(DependantCode.ZHAAK_UNAVAILABLE, 'ZHAAK could not assign a PIN; the dependant stays pending. Try again later.', 'input.dependantId')] };
   }
 }
@@ -237,8 +240,9 @@ async function obtainDependantPin(
 /**
  * A migration officer approves a PENDING dependant once the principal's status is ACTIVE (with
  * the principal's application, right after its approval, or later on its own). A child must
- * still be under 18; an adult needs GKNB's screening CLEARED (DEPENDANT_SCREENING_PENDING,
- * DEPENDANT_SCREENING_FLAGGED). ZHAAK assigns the PIN (outside the transaction, as for a holder); the
+ * still be under 18; a screened family member (a spouse, an adult) needs GKNB's screening
+ * CLEARED (DEPENDANT_SCREENING_PENDING, DEPENDANT_SCREENING_FLAGGED); BUSY when the facts changed
+ * between the check before the transaction (no PIN asked for) and the transaction. ZHAAK assigns the PIN (outside the transaction, as for a holder); the
  * dependant's status is the principal's current chain from today.
  */
 export async function approveDependant(ctx: Context, app: App, input: DependantDecisionInput): Promise<DependantPayload> {
@@ -253,7 +257,7 @@ export async function approveDependant(ctx: Context, app: App, input: DependantD
     if (dependant.relation === 'CHILD' && !isUnder(dependant.dateOfBirth, CHILD_AGE_LIMIT_YEARS, today)) {
       throw abort(DependantCode.CHILD_NOT_UNDER_18, `The child turned ${CHILD_AGE_LIMIT_YEARS} on ${birthdayOn(dependant.dateOfBirth, CHILD_AGE_LIMIT_YEARS)}: no longer a dependant.`, 'input.dependantId');
     }
-    // An adult waits for GKNB's screening (a child is not screened: no outcome to wait for).
+    // A spouse or an adult waits for GKNB's screening (a child is not screened: no outcome to wait for).
     if (dependant.screeningOutcome === 'PENDING') {
       throw abort(DependantCode.DEPENDANT_SCREENING_PENDING, "GKNB has not concluded this family member's security screening yet.", 'input.dependantId');
     }
@@ -267,9 +271,11 @@ export async function approveDependant(ctx: Context, app: App, input: DependantD
   return mutate(ctx, 'approveDependant', input, async (tx) => {
     const dependant = await openDecision(tx, input, 'PENDING');
     const status = await check(tx, dependant);
-    // Null when the check before the transaction failed and then the facts moved: ask again.
+    // Null when the check before the transaction failed (no PIN asked for) and then the facts
+    // moved (e.g. GKNB's outcome arrived) so that this check passes: ZHAAK did not fail, the
+    // caller asks again and gets a PIN. Not retried here: a retry of the transaction has no PIN either.
     const pin = obtained.pin;
-    if (!pin) throw abort(DependantCode.ZHAAK_UNAVAILABLE, 'ZHAAK could not assign a PIN; the dependant stays pending. Try again later.', 'input.dependantId');
+    if (!pin) throw abort(BUSY, "The dependant's facts changed while the approval was prepared; the dependant stays pending. Try again.", 'input.dependantId');
     const result = await saved(tx, dependant, {
       state: 'APPROVED',
       pin,

@@ -409,8 +409,8 @@ describe('edges of the rules', () => {
     expect(zhaakCalls).toBe(calls);
   });
 
-  it('logs why ZHAAK failed: its own message, or only "unexpected error"', async () => {
-    for (const [failure, logged] of [[new ZhaakError('down'), 'down'], [new Error('secret detail'), 'unexpected error']] as const) {
+  it('logs what kind of failure ZHAAK had, never its message (it may name the birth date): ZhaakError, or only "unexpected error"', async () => {
+    for (const [failure, logged] of [[new ZhaakError('down for birth date 1990-01-01'), 'ZhaakError'], [new Error('secret detail'), 'unexpected error']] as const) {
       const r = await underReview();
       await set(r.id, { screeningOutcome: 'CLEARED' });
       const ctx = officer();
@@ -418,7 +418,7 @@ describe('edges of the rules', () => {
       expect(await act('approveApplication', { applicationId: r.id }, ctx, appOn(TODAY, { assignPin: () => Promise.reject(failure) }))).toEqual(
         refused('ZHAAK_UNAVAILABLE', 'ZHAAK could not assign a PIN; the application stays under review. Try again later.'),
       );
-      expect(warn).toHaveBeenCalledWith({ applicationId: r.id, err: logged }, 'ZHAAK did not assign a PIN');
+      expect(warn).toHaveBeenCalledWith({ applicationId: r.id, error: logged }, 'ZHAAK did not assign a PIN');
       expect((await row(r.id)).state).toBe('UNDER_REVIEW');
     }
   });

@@ -139,7 +139,8 @@ async function obtainPin(ctx: Context, app: App, applicationId: string): Promise
   try {
     return { pin: await app.zhaak.assignPin({ nomadId: nomad.id, dateOfBirth: nomad.dateOfBirth, sex: nomad.sex }) };
   } catch (err) {
-    ctx.logger.warn({ applicationId, err: err instanceof ZhaakError ? err.message : 'unexpected error' }, 'ZHAAK did not assign a PIN');
+    // The kind only: personal data is never logged, whatever a ZHAAK client puts in its message.
+    ctx.logger.warn({ applicationId, error: err instanceof ZhaakError ? err.name : 'unexpected error' }, 'ZHAAK did not assign a PIN');
     return { userErrors: [userError('ZHAAK_UNAVAILABLE', 'ZHAAK could not assign a PIN; the application stays under review. Try again later.', 'input.applicationId')] };
   }
 }
