@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, gt, inArray, max, ne } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, RejectedEvent, runMigrations, type Database, type DomainEvent, type Principal } from '@nomad/kit';
@@ -17,6 +17,7 @@ import { createLoaders } from './loaders.ts';
 import { addEvidence, createMeasure, updateMeasure } from './modules/measures/service.ts';
 import { loadRules } from './modules/rules/service.ts';
 import { getScreeningsByNomadIds } from './modules/screenings/queries.ts';
+import { republishDependantConclusions } from './modules/screenings/republish.ts';
 import { concludeScreening, rescreenHolder } from './modules/screenings/service.ts';
 import { securitySample, seedSecurity } from './seed/seed.ts';
 
@@ -520,6 +521,41 @@ describe('screening transitions', () => {
     expect(results).toEqual([['CLEARED', 'DependantScreeningConcluded'], ['FLAGGED', 'DependantScreeningConcluded']]);
     // No application and no holder to recommend on: nothing else published for the principal.
     expect(await database.db.select().from(schema.outbox).where(eq(schema.outbox.aggregateId, principalId))).toEqual([]);
+  });
+
+  it('republishDependantConclusions publishes DependantScreeningConcluded again for every concluded family member screening, batch by batch; a second run publishes them all again', async () => {
+    // Three more concluded family members and one still PENDING (not published).
+    const principalId = randomUUID();
+    for (const outcome of ['CLEARED', 'FLAGGED', 'CLEARED', null] as const) {
+      const dependantId = randomUUID();
+      await addDependant(dependantId, principalId, true);
+      const [s] = await database.db.select().from(schema.screenings).where(eq(schema.screenings.dependantId, dependantId));
+      if (!s) throw new Error('no screening');
+      if (outcome === null) continue;
+      const input = outcome === 'CLEARED' ? { outcome, classification: 'RESTRICTED' as const } : { outcome, reasons: ['WATCHLIST_MATCH' as const], classification: 'SECRET' as const };
+      expect((await concludeScreening(ctxFor(['security_officer']), app, { screeningId: s.id, ...input })).userErrors).toEqual([]);
+    }
+    const concluded = (await database.db.select().from(schema.screenings).where(and(eq(schema.screenings.kind, 'DEPENDANT'), ne(schema.screenings.outcome, 'PENDING')))).map((s) => ({
+      dependantId: s.dependantId,
+      principalId: s.nomadId,
+      screeningId: s.id,
+      outcome: s.outcome,
+      concludedAt: new Date(s.concludedAt ?? '').toISOString(),
+    }));
+    expect(concluded.length).toBeGreaterThanOrEqual(3);
+    const byScreening = (a: { screeningId: string }, b: { screeningId: string }) => a.screeningId.localeCompare(b.screeningId);
+    for (const run of [1, 2]) {
+      const [last] = await database.db.select({ seq: max(schema.outbox.seq) }).from(schema.outbox);
+      const since = last?.seq ?? 0;
+      const batches: number[] = [];
+      const published = await republishDependantConclusions(database.db, { batchSize: 2, onBatch: (n) => batches.push(n) });
+      expect(published, `run ${run}`).toBe(concluded.length);
+      expect(batches.length, `run ${run}`).toBe(Math.ceil(concluded.length / 2));
+      const events = await database.db.select().from(schema.outbox).where(gt(schema.outbox.seq, since));
+      expect(events.map((e) => e.type).every((t) => t === 'DependantScreeningConcluded'), `run ${run}`).toBe(true);
+      expect(events.map((e) => e.payload as { screeningId: string }).sort(byScreening), `run ${run}`).toEqual([...concluded].sort(byScreening));
+      expect(events.every((e) => e.aggregateId === (e.payload as { dependantId: string }).dependantId)).toBe(true);
+    }
   });
 
   it('a FLAGGED re-screening publishes SuspensionRecommended with the decree ground only', async () => {

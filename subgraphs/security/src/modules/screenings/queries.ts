@@ -122,3 +122,19 @@ export async function concludeScreeningIf(
     .returning();
   return row;
 }
+
+/**
+ * Concluded screenings of family members (DEPENDANT, not PENDING), in opening order after
+ * `afterSeq`, at most `limit` (one statement).
+ */
+export async function listConcludedDependantScreenings(
+  db: SecurityDb,
+  params: { afterSeq: number; limit: number },
+): Promise<{ seq: number; id: string; dependantId: string | null; nomadId: string; outcome: ScreeningOutcome; concludedAt: string | null }[]> {
+  return db
+    .select({ seq: screenings.seq, id: screenings.id, dependantId: screenings.dependantId, nomadId: screenings.nomadId, outcome: screenings.outcome, concludedAt: screenings.concludedAt })
+    .from(screenings)
+    .where(and(eq(screenings.kind, 'DEPENDANT'), sql`${screenings.outcome} <> 'PENDING'`, sql`${screenings.concludedAt} is not null`, sql`${screenings.seq} > ${params.afterSeq}`))
+    .orderBy(screenings.seq)
+    .limit(params.limit);
+}
