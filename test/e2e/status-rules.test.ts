@@ -83,3 +83,29 @@ describe('applying again after a revocation', () => {
     expect(res.body.data?.nomad.status).toEqual({ state: 'ACTIVE', grantedSince: '2026-12-26', ceilingOn: '2036-12-09' });
   });
 });
+
+describe('applying again after an expiry', () => {
+  it('the new grant continues the same ten years: only the days held count, not the gap', async () => {
+    const holder = await flows.statusHolder(graph, officer);
+    // Held 2026-11-24 to 2027-01-22 (60 days), then expired.
+    graph.clock.set('2027-02-01T06:00:00Z');
+    const before = await graph.request<{ nomad: { status: StatusView | null } }>(officer, `{ nomad(id: "${holder.nomadId}") { status { state validUntil } } }`);
+    expect(before.body.errors).toBeUndefined();
+    expect(before.body.data?.nomad.status).toEqual({ state: 'EXPIRED', validUntil: '2027-01-22' });
+
+    const input = { ...validApplication({ passportNumber: holder.passportNumber }), requestedStartOn: '2027-02-10' };
+    const submitted = (await flows.gql<{ submitApplication: { application: ApplicationView | null; userErrors: UserErrorView[] } }>(graph, holder.tok, SUBMIT, { input })).submitApplication;
+    expect(submitted.userErrors).toEqual([]);
+    const app = submitted.application;
+    if (!app) throw new Error('no application');
+    await flows.decide(graph, officer, 'startReview', { applicationId: app.id });
+    await flows.clearedByEvent(graph, app.id);
+    await flows.decide(graph, officer, 'approveApplication', { applicationId: app.id });
+    // Not a fresh ten years from 2027-02-01 (that would end 2037-01-31): 60 days were already
+    // held, so the ceiling is 2037-01-31 less 60 days, the first grant's 2036-11-23 plus the
+    // nine days of the gap (2027-01-23 to 2027-01-31) not held.
+    const res = await graph.request<{ nomad: { status: StatusView | null } }>(officer, `{ nomad(id: "${holder.nomadId}") { status { state grantedSince ceilingOn } } }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?.nomad.status).toEqual({ state: 'ACTIVE', grantedSince: '2027-02-01', ceilingOn: '2036-12-02' });
+  });
+});
