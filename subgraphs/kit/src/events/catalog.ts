@@ -125,8 +125,9 @@ export const EventCatalog = {
   }),
   /**
    * migration → security: a holder or applicant added a family member (docs/domain.md, "Family
-   * members"). GKNB screens adults (`adult`: 18 or older on the day added); no name, birth date
-   * or passport travels, only what the screening queue needs.
+   * members"). GKNB screens those marked `adult`: every spouse whatever the age, and anyone 18
+   * or older on the day added. No name, birth date or passport travels, only what the
+   * screening queue needs.
    */
   DependantAdded: z.object({
     dependantId: id,

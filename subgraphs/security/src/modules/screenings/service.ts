@@ -112,7 +112,7 @@ export async function openDependantScreening(
   tx: SecurityDb,
   payload: { dependantId: string; principalId: string; citizenship: string; adult: boolean; addedAt: string },
 ): Promise<EventIgnored | undefined> {
-  if (!payload.adult) return ignoreEvent(`dependant ${payload.dependantId} is a child: GKNB screens adults only`);
+  if (!payload.adult) return ignoreEvent(`dependant ${payload.dependantId} is a child: GKNB screens spouses and adults only`);
   const opened = await insertDependantScreening(tx, { dependantId: payload.dependantId, nomadId: payload.principalId, citizenship: payload.citizenship, openedAt: payload.addedAt });
   return opened ? undefined : ignoreEvent(`dependant ${payload.dependantId} already has a screening`);
 }
