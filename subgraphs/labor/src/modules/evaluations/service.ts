@@ -1,4 +1,4 @@
-import { abort, concurrentChange, badUserInput, forbidden, hasRole, isUuid, runMutation, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
+import { abort, concurrentChange, badUserInput, forbidden, hasRole, isUuid, runMutation, toConnection, toPage, type CountedConnection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
 import { canSeeEvaluation, isLaborOfficer, myExpertIds } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
@@ -117,7 +117,7 @@ export interface EvaluationListArgs extends PageArgs {
 }
 
 /** Labor officers list every evaluation; an expert lists only those assigned to them. */
-export async function listEvaluationsFor(ctx: Context, args: EvaluationListArgs): Promise<Connection<EvaluationRow> & { totalCount: () => Promise<number> }> {
+export async function listEvaluationsFor(ctx: Context, args: EvaluationListArgs): Promise<CountedConnection<EvaluationRow>> {
   const page = toPage(args);
   const nomadId = args.filter?.nomadId ?? undefined;
   if (nomadId !== undefined && !isUuid(nomadId)) throw badUserInput('`nomadId` must be a UUID.', 'filter.nomadId');

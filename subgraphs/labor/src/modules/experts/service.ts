@@ -1,4 +1,4 @@
-import { abort, concurrentChange, badUserInput, COUNTRY_CODE, forbidden, hasRole, isPgError, isUuid, PG_UNIQUE_VIOLATION, runMutation, toConnection, toPage, userError, UserErrorsAbort, type Connection, type PageArgs, type UserError } from '@nomad/kit';
+import { abort, concurrentChange, badUserInput, COUNTRY_CODE, forbidden, hasRole, isPgError, isUuid, PG_UNIQUE_VIOLATION, runMutation, toConnection, toPage, userError, UserErrorsAbort, type CountedConnection, type PageArgs, type UserError } from '@nomad/kit';
 import { isLaborOfficer, myExpertRecords } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
@@ -64,7 +64,7 @@ export interface ExpertListArgs extends PageArgs {
   filter?: { states?: ExpertState[] | null; field?: string | null } | null;
 }
 
-export async function listExpertsFor(ctx: Context, args: ExpertListArgs): Promise<Connection<ExpertRow> & { totalCount: () => Promise<number> }> {
+export async function listExpertsFor(ctx: Context, args: ExpertListArgs): Promise<CountedConnection<ExpertRow>> {
   if (!isLaborOfficer(ctx.principal)) throw forbidden('The register of experts is for labor officers.');
   const page = toPage(args);
   const filter: ExpertFilterParams = { states: args.filter?.states ?? undefined, field: args.filter?.field ?? undefined };

@@ -1,4 +1,4 @@
-import { abort, concurrentChange, badUserInput, EventRejection, isUuid, parsePgTimestamp, RejectedEvent, runMutation, toConnection, toPage, type Connection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
+import { abort, concurrentChange, badUserInput, EventRejection, isUuid, parsePgTimestamp, RejectedEvent, runMutation, toConnection, toPage, type CountedConnection, type EventPayload, type PageArgs, type UserError } from '@nomad/kit';
 import { assertLaborOfficer, assertMonitoringReadable, canSeeMonitoringOf, isLaborOfficer } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
@@ -118,7 +118,7 @@ export interface CaseListArgs extends PageArgs {
   filter?: { states?: CaseState[] | null; riskLevels?: RiskLevel[] | null } | null;
 }
 
-export async function listCasesFor(ctx: Context, args: CaseListArgs): Promise<Connection<MonitoringCaseRow> & { totalCount: () => Promise<number> }> {
+export async function listCasesFor(ctx: Context, args: CaseListArgs): Promise<CountedConnection<MonitoringCaseRow>> {
   assertLaborOfficer(ctx, 'Listing monitoring cases');
   const page = toPage(args);
   const filter: CaseFilterParams = { states: args.filter?.states ?? undefined, riskLevels: args.filter?.riskLevels ?? undefined };

@@ -1,4 +1,4 @@
-import { abort, badUserInput, COUNTRY_CODE, CURRENCY_CODE, forbidden, hasRole, HOME_COUNTRY, isMinorAmount, isUuid, runMutation, toConnection, toPage, userError, UserErrorsAbort, type Connection, type PageArgs, type UserError } from '@nomad/kit';
+import { abort, badUserInput, COUNTRY_CODE, CURRENCY_CODE, forbidden, hasRole, HOME_COUNTRY, isMinorAmount, isUuid, runMutation, toConnection, toPage, userError, UserErrorsAbort, type Connection, type CountedConnection, type PageArgs, type UserError } from '@nomad/kit';
 import { assertLaborOfficer, assertMonitoringReadable, isLaborOfficer, isSelf, myExpertIds } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
@@ -26,7 +26,7 @@ function checkQuarter(q: Quarter, field: string): void {
 
 // ---------------------------------------------------------------- reads
 
-type ReportConnection = Connection<ActivityReportRow> & { totalCount: () => Promise<number> };
+type ReportConnection = CountedConnection<ActivityReportRow>;
 
 /** `Nomad.activityReports`: labor officers, the nomad, and an expert evaluating the nomad. */
 export async function reportsOfNomad(ctx: Context, nomadId: string, args: PageArgs): Promise<ReportConnection> {

@@ -13,7 +13,6 @@ import {
   toPage,
   userError,
   UserErrorsAbort,
-  type Connection,
   type CountedConnection,
   type PageArgs,
   type UserError,
@@ -119,7 +118,7 @@ export async function listApplicationsFor(
   ctx: Context,
   app: App,
   args: ApplicationListArgs,
-): Promise<Connection<ApplicationRow> & { totalCount: () => Promise<number> }> {
+): Promise<CountedConnection<ApplicationRow>> {
   const page = toPage(args);
   const filter = applicationFilterParams(args.filter ?? {}, app.clock.today());
   const { principal } = ctx;

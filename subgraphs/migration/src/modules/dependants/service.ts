@@ -16,7 +16,7 @@ import {
   toPage,
   userError,
   UserErrorsAbort,
-  type Connection,
+  type CountedConnection,
   type PageArgs,
   type UserError,
 } from '@nomad/kit';
@@ -421,7 +421,7 @@ export async function dependantQueue(
   app: App,
   queue: DependantQueue,
   args: PageArgs,
-): Promise<Connection<DependantRow> & { totalCount: () => Promise<number> }> {
+): Promise<CountedConnection<DependantRow>> {
   if (!hasRole(ctx.principal, 'migration_officer')) throw forbidden('Work queues are for migration officers.');
   const page = toPage(args);
   const params = { queue, today: app.clock.today(), ageLimit: CHILD_AGE_LIMIT_YEARS };

@@ -1,4 +1,4 @@
-import { allows, badUserInput, forbidden, hasRole, isUuid, PIN_PATTERN, type Connection, type PageArgs, type Principal, type RelationChecks, type Role, type Rule, toConnection, toPage } from '@nomad/kit';
+import { allows, badUserInput, forbidden, hasRole, isUuid, PIN_PATTERN, toConnection, toPage, type CountedConnection, type PageArgs, type Principal, type RelationChecks, type Role, type Rule } from '@nomad/kit';
 import type { Context } from '../../context.ts';
 import type { NomadRow } from '../../db/schema.ts';
 import type { PersonalField } from '../../personal-fields.ts';
@@ -122,7 +122,7 @@ export interface NomadListArgs extends PageArgs {
   filter?: { citizenships?: string[] | null; hasPin?: boolean | null; source?: NomadRow['source'] | null } | null;
 }
 
-export async function listNomadsFor(ctx: Context, args: NomadListArgs): Promise<Connection<NomadRow> & { totalCount: () => Promise<number> }> {
+export async function listNomadsFor(ctx: Context, args: NomadListArgs): Promise<CountedConnection<NomadRow>> {
   const page = toPage(args);
   const { principal } = ctx;
   const filter: NomadFilterParams = {

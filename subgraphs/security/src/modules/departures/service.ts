@@ -14,7 +14,7 @@ import {
   toPage,
   userError,
   UserErrorsAbort,
-  type Connection,
+  type CountedConnection,
   type DomainEvent,
   type EventIgnored,
   type PageArgs,
@@ -190,7 +190,7 @@ function assertSecurityOfficer(ctx: Context): void {
 }
 
 /** Former holders past their exit deadline whose departure nobody confirmed, earliest deadline first. */
-export async function overdueDeparturesFor(ctx: Context, app: App, args: PageArgs): Promise<Connection<ExitWatchRow> & { totalCount: () => Promise<number> }> {
+export async function overdueDeparturesFor(ctx: Context, app: App, args: PageArgs): Promise<CountedConnection<ExitWatchRow>> {
   assertSecurityOfficer(ctx);
   const page = toPage(args);
   const today = app.clock.today();

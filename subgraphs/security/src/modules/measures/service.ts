@@ -10,7 +10,7 @@ import {
   toPage,
   userError,
   UserErrorsAbort,
-  type Connection,
+  type CountedConnection,
   type PageArgs,
   type UserError,
 } from '@nomad/kit';
@@ -49,7 +49,7 @@ export interface MeasureListArgs extends PageArgs {
   filter?: { overdue?: boolean | null; states?: MeasureState[] | null } | null;
 }
 
-export async function listMeasuresFor(ctx: Context, app: App, args: MeasureListArgs): Promise<Connection<MeasureView> & { totalCount: () => Promise<number> }> {
+export async function listMeasuresFor(ctx: Context, app: App, args: MeasureListArgs): Promise<CountedConnection<MeasureView>> {
   assertSecurityOfficer(ctx);
   const page = toPage(args);
   const rules = await ctx.loaders.rules.load('rules');

@@ -6,14 +6,14 @@ import {
   isPgError,
   isUuid,
   ignoreEvent,
-  type EventIgnored,
   PG_UNIQUE_VIOLATION,
   runIdempotent,
   toConnection,
   toPage,
   userError,
   UserErrorsAbort,
-  type Connection,
+  type CountedConnection,
+  type EventIgnored,
   type PageArgs,
   type UserError,
 } from '@nomad/kit';
@@ -272,7 +272,7 @@ export interface ScreeningListArgs extends PageArgs {
   filter?: { outcomes?: ScreeningOutcome[] | null; kind?: ScreeningRow['kind'] | null } | null;
 }
 
-export async function listScreeningsFor(ctx: Context, args: ScreeningListArgs): Promise<Connection<ScreeningRow> & { totalCount: () => Promise<number> }> {
+export async function listScreeningsFor(ctx: Context, args: ScreeningListArgs): Promise<CountedConnection<ScreeningRow>> {
   if (!hasRole(ctx.principal, 'security_officer')) throw forbidden('Only security officers may list screenings.');
   const page = toPage(args);
   const filter = { outcomes: args.filter?.outcomes ?? null, kind: args.filter?.kind ?? null };

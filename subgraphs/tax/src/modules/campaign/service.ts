@@ -1,4 +1,4 @@
-import { describeHandlerError, isPgError, PG_UNIQUE_VIOLATION, recordServiceProcessing, toConnection, toPage, userError, type Connection, type PageArgs, type UserError } from '@nomad/kit';
+import { describeHandlerError, isPgError, PG_UNIQUE_VIOLATION, recordServiceProcessing, toConnection, toPage, userError, type CountedConnection, type PageArgs, type UserError } from '@nomad/kit';
 import { assertTaxOfficer, isTaxOfficer } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Clock } from '../../clock.ts';
@@ -164,7 +164,7 @@ export async function getCampaign(ctx: Context, id: string): Promise<CampaignRow
   return ctx.loaders.campaignById.load(id);
 }
 
-export async function listCampaignsFor(ctx: Context, args: PageArgs): Promise<Connection<CampaignRow> & { totalCount: () => Promise<number> }> {
+export async function listCampaignsFor(ctx: Context, args: PageArgs): Promise<CountedConnection<CampaignRow>> {
   assertTaxOfficer(ctx.principal);
   const page = toPage(args);
   return {
@@ -173,7 +173,7 @@ export async function listCampaignsFor(ctx: Context, args: PageArgs): Promise<Co
   };
 }
 
-export async function campaignFailures(ctx: Context, campaign: CampaignRow, args: PageArgs): Promise<Connection<CampaignItemRow> & { totalCount: () => Promise<number> }> {
+export async function campaignFailures(ctx: Context, campaign: CampaignRow, args: PageArgs): Promise<CountedConnection<CampaignItemRow>> {
   assertTaxOfficer(ctx.principal);
   const page = toPage(args);
   return {

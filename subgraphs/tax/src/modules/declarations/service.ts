@@ -11,7 +11,7 @@ import {
   toPage,
   userError,
   UserErrorsAbort,
-  type Connection,
+  type CountedConnection,
   type PageArgs,
   type UserError,
 } from '@nomad/kit';
@@ -24,9 +24,6 @@ import { getRegimeByCode, lockRegistration } from '../registrations/queries.ts';
 import { countArrears, getDeclarationForPeriod, insertDeclaration, insertPayment, listArrears, lockDeclaration, type ArrearsRow, type DeclarationView } from './queries.ts';
 
 export type { DeclarationView };
-
-/** A page and, computed only when `totalCount` is selected, the number on all pages. */
-type Counted<T> = Connection<T> & { totalCount: () => Promise<number> };
 
 /**
  * Declarations are quarterly and due on this day of the month after the quarter ends.
@@ -192,7 +189,7 @@ export async function recordPayment(ctx: Context, app: App, input: RecordPayment
 }
 
 /** A registration's declarations, newest period first (through the per-request loader). */
-export async function declarationsOfRegistration(ctx: Context, registration: RegistrationRow, args: PageArgs): Promise<Counted<DeclarationView>> {
+export async function declarationsOfRegistration(ctx: Context, registration: RegistrationRow, args: PageArgs): Promise<CountedConnection<DeclarationView>> {
   assertMayReadNomadTax(ctx.principal, registration.nomadId);
   const page = toPage(args);
   const rows = await ctx.loaders.declarationsByRegistration.load({ registrationId: registration.id, page });
@@ -203,7 +200,7 @@ export async function declarationsOfRegistration(ctx: Context, registration: Reg
 }
 
 /** A nomad's declarations (the federated `Nomad.declarations`): empty when they have no IE. */
-export async function declarationsOfNomad(ctx: Context, nomadId: string, args: PageArgs): Promise<Counted<DeclarationView>> {
+export async function declarationsOfNomad(ctx: Context, nomadId: string, args: PageArgs): Promise<CountedConnection<DeclarationView>> {
   assertMayReadNomadTax(ctx.principal, nomadId);
   const page = toPage(args);
   const registration = await ctx.loaders.registrationByNomadId.load(nomadId);
@@ -215,7 +212,7 @@ export async function declarationsOfNomad(ctx: Context, nomadId: string, args: P
 }
 
 /** Declarations in arrears: tax officers everyone's, a nomad their own. */
-export async function arrearsFor(ctx: Context, app: App, args: PageArgs): Promise<Counted<ArrearsRow>> {
+export async function arrearsFor(ctx: Context, app: App, args: PageArgs): Promise<CountedConnection<ArrearsRow>> {
   const own = ownNomadId(ctx.principal);
   if (!isTaxOfficer(ctx.principal) && !own) assertTaxOfficer(ctx.principal);
   const page = toPage(args);

@@ -12,7 +12,7 @@ import {
   toPage,
   userError,
   UserErrorsAbort,
-  type Connection,
+  type CountedConnection,
   type PageArgs,
   type UserError,
 } from '@nomad/kit';
@@ -355,7 +355,7 @@ export interface RegistrationListArgs extends PageArgs {
 }
 
 /** The register, oldest first: tax officers only. */
-export async function listRegistrationsFor(ctx: Context, args: RegistrationListArgs): Promise<Connection<RegistrationRow> & { totalCount: () => Promise<number> }> {
+export async function listRegistrationsFor(ctx: Context, args: RegistrationListArgs): Promise<CountedConnection<RegistrationRow>> {
   assertTaxOfficer(ctx.principal);
   const page = toPage(args);
   const rows = await listRegistrations(ctx.db, { page, filter: args.filter ?? null });
