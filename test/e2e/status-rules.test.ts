@@ -33,6 +33,27 @@ async function statusAct(name: keyof typeof STATUS_ACTIONS, input: Record<string
   return payload;
 }
 
+type Submitted = { submitApplication: { application: ApplicationView | null; userErrors: UserErrorView[] } };
+
+/** The holder applies again (the same passport): the answer as the portal gets it. */
+async function applyAgain(holder: { tok: string; passportNumber: string }, requestedStartOn: string): Promise<Submitted['submitApplication']> {
+  const input = { ...validApplication({ passportNumber: holder.passportNumber }), requestedStartOn };
+  return (await flows.gql<Submitted>(graph, holder.tok, SUBMIT, { input })).submitApplication;
+}
+
+/** An officer takes the new application through review, GKNB clears it, the officer approves; the holder's status then. */
+async function approvedStatus(holderNomadId: string, submitted: Submitted['submitApplication']): Promise<StatusView | null | undefined> {
+  expect(submitted.userErrors).toEqual([]);
+  const app = submitted.application;
+  if (!app) throw new Error('no application');
+  await flows.decide(graph, officer, 'startReview', { applicationId: app.id });
+  await flows.clearedByEvent(graph, app.id);
+  await flows.decide(graph, officer, 'approveApplication', { applicationId: app.id });
+  const res = await graph.request<{ nomad: { status: StatusView | null } }>(officer, `{ nomad(id: "${holderNomadId}") { status { state grantedSince ceilingOn } } }`);
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data?.nomad.status;
+}
+
 describe('renewal window', () => {
   it('refuses a renewal before the window opens (60 days before the last day), grants it on the day it opens, and stacks none', async () => {
     const holder = await flows.statusHolder(graph, officer);
@@ -61,26 +82,16 @@ describe('applying again after a revocation', () => {
     const revoked = await statusAct('revokeStatus', { nomadId: holder.nomadId, ground: 'ACTIVITY_ENDED' });
     expect(revoked.nomad?.status).toMatchObject({ state: 'REVOKED', exitDeadlineOn: '2026-12-25' });
 
-    const input = { ...validApplication({ passportNumber: holder.passportNumber }), requestedStartOn: '2027-01-10' };
-    const again = () => flows.gql<{ submitApplication: { application: ApplicationView | null; userErrors: UserErrorView[] } }>(graph, holder.tok, SUBMIT, { input });
     graph.clock.set('2026-12-25T06:00:00Z');
-    expect((await again()).submitApplication).toEqual({
+    expect(await applyAgain(holder, '2027-01-10')).toEqual({
       application: null,
       userErrors: [{ code: 'EXIT_DEADLINE_NOT_PASSED', field: 'input.applicant', message: 'Your status was revoked on 2026-12-10; you may apply again after your exit deadline, 2026-12-25.' }],
     });
 
     graph.clock.set('2026-12-26T06:00:00Z');
-    const submitted = (await again()).submitApplication;
-    expect(submitted.userErrors).toEqual([]);
-    const app = submitted.application;
-    if (!app) throw new Error('no application');
-    await flows.decide(graph, officer, 'startReview', { applicationId: app.id });
-    await flows.clearedByEvent(graph, app.id);
-    await flows.decide(graph, officer, 'approveApplication', { applicationId: app.id });
+    const status = await approvedStatus(holder.nomadId, await applyAgain(holder, '2027-01-10'));
     // Held 2026-11-24 to 2026-12-09 (16 days) before: the ten years run from 2026-12-10, not from the new grant.
-    const res = await graph.request<{ nomad: { status: StatusView | null } }>(officer, `{ nomad(id: "${holder.nomadId}") { status { state grantedSince ceilingOn } } }`);
-    expect(res.body.errors).toBeUndefined();
-    expect(res.body.data?.nomad.status).toEqual({ state: 'ACTIVE', grantedSince: '2026-12-26', ceilingOn: '2036-12-09' });
+    expect(status).toEqual({ state: 'ACTIVE', grantedSince: '2026-12-26', ceilingOn: '2036-12-09' });
   });
 });
 
@@ -93,19 +104,10 @@ describe('applying again after an expiry', () => {
     expect(before.body.errors).toBeUndefined();
     expect(before.body.data?.nomad.status).toEqual({ state: 'EXPIRED', validUntil: '2027-01-22' });
 
-    const input = { ...validApplication({ passportNumber: holder.passportNumber }), requestedStartOn: '2027-02-10' };
-    const submitted = (await flows.gql<{ submitApplication: { application: ApplicationView | null; userErrors: UserErrorView[] } }>(graph, holder.tok, SUBMIT, { input })).submitApplication;
-    expect(submitted.userErrors).toEqual([]);
-    const app = submitted.application;
-    if (!app) throw new Error('no application');
-    await flows.decide(graph, officer, 'startReview', { applicationId: app.id });
-    await flows.clearedByEvent(graph, app.id);
-    await flows.decide(graph, officer, 'approveApplication', { applicationId: app.id });
+    const status = await approvedStatus(holder.nomadId, await applyAgain(holder, '2027-02-10'));
     // Not a fresh ten years from 2027-02-01 (that would end 2037-01-31): 60 days were already
     // held, so the ceiling is 2037-01-31 less 60 days, the first grant's 2036-11-23 plus the
     // nine days of the gap (2027-01-23 to 2027-01-31) not held.
-    const res = await graph.request<{ nomad: { status: StatusView | null } }>(officer, `{ nomad(id: "${holder.nomadId}") { status { state grantedSince ceilingOn } } }`);
-    expect(res.body.errors).toBeUndefined();
-    expect(res.body.data?.nomad.status).toEqual({ state: 'ACTIVE', grantedSince: '2027-02-01', ceilingOn: '2036-12-02' });
+    expect(status).toEqual({ state: 'ACTIVE', grantedSince: '2027-02-01', ceilingOn: '2036-12-02' });
   });
 });
