@@ -53,8 +53,36 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
-/** Asks the kernel for a free loopback port. */
+/**
+ * Ports handed out for servers started later (a test's subgraph, an embedded cluster) come from
+ * below Linux's ephemeral range (32768-60999 by default): a port the kernel picked for us (`listen(0)`)
+ * is in that range, and between our check and the server's start the kernel may give it to an
+ * outgoing connection's local end (a database client, an HTTP call), and the server then fails
+ * with EADDRINUSE. No outgoing connection takes a port below the range.
+ */
+export const SERVER_PORT_RANGE = { from: 20_000, to: 32_767 } as const;
+
+/** Whether a loopback port can be listened on now. */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.unref();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+/** A free loopback port from SERVER_PORT_RANGE (random, checked by listening on it); the kernel's pick if 50 tries find none. */
 export async function freePort(): Promise<number> {
+  const span = SERVER_PORT_RANGE.to - SERVER_PORT_RANGE.from + 1;
+  for (let i = 0; i < 50; i++) {
+    const port = SERVER_PORT_RANGE.from + Math.floor(Math.random() * span);
+    if (await canListen(port)) return port;
+  }
+  return kernelPort();
+}
+
+function kernelPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.unref();
