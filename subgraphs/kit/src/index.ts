@@ -29,3 +29,4 @@ export * from './mutation.ts';
 export * from './agencies.ts';
 export * from './events/index.ts';
 export * from './domain/index.ts';
+export * from './statistics/index.ts';

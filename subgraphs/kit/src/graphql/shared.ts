@@ -45,6 +45,19 @@ export const sharedTypeDefs = /* GraphQL */ `
     currency: String!
   }
 
+  """
+  How a statistics answer was protected: the disclosure rules in force when it was computed
+  (rule values; docs/analysts.md explains the method).
+  """
+  type StatisticsDisclosure @shareable {
+    "k: a row of fewer people than this shows no measure (suppressed), nor does a row that could be worked out from the total and the rows shown."
+    minCellSize: Int!
+    "Counts are rounded to the nearest multiple of this (halves up), so that a cell changed by one person is never exact."
+    countRoundingBase: Int!
+    "Sums, averages, percentiles and shares are rounded to this many significant figures."
+    significantFigures: Int!
+  }
+
   "Relay page information. Only forward pagination (\`first\`/\`after\`) is supported."
   type PageInfo @shareable {
     "True when another page follows; fetch it with \`after: endCursor\`."

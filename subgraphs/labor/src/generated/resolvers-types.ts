@@ -1036,6 +1036,20 @@ export type SetCaseRiskLevelInput = {
   riskLevel: RiskLevel;
 };
 
+/**
+ * How a statistics answer was protected: the disclosure rules in force when it was computed
+ * (rule values; docs/analysts.md explains the method).
+ */
+export type StatisticsDisclosure = {
+  __typename?: 'StatisticsDisclosure';
+  /** Counts are rounded to the nearest multiple of this (halves up), so that a cell changed by one person is never exact. */
+  countRoundingBase: Scalars['Int']['output'];
+  /** k: a row of fewer people than this shows no measure (suppressed), nor does a row that could be worked out from the total and the rows shown. */
+  minCellSize: Scalars['Int']['output'];
+  /** Sums, averages, percentiles and shares are rounded to this many significant figures. */
+  significantFigures: Scalars['Int']['output'];
+};
+
 /** The assigned expert's conclusion. */
 export type SubmitEvaluationFindingsInput = {
   /** An evaluation assigned to you. */
@@ -1231,6 +1245,7 @@ export type ResolversTypes = ResolversObject<{
   RiskLevel: RiskLevel;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   SetCaseRiskLevelInput: SetCaseRiskLevelInput;
+  StatisticsDisclosure: ResolverTypeWrapper<StatisticsDisclosure>;
   SubmitEvaluationFindingsInput: SubmitEvaluationFindingsInput;
   UserError: ResolverTypeWrapper<UserError>;
 }>;
@@ -1298,6 +1313,7 @@ export type ResolversParentTypes = ResolversObject<{
   RetryEventDeliveryPayload: RetryEventDeliveryPayload;
   SafeInt: Scalars['SafeInt']['output'];
   SetCaseRiskLevelInput: SetCaseRiskLevelInput;
+  StatisticsDisclosure: StatisticsDisclosure;
   SubmitEvaluationFindingsInput: SubmitEvaluationFindingsInput;
   UserError: UserError;
 }>;
@@ -1623,6 +1639,12 @@ export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'SafeInt';
 }
 
+export type StatisticsDisclosureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatisticsDisclosure'] = ResolversParentTypes['StatisticsDisclosure']> = ResolversObject<{
+  countRoundingBase?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minCellSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  significantFigures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1672,6 +1694,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ReportPeriod?: ReportPeriodResolvers<ContextType>;
   RetryEventDeliveryPayload?: RetryEventDeliveryPayloadResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
+  StatisticsDisclosure?: StatisticsDisclosureResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 

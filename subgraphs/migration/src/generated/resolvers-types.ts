@@ -226,9 +226,14 @@ export type ApplicationState =
 /** Grouped statistics over applications, computed in one SQL statement. */
 export type ApplicationStatistics = {
   __typename?: 'ApplicationStatistics';
+  /** How the answer was protected: small cells suppressed, counts and amounts rounded. */
+  disclosure: StatisticsDisclosure;
   /** The duration MEDIAN, P90 and AVERAGE measure. */
   duration: ApplicationDuration;
-  /** Rows with fewer applications than this are suppressed (the small-cell rule, fixed at 5 in the service). */
+  /**
+   * Rows with fewer applications than this are suppressed: `disclosure.minCellSize`.
+   * @deprecated Use `disclosure.minCellSize`.
+   */
   minCellSize: Scalars['Int']['output'];
   /** One row per group that holds at least one application, ordered by the dimensions in `groupBy` order. */
   rows: Array<ApplicationStatisticsRow>;
@@ -245,13 +250,13 @@ export type ApplicationStatisticsRow = {
   average?: Maybe<Scalars['Float']['output']>;
   /** Set when grouped by CITIZENSHIP. */
   citizenship?: Maybe<Scalars['String']['output']>;
-  /** COUNT: the number of applications; null when suppressed or not asked for. */
+  /** COUNT: the number of applications, rounded to `disclosure.countRoundingBase`; null when suppressed or not asked for. */
   count?: Maybe<Scalars['Int']['output']>;
   /** Set when grouped by DECIDED_MONTH (`YYYY-MM`); null also for the group of applications without a decision. */
   decidedMonth?: Maybe<Scalars['String']['output']>;
-  /** MEDIAN of the duration; null when suppressed, not asked for, or fewer than `minCellSize` of the row's applications are decided. */
+  /** MEDIAN of the duration, to `disclosure.significantFigures` significant figures; null when suppressed, not asked for, or fewer than `minCellSize` of the row's applications are decided. */
   median?: Maybe<Scalars['Float']['output']>;
-  /** OVERDUE_SHARE; null when suppressed or not asked for. */
+  /** OVERDUE_SHARE, to `disclosure.significantFigures` significant figures; null when suppressed or not asked for. */
   overdueShare?: Maybe<Scalars['Float']['output']>;
   /** P90 of the duration; null as `median` is. */
   p90?: Maybe<Scalars['Float']['output']>;
@@ -1281,6 +1286,20 @@ export type Sex =
   | 'FEMALE'
   | 'MALE';
 
+/**
+ * How a statistics answer was protected: the disclosure rules in force when it was computed
+ * (rule values; docs/analysts.md explains the method).
+ */
+export type StatisticsDisclosure = {
+  __typename?: 'StatisticsDisclosure';
+  /** Counts are rounded to the nearest multiple of this (halves up), so that a cell changed by one person is never exact. */
+  countRoundingBase: Scalars['Int']['output'];
+  /** k: a row of fewer people than this shows no measure (suppressed), nor does a row that could be worked out from the total and the rows shown. */
+  minCellSize: Scalars['Int']['output'];
+  /** Sums, averages, percentiles and shares are rounded to this many significant figures. */
+  significantFigures: Scalars['Int']['output'];
+};
+
 export type StatusActionInput = {
   nomadId: Scalars['ID']['input'];
   /** Optional remark recorded with the change. */
@@ -1601,6 +1620,7 @@ export type ResolversTypes = ResolversObject<{
   RevokeStatusInput: RevokeStatusInput;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   Sex: Sex;
+  StatisticsDisclosure: ResolverTypeWrapper<StatisticsDisclosure>;
   StatusActionInput: StatusActionInput;
   StatusEvent: ResolverTypeWrapper<StatusEventRow>;
   StatusEventKind: StatusEventKind;
@@ -1692,6 +1712,7 @@ export type ResolversParentTypes = ResolversObject<{
   ReturnForCorrectionInput: ReturnForCorrectionInput;
   RevokeStatusInput: RevokeStatusInput;
   SafeInt: Scalars['SafeInt']['output'];
+  StatisticsDisclosure: StatisticsDisclosure;
   StatusActionInput: StatusActionInput;
   StatusEvent: StatusEventRow;
   StatusPayload: Omit<StatusPayload, 'nomad'> & { nomad?: Maybe<ResolversParentTypes['Nomad']> };
@@ -1771,6 +1792,7 @@ export type ApplicationSearchConnectionResolvers<ContextType = Context, ParentTy
 }>;
 
 export type ApplicationStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationStatistics'] = ResolversParentTypes['ApplicationStatistics']> = ResolversObject<{
+  disclosure?: Resolver<ResolversTypes['StatisticsDisclosure'], ParentType, ContextType>;
   duration?: Resolver<ResolversTypes['ApplicationDuration'], ParentType, ContextType>;
   minCellSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rows?: Resolver<Array<ResolversTypes['ApplicationStatisticsRow']>, ParentType, ContextType>;
@@ -2119,6 +2141,12 @@ export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'SafeInt';
 }
 
+export type StatisticsDisclosureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatisticsDisclosure'] = ResolversParentTypes['StatisticsDisclosure']> = ResolversObject<{
+  countRoundingBase?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minCellSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  significantFigures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type StatusEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusEvent'] = ResolversParentTypes['StatusEvent']> = ResolversObject<{
   actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2217,6 +2245,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RequiredDocuments?: RequiredDocumentsResolvers<ContextType>;
   RetryEventDeliveryPayload?: RetryEventDeliveryPayloadResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
+  StatisticsDisclosure?: StatisticsDisclosureResolvers<ContextType>;
   StatusEvent?: StatusEventResolvers<ContextType>;
   StatusPayload?: StatusPayloadResolvers<ContextType>;
   StatusPeriod?: StatusPeriodResolvers<ContextType>;

@@ -811,6 +811,20 @@ export type SecurityAccessRecordEdge = {
 };
 
 /**
+ * How a statistics answer was protected: the disclosure rules in force when it was computed
+ * (rule values; docs/analysts.md explains the method).
+ */
+export type StatisticsDisclosure = {
+  __typename?: 'StatisticsDisclosure';
+  /** Counts are rounded to the nearest multiple of this (halves up), so that a cell changed by one person is never exact. */
+  countRoundingBase: Scalars['Int']['output'];
+  /** k: a row of fewer people than this shows no measure (suppressed), nor does a row that could be worked out from the total and the rows shown. */
+  minCellSize: Scalars['Int']['output'];
+  /** Sums, averages, percentiles and shares are rounded to this many significant figures. */
+  significantFigures: Scalars['Int']['output'];
+};
+
+/**
  * One of the technical measures GKNB must implement under decree No. 241, within two months of
  * the decree taking effect. Security officers only.
  */
@@ -1054,6 +1068,7 @@ export type ResolversTypes = ResolversObject<{
   SecurityAccessRecord: ResolverTypeWrapper<SecurityAccessRecord>;
   SecurityAccessRecordConnection: ResolverTypeWrapper<SecurityAccessRecordConnection>;
   SecurityAccessRecordEdge: ResolverTypeWrapper<SecurityAccessRecordEdge>;
+  StatisticsDisclosure: ResolverTypeWrapper<StatisticsDisclosure>;
   TechnicalMeasure: ResolverTypeWrapper<MeasureView>;
   TechnicalMeasureConnection: ResolverTypeWrapper<CountedConnection<MeasureView>>;
   TechnicalMeasureEdge: ResolverTypeWrapper<Omit<TechnicalMeasureEdge, 'node'> & { node: ResolversTypes['TechnicalMeasure'] }>;
@@ -1113,6 +1128,7 @@ export type ResolversParentTypes = ResolversObject<{
   SecurityAccessRecord: SecurityAccessRecord;
   SecurityAccessRecordConnection: SecurityAccessRecordConnection;
   SecurityAccessRecordEdge: SecurityAccessRecordEdge;
+  StatisticsDisclosure: StatisticsDisclosure;
   TechnicalMeasure: MeasureView;
   TechnicalMeasureConnection: CountedConnection<MeasureView>;
   TechnicalMeasureEdge: Omit<TechnicalMeasureEdge, 'node'> & { node: ResolversParentTypes['TechnicalMeasure'] };
@@ -1394,6 +1410,12 @@ export type SecurityAccessRecordEdgeResolvers<ContextType = Context, ParentType 
   node?: Resolver<ResolversTypes['SecurityAccessRecord'], ParentType, ContextType>;
 }>;
 
+export type StatisticsDisclosureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatisticsDisclosure'] = ResolversParentTypes['StatisticsDisclosure']> = ResolversObject<{
+  countRoundingBase?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minCellSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  significantFigures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type TechnicalMeasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TechnicalMeasure'] = ResolversParentTypes['TechnicalMeasure']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1468,6 +1490,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SecurityAccessRecord?: SecurityAccessRecordResolvers<ContextType>;
   SecurityAccessRecordConnection?: SecurityAccessRecordConnectionResolvers<ContextType>;
   SecurityAccessRecordEdge?: SecurityAccessRecordEdgeResolvers<ContextType>;
+  StatisticsDisclosure?: StatisticsDisclosureResolvers<ContextType>;
   TechnicalMeasure?: TechnicalMeasureResolvers<ContextType>;
   TechnicalMeasureConnection?: TechnicalMeasureConnectionResolvers<ContextType>;
   TechnicalMeasureEdge?: TechnicalMeasureEdgeResolvers<ContextType>;

@@ -532,6 +532,20 @@ export type StartReregistrationCampaignPayload = {
   userErrors: Array<UserError>;
 };
 
+/**
+ * How a statistics answer was protected: the disclosure rules in force when it was computed
+ * (rule values; docs/analysts.md explains the method).
+ */
+export type StatisticsDisclosure = {
+  __typename?: 'StatisticsDisclosure';
+  /** Counts are rounded to the nearest multiple of this (halves up), so that a cell changed by one person is never exact. */
+  countRoundingBase: Scalars['Int']['output'];
+  /** k: a row of fewer people than this shows no measure (suppressed), nor does a row that could be worked out from the total and the rows shown. */
+  minCellSize: Scalars['Int']['output'];
+  /** Sums, averages, percentiles and shares are rounded to this many significant figures. */
+  significantFigures: Scalars['Int']['output'];
+};
+
 /** A recorded read of personal data held by this agency: who, when, why, which fields, in which operation. */
 export type TaxAccessRecord = {
   __typename?: 'TaxAccessRecord';
@@ -925,6 +939,7 @@ export type ResolversTypes = ResolversObject<{
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   StartReregistrationCampaignInput: StartReregistrationCampaignInput;
   StartReregistrationCampaignPayload: ResolverTypeWrapper<Omit<StartReregistrationCampaignPayload, 'campaign'> & { campaign?: Maybe<ResolversTypes['ReregistrationCampaign']> }>;
+  StatisticsDisclosure: ResolverTypeWrapper<StatisticsDisclosure>;
   TaxAccessRecord: ResolverTypeWrapper<TaxAccessRecord>;
   TaxAccessRecordConnection: ResolverTypeWrapper<TaxAccessRecordConnection>;
   TaxAccessRecordEdge: ResolverTypeWrapper<TaxAccessRecordEdge>;
@@ -985,6 +1000,7 @@ export type ResolversParentTypes = ResolversObject<{
   SafeInt: Scalars['SafeInt']['output'];
   StartReregistrationCampaignInput: StartReregistrationCampaignInput;
   StartReregistrationCampaignPayload: Omit<StartReregistrationCampaignPayload, 'campaign'> & { campaign?: Maybe<ResolversParentTypes['ReregistrationCampaign']> };
+  StatisticsDisclosure: StatisticsDisclosure;
   TaxAccessRecord: TaxAccessRecord;
   TaxAccessRecordConnection: TaxAccessRecordConnection;
   TaxAccessRecordEdge: TaxAccessRecordEdge;
@@ -1187,6 +1203,12 @@ export type StartReregistrationCampaignPayloadResolvers<ContextType = Context, P
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export type StatisticsDisclosureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatisticsDisclosure'] = ResolversParentTypes['StatisticsDisclosure']> = ResolversObject<{
+  countRoundingBase?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minCellSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  significantFigures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type TaxAccessRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaxAccessRecord'] = ResolversParentTypes['TaxAccessRecord']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1351,6 +1373,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RetryEventDeliveryPayload?: RetryEventDeliveryPayloadResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
   StartReregistrationCampaignPayload?: StartReregistrationCampaignPayloadResolvers<ContextType>;
+  StatisticsDisclosure?: StatisticsDisclosureResolvers<ContextType>;
   TaxAccessRecord?: TaxAccessRecordResolvers<ContextType>;
   TaxAccessRecordConnection?: TaxAccessRecordConnectionResolvers<ContextType>;
   TaxAccessRecordEdge?: TaxAccessRecordEdgeResolvers<ContextType>;

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLError } from 'graphql';
 import type { Database, Principal } from '@nomad/kit';
+import { eq } from 'drizzle-orm';
 import type { App } from '../../app.ts';
 import { fixedClock } from '../../clock.ts';
 import { schema, type MigrationSchema } from '../../db/index.ts';
 import { openServiceTestDatabase, serviceContext, type ServiceTestDatabase } from '../../testing.ts';
 import { embeddedZhaak } from '../../zhaak.ts';
-import { getApplicationStatistics, suppressedRows, type ApplicationStatisticsArgs } from './service.ts';
+import { DEFAULT_DISCLOSURE_RULES, suppressedRows, type DisclosureRules } from '@nomad/kit';
+import { getApplicationStatistics, type ApplicationStatisticsArgs } from './service.ts';
 
 // Grouped statistics against a real database, on a small program written out by hand: every
 // count, median and percentile below is worked out on paper from the fixture.
@@ -99,11 +101,16 @@ afterAll(async () => {
 const ALL = ['COUNT', 'MEDIAN', 'P90', 'AVERAGE', 'OVERDUE_SHARE'] as const;
 const MARCH = { submittedFrom: '2026-03-01', submittedTo: '2026-03-31' };
 
-/** Runs the statistics as `principal`, counting the SQL statements it takes. */
-async function stats(args: Partial<ApplicationStatisticsArgs>, options: { principal?: Principal; k?: number } = {}) {
+/**
+ * Runs the statistics as `principal`, counting the SQL statements it takes. Exact (counts and
+ * amounts not rounded, k as given) unless `rules` says otherwise, so that the figures worked
+ * out on paper can be compared; rounding has its own tests below.
+ */
+async function stats(args: Partial<ApplicationStatisticsArgs>, options: { principal?: Principal; k?: number; rules?: DisclosureRules } = {}) {
   const ctx = serviceContext(database, options.principal ?? analyst, { purpose: null });
   const before = database.statementCount();
-  const result = await getApplicationStatistics(ctx, app, { measures: [...ALL], ...args }, options.k);
+  const rules = options.rules ?? { minCellSize: options.k ?? 5, countRoundingBase: 1, significantFigures: 0 };
+  const result = await getApplicationStatistics(ctx, app, { measures: [...ALL], ...args }, rules);
   return { result, statements: database.statementCount() - before };
 }
 
@@ -170,7 +177,7 @@ describe('small-cell suppression', () => {
     ]);
     expect(result.total.count).toBe(16);
     // What is withheld adds up to k at least: the total cannot give back a small cell.
-    expect(result.total.count! - 7).toBeGreaterThanOrEqual(result.minCellSize);
+    expect((result.total.count as number) - 7).toBeGreaterThanOrEqual(result.minCellSize);
   });
 
   it('KAZ March (5) is shown at k = 5 and withheld at k = 6', async () => {
@@ -192,6 +199,33 @@ describe('small-cell suppression', () => {
     expect(suppressedRows([2, 3, 9], 14, 5)).toEqual(new Set([0, 1]));
     expect(suppressedRows([1, 9], 10, 5)).toEqual(new Set([0, 1]));
     expect(suppressedRows([3], 3, 5)).toEqual(new Set([0]));
+  });
+});
+
+describe('rounding under the default rules', () => {
+  it('counts to a multiple of 5, durations and shares to 2 significant figures; the rules are in the answer', async () => {
+    const { result } = await stats({ groupBy: ['CITIZENSHIP'], filter: MARCH }, { rules: DEFAULT_DISCLOSURE_RULES });
+    expect(result.disclosure).toEqual({ minCellSize: 5, countRoundingBase: 5, significantFigures: 2 });
+    // Exact: KAZ 5 (p90 5.6, average 3.4), USA 7 (overdue 1/7), total 12 (p90 6.1, average 3.9, overdue 1/12).
+    expect(result.rows).toEqual([
+      row({ citizenship: 'KAZ' }, { count: 5, median: 4, p90: 5.6, average: 3.4, overdueShare: 0 }),
+      row({ citizenship: 'USA' }, { count: 5, median: 4, p90: 6.6, average: 4.4, overdueShare: 0.14 }),
+    ]);
+    expect(result.total).toEqual(row({}, { count: 10, median: 4, p90: 6.1, average: 3.9, overdueShare: 0.083 }));
+  });
+
+  it('one more application in a cell does not show as an exact difference of one', async () => {
+    // USA March holds 7 and the total 12: 7 → 8 rounds to 10 (a step of 5, not 1), 12 → 13 to 15.
+    const before = (await stats({ measures: ['COUNT'], groupBy: ['CITIZENSHIP'], filter: MARCH }, { rules: DEFAULT_DISCLOSURE_RULES })).result;
+    expect(before.rows.map((r) => r.count)).toEqual([5, 5]);
+    await insert('USA', '2026-03-03T04:00:00Z', '2026-03-13', [[null, 'SUBMITTED']]);
+    try {
+      const after = (await stats({ measures: ['COUNT'], groupBy: ['CITIZENSHIP'], filter: MARCH }, { rules: DEFAULT_DISCLOSURE_RULES })).result;
+      expect(after.rows.map((r) => r.count)).toEqual([5, 10]);
+      expect((after.total.count as number) - (before.total.count as number)).not.toBe(1);
+    } finally {
+      await database.db.delete(schema.applications).where(eq(schema.applications.number, String(serial).padStart(8, '0')));
+    }
   });
 });
 

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_DISCLOSURE_RULES,
+  discloseStatistics,
+  invalidDisclosureRule,
+  roundCount,
+  roundSignificant,
+  suppressedRows,
+  type MeasureDisclosure,
+  type RawStatisticsRow,
+} from './disclosure.ts';
+
+describe('rounding', () => {
+  it('counts to the nearest multiple of the base, halves up; base 1 exact', () => {
+    expect([0, 2, 3, 7, 8, 12, 13, 15].map((n) => roundCount(n, 5))).toEqual([0, 0, 5, 5, 10, 10, 15, 15]);
+    expect(roundCount(13, 1)).toBe(13);
+    expect(roundCount(14, 3)).toBe(15);
+  });
+
+  it('amounts to significant figures, exact at 0 figures', () => {
+    expect(roundSignificant(67_345.12, 2)).toBe(67_000);
+    expect(roundSignificant(12_412_678, 2)).toBe(12_000_000);
+    expect(roundSignificant(1 / 7, 2)).toBe(0.14);
+    expect(roundSignificant(1 / 12, 2)).toBe(0.083);
+    expect(roundSignificant(-5_650, 2)).toBe(-5_700);
+    expect(roundSignificant(5.6, 2)).toBe(5.6);
+    expect(roundSignificant(0, 2)).toBe(0);
+    expect(roundSignificant(1 / 7, 0)).toBe(1 / 7);
+  });
+});
+
+describe('the rules’ bounds', () => {
+  it('accept the defaults and refuse what would switch the protection off', () => {
+    expect(invalidDisclosureRule(DEFAULT_DISCLOSURE_RULES)).toBeNull();
+    expect(invalidDisclosureRule({ ...DEFAULT_DISCLOSURE_RULES, minCellSize: 1 })).toBe('minCellSize');
+    expect(invalidDisclosureRule({ ...DEFAULT_DISCLOSURE_RULES, countRoundingBase: 0 })).toBe('countRoundingBase');
+    expect(invalidDisclosureRule({ ...DEFAULT_DISCLOSURE_RULES, significantFigures: 0 })).toBe('significantFigures');
+    expect(invalidDisclosureRule({ ...DEFAULT_DISCLOSURE_RULES, significantFigures: 2.5 })).toBe('significantFigures');
+  });
+});
+
+describe('secondary suppression', () => {
+  it('withholds the smallest row shown while what is withheld adds up to less than k', () => {
+    expect(suppressedRows([5, 4, 7], 16, 5)).toEqual(new Set([1, 0]));
+    expect(suppressedRows([5, 7], 12, 5)).toEqual(new Set());
+    expect(suppressedRows([2, 3, 9], 14, 5)).toEqual(new Set([0, 1]));
+    expect(suppressedRows([1, 9], 10, 5)).toEqual(new Set([0, 1]));
+    expect(suppressedRows([3], 3, 5)).toEqual(new Set([0]));
+  });
+});
+
+describe('discloseStatistics', () => {
+  const measures: Record<string, MeasureDisclosure> = { count: { kind: 'count' }, income: { kind: 'amount' }, median: { kind: 'amount', basis: 'declared' } };
+  const raw = (isTotal: boolean, region: string | null, count: number, income: number, declared: number): RawStatisticsRow => ({
+    isTotal,
+    dimensions: isTotal ? {} : { region },
+    count,
+    values: { count, income, median: income / Math.max(count, 1), declared },
+  });
+
+  it('rounds what is shown, nulls what was not asked for, withholds a measure whose basis is under k', () => {
+    const out = discloseStatistics([raw(false, 'A', 12, 812_345, 12), raw(false, 'B', 7, 412_000, 3), raw(true, null, 19, 1_224_345, 15)], {
+      measures,
+      asked: new Set(['count', 'median']),
+      rules: DEFAULT_DISCLOSURE_RULES,
+    });
+    expect(out.rows).toEqual([
+      { region: 'A', suppressed: false, count: 10, income: null, median: 68_000 },
+      { region: 'B', suppressed: false, count: 5, income: null, median: null },
+    ]);
+    expect(out.total).toEqual({ suppressed: false, count: 20, income: null, median: 64_000 });
+  });
+
+  it('one declaration more in a cell: the difference of the two sums is not its income', () => {
+    const income = 67_345.12;
+    const ask = { measures, asked: new Set(['income']), rules: DEFAULT_DISCLOSURE_RULES };
+    const cases = [1_224_345, 9_876_543.21, 498_765, 50_000_001];
+    expect(cases.length).toBeGreaterThan(0);
+    for (const sum of cases) {
+      const before = discloseStatistics([raw(true, null, 40, sum, 40)], ask).total.income as number;
+      const after = discloseStatistics([raw(true, null, 41, sum + income, 41)], ask).total.income as number;
+      expect(after - before).not.toBeCloseTo(income, 2);
+    }
+  });
+
+  it('a suppressed row and a total under k show no measure at all', () => {
+    const out = discloseStatistics([raw(false, 'A', 3, 100, 3), raw(true, null, 3, 100, 3)], { measures, asked: new Set(['count', 'income', 'median']), rules: DEFAULT_DISCLOSURE_RULES });
+    expect(out.rows).toEqual([{ region: 'A', suppressed: true, count: null, income: null, median: null }]);
+    expect(out.total).toEqual({ suppressed: true, count: null, income: null, median: null });
+  });
+
+  it('refuses a statement without its total row', () => {
+    expect(() => discloseStatistics([raw(false, 'A', 9, 1, 9)], { measures, asked: new Set(['count']), rules: DEFAULT_DISCLOSURE_RULES })).toThrow(/no total row/);
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * Statistical disclosure control for every agency's statistics: the one place that decides what
+ * of an aggregate an analyst may see. Two rules, both rule values:
+ *
+ * - **Small cells are suppressed.** A row of fewer than `minCellSize` people (k) shows no
+ *   measure, nor does a row whose count could be worked out from the total and the rows shown
+ *   (secondary suppression, {@link suppressedRows}).
+ * - **Nothing shown is exact.** Counts are rounded to a multiple of `countRoundingBase`, and
+ *   amounts (sums, averages, percentiles, shares) to `significantFigures` significant figures.
+ *   A cell that changed by one person (one declaration, one decision) therefore changes by a
+ *   rounded step, or not at all: differencing two answers never gives one person's value.
+ */
+export interface DisclosureRules {
+  /** k: rows holding fewer people than this are suppressed. @default 5 */
+  minCellSize: number;
+  /** Counts are rounded to the nearest multiple of this (halves up); 1 shows them exactly. @default 5 */
+  countRoundingBase: number;
+  /** Amounts are rounded to this many significant figures. @default 2 */
+  significantFigures: number;
+}
+
+export const DEFAULT_DISCLOSURE_RULES: Readonly<DisclosureRules> = Object.freeze({
+  minCellSize: 5,
+  countRoundingBase: 5,
+  significantFigures: 2,
+});
+
+/** The bounds a rule value must stay within, so that an officer cannot switch the protection off by mistake. */
+export const DISCLOSURE_BOUNDS = {
+  minCellSize: { min: 3, max: 100 },
+  countRoundingBase: { min: 1, max: 100 },
+  significantFigures: { min: 1, max: 4 },
+} as const satisfies Record<keyof DisclosureRules, { min: number; max: number }>;
+
+/** The name of the first rule outside its bounds (or not an integer), or null when all hold. */
+export function invalidDisclosureRule(rules: DisclosureRules): keyof DisclosureRules | null {
+  for (const name of Object.keys(DISCLOSURE_BOUNDS) as (keyof DisclosureRules)[]) {
+    const value = rules[name];
+    const { min, max } = DISCLOSURE_BOUNDS[name];
+    if (!Number.isInteger(value) || value < min || value > max) return name;
+  }
+  return null;
+}
+
+/** `n` to the nearest multiple of `base`, halves up (12 → 10, 13 → 15 at base 5). */
+export function roundCount(n: number, base: number): number {
+  if (base <= 1) return n;
+  return Math.floor(n / base + 0.5) * base;
+}
+
+/**
+ * `x` to `figures` significant figures (67,345.12 → 67,000 at 2); 0 and non-finite values
+ * unchanged. `figures` 0 leaves `x` exact: for tests that compare figures worked out by hand
+ * (a rule value is at least 1, see {@link DISCLOSURE_BOUNDS}).
+ */
+export function roundSignificant(x: number, figures: number): number {
+  if (figures <= 0 || x === 0 || !Number.isFinite(x)) return x;
+  const size = Math.abs(x);
+  const magnitude = Math.floor(Math.log10(size));
+  const step = 10 ** (magnitude - figures + 1);
+  // Halves away from zero, the same for a negative amount; dividing by a power of ten below 1 is
+  // exact where multiplying is not (0.43, not 0.43000000000000005).
+  const rounded = step >= 1 ? Math.round(size / step) * step : Math.round(size * (1 / step)) / (1 / step);
+  return Math.sign(x) * rounded;
+}
+
+/**
+ * Which rows to withhold, by index. Primary: a row under `k`. Secondary: the rows partition the
+ * total, so the suppressed rows' counts add up to the total minus the rows shown; while that sum
+ * is under `k` (one suppressed row: exactly its count) the smallest row still shown is
+ * suppressed too. The total itself is suppressed only when under `k`.
+ */
+export function suppressedRows(counts: readonly number[], total: number, k: number): Set<number> {
+  const out = new Set<number>();
+  counts.forEach((n, i) => {
+    if (n < k) out.add(i);
+  });
+  if (total < k) return out;
+  const hidden = () => [...out].reduce((sum, i) => sum + (counts[i] ?? 0), 0);
+  while (out.size > 0 && hidden() < k) {
+    const shown = counts.map((n, i) => [n, i] as const).filter(([, i]) => !out.has(i));
+    if (shown.length === 0) break;
+    const [, smallest] = shown.reduce((a, b) => (b[0] < a[0] ? b : a));
+    out.add(smallest);
+  }
+  return out;
+}
+
+/**
+ * How one measure is protected: `count` rounded to the base, `amount` to significant figures.
+ * `basis` names the count of the values the measure is computed over (e.g. the decided
+ * applications of a median of days to decision): under `k` the measure is withheld even in a
+ * row that is shown.
+ */
+export interface MeasureDisclosure {
+  kind: 'count' | 'amount';
+  basis?: string;
+}
+
+/** A row as the statement returned it: its dimension values and the raw measure values. */
+export interface RawStatisticsRow {
+  isTotal: boolean;
+  dimensions: Record<string, unknown>;
+  /** The number of people (or records standing for one person each) in the row: what `k` is applied to. */
+  count: number;
+  values: Record<string, number | null>;
+}
+
+/** A row as an analyst sees it: the dimensions, the flag, and each measure asked for (null when withheld). */
+export type DisclosedRow = Record<string, unknown> & { suppressed: boolean };
+
+function discloseRow(
+  row: RawStatisticsRow,
+  suppressed: boolean,
+  measures: Readonly<Record<string, MeasureDisclosure>>,
+  asked: ReadonlySet<string>,
+  rules: DisclosureRules,
+): DisclosedRow {
+  const out: DisclosedRow = { ...row.dimensions, suppressed };
+  for (const [name, how] of Object.entries(measures)) {
+    const value = row.values[name] ?? null;
+    const basis = how.basis === undefined ? row.count : (row.values[how.basis] ?? 0);
+    const shown = asked.has(name) && !suppressed && basis >= rules.minCellSize && value !== null;
+    out[name] = !shown ? null : how.kind === 'count' ? roundCount(value, rules.countRoundingBase) : roundSignificant(value, rules.significantFigures);
+  }
+  return out;
+}
+
+/**
+ * Applies the rules to a statement's rows (the total among them, see `isTotal`): small and
+ * derivable cells suppressed, every measure not asked for null, the rest rounded.
+ */
+export function discloseStatistics(
+  raw: readonly RawStatisticsRow[],
+  options: { measures: Readonly<Record<string, MeasureDisclosure>>; asked: ReadonlySet<string>; rules: DisclosureRules },
+): { rows: DisclosedRow[]; total: DisclosedRow } {
+  const rows = raw.filter((r) => !r.isTotal);
+  const total = raw.find((r) => r.isTotal);
+  if (!total) throw new Error('a statistics statement returned no total row');
+  const hidden = suppressedRows(
+    rows.map((r) => r.count),
+    total.count,
+    options.rules.minCellSize,
+  );
+  return {
+    rows: rows.map((r, i) => discloseRow(r, hidden.has(i), options.measures, options.asked, options.rules)),
+    total: discloseRow({ ...total, dimensions: {} }, total.count < options.rules.minCellSize, options.measures, options.asked, options.rules),
+  };
+}
