@@ -104,6 +104,8 @@ export interface RawStatisticsRow {
   /** The number of people (or records standing for one person each) in the row: what `k` is applied to. */
   count: number;
   values: Record<string, number | null>;
+  /** The agency's disclosure rule value, when the statement read it (`GroupedStatement.rules`). */
+  rules?: unknown;
 }
 
 /** A row as an analyst sees it: the dimensions, the flag, and each measure asked for (null when withheld). */

@@ -47,6 +47,8 @@ export interface GroupedStatement {
   inputs: readonly SQL[];
   from: SQL;
   aggregates: Readonly<Record<string, SQL>>;
+  /** The agency's disclosure rule value ({@link disclosureRuleSql}), read in the same statement. */
+  rules?: SQL;
 }
 
 const quoted = (name: string) => {
@@ -63,7 +65,7 @@ export function groupedStatisticsSql(statement: GroupedStatement): SQL {
   return sql`
     select ${grouped ? sql`${sql.join(columns, sql`, `)}, ` : sql``}
       ${grouped ? sql`grouping(${columns[0]}) = 1` : sql`true`} as "isTotal",
-      count(*)::int as "count"${aggregates.length > 0 ? sql`, ${sql.join(aggregates, sql`, `)}` : sql``}
+      count(*)::int as "count"${aggregates.length > 0 ? sql`, ${sql.join(aggregates, sql`, `)}` : sql``}${statement.rules ? sql`, ${statement.rules} as "rules"` : sql``}
     from (select ${sql.join(perRecord, sql`, `)} ${statement.from}) as x
     ${grouped ? sql`group by grouping sets ((${sql.join(columns, sql`, `)}), ())` : sql``}
     order by ${sql.join([sql`"isTotal"`, ...columns.map((c) => sql`${c} nulls last`)], sql`, `)}`;
@@ -83,6 +85,7 @@ export async function runGroupedStatistics<TSchema extends Record<string, unknow
     dimensions: Object.fromEntries(statement.dimensions.map((d) => [d.column, r[d.column] ?? null])),
     count: Number(r.count),
     values: Object.fromEntries(Object.keys(statement.aggregates).map((name) => [name, toNumber(r[name])])),
+    ...(statement.rules ? { rules: r.rules } : {}),
   }));
 }
 

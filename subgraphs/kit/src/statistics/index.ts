@@ -1,2 +1,3 @@
 export * from './disclosure.ts';
 export * from './grouped.ts';
+export * from './rules.ts';

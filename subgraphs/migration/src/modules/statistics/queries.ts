@@ -1,7 +1,7 @@
-import { bishkekDateSql, calendarDimension, runGroupedStatistics, type GroupedStatement, type RawStatisticsRow } from '@nomad/kit';
+import { bishkekDateSql, calendarDimension, disclosureRuleSql, runGroupedStatistics, type GroupedStatement, type RawStatisticsRow } from '@nomad/kit';
 import { sql, type SQL } from 'drizzle-orm';
 import type { MigrationDb } from '../../db/index.ts';
-import { applications, nomads, publicHolidays } from '../../db/schema.ts';
+import { applications, nomads, publicHolidays, ruleValues } from '../../db/schema.ts';
 import { applicationConditions, AWAITING_DECISION, submittedOn, type ApplicationFilterParams } from '../applications/queries.ts';
 
 export type Dimension = 'CITIZENSHIP' | 'ACTIVITY' | 'STATE' | 'SUBMITTED_MONTH' | 'SUBMITTED_QUARTER' | 'SUBMITTED_YEAR' | 'DECIDED_MONTH';
@@ -81,6 +81,7 @@ export function applicationStatisticsStatement(params: {
       average: sql`avg(x.days)::float8`,
       overdueShare: sql`avg(case when x.overdue then 1 else 0 end)::float8`,
     },
+    rules: disclosureRuleSql(ruleValues),
   };
 }
 

@@ -106,10 +106,10 @@ const MARCH = { submittedFrom: '2026-03-01', submittedTo: '2026-03-31' };
  * amounts not rounded, k as given) unless `rules` says otherwise, so that the figures worked
  * out on paper can be compared; rounding has its own tests below.
  */
-async function stats(args: Partial<ApplicationStatisticsArgs>, options: { principal?: Principal; k?: number; rules?: DisclosureRules } = {}) {
+async function stats(args: Partial<ApplicationStatisticsArgs>, options: { principal?: Principal; k?: number; rules?: DisclosureRules | 'rule value' } = {}) {
   const ctx = serviceContext(database, options.principal ?? analyst, { purpose: null });
   const before = database.statementCount();
-  const rules = options.rules ?? { minCellSize: options.k ?? 5, countRoundingBase: 1, significantFigures: 0 };
+  const rules = options.rules === 'rule value' ? undefined : (options.rules ?? { minCellSize: options.k ?? 5, countRoundingBase: 1, significantFigures: 0 });
   const result = await getApplicationStatistics(ctx, app, { measures: [...ALL], ...args }, rules);
   return { result, statements: database.statementCount() - before };
 }
@@ -204,7 +204,9 @@ describe('small-cell suppression', () => {
 
 describe('rounding under the default rules', () => {
   it('counts to a multiple of 5, durations and shares to 2 significant figures; the rules are in the answer', async () => {
-    const { result } = await stats({ groupBy: ['CITIZENSHIP'], filter: MARCH }, { rules: DEFAULT_DISCLOSURE_RULES });
+    const { result, statements } = await stats({ groupBy: ['CITIZENSHIP'], filter: MARCH }, { rules: 'rule value' });
+    // The rule value is read in the statistics statement itself.
+    expect(statements).toBe(1);
     expect(result.disclosure).toEqual({ minCellSize: 5, countRoundingBase: 5, significantFigures: 2 });
     // Exact: KAZ 5 (p90 5.6, average 3.4), USA 7 (overdue 1/7), total 12 (p90 6.1, average 3.9, overdue 1/12).
     expect(result.rows).toEqual([
@@ -212,6 +214,26 @@ describe('rounding under the default rules', () => {
       row({ citizenship: 'USA' }, { count: 5, median: 4, p90: 6.6, average: 4.4, overdueShare: 0.14 }),
     ]);
     expect(result.total).toEqual(row({}, { count: 10, median: 4, p90: 6.1, average: 3.9, overdueShare: 0.083 }));
+  });
+
+  it('follows the rule value: k and the rounding base changed in the table change the answer; an invalid value stops it', async () => {
+    const setRule = (value: unknown) =>
+      database.db.update(schema.ruleValues).set({ value }).where(eq(schema.ruleValues.key, 'statistics_disclosure'));
+    try {
+      await setRule({ minCellSize: 6, countRoundingBase: 2, significantFigures: 3 });
+      const { result } = await stats({ measures: ['COUNT'], groupBy: ['CITIZENSHIP'], filter: MARCH }, { rules: 'rule value' });
+      expect(result.disclosure).toEqual({ minCellSize: 6, countRoundingBase: 2, significantFigures: 3 });
+      // KAZ (5) is under k = 6; alone withheld, it would be the total minus USA: USA is withheld too.
+      expect(result.rows.map((r) => [r.citizenship, r.suppressed, r.count])).toEqual([
+        ['KAZ', true, null],
+        ['USA', true, null],
+      ]);
+      expect(result.total.count).toBe(12);
+      await setRule({ minCellSize: 1, countRoundingBase: 5, significantFigures: 2 });
+      await expect(stats({ measures: ['COUNT'] }, { rules: 'rule value' })).rejects.toThrow(/statistics_disclosure is invalid at minCellSize/);
+    } finally {
+      await setRule(DEFAULT_DISCLOSURE_RULES);
+    }
   });
 
   it('one more application in a cell does not show as an exact difference of one', async () => {

@@ -3,8 +3,8 @@ import {
   badUserInput,
   checkGroupBy,
   checkMeasures,
-  DEFAULT_DISCLOSURE_RULES,
   discloseStatistics,
+  statementDisclosureRules,
   forbidden,
   hasRole,
   type DisclosedRow,
@@ -49,14 +49,16 @@ export interface ApplicationStatisticsOut {
 
 /**
  * Grouped statistics over applications for analysts and migration officers, in one SQL
- * statement, protected by the disclosure rules (small cells suppressed, values rounded).
+ * statement, protected by migration's disclosure rule value, read in the same statement
+ * (small cells suppressed, values rounded).
  * Aggregates so protected are not personal data: no access record.
  */
 export async function getApplicationStatistics(
   ctx: Context,
   app: App,
   args: ApplicationStatisticsArgs,
-  rules: DisclosureRules = DEFAULT_DISCLOSURE_RULES,
+  /** Tests only: other rules than migration's `statistics_disclosure` rule value. */
+  rulesOverride?: DisclosureRules,
 ): Promise<ApplicationStatisticsOut> {
   if (!hasRole(ctx.principal, ...READERS)) throw forbidden('Application statistics are for analysts and migration officers.');
   const measures = checkMeasures(args.measures);
@@ -68,5 +70,6 @@ export async function getApplicationStatistics(
   // On the analysts' pool (a replica, or under the analysts' statement timeout): ANALYTICS_TIMEOUT past it.
   const raw = await analyticsRead(ctx, (db) => applicationStatistics(db, { filter, groupBy, duration: needsDuration ? duration : null }));
   const asked = new Set([...measures].map((m) => FIELD_OF[m]));
+  const rules = rulesOverride ?? statementDisclosureRules(raw);
   return { minCellSize: rules.minCellSize, disclosure: rules, duration, ...discloseStatistics(raw, { measures: MEASURES, asked, rules }) };
 }
