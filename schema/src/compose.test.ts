@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { buildSchema, isObjectType, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { API_SCHEMA_PATH, compose, SUPERGRAPH_PATH } from './compose.ts';
+import { API_SCHEMA_PATH, compose, PERSONAL_FIELDS_PATH, SUPERGRAPH_PATH, type PersonalFieldsFile } from './compose.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
 
 describe('supergraph', () => {
@@ -47,8 +47,29 @@ describe('supergraph', () => {
       extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
       type Nomad @key(fields: "id") { id: ID! citizenship: Int! }
     `);
-    const result = compose([...SUBGRAPHS, { name: 'broken', url: 'http://127.0.0.1:1/graphql', typeDefs: clash }]);
+    const result = compose([...SUBGRAPHS, { name: 'broken', url: 'http://127.0.0.1:1/graphql', typeDefs: clash, personalFields: {} }]);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.join('\n')).toMatch(/citizenship/);
+  });
+
+  it('lists every subgraph\'s personal fields in the committed schema/personal-fields.json', async () => {
+    const result = compose();
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const committed = await readFile(PERSONAL_FIELDS_PATH, 'utf8');
+    expect(committed, 'schema/personal-fields.json is stale: run `npm run compose`').toBe(result.personalFieldsJson);
+    const { fields } = JSON.parse(committed) as PersonalFieldsFile;
+    const listed = SUBGRAPHS.flatMap((s) => Object.keys(s.personalFields));
+    expect(listed.length).toBeGreaterThan(20);
+    expect(Object.keys(fields).sort()).toEqual([...new Set(listed)].sort());
+    expect(fields['Nomad.pin']?.agencies).toEqual(['migration']);
+  });
+
+  it('refuses a personal field that is not a field of the public API', () => {
+    const [first, ...rest] = SUBGRAPHS;
+    if (!first) throw new Error('no subgraph');
+    const stale = { ...first, personalFields: { ...first.personalFields, 'Nomad.formerName': { description: 'renamed away' } } };
+    const result = compose([stale, ...rest]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toEqual(["migration's personal field Nomad.formerName is not a field of the public API"]);
   });
 });

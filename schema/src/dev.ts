@@ -76,7 +76,7 @@ async function recompose(): Promise<void> {
     return;
   }
   await writeSchemaFiles(result);
-  process.stdout.write(`schema: recomposed schema/supergraph.graphql and schema/api.graphql (${Date.now() - started} ms)\n`);
+  process.stdout.write(`schema: recomposed schema/supergraph.graphql, schema/api.graphql and schema/personal-fields.json (${Date.now() - started} ms)\n`);
 }
 
 /**
