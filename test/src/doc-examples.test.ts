@@ -31,6 +31,26 @@ describe('extractExamples', () => {
   });
 });
 
+describe('the analysts\' questions', () => {
+  const q = (annotation: string, after: string) => extractExamples(`${block(annotation, '{ nomads(first: 1) { totalCount } }')}${after}`, 'x.md');
+
+  it('reads the question number and the JSON answer right after the block', () => {
+    const [example] = q('<!-- example: role=analyst question=3 -->', '\n```json\n{ "a": [1, 2] }\n```\n');
+    expect(example?.annotation.question).toBe(3);
+    expect(example?.answer).toEqual({ a: [1, 2] });
+  });
+
+  it('takes no answer from a JSON block after prose, nor for an example that is no question', () => {
+    expect(q('<!-- example: role=analyst question=3 -->', 'Some prose.\n```json\n{}\n```\n')[0]?.answer).toBeUndefined();
+    expect(q('<!-- example: role=analyst -->', '```json\n{}\n```\n')[0]?.answer).toBeUndefined();
+  });
+
+  it('refuses a question number outside 1 to 10 and an answer that is not JSON', () => {
+    expect(() => q('<!-- example: role=analyst question=11 -->', '')).toThrow(/question must be 1 to 10/);
+    expect(() => q('<!-- example: role=analyst question=2 -->', '```json\n{ nope\n```\n')).toThrow(/not JSON/);
+  });
+});
+
 describe('parseAnnotation', () => {
   it('refuses unknown keys, unknown roles, and a nomad without an id', () => {
     expect(() => parseAnnotation(' role=analyst colour=red ', 'x')).toThrow(DocExampleError);

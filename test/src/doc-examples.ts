@@ -20,6 +20,8 @@ export interface ExampleAnnotation {
   expectUserError: string | null;
   /** Response paths (dot-separated, list indices left out) the example may show as null or empty. */
   nullable: string[];
+  /** For the analysts' ten questions (docs/analysts.md): which one the example answers, 1 to 10. */
+  question: number | null;
 }
 
 export interface DocExample {
@@ -29,6 +31,8 @@ export interface DocExample {
   document: DocumentNode;
   operations: OperationDefinitionNode[];
   annotation: ExampleAnnotation;
+  /** The ```json block right after the example, if any: what it answers on the sample world. */
+  answer?: unknown;
 }
 
 const FENCE = /^```graphql\s*$/;
@@ -43,7 +47,7 @@ export class DocExampleError extends Error {}
 
 /** Reads the annotation's `key=value` pairs; an unknown key or a bad value is an error. */
 export function parseAnnotation(text: string, where: string): ExampleAnnotation {
-  const out: ExampleAnnotation = { roles: [], nomadId: null, purpose: null, expectError: null, expectUserError: null, nullable: [] };
+  const out: ExampleAnnotation = { roles: [], nomadId: null, purpose: null, expectError: null, expectUserError: null, nullable: [], question: null };
   const rest = text.replace(PAIR, (_all, key: string, raw: string, quoted: string | undefined) => {
     const value = quoted ?? raw;
     switch (key) {
@@ -70,6 +74,12 @@ export function parseAnnotation(text: string, where: string): ExampleAnnotation 
       case 'nullable':
         out.nullable.push(...value.split(','));
         break;
+      case 'question': {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1 || n > 10) throw new DocExampleError(`${where}: question must be 1 to 10, not "${value}"`);
+        out.question = n;
+        break;
+      }
       default:
         throw new DocExampleError(`${where}: unknown annotation key "${key}"`);
     }
@@ -100,7 +110,19 @@ export function extractExamples(markdown: string, file: string): DocExample[] {
     if (operations.length > 1 && operations.some((o) => !o.name)) {
       throw new DocExampleError(`${where}: a block with several operations must name each of them`);
     }
-    examples.push({ where, source, document, operations, annotation: parseAnnotation(annotation[1] ?? '', where) });
+    const example: DocExample = { where, source, document, operations, annotation: parseAnnotation(annotation[1] ?? '', where) };
+    // A question's answer: the ```json block right after the example (blank lines between), if any.
+    const next = lines.findIndex((line, j) => j > end && line.trim() !== '');
+    if (example.annotation.question !== null && next > 0 && /^```json\s*$/.test(lines[next] ?? '')) {
+      const close = lines.findIndex((line, j) => j > next && line.startsWith('```'));
+      if (close < 0) throw new DocExampleError(`${file}:${next + 1}: the answer block is not closed`);
+      try {
+        example.answer = JSON.parse(lines.slice(next + 1, close).join('\n'));
+      } catch {
+        throw new DocExampleError(`${file}:${next + 1}: the answer block is not JSON`);
+      }
+    }
+    examples.push(example);
     i = end;
   }
   return examples;
