@@ -11,6 +11,7 @@ import { departureResolvers } from './modules/departures/resolvers.ts';
 import { ledgerResolvers } from './modules/ledger/resolvers.ts';
 import { measureResolvers } from './modules/measures/resolvers.ts';
 import { screeningResolvers } from './modules/screenings/resolvers.ts';
+import { statisticsResolvers } from './modules/statistics/resolvers.ts';
 import { SUBGRAPH_NAME, typeDefs } from './sdl.ts';
 
 export interface SecuritySubgraphOptions extends AgencySubgraphOptions<SecuritySchema> {
@@ -24,7 +25,7 @@ export function startSecuritySubgraph(options: SecuritySubgraphOptions): Promise
     {
       name: SUBGRAPH_NAME,
       typeDefs,
-      resolvers: mergeResolvers<Context>(sharedResolvers, accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: accessTables }), screeningResolvers(app), departureResolvers(app), measureResolvers(app), ledgerResolvers(), eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables })),
+      resolvers: mergeResolvers<Context>(sharedResolvers, accessLogResolvers<Context>({ agency: SUBGRAPH_NAME, tables: accessTables }), screeningResolvers(app), departureResolvers(app), measureResolvers(app), ledgerResolvers(), statisticsResolvers(), eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables })),
       createLoaders,
       personalFields: PERSONAL_FIELDS,
       idempotency: { idempotencyKeys },

@@ -545,6 +545,8 @@ export type Query = {
   overdueDepartures: ExitWatchConnection;
   /** Security officers: one screening by id. */
   screening?: Maybe<Screening>;
+  /** Analysts and security officers: how many screenings `filter` matches, grouped by up to 3 dimensions (at most one of the opening's month, quarter and year, and one of the conclusion's). Counts only: never a reason, a classification, an officer or anything about a person. One SQL statement whatever the grouping; rows below `disclosure.minCellSize` are suppressed and counts rounded. Not personal data: no purpose needed, no access record. */
+  screeningStatistics: ScreeningStatistics;
   /** Security officers: screenings, newest first. `first` is at most 100. */
   screenings: ScreeningConnection;
   /**
@@ -586,6 +588,12 @@ export type QueryOverdueDeparturesArgs = {
 
 export type QueryScreeningArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryScreeningStatisticsArgs = {
+  filter?: InputMaybe<ScreeningFilter>;
+  groupBy?: Array<ScreeningDimension>;
 };
 
 
@@ -695,6 +703,25 @@ export type ScreeningConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** What `screeningStatistics` can group screenings by. Dates are Bishkek calendar dates. */
+export type ScreeningDimension =
+  /** Month the screening was concluded, `YYYY-MM`; null for screenings still PENDING. */
+  | 'CONCLUDED_MONTH'
+  /** Quarter the screening was concluded, `YYYY-Qn`; null while PENDING. */
+  | 'CONCLUDED_QUARTER'
+  /** Year the screening was concluded; null while PENDING. */
+  | 'CONCLUDED_YEAR'
+  /** Whom and why GKNB screened: an applicant (APPLICATION), a holder again (RESCREEN) or an adult family member (DEPENDANT). */
+  | 'KIND'
+  /** Month the screening was opened (requested), `YYYY-MM`. */
+  | 'OPENED_MONTH'
+  /** Quarter the screening was opened, `YYYY-Qn`. */
+  | 'OPENED_QUARTER'
+  /** Year the screening was opened. */
+  | 'OPENED_YEAR'
+  /** The screening's outcome now: PENDING, CLEARED or FLAGGED. */
+  | 'OUTCOME';
+
 /** A security screening in a list. */
 export type ScreeningEdge = {
   __typename?: 'ScreeningEdge';
@@ -765,6 +792,42 @@ export type ScreeningReason =
   | 'TERRORISM_CONVICTION'
   /** The person matches an entry of a security watch list. */
   | 'WATCHLIST_MATCH';
+
+/** Counts of screenings, grouped, computed in one SQL statement. */
+export type ScreeningStatistics = {
+  __typename?: 'ScreeningStatistics';
+  /** How the answer was protected: small cells suppressed, counts rounded. */
+  disclosure: StatisticsDisclosure;
+  /** One row per group that holds at least one screening, ordered by the dimensions in `groupBy` order. */
+  rows: Array<ScreeningStatisticsRow>;
+  /** Every screening the filter matches, as one row (dimension values null); suppressed like any row. */
+  total: ScreeningStatisticsRow;
+};
+
+/** One group of screenings: its dimension values (null where not grouped by it) and how many it holds. */
+export type ScreeningStatisticsRow = {
+  __typename?: 'ScreeningStatisticsRow';
+  /** Set when grouped by CONCLUDED_MONTH (`YYYY-MM`); null also for the group of screenings still PENDING. */
+  concludedMonth?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by CONCLUDED_QUARTER (`YYYY-Qn`); null also for the PENDING group. */
+  concludedQuarter?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by CONCLUDED_YEAR; null also for the PENDING group. */
+  concludedYear?: Maybe<Scalars['Int']['output']>;
+  /** The number of screenings, rounded to `disclosure.countRoundingBase`; null when suppressed. */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** Set when grouped by KIND. */
+  kind?: Maybe<ScreeningKind>;
+  /** Set when grouped by OPENED_MONTH: `YYYY-MM`. */
+  openedMonth?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by OPENED_QUARTER: `YYYY-Qn`. */
+  openedQuarter?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by OPENED_YEAR. */
+  openedYear?: Maybe<Scalars['Int']['output']>;
+  /** Set when grouped by OUTCOME. */
+  outcome?: Maybe<ScreeningOutcome>;
+  /** True when the row holds fewer screenings than `disclosure.minCellSize`, or its count could be worked out from the total and the other rows: `count` is then null. */
+  suppressed: Scalars['Boolean']['output'];
+};
 
 /** A recorded read of personal data held by this agency: who, when, why, which fields, in which operation. */
 export type SecurityAccessRecord = {
@@ -1059,12 +1122,15 @@ export type ResolversTypes = ResolversObject<{
   Screening: ResolverTypeWrapper<ScreeningRow>;
   ScreeningConclusion: ScreeningConclusion;
   ScreeningConnection: ResolverTypeWrapper<CountedConnection<ScreeningRow>>;
+  ScreeningDimension: ScreeningDimension;
   ScreeningEdge: ResolverTypeWrapper<Omit<ScreeningEdge, 'node'> & { node: ResolversTypes['Screening'] }>;
   ScreeningFilter: ScreeningFilter;
   ScreeningKind: ScreeningKind;
   ScreeningOutcome: ScreeningOutcome;
   ScreeningPayload: ResolverTypeWrapper<Omit<ScreeningPayload, 'screening'> & { screening?: Maybe<ResolversTypes['Screening']> }>;
   ScreeningReason: ScreeningReason;
+  ScreeningStatistics: ResolverTypeWrapper<ScreeningStatistics>;
+  ScreeningStatisticsRow: ResolverTypeWrapper<ScreeningStatisticsRow>;
   SecurityAccessRecord: ResolverTypeWrapper<SecurityAccessRecord>;
   SecurityAccessRecordConnection: ResolverTypeWrapper<SecurityAccessRecordConnection>;
   SecurityAccessRecordEdge: ResolverTypeWrapper<SecurityAccessRecordEdge>;
@@ -1125,6 +1191,8 @@ export type ResolversParentTypes = ResolversObject<{
   ScreeningEdge: Omit<ScreeningEdge, 'node'> & { node: ResolversParentTypes['Screening'] };
   ScreeningFilter: ScreeningFilter;
   ScreeningPayload: Omit<ScreeningPayload, 'screening'> & { screening?: Maybe<ResolversParentTypes['Screening']> };
+  ScreeningStatistics: ScreeningStatistics;
+  ScreeningStatisticsRow: ScreeningStatisticsRow;
   SecurityAccessRecord: SecurityAccessRecord;
   SecurityAccessRecordConnection: SecurityAccessRecordConnection;
   SecurityAccessRecordEdge: SecurityAccessRecordEdge;
@@ -1332,6 +1400,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   auditNomad?: Resolver<Maybe<ResolversTypes['Nomad']>, ParentType, ContextType, RequireFields<QueryAuditNomadArgs, 'id'>>;
   overdueDepartures?: Resolver<ResolversTypes['ExitWatchConnection'], ParentType, ContextType, Partial<QueryOverdueDeparturesArgs>>;
   screening?: Resolver<Maybe<ResolversTypes['Screening']>, ParentType, ContextType, RequireFields<QueryScreeningArgs, 'id'>>;
+  screeningStatistics?: Resolver<ResolversTypes['ScreeningStatistics'], ParentType, ContextType, RequireFields<QueryScreeningStatisticsArgs, 'groupBy'>>;
   screenings?: Resolver<ResolversTypes['ScreeningConnection'], ParentType, ContextType, Partial<QueryScreeningsArgs>>;
   securityAccessRecords?: Resolver<ResolversTypes['SecurityAccessRecordConnection'], ParentType, ContextType, RequireFields<QuerySecurityAccessRecordsArgs, 'first'>>;
   securityEventDeliveries?: Resolver<ResolversTypes['EventDeliveryConnection'], ParentType, ContextType, RequireFields<QuerySecurityEventDeliveriesArgs, 'first'>>;
@@ -1381,6 +1450,25 @@ export type ScreeningEdgeResolvers<ContextType = Context, ParentType extends Res
 export type ScreeningPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScreeningPayload'] = ResolversParentTypes['ScreeningPayload']> = ResolversObject<{
   screening?: Resolver<Maybe<ResolversTypes['Screening']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ScreeningStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScreeningStatistics'] = ResolversParentTypes['ScreeningStatistics']> = ResolversObject<{
+  disclosure?: Resolver<ResolversTypes['StatisticsDisclosure'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ScreeningStatisticsRow']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['ScreeningStatisticsRow'], ParentType, ContextType>;
+}>;
+
+export type ScreeningStatisticsRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScreeningStatisticsRow'] = ResolversParentTypes['ScreeningStatisticsRow']> = ResolversObject<{
+  concludedMonth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  concludedQuarter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  concludedYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['ScreeningKind']>, ParentType, ContextType>;
+  openedMonth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openedQuarter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openedYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ScreeningOutcome']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type SecurityAccessRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SecurityAccessRecord'] = ResolversParentTypes['SecurityAccessRecord']> = ResolversObject<{
@@ -1487,6 +1575,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ScreeningConnection?: ScreeningConnectionResolvers<ContextType>;
   ScreeningEdge?: ScreeningEdgeResolvers<ContextType>;
   ScreeningPayload?: ScreeningPayloadResolvers<ContextType>;
+  ScreeningStatistics?: ScreeningStatisticsResolvers<ContextType>;
+  ScreeningStatisticsRow?: ScreeningStatisticsRowResolvers<ContextType>;
   SecurityAccessRecord?: SecurityAccessRecordResolvers<ContextType>;
   SecurityAccessRecordConnection?: SecurityAccessRecordConnectionResolvers<ContextType>;
   SecurityAccessRecordEdge?: SecurityAccessRecordEdgeResolvers<ContextType>;

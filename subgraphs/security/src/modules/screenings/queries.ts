@@ -73,37 +73,38 @@ export async function hasScreenings(db: SecurityDb, params: { nomadId: string })
   return row !== undefined;
 }
 
+/** What `screenings` can be narrowed by: the list's filter, also that of `screeningStatistics`. */
+export interface ScreeningFilterParams {
+  outcomes?: readonly ScreeningOutcome[] | null;
+  kind?: ScreeningRow['kind'] | null;
+}
+
+/** The list filter's conditions (undefined: every screening). */
+export function screeningConditions(params: ScreeningFilterParams): SQL | undefined {
+  return and(
+    params.outcomes && params.outcomes.length > 0 ? inArray(screenings.outcome, [...params.outcomes]) : undefined,
+    params.kind ? eq(screenings.kind, params.kind) : undefined,
+  );
+}
+
 /** A page of screenings, newest first, optionally by outcome and kind (`LIMIT limit + 1`). */
 export async function listScreenings(
   db: SecurityDb,
-  params: { page: Page; outcomes?: readonly ScreeningOutcome[] | null; kind?: ScreeningRow['kind'] | null },
+  params: ScreeningFilterParams & { page: Page },
 ): Promise<ScreeningRow[]> {
-  const where: (SQL | undefined)[] = [
-    params.outcomes && params.outcomes.length > 0 ? inArray(screenings.outcome, [...params.outcomes]) : undefined,
-    params.kind ? eq(screenings.kind, params.kind) : undefined,
-    afterCursor(screenings.openedAt, screenings.id, params.page.after, 'desc'),
-  ];
   return db
     .select()
     .from(screenings)
-    .where(and(...where))
+    .where(and(screeningConditions(params), afterCursor(screenings.openedAt, screenings.id, params.page.after, 'desc')))
     .orderBy(desc(screenings.openedAt), desc(screenings.id))
     .limit(params.page.limit + 1);
 }
 
-export async function countScreenings(
-  db: SecurityDb,
-  params: { outcomes?: readonly ScreeningOutcome[] | null; kind?: ScreeningRow['kind'] | null },
-): Promise<number> {
+export async function countScreenings(db: SecurityDb, params: ScreeningFilterParams): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(screenings)
-    .where(
-      and(
-        params.outcomes && params.outcomes.length > 0 ? inArray(screenings.outcome, [...params.outcomes]) : undefined,
-        params.kind ? eq(screenings.kind, params.kind) : undefined,
-      ),
-    );
+    .where(screeningConditions(params));
   return row?.n ?? 0;
 }
 
