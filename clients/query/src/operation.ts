@@ -4,8 +4,6 @@ import {
   getNullableType,
   GraphQLError,
   isCompositeType,
-  isInterfaceType,
-  isLeafType,
   isListType,
   isObjectType,
   Kind,
@@ -18,8 +16,9 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLArgument,
   type GraphQLCompositeType,
-  type GraphQLField,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -27,10 +26,11 @@ import {
 } from 'graphql';
 import { EXIT, RunnerError } from './errors.ts';
 import type { Column } from './flatten.ts';
+import { columnsOf, fieldNamed, fieldNode, freshName, isConnection, walk, withFields, type Visited, type WalkContext } from './selection.ts';
 
 /** How the rows are found in each answer. */
 export type Shape =
-  /** A Relay connection, followed page by page: rows are its nodes. */
+  /** A Relay connection, followed page by page: rows are its nodes (`nodes`: the keys from the connection to a node). */
   | { kind: 'connection'; path: string[]; nodes: string[]; firstVariable: string; afterVariable: string; pageInfoKey: string; totalCountKey: string | undefined }
   /** One list (e.g. a statistics answer's `rows`): its items, in one answer. */
   | { kind: 'list'; path: string[] }
@@ -52,6 +52,12 @@ export interface PreparedOperation {
   afterInOperation: string | undefined;
 }
 
+interface Parsed extends WalkContext {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  root: GraphQLObjectType;
+}
+
 const refused = (message: string) => new RunnerError(message, EXIT.REFUSED);
 
 function describeErrors(errors: readonly GraphQLError[], file: string): string {
@@ -63,86 +69,8 @@ function describeErrors(errors: readonly GraphQLError[], file: string): string {
     .join('\n');
 }
 
-/** A field met while walking the operation: where it is in the answer and what it is in the schema. */
-interface Visited {
-  node: FieldNode;
-  /** Response keys from the root (aliases where given). */
-  path: string[];
-  parentType: GraphQLCompositeType;
-  field: GraphQLField<unknown, unknown> | undefined;
-  /** True when a list lies between the root and this field. */
-  underList: boolean;
-}
-
-/**
- * Walks every field the operation selects, through fragments, calling `visitField` with its
- * response path; `visitField` returns false to not descend. The document has been validated.
- */
-function walk(
-  selectionSet: SelectionSetNode,
-  parentType: GraphQLCompositeType,
-  path: string[],
-  underList: boolean,
-  fragments: Map<string, FragmentDefinitionNode>,
-  schema: GraphQLSchema,
-  visitField: (v: Visited) => boolean,
-): void {
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      const key = selection.alias?.value ?? selection.name.value;
-      const field = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[selection.name.value] : undefined;
-      const v: Visited = { node: selection, path: [...path, key], parentType, field, underList };
-      if (!visitField(v) || !field || !selection.selectionSet) continue;
-      const named = getNamedType(field.type);
-      if (!isCompositeType(named)) continue;
-      walk(selection.selectionSet, named, v.path, underList || isListType(getNullableType(field.type)), fragments, schema, visitField);
-    } else {
-      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
-      if (!fragment) continue;
-      const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parentType;
-      walk(fragment.selectionSet, isCompositeType(condition) ? condition : parentType, path, underList, fragments, schema, visitField);
-    }
-  }
-}
-
-/** A connection type: has `pageInfo` and `edges { node }` or `nodes`. */
-function isConnection(field: GraphQLField<unknown, unknown>): boolean {
-  const type = getNullableType(field.type);
-  if (!isObjectType(type)) return false;
-  const fields = type.getFields();
-  return 'pageInfo' in fields && ('edges' in fields || 'nodes' in fields);
-}
-
-/** The response key of the first field named `name` directly in `set` (not through fragments). */
-function keyOf(set: SelectionSetNode | undefined, name: string): FieldNode | undefined {
-  return set?.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === name);
-}
-
-const field = (name: string, selections?: FieldNode[]): FieldNode => ({
-  kind: Kind.FIELD,
-  name: { kind: Kind.NAME, value: name },
-  ...(selections ? { selectionSet: { kind: Kind.SELECTION_SET, selections } } : {}),
-});
-
-/** `selectionSet` with `names` added where no field of that name is selected under its own name. */
-function withFields(set: SelectionSetNode, names: string[]): SelectionSetNode {
-  const missing = names.filter((n) => !set.selections.some((s) => s.kind === Kind.FIELD && s.name.value === n && (!s.alias || s.alias.value === n)));
-  return missing.length === 0 ? set : { ...set, selections: [...set.selections, ...missing.map((n) => field(n))] };
-}
-
-function freshName(base: string, taken: Set<string>): string {
-  let name = base;
-  for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
-  taken.add(name);
-  return name;
-}
-
-/**
- * Checks the operation in `source` against the public API and prepares it for paging: refuses
- * a syntax error, an operation that does not validate, a mutation or subscription, and any
- * personal field (each named by its path and coordinate), before anything is sent.
- */
-export function prepareOperation(source: string, file: string, schema: GraphQLSchema, personalFields: ReadonlySet<string>): PreparedOperation {
+/** Parses and validates: one query that the public API accepts, else refused with GraphQL's messages. */
+function parseOperation(source: string, file: string, schema: GraphQLSchema): Parsed {
   let document: DocumentNode;
   try {
     document = parse(source);
@@ -151,20 +79,22 @@ export function prepareOperation(source: string, file: string, schema: GraphQLSc
     throw error;
   }
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  if (operations.length !== 1 || !operations[0]) throw refused(`${file} must hold exactly one operation, not ${operations.length}.`);
   const operation = operations[0];
+  if (operations.length !== 1 || !operation) throw refused(`${file} must hold exactly one operation, not ${operations.length}.`);
   if (operation.operation !== OperationTypeNode.QUERY) throw refused(`The runner only reads: ${file} holds a ${operation.operation}.`);
   const errors = validate(schema, document);
   if (errors.length > 0) throw refused(`The operation does not validate against the schema (schema/api.graphql):\n${describeErrors(errors, file)}`);
-
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const root = schema.getQueryType();
   if (!root) throw refused('The schema has no query type.');
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  return { schema, fragments, document, operation, root };
+}
 
-  // Personal fields, everywhere in the operation: refused, each named.
+/** Refuses every personal field anywhere in the operation, each by its path and coordinate, and introspection. */
+function refusePersonalFields(parsed: Parsed, personalFields: ReadonlySet<string>): void {
   const personal: string[] = [];
   const introspection: string[] = [];
-  walk(operation.selectionSet, root, [], false, fragments, schema, (v) => {
+  walk(parsed, parsed.operation.selectionSet, parsed.root, (v) => {
     const name = v.node.name.value;
     if (name.startsWith('__') && name !== '__typename') introspection.push(v.path.join('.'));
     const coordinate = `${v.parentType.name}.${name}`;
@@ -178,11 +108,15 @@ export function prepareOperation(source: string, file: string, schema: GraphQLSc
     );
   }
   if (introspection.length > 0) throw refused(`Introspection is not exported: ${introspection.join(', ')}.`);
+}
 
-  // The rows: the one outermost connection, else the one outermost list of objects.
+type Rows = { kind: 'connection'; at: Visited } | { kind: 'list'; at: Visited } | { kind: 'single' };
+
+/** The rows: the one outermost connection, else the one outermost list of objects, else the answer. */
+function findRows(parsed: Parsed): Rows {
   const connections: Visited[] = [];
   const lists: Visited[] = [];
-  walk(operation.selectionSet, root, [], false, fragments, schema, (v) => {
+  walk(parsed, parsed.operation.selectionSet, parsed.root, (v) => {
     if (!v.field || v.underList) return false;
     if (isConnection(v.field)) {
       connections.push(v);
@@ -192,149 +126,141 @@ export function prepareOperation(source: string, file: string, schema: GraphQLSc
     if (isListType(type) && isCompositeType(getNamedType(type))) lists.push(v);
     return !isListType(type);
   });
-  if (connections.length > 1) {
-    throw refused(`The operation has ${connections.length} connections (${connections.map((c) => c.path.join('.')).join(', ')}): the runner follows one per operation.`);
-  }
+  const paths = (found: Visited[]) => found.map((f) => f.path.join('.')).join(', ');
+  if (connections.length > 1) throw refused(`The operation has ${connections.length} connections (${paths(connections)}): the runner follows one per operation.`);
+  if (connections[0]) return { kind: 'connection', at: connections[0] };
+  if (lists.length > 1) throw refused(`The operation has ${lists.length} lists (${paths(lists)}): the runner writes one per operation.`);
+  return lists[0] ? { kind: 'list', at: lists[0] } : { kind: 'single' };
+}
 
-  const connection = connections[0];
-  if (!connection?.field) {
-    if (lists.length > 1) throw refused(`The operation has ${lists.length} lists (${lists.map((l) => l.path.join('.')).join(', ')}): the runner writes one per operation.`);
-    const list = lists[0];
-    if (list?.field) {
-      const itemType = getNamedType(list.field.type) as GraphQLCompositeType;
-      return finish(document, operation, list.node.selectionSet, itemType, { kind: 'list', path: list.path }, fragments, schema, undefined, undefined);
-    }
-    return finish(document, operation, operation.selectionSet, root, { kind: 'single' }, fragments, schema, undefined, undefined);
-  }
-
-  // A connection: its rows, its paging arguments and pageInfo.
-  const connectionType = getNullableType(connection.field.type);
-  if (!isObjectType(connectionType)) throw refused(`${connection.path.join('.')} is not an object.`);
-  const selection = connection.node.selectionSet;
-  const edges = keyOf(selection, 'edges');
-  const edgeNode = keyOf(edges?.selectionSet, 'node');
-  const nodesField = keyOf(selection, 'nodes');
-  let nodes: string[];
-  let nodeSelection: SelectionSetNode | undefined;
-  let nodeType: GraphQLCompositeType;
+/** Where a connection's rows are: `edges { node }` (or `nodes`), their selection and type. */
+function connectionRows(connection: Visited, type: GraphQLObjectType): { nodes: string[]; selection: SelectionSetNode | undefined; type: GraphQLCompositeType } {
+  const set = connection.node.selectionSet;
+  const edges = fieldNamed(set, 'edges');
+  const edgeNode = fieldNamed(edges?.selectionSet, 'node');
+  const nodesField = fieldNamed(set, 'nodes');
   if (edges && edgeNode) {
-    nodes = [edges.alias?.value ?? 'edges', edgeNode.alias?.value ?? 'node'];
-    nodeSelection = edgeNode.selectionSet;
-    const edgeType = getNamedType(connectionType.getFields().edges?.type);
+    const edgeType = getNamedType(type.getFields().edges?.type);
     const node = isObjectType(edgeType) ? edgeType.getFields().node : undefined;
-    nodeType = getNamedType(node?.type) as GraphQLCompositeType;
-  } else if (nodesField) {
-    nodes = [nodesField.alias?.value ?? 'nodes'];
-    nodeSelection = nodesField.selectionSet;
-    nodeType = getNamedType(connectionType.getFields().nodes?.type) as GraphQLCompositeType;
-  } else {
-    throw refused(`Select the rows of ${connection.path.join('.')}: edges { node { … } } or nodes { … }.`);
+    return { nodes: [edges.alias?.value ?? 'edges', edgeNode.alias?.value ?? 'node'], selection: edgeNode.selectionSet, type: getNamedType(node?.type) as GraphQLCompositeType };
   }
-  const args = connection.field.args;
-  const firstArg = args.find((a) => a.name === 'first');
-  const afterArg = args.find((a) => a.name === 'after');
-  if (!firstArg || !afterArg) throw refused(`${connection.path.join('.')} takes no first/after: it cannot be followed page by page.`);
+  if (nodesField) return { nodes: [nodesField.alias?.value ?? 'nodes'], selection: nodesField.selectionSet, type: getNamedType(type.getFields().nodes?.type) as GraphQLCompositeType };
+  throw refused(`Select the rows of ${connection.path.join('.')}: edges { node { … } } or nodes { … }.`);
+}
 
-  const taken = new Set((operation.variableDefinitions ?? []).map((d) => d.variable.name.value));
-  const newDefinitions: VariableDefinitionNode[] = [];
-  let firstInOperation: number | undefined;
-  let afterInOperation: string | undefined;
-  const given = (name: string) => connection.node.arguments?.find((a) => a.name.value === name);
-  const variableFor = (name: 'first' | 'after'): string => {
-    const arg = given(name);
-    if (arg?.value.kind === Kind.VARIABLE) return arg.value.name.value;
-    if (arg?.value.kind === Kind.INT) firstInOperation = Number(arg.value.value);
-    if (arg?.value.kind === Kind.STRING) afterInOperation = arg.value.value;
-    const variable = freshName(name, taken);
-    const schemaArg = name === 'first' ? firstArg : afterArg;
-    // The argument's own type (nullable: the runner always gives a page size, and no cursor on the first page).
-    const typeNode = parse(`query($v: ${String(getNullableType(schemaArg.type))}) { __typename }`).definitions[0] as OperationDefinitionNode;
-    const type = typeNode.variableDefinitions?.[0]?.type;
+interface Paging {
+  firstVariable: string;
+  afterVariable: string;
+  /** Variables the runner adds to the operation. */
+  definitions: VariableDefinitionNode[];
+  firstInOperation: number | undefined;
+  afterInOperation: string | undefined;
+}
+
+/** The connection's `first` and `after` as variables: the operation's own, or new ones (a literal is kept as the start). */
+function pagingVariables(parsed: Parsed, connection: Visited): Paging {
+  const args = connection.field?.args ?? [];
+  const schemaArg = (name: string) => args.find((a) => a.name === name);
+  const firstArg = schemaArg('first');
+  const afterArg = schemaArg('after');
+  if (!firstArg || !afterArg) throw refused(`${connection.path.join('.')} takes no first/after: it cannot be followed page by page.`);
+  const taken = new Set((parsed.operation.variableDefinitions ?? []).map((d) => d.variable.name.value));
+  const paging: Paging = { firstVariable: '', afterVariable: '', definitions: [], firstInOperation: undefined, afterInOperation: undefined };
+  const variableFor = (arg: GraphQLArgument): string => {
+    const given = connection.node.arguments?.find((a) => a.name.value === arg.name)?.value;
+    if (given?.kind === Kind.VARIABLE) return given.name.value;
+    if (given?.kind === Kind.INT) paging.firstInOperation = Number(given.value);
+    if (given?.kind === Kind.STRING) paging.afterInOperation = given.value;
+    const variable = freshName(arg.name, taken);
+    // The argument's own type, nullable: the first page has no cursor.
+    const declared = parse(`query($v: ${String(getNullableType(arg.type))}) { __typename }`).definitions[0] as OperationDefinitionNode;
+    const type = declared.variableDefinitions?.[0]?.type;
     if (!type) throw new Error('unreachable: a variable definition without a type');
-    newDefinitions.push({ kind: Kind.VARIABLE_DEFINITION, variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: variable } }, type });
+    paging.definitions.push({ kind: Kind.VARIABLE_DEFINITION, variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: variable } }, type });
     return variable;
   };
-  const firstVariable = variableFor('first');
-  const afterVariable = variableFor('after');
-  const pageInfo = keyOf(selection, 'pageInfo');
-  const pageInfoKey = pageInfo?.alias?.value ?? 'pageInfo';
-  // The runner reads `totalCount` (the ETA) under its own name, added when not selected so.
-  const totalCountKey = 'totalCount' in connectionType.getFields() ? 'totalCount' : undefined;
+  paging.firstVariable = variableFor(firstArg);
+  paging.afterVariable = variableFor(afterArg);
+  return paging;
+}
 
-  const target = connection.node;
-  const rewritten = visit(document, {
-    OperationDefinition: {
-      // The document holds one operation (checked above).
-      leave: (node) => ({ ...node, variableDefinitions: [...(node.variableDefinitions ?? []), ...newDefinitions] }),
-    },
+/** The document with the connection paged by the variables and selecting `pageInfo { endCursor hasNextPage }` (and `totalCount`). */
+function withPaging(document: DocumentNode, target: FieldNode, paging: Paging, totalCount: boolean): DocumentNode {
+  const argument = (name: string, variable: string): ArgumentNode => ({
+    kind: Kind.ARGUMENT,
+    name: { kind: Kind.NAME, value: name },
+    value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: variable } },
+  });
+  return visit(document, {
+    // The document holds one operation (checked before).
+    OperationDefinition: { leave: (node) => ({ ...node, variableDefinitions: [...(node.variableDefinitions ?? []), ...paging.definitions] }) },
     Field: {
       enter: (node) => {
         if (node !== target || !node.selectionSet) return undefined;
-        const otherArgs = (node.arguments ?? []).filter((a) => a.name.value !== 'first' && a.name.value !== 'after');
-        const arg = (name: string, variable: string): ArgumentNode => ({
-          kind: Kind.ARGUMENT,
-          name: { kind: Kind.NAME, value: name },
-          value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: variable } },
-        });
+        const pageInfo = fieldNamed(node.selectionSet, 'pageInfo');
         let set = node.selectionSet;
-        if (pageInfo?.selectionSet) {
-          const paging = withFields(pageInfo.selectionSet, ['endCursor', 'hasNextPage']);
-          set = { ...set, selections: set.selections.map((s) => (s === pageInfo ? { ...pageInfo, selectionSet: paging } : s)) };
-        } else if (!pageInfo) {
-          set = { ...set, selections: [...set.selections, field('pageInfo', [field('endCursor'), field('hasNextPage')])] };
+        if (!pageInfo) set = { ...set, selections: [...set.selections, fieldNode('pageInfo', [fieldNode('endCursor'), fieldNode('hasNextPage')])] };
+        else if (pageInfo.selectionSet) {
+          const paged = { ...pageInfo, selectionSet: withFields(pageInfo.selectionSet, ['endCursor', 'hasNextPage']) };
+          set = { ...set, selections: set.selections.map((s) => (s === pageInfo ? paged : s)) };
         }
-        if (totalCountKey) set = withFields(set, ['totalCount']);
-        return { ...node, arguments: [...otherArgs, arg('first', firstVariable), arg('after', afterVariable)], selectionSet: set };
+        if (totalCount) set = withFields(set, ['totalCount']);
+        const others = (node.arguments ?? []).filter((a) => a.name.value !== 'first' && a.name.value !== 'after');
+        return { ...node, arguments: [...others, argument('first', paging.firstVariable), argument('after', paging.afterVariable)], selectionSet: set };
       },
     },
   });
+}
+
+/**
+ * Checks the operation in `source` against the public API and prepares it for paging: refuses
+ * a syntax error, an operation that does not validate, a mutation or subscription, and any
+ * personal field (each named by its path and coordinate), before anything is sent.
+ */
+export function prepareOperation(source: string, file: string, schema: GraphQLSchema, personalFields: ReadonlySet<string>): PreparedOperation {
+  const parsed = parseOperation(source, file, schema);
+  refusePersonalFields(parsed, personalFields);
+  const rows = findRows(parsed);
+  if (rows.kind === 'single') return finish(parsed, parsed.document, columnsOf(parsed, parsed.operation.selectionSet, parsed.root), { kind: 'single' });
+  if (rows.kind === 'list') {
+    const itemType = getNamedType(rows.at.field?.type) as GraphQLCompositeType;
+    return finish(parsed, parsed.document, columnsOf(parsed, rows.at.node.selectionSet, itemType), { kind: 'list', path: rows.at.path });
+  }
+  const connection = rows.at;
+  const connectionType = getNullableType(connection.field?.type);
+  if (!isObjectType(connectionType)) throw refused(`${connection.path.join('.')} is not an object.`);
+  const found = connectionRows(connection, connectionType);
+  const paging = pagingVariables(parsed, connection);
+  // The runner reads `pageInfo` and `totalCount` (the ETA) under their own names, added when not selected so.
+  const pageInfo = fieldNamed(connection.node.selectionSet, 'pageInfo');
+  const totalCountKey = 'totalCount' in connectionType.getFields() ? 'totalCount' : undefined;
+  const document = withPaging(parsed.document, connection.node, paging, totalCountKey !== undefined);
   const shape: Shape = {
     kind: 'connection',
     path: connection.path,
-    nodes,
-    firstVariable,
-    afterVariable,
-    pageInfoKey,
+    nodes: found.nodes,
+    firstVariable: paging.firstVariable,
+    afterVariable: paging.afterVariable,
+    pageInfoKey: pageInfo?.alias?.value ?? 'pageInfo',
     totalCountKey,
   };
-  return finish(rewritten, operation, nodeSelection, nodeType, shape, fragments, schema, firstInOperation, afterInOperation);
+  return finish(parsed, document, columnsOf(parsed, found.selection, found.type), shape, paging);
 }
 
-function finish(
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  rowSelection: SelectionSetNode | undefined,
-  rowType: GraphQLCompositeType,
-  shape: Shape,
-  fragments: Map<string, FragmentDefinitionNode>,
-  schema: GraphQLSchema,
-  firstInOperation: number | undefined,
-  afterInOperation: string | undefined,
-): PreparedOperation {
+function finish(parsed: Parsed, document: DocumentNode, columns: Column[], shape: Shape, paging?: Paging): PreparedOperation {
   // What the runner added must still validate (e.g. a user's alias named pageInfo on another field).
-  const errors = validate(schema, document);
+  const errors = validate(parsed.schema, document);
   if (errors.length > 0) throw refused(`The runner cannot add its paging fields to this operation:\n${describeErrors(errors, 'the operation')}`);
-  const columns: Column[] = [];
-  if (rowSelection) {
-    walk(rowSelection, rowType, [], false, fragments, schema, (v) => {
-      if (v.underList) return false;
-      const type = v.field ? getNullableType(v.field.type) : undefined;
-      const list = type !== undefined && isListType(type);
-      const leaf = !v.field || list || isLeafType(type);
-      if (leaf && !columns.some((c) => c.name === v.path.join('.'))) columns.push({ name: v.path.join('.'), path: v.path, list });
-      return !leaf;
-    });
-  }
   if (columns.length === 0) throw refused('The operation selects no fields to write.');
   const text = print(document);
   return {
     document,
     text,
-    operationName: operation.name?.value,
+    operationName: parsed.operation.name?.value,
     hash: createHash('sha256').update(text).digest('hex'),
     shape,
     columns,
-    firstInOperation,
-    afterInOperation,
+    firstInOperation: paging?.firstInOperation,
+    afterInOperation: paging?.afterInOperation,
   };
 }

@@ -122,6 +122,93 @@ async function writeAtOnce(options: RunnerOptions, deps: RunDeps, prepared: Prep
 }
 
 type Ask = (vars: Record<string, unknown>) => Promise<{ data: Record<string, unknown> }>;
+type ConnectionShape = Extract<PreparedOperation['shape'], { kind: 'connection' }>;
+
+/** Where pages go: a file committed page by page with its progress file, or standard output. */
+interface Output {
+  state: ProgressState;
+  /** True once a progress file exists: a failure then says how to resume. */
+  resumable: boolean;
+  /** Writes a page's text after the last one written, synced; returns its bytes. */
+  append(text: string): Promise<number>;
+  /** Records `state` (a file: the progress file; standard output: nothing). */
+  commit(state: ProgressState): Promise<void>;
+  /** Writes the footer and removes the progress file. */
+  complete(footer: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The output file, resumed from its progress file (truncated to the committed bytes) or started afresh. */
+async function openFile(options: RunnerOptions, deps: RunDeps, out: string, header: string, fresh: ProgressState): Promise<Output> {
+  const statePath = statePathOf(out);
+  const saved = await readState(statePath);
+  let handle: FileHandle;
+  let state: ProgressState;
+  if (saved) {
+    await checkResumable(saved, fresh, out, statePath);
+    state = saved;
+    handle = await open(out, 'r+');
+    // Whatever was written after the last committed page goes: it is asked for again.
+    await handle.truncate(state.bytes);
+    if (!options.quiet) deps.stderr.write(`query: resuming ${out} after ${state.rows.toLocaleString('en-US')} rows (${state.pages} pages)\n`);
+  } else {
+    if (options.resume) throw new RunnerError(`Nothing to resume: ${statePath} does not exist (the export finished, or never started).`, EXIT.USAGE);
+    handle = await open(out, 'w');
+    const bytes = Buffer.from(header);
+    await handle.write(bytes, 0, bytes.length, 0);
+    await handle.datasync();
+    state = { ...fresh, bytes: bytes.length };
+    await writeState(statePath, state);
+  }
+  /** Where the next page goes: the committed end, then after each page written. */
+  let end = state.bytes;
+  let closed = false;
+  const append = async (text: string) => {
+    const bytes = Buffer.from(text);
+    await handle.write(bytes, 0, bytes.length, end);
+    await handle.datasync();
+    end += bytes.length;
+    return bytes.length;
+  };
+  return {
+    state,
+    resumable: true,
+    append,
+    commit: (next) => writeState(statePath, next),
+    complete: async (footer) => {
+      await append(footer);
+      await handle.close();
+      closed = true;
+      await removeState(statePath);
+    },
+    close: async () => {
+      if (!closed) await handle.close();
+      closed = true;
+    },
+  };
+}
+
+async function openStdout(deps: RunDeps, header: string, fresh: ProgressState): Promise<Output> {
+  await toStdout(deps, header);
+  const append = async (text: string) => (await toStdout(deps, text), Buffer.byteLength(text));
+  return { state: fresh, resumable: false, append, commit: () => Promise.resolve(), complete: async (footer) => void (await append(footer)), close: () => Promise.resolve() };
+}
+
+/** A page of the connection: its nodes and where the next one starts. */
+function readPage(data: Record<string, unknown>, shape: ConnectionShape, cursor: string | null) {
+  const connection = at(data, shape.path);
+  if (connection === null || typeof connection !== 'object') throw new RunnerError(`The answer has no ${shape.path.join('.')} (null).`, EXIT.GRAPH_ERROR);
+  const c = connection as Record<string, unknown>;
+  const [listKey = '', nodeKey] = shape.nodes;
+  const list = c[listKey];
+  const nodes = Array.isArray(list) ? (nodeKey === undefined ? list : list.map((edge) => at(edge, [nodeKey]))) : [];
+  const pageInfo = c[shape.pageInfoKey] as { endCursor?: unknown; hasNextPage?: unknown } | null | undefined;
+  const hasNextPage = pageInfo?.hasNextPage === true;
+  const endCursor = typeof pageInfo?.endCursor === 'string' ? pageInfo.endCursor : null;
+  if (hasNextPage && (endCursor === null || endCursor === cursor)) throw new RunnerError(`The graph says another page follows ${shape.path.join('.')} but gives no new endCursor.`, EXIT.GRAPH_ERROR);
+  const total = shape.totalCountKey && typeof c[shape.totalCountKey] === 'number' ? (c[shape.totalCountKey] as number) : null;
+  return { nodes, hasNextPage, endCursor, total };
+}
 
 /** A connection: page after page, each committed (output synced, then the progress file) before the next. */
 async function follow(options: RunnerOptions, deps: RunDeps, prepared: PreparedOperation, variables: Record<string, unknown>, ask: Ask): Promise<ExitCode> {
@@ -131,97 +218,47 @@ async function follow(options: RunnerOptions, deps: RunDeps, prepared: PreparedO
   const fromVars = variables[shape.firstVariable];
   const pageSize = options.pageSize ?? (typeof fromVars === 'number' ? fromVars : undefined) ?? prepared.firstInOperation ?? MAX_PAGE_SIZE;
   const startCursor = variables[shape.afterVariable];
-  const identity = { queryHash: prepared.hash, variables, format: options.format };
-
-  let state: ProgressState = {
+  const fresh: ProgressState = {
     version: 1,
-    ...identity,
+    queryHash: prepared.hash,
+    variables,
+    format: options.format,
     cursor: typeof startCursor === 'string' ? startCursor : (prepared.afterInOperation ?? null),
     rows: 0,
     pages: 0,
     bytes: 0,
     totalCount: null,
   };
-  let handle: FileHandle | undefined;
-  const statePath = options.out ? statePathOf(options.out) : undefined;
-  let startRows = 0;
-  let stateKept = false;
+  const header = framing.header(prepared.columns);
+  const output = options.out ? await openFile(options, deps, options.out, header, fresh) : await openStdout(deps, header, fresh);
+  let state = output.state;
+  const progress = createProgress(deps.stderr, { quiet: options.quiet, now: deps.now, startRows: state.rows });
   try {
-    if (options.out && statePath) {
-      const saved = await readState(statePath);
-      if (saved) {
-        await checkResumable(saved, identity, options.out, statePath);
-        state = saved;
-        handle = await open(options.out, 'r+');
-        // Whatever was written after the last committed page goes: it is asked for again.
-        await handle.truncate(state.bytes);
-        startRows = state.rows;
-        stateKept = true;
-        if (!options.quiet) deps.stderr.write(`query: resuming ${options.out} after ${state.rows.toLocaleString('en-US')} rows (${state.pages} pages)\n`);
-      } else {
-        if (options.resume) throw new RunnerError(`Nothing to resume: ${statePath} does not exist (the export finished, or never started).`, EXIT.USAGE);
-        handle = await open(options.out, 'w');
-        const header = Buffer.from(framing.header(prepared.columns));
-        await handle.write(header, 0, header.length, 0);
-        await handle.datasync();
-        state = { ...state, bytes: header.length };
-        await writeState(statePath, state);
-        stateKept = true;
-      }
-    } else {
-      await toStdout(deps, framing.header(prepared.columns));
-    }
-    const progress = createProgress(deps.stderr, { quiet: options.quiet, now: deps.now, startRows });
-
     for (;;) {
       if (deps.stop.requested) return interrupted(options, deps, state, progress);
       const { data } = await ask({ ...variables, [shape.firstVariable]: pageSize, [shape.afterVariable]: state.cursor });
-      const connection = at(data, shape.path);
-      if (connection === null || typeof connection !== 'object') throw new RunnerError(`The answer has no ${shape.path.join('.')} (null).`, EXIT.GRAPH_ERROR);
-      const c = connection as Record<string, unknown>;
-      const list = c[shape.nodes[0] ?? ''];
-      const nodes = Array.isArray(list) ? (shape.nodes.length === 2 ? list.map((edge) => at(edge, [shape.nodes[1] ?? ''])) : list) : [];
-      const pageInfo = c[shape.pageInfoKey] as { endCursor?: unknown; hasNextPage?: unknown } | null | undefined;
-      const hasNextPage = pageInfo?.hasNextPage === true;
-      const endCursor = typeof pageInfo?.endCursor === 'string' ? pageInfo.endCursor : null;
-      if (hasNextPage && (endCursor === null || endCursor === state.cursor)) throw new RunnerError(`The graph says another page follows ${shape.path.join('.')} but gives no new endCursor.`, EXIT.GRAPH_ERROR);
-      const total = shape.totalCountKey && typeof c[shape.totalCountKey] === 'number' ? (c[shape.totalCountKey] as number) : state.totalCount;
-
-      const text = nodes.map((node, i) => framing.row(flattenRow(node, prepared.columns), prepared.columns, state.rows + i)).join('');
-      const bytes = Buffer.from(text);
-      if (handle && statePath) {
-        await handle.write(bytes, 0, bytes.length, state.bytes);
-        await handle.datasync();
-      } else {
-        await toStdout(deps, text);
-      }
-      state = { ...state, cursor: endCursor ?? state.cursor, rows: state.rows + nodes.length, pages: state.pages + 1, bytes: state.bytes + bytes.length, totalCount: total };
-      if (statePath && hasNextPage) await writeState(statePath, state);
+      const page = readPage(data, shape, state.cursor);
+      const text = page.nodes.map((node, i) => framing.row(flattenRow(node, prepared.columns), prepared.columns, state.rows + i)).join('');
+      const bytes = await output.append(text);
+      state = { ...state, cursor: page.endCursor ?? state.cursor, rows: state.rows + page.nodes.length, pages: state.pages + 1, bytes: state.bytes + bytes, totalCount: page.total ?? state.totalCount };
       const counts = { rows: state.rows, pages: state.pages, total: state.totalCount };
+      // The last page is not committed: a crash before the footer asks for it again.
+      if (page.hasNextPage) await output.commit(state);
       deps.onPage?.(counts);
-      if (!hasNextPage) {
-        const footer = Buffer.from(framing.footer(state.rows));
-        if (handle && statePath) {
-          await handle.write(footer, 0, footer.length, state.bytes);
-          await handle.datasync();
-          await handle.close();
-          handle = undefined;
-          await removeState(statePath);
-        } else {
-          await toStdout(deps, footer.toString());
-        }
+      if (!page.hasNextPage) {
+        await output.complete(framing.footer(state.rows));
         progress.done(counts);
         return EXIT.OK;
       }
       progress.update(counts);
     }
   } catch (error) {
-    if (error instanceof RunnerError && stateKept && options.out) {
+    if (error instanceof RunnerError && output.resumable && options.out) {
       throw new RunnerError(`${error.message}\n${options.out} keeps ${state.rows.toLocaleString('en-US')} rows; re-run the same command to continue from there.`, error.exitCode);
     }
     throw error;
   } finally {
-    await handle?.close();
+    await output.close();
   }
 }
 
