@@ -3,7 +3,7 @@ import { parse, type DocumentNode } from 'graphql';
 import { accessLogTypeDefs, eventOperationsTypeDefs, sharedTypeDefs } from '@nomad/kit';
 
 /** The module folders whose `schema.graphql` make up this subgraph, in order. */
-export const MODULES = ['nomads', 'experts', 'monitoring', 'reports', 'evaluations', 'aggregates'] as const;
+export const MODULES = ['nomads', 'experts', 'monitoring', 'reports', 'evaluations', 'aggregates', 'statistics'] as const;
 
 export const SUBGRAPH_NAME = 'labor';
 

@@ -21,6 +21,7 @@ import { expertResolvers } from './modules/experts/resolvers.ts';
 import { monitoringResolvers } from './modules/monitoring/resolvers.ts';
 import { nomadResolvers } from './modules/nomads/resolvers.ts';
 import { reportResolvers } from './modules/reports/resolvers.ts';
+import { statisticsResolvers } from './modules/statistics/resolvers.ts';
 import { SUBGRAPH_NAME, typeDefs } from './sdl.ts';
 
 export interface LaborSubgraphOptions extends AgencySubgraphOptions<LaborSchema> {
@@ -43,6 +44,7 @@ export function startLaborSubgraph(options: LaborSubgraphOptions): Promise<Subgr
         reportResolvers(app),
         evaluationResolvers(app),
         aggregateResolvers(app),
+        statisticsResolvers(),
         eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables }),
       ),
       createLoaders,

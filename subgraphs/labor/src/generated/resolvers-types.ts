@@ -69,6 +69,23 @@ export type ActivityReportConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** What `activityReportStatistics` can group activity reports by. Dates are Bishkek calendar dates. */
+export type ActivityReportDimension =
+  /** The activity reported (its code). */
+  | 'ACTIVITY'
+  /** Month the report was filed, `YYYY-MM`. */
+  | 'FILED_MONTH'
+  /** Quarter the report was filed, `YYYY-Qn`. */
+  | 'FILED_QUARTER'
+  /** Year the report was filed. */
+  | 'FILED_YEAR'
+  /** Filed after the due day (true) or on time (false). */
+  | 'LATE'
+  /** The quarter reported on, `YYYY-Qn`. */
+  | 'PERIOD_QUARTER'
+  /** The year of the quarter reported on. */
+  | 'PERIOD_YEAR';
+
 /** A report in a page. */
 export type ActivityReportEdge = {
   __typename?: 'ActivityReportEdge';
@@ -88,6 +105,19 @@ export type ActivityReportFilter = {
   period?: InputMaybe<ReportPeriodInput>;
 };
 
+/** What `activityReportStatistics` computes for each row. */
+export type ActivityReportMeasure =
+  /** Mean of the days from the end of the quarter to filing. */
+  | 'AVERAGE_DAYS_TO_FILING'
+  /** How many reports the row holds. */
+  | 'COUNT'
+  /** Share (0 to 1) of the row's reports filed after their due day. */
+  | 'LATE_SHARE'
+  /** Median of the calendar days from the end of the quarter reported on to the day of filing (percentile_cont 0.5). */
+  | 'MEDIAN_DAYS_TO_FILING'
+  /** 90th percentile of the days from the end of the quarter to filing (percentile_cont 0.9). */
+  | 'P90_DAYS_TO_FILING';
+
 /** The result of filing a report: the report, or why it was refused (nothing written). */
 export type ActivityReportPayload = {
   __typename?: 'ActivityReportPayload';
@@ -95,6 +125,48 @@ export type ActivityReportPayload = {
   activityReport?: Maybe<ActivityReport>;
   /** Every rule the report broke; empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** Grouped statistics over activity reports, computed in one SQL statement. */
+export type ActivityReportStatistics = {
+  __typename?: 'ActivityReportStatistics';
+  /** How the answer was protected: small cells suppressed, counts and amounts rounded. */
+  disclosure: StatisticsDisclosure;
+  /** One row per group that holds at least one report, ordered by the dimensions in `groupBy` order. */
+  rows: Array<ActivityReportStatisticsRow>;
+  /** Every report the filter matches, as one row (dimension values null); suppressed like any row. */
+  total: ActivityReportStatisticsRow;
+};
+
+/** One group of activity reports: its dimension values (null where not grouped by it) and its measures. */
+export type ActivityReportStatisticsRow = {
+  __typename?: 'ActivityReportStatisticsRow';
+  /** Set when grouped by ACTIVITY. */
+  activityCode?: Maybe<Scalars['String']['output']>;
+  /** AVERAGE_DAYS_TO_FILING; null as `medianDaysToFiling` is. */
+  averageDaysToFiling?: Maybe<Scalars['Float']['output']>;
+  /** COUNT, rounded to `disclosure.countRoundingBase`; null when suppressed or not asked for. */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** Set when grouped by FILED_MONTH: `YYYY-MM`. */
+  filedMonth?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by FILED_QUARTER: `YYYY-Qn`. */
+  filedQuarter?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by FILED_YEAR. */
+  filedYear?: Maybe<Scalars['Int']['output']>;
+  /** Set when grouped by LATE. */
+  late?: Maybe<Scalars['Boolean']['output']>;
+  /** LATE_SHARE, to `disclosure.significantFigures` significant figures; null when suppressed or not asked for. */
+  lateShare?: Maybe<Scalars['Float']['output']>;
+  /** MEDIAN_DAYS_TO_FILING, to `disclosure.significantFigures` significant figures; null when suppressed or not asked for. */
+  medianDaysToFiling?: Maybe<Scalars['Float']['output']>;
+  /** P90_DAYS_TO_FILING; null as `medianDaysToFiling` is. */
+  p90DaysToFiling?: Maybe<Scalars['Float']['output']>;
+  /** Set when grouped by PERIOD_QUARTER: `YYYY-Qn`. */
+  periodQuarter?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by PERIOD_YEAR. */
+  periodYear?: Maybe<Scalars['Int']['output']>;
+  /** True when the row holds fewer reports than `disclosure.minCellSize`, or its count could be worked out from the total and the other rows: every measure is then null. */
+  suppressed: Scalars['Boolean']['output'];
 };
 
 /** An application for the status, owned by the migration authority; labor adds its expert evaluation. */
@@ -286,6 +358,25 @@ export type EvaluationConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** What `evaluationStatistics` can group evaluations by. Dates are Bishkek calendar dates. */
+export type EvaluationDimension =
+  /** The activity evaluated (its code). */
+  | 'ACTIVITY'
+  /** Month of the verdict, `YYYY-MM`; null for the group not concluded yet. */
+  | 'CONCLUDED_MONTH'
+  /** Requested for an application or within monitoring. */
+  | 'ORIGIN'
+  /** Month of the request, `YYYY-MM`. */
+  | 'REQUESTED_MONTH'
+  /** Quarter of the request, `YYYY-Qn`. */
+  | 'REQUESTED_QUARTER'
+  /** Year of the request. */
+  | 'REQUESTED_YEAR'
+  /** Where the evaluation stands now. */
+  | 'STATE'
+  /** The expert's verdict; null for the group not concluded yet. */
+  | 'VERDICT';
+
 /** An evaluation in a page. */
 export type EvaluationEdge = {
   __typename?: 'EvaluationEdge';
@@ -302,6 +393,19 @@ export type EvaluationFilter = {
   /** Any of these states: `[UNASSIGNED]` is the queue of evaluations waiting for an expert. */
   states?: InputMaybe<Array<EvaluationState>>;
 };
+
+/** What `evaluationStatistics` computes for each row. */
+export type EvaluationMeasure =
+  /** Mean of the days from the request to the verdict. */
+  | 'AVERAGE_DAYS_TO_VERDICT'
+  /** How many evaluations the row holds. */
+  | 'COUNT'
+  /** Median of the calendar days from the request to the verdict, over the row's concluded evaluations (percentile_cont 0.5). */
+  | 'MEDIAN_DAYS_TO_VERDICT'
+  /** Share (0 to 1) of the row's concluded evaluations whose verdict is NON_COMPLIANT. */
+  | 'NON_COMPLIANT_SHARE'
+  /** 90th percentile of the days from the request to the verdict (percentile_cont 0.9). */
+  | 'P90_DAYS_TO_VERDICT';
 
 /** Why an evaluation was requested. */
 export type EvaluationOrigin =
@@ -327,6 +431,50 @@ export type EvaluationState =
   | 'CONCLUDED'
   /** Waiting for an expert: none was available (field, engagement, conflicts). Assign with `assignEvaluation`. */
   | 'UNASSIGNED';
+
+/** Grouped statistics over expert evaluations, computed in one SQL statement. */
+export type EvaluationStatistics = {
+  __typename?: 'EvaluationStatistics';
+  /** How the answer was protected: small cells suppressed, counts and amounts rounded. */
+  disclosure: StatisticsDisclosure;
+  /** One row per group that holds at least one evaluation, ordered by the dimensions in `groupBy` order. */
+  rows: Array<EvaluationStatisticsRow>;
+  /** Every evaluation the filter matches, as one row (dimension values null); suppressed like any row. */
+  total: EvaluationStatisticsRow;
+};
+
+/** One group of evaluations: its dimension values (null where not grouped by it) and its measures. */
+export type EvaluationStatisticsRow = {
+  __typename?: 'EvaluationStatisticsRow';
+  /** Set when grouped by ACTIVITY. */
+  activityCode?: Maybe<Scalars['String']['output']>;
+  /** AVERAGE_DAYS_TO_VERDICT; null as `medianDaysToVerdict` is. */
+  averageDaysToVerdict?: Maybe<Scalars['Float']['output']>;
+  /** Set when grouped by CONCLUDED_MONTH (`YYYY-MM`); null also for the group not concluded yet. */
+  concludedMonth?: Maybe<Scalars['String']['output']>;
+  /** COUNT, rounded to `disclosure.countRoundingBase`; null when suppressed or not asked for. */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** MEDIAN_DAYS_TO_VERDICT, to `disclosure.significantFigures` significant figures; null when suppressed, not asked for, or fewer than `minCellSize` of the row's evaluations are concluded. */
+  medianDaysToVerdict?: Maybe<Scalars['Float']['output']>;
+  /** NON_COMPLIANT_SHARE, to `disclosure.significantFigures` significant figures; null as `medianDaysToVerdict` is. */
+  nonCompliantShare?: Maybe<Scalars['Float']['output']>;
+  /** Set when grouped by ORIGIN. */
+  origin?: Maybe<EvaluationOrigin>;
+  /** P90_DAYS_TO_VERDICT; null as `medianDaysToVerdict` is. */
+  p90DaysToVerdict?: Maybe<Scalars['Float']['output']>;
+  /** Set when grouped by REQUESTED_MONTH: `YYYY-MM`. */
+  requestedMonth?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by REQUESTED_QUARTER: `YYYY-Qn`. */
+  requestedQuarter?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by REQUESTED_YEAR. */
+  requestedYear?: Maybe<Scalars['Int']['output']>;
+  /** Set when grouped by STATE. */
+  state?: Maybe<EvaluationState>;
+  /** True when the row holds fewer evaluations than `disclosure.minCellSize`, or its count could be worked out from the total and the other rows: every measure is then null. */
+  suppressed: Scalars['Boolean']['output'];
+  /** Set when grouped by VERDICT; null also for the group not concluded yet. */
+  verdict?: Maybe<ExpertVerdict>;
+};
 
 /** One event's delivery to one subscribing agency, as the producing agency's relay records it. */
 export type EventDelivery = {
@@ -562,34 +710,38 @@ export type LaborAccessRecordEdge = {
   node: LaborAccessRecord;
 };
 
-/** The ministry's figures: counts only, never a person. */
+/** The ministry's figures: counts only, never a person; small counts suppressed and every count rounded (`disclosure`). */
 export type LaborAggregates = {
   __typename?: 'LaborAggregates';
-  /** Cases closed on revocation or expiry. */
-  closedCases: Scalars['Int']['output'];
-  /** Experts engaged today. */
-  engagedExperts: Scalars['Int']['output'];
+  /** Cases closed on revocation or expiry; null when suppressed. */
+  closedCases?: Maybe<Scalars['Int']['output']>;
+  /** How the figures were protected: counts under `minCellSize` withheld, the others rounded to `countRoundingBase`. */
+  disclosure: StatisticsDisclosure;
+  /** Experts engaged today; null under `minCellSize`. */
+  engagedExperts?: Maybe<Scalars['Int']['output']>;
   /** Evaluations per state. */
   evaluationsByState: Array<LaborCount>;
-  /** Reports filed after their due day. */
-  lateReports: Scalars['Int']['output'];
-  /** Cases of current status holders. */
-  openCases: Scalars['Int']['output'];
+  /** Reports filed after their due day; null when suppressed (under k, or it would give back the on-time count). */
+  lateReports?: Maybe<Scalars['Int']['output']>;
+  /** Cases of current status holders; null when suppressed (under k, or it would give back the closed count). */
+  openCases?: Maybe<Scalars['Int']['output']>;
   /** Open cases per risk level. */
   openCasesByRiskLevel: Array<LaborCount>;
-  /** Activity reports filed, all quarters. */
-  reportsFiled: Scalars['Int']['output'];
+  /** Activity reports filed, all quarters; null under `minCellSize`. */
+  reportsFiled?: Maybe<Scalars['Int']['output']>;
   /** Concluded evaluations per verdict. */
   verdicts: Array<LaborCount>;
 };
 
-/** A count per value of some key (a state, a risk level, a verdict). */
+/** A count per value of some key (a state, a risk level, a verdict), protected as statistics are. */
 export type LaborCount = {
   __typename?: 'LaborCount';
-  /** How many. */
-  count: Scalars['Int']['output'];
+  /** How many, rounded to `disclosure.countRoundingBase`; null when suppressed. */
+  count?: Maybe<Scalars['Int']['output']>;
   /** The value counted, e.g. `HIGH` or `NON_COMPLIANT`. */
   key: Scalars['String']['output'];
+  /** True when fewer than `disclosure.minCellSize` have this value, or its count could be worked out from the others' and their total: `count` is then null. */
+  suppressed: Scalars['Boolean']['output'];
 };
 
 /**
@@ -653,6 +805,19 @@ export type MonitoringCaseConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** What `monitoringCaseStatistics` can group monitoring cases by. Dates are Bishkek calendar dates. */
+export type MonitoringCaseDimension =
+  /** Month the case was (last) opened, `YYYY-MM`. */
+  | 'OPENED_MONTH'
+  /** Quarter the case was (last) opened, `YYYY-Qn`. */
+  | 'OPENED_QUARTER'
+  /** Year the case was (last) opened. */
+  | 'OPENED_YEAR'
+  /** The case's risk level now. */
+  | 'RISK_LEVEL'
+  /** OPEN or CLOSED. */
+  | 'STATE';
+
 /** A case in a page. */
 export type MonitoringCaseEdge = {
   __typename?: 'MonitoringCaseEdge';
@@ -670,6 +835,11 @@ export type MonitoringCaseFilter = {
   states?: InputMaybe<Array<MonitoringCaseState>>;
 };
 
+/** What `monitoringCaseStatistics` computes for each row. */
+export type MonitoringCaseMeasure =
+  /** How many cases (one per status holder) the row holds. */
+  | 'COUNT';
+
 /** The result of an action on a case: the case after it, or why it was refused. */
 export type MonitoringCasePayload = {
   __typename?: 'MonitoringCasePayload';
@@ -683,6 +853,36 @@ export type MonitoringCasePayload = {
 export type MonitoringCaseState =
   | 'CLOSED'
   | 'OPEN';
+
+/** Grouped statistics over monitoring cases, computed in one SQL statement. */
+export type MonitoringCaseStatistics = {
+  __typename?: 'MonitoringCaseStatistics';
+  /** How the answer was protected: small cells suppressed, counts rounded. */
+  disclosure: StatisticsDisclosure;
+  /** One row per group that holds at least one case, ordered by the dimensions in `groupBy` order. */
+  rows: Array<MonitoringCaseStatisticsRow>;
+  /** Every case the filter matches, as one row (dimension values null); suppressed like any row. */
+  total: MonitoringCaseStatisticsRow;
+};
+
+/** One group of monitoring cases: its dimension values (null where not grouped by it) and its measures. */
+export type MonitoringCaseStatisticsRow = {
+  __typename?: 'MonitoringCaseStatisticsRow';
+  /** COUNT, rounded to `disclosure.countRoundingBase`; null when suppressed or not asked for. */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** Set when grouped by OPENED_MONTH: `YYYY-MM`. */
+  openedMonth?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by OPENED_QUARTER: `YYYY-Qn`. */
+  openedQuarter?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by OPENED_YEAR. */
+  openedYear?: Maybe<Scalars['Int']['output']>;
+  /** Set when grouped by RISK_LEVEL. */
+  riskLevel?: Maybe<RiskLevel>;
+  /** Set when grouped by STATE. */
+  state?: Maybe<MonitoringCaseState>;
+  /** True when the row holds fewer cases than `disclosure.minCellSize`, or its count could be worked out from the total and the other rows: the count is then null. */
+  suppressed: Scalars['Boolean']['output'];
+};
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -842,6 +1042,8 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Analysts and labor officers: counts, the late share and days to filing of the activity reports `filter` matches, grouped by up to 3 dimensions (at most one of the period's quarter and year, and one of the filing's month, quarter and year). One SQL statement whatever the grouping; small cells suppressed, values rounded. No access record. `filter.nomadId` is refused. */
+  activityReportStatistics: ActivityReportStatistics;
   /**
    * Activity reports, latest quarter first. Labor officers see all; an expert, those of the
    * nomads they evaluate; a nomad, their own. Anyone else gets FORBIDDEN.
@@ -849,6 +1051,8 @@ export type Query = {
   activityReports: ActivityReportConnection;
   /** One evaluation by id; null when not found or not visible to the caller. */
   evaluation?: Maybe<Evaluation>;
+  /** Analysts and labor officers: counts, days from request to verdict and the non-compliant share of the evaluations `filter` matches, grouped by up to 3 dimensions (at most one of the request's month, quarter and year). One SQL statement whatever the grouping; small cells suppressed, values rounded (`disclosure`). Not personal data: no purpose needed, no access record. `filter.nomadId` is refused: statistics never look at one person. */
+  evaluationStatistics: EvaluationStatistics;
   /**
    * Evaluations, newest first. Labor officers see all (filter `states: [UNASSIGNED]` for the
    * queue); an expert sees only those assigned to them. Anyone else gets FORBIDDEN.
@@ -866,7 +1070,7 @@ export type Query = {
   laborAccessRecords: LaborAccessRecordConnection;
   /** The eligible activities as migration last announced them (RulesChanged; labor keeps no list of its own): experts' fields and reported activities are checked against it. */
   laborActivities: Array<Activity>;
-  /** The ministry's figures. Analysts and labor officers. */
+  /** The ministry's figures, protected as statistics are (`disclosure`). Analysts and labor officers. For breakdowns by other dimensions, filters and durations see `evaluationStatistics`, `activityReportStatistics` and `monitoringCaseStatistics`. */
   laborAggregates: LaborAggregates;
   /**
    * Deliveries of the events this agency (labor) produced that are not yet delivered, oldest
@@ -883,10 +1087,19 @@ export type Query = {
   missingActivityReports: MonitoringCaseConnection;
   /** One case by id, for those who may see the nomad's monitoring; null otherwise. */
   monitoringCase?: Maybe<MonitoringCase>;
+  /** Analysts and labor officers: counts of the monitoring cases `filter` matches, grouped by up to 3 dimensions (at most one of the opening's month, quarter and year). One SQL statement whatever the grouping; small cells suppressed, counts rounded. No access record. */
+  monitoringCaseStatistics: MonitoringCaseStatistics;
   /** Monitoring cases, newest first. Labor officers only. */
   monitoringCases: MonitoringCaseConnection;
   /** The calling expert's own record (the current engagement, else the latest). Role labor_expert. */
   myExpertRecord?: Maybe<Expert>;
+};
+
+
+export type QueryActivityReportStatisticsArgs = {
+  filter?: InputMaybe<ActivityReportFilter>;
+  groupBy?: Array<ActivityReportDimension>;
+  measures: Array<ActivityReportMeasure>;
 };
 
 
@@ -899,6 +1112,13 @@ export type QueryActivityReportsArgs = {
 
 export type QueryEvaluationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryEvaluationStatisticsArgs = {
+  filter?: InputMaybe<EvaluationFilter>;
+  groupBy?: Array<EvaluationDimension>;
+  measures: Array<EvaluationMeasure>;
 };
 
 
@@ -950,6 +1170,13 @@ export type QueryMissingActivityReportsArgs = {
 
 export type QueryMonitoringCaseArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryMonitoringCaseStatisticsArgs = {
+  filter?: InputMaybe<MonitoringCaseFilter>;
+  groupBy?: Array<MonitoringCaseDimension>;
+  measures: Array<MonitoringCaseMeasure>;
 };
 
 
@@ -1179,9 +1406,14 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ActivityReportConnection: ResolverTypeWrapper<CountedConnection<ActivityReportRow>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ActivityReportDimension: ActivityReportDimension;
   ActivityReportEdge: ResolverTypeWrapper<Omit<ActivityReportEdge, 'node'> & { node: ResolversTypes['ActivityReport'] }>;
   ActivityReportFilter: ActivityReportFilter;
+  ActivityReportMeasure: ActivityReportMeasure;
   ActivityReportPayload: ResolverTypeWrapper<Omit<ActivityReportPayload, 'activityReport'> & { activityReport?: Maybe<ResolversTypes['ActivityReport']> }>;
+  ActivityReportStatistics: ResolverTypeWrapper<ActivityReportStatistics>;
+  ActivityReportStatisticsRow: ResolverTypeWrapper<ActivityReportStatisticsRow>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Application: ResolverTypeWrapper<{ id: string }>;
   AssignEvaluationInput: AssignEvaluationInput;
   CaseAction: ResolverTypeWrapper<CaseActionView>;
@@ -1197,11 +1429,15 @@ export type ResolversTypes = ResolversObject<{
   EngageExpertInput: EngageExpertInput;
   Evaluation: ResolverTypeWrapper<EvaluationRow>;
   EvaluationConnection: ResolverTypeWrapper<CountedConnection<EvaluationRow>>;
+  EvaluationDimension: EvaluationDimension;
   EvaluationEdge: ResolverTypeWrapper<Omit<EvaluationEdge, 'node'> & { node: ResolversTypes['Evaluation'] }>;
   EvaluationFilter: EvaluationFilter;
+  EvaluationMeasure: EvaluationMeasure;
   EvaluationOrigin: EvaluationOrigin;
   EvaluationPayload: ResolverTypeWrapper<Omit<EvaluationPayload, 'evaluation'> & { evaluation?: Maybe<ResolversTypes['Evaluation']> }>;
   EvaluationState: EvaluationState;
+  EvaluationStatistics: ResolverTypeWrapper<EvaluationStatistics>;
+  EvaluationStatisticsRow: ResolverTypeWrapper<EvaluationStatisticsRow>;
   EventDelivery: ResolverTypeWrapper<EventDelivery>;
   EventDeliveryConnection: ResolverTypeWrapper<EventDeliveryConnection>;
   EventDeliveryEdge: ResolverTypeWrapper<EventDeliveryEdge>;
@@ -1228,10 +1464,14 @@ export type ResolversTypes = ResolversObject<{
   MoneyInput: MoneyInput;
   MonitoringCase: ResolverTypeWrapper<MonitoringCaseRow>;
   MonitoringCaseConnection: ResolverTypeWrapper<CountedConnection<MonitoringCaseRow>>;
+  MonitoringCaseDimension: MonitoringCaseDimension;
   MonitoringCaseEdge: ResolverTypeWrapper<Omit<MonitoringCaseEdge, 'node'> & { node: ResolversTypes['MonitoringCase'] }>;
   MonitoringCaseFilter: MonitoringCaseFilter;
+  MonitoringCaseMeasure: MonitoringCaseMeasure;
   MonitoringCasePayload: ResolverTypeWrapper<Omit<MonitoringCasePayload, 'monitoringCase'> & { monitoringCase?: Maybe<ResolversTypes['MonitoringCase']> }>;
   MonitoringCaseState: MonitoringCaseState;
+  MonitoringCaseStatistics: ResolverTypeWrapper<MonitoringCaseStatistics>;
+  MonitoringCaseStatisticsRow: ResolverTypeWrapper<MonitoringCaseStatisticsRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Nomad: ResolverTypeWrapper<{ id: string }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1262,6 +1502,9 @@ export type ResolversParentTypes = ResolversObject<{
   ActivityReportEdge: Omit<ActivityReportEdge, 'node'> & { node: ResolversParentTypes['ActivityReport'] };
   ActivityReportFilter: ActivityReportFilter;
   ActivityReportPayload: Omit<ActivityReportPayload, 'activityReport'> & { activityReport?: Maybe<ResolversParentTypes['ActivityReport']> };
+  ActivityReportStatistics: ActivityReportStatistics;
+  ActivityReportStatisticsRow: ActivityReportStatisticsRow;
+  Float: Scalars['Float']['output'];
   Application: { id: string };
   AssignEvaluationInput: AssignEvaluationInput;
   CaseAction: CaseActionView;
@@ -1277,6 +1520,8 @@ export type ResolversParentTypes = ResolversObject<{
   EvaluationEdge: Omit<EvaluationEdge, 'node'> & { node: ResolversParentTypes['Evaluation'] };
   EvaluationFilter: EvaluationFilter;
   EvaluationPayload: Omit<EvaluationPayload, 'evaluation'> & { evaluation?: Maybe<ResolversParentTypes['Evaluation']> };
+  EvaluationStatistics: EvaluationStatistics;
+  EvaluationStatisticsRow: EvaluationStatisticsRow;
   EventDelivery: EventDelivery;
   EventDeliveryConnection: EventDeliveryConnection;
   EventDeliveryEdge: EventDeliveryEdge;
@@ -1301,6 +1546,8 @@ export type ResolversParentTypes = ResolversObject<{
   MonitoringCaseEdge: Omit<MonitoringCaseEdge, 'node'> & { node: ResolversParentTypes['MonitoringCase'] };
   MonitoringCaseFilter: MonitoringCaseFilter;
   MonitoringCasePayload: Omit<MonitoringCasePayload, 'monitoringCase'> & { monitoringCase?: Maybe<ResolversParentTypes['MonitoringCase']> };
+  MonitoringCaseStatistics: MonitoringCaseStatistics;
+  MonitoringCaseStatisticsRow: MonitoringCaseStatisticsRow;
   Mutation: Record<PropertyKey, never>;
   Nomad: { id: string };
   PageInfo: PageInfo;
@@ -1348,6 +1595,28 @@ export type ActivityReportEdgeResolvers<ContextType = Context, ParentType extend
 export type ActivityReportPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityReportPayload'] = ResolversParentTypes['ActivityReportPayload']> = ResolversObject<{
   activityReport?: Resolver<Maybe<ResolversTypes['ActivityReport']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ActivityReportStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityReportStatistics'] = ResolversParentTypes['ActivityReportStatistics']> = ResolversObject<{
+  disclosure?: Resolver<ResolversTypes['StatisticsDisclosure'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ActivityReportStatisticsRow']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['ActivityReportStatisticsRow'], ParentType, ContextType>;
+}>;
+
+export type ActivityReportStatisticsRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityReportStatisticsRow'] = ResolversParentTypes['ActivityReportStatisticsRow']> = ResolversObject<{
+  activityCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  averageDaysToFiling?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  filedMonth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  filedQuarter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  filedYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  late?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  lateShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianDaysToFiling?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90DaysToFiling?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  periodQuarter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  periodYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type ApplicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Application'] = ResolversParentTypes['Application'], FederationReferenceType extends FederationReferenceTypes['Application'] = FederationReferenceTypes['Application']> = ResolversObject<{
@@ -1412,6 +1681,29 @@ export type EvaluationEdgeResolvers<ContextType = Context, ParentType extends Re
 export type EvaluationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvaluationPayload'] = ResolversParentTypes['EvaluationPayload']> = ResolversObject<{
   evaluation?: Resolver<Maybe<ResolversTypes['Evaluation']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type EvaluationStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvaluationStatistics'] = ResolversParentTypes['EvaluationStatistics']> = ResolversObject<{
+  disclosure?: Resolver<ResolversTypes['StatisticsDisclosure'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['EvaluationStatisticsRow']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['EvaluationStatisticsRow'], ParentType, ContextType>;
+}>;
+
+export type EvaluationStatisticsRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvaluationStatisticsRow'] = ResolversParentTypes['EvaluationStatisticsRow']> = ResolversObject<{
+  activityCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  averageDaysToVerdict?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  concludedMonth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  medianDaysToVerdict?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  nonCompliantShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  origin?: Resolver<Maybe<ResolversTypes['EvaluationOrigin']>, ParentType, ContextType>;
+  p90DaysToVerdict?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  requestedMonth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestedQuarter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestedYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['EvaluationState']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  verdict?: Resolver<Maybe<ResolversTypes['ExpertVerdict']>, ParentType, ContextType>;
 }>;
 
 export type EventDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventDelivery'] = ResolversParentTypes['EventDelivery']> = ResolversObject<{
@@ -1521,19 +1813,21 @@ export type LaborAccessRecordEdgeResolvers<ContextType = Context, ParentType ext
 }>;
 
 export type LaborAggregatesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LaborAggregates'] = ResolversParentTypes['LaborAggregates']> = ResolversObject<{
-  closedCases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  engagedExperts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closedCases?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  disclosure?: Resolver<ResolversTypes['StatisticsDisclosure'], ParentType, ContextType>;
+  engagedExperts?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   evaluationsByState?: Resolver<Array<ResolversTypes['LaborCount']>, ParentType, ContextType>;
-  lateReports?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  openCases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lateReports?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  openCases?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   openCasesByRiskLevel?: Resolver<Array<ResolversTypes['LaborCount']>, ParentType, ContextType>;
-  reportsFiled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reportsFiled?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   verdicts?: Resolver<Array<ResolversTypes['LaborCount']>, ParentType, ContextType>;
 }>;
 
 export type LaborCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LaborCount'] = ResolversParentTypes['LaborCount']> = ResolversObject<{
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
@@ -1572,6 +1866,22 @@ export type MonitoringCasePayloadResolvers<ContextType = Context, ParentType ext
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export type MonitoringCaseStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MonitoringCaseStatistics'] = ResolversParentTypes['MonitoringCaseStatistics']> = ResolversObject<{
+  disclosure?: Resolver<ResolversTypes['StatisticsDisclosure'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['MonitoringCaseStatisticsRow']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['MonitoringCaseStatisticsRow'], ParentType, ContextType>;
+}>;
+
+export type MonitoringCaseStatisticsRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MonitoringCaseStatisticsRow'] = ResolversParentTypes['MonitoringCaseStatisticsRow']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  openedMonth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openedQuarter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openedYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  riskLevel?: Resolver<Maybe<ResolversTypes['RiskLevel']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['MonitoringCaseState']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   assignEvaluation?: Resolver<ResolversTypes['EvaluationPayload'], ParentType, ContextType, RequireFields<MutationAssignEvaluationArgs, 'input'>>;
   declareConflict?: Resolver<ResolversTypes['ExpertPayload'], ParentType, ContextType, RequireFields<MutationDeclareConflictArgs, 'input'>>;
@@ -1601,8 +1911,10 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  activityReportStatistics?: Resolver<ResolversTypes['ActivityReportStatistics'], ParentType, ContextType, RequireFields<QueryActivityReportStatisticsArgs, 'groupBy' | 'measures'>>;
   activityReports?: Resolver<ResolversTypes['ActivityReportConnection'], ParentType, ContextType, RequireFields<QueryActivityReportsArgs, 'first'>>;
   evaluation?: Resolver<Maybe<ResolversTypes['Evaluation']>, ParentType, ContextType, RequireFields<QueryEvaluationArgs, 'id'>>;
+  evaluationStatistics?: Resolver<ResolversTypes['EvaluationStatistics'], ParentType, ContextType, RequireFields<QueryEvaluationStatisticsArgs, 'groupBy' | 'measures'>>;
   evaluations?: Resolver<ResolversTypes['EvaluationConnection'], ParentType, ContextType, RequireFields<QueryEvaluationsArgs, 'first'>>;
   expert?: Resolver<Maybe<ResolversTypes['Expert']>, ParentType, ContextType, RequireFields<QueryExpertArgs, 'id'>>;
   experts?: Resolver<ResolversTypes['ExpertConnection'], ParentType, ContextType, RequireFields<QueryExpertsArgs, 'first'>>;
@@ -1613,6 +1925,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   laborInboxFailures?: Resolver<ResolversTypes['InboxFailureConnection'], ParentType, ContextType, RequireFields<QueryLaborInboxFailuresArgs, 'first'>>;
   missingActivityReports?: Resolver<ResolversTypes['MonitoringCaseConnection'], ParentType, ContextType, RequireFields<QueryMissingActivityReportsArgs, 'first' | 'period'>>;
   monitoringCase?: Resolver<Maybe<ResolversTypes['MonitoringCase']>, ParentType, ContextType, RequireFields<QueryMonitoringCaseArgs, 'id'>>;
+  monitoringCaseStatistics?: Resolver<ResolversTypes['MonitoringCaseStatistics'], ParentType, ContextType, RequireFields<QueryMonitoringCaseStatisticsArgs, 'groupBy' | 'measures'>>;
   monitoringCases?: Resolver<ResolversTypes['MonitoringCaseConnection'], ParentType, ContextType, RequireFields<QueryMonitoringCasesArgs, 'first'>>;
   myExpertRecord?: Resolver<Maybe<ResolversTypes['Expert']>, ParentType, ContextType>;
 }>;
@@ -1657,6 +1970,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ActivityReportConnection?: ActivityReportConnectionResolvers<ContextType>;
   ActivityReportEdge?: ActivityReportEdgeResolvers<ContextType>;
   ActivityReportPayload?: ActivityReportPayloadResolvers<ContextType>;
+  ActivityReportStatistics?: ActivityReportStatisticsResolvers<ContextType>;
+  ActivityReportStatisticsRow?: ActivityReportStatisticsRowResolvers<ContextType>;
   Application?: ApplicationResolvers<ContextType>;
   CaseAction?: CaseActionResolvers<ContextType>;
   ConflictDeclaration?: ConflictDeclarationResolvers<ContextType>;
@@ -1666,6 +1981,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   EvaluationConnection?: EvaluationConnectionResolvers<ContextType>;
   EvaluationEdge?: EvaluationEdgeResolvers<ContextType>;
   EvaluationPayload?: EvaluationPayloadResolvers<ContextType>;
+  EvaluationStatistics?: EvaluationStatisticsResolvers<ContextType>;
+  EvaluationStatisticsRow?: EvaluationStatisticsRowResolvers<ContextType>;
   EventDelivery?: EventDeliveryResolvers<ContextType>;
   EventDeliveryConnection?: EventDeliveryConnectionResolvers<ContextType>;
   EventDeliveryEdge?: EventDeliveryEdgeResolvers<ContextType>;
@@ -1686,6 +2003,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MonitoringCaseConnection?: MonitoringCaseConnectionResolvers<ContextType>;
   MonitoringCaseEdge?: MonitoringCaseEdgeResolvers<ContextType>;
   MonitoringCasePayload?: MonitoringCasePayloadResolvers<ContextType>;
+  MonitoringCaseStatistics?: MonitoringCaseStatisticsResolvers<ContextType>;
+  MonitoringCaseStatisticsRow?: MonitoringCaseStatisticsRowResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Nomad?: NomadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -1,17 +1,18 @@
-import { analyticsRead, forbidden, hasRole } from '@nomad/kit';
+import { analyticsRead, DEFAULT_DISCLOSURE_RULES, discloseCounts, forbidden, hasRole, type DisclosedCount, type DisclosureRules } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import { countCasesByStateAndRisk, countEngagedExperts, countEvaluationsByStateAndVerdict, countReportsByLateness, type CountRow } from './queries.ts';
 
 export interface LaborAggregates {
-  openCases: number;
-  closedCases: number;
-  openCasesByRiskLevel: CountRow[];
-  evaluationsByState: CountRow[];
-  verdicts: CountRow[];
-  reportsFiled: number;
-  lateReports: number;
-  engagedExperts: number;
+  disclosure: DisclosureRules;
+  openCases: number | null;
+  closedCases: number | null;
+  openCasesByRiskLevel: DisclosedCount[];
+  evaluationsByState: DisclosedCount[];
+  verdicts: DisclosedCount[];
+  reportsFiled: number | null;
+  lateReports: number | null;
+  engagedExperts: number | null;
 }
 
 function tally(rows: readonly { key: string; count: number }[]): CountRow[] {
@@ -20,11 +21,17 @@ function tally(rows: readonly { key: string; count: number }[]): CountRow[] {
   return [...map].map(([key, n]) => ({ key, count: n })).sort((a, b) => a.key.localeCompare(b.key));
 }
 
+/** The protected count of `key` in a breakdown: null when suppressed or absent (none counted). */
+const countOf = (rows: readonly DisclosedCount[], key: string) => rows.find((r) => r.key === key)?.count ?? null;
+
 /**
  * Counts only, never a person: for analysts (DOMAIN.md: aggregates and pseudonymous records)
- * and labor officers. Four statements whatever the size of the data.
+ * and labor officers. Four statements whatever the size of the data. Every breakdown is
+ * protected as statistics are (the kit's `discloseCounts`): values under k suppressed, with the
+ * others the total would give them back by, counts rounded, so that two answers one case,
+ * report or evaluation apart never show that one record exactly.
  */
-export async function laborAggregates(ctx: Context, app: App): Promise<LaborAggregates> {
+export async function laborAggregates(ctx: Context, app: App, rules: DisclosureRules = DEFAULT_DISCLOSURE_RULES): Promise<LaborAggregates> {
   if (!hasRole(ctx.principal, 'analyst', 'labor_officer')) throw forbidden('Labor aggregates are for analysts and labor officers.');
   // On the analysts' pool (a replica, or under the analysts' statement timeout): ANALYTICS_TIMEOUT past it.
   const [cases, evaluations, reports, engagedExperts] = await analyticsRead(ctx, (db) =>
@@ -35,15 +42,17 @@ export async function laborAggregates(ctx: Context, app: App): Promise<LaborAggr
       countEngagedExperts(db, { today: app.clock.today() }),
     ]),
   );
-  const sum = (rows: readonly { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
+  const byState = discloseCounts(tally(cases.map((c) => ({ key: c.state, count: c.count }))), rules);
+  const byLateness = discloseCounts(tally(reports.map((r) => ({ key: r.late ? 'LATE' : 'ON_TIME', count: r.count }))), rules);
   return {
-    openCases: sum(cases.filter((c) => c.state === 'OPEN')),
-    closedCases: sum(cases.filter((c) => c.state === 'CLOSED')),
-    openCasesByRiskLevel: tally(cases.filter((c) => c.state === 'OPEN').map((c) => ({ key: c.riskLevel, count: c.count }))),
-    evaluationsByState: tally(evaluations.map((e) => ({ key: e.state, count: e.count }))),
-    verdicts: tally(evaluations.flatMap((e) => (e.verdict ? [{ key: e.verdict, count: e.count }] : []))),
-    reportsFiled: sum(reports),
-    lateReports: sum(reports.filter((r) => r.late)),
-    engagedExperts,
+    disclosure: rules,
+    openCases: countOf(byState.rows, 'OPEN'),
+    closedCases: countOf(byState.rows, 'CLOSED'),
+    openCasesByRiskLevel: discloseCounts(tally(cases.filter((c) => c.state === 'OPEN').map((c) => ({ key: c.riskLevel, count: c.count }))), rules).rows,
+    evaluationsByState: discloseCounts(tally(evaluations.map((e) => ({ key: e.state, count: e.count }))), rules).rows,
+    verdicts: discloseCounts(tally(evaluations.flatMap((e) => (e.verdict ? [{ key: e.verdict, count: e.count }] : []))), rules).rows,
+    reportsFiled: byLateness.total,
+    lateReports: countOf(byLateness.rows, 'LATE'),
+    engagedExperts: discloseCounts([{ key: 'ENGAGED', count: engagedExperts }], rules).total,
   };
 }

@@ -30,7 +30,8 @@ export interface EvaluationFilterParams {
   expertIds?: readonly string[] | undefined;
 }
 
-function evaluationWhere(filter: EvaluationFilterParams): SQL | undefined {
+/** The list's filter as a condition (also the statistics' filter). */
+export function evaluationWhere(filter: EvaluationFilterParams): SQL | undefined {
   return and(
     filter.states && filter.states.length > 0 ? inArray(evaluations.state, [...filter.states]) : undefined,
     filter.nomadId ? eq(evaluations.nomadId, filter.nomadId) : undefined,

@@ -27,7 +27,8 @@ export interface CaseFilterParams {
   riskLevels?: readonly MonitoringCaseRow['riskLevel'][] | undefined;
 }
 
-function caseWhere(filter: CaseFilterParams): SQL | undefined {
+/** The list's filter as a condition (also the statistics' filter). */
+export function caseWhere(filter: CaseFilterParams): SQL | undefined {
   return and(
     filter.states && filter.states.length > 0 ? inArray(monitoringCases.state, [...filter.states]) : undefined,
     filter.riskLevels && filter.riskLevels.length > 0 ? inArray(monitoringCases.riskLevel, [...filter.riskLevels]) : undefined,

@@ -9,7 +9,8 @@ export interface ReportFilterParams {
   late?: boolean | undefined;
 }
 
-function reportWhere(filter: ReportFilterParams): SQL | undefined {
+/** The list's filter as a condition (also the statistics' filter). */
+export function reportWhere(filter: ReportFilterParams): SQL | undefined {
   return and(
     filter.nomadIds ? inArray(activityReports.nomadId, [...filter.nomadIds]) : undefined,
     filter.periodStart ? eq(activityReports.periodStart, filter.periodStart) : undefined,

@@ -20,7 +20,8 @@ export function periodOf(report: ActivityReportRow): ReportPeriodView {
   return { year: y, quarter: Math.floor((m - 1) / 3) + 1, startsOn: report.periodStart, endsOn: report.periodEnd, dueOn: report.dueOn };
 }
 
-function checkQuarter(q: Quarter, field: string): void {
+/** BAD_USER_INPUT naming `field` unless `q` is a quarter from 2022. */
+export function checkQuarter(q: Quarter, field: string): void {
   if (!isValidQuarter(q)) throw badUserInput('A period is a year from 2022 and a quarter 1–4.', field);
 }
 
