@@ -380,8 +380,17 @@ describe("an expert's restricted view", () => {
 
     // Analysts get counts, never a person.
     const analyst = await token(['analyst']);
-    const agg = await gql<{ laborAggregates: { openCases: number; engagedExperts: number } }>(analyst, '{ laborAggregates { openCases closedCases engagedExperts evaluationsByState { key count } verdicts { key count } reportsFiled lateReports } }');
-    expect(agg.laborAggregates.openCases).toBeGreaterThan(0);
+    // Protected as statistics are: a figure under k withheld (null), every other rounded to the base.
+    type Figures = { disclosure: { minCellSize: number; countRoundingBase: number }; evaluationsByState: { key: string; suppressed: boolean; count: number | null }[] } & Record<string, unknown>;
+    const agg = await gql<{ laborAggregates: Figures }>(
+      analyst,
+      '{ laborAggregates { disclosure { minCellSize countRoundingBase } openCases closedCases engagedExperts evaluationsByState { key suppressed count } verdicts { key count } reportsFiled lateReports } }',
+    );
+    expect(agg.laborAggregates.disclosure).toEqual({ minCellSize: 5, countRoundingBase: 5 });
+    const figures = [agg.laborAggregates.openCases, agg.laborAggregates.closedCases, agg.laborAggregates.reportsFiled, ...agg.laborAggregates.evaluationsByState.map((e) => e.count)];
+    expect(figures.length).toBeGreaterThan(3);
+    expect(figures.filter((n) => n !== null && (typeof n !== 'number' || n < 5 || n % 5 !== 0))).toEqual([]);
+    expect(agg.laborAggregates.evaluationsByState.filter((e) => e.suppressed !== (e.count === null))).toEqual([]);
     const forbidden = await graph.request(analyst, '{ evaluations(first: 5) { totalCount } }');
     expect(forbidden.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

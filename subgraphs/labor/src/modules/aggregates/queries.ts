@@ -1,6 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
+import { disclosureRuleSql } from '@nomad/kit';
 import type { LaborDb } from '../../db/index.ts';
-import { activityReports, evaluations, experts, monitoringCases } from '../../db/schema.ts';
+import { activityReports, evaluations, experts, monitoringCases, ruleValues } from '../../db/schema.ts';
 
 export interface CountRow {
   key: string;
@@ -26,9 +27,10 @@ export async function countReportsByLateness(db: LaborDb): Promise<{ late: boole
   return db.select({ late: activityReports.late, count: count() }).from(activityReports).groupBy(activityReports.late);
 }
 
-export async function countEngagedExperts(db: LaborDb, params: { today: string }): Promise<number> {
+/** Experts engaged today, and labor's `statistics_disclosure` rule value read in the same statement. */
+export async function countEngagedExperts(db: LaborDb, params: { today: string }): Promise<{ n: number; rules: unknown }> {
   const [row] = await db
-    .select({ n: count() })
+    .select({ n: count(), rules: disclosureRuleSql(ruleValues) })
     .from(experts)
     .where(
       and(
@@ -37,6 +39,5 @@ export async function countEngagedExperts(db: LaborDb, params: { today: string }
         sql`(${experts.engagedUntil} is null or ${experts.engagedUntil} >= ${params.today})`,
       ),
     );
-  return row?.n ?? 0;
+  return { n: row?.n ?? 0, rules: row?.rules };
 }
-

@@ -1,4 +1,4 @@
-import { analyticsRead, DEFAULT_DISCLOSURE_RULES, discloseCounts, forbidden, hasRole, type DisclosedCount, type DisclosureRules } from '@nomad/kit';
+import { analyticsRead, discloseCounts, disclosureRulesFrom, forbidden, hasRole, type DisclosedCount, type DisclosureRules } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import { countCasesByStateAndRisk, countEngagedExperts, countEvaluationsByStateAndVerdict, countReportsByLateness, type CountRow } from './queries.ts';
@@ -26,12 +26,13 @@ const countOf = (rows: readonly DisclosedCount[], key: string) => rows.find((r) 
 
 /**
  * Counts only, never a person: for analysts (DOMAIN.md: aggregates and pseudonymous records)
- * and labor officers. Four statements whatever the size of the data. Every breakdown is
+ * and labor officers. Four statements whatever the size of the data (the last also reads labor's
+ * `statistics_disclosure` rule value; `rulesOverride`: tests only). Every breakdown is
  * protected as statistics are (the kit's `discloseCounts`): values under k suppressed, with the
  * others the total would give them back by, counts rounded, so that two answers one case,
  * report or evaluation apart never show that one record exactly.
  */
-export async function laborAggregates(ctx: Context, app: App, rules: DisclosureRules = DEFAULT_DISCLOSURE_RULES): Promise<LaborAggregates> {
+export async function laborAggregates(ctx: Context, app: App, rulesOverride?: DisclosureRules): Promise<LaborAggregates> {
   if (!hasRole(ctx.principal, 'analyst', 'labor_officer')) throw forbidden('Labor aggregates are for analysts and labor officers.');
   // On the analysts' pool (a replica, or under the analysts' statement timeout): ANALYTICS_TIMEOUT past it.
   const [cases, evaluations, reports, engagedExperts] = await analyticsRead(ctx, (db) =>
@@ -42,6 +43,7 @@ export async function laborAggregates(ctx: Context, app: App, rules: DisclosureR
       countEngagedExperts(db, { today: app.clock.today() }),
     ]),
   );
+  const rules = rulesOverride ?? disclosureRulesFrom(engagedExperts.rules);
   const byState = discloseCounts(tally(cases.map((c) => ({ key: c.state, count: c.count }))), rules);
   const byLateness = discloseCounts(tally(reports.map((r) => ({ key: r.late ? 'LATE' : 'ON_TIME', count: r.count }))), rules);
   return {
@@ -53,6 +55,6 @@ export async function laborAggregates(ctx: Context, app: App, rules: DisclosureR
     verdicts: discloseCounts(tally(evaluations.flatMap((e) => (e.verdict ? [{ key: e.verdict, count: e.count }] : []))), rules).rows,
     reportsFiled: byLateness.total,
     lateReports: countOf(byLateness.rows, 'LATE'),
-    engagedExperts: discloseCounts([{ key: 'ENGAGED', count: engagedExperts }], rules).total,
+    engagedExperts: discloseCounts([{ key: 'ENGAGED', count: engagedExperts.n }], rules).total,
   };
 }

@@ -1,7 +1,7 @@
-import { bishkekDateSql, calendarDimension, runGroupedStatistics, type GroupedStatement, type RawStatisticsRow } from '@nomad/kit';
+import { bishkekDateSql, calendarDimension, disclosureRuleSql, runGroupedStatistics, type GroupedStatement, type RawStatisticsRow } from '@nomad/kit';
 import { sql, type SQL } from 'drizzle-orm';
 import type { LaborDb } from '../../db/index.ts';
-import { activityReports, evaluations, monitoringCases } from '../../db/schema.ts';
+import { activityReports, evaluations, monitoringCases, ruleValues } from '../../db/schema.ts';
 import { evaluationWhere, type EvaluationFilterParams } from '../evaluations/queries.ts';
 import { caseWhere, type CaseFilterParams } from '../monitoring/queries.ts';
 import { reportWhere, type ReportFilterParams } from '../reports/queries.ts';
@@ -14,6 +14,9 @@ interface DimensionSpec {
 
 const fromWhere = (table: SQL, where: SQL | undefined) => sql`from ${table} ${where ? sql`where ${where}` : sql``}`;
 const dimensionsOf = <D extends string>(specs: Record<D, DimensionSpec>, groupBy: readonly D[]) => groupBy.map((d) => specs[d]);
+
+/** Labor's `statistics_disclosure` rule value, read in each statement itself (one statement per request). */
+const RULES = disclosureRuleSql(ruleValues);
 
 /** The COUNT measure: the row's records (the kit also returns it as the row's count, what k applies to). */
 const COUNT = sql`count(*)::int`;
@@ -62,6 +65,7 @@ export function evaluationStatisticsStatement(params: { filter: EvaluationFilter
     ],
     from: fromWhere(sql`${evaluations}`, evaluationWhere(params.filter)),
     aggregates: { count: COUNT, ...daysAggregates('DaysToVerdict'), nonCompliantShare: sql`avg(case when x."nonCompliant" then 1 when not x."nonCompliant" then 0 end)::float8` },
+    rules: RULES,
   };
 }
 
@@ -96,6 +100,7 @@ export function reportStatisticsStatement(params: { filter: ReportFilterParams; 
     inputs: [sql`${filedOn} - ${activityReports.periodEnd} as days`, sql`${activityReports.late} as late_`],
     from: fromWhere(sql`${activityReports}`, reportWhere(params.filter)),
     aggregates: { count: COUNT, ...daysAggregates('DaysToFiling'), lateShare: sql`avg(case when x.late_ then 1 else 0 end)::float8` },
+    rules: RULES,
   };
 }
 
@@ -124,6 +129,7 @@ export function caseStatisticsStatement(params: { filter: CaseFilterParams; grou
     inputs: [],
     from: fromWhere(sql`${monitoringCases}`, caseWhere(params.filter)),
     aggregates: { count: COUNT },
+    rules: RULES,
   };
 }
 

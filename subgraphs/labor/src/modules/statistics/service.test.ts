@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLError } from 'graphql';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { DEFAULT_DISCLOSURE_RULES, type Database, type DisclosureRules, type Principal } from '@nomad/kit';
 import { fixedClock } from '../../clock.ts';
 import { schema, type LaborSchema } from '../../db/index.ts';
@@ -33,6 +33,10 @@ afterAll(async () => {
 });
 
 const exact = (k: number): DisclosureRules => ({ minCellSize: k, countRoundingBase: 1, significantFigures: 0 });
+/** Rules given by the test (exact figures worked out by hand), or labor's `statistics_disclosure` rule value as the service reads it. */
+type Rules = DisclosureRules | 'rule value';
+const given = (rules: Rules) => (rules === 'rule value' ? undefined : rules);
+const setRule = (value: unknown) => database.db.update(schema.ruleValues).set({ value }).where(eq(schema.ruleValues.key, 'statistics_disclosure'));
 
 /** Runs `ask` as `principal`, counting the SQL statements it takes. */
 async function counted(ask: (ctx: ReturnType<typeof statisticsContext>) => Promise<StatisticsOut>, principal: Principal = analyst) {
@@ -42,14 +46,14 @@ async function counted(ask: (ctx: ReturnType<typeof statisticsContext>) => Promi
   return { result, statements: database.statementCount() - before };
 }
 
-const evaluationStats = (args: Partial<EvaluationStatisticsArgs>, rules: DisclosureRules = exact(5), principal?: Principal) =>
-  counted((ctx) => getEvaluationStatistics(ctx, { measures: ['COUNT', 'MEDIAN_DAYS_TO_VERDICT', 'P90_DAYS_TO_VERDICT', 'AVERAGE_DAYS_TO_VERDICT', 'NON_COMPLIANT_SHARE'], ...args }, rules), principal);
-const reportStats = (args: Partial<ActivityReportStatisticsArgs>, rules: DisclosureRules = exact(3), principal?: Principal) =>
-  counted((ctx) => getActivityReportStatistics(ctx, { measures: ['COUNT', 'LATE_SHARE', 'MEDIAN_DAYS_TO_FILING', 'P90_DAYS_TO_FILING', 'AVERAGE_DAYS_TO_FILING'], ...args }, rules), principal);
-const caseStats = (args: Partial<MonitoringCaseStatisticsArgs>, rules: DisclosureRules = exact(3), principal?: Principal) =>
-  counted((ctx) => getMonitoringCaseStatistics(ctx, { measures: ['COUNT'], ...args }, rules), principal);
+const evaluationStats = (args: Partial<EvaluationStatisticsArgs>, rules: Rules = exact(5), principal?: Principal) =>
+  counted((ctx) => getEvaluationStatistics(ctx, { measures: ['COUNT', 'MEDIAN_DAYS_TO_VERDICT', 'P90_DAYS_TO_VERDICT', 'AVERAGE_DAYS_TO_VERDICT', 'NON_COMPLIANT_SHARE'], ...args }, given(rules)), principal);
+const reportStats = (args: Partial<ActivityReportStatisticsArgs>, rules: Rules = exact(3), principal?: Principal) =>
+  counted((ctx) => getActivityReportStatistics(ctx, { measures: ['COUNT', 'LATE_SHARE', 'MEDIAN_DAYS_TO_FILING', 'P90_DAYS_TO_FILING', 'AVERAGE_DAYS_TO_FILING'], ...args }, given(rules)), principal);
+const caseStats = (args: Partial<MonitoringCaseStatisticsArgs>, rules: Rules = exact(3), principal?: Principal) =>
+  counted((ctx) => getMonitoringCaseStatistics(ctx, { measures: ['COUNT'], ...args }, given(rules)), principal);
 
-const near = (x: number) => expect.closeTo(x, 9);
+const near = (x: number): unknown => expect.closeTo(x, 9) as unknown;
 const evaluationRow = (dims: Record<string, unknown>, m: { count: number; median: number | null; p90: number | null; average: number | null; nonCompliant: number | null }) => ({
   ...dims,
   suppressed: false,
@@ -220,9 +224,10 @@ describe('monitoringCaseStatistics', () => {
   });
 });
 
-describe('under the default rules', () => {
-  it('counts to a multiple of 5, durations and shares to 2 significant figures; the rules are in the answer', async () => {
-    const { result } = await reportStats({ groupBy: ['PERIOD_QUARTER'] }, DEFAULT_DISCLOSURE_RULES);
+describe('under labor’s rule value (the defaults)', () => {
+  it('counts to a multiple of 5, durations and shares to 2 significant figures, read in the one statement; the rules are in the answer', async () => {
+    const { result, statements } = await reportStats({ groupBy: ['PERIOD_QUARTER'] }, 'rule value');
+    expect(statements).toBe(1);
     expect(result.disclosure).toEqual({ minCellSize: 5, countRoundingBase: 5, significantFigures: 2 });
     // Q2 holds 3 (withheld), and Q3 (6) with it: the total (9, shown as 10) would give Q2 back.
     expect(result.rows.map((r) => [r.periodQuarter, r.suppressed])).toEqual([
@@ -231,12 +236,37 @@ describe('under the default rules', () => {
     ]);
     // Exact: 9, late 1/3, median 14, P90 22.2, average 14.
     expect(result.total).toEqual({ suppressed: false, count: 10, lateShare: 0.33, medianDaysToFiling: 14, p90DaysToFiling: 22, averageDaysToFiling: 14 });
-    const evaluations = await evaluationStats({ groupBy: ['ACTIVITY', 'VERDICT'] }, DEFAULT_DISCLOSURE_RULES);
+    const evaluations = await evaluationStats({ groupBy: ['ACTIVITY', 'VERDICT'] }, 'rule value');
     // SOFTWARE_DEVELOPMENT COMPLIANT: 8 → 10, P90 4.2, average 2.75 → 2.8.
     expect(evaluations.result.rows.filter((r) => !r.suppressed)).toEqual([
       { activityCode: 'SOFTWARE_DEVELOPMENT', verdict: 'COMPLIANT', suppressed: false, count: 10, medianDaysToVerdict: 2, p90DaysToVerdict: 4.2, averageDaysToVerdict: 2.8, nonCompliantShare: 0 },
     ]);
     expect(evaluations.result.total).toMatchObject({ count: 15, p90DaysToVerdict: 9.1, nonCompliantShare: 0.21 });
+  });
+});
+
+describe('the rule value decides', () => {
+  it('k and the rounding base changed in labor.rule_values change the answer; an invalid value stops it, naming the key', async () => {
+    try {
+      await setRule({ minCellSize: 3, countRoundingBase: 2, significantFigures: 3 });
+      const { result, statements } = await caseStats({ groupBy: ['STATE', 'RISK_LEVEL'] }, 'rule value');
+      expect(statements).toBe(1);
+      expect(result.disclosure).toEqual({ minCellSize: 3, countRoundingBase: 2, significantFigures: 3 });
+      // As at k = 3 above, and the shown counts rounded to 2: OPEN LOW 6, total 11 → 12.
+      expect(result.rows.map((r) => [r.state, r.riskLevel, r.count])).toEqual([
+        ['CLOSED', 'LOW', null],
+        ['OPEN', 'HIGH', null],
+        ['OPEN', 'LOW', 6],
+      ]);
+      expect(result.total.count).toBe(12);
+      const agg = await laborAggregates(statisticsContext(database, analyst), { clock: fixedClock('2026-11-24T06:00:00Z') });
+      expect([agg.disclosure.minCellSize, agg.openCases, agg.closedCases, agg.reportsFiled]).toEqual([3, 8, 4, 10]);
+      await setRule({ minCellSize: 1, countRoundingBase: 5, significantFigures: 2 });
+      await expect(evaluationStats({ measures: ['COUNT'] }, 'rule value')).rejects.toThrow(/statistics_disclosure is invalid at minCellSize/);
+      await expect(laborAggregates(statisticsContext(database, analyst), { clock: fixedClock('2026-11-24T06:00:00Z') })).rejects.toThrow(/statistics_disclosure is invalid at minCellSize/);
+    } finally {
+      await setRule(DEFAULT_DISCLOSURE_RULES);
+    }
   });
 });
 
@@ -324,8 +354,10 @@ describe('laborAggregates, protected as statistics are', () => {
     });
   });
 
-  it('under the default rules: counts rounded to 5, under 5 withheld', async () => {
+  it('under labor’s rule value (the defaults): counts rounded to 5, under 5 withheld, still four statements', async () => {
+    const before = database.statementCount();
     const agg = await laborAggregates(statisticsContext(database, officer), app);
+    expect(database.statementCount() - before).toBe(4);
     expect(agg.disclosure).toEqual(DEFAULT_DISCLOSURE_RULES);
     // Open 8 → 10; closed 3 < 5: withheld, and open with it (the total would give it back).
     expect([agg.openCases, agg.closedCases]).toEqual([null, null]);

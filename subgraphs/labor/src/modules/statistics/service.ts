@@ -3,10 +3,10 @@ import {
   badUserInput,
   checkGroupBy,
   checkMeasures,
-  DEFAULT_DISCLOSURE_RULES,
   discloseStatistics,
   forbidden,
   hasRole,
+  statementDisclosureRules,
   type DisclosedRow,
   type DisclosureRules,
   type MeasureDisclosure,
@@ -49,14 +49,15 @@ interface StatisticsSpec<M extends string, D extends string> {
 /**
  * What every labor statistics field does, in order: readers only (FORBIDDEN), the arguments
  * checked before any SQL (BAD_USER_INPUT naming them; `filterOf` checks the filter), ONE
- * statement on the analysts' pool (ANALYTICS_TIMEOUT past its timeout), then the disclosure
- * rules. Not personal data: no access record.
+ * statement on the analysts' pool (ANALYTICS_TIMEOUT past its timeout) that also reads labor's
+ * `statistics_disclosure` rule value, then those disclosure rules (`rulesOverride`: tests
+ * only). Not personal data: no access record.
  */
 async function answer<M extends string, D extends string, F>(
   ctx: Context,
   spec: StatisticsSpec<M, D>,
   args: { measures: readonly M[]; groupBy?: readonly D[] | null },
-  rules: DisclosureRules,
+  rulesOverride: DisclosureRules | undefined,
   filterOf: () => F,
   run: (db: LaborDb, params: { filter: F; groupBy: D[] }) => Promise<RawStatisticsRow[]>,
 ): Promise<StatisticsOut> {
@@ -66,6 +67,7 @@ async function answer<M extends string, D extends string, F>(
   const filter = filterOf();
   const raw = await analyticsRead(ctx, (db) => run(db, { filter, groupBy }));
   const asked = new Set([...measures].map((m) => spec.fieldOf[m]));
+  const rules = rulesOverride ?? statementDisclosureRules(raw);
   return { disclosure: rules, ...discloseStatistics(raw, { measures: spec.disclosure, asked, rules }) };
 }
 
@@ -100,12 +102,12 @@ export interface EvaluationStatisticsArgs {
 }
 
 /** `evaluationStatistics`: evaluations by state, verdict, activity, origin and date, with days to verdict. */
-export function getEvaluationStatistics(ctx: Context, args: EvaluationStatisticsArgs, rules: DisclosureRules = DEFAULT_DISCLOSURE_RULES): Promise<StatisticsOut> {
+export function getEvaluationStatistics(ctx: Context, args: EvaluationStatisticsArgs, rulesOverride?: DisclosureRules): Promise<StatisticsOut> {
   const filterOf = () => {
     refuseNomadId(args.filter);
     return { states: args.filter?.states ?? undefined };
   };
-  return answer(ctx, EVALUATIONS, args, rules, filterOf, evaluationStatistics);
+  return answer(ctx, EVALUATIONS, args, rulesOverride, filterOf, evaluationStatistics);
 }
 
 // ---------------------------------------------------------------- activity reports
@@ -129,7 +131,7 @@ export interface ActivityReportStatisticsArgs {
 }
 
 /** `activityReportStatistics`: reports by lateness, activity, the quarter reported and the filing's date. */
-export function getActivityReportStatistics(ctx: Context, args: ActivityReportStatisticsArgs, rules: DisclosureRules = DEFAULT_DISCLOSURE_RULES): Promise<StatisticsOut> {
+export function getActivityReportStatistics(ctx: Context, args: ActivityReportStatisticsArgs, rulesOverride?: DisclosureRules): Promise<StatisticsOut> {
   const filterOf = () => {
     refuseNomadId(args.filter);
     const period = args.filter?.period ?? undefined;
@@ -137,7 +139,7 @@ export function getActivityReportStatistics(ctx: Context, args: ActivityReportSt
     // The quarter's first day does not depend on the rules (only its due day does): no statement to read them.
     return { periodStart: period ? quarterDates(period, { report_due_days: 0 }).startsOn : undefined, late: args.filter?.late ?? undefined };
   };
-  return answer(ctx, REPORTS, args, rules, filterOf, reportStatistics);
+  return answer(ctx, REPORTS, args, rulesOverride, filterOf, reportStatistics);
 }
 
 // ---------------------------------------------------------------- monitoring cases
@@ -158,7 +160,7 @@ export interface MonitoringCaseStatisticsArgs {
 }
 
 /** `monitoringCaseStatistics`: cases by state, risk level and the month, quarter or year they were opened. */
-export function getMonitoringCaseStatistics(ctx: Context, args: MonitoringCaseStatisticsArgs, rules: DisclosureRules = DEFAULT_DISCLOSURE_RULES): Promise<StatisticsOut> {
+export function getMonitoringCaseStatistics(ctx: Context, args: MonitoringCaseStatisticsArgs, rulesOverride?: DisclosureRules): Promise<StatisticsOut> {
   const filterOf = () => ({ states: args.filter?.states ?? undefined, riskLevels: args.filter?.riskLevels ?? undefined });
-  return answer(ctx, CASES, args, rules, filterOf, caseStatistics);
+  return answer(ctx, CASES, args, rulesOverride, filterOf, caseStatistics);
 }
