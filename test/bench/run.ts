@@ -4,7 +4,8 @@
  * - `latency`: starts the real graph in-process (gateway + subgraphs on PostgreSQL: the server
  *   in DATABASE_URL, else an embedded one), seeds it, and prints latency and throughput of
  *   typical operations through the gateway. BENCH_REQUESTS (default 400) and
- *   BENCH_CONCURRENCY (default 8) size each scenario.
+ *   BENCH_CONCURRENCY (default 8) size each scenario; then the query runner's rows/s exporting
+ *   every application as an analyst (runner.ts).
  * - `scoreboard`: our gateway against stock `@apollo/gateway` and Hive Gateway on the same
  *   subgraphs, and the subgraph alone; writes BENCHMARKS.md (see scoreboard.ts).
  * - `rss`: the whole built stack's idle memory with sample data, per process and in total,
@@ -19,6 +20,7 @@ import { silentLogger, startGraph, token, type TestGraph } from '../src/harness.
 import { SUBMIT, validApplication } from '../src/fixtures.ts';
 import { drive } from './drive.ts';
 import { rssBench } from './rss.ts';
+import { runnerBench } from './runner.ts';
 import { scoreboardBench } from './scoreboard.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -142,6 +144,7 @@ async function latencyBench(): Promise<void> {
     console.log(`nomad graph benchmark: ${NOMADS} seeded nomads, ${REQUESTS} requests per scenario, concurrency ${CONCURRENCY}, node ${process.version}`);
     for (const s of scenarios) await measure(graph, s);
     await accessLogPair(graph, officer);
+    await runnerBench(graph, analyst);
   } finally {
     await graph.stop();
     await teardown?.();
