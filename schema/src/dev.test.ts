@@ -17,7 +17,7 @@ describe('npm run dev: recompose on an SDL change', () => {
   });
 
   it("knows a subgraph's SDL files from its other sources", () => {
-    expect(['modules/status/schema.graphql', 'sdl.ts'].filter(isSdlFile)).toEqual(['modules/status/schema.graphql', 'sdl.ts']);
+    expect(['modules/status/schema.graphql', 'sdl.ts', 'personal-fields.ts'].filter(isSdlFile)).toEqual(['modules/status/schema.graphql', 'sdl.ts', 'personal-fields.ts']);
     expect(['modules/status/service.ts', 'main.ts', 'schema.graphql.swp'].filter(isSdlFile)).toEqual([]);
   });
 
@@ -47,5 +47,6 @@ describe('npm run dev: recompose on an SDL change', () => {
     expect(fresh.map((s) => s.name)).toEqual(SUBGRAPHS.map((s) => s.name));
     expect(fresh.length).toBeGreaterThan(0);
     for (const [i, s] of fresh.entries()) expect(print(s.typeDefs)).toBe(print(SUBGRAPHS[i]!.typeDefs));
+    for (const [i, s] of fresh.entries()) expect(s.personalFields).toEqual(SUBGRAPHS[i]!.personalFields);
   });
 });

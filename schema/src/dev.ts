@@ -4,8 +4,11 @@ import type { DocumentNode } from 'graphql';
 import { compose, writeSchemaFiles } from './compose.ts';
 import { SUBGRAPHS, type SubgraphDefinition } from './subgraphs.ts';
 
-/** Files whose change can change a subgraph's SDL: its modules' `schema.graphql` and `sdl.ts`. */
-export const isSdlFile = (file: string) => file.endsWith('.graphql') || file.endsWith('sdl.ts');
+/**
+ * Files whose change can change what compose writes: a subgraph's modules' `schema.graphql`,
+ * its `sdl.ts`, and its `personal-fields.ts` (schema/personal-fields.json).
+ */
+export const isSdlFile = (file: string) => file.endsWith('.graphql') || file.endsWith('sdl.ts') || file.endsWith('personal-fields.ts');
 
 export interface SdlWatcher {
   close(): void;
@@ -60,9 +63,10 @@ export async function currentSubgraphs(): Promise<SubgraphDefinition[]> {
   generation++;
   return Promise.all(
     SUBGRAPHS.map(async (s) => {
-      const url = new URL(`../../subgraphs/${s.name}/src/sdl.ts?dev=${generation}`, import.meta.url);
-      const sdl = (await import(url.href)) as { typeDefs: DocumentNode };
-      return { ...s, typeDefs: sdl.typeDefs };
+      const url = (file: string) => new URL(`../../subgraphs/${s.name}/src/${file}?dev=${generation}`, import.meta.url).href;
+      const sdl = (await import(url('sdl.ts'))) as { typeDefs: DocumentNode };
+      const personal = (await import(url('personal-fields.ts'))) as { PERSONAL_FIELDS: SubgraphDefinition['personalFields'] };
+      return { ...s, typeDefs: sdl.typeDefs, personalFields: personal.PERSONAL_FIELDS };
     }),
   );
 }
