@@ -7,7 +7,7 @@ export const EXIT = {
   OK: 0,
   /** Something unexpected (a bug or the machine): the message says what. */
   FAILED: 1,
-  /** Bad arguments, variables file or progress file: nothing was sent. */
+  /** Bad arguments, an unreadable operation or variables file, an output that cannot be written, a progress file of another export: nothing was sent. */
   USAGE: 2,
   /** The operation is refused before anything is sent: invalid, personal fields, or no rows to follow. */
   REFUSED: 3,

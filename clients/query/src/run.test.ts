@@ -224,6 +224,12 @@ describe('failures', () => {
     expect(graph.calls).toHaveLength(0);
     await expect(stat(join(dir, 'rows.csv'))).rejects.toThrow();
   });
+
+  it('refuses an output it cannot write (exit 2), naming it', async () => {
+    const h = harness(fakeGraph(3));
+    expect(await h.run('q.graphql', '--out', 'no/such/dir/rows.csv')).toBe(EXIT.USAGE);
+    expect(h.stderr()).toMatch(/Cannot write .*no\/such\/dir\/rows\.csv: ENOENT\./);
+  });
 });
 
 describe('without a connection', () => {

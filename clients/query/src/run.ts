@@ -69,6 +69,17 @@ function at(data: unknown, path: readonly string[]): unknown {
   return current ?? null;
 }
 
+/** Runs `fn`, which opens or writes `out`; a file that cannot be written is a usage error naming it. */
+async function writable<T>(out: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    throw new RunnerError(`Cannot write ${out}: ${code}.`, EXIT.USAGE);
+  }
+}
+
 /** Writes to standard output, waiting for it to drain. */
 const toStdout = (deps: RunDeps, text: string) =>
   text === ''
@@ -112,7 +123,8 @@ async function writeAtOnce(options: RunnerOptions, deps: RunDeps, prepared: Prep
   const rows = Array.isArray(items) ? (items as unknown[]) : items === null ? [] : [items];
   const text = framing.header(prepared.columns) + rows.map((r, i) => framing.row(flattenRow(r, prepared.columns), prepared.columns, i)).join('') + framing.footer(rows.length);
   if (options.out) {
-    await writeFile(`${options.out}.tmp`, text);
+    const out = options.out;
+    await writable(out, () => writeFile(`${out}.tmp`, text));
     await rename(`${options.out}.tmp`, options.out);
   } else {
     await toStdout(deps, text);
@@ -153,7 +165,7 @@ async function openFile(options: RunnerOptions, deps: RunDeps, out: string, head
     if (!options.quiet) deps.stderr.write(`query: resuming ${out} after ${state.rows.toLocaleString('en-US')} rows (${state.pages} pages)\n`);
   } else {
     if (options.resume) throw new RunnerError(`Nothing to resume: ${statePath} does not exist (the export finished, or never started).`, EXIT.USAGE);
-    handle = await open(out, 'w');
+    handle = await writable(out, () => open(out, 'w'));
     const bytes = Buffer.from(header);
     await handle.write(bytes, 0, bytes.length, 0);
     await handle.datasync();
