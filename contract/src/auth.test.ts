@@ -95,9 +95,16 @@ describe('signToken and createTokenVerifier (HS256)', () => {
     ['roles that are not a list', { name: 'X', roles: 'analyst' }],
     ['no name', { roles: ['analyst'] }],
     ['a nomadId that is not a uuid', { name: 'X', roles: ['nomad'], nomadId: '42' }],
+    ['a study that is not a slug', { name: 'X', roles: ['analyst'], study: 'Income Study 2026' }],
+    ['a study longer than 40 characters', { name: 'X', roles: ['analyst'], study: 'a'.repeat(41) }],
   ])('refuses a token with %s', async (_label, payload) => {
     const err = await tokenErrorOf(verify(await rawToken(payload)));
     expect(err.message).toMatch(/claims/);
+  });
+
+  it("carries an analyst's study, and none when the token has no study claim", async () => {
+    expect((await verify(await signToken(SECRET, { roles: ['analyst'], study: 'income-2026' }))).study).toBe('income-2026');
+    expect(await verify(await signToken(SECRET, { roles: ['analyst'] }))).not.toHaveProperty('study');
   });
 
   it('refuses a token without a subject', async () => {

@@ -22,13 +22,23 @@ export interface Principal {
   roles: Role[];
   /** For a nomad: the id of their `Nomad` record. */
   nomadId: string | null;
+  /**
+   * For an analyst: the study the token was issued for (`study` claim, a short slug). The
+   * gateway derives the study's own pseudonym key from it, so two studies' answers cannot be
+   * joined. Absent: the program-wide pseudonyms.
+   */
+  study?: string;
 }
+
+/** A study's name in a token: a short lowercase slug (`income-2026`), at most 40 characters. */
+export const STUDY_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
 const Claims = z.object({
   sub: z.string().min(1),
   name: z.string().min(1),
   roles: z.array(Role).min(1),
   nomadId: z.uuid().optional(),
+  study: z.string().regex(STUDY_SLUG).optional(),
 });
 
 export interface VerifierOptions {
@@ -73,11 +83,11 @@ export function createExpiringTokenVerifier(options: VerifierOptions): (token: s
       throw new TokenError('The token is invalid or expired.');
     }
     const claims = Claims.safeParse(payload);
-    if (!claims.success) throw new TokenError('The token does not carry valid claims (sub, name, roles).');
-    const { sub, name, roles, nomadId } = claims.data;
+    if (!claims.success) throw new TokenError('The token does not carry valid claims (sub, name, roles; study a short slug).');
+    const { sub, name, roles, nomadId, study } = claims.data;
     if (roles.includes('nomad') && !nomadId) throw new TokenError('A nomad token must carry nomadId.');
     return {
-      principal: { sub, name, roles, nomadId: nomadId ?? null },
+      principal: { sub, name, roles, nomadId: nomadId ?? null, ...(study !== undefined ? { study } : {}) },
       expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null,
     };
   };
@@ -110,6 +120,8 @@ export interface DevTokenClaims {
   name?: string;
   roles: Role[];
   nomadId?: string;
+  /** An analyst's study (a short slug, `STUDY_SLUG`): its own pseudonyms. */
+  study?: string;
   /** Lifetime, e.g. `12h`. @default '12h' */
   expiresIn?: string;
 }
@@ -119,6 +131,7 @@ export async function signToken(secret: string, claims: DevTokenClaims): Promise
   const sub = claims.sub ?? (claims.nomadId ? `nomad:${claims.nomadId}` : `dev:${claims.roles.join('+')}`);
   const body: Record<string, unknown> = { name: claims.name ?? sub, roles: claims.roles };
   if (claims.nomadId) body.nomadId = claims.nomadId;
+  if (claims.study) body.study = claims.study;
   return new SignJWT(body)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)

@@ -44,6 +44,8 @@ export const envPort = z.coerce.number().int().min(0).max(65535);
 export const DEV_JWT_SECRET = 'nomad-graph-development-secret-do-not-use-in-production';
 export const DEV_GATEWAY_SECRET = 'nomad-graph-development-gateway-credential';
 export const DEV_SERVICE_SECRET = 'nomad-graph-development-service-credential';
+/** The gateway's development key for analysts' pseudonyms (PSEUDONYM_KEY). */
+export const DEV_PSEUDONYM_KEY = 'nomad-graph-development-pseudonym-key-do-not-use-in-production';
 
 /** What every service shares: identity verification and the run mode. */
 export const baseEnvShape = {
@@ -60,7 +62,7 @@ export const baseEnvShape = {
 /** Refuses development secrets in production: a leaked default must never guard real data. */
 export function assertNoDevSecrets(env: { NODE_ENV: string } & Record<string, unknown>, keys: string[]): void {
   if (env.NODE_ENV !== 'production') return;
-  const devValues = new Set([DEV_JWT_SECRET, DEV_GATEWAY_SECRET, DEV_SERVICE_SECRET]);
+  const devValues = new Set([DEV_JWT_SECRET, DEV_GATEWAY_SECRET, DEV_SERVICE_SECRET, DEV_PSEUDONYM_KEY]);
   const bad = keys.filter((k) => typeof env[k] === 'string' && devValues.has(env[k]));
   // A JWKS URL replaces the shared JWT secret, so its default is harmless then.
   const filtered = bad.filter((k) => !(k === 'JWT_SECRET' && env.JWKS_URL));

@@ -1,4 +1,4 @@
-import { DEV_GATEWAY_SECRET, DEV_JWT_SECRET, EnvError } from '@nomad/contract';
+import { DEV_GATEWAY_SECRET, DEV_JWT_SECRET, DEV_PSEUDONYM_KEY, EnvError } from '@nomad/contract';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SUPERGRAPH_PATH, DEFAULT_TRUSTED_DOCUMENTS_PATH, envPrefix, gatewayOptionsOf, loadGatewayEnv, loadSubgraphEnv, trustedDocumentsOf } from './env.ts';
 import { TrustedDocumentsError } from './plugins/useTrustedDocuments.ts';
@@ -43,13 +43,13 @@ describe('loadGatewayEnv', () => {
   });
 
   it('turns GraphiQL and introspection off in production unless asked', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!' };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!', PSEUDONYM_KEY: 'a-real-pseudonym-key-of-at-least-32-bytes' };
     expect(loadGatewayEnv(production)).toMatchObject({ GRAPHIQL: false, INTROSPECTION: false });
     expect(loadGatewayEnv({ ...production, GRAPHIQL: 'on' })).toMatchObject({ GRAPHIQL: true, INTROSPECTION: false });
   });
 
   it('in production allows no browser origin and logs one success in ten, unless told otherwise', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!' };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!', PSEUDONYM_KEY: 'a-real-pseudonym-key-of-at-least-32-bytes' };
     expect(loadGatewayEnv(production)).toMatchObject({ CORS_ORIGINS: [], REQUEST_LOG_SAMPLE_RATE: 0.1, RATE_LIMIT: true });
     expect(loadGatewayEnv({ ...production, CORS_ORIGINS: 'https://portal.example.kg, loopback', REQUEST_LOG_SAMPLE_RATE: '1' })).toMatchObject({
       CORS_ORIGINS: ['https://portal.example.kg', 'loopback'],
@@ -60,14 +60,14 @@ describe('loadGatewayEnv', () => {
   it('follows the supergraph file in development only, and refuses to in production', () => {
     expect(gatewayOptionsOf(loadGatewayEnv({})).supergraphWatch).toEqual({ path: DEFAULT_SUPERGRAPH_PATH });
     expect(loadGatewayEnv({ NODE_ENV: 'test' }).SUPERGRAPH_WATCH).toBe(false);
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!' };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!', PSEUDONYM_KEY: 'a-real-pseudonym-key-of-at-least-32-bytes' };
     expect(loadGatewayEnv(production).SUPERGRAPH_WATCH).toBe(false);
     expect(gatewayOptionsOf(loadGatewayEnv(production)).supergraphWatch).toBeUndefined();
     expect(() => loadGatewayEnv({ ...production, SUPERGRAPH_WATCH: 'on' })).toThrow(/SUPERGRAPH_WATCH: not allowed when NODE_ENV=production/);
   });
 
   it('keeps a circuit open 10 s, but 1 s in development (a subgraph restarting under npm run dev is back in seconds)', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!' };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!', PSEUDONYM_KEY: 'a-real-pseudonym-key-of-at-least-32-bytes' };
     expect(loadGatewayEnv(production).CIRCUIT_OPEN_MS).toBe(10_000);
     expect(loadGatewayEnv({ NODE_ENV: 'test' }).CIRCUIT_OPEN_MS).toBe(10_000);
     expect(loadGatewayEnv({ NODE_ENV: 'development' }).CIRCUIT_OPEN_MS).toBe(1_000);
@@ -101,6 +101,16 @@ describe('loadGatewayEnv', () => {
 
   it('refuses the development JWT secret in production', () => {
     expect(() => loadGatewayEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('requires a pseudonym key of its own in production, of at least 32 bytes anywhere', () => {
+    expect(loadGatewayEnv({}).PSEUDONYM_KEY).toBe(DEV_PSEUDONYM_KEY);
+    expect(gatewayOptionsOf(loadGatewayEnv({})).pseudonymKey).toBe(DEV_PSEUDONYM_KEY);
+    const jwt = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!' };
+    expect(() => loadGatewayEnv(jwt)).toThrow(/PSEUDONYM_KEY: the development default is not allowed/);
+    expect(() => loadGatewayEnv({ PSEUDONYM_KEY: 'x'.repeat(31) })).toThrow(/PSEUDONYM_KEY: must be at least 32 bytes/);
+    const key = 'k'.repeat(32);
+    expect(gatewayOptionsOf(loadGatewayEnv({ ...jwt, PSEUDONYM_KEY: key })).pseudonymKey).toBe(key);
   });
 });
 
@@ -162,7 +172,7 @@ describe('loadSubgraphEnv', () => {
 });
 
 describe('trusted documents settings', () => {
-  const production = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!' };
+  const production = { NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-at-least-32-characters!', PSEUDONYM_KEY: 'a-real-pseudonym-key-of-at-least-32-bytes' };
 
   it('are enforced in production over the typed operations package manifest, and off in development, unless told otherwise', async () => {
     expect(loadGatewayEnv(production)).toMatchObject({ TRUSTED_DOCUMENTS: true, TRUSTED_DOCUMENTS_MANIFEST: DEFAULT_TRUSTED_DOCUMENTS_PATH });

@@ -6,6 +6,7 @@ import {
   assertNoDevSecrets,
   baseEnvShape,
   DEV_GATEWAY_SECRET,
+  DEV_PSEUDONYM_KEY,
   envBoolean,
   EnvError,
   envPort,
@@ -131,6 +132,15 @@ const gatewayEnvSchema = z
     DOCUMENT_CACHE_MIB: positiveInt.default(30),
     /** Query plans kept, in MiB. @default 30 */
     QUERY_PLAN_CACHE_MIB: positiveInt.default(30),
+    /**
+     * The key of analysts' pseudonyms (keyed HMAC of each id; a study's key is derived from it).
+     * At least 32 bytes, the same on every gateway replica: changing it changes every pseudonym.
+     * @default DEV_PSEUDONYM_KEY (development only, refused when NODE_ENV=production)
+     */
+    PSEUDONYM_KEY: z
+      .string()
+      .refine((v) => Buffer.byteLength(v, 'utf8') >= 32, 'must be at least 32 bytes')
+      .default(DEV_PSEUDONYM_KEY),
   })
   .transform((env) => {
     const production = env.NODE_ENV === 'production';
@@ -159,7 +169,7 @@ export const GATEWAY_ENV_KEYS: readonly string[] = Object.keys(gatewayEnvSchema.
  */
 export function loadGatewayEnv(source: EnvSource = processEnv()): GatewayEnv {
   const env = parseEnv(gatewayEnvSchema, source);
-  assertNoDevSecrets(env, ['JWT_SECRET']);
+  assertNoDevSecrets(env, ['JWT_SECRET', 'PSEUDONYM_KEY']);
   if (env.NODE_ENV === 'production' && env.SUPERGRAPH_WATCH) {
     throw new EnvError(['SUPERGRAPH_WATCH: not allowed when NODE_ENV=production (deploy a new supergraph with a restart)']);
   }
@@ -206,6 +216,7 @@ export function gatewayOptionsOf(env: GatewayEnv): Omit<GatewayOptions, 'supergr
     requestLogSampleRate: env.REQUEST_LOG_SAMPLE_RATE,
     documentCacheMiB: env.DOCUMENT_CACHE_MIB,
     queryPlanCacheMiB: env.QUERY_PLAN_CACHE_MIB,
+    pseudonymKey: env.PSEUDONYM_KEY,
   };
 }
 

@@ -1,4 +1,4 @@
-import { createLogger, DEV_GATEWAY_SECRET, DEV_JWT_SECRET, type Logger, type VerifierOptions } from '@nomad/contract';
+import { createLogger, DEV_GATEWAY_SECRET, DEV_JWT_SECRET, DEV_PSEUDONYM_KEY, type Logger, type VerifierOptions } from '@nomad/contract';
 import type { CorsOptions } from './plugins/useCors.ts';
 import { DEFAULT_LIMITS, type Limits } from './plugins/useLimits.ts';
 import type { BucketOptions } from './plugins/useRateLimit.ts';
@@ -66,6 +66,8 @@ export interface GatewayOptions {
   documentCacheMiB?: number;
   /** Query plans kept, in MiB (the gateway's plan cache). @default 30 */
   queryPlanCacheMiB?: number;
+  /** The key of analysts' pseudonyms (`usePseudonyms`), at least 32 bytes. @default DEV_PSEUDONYM_KEY */
+  pseudonymKey?: string;
 }
 
 export type ResolvedOptions = Required<Omit<GatewayOptions, 'rateLimit' | 'credentials' | 'supergraphWatch' | 'trustedDocuments'>> &
@@ -98,6 +100,7 @@ export function resolveOptions(options: GatewayOptions): ResolvedOptions {
     requestLogSampleRate: options.requestLogSampleRate ?? 1,
     documentCacheMiB: options.documentCacheMiB ?? 30,
     queryPlanCacheMiB: options.queryPlanCacheMiB ?? 30,
+    pseudonymKey: options.pseudonymKey ?? DEV_PSEUDONYM_KEY,
   };
 }
 

@@ -21,6 +21,7 @@ import { useErrorMasking } from './plugins/useErrorMasking.ts';
 import { useForwardedHeaders } from './plugins/useForwardedHeaders.ts';
 import { useGraphiQL } from './plugins/useGraphiQL.ts';
 import { useLimits } from './plugins/useLimits.ts';
+import { usePseudonyms } from './plugins/usePseudonyms.ts';
 import { useRateLimit } from './plugins/useRateLimit.ts';
 import { useReadiness } from './plugins/useReadiness.ts';
 import { useRequestId } from './plugins/useRequestId.ts';
@@ -77,6 +78,8 @@ function plugins(o: ResolvedOptions, checkReady: () => Promise<Readiness>, circu
     ...(o.trustedDocuments ? [useTrustedDocuments(o.trustedDocuments)] : []),
     useLimits(o.limits),
     useStatusCodes({ retryAfterSeconds: () => Math.max(0, ...circuits.map((c) => c.retryAfterSeconds())) }),
+    // Analysts get pseudonyms for every ID in the final answer (the subgraphs keep real ids in the plan).
+    usePseudonyms({ key: o.pseudonymKey }),
     // Last: it formats what every other plugin's errors became.
     useErrorMasking({ logger: o.logger }),
   ];

@@ -25,6 +25,13 @@ describe('parseTokenArgs', () => {
     });
   });
 
+  it("puts an analyst's study in the request", () => {
+    expect(parseTokenArgs(['--role', 'analyst', '--study', 'income-2026'])).toEqual({
+      kind: 'token',
+      request: { roles: ['analyst'], study: 'income-2026', expiresIn: '12h' },
+    });
+  });
+
   it('answers --help', () => {
     expect(parseTokenArgs(['--help'])).toEqual({ kind: 'help' });
   });
@@ -36,6 +43,9 @@ describe('parseTokenArgs', () => {
     ['no role at all', [], /at least one --role/],
     ['a bad lifetime', ['--role', 'analyst', '--expires', 'forever'], /--expires/],
     ['an empty name', ['--role', 'analyst', '--name', ' '], /--name/],
+    ['a study that is not a slug', ['--role', 'analyst', '--study', 'Income 2026'], /--study must be a lowercase slug/],
+    ['a study too long', ['--role', 'analyst', '--study', 'a'.repeat(41)], /--study must be a lowercase slug/],
+    ['a study without the analyst role', ['--role', 'migration_officer', '--study', 'income-2026'], /--study is for analysts/],
     ['an unknown option', ['--rol', 'analyst'], /Unknown option/],
     ['a stray positional', ['analyst'], /positional/],
     ['a missing value', ['--role'], /argument missing/],

@@ -1,20 +1,23 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ROLES, type Role } from '@nomad/contract';
+import { ROLES, STUDY_SLUG, type Role } from '@nomad/contract';
 
 export const TOKEN_USAGE = `Prints a development token signed with JWT_SECRET.
 
-Usage: npm run token -- --role <role> [--role <role>…] [--nomad <uuid>] [--name <name>] [--expires 12h]
+Usage: npm run token -- --role <role> [--role <role>…] [--nomad <uuid>] [--name <name>] [--study <slug>] [--expires 12h]
 
   --role     one of: ${ROLES.join(', ')} (repeatable)
   --nomad    the nomad's record id (a UUID); implies --role nomad
   --name     display name in the token (default: derived from the roles)
+  --study    an analyst's study, a lowercase slug like income-2026: its own pseudonyms
   --expires  lifetime: a number and s, m, h, d or w (default: 12h)`;
 
 export interface TokenRequest {
   roles: Role[];
   nomadId?: string;
   name?: string;
+  /** An analyst's study (`STUDY_SLUG`): the gateway keys its pseudonyms on it. */
+  study?: string;
   expiresIn: string;
 }
 
@@ -33,6 +36,7 @@ export function parseTokenArgs(argv: readonly string[]): TokenArgs {
         role: { type: 'string', multiple: true },
         nomad: { type: 'string' },
         name: { type: 'string' },
+        study: { type: 'string' },
         expires: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -66,6 +70,14 @@ export function parseTokenArgs(argv: readonly string[]): TokenArgs {
   if (values.name !== undefined) {
     if (values.name.trim() === '') return { kind: 'error', message: '--name must not be empty.' };
     request.name = values.name.trim();
+  }
+  if (values.study !== undefined) {
+    // The same check the verifier applies to the study claim.
+    if (!STUDY_SLUG.test(values.study)) {
+      return { kind: 'error', message: `--study must be a lowercase slug of letters, digits and dashes (at most 40), not "${values.study}".` };
+    }
+    if (!roles.includes('analyst')) return { kind: 'error', message: '--study is for analysts: give --role analyst.' };
+    request.study = values.study;
   }
   if (!LIFETIME.test(request.expiresIn)) {
     return { kind: 'error', message: `--expires must look like 30m, 12h or 7d, not "${request.expiresIn}".` };

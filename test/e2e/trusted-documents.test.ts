@@ -14,7 +14,7 @@ let graph: TestGraph;
 const DEMO_APPLICANT = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
 beforeAll(async () => {
-  const production = loadGatewayEnv({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters' });
+  const production = loadGatewayEnv({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters', PSEUDONYM_KEY: 'a-production-pseudonym-key-of-at-least-32-bytes' });
   const trustedDocuments = await trustedDocumentsOf(production);
   expect(trustedDocuments?.enforce).toBe(true);
   graph = await startGraph({ seed: true, seedNomads: 40, ...(trustedDocuments ? { trustedDocuments } : {}) });

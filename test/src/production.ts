@@ -27,7 +27,7 @@ const secret = () => randomBytes(36).toString('base64');
 
 /**
  * Everything a production start needs, as environment variables: NODE_ENV=production, a JWT
- * secret, a service secret and one gateway credential per agency, every agency's Ed25519
+ * secret, a service secret, the analysts' pseudonym key and one gateway credential per agency, every agency's Ed25519
  * signing key and everyone's public keys; each service on a free port, the embedded clusters in
  * `dataDir`, sample data seeded (SEED=true: production does not seed by default).
  */
@@ -39,6 +39,7 @@ export async function productionEnv(dataDir: string): Promise<Record<string, str
     DATA_DIR: dataDir,
     JWT_SECRET: secret(),
     SERVICE_SECRET: secret(),
+    PSEUDONYM_KEY: secret(),
     GATEWAY_PORT: String(await freePort()),
   };
   for (const agency of AGENCY_NAMES) {
