@@ -7,7 +7,9 @@ import { loadApiSchema, rootFields, sampleArgs, type RootField } from '../src/sc
 
 /**
  * Every paginated list of the graph, top-level and nested, given cursors it never handed out.
- * A cursor is base64url JSON, so a client can forge one that decodes: it must be refused with
+ * A cursor is sealed (AES-GCM under a key derived from the agency's gateway credential), so a
+ * client cannot forge one; these are sealed with the development credential's key, as the test
+ * graph's agencies have, to reach the checks behind the seal: each must be refused with
  * BAD_USER_INPUT on `after` (or, where its parts happen to fit the list, simply page), never
  * reach PostgreSQL as a value it cannot cast.
  */

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { encodeCursor, type Page } from './pagination.ts';
+import type { Page } from './pagination.ts';
 
 /**
  * The DataLoader contract for a batch of single values: a dense array in key order, `null`
@@ -38,7 +38,8 @@ export function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: 
 
 /** Identifies a page request, so that a loader batches the keys that ask for the same page. */
 export function pageSignature(page: Page): string {
-  return `${page.limit}:${page.after ? encodeCursor(page.after) : ''}`;
+  // The position itself, not its cursor: a cursor is encrypted with a fresh nonce each time.
+  return `${page.limit}:${page.after ? JSON.stringify([page.after.key, page.after.id]) : ''}`;
 }
 
 /** A request for one owner's page of rows, e.g. `{ nomadId, page }`. */

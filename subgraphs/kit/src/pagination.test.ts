@@ -6,10 +6,12 @@ import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   afterCursor,
+  cursorKeyOf,
   decodeCursor,
   encodeCursor,
   toConnection,
   toPage,
+  withCursorKey,
   type Connection,
   type Cursor,
   type Page,
@@ -60,6 +62,13 @@ describe('toPage', () => {
   });
 });
 
+/** The cursor with one byte of its ciphertext flipped. */
+function tampered(cursor: string): string {
+  const raw = Buffer.from(cursor, 'base64url');
+  raw[14] = (raw[14] ?? 0) ^ 1;
+  return raw.toString('base64url');
+}
+
 describe('cursors', () => {
   it('round-trip any key and id, including commas, quotes and non-ASCII text', () => {
     for (const cursor of [
@@ -79,10 +88,34 @@ describe('cursors', () => {
     ['JSON that is not an array', Buffer.from('{"key":"a","id":"b"}').toString('base64url')],
     ['an array of the wrong length', Buffer.from('["a"]').toString('base64url')],
     ['an array of non-strings', Buffer.from('[1,2]').toString('base64url')],
+    // What cursors were before they were sealed: readable, and forgeable.
+    ['a plain base64url position', Buffer.from('["2026-01-01","1f0c3a9e-8b7d-4c6e-9a55-0d2b7c1e4f11"]').toString('base64url')],
+    ['a sealed cursor with one byte changed', tampered(encodeCursor({ key: '1', id: 'a' }))],
+    ['a cursor sealed under another key', withCursorKey(cursorKeyOf('another-agency-gateway-credential'), () => encodeCursor({ key: '1', id: 'a' }))],
   ])('refuse %s with BAD_USER_INPUT naming `after`', (_label, value) => {
     const err = caught(() => toPage({ after: value }));
     expect(err.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
     expect(err.message).toContain('`after`');
+  });
+
+  it('are opaque: the id inside cannot be read by decoding, and each cursor of a row differs', () => {
+    const id = '1f0c3a9e-8b7d-4c6e-9a55-0d2b7c1e4f11';
+    const first = encodeCursor({ key: '2026-01-01', id });
+    const again = encodeCursor({ key: '2026-01-01', id });
+    expect(first).not.toBe(again);
+    for (const encoding of ['base64url', 'base64', 'utf8', 'latin1', 'hex'] as const) {
+      expect(Buffer.from(first, 'base64url').toString(encoding)).not.toContain(id);
+      expect(Buffer.from(first, 'base64url').toString(encoding)).not.toContain('2026-01-01');
+    }
+    expect(first).not.toContain(Buffer.from(id).toString('base64url').slice(0, 12));
+    expect(decodeCursor(first)).toEqual(decodeCursor(again));
+  });
+
+  it("page only on the agency whose key sealed them (each server's requests run under its own key)", () => {
+    const key = cursorKeyOf('a-production-gateway-credential');
+    const sealed = withCursorKey(key, () => encodeCursor({ key: '1', id: 'a' }));
+    expect(withCursorKey(key, () => decodeCursor(sealed))).toEqual({ key: '1', id: 'a' });
+    expect(caught(() => decodeCursor(sealed)).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('name the argument they were given for', () => {
@@ -103,12 +136,9 @@ describe('toConnection', () => {
     const page: Page = { limit: 2, after: null };
     const connection = toConnection(rows, page, cursorOf);
     expect(connection.edges.map((e) => e.node.id)).toEqual(['a', 'b']);
-    expect(connection.pageInfo).toEqual({
-      hasNextPage: true,
-      hasPreviousPage: false,
-      startCursor: encodeCursor({ key: '1', id: 'a' }),
-      endCursor: encodeCursor({ key: '2', id: 'b' }),
-    });
+    expect(connection.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(decodeCursor(connection.pageInfo.startCursor ?? '')).toEqual({ key: '1', id: 'a' });
+    expect(decodeCursor(connection.pageInfo.endCursor ?? '')).toEqual({ key: '2', id: 'b' });
     expect(connection.edges[1]?.cursor).toBe(connection.pageInfo.endCursor);
   });
 
@@ -118,7 +148,7 @@ describe('toConnection', () => {
     expect(connection.edges).toHaveLength(3);
     expect(connection.pageInfo.hasNextPage).toBe(false);
     expect(connection.pageInfo.hasPreviousPage).toBe(true);
-    expect(connection.pageInfo.endCursor).toBe(encodeCursor({ key: '3', id: 'c' }));
+    expect(decodeCursor(connection.pageInfo.endCursor ?? '')).toEqual({ key: '3', id: 'c' });
   });
 
   it('has null cursors for an empty page', () => {

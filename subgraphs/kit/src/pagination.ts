@@ -1,4 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, or, type AnyColumn, type SQL } from 'drizzle-orm';
+import { DEV_GATEWAY_SECRET } from '@nomad/contract';
 import { assertCursor, cursorKindOf } from './cursor-check.ts';
 import { badUserInput } from './errors.ts';
 
@@ -30,18 +33,61 @@ export interface Cursor {
   id: string;
 }
 
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.key, cursor.id]), 'utf8').toString('base64url');
+/**
+ * Cursors are opaque: AES-256-GCM over the keyset position (the sort key and the row's id),
+ * with a fresh nonce each time. A client (an analyst above all, who must never see a raw id)
+ * cannot read the id inside by decoding it, nor forge a position: a cursor it did not get back
+ * from this agency fails authentication and is refused with BAD_USER_INPUT. A fresh nonce
+ * makes two cursors of one row differ, so a cursor cannot serve as a stable handle on a person
+ * across queries either. The key is derived from the agency's gateway credential
+ * (`<AGENCY>_GATEWAY_SECRET`, refused in production when left at its development default),
+ * which each server puts in scope for its requests (`withCursorKey`): a cursor pages on any
+ * replica of the same agency, and only there.
+ */
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+const CURSOR_KEY_LABEL = 'nomad-graph cursor key v1';
+
+/** The cursor key of a server whose gateway credential is `secret`. */
+export function cursorKeyOf(secret: string): Buffer {
+  return createHmac('sha256', secret).update(CURSOR_KEY_LABEL, 'utf8').digest();
 }
 
+/** Outside a request (tests, tools), the development credential's key, as a development server has. */
+const DEFAULT_CURSOR_KEY = cursorKeyOf(DEV_GATEWAY_SECRET);
+const cursorKeys = new AsyncLocalStorage<Buffer>();
+
+/** Runs `work` (a request) with `key` encrypting and checking every cursor it hands out or reads. */
+export function withCursorKey<T>(key: Buffer, work: () => T): T {
+  return cursorKeys.run(key, work);
+}
+
+function currentCursorKey(): Buffer {
+  return cursorKeys.getStore() ?? DEFAULT_CURSOR_KEY;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  const nonce = randomBytes(NONCE_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', currentCursorKey(), nonce);
+  const sealed = Buffer.concat([cipher.update(JSON.stringify([cursor.key, cursor.id]), 'utf8'), cipher.final()]);
+  return Buffer.concat([nonce, sealed, cipher.getAuthTag()]).toString('base64url');
+}
+
+/** The position inside a cursor this agency handed out; anything else: BAD_USER_INPUT naming `field`. */
 export function decodeCursor(value: string, field = 'after'): Cursor {
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((v) => typeof v === 'string')) {
-      return { key: parsed[0] as string, id: parsed[1] as string };
+    const raw = Buffer.from(value, 'base64url');
+    if (raw.length > NONCE_BYTES + TAG_BYTES) {
+      const decipher = createDecipheriv('aes-256-gcm', currentCursorKey(), raw.subarray(0, NONCE_BYTES));
+      decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
+      const plain = Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES, raw.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+      const parsed: unknown = JSON.parse(plain);
+      if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((v) => typeof v === 'string')) {
+        return { key: parsed[0] as string, id: parsed[1] as string };
+      }
     }
   } catch {
-    // fall through to the coded error
+    // fall through to the coded error: not base64, not ours (authentication failed), not JSON
   }
   throw badUserInput(`\`${field}\` is not a cursor returned by this field.`, field);
 }

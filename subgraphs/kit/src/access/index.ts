@@ -11,3 +11,4 @@ export * from './verify.ts';
 export * from './graphql.ts';
 export * from './purpose.ts';
 export * from './need-to-know.ts';
+export * from './lookups.ts';

@@ -6,6 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import { ErrorCode, isDatabaseUnavailable, PUBLIC_ERROR_CODES } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { refuseAnalystLookups } from '../access/lookups.ts';
 import { purposeRequiredPlugin } from '../access/purpose.ts';
 import type { Principal } from '../auth.ts';
 import { inputValidationPlugin } from '../validation/plugin.ts';
@@ -52,7 +53,8 @@ export async function startApollo<TContext extends { principal: Principal; purpo
 }): Promise<ApolloServer<TContext>> {
   const { logger, metrics } = options;
   const apollo = new ApolloServer<TContext>({
-    schema: buildSubgraphSchema(options.modules),
+    // Analysts never look anyone up by id or number (their lists and statistics stay open).
+    schema: refuseAnalystLookups(buildSubgraphSchema(options.modules)),
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

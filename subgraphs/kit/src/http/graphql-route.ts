@@ -8,6 +8,7 @@ import { ErrorCode } from '../errors.ts';
 import { Headers, MAX_PURPOSE_LENGTH } from '../headers.ts';
 import type { IdempotencyTables } from '../idempotency.ts';
 import type { Logger } from '../logger.ts';
+import { cursorKeyOf, withCursorKey } from '../pagination.ts';
 import type { ServerMetrics } from './metrics.ts';
 import { header, HttpError, readJsonBody, safeEqual } from './respond.ts';
 
@@ -100,6 +101,7 @@ async function writeResponse(res: ServerResponse, response: HTTPGraphQLResponse,
  */
 export function graphqlRoute<TLoaders, TDb>(options: GraphqlRouteOptions<TLoaders, TDb>) {
   const { apollo, metrics, db, logger } = options;
+  const cursorKey = cursorKeyOf(options.gatewaySecret);
   return async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     const principal = await authenticate(req, options.gatewaySecret, options.verifyToken);
     const { purpose, idempotencyKey } = requestHeaders(req);
@@ -118,10 +120,13 @@ export function graphqlRoute<TLoaders, TDb>(options: GraphqlRouteOptions<TLoader
       ...(options.idempotency ? { idempotency: options.idempotency } : {}),
     });
     const { counter, result } = countStatements(() =>
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMapOf(req), search: url.search, body },
-        context: () => Promise.resolve(contextOf()),
-      }),
+      // Cursors handed out and read in this request are sealed with this agency's key.
+      withCursorKey(cursorKey, () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMapOf(req), search: url.search, body },
+          context: () => Promise.resolve(contextOf()),
+        }),
+      ),
     );
     const response = await result;
     metrics.sqlTotal.inc(counter.count);

@@ -2,6 +2,7 @@ import { exponentOf, loadExisting } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import type { Resolvers } from '../../generated/resolvers-types.ts';
 import {
+  applicationNumberFor,
   assertDetailsReadable,
   getApplication,
   isOverdue,
@@ -49,6 +50,7 @@ export function applicationResolvers(app: App): Resolvers {
     },
     Application: {
       __resolveReference: (ref, ctx) => resolveApplicationReference(ctx, ref),
+      number: (a, _args, ctx) => applicationNumberFor(ctx, a),
       nomad: (a, _args, ctx) => loadExisting(ctx.loaders.nomadById, a.nomadId, "An application's nomad"),
       activity: async (a, _args, ctx) => {
         const rules = await ctx.loaders.rules.load('rules');

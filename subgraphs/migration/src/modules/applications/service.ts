@@ -1,5 +1,7 @@
 import {
   APPLICATION_NUMBER_PATTERN,
+  assertNotAnalystLookup,
+  isAnalyst,
   badUserInput,
   forbidden,
   hasRole,
@@ -67,9 +69,21 @@ export async function assertDetailsReadable(ctx: Context, row: ApplicationRow, f
   }
 }
 
+/**
+ * An application's number, the reference officers and the nomad quote: never an analyst's, as
+ * it names one person's file (issue 16). Refused, so the analyst's row comes back null: they
+ * leave `number` out and get the rest.
+ */
+export function applicationNumberFor(ctx: Context, row: ApplicationRow): string {
+  if (isAnalyst(ctx.principal)) throw forbidden("An application's number names one person's file: analysts do not see it.");
+  return row.number;
+}
+
 export async function getApplication(ctx: Context, args: { id?: string | null; number?: string | null }): Promise<ApplicationRow | null> {
   const { id, number } = args;
   if ((id == null) === (number == null)) throw badUserInput('Give exactly one of `id` or `number`.', id == null ? 'id' : 'number');
+  // Analysts never look an application up: its number or id ties their rows back to a person.
+  assertNotAnalystLookup(ctx.principal, id != null ? 'id' : 'number');
   if (id != null && !isUuid(id)) throw badUserInput('`id` must be a UUID.', 'id');
   if (number != null && !APPLICATION_NUMBER_PATTERN.test(number)) throw badUserInput('`number` must be 8 digits.', 'number');
   const row = id != null ? await ctx.loaders.applicationById.load(id) : await ctx.loaders.applicationByNumber.load(number ?? '');
@@ -122,6 +136,8 @@ export async function listApplicationsFor(
   const page = toPage(args);
   const filter = applicationFilterParams(args.filter ?? {}, app.clock.today());
   const { principal } = ctx;
+  // One nomad's applications are a lookup by id: analysts list the program, never one person.
+  if (filter.nomadId !== undefined) assertNotAnalystLookup(principal, 'filter.nomadId');
   if (!hasRole(principal, ...LISTERS)) {
     if (!principal.roles.includes('nomad') || !principal.nomadId) throw forbidden('Listing applications is for migration officers and analysts.');
     if (filter.nomadId && filter.nomadId !== principal.nomadId) throw forbidden('A nomad may list only their own applications.');

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Principal, Role } from '@nomad/kit';
+import { ANALYST_LOOKUP_REFUSED, type Principal, type Role } from '@nomad/kit';
 import type { Context } from '../../context.ts';
 import type { ApplicationRow, NomadRow } from '../../db/schema.ts';
 import { isLinked, linkedAgencies, type LinkFacts } from '../../policy.ts';
-import { assertDetailsReadable, getApplication, resolveApplicationReference } from '../applications/service.ts';
+import { applicationNumberFor, assertDetailsReadable, getApplication, resolveApplicationReference } from '../applications/service.ts';
 import { listNomads } from './queries.ts';
 import { assertIdentityReadable, assertStatusReadable, canOpen, canReadIdentity, getMe, getNomad, isSelf, listNomadsFor, resolveNomadReference } from './service.ts';
 
@@ -108,8 +108,8 @@ describe('one nomad by id or PIN', () => {
     expect(await rejection(() => getNomad(ctx, { pin: '3150519920001' }))).toEqual(coded('BAD_USER_INPUT', '`pin` must be 14 digits: a sex digit, the birth date DDMMYYYY and a serial.', 'pin'));
   });
 
-  it('by id: migration officers and analysts (pseudonymous) open anyone, other agencies\' officers a linked nomad, a nomad only themself', async () => {
-    for (const role of [...OFFICERS, 'analyst'] as const) {
+  it('by id: migration officers open anyone, other agencies\' officers a linked nomad, a nomad only themself', async () => {
+    for (const role of OFFICERS) {
       const { ctx, nomadById } = ctxOf(principal([role]));
       expect(await getNomad(ctx, { id: NOMAD })).toEqual({ id: NOMAD });
       expect(nomadById).toHaveBeenCalledWith(NOMAD);
@@ -127,11 +127,20 @@ describe('one nomad by id or PIN', () => {
       expect(await getNomad(ctx, { id: NOMAD })).toBeNull();
       expect(linkFacts).toHaveBeenCalledWith(NOMAD);
     }
-    // Migration officers and analysts need no relation: the facts are never read for them.
-    for (const role of ['migration_officer', 'analyst'] as const) {
-      const { ctx, linkFacts } = ctxOf(principal([role]), null, NO_FACTS);
-      expect(await getNomad(ctx, { id: NOMAD })).toEqual({ id: NOMAD });
-      expect(linkFacts).not.toHaveBeenCalled();
+    // Migration officers need no relation: the facts are never read for them.
+    const { ctx, linkFacts } = ctxOf(principal(['migration_officer']), null, NO_FACTS);
+    expect(await getNomad(ctx, { id: NOMAD })).toEqual({ id: NOMAD });
+    expect(linkFacts).not.toHaveBeenCalled();
+  });
+
+  it('analysts look no one up, by id or by PIN, whatever other role they hold: refused before any read, quoting no value', async () => {
+    const refused = (field: string) => coded('FORBIDDEN', ANALYST_LOOKUP_REFUSED, field);
+    for (const roles of [['analyst'], ['migration_officer', 'analyst']] as Role[][]) {
+      const { ctx, nomadById, nomadByPin } = ctxOf(principal(roles), { id: NOMAD } as NomadRow);
+      expect(await rejection(() => getNomad(ctx, { id: NOMAD }))).toEqual(refused('id'));
+      expect(await rejection(() => getNomad(ctx, { pin: PIN }))).toEqual(refused('pin'));
+      expect(nomadById).not.toHaveBeenCalled();
+      expect(nomadByPin).not.toHaveBeenCalled();
     }
   });
 
@@ -145,18 +154,16 @@ describe('one nomad by id or PIN', () => {
     expect(await getNomad(ctxOf(principal(['migration_officer']), row, NO_FACTS).ctx, { pin: PIN })).toBe(row);
   });
 
-  it('by PIN: officers look up anyone; analysts and auditors are refused before the lookup', async () => {
+  it('by PIN: officers look up anyone; auditors are refused before the lookup', async () => {
     const row = { id: NOMAD } as NomadRow;
     for (const role of OFFICERS) {
       const { ctx, nomadByPin } = ctxOf(principal([role]), row);
       expect(await getNomad(ctx, { pin: PIN })).toBe(row);
       expect(nomadByPin).toHaveBeenCalledWith(PIN);
     }
-    for (const role of ['analyst', 'auditor'] as const) {
-      const { ctx, nomadByPin } = ctxOf(principal([role]), row);
-      expect(await rejection(() => getNomad(ctx, { pin: PIN }))).toEqual(coded('FORBIDDEN', 'Looking up a nomad by PIN is for officers.'));
-      expect(nomadByPin).not.toHaveBeenCalled();
-    }
+    const { ctx, nomadByPin } = ctxOf(principal(['auditor']), row);
+    expect(await rejection(() => getNomad(ctx, { pin: PIN }))).toEqual(coded('FORBIDDEN', 'Looking up a nomad by PIN is for officers.'));
+    expect(nomadByPin).not.toHaveBeenCalled();
   });
 
   it("by PIN: a nomad finds themself; another's PIN answers exactly as an unknown one (null, no oracle)", async () => {
@@ -260,11 +267,21 @@ describe('references and applications follow the relation', () => {
       expect(await resolveApplicationReference(unlinked.ctx, { id: 'app-1' })).toBeNull();
     }
     expect(await getApplication(ctxOf(principal(['tax_officer']), null, ALL_FACTS).ctx, { number: '10000001' })).toBeNull();
-    for (const p of [principal(['migration_officer']), principal(['analyst']), principal(['nomad'], NOMAD)]) {
+    for (const p of [principal(['migration_officer']), principal(['nomad'], NOMAD)]) {
       const { ctx, application } = ctxOf(p, null, NO_FACTS);
       expect(await getApplication(ctx, { number: '10000001' })).toBe(application);
     }
     expect(await getApplication(ctxOf(principal(['nomad'], OTHER_NOMAD)).ctx, { number: '10000001' })).toBeNull();
+  });
+
+  it("an application: analysts look none up, by number or id, nor see its number", async () => {
+    const { ctx, application } = ctxOf(principal(['analyst']), null, NO_FACTS);
+    expect(await rejection(() => getApplication(ctx, { number: '10000001' }))).toEqual(coded('FORBIDDEN', ANALYST_LOOKUP_REFUSED, 'number'));
+    expect(await rejection(() => getApplication(ctx, { id: '00000000-0000-4000-8000-0000000000a1' }))).toEqual(coded('FORBIDDEN', ANALYST_LOOKUP_REFUSED, 'id'));
+    expect(await rejection(() => Promise.resolve().then(() => applicationNumberFor(ctx, application)))).toEqual(
+      coded('FORBIDDEN', "An application's number names one person's file: analysts do not see it."),
+    );
+    expect(applicationNumberFor(ctxOf(principal(['migration_officer'])).ctx, application)).toBe('10000001');
   });
 
   it('application details: refused to an unlinked labor or GKNB officer, field by field', async () => {

@@ -1,4 +1,4 @@
-import { allows, badUserInput, forbidden, hasRole, isUuid, PIN_PATTERN, toConnection, toPage, type CountedConnection, type PageArgs, type Principal, type RelationChecks, type Role, type Rule } from '@nomad/kit';
+import { allows, assertNotAnalystLookup, badUserInput, forbidden, hasRole, isUuid, PIN_PATTERN, toConnection, toPage, type CountedConnection, type PageArgs, type Principal, type RelationChecks, type Role, type Rule } from '@nomad/kit';
 import type { Context } from '../../context.ts';
 import type { NomadRow } from '../../db/schema.ts';
 import type { PersonalField } from '../../personal-fields.ts';
@@ -18,10 +18,11 @@ export function rolesReaching(fields: readonly PersonalField[], rules: readonly 
 /** Roles that may look a nomad up by PIN: those who read some nomad's PIN (`any`, or a relation checked on the row found). */
 const PIN_LOOKERS: readonly Role[] = rolesReaching(['Nomad.pin']);
 /**
- * Roles that may open a nomad by id: those who read some field of some nomad's record
- * (analysts: a pseudonymous record whose identity fields stay refused).
+ * Roles that may open a nomad by id: those who read some field of some nomad's record, but
+ * analysts: they read status fields of every nomad, through the lists only. A lookup by id would
+ * tie their pseudonymous rows back to a person an officer knows (issue 16).
  */
-const OPENERS: readonly Role[] = rolesReaching(NOMAD_FIELDS);
+const OPENERS: readonly Role[] = rolesReaching(NOMAD_FIELDS).filter((role) => role !== 'analyst');
 /** Roles that reach a nomad only through a relation (another agency's officers): for them a nomad they do not reach does not exist. */
 export const RELATION_OPENERS: readonly Role[] = OPENERS.filter((role) => !rolesReaching(NOMAD_FIELDS, ['any']).includes(role));
 /** Roles that may list nomads: analysts get pseudonymous records (identity fields refused). */
@@ -70,7 +71,7 @@ export async function assertStatusReadable(ctx: Context, nomadId: string, field:
 }
 
 /**
- * One nomad by id or PIN. A nomad may ask only for themself; another agency's officer finds
+ * One nomad by id or PIN. Analysts are refused (FORBIDDEN): they list. A nomad may ask only for themself; another agency's officer finds
  * only the nomads linked to their agency. A nomad the caller may not reach reads as an unknown
  * one: the same null (no oracle for which ids or PINs exist).
  */
@@ -78,9 +79,10 @@ export async function getNomad(ctx: Context, args: { id?: string | null; pin?: s
   const { id, pin } = args;
   if ((id == null) === (pin == null)) throw badUserInput('Give exactly one of `id` or `pin`.', id == null ? 'id' : 'pin');
   const { principal } = ctx;
+  // Analysts never look anyone up, by id or by PIN (the gateway shows them ids as pseudonyms).
+  assertNotAnalystLookup(principal, id != null ? 'id' : 'pin');
   if (id != null) {
     if (!isUuid(id)) throw badUserInput('`id` must be a UUID.', 'id');
-    // Analysts may open a pseudonymous record by id; its identity fields stay refused.
     if (!hasRole(principal, ...OPENERS) && !isSelf(principal, id)) {
       throw forbidden('A nomad may read only their own record.');
     }
