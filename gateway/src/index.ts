@@ -7,6 +7,7 @@ export type { Readiness } from './subgraphs/readiness.ts';
 export { subgraphNamesOf, SupergraphError } from './supergraph.ts';
 export { FIRST_QUERY } from './plugins/useGraphiQL.ts';
 export { maskError, MASKED_MESSAGE } from './plugins/useErrorMasking.ts';
+export { PSEUDONYM_PATTERN, Pseudonymizer, seesPseudonyms } from './plugins/usePseudonyms.ts';
 export { AD_HOC_ROLES, readTrustedDocuments, TrustedDocumentsError, type TrustedDocumentsOptions } from './plugins/useTrustedDocuments.ts';
 export {
   DEFAULT_COST_WEIGHTS_PATH,

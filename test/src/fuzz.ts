@@ -200,7 +200,8 @@ export interface FuzzOptions {
 
 const principals = async (): Promise<string[]> => {
   const single = await Promise.all(ROLES.filter((r) => r !== 'nomad').map((r) => token([r as Role])));
-  const all = await token(ROLES.filter((r) => r !== 'nomad'));
+  // Every staff role but analyst, whose ids come back as pseudonyms and whose lookups are refused (issue 16).
+  const all = await token(ROLES.filter((r) => r !== 'nomad' && r !== 'analyst'));
   const nomad = await token(['nomad'], { nomadId: randomUUID() });
   return [all, nomad, ...single];
 };
