@@ -1,7 +1,7 @@
-import { bishkekDateSql, calendarDimension, runGroupedStatistics, type GroupedStatement, type RawStatisticsRow } from '@nomad/kit';
+import { bishkekDateSql, calendarDimension, disclosureRuleSql, runGroupedStatistics, type GroupedStatement, type RawStatisticsRow } from '@nomad/kit';
 import { sql, type SQL } from 'drizzle-orm';
 import type { SecurityDb } from '../../db/index.ts';
-import { screenings } from '../../db/schema.ts';
+import { rules, screenings } from '../../db/schema.ts';
 import { screeningConditions, type ScreeningFilterParams } from '../screenings/queries.ts';
 
 export type Dimension = 'OUTCOME' | 'KIND' | 'OPENED_MONTH' | 'OPENED_QUARTER' | 'OPENED_YEAR' | 'CONCLUDED_MONTH' | 'CONCLUDED_QUARTER' | 'CONCLUDED_YEAR';
@@ -44,6 +44,7 @@ export function screeningStatisticsStatement(params: { filter: ScreeningFilterPa
     inputs: [],
     from: sql`from ${screenings} ${where ? sql`where ${where}` : sql``}`,
     aggregates: { count: sql`count(*)::int` },
+    rules: disclosureRuleSql(rules),
   };
 }
 

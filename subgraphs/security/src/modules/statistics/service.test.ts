@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { GraphQLError } from 'graphql';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,9 +70,9 @@ function ctxFor(principal: Principal): Context {
 }
 
 /** Runs the statistics, counting SQL statements; exact figures (no rounding, k as given) unless `rules` says otherwise. */
-async function stats(args: ScreeningStatisticsArgs, options: { principal?: Principal; k?: number; rules?: DisclosureRules } = {}) {
+async function stats(args: ScreeningStatisticsArgs, options: { principal?: Principal; k?: number; rules?: DisclosureRules | 'rule value' } = {}) {
   const before = database.statementCount();
-  const rules = options.rules ?? { minCellSize: options.k ?? 5, countRoundingBase: 1, significantFigures: 0 };
+  const rules = options.rules === 'rule value' ? undefined : options.rules ?? { minCellSize: options.k ?? 5, countRoundingBase: 1, significantFigures: 0 };
   const result = await getScreeningStatistics(ctxFor(options.principal ?? analyst), args, rules);
   return { result, statements: database.statementCount() - before };
 }
@@ -132,11 +132,26 @@ describe('screeningStatistics: counts per group, from the fixture worked out by 
   });
 
   it('under the default rules: counts to a multiple of 5, cells under 5 withheld, the rules in the answer', async () => {
-    const { result } = await stats({ groupBy: ['OUTCOME'] }, { rules: DEFAULT_DISCLOSURE_RULES });
+    const { result, statements } = await stats({ groupBy: ['OUTCOME'] }, { rules: 'rule value' });
+    // GKNB's rule value, read in the statistics statement itself.
+    expect(statements).toBe(1);
     expect(result.disclosure).toEqual({ minCellSize: 5, countRoundingBase: 5, significantFigures: 2 });
     // Exact: CLEARED 15, FLAGGED 3, PENDING 3 (withheld: 6 together), total 21.
     expect(result.rows).toEqual([shown({ outcome: 'CLEARED' }, 15), hidden({ outcome: 'FLAGGED' }), hidden({ outcome: 'PENDING' })]);
     expect(result.total).toEqual(shown({}, 20));
+  });
+
+  it('follows the rule value in security.rules: a changed k and base change the answer, a weakened one stops it', async () => {
+    const setRule = (value: unknown) => database.db.update(schema.rules).set({ value }).where(eq(schema.rules.key, 'statistics_disclosure'));
+    try {
+      await setRule({ minCellSize: 3, countRoundingBase: 1, significantFigures: 2 });
+      const { result } = await stats({ groupBy: ['OUTCOME'] }, { rules: 'rule value' });
+      expect(result.rows).toEqual([shown({ outcome: 'CLEARED' }, 15), shown({ outcome: 'FLAGGED' }, 3), shown({ outcome: 'PENDING' }, 3)]);
+      await setRule({ minCellSize: 2, countRoundingBase: 1, significantFigures: 2 });
+      await expect(stats({ groupBy: ['OUTCOME'] }, { rules: 'rule value' })).rejects.toThrow(/statistics_disclosure is invalid at minCellSize/);
+    } finally {
+      await setRule(DEFAULT_DISCLOSURE_RULES);
+    }
   });
 });
 
