@@ -3,7 +3,7 @@ import { parse, type DocumentNode } from 'graphql';
 import { accessLogTypeDefs, eventOperationsTypeDefs, sharedTypeDefs } from '@nomad/kit';
 
 /** The module folders whose `schema.graphql` make up this subgraph, in order. */
-export const MODULES = ['registrations', 'campaign', 'declarations', 'aggregates'] as const;
+export const MODULES = ['registrations', 'campaign', 'declarations', 'aggregates', 'statistics'] as const;
 
 function moduleSdl(name: string): string {
   return readFileSync(new URL(`./modules/${name}/schema.graphql`, import.meta.url), 'utf8');

@@ -19,6 +19,7 @@ import { campaignResolvers } from './modules/campaign/resolvers.ts';
 import { declarationResolvers } from './modules/declarations/resolvers.ts';
 import { registrationEventHandlers } from './modules/registrations/handlers.ts';
 import { registrationResolvers } from './modules/registrations/resolvers.ts';
+import { statisticsResolvers } from './modules/statistics/resolvers.ts';
 import { SUBGRAPH_NAME, typeDefs } from './sdl.ts';
 
 export interface TaxSubgraphOptions extends AgencySubgraphOptions<TaxSchema> {
@@ -39,6 +40,7 @@ export function startTaxSubgraph(options: TaxSubgraphOptions): Promise<SubgraphS
         campaignResolvers(app),
         declarationResolvers(app),
         aggregateResolvers(app),
+        statisticsResolvers(),
         eventOperationsResolvers<Context>({ agency: SUBGRAPH_NAME, tables: eventTables }),
       ),
       createLoaders,

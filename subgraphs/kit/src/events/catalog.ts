@@ -70,7 +70,20 @@ const AccessRecordPayload = z.object({
   hiddenReason: z.string().max(1000).nullable(),
 });
 
-const StatusPeriodPayload = z.object({ nomadId: id, pin, periodKind, validFrom: day, validUntil: day, imported: z.boolean().optional() });
+/**
+ * `activityCode`: the activity the status was granted for (the approved application's code), so
+ * that tax can count declared income per activity without free text. Optional: a grant written
+ * before it was added, an extension and a pilot import carry none (tax keeps what it has).
+ */
+const StatusPeriodPayload = z.object({
+  nomadId: id,
+  pin,
+  periodKind,
+  validFrom: day,
+  validUntil: day,
+  imported: z.boolean().optional(),
+  activityCode: z.string().min(1).optional(),
+});
 const StatusSwitchPayload = z.object({ nomadId: id, pin, at: instant, ground: z.string().min(1).optional() });
 
 export const EventCatalog = {

@@ -40,7 +40,7 @@ export interface StatisticsDimension {
  * - `from`: the `from ... join ... where ...` that picks the records (the agency's list filter);
  * - `aggregates`: each measure over the group, reading `x.<input>` (the per-record subquery).
  * The statement returns each group of `dimensions` and the total (grouping sets), with
- * `count(*)` as the row's count: ONE statement whatever the grouping.
+ * `people` (by default `count(*)`) as the row's count: ONE statement whatever the grouping.
  */
 export interface GroupedStatement {
   dimensions: readonly StatisticsDimension[];
@@ -49,6 +49,12 @@ export interface GroupedStatement {
   aggregates: Readonly<Record<string, SQL>>;
   /** The agency's disclosure rule value ({@link disclosureRuleSql}), read in the same statement. */
   rules?: SQL;
+  /**
+   * The number of people in a group, what `k` is applied to, over the per-record subquery `x`
+   * (e.g. `count(distinct x."registrationId")` when one person has several records, as a taxpayer
+   * has a declaration per quarter). @default count(*): each record is one person
+   */
+  people?: SQL;
 }
 
 const quoted = (name: string) => {
@@ -58,6 +64,8 @@ const quoted = (name: string) => {
 
 /** The SQL of a grouped statement (exported for EXPLAIN tests). */
 export function groupedStatisticsSql(statement: GroupedStatement): SQL {
+  // The row's people are its "count" column: an aggregate of that name would hide them.
+  if (statement.people && 'count' in statement.aggregates) throw new Error('a statement counting `people` cannot name an aggregate `count`');
   const columns = statement.dimensions.map((d) => quoted(d.column));
   const perRecord = [...statement.dimensions.map((d, i) => sql`${d.value} as ${columns[i]}`), ...statement.inputs, sql`1 as "one"`];
   const grouped = columns.length > 0;
@@ -65,7 +73,7 @@ export function groupedStatisticsSql(statement: GroupedStatement): SQL {
   return sql`
     select ${grouped ? sql`${sql.join(columns, sql`, `)}, ` : sql``}
       ${grouped ? sql`grouping(${columns[0]}) = 1` : sql`true`} as "isTotal",
-      count(*)::int as "count"${aggregates.length > 0 ? sql`, ${sql.join(aggregates, sql`, `)}` : sql``}${statement.rules ? sql`, ${statement.rules} as "rules"` : sql``}
+      ${statement.people ? sql`(${statement.people})::int` : sql`count(*)::int`} as "count"${aggregates.length > 0 ? sql`, ${sql.join(aggregates, sql`, `)}` : sql``}${statement.rules ? sql`, ${statement.rules} as "rules"` : sql``}
     from (select ${sql.join(perRecord, sql`, `)} ${statement.from}) as x
     ${grouped ? sql`group by grouping sets ((${sql.join(columns, sql`, `)}), ())` : sql``}
     order by ${sql.join([sql`"isTotal"`, ...columns.map((c) => sql`${c} nulls last`)], sql`, `)}`;

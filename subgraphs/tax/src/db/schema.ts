@@ -76,6 +76,12 @@ export const registrations = tax.table(
       .references(() => regimes.code),
     /** The registered activity (free text or an activity code of the decree's list); null until an officer records it. */
     activity: text('activity'),
+    /**
+     * The activity the status was granted for, as migration's code (StatusGranted's
+     * `activityCode`): what statistics group by, never the free text above. Null when no grant
+     * named it (a pilot holder, a grant announced before the field existed).
+     */
+    activityCode: text('activity_code'),
     /** Last day of the status period the latest grant or extension reported. */
     statusValidUntil: date('status_valid_until', { mode: 'string' }),
     /** When the current pending state was entered (for work queues). */
@@ -91,6 +97,7 @@ export const registrations = tax.table(
     unique('registrations_nomad_key').on(t.nomadId),
     index('registrations_state_idx').on(t.state, t.id),
     index('registrations_created_idx').on(t.createdAt, t.id),
+    index('registrations_activity_idx').on(t.activityCode),
     check('registrations_pin_format', sql`${t.pin} ~ ${sql.raw(`'${PIN_PATTERN.source}'`)}`),
   ],
 );
@@ -149,6 +156,13 @@ export const campaigns = tax.table(
   ],
 );
 
+/**
+ * Why a campaign could not re-register an IE: the registration was gone, no longer pending, or
+ * under a closed regime; `ERROR` for anything unexpected (its detail stays in `failure_reason`).
+ */
+export const CAMPAIGN_FAILURE_CODES = ['REGISTRATION_MISSING', 'NOT_PENDING', 'REGIME_CLOSED', 'ERROR'] as const;
+export type CampaignFailureCode = (typeof CAMPAIGN_FAILURE_CODES)[number];
+
 export const campaignItems = tax.table(
   'campaign_items',
   {
@@ -161,11 +175,15 @@ export const campaignItems = tax.table(
     state: campaignItemStateEnum('state').notNull().default('PENDING'),
     /** Why the item failed (a code and a sentence, never personal data). */
     failureReason: text('failure_reason'),
+    /** The code of `failureReason` alone, one of {@link CAMPAIGN_FAILURE_CODES}: what statistics group by. */
+    failureCode: text('failure_code', { enum: CAMPAIGN_FAILURE_CODES }),
     processedAt: timestamp('processed_at', { withTimezone: true, mode: 'string' }),
   },
   (t) => [
     primaryKey({ name: 'campaign_items_pkey', columns: [t.campaignId, t.registrationId] }),
     index('campaign_items_state_idx').on(t.campaignId, t.state, t.registrationId),
+    check('campaign_items_failure_code', sql`${t.failureCode} in (${sql.raw(CAMPAIGN_FAILURE_CODES.map((c) => `'${c}'`).join(', '))})`),
+    check('campaign_items_failed_has_code', sql`(${t.state} = 'FAILED') = (${t.failureCode} is not null)`),
   ],
 );
 

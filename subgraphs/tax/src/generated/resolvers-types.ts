@@ -39,6 +39,100 @@ export type ChangeTaxRegimeInput = {
   registrationId: Scalars['ID']['input'];
 };
 
+/** What `declarationStatistics` can group declarations by. Dates are Bishkek calendar dates. */
+export type DeclarationDimension =
+  /** The activity the IE's status was granted for (migration's activity code); null when no grant named one. */
+  | 'ACTIVITY'
+  /** Month the declaration was filed, `YYYY-MM`. */
+  | 'FILED_MONTH'
+  /** The declaration's period, a calendar quarter `YYYY-Qn`. */
+  | 'QUARTER'
+  /** The regime the tax was computed under when filed. */
+  | 'REGIME'
+  /** Where the IE stands in the register now. */
+  | 'REGISTRATION_STATE'
+  /** The year of the declaration's period. */
+  | 'YEAR';
+
+/** What `declarationStatistics` computes for each row. */
+export type DeclarationMeasure =
+  /** How many declarations the row holds. */
+  | 'COUNT'
+  /** Mean declared income per declaration. */
+  | 'INCOME_AVERAGE'
+  /** Median declared income per declaration (percentile_cont 0.5). */
+  | 'INCOME_MEDIAN'
+  /** 90th percentile of the declared income per declaration (percentile_cont 0.9). */
+  | 'INCOME_P90'
+  /** Sum of the declared income. */
+  | 'INCOME_SUM'
+  /** How many taxpayers (IEs) filed the row's declarations. */
+  | 'TAXPAYERS'
+  /** Sum of the tax due. */
+  | 'TAX_DUE_SUM';
+
+/** Grouped statistics over tax declarations, computed in one SQL statement. */
+export type DeclarationStatistics = {
+  __typename?: 'DeclarationStatistics';
+  /** The currency of every amount: only declarations filed in it are counted (tax converts nothing). */
+  currency: Scalars['String']['output'];
+  /** How the answer was protected: small cells suppressed, counts and amounts rounded. */
+  disclosure: StatisticsDisclosure;
+  /** One row per group that holds at least one declaration, ordered by the dimensions in `groupBy` order. */
+  rows: Array<DeclarationStatisticsRow>;
+  /** Every declaration the filter matches, as one row (dimension values null); suppressed like any row. */
+  total: DeclarationStatisticsRow;
+};
+
+/** Filters of `declarationStatistics`: the register list's (`TaxRegistrationFilter`), the activity and the periods. All given conditions must hold. */
+export type DeclarationStatisticsFilter = {
+  /** IEs whose status was granted for any of these activities (codes). */
+  activityCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** True: only IEs never entered in the register yet; false: only those entered before. */
+  firstRegistration?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Periods from this quarter on, `YYYY-Qn`. */
+  periodFrom?: InputMaybe<Scalars['String']['input']>;
+  /** Periods up to this quarter, `YYYY-Qn`. */
+  periodTo?: InputMaybe<Scalars['String']['input']>;
+  /** IEs under any of these regimes now. */
+  regimeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** IEs in any of these states now. */
+  states?: InputMaybe<Array<TaxRegistrationState>>;
+};
+
+/** One group of declarations: its dimension values (null where not grouped by it) and its measures. */
+export type DeclarationStatisticsRow = {
+  __typename?: 'DeclarationStatisticsRow';
+  /** Set when grouped by ACTIVITY (an activity code); null also for the group of IEs without one. */
+  activityCode?: Maybe<Scalars['String']['output']>;
+  /** COUNT, rounded to `disclosure.countRoundingBase`; null when suppressed or not asked for. */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** Set when grouped by FILED_MONTH: `YYYY-MM`. */
+  filedMonth?: Maybe<Scalars['String']['output']>;
+  /** INCOME_AVERAGE, rounded as `incomeSum`. */
+  incomeAverage?: Maybe<Money>;
+  /** INCOME_MEDIAN, rounded as `incomeSum`. */
+  incomeMedian?: Maybe<Money>;
+  /** INCOME_P90, rounded as `incomeSum`. */
+  incomeP90?: Maybe<Money>;
+  /** INCOME_SUM in `currency`, to `disclosure.significantFigures` significant figures of its minor units; null when suppressed or not asked for. */
+  incomeSum?: Maybe<Money>;
+  /** Set when grouped by QUARTER: `YYYY-Qn`. */
+  quarter?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by REGIME: the regime's code. */
+  regimeCode?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by REGISTRATION_STATE. */
+  registrationState?: Maybe<TaxRegistrationState>;
+  /** True when the row's declarations come from fewer taxpayers than `minCellSize`, or its count could be worked out from the total and the other rows: every measure is then null. */
+  suppressed: Scalars['Boolean']['output'];
+  /** TAX_DUE_SUM, rounded as `incomeSum`. */
+  taxDueSum?: Maybe<Money>;
+  /** TAXPAYERS, rounded to `disclosure.countRoundingBase`; null when suppressed or not asked for. */
+  taxpayers?: Maybe<Scalars['Int']['output']>;
+  /** Set when grouped by YEAR. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
 /** One event's delivery to one subscribing agency, as the producing agency's relay records it. */
 export type EventDelivery = {
   __typename?: 'EventDelivery';
@@ -287,10 +381,14 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Analysts and tax officers: counts, sums, averages and percentiles of the declared income of the declarations `filter` matches, in one currency, grouped by up to 3 dimensions (at most one of QUARTER and YEAR). One SQL statement whatever the grouping; a row of fewer than `minCellSize` taxpayers is suppressed, and counts and amounts are rounded, so that two answers one declaration apart never give its income. Not personal data: no purpose needed, no access record. */
+  declarationStatistics: DeclarationStatistics;
   /** One campaign. Tax officers. */
   reregistrationCampaign?: Maybe<ReregistrationCampaign>;
   /** Campaigns, newest first. Tax officers. */
   reregistrationCampaigns: ReregistrationCampaignConnection;
+  /** Analysts and tax officers: the progress of a re-registration campaign (the latest unless `filter.campaignId` names one): how many IEs it re-registered, has still to process, and failed, and why, grouped by up to 3 dimensions. One SQL statement whatever the grouping; small cells suppressed, counts rounded. Not personal data: no purpose needed, no access record. */
+  reregistrationStatistics: ReregistrationStatistics;
   /**
    * Reads of personal data held by this agency, newest first. Auditors see every record
    * (optionally of one `subjectId`); a nomad sees who read their own data, except reads
@@ -318,6 +416,14 @@ export type Query = {
 };
 
 
+export type QueryDeclarationStatisticsArgs = {
+  currency?: Scalars['String']['input'];
+  filter?: InputMaybe<DeclarationStatisticsFilter>;
+  groupBy?: Array<DeclarationDimension>;
+  measures: Array<DeclarationMeasure>;
+};
+
+
 export type QueryReregistrationCampaignArgs = {
   id: Scalars['ID']['input'];
 };
@@ -326,6 +432,13 @@ export type QueryReregistrationCampaignArgs = {
 export type QueryReregistrationCampaignsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryReregistrationStatisticsArgs = {
+  filter?: InputMaybe<ReregistrationStatisticsFilter>;
+  groupBy?: Array<ReregistrationDimension>;
+  measures: Array<ReregistrationMeasure>;
 };
 
 
@@ -470,6 +583,19 @@ export type ReregistrationCampaignState =
   /** Items remain pending; the service works them in the background (and after a restart). */
   | 'RUNNING';
 
+/** What `reregistrationStatistics` can group a campaign's IEs by. */
+export type ReregistrationDimension =
+  /** The activity the IE's status was granted for (migration's activity code); null when no grant named one. */
+  | 'ACTIVITY'
+  /** Why the campaign could not re-register the IE; null for the IEs it did not fail. */
+  | 'FAILURE_REASON'
+  /** DONE, PENDING or FAILED in the campaign. */
+  | 'OUTCOME'
+  /** The IE's regime now. */
+  | 'REGIME'
+  /** Where the IE stands in the register now. */
+  | 'REGISTRATION_STATE';
+
 /** An IE the campaign could not re-register, and why. */
 export type ReregistrationFailure = {
   __typename?: 'ReregistrationFailure';
@@ -493,6 +619,31 @@ export type ReregistrationFailureEdge = {
   node: ReregistrationFailure;
 };
 
+/** Why a campaign could not re-register an IE (never free text: the detail stays with the tax officers). */
+export type ReregistrationFailureReason =
+  /** An unexpected error; the campaign went on. */
+  | 'ERROR'
+  /** The registration was no longer pending re-registration (re-registered by an officer, or its status ended). */
+  | 'NOT_PENDING'
+  /** The IE's regime takes no new registrations: an officer changes the regime, then re-registers it. */
+  | 'REGIME_CLOSED'
+  /** The registration no longer existed. */
+  | 'REGISTRATION_MISSING';
+
+/** What `reregistrationStatistics` computes for each row. */
+export type ReregistrationMeasure =
+  /** How many IEs the row holds. */
+  | 'COUNT';
+
+/** An IE's outcome in a re-registration campaign. */
+export type ReregistrationOutcome =
+  /** Re-registered by the campaign. */
+  | 'DONE'
+  /** The campaign could not re-register it: see `FAILURE_REASON`. */
+  | 'FAILED'
+  /** Not processed yet. */
+  | 'PENDING';
+
 /** How far a campaign got. `done + pending + failed = total`. */
 export type ReregistrationProgress = {
   __typename?: 'ReregistrationProgress';
@@ -504,6 +655,50 @@ export type ReregistrationProgress = {
   pending: Scalars['Int']['output'];
   /** IEs pending re-registration when the campaign started. */
   total: Scalars['Int']['output'];
+};
+
+/** Grouped statistics over the IEs of one re-registration campaign, computed in one SQL statement. */
+export type ReregistrationStatistics = {
+  __typename?: 'ReregistrationStatistics';
+  /** How the answer was protected: small cells suppressed, counts rounded. */
+  disclosure: StatisticsDisclosure;
+  /** One row per group that holds at least one IE, ordered by the dimensions in `groupBy` order. */
+  rows: Array<ReregistrationStatisticsRow>;
+  /** Every IE of the campaign the filter matches, as one row (dimension values null); suppressed like any row. */
+  total: ReregistrationStatisticsRow;
+};
+
+/** Filters of `reregistrationStatistics`: the campaign, and the register list's (`TaxRegistrationFilter`) plus the activity. All given conditions must hold. */
+export type ReregistrationStatisticsFilter = {
+  /** IEs whose status was granted for any of these activities (codes). */
+  activityCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The campaign (`reregistrationCampaigns`); the latest started when omitted. */
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  /** True: only IEs never entered in the register yet; false: only those entered before. */
+  firstRegistration?: InputMaybe<Scalars['Boolean']['input']>;
+  /** IEs under any of these regimes now. */
+  regimeCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** IEs in any of these states now. */
+  states?: InputMaybe<Array<TaxRegistrationState>>;
+};
+
+/** One group of a campaign's IEs: its dimension values (null where not grouped by it) and its measures. */
+export type ReregistrationStatisticsRow = {
+  __typename?: 'ReregistrationStatisticsRow';
+  /** Set when grouped by ACTIVITY (an activity code); null also for the group of IEs without one. */
+  activityCode?: Maybe<Scalars['String']['output']>;
+  /** COUNT, rounded to `disclosure.countRoundingBase`; null when suppressed or not asked for. */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** Set when grouped by FAILURE_REASON; null also for the group of IEs that did not fail. */
+  failureReason?: Maybe<ReregistrationFailureReason>;
+  /** Set when grouped by OUTCOME. */
+  outcome?: Maybe<ReregistrationOutcome>;
+  /** Set when grouped by REGIME: the regime's code. */
+  regimeCode?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by REGISTRATION_STATE. */
+  registrationState?: Maybe<TaxRegistrationState>;
+  /** True when the row holds fewer IEs than `minCellSize`, or its count could be worked out from the total and the other rows: every measure is then null. */
+  suppressed: Scalars['Boolean']['output'];
 };
 
 /** Result of retrying a dead-lettered delivery. */
@@ -590,16 +785,29 @@ export type TaxAccessRecordEdge = {
   node: TaxAccessRecord;
 };
 
-/** Counts and sums over the tax register and declarations: nothing identifies a person. */
+/**
+ * Counts and sums over the tax register and declarations, protected as every statistics answer
+ * is: a state, regime or currency of fewer than `disclosure.minCellSize` people (or one the total
+ * and the others shown would give away) is left out of its list, counts are rounded to
+ * `disclosure.countRoundingBase` and amounts to `disclosure.significantFigures` significant
+ * figures. Two answers one declaration apart never differ by its income. For grouped questions,
+ * see `declarationStatistics` and `reregistrationStatistics`.
+ */
 export type TaxAggregates = {
   __typename?: 'TaxAggregates';
+  /** The regimes held by at least `minCellSize` registrations. */
   byRegime: Array<TaxRegimeCount>;
+  /** The states held by at least `minCellSize` registrations. */
   byState: Array<TaxStateCount>;
+  /** The currencies declared in by at least `minCellSize` taxpayers. */
   declarationsByCurrency: Array<TaxCurrencyTotals>;
+  /** How the answer was protected: small cells left out, counts and amounts rounded. */
+  disclosure: StatisticsDisclosure;
+  /** Every registration in the register, rounded. */
   registrations: Scalars['Int']['output'];
 };
 
-/** Declaration totals in one currency (amounts are not converted). */
+/** Declaration totals in one currency (amounts are not converted), rounded: counts to `disclosure.countRoundingBase`, amounts to `disclosure.significantFigures` significant figures of their minor units. */
 export type TaxCurrencyTotals = {
   __typename?: 'TaxCurrencyTotals';
   currency: Scalars['String']['output'];
@@ -678,7 +886,7 @@ export type TaxRegime = {
   title: Scalars['String']['output'];
 };
 
-/** Registrations under one regime. */
+/** Registrations under one regime (rounded to `disclosure.countRoundingBase`). */
 export type TaxRegimeCount = {
   __typename?: 'TaxRegimeCount';
   count: Scalars['Int']['output'];
@@ -786,7 +994,7 @@ export type TaxRegistrationState =
   /** Entered in the register under decree No. 241. */
   | 'REREGISTERED';
 
-/** Registrations in one state. */
+/** Registrations in one state (rounded to `disclosure.countRoundingBase`). */
 export type TaxStateCount = {
   __typename?: 'TaxStateCount';
   count: Scalars['Int']['output'];
@@ -905,6 +1113,12 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeclarationDimension: DeclarationDimension;
+  DeclarationMeasure: DeclarationMeasure;
+  DeclarationStatistics: ResolverTypeWrapper<Omit<DeclarationStatistics, 'rows' | 'total'> & { rows: Array<ResolversTypes['DeclarationStatisticsRow']>, total: ResolversTypes['DeclarationStatisticsRow'] }>;
+  DeclarationStatisticsFilter: DeclarationStatisticsFilter;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  DeclarationStatisticsRow: ResolverTypeWrapper<Omit<DeclarationStatisticsRow, 'incomeAverage' | 'incomeMedian' | 'incomeP90' | 'incomeSum' | 'taxDueSum'> & { incomeAverage?: Maybe<ResolversTypes['Money']>, incomeMedian?: Maybe<ResolversTypes['Money']>, incomeP90?: Maybe<ResolversTypes['Money']>, incomeSum?: Maybe<ResolversTypes['Money']>, taxDueSum?: Maybe<ResolversTypes['Money']> }>;
   EventDelivery: ResolverTypeWrapper<EventDelivery>;
   EventDeliveryConnection: ResolverTypeWrapper<EventDeliveryConnection>;
   EventDeliveryEdge: ResolverTypeWrapper<EventDeliveryEdge>;
@@ -920,7 +1134,6 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Nomad: ResolverTypeWrapper<{ id: string }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordTaxPaymentInput: RecordTaxPaymentInput;
   RecordTaxPaymentPayload: ResolverTypeWrapper<Omit<RecordTaxPaymentPayload, 'declaration' | 'payment'> & { declaration?: Maybe<ResolversTypes['TaxDeclaration']>, payment?: Maybe<ResolversTypes['TaxPayment']> }>;
@@ -931,10 +1144,17 @@ export type ResolversTypes = ResolversObject<{
   ReregistrationCampaignConnection: ResolverTypeWrapper<CountedConnection<CampaignRow>>;
   ReregistrationCampaignEdge: ResolverTypeWrapper<Omit<ReregistrationCampaignEdge, 'node'> & { node: ResolversTypes['ReregistrationCampaign'] }>;
   ReregistrationCampaignState: ReregistrationCampaignState;
+  ReregistrationDimension: ReregistrationDimension;
   ReregistrationFailure: ResolverTypeWrapper<CampaignItemRow>;
   ReregistrationFailureConnection: ResolverTypeWrapper<CountedConnection<CampaignItemRow>>;
   ReregistrationFailureEdge: ResolverTypeWrapper<Omit<ReregistrationFailureEdge, 'node'> & { node: ResolversTypes['ReregistrationFailure'] }>;
+  ReregistrationFailureReason: ReregistrationFailureReason;
+  ReregistrationMeasure: ReregistrationMeasure;
+  ReregistrationOutcome: ReregistrationOutcome;
   ReregistrationProgress: ResolverTypeWrapper<ReregistrationProgress>;
+  ReregistrationStatistics: ResolverTypeWrapper<ReregistrationStatistics>;
+  ReregistrationStatisticsFilter: ReregistrationStatisticsFilter;
+  ReregistrationStatisticsRow: ResolverTypeWrapper<ReregistrationStatisticsRow>;
   RetryEventDeliveryPayload: ResolverTypeWrapper<RetryEventDeliveryPayload>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   StartReregistrationCampaignInput: StartReregistrationCampaignInput;
@@ -970,6 +1190,10 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeclarationStatistics: Omit<DeclarationStatistics, 'rows' | 'total'> & { rows: Array<ResolversParentTypes['DeclarationStatisticsRow']>, total: ResolversParentTypes['DeclarationStatisticsRow'] };
+  DeclarationStatisticsFilter: DeclarationStatisticsFilter;
+  Boolean: Scalars['Boolean']['output'];
+  DeclarationStatisticsRow: Omit<DeclarationStatisticsRow, 'incomeAverage' | 'incomeMedian' | 'incomeP90' | 'incomeSum' | 'taxDueSum'> & { incomeAverage?: Maybe<ResolversParentTypes['Money']>, incomeMedian?: Maybe<ResolversParentTypes['Money']>, incomeP90?: Maybe<ResolversParentTypes['Money']>, incomeSum?: Maybe<ResolversParentTypes['Money']>, taxDueSum?: Maybe<ResolversParentTypes['Money']> };
   EventDelivery: EventDelivery;
   EventDeliveryConnection: EventDeliveryConnection;
   EventDeliveryEdge: EventDeliveryEdge;
@@ -983,7 +1207,6 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   Nomad: { id: string };
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   RecordTaxPaymentInput: RecordTaxPaymentInput;
   RecordTaxPaymentPayload: Omit<RecordTaxPaymentPayload, 'declaration' | 'payment'> & { declaration?: Maybe<ResolversParentTypes['TaxDeclaration']>, payment?: Maybe<ResolversParentTypes['TaxPayment']> };
@@ -996,6 +1219,9 @@ export type ResolversParentTypes = ResolversObject<{
   ReregistrationFailureConnection: CountedConnection<CampaignItemRow>;
   ReregistrationFailureEdge: Omit<ReregistrationFailureEdge, 'node'> & { node: ResolversParentTypes['ReregistrationFailure'] };
   ReregistrationProgress: ReregistrationProgress;
+  ReregistrationStatistics: ReregistrationStatistics;
+  ReregistrationStatisticsFilter: ReregistrationStatisticsFilter;
+  ReregistrationStatisticsRow: ReregistrationStatisticsRow;
   RetryEventDeliveryPayload: RetryEventDeliveryPayload;
   SafeInt: Scalars['SafeInt']['output'];
   StartReregistrationCampaignInput: StartReregistrationCampaignInput;
@@ -1029,6 +1255,30 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeclarationStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeclarationStatistics'] = ResolversParentTypes['DeclarationStatistics']> = ResolversObject<{
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disclosure?: Resolver<ResolversTypes['StatisticsDisclosure'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['DeclarationStatisticsRow']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['DeclarationStatisticsRow'], ParentType, ContextType>;
+}>;
+
+export type DeclarationStatisticsRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeclarationStatisticsRow'] = ResolversParentTypes['DeclarationStatisticsRow']> = ResolversObject<{
+  activityCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  filedMonth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  incomeAverage?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  incomeMedian?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  incomeP90?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  incomeSum?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  quarter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regimeCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registrationState?: Resolver<Maybe<ResolversTypes['TaxRegistrationState']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  taxDueSum?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  taxpayers?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
 
 export type EventDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventDelivery'] = ResolversParentTypes['EventDelivery']> = ResolversObject<{
   aggregateId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1116,8 +1366,10 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  declarationStatistics?: Resolver<ResolversTypes['DeclarationStatistics'], ParentType, ContextType, RequireFields<QueryDeclarationStatisticsArgs, 'currency' | 'groupBy' | 'measures'>>;
   reregistrationCampaign?: Resolver<Maybe<ResolversTypes['ReregistrationCampaign']>, ParentType, ContextType, RequireFields<QueryReregistrationCampaignArgs, 'id'>>;
   reregistrationCampaigns?: Resolver<ResolversTypes['ReregistrationCampaignConnection'], ParentType, ContextType, RequireFields<QueryReregistrationCampaignsArgs, 'first'>>;
+  reregistrationStatistics?: Resolver<ResolversTypes['ReregistrationStatistics'], ParentType, ContextType, RequireFields<QueryReregistrationStatisticsArgs, 'groupBy' | 'measures'>>;
   taxAccessRecords?: Resolver<ResolversTypes['TaxAccessRecordConnection'], ParentType, ContextType, RequireFields<QueryTaxAccessRecordsArgs, 'first'>>;
   taxAggregates?: Resolver<ResolversTypes['TaxAggregates'], ParentType, ContextType>;
   taxArrears?: Resolver<ResolversTypes['TaxDeclarationConnection'], ParentType, ContextType, RequireFields<QueryTaxArrearsArgs, 'first'>>;
@@ -1188,6 +1440,22 @@ export type ReregistrationProgressResolvers<ContextType = Context, ParentType ex
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ReregistrationStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReregistrationStatistics'] = ResolversParentTypes['ReregistrationStatistics']> = ResolversObject<{
+  disclosure?: Resolver<ResolversTypes['StatisticsDisclosure'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ReregistrationStatisticsRow']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['ReregistrationStatisticsRow'], ParentType, ContextType>;
+}>;
+
+export type ReregistrationStatisticsRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReregistrationStatisticsRow'] = ResolversParentTypes['ReregistrationStatisticsRow']> = ResolversObject<{
+  activityCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['ReregistrationFailureReason']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ReregistrationOutcome']>, ParentType, ContextType>;
+  regimeCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registrationState?: Resolver<Maybe<ResolversTypes['TaxRegistrationState']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type RetryEventDeliveryPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RetryEventDeliveryPayload'] = ResolversParentTypes['RetryEventDeliveryPayload']> = ResolversObject<{
   delivery?: Resolver<Maybe<ResolversTypes['EventDelivery']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -1240,6 +1508,7 @@ export type TaxAggregatesResolvers<ContextType = Context, ParentType extends Res
   byRegime?: Resolver<Array<ResolversTypes['TaxRegimeCount']>, ParentType, ContextType>;
   byState?: Resolver<Array<ResolversTypes['TaxStateCount']>, ParentType, ContextType>;
   declarationsByCurrency?: Resolver<Array<ResolversTypes['TaxCurrencyTotals']>, ParentType, ContextType>;
+  disclosure?: Resolver<ResolversTypes['StatisticsDisclosure'], ParentType, ContextType>;
   registrations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -1349,6 +1618,8 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeclarationStatistics?: DeclarationStatisticsResolvers<ContextType>;
+  DeclarationStatisticsRow?: DeclarationStatisticsRowResolvers<ContextType>;
   EventDelivery?: EventDeliveryResolvers<ContextType>;
   EventDeliveryConnection?: EventDeliveryConnectionResolvers<ContextType>;
   EventDeliveryEdge?: EventDeliveryEdgeResolvers<ContextType>;
@@ -1370,6 +1641,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ReregistrationFailureConnection?: ReregistrationFailureConnectionResolvers<ContextType>;
   ReregistrationFailureEdge?: ReregistrationFailureEdgeResolvers<ContextType>;
   ReregistrationProgress?: ReregistrationProgressResolvers<ContextType>;
+  ReregistrationStatistics?: ReregistrationStatisticsResolvers<ContextType>;
+  ReregistrationStatisticsRow?: ReregistrationStatisticsRowResolvers<ContextType>;
   RetryEventDeliveryPayload?: RetryEventDeliveryPayloadResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
   StartReregistrationCampaignPayload?: StartReregistrationCampaignPayloadResolvers<ContextType>;

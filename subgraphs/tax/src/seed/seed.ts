@@ -3,7 +3,7 @@ import type { Logger } from '@nomad/kit';
 import { sampleWorld, type SampleWorld } from '@nomad/sample';
 import { addDays } from '../clock.ts';
 import type { TaxDb } from '../db/index.ts';
-import { declarations, payments, registerEntries, registrations, type RegistrationState } from '../db/schema.ts';
+import { campaignItems, campaigns, declarations, payments, registerEntries, registrations, type CampaignFailureCode, type RegistrationState } from '../db/schema.ts';
 import { periodDates, taxDue } from '../modules/declarations/service.ts';
 
 export interface TaxSeedOptions {
@@ -25,6 +25,8 @@ export const SEED_REGIME_RATES: Record<string, number> = { SIMPLIFIED_SINGLE_TAX
 const PENDING_WINDOW_DAYS = 30;
 /** Days between a status fact and the tax service's act on it in the sample. */
 const ACT_AFTER_DAYS = 3;
+/** The sample's re-registration campaign under decree No. 241 ran this many days before today. */
+const CAMPAIGN_DAYS_AGO = 40;
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -33,6 +35,9 @@ export interface TaxWorld {
   entryRows: Row<typeof registerEntries>[];
   declarationRows: (Row<typeof declarations> & { id: string })[];
   paymentRows: Row<typeof payments>[];
+  /** One completed re-registration campaign, so that its progress (done, failed and why) has numbers. */
+  campaignRows: (Row<typeof campaigns> & { id: string })[];
+  campaignItemRows: Row<typeof campaignItems>[];
 }
 
 /** Deterministic UUID-shaped ids, so re-seeding a fresh database gives the same ids. */
@@ -68,7 +73,10 @@ function quartersBetween(from: string, until: string): string[] {
  * payments, some in arrears. Pure, so a test can compare it with the world it draws from.
  */
 export function taxWorld(world: SampleWorld, today: string): TaxWorld {
-  const out: TaxWorld = { registrationRows: [], entryRows: [], declarationRows: [], paymentRows: [] };
+  const out: TaxWorld = { registrationRows: [], entryRows: [], declarationRows: [], paymentRows: [], campaignRows: [], campaignItemRows: [] };
+  const campaignId = seededUuid(2_000_000);
+  const campaignDay = addDays(today, -CAMPAIGN_DAYS_AGO);
+  const campaignAt = `${campaignDay}T05:00:00Z`;
   const activityOf = new Map(world.applicationRows.map((a) => [a.nomadId, a]));
   let n = 0;
   for (const nomad of world.nomadRows) {
@@ -101,6 +109,22 @@ export function taxWorld(world: SampleWorld, today: string): TaxWorld {
       lastReregisteredOn = on;
       out.entryRows.push({ registrationId: id, kind: 'REREGISTERED', effectiveOn: on, actor: 'seed:tax_officer', at: `${on}T05:00:00Z` });
     }
+    // The campaign took every IE in the register on its day: most re-registered (an entry of its
+    // own), those whose status had ended by then no longer pending, one in nine under a regime
+    // closed on that day (reopened since).
+    if (registeredOn && registeredOn < campaignDay) {
+      const ended = end !== undefined && end.effectiveOn <= campaignDay;
+      const failure: { code: CampaignFailureCode; reason: string } | null = ended
+        ? { code: 'NOT_PENDING', reason: 'NOT_PENDING: The registration was no longer pending re-registration.' }
+        : i % 9 === 4
+          ? { code: 'REGIME_CLOSED', reason: `REGIME_CLOSED: The ${regimeCode} regime took no new registrations on the campaign's day.` }
+          : null;
+      out.campaignItemRows.push({ campaignId, registrationId: id, state: failure ? 'FAILED' : 'DONE', failureCode: failure?.code ?? null, failureReason: failure?.reason ?? null, processedAt: campaignAt });
+      if (!failure) {
+        out.entryRows.push({ registrationId: id, kind: 'REREGISTERED', effectiveOn: campaignDay, actor: 'campaign', campaignId, at: campaignAt });
+        if (!lastReregisteredOn || lastReregisteredOn < campaignDay) lastReregisteredOn = campaignDay;
+      }
+    }
     if (end) {
       const on = addDays(end.effectiveOn, ACT_AFTER_DAYS);
       if (on <= today) {
@@ -126,6 +150,7 @@ export function taxWorld(world: SampleWorld, today: string): TaxWorld {
       deregisteredOn,
       regimeCode,
       activity: application?.activityCode ?? null,
+      activityCode: application?.activityCode ?? null,
       statusValidUntil: validUntil,
       pendingSince,
       lastFactAt: lastFact?.at ? String(lastFact.at) : null,
@@ -163,6 +188,17 @@ export function taxWorld(world: SampleWorld, today: string): TaxWorld {
       if (amountMinor > 0) out.paymentRows.push({ declarationId, amountMinor, currency, paidOn, recordedBy: 'seed:tax_officer', recordedAt: `${paidOn}T09:00:00Z` });
     });
   }
+  if (out.campaignItemRows.length > 0) {
+    out.campaignRows.push({
+      id: campaignId,
+      state: 'COMPLETED',
+      batchSize: 50,
+      total: out.campaignItemRows.length,
+      startedBy: 'seed:tax_officer',
+      startedAt: `${campaignDay}T04:00:00Z`,
+      finishedAt: `${campaignDay}T06:00:00Z`,
+    });
+  }
   return out;
 }
 
@@ -175,13 +211,15 @@ export async function seedTax(db: TaxDb, logger: Logger, options: TaxSeedOptions
   const [existing] = await db.select({ n: count() }).from(registrations);
   if ((existing?.n ?? 0) > 0) return false;
   const world = sampleWorld({ today: options.today, ...(options.nomads !== undefined ? { nomads: options.nomads } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) });
-  const { registrationRows, entryRows, declarationRows, paymentRows } = taxWorld(world, options.today);
+  const { registrationRows, entryRows, declarationRows, paymentRows, campaignRows, campaignItemRows } = taxWorld(world, options.today);
   await db.transaction(async (tx) => {
     for (let i = 0; i < registrationRows.length; i += 500) await tx.insert(registrations).values(registrationRows.slice(i, i + 500));
+    if (campaignRows.length > 0) await tx.insert(campaigns).values(campaignRows);
+    for (let i = 0; i < campaignItemRows.length; i += 1000) await tx.insert(campaignItems).values(campaignItemRows.slice(i, i + 1000));
     for (let i = 0; i < entryRows.length; i += 1000) await tx.insert(registerEntries).values(entryRows.slice(i, i + 1000));
     for (let i = 0; i < declarationRows.length; i += 1000) await tx.insert(declarations).values(declarationRows.slice(i, i + 1000));
     for (let i = 0; i < paymentRows.length; i += 1000) await tx.insert(payments).values(paymentRows.slice(i, i + 1000));
   });
-  logger.info({ registrations: registrationRows.length, declarations: declarationRows.length, payments: paymentRows.length }, 'seeded sample tax data');
+  logger.info({ registrations: registrationRows.length, declarations: declarationRows.length, payments: paymentRows.length, campaignItems: campaignItemRows.length }, 'seeded sample tax data');
   return true;
 }

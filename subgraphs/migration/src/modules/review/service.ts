@@ -246,7 +246,7 @@ async function prepare(
         set: { decidedAt: now, decidedBy: actor, decisionNote: input.note?.trim() || null },
         effects: async (updated) => {
           if (!nomad.pin) await setNomadPin(tx, { nomadId: nomad.id, pin: grantedPin });
-          await grantInitialPeriod(tx, app, { nomad, pin: grantedPin, applicationId: updated.id, actor, rules });
+          await grantInitialPeriod(tx, app, { nomad, pin: grantedPin, applicationId: updated.id, activityCode: updated.activityCode, actor, rules });
         },
       };
     }

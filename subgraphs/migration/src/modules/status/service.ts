@@ -174,7 +174,7 @@ export async function listExpiringStatuses(
 export async function grantInitialPeriod(
   tx: MigrationDb,
   app: App,
-  params: { nomad: NomadRow; pin: string; applicationId: string; actor: string; rules: Rules },
+  params: { nomad: NomadRow; pin: string; applicationId: string; activityCode: string; actor: string; rules: Rules },
 ): Promise<StatusPeriodRow> {
   const today = app.clock.today();
   const period = await insertPeriod(tx, {
@@ -195,6 +195,7 @@ export async function grantInitialPeriod(
     periodKind: 'INITIAL_60_DAYS',
     validFrom: period.validFrom,
     validUntil: period.validUntil,
+    activityCode: params.activityCode,
   });
   return period;
 }

@@ -12,19 +12,22 @@ export async function countRegistrationsByStateAndRegime(db: TaxDb): Promise<{ s
 export interface CurrencyTotalsRow {
   currency: string;
   declarations: number;
+  /** The taxpayers (registrations) who filed them: what `k` is applied to. */
+  taxpayers: number;
   incomeMinor: number;
   taxDueMinor: number;
   paidMinor: number;
   inArrears: number;
 }
 
-/** Sums per currency over every declaration: nothing identifies a person. */
+/** Exact sums per currency over every declaration: the service discloses them rounded, and only for k taxpayers or more. */
 export async function declarationTotalsByCurrency(db: TaxDb, params: { today: string }): Promise<CurrencyTotalsRow[]> {
   const paid = sql`coalesce((select sum(${payments.amountMinor}) from ${payments} where ${payments.declarationId} = ${declarations.id}), 0)`;
   return db
     .select({
       currency: declarations.currency,
       declarations: count(),
+      taxpayers: sql<number>`count(distinct ${declarations.registrationId})::int`.mapWith(Number),
       incomeMinor: sql<number>`coalesce(sum(${declarations.incomeMinor}), 0)::bigint`.mapWith(Number),
       taxDueMinor: sql<number>`coalesce(sum(${declarations.taxDueMinor}), 0)::bigint`.mapWith(Number),
       paidMinor: sql<number>`coalesce(sum(${paid}), 0)::bigint`.mapWith(Number),

@@ -122,6 +122,8 @@ describe('re-registration campaign', () => {
     const [failed] = await database.db.select().from(campaignItems).where(eq(campaignItems.state, 'FAILED'));
     expect(failed?.registrationId).toBe(victim.id);
     expect(failed?.failureReason).toMatch(/^REGIME_CLOSED: /);
+    // The code alone, what statistics group the failures by.
+    expect(failed?.failureCode).toBe('REGIME_CLOSED');
     const [row] = await database.db.select().from(registrations).where(eq(registrations.id, victim.id));
     expect(row?.state).toBe('PENDING_REREGISTRATION');
   });

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { afterCursor, assertCursor, type Page } from '@nomad/kit';
 import type { TaxDb } from '../../db/index.ts';
-import { campaignItems, campaigns, registrations, type CampaignItemRow, type CampaignRow } from '../../db/schema.ts';
+import { campaignItems, campaigns, registrations, type CampaignFailureCode, type CampaignItemRow, type CampaignRow } from '../../db/schema.ts';
 
 export async function getRunningCampaign(db: TaxDb): Promise<CampaignRow | null> {
   const [row] = await db.select().from(campaigns).where(eq(campaigns.state, 'RUNNING'));
@@ -76,11 +76,11 @@ export async function claimBatch(tx: TaxDb, params: { campaignId: string; limit:
 
 export async function markItem(
   tx: TaxDb,
-  params: { campaignId: string; registrationId: string; state: 'DONE' | 'FAILED'; failureReason?: string | null; at: string },
+  params: { campaignId: string; registrationId: string; state: 'DONE' | 'FAILED'; failure?: { code: CampaignFailureCode; reason: string } | null; at: string },
 ): Promise<void> {
   await tx
     .update(campaignItems)
-    .set({ state: params.state, failureReason: params.failureReason ?? null, processedAt: params.at })
+    .set({ state: params.state, failureReason: params.failure?.reason ?? null, failureCode: params.failure?.code ?? null, processedAt: params.at })
     .where(and(eq(campaignItems.campaignId, params.campaignId), eq(campaignItems.registrationId, params.registrationId)));
 }
 

@@ -4,7 +4,7 @@ import type { App } from '../../app.ts';
 import type { Clock } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import type { TaxDb } from '../../db/index.ts';
-import { accessTables, type CampaignItemRow, type CampaignRow, type RegimeRow } from '../../db/schema.ts';
+import { accessTables, type CampaignFailureCode, type CampaignItemRow, type CampaignRow, type RegimeRow } from '../../db/schema.ts';
 import { ACCESS_POLICY } from '../../personal-fields.ts';
 import { getRegimes, getRegistrationsByIds } from '../registrations/queries.ts';
 import { reregister } from '../registrations/service.ts';
@@ -56,7 +56,10 @@ export async function startOrResumeCampaign(
 
 /** Why one item could not be re-registered: a code and a sentence, never personal data. */
 class ItemFailure extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: Exclude<CampaignFailureCode, 'ERROR'>,
+    message: string,
+  ) {
     super(`${code}: ${message}`);
   }
 }
@@ -121,8 +124,8 @@ export async function runCampaign(db: TaxDb, clock: Clock, campaign: CampaignRow
             await markItem(sp, { campaignId: campaign.id, registrationId: id, state: 'DONE', at });
           });
         } catch (err) {
-          const reason = err instanceof ItemFailure ? err.message : `ERROR: ${describeHandlerError(err)}`;
-          await markItem(tx, { campaignId: campaign.id, registrationId: id, state: 'FAILED', failureReason: reason, at });
+          const failure = err instanceof ItemFailure ? { code: err.code, reason: err.message } : { code: 'ERROR' as const, reason: `ERROR: ${describeHandlerError(err)}` };
+          await markItem(tx, { campaignId: campaign.id, registrationId: id, state: 'FAILED', failure, at });
         }
         processed += 1;
         await options.afterItem?.(processed);

@@ -31,9 +31,9 @@ function recordPinProcessing(tx: TaxDb, event: DomainEvent<'StatusGranted' | 'St
  */
 export function registrationEventHandlers(clock: Clock) {
   const granted = async (tx: TaxDb, event: DomainEvent<'StatusGranted'> | DomainEvent<'StatusExtended'>): Promise<void | EventIgnored> => {
-    const { nomadId, pin, validUntil } = event.payload;
+    const { nomadId, pin, validUntil, activityCode } = event.payload;
     const announcement = event.type === 'StatusGranted' ? 'granted' : 'extended';
-    const result = await queueReregistration(tx, { nomadId, pin, validUntil, announcement, occurredAt: event.occurredAt, now: clock.now().toISOString() });
+    const result = await queueReregistration(tx, { nomadId, pin, validUntil, activityCode, announcement, occurredAt: event.occurredAt, now: clock.now().toISOString() });
     await recordPinProcessing(tx, event, 'Queue the foreign IE for re-registration (status granted or extended)');
     if (result.ignored) return ignoreEvent(result.ignored);
   };

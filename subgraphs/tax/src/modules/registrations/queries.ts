@@ -90,7 +90,8 @@ export interface RegistrationFilter {
   firstRegistration?: boolean | null;
 }
 
-function filterConditions(filter: RegistrationFilter | null | undefined): SQL[] {
+/** The conditions of the register's list filter, over `registrations` (statistics reuse them: the same filter as the list). */
+export function registrationConditions(filter: RegistrationFilter | null | undefined): SQL[] {
   const c: SQL[] = [];
   if (filter?.states?.length) c.push(inArray(registrations.state, [...filter.states]));
   if (filter?.regimeCodes?.length) c.push(inArray(registrations.regimeCode, [...filter.regimeCodes]));
@@ -100,7 +101,7 @@ function filterConditions(filter: RegistrationFilter | null | undefined): SQL[] 
 
 /** A page of registrations, oldest first (a work queue is worked from its head). */
 export async function listRegistrations(db: TaxDb, params: { page: Page; filter?: RegistrationFilter | null }): Promise<RegistrationRow[]> {
-  const conditions = filterConditions(params.filter);
+  const conditions = registrationConditions(params.filter);
   const after = afterCursor(registrations.createdAt, registrations.id, params.page.after, 'asc');
   if (after) conditions.push(after);
   return db
@@ -112,6 +113,6 @@ export async function listRegistrations(db: TaxDb, params: { page: Page; filter?
 }
 
 export async function countRegistrations(db: TaxDb, params: { filter?: RegistrationFilter | null }): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(registrations).where(and(...filterConditions(params.filter)));
+  const [row] = await db.select({ n: count() }).from(registrations).where(and(...registrationConditions(params.filter)));
   return row?.n ?? 0;
 }

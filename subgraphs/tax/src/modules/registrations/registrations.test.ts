@@ -105,6 +105,20 @@ describe('the status event handlers', () => {
     expect(row).toMatchObject({ state: 'PENDING_REREGISTRATION', statusValidUntil: '2027-04-30' });
   });
 
+  it('a grant naming its activity records the code; an extension naming none keeps it, a later grant moves it', async () => {
+    const nomadId = randomUUID();
+    const pin = testPin(11);
+    const grant = (activityCode: string | undefined) => ({ nomadId, pin, periodKind: 'INITIAL_60_DAYS' as const, validFrom: '2026-03-01', validUntil: '2026-04-30', ...(activityCode ? { activityCode } : {}) });
+    await database.db.transaction((tx) => handlers.StatusGranted(tx, event('StatusGranted', grant('SOFTWARE_DEVELOPMENT'), '2026-03-01T06:00:00Z')));
+    const code = async () => (await database.db.select().from(registrations).where(eq(registrations.pin, pin)))[0]?.activityCode;
+    expect(await code()).toBe('SOFTWARE_DEVELOPMENT');
+    const extension = { nomadId, pin, periodKind: 'EXTENSION_1_YEAR' as const, validFrom: '2026-05-01', validUntil: '2027-04-30' };
+    await database.db.transaction((tx) => handlers.StatusExtended(tx, event('StatusExtended', extension, '2026-04-30T06:00:00Z')));
+    expect(await code()).toBe('SOFTWARE_DEVELOPMENT');
+    await database.db.transaction((tx) => handlers.StatusGranted(tx, event('StatusGranted', grant('DESIGN'), '2028-03-01T06:00:00Z')));
+    expect(await code()).toBe('DESIGN');
+  });
+
   it('acknowledge as ignored a revocation older than a later re-grant, which stays queued', async () => {
     const nomadId = randomUUID();
     const pin = testPin(7);

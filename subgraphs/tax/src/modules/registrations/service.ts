@@ -91,9 +91,13 @@ async function lockByPinOrNomad(tx: TaxDb, fact: StatusFact): Promise<Registrati
  * already pending stays pending (only the status end date moves forward). An extension of a
  * holder the register has none for (no grant announced them: every holder, pilot holders
  * included, is) is refused for good (`EVENT_SUBJECT_UNKNOWN`, dead-lettered): tax never
- * invents a registration from an extension.
+ * invents a registration from an extension. The grant's `activityCode` (when it names one) is
+ * the activity statistics count the IE under.
  */
-export async function queueReregistration(tx: TaxDb, fact: StatusFact & { validUntil: string; announcement: 'granted' | 'extended' }): Promise<StatusFactResult> {
+export async function queueReregistration(
+  tx: TaxDb,
+  fact: StatusFact & { validUntil: string; announcement: 'granted' | 'extended'; activityCode?: string | undefined },
+): Promise<StatusFactResult> {
   const existing = await lockByPinOrNomad(tx, fact);
   if (!existing) {
     if (fact.announcement === 'extended') {
@@ -110,6 +114,7 @@ export async function queueReregistration(tx: TaxDb, fact: StatusFact & { validU
       statusValidUntil: fact.validUntil,
       pendingSince: fact.now,
       lastFactAt: fact.occurredAt,
+      activityCode: fact.activityCode ?? null,
     });
     // Only a concurrent insert of the same IE gets here; the producer retries and finds it.
     if (!inserted) throw new Error('a registration for this nomad was created concurrently; retry');
@@ -125,6 +130,8 @@ export async function queueReregistration(tx: TaxDb, fact: StatusFact & { validU
     set: {
       statusValidUntil: validUntil,
       lastFactAt: fact.occurredAt,
+      // A grant for a new application names the activity it was granted for; a fact naming none keeps it.
+      ...(fact.activityCode ? { activityCode: fact.activityCode } : {}),
       ...(pending ? {} : { state: 'PENDING_REREGISTRATION' as const, pendingSince: fact.now }),
     },
   });

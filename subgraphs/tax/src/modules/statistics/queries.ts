@@ -1,0 +1,124 @@
+import { bishkekDateSql, calendarDimension, runGroupedStatistics, type GroupedStatement, type RawStatisticsRow } from '@nomad/kit';
+import { and, desc, inArray, sql, type SQL } from 'drizzle-orm';
+import type { TaxDb } from '../../db/index.ts';
+import { campaignItems, campaigns, declarations, registrations } from '../../db/schema.ts';
+import { registrationConditions, type RegistrationFilter } from '../registrations/queries.ts';
+
+export type DeclarationDimension = 'QUARTER' | 'YEAR' | 'FILED_MONTH' | 'ACTIVITY' | 'REGIME' | 'REGISTRATION_STATE';
+export type ReregistrationDimension = 'OUTCOME' | 'FAILURE_REASON' | 'REGIME' | 'REGISTRATION_STATE' | 'ACTIVITY';
+
+/** The register list's filter, with the activity (codes). */
+export interface RegisterStatisticsFilter extends RegistrationFilter {
+  activityCodes?: readonly string[] | null;
+}
+
+/** The list's conditions plus the activity's, over `registrations`. */
+function registerConditions(filter: RegisterStatisticsFilter): SQL[] {
+  const c = registrationConditions(filter);
+  if (filter.activityCodes?.length) c.push(inArray(registrations.activityCode, [...filter.activityCodes]));
+  return c;
+}
+
+const where = (conditions: SQL[]) => (conditions.length > 0 ? sql`where ${and(...conditions)}` : sql``);
+
+/** The result column each dimension fills (also its key in a row). */
+export const DECLARATION_COLUMN = {
+  QUARTER: 'quarter',
+  YEAR: 'year',
+  FILED_MONTH: 'filedMonth',
+  ACTIVITY: 'activityCode',
+  REGIME: 'regimeCode',
+  REGISTRATION_STATE: 'registrationState',
+} as const satisfies Record<DeclarationDimension, string>;
+
+const DECLARATION_SQL: Record<DeclarationDimension, SQL> = {
+  QUARTER: sql`${declarations.period}::text`,
+  YEAR: sql`left(${declarations.period}, 4)::int`,
+  FILED_MONTH: calendarDimension.month(bishkekDateSql(declarations.filedAt)),
+  ACTIVITY: sql`${registrations.activityCode}`,
+  REGIME: sql`${declarations.regimeCode}`,
+  REGISTRATION_STATE: sql`${registrations.state}::text`,
+};
+
+export interface DeclarationStatisticsParams {
+  groupBy: readonly DeclarationDimension[];
+  currency: string;
+  filter: RegisterStatisticsFilter & { periodFrom?: string | null; periodTo?: string | null };
+}
+
+/**
+ * Counts and declared-income measures of the declarations in `currency` that `filter` matches,
+ * per combination of `groupBy` and for all of them, in ONE statement. A row's people (what `k`
+ * is applied to) are its taxpayers, not its declarations: one IE files one a quarter. Values:
+ * `declarations`, `taxpayers`, `incomeSum`, `incomeAverage`, `incomeMedian`, `incomeP90`, `taxDueSum`
+ * (minor units).
+ */
+export function declarationStatisticsStatement(params: DeclarationStatisticsParams): GroupedStatement {
+  const { filter } = params;
+  const conditions = [...registerConditions(filter), sql`${declarations.currency} = ${params.currency}`];
+  // Periods are `YYYY-Qn`: their text order is their calendar order.
+  if (filter.periodFrom) conditions.push(sql`${declarations.period} >= ${filter.periodFrom}`);
+  if (filter.periodTo) conditions.push(sql`${declarations.period} <= ${filter.periodTo}`);
+  return {
+    dimensions: params.groupBy.map((d) => ({ column: DECLARATION_COLUMN[d], value: DECLARATION_SQL[d] })),
+    inputs: [sql`${declarations.registrationId} as "registrationId"`, sql`${declarations.incomeMinor} as income`, sql`${declarations.taxDueMinor} as "taxDue"`],
+    from: sql`from ${declarations} join ${registrations} on ${registrations.id} = ${declarations.registrationId} ${where(conditions)}`,
+    people: sql`count(distinct x."registrationId")`,
+    aggregates: {
+      declarations: sql`count(*)::int`,
+      taxpayers: sql`count(distinct x."registrationId")::int`,
+      incomeSum: sql`sum(x.income)::float8`,
+      incomeAverage: sql`avg(x.income)::float8`,
+      incomeMedian: sql`percentile_cont(0.5) within group (order by x.income)`,
+      incomeP90: sql`percentile_cont(0.9) within group (order by x.income)`,
+      taxDueSum: sql`sum(x."taxDue")::float8`,
+    },
+  };
+}
+
+export function declarationStatistics(db: TaxDb, params: DeclarationStatisticsParams): Promise<RawStatisticsRow[]> {
+  return runGroupedStatistics(db, declarationStatisticsStatement(params));
+}
+
+export const REREGISTRATION_COLUMN = {
+  OUTCOME: 'outcome',
+  FAILURE_REASON: 'failureReason',
+  REGIME: 'regimeCode',
+  REGISTRATION_STATE: 'registrationState',
+  ACTIVITY: 'activityCode',
+} as const satisfies Record<ReregistrationDimension, string>;
+
+const REREGISTRATION_SQL: Record<ReregistrationDimension, SQL> = {
+  OUTCOME: sql`${campaignItems.state}::text`,
+  FAILURE_REASON: sql`${campaignItems.failureCode}`,
+  REGIME: sql`${registrations.regimeCode}`,
+  REGISTRATION_STATE: sql`${registrations.state}::text`,
+  ACTIVITY: sql`${registrations.activityCode}`,
+};
+
+export interface ReregistrationStatisticsParams {
+  groupBy: readonly ReregistrationDimension[];
+  /** The campaign; null: the latest started (chosen inside the statement). */
+  campaignId: string | null;
+  filter: RegisterStatisticsFilter;
+}
+
+/**
+ * The IEs of one campaign (its items: one per IE) that `filter` matches, counted per
+ * combination of `groupBy` and in all, in ONE statement. Values: `count`.
+ */
+export function reregistrationStatisticsStatement(params: ReregistrationStatisticsParams): GroupedStatement {
+  const latest = sql`(select ${campaigns.id} from ${campaigns} order by ${desc(campaigns.startedAt)}, ${desc(campaigns.id)} limit 1)`;
+  const campaign = params.campaignId === null ? latest : sql`${params.campaignId}::uuid`;
+  const conditions = [sql`${campaignItems.campaignId} = ${campaign}`, ...registerConditions(params.filter)];
+  return {
+    dimensions: params.groupBy.map((d) => ({ column: REREGISTRATION_COLUMN[d], value: REREGISTRATION_SQL[d] })),
+    inputs: [],
+    from: sql`from ${campaignItems} join ${registrations} on ${registrations.id} = ${campaignItems.registrationId} ${where(conditions)}`,
+    aggregates: { count: sql`count(*)::int` },
+  };
+}
+
+export function reregistrationStatistics(db: TaxDb, params: ReregistrationStatisticsParams): Promise<RawStatisticsRow[]> {
+  return runGroupedStatistics(db, reregistrationStatisticsStatement(params));
+}

@@ -1,0 +1,143 @@
+import {
+  analyticsRead,
+  badUserInput,
+  checkGroupBy,
+  checkMeasures,
+  DEFAULT_DISCLOSURE_RULES,
+  discloseStatistics,
+  isCurrency,
+  isUuid,
+  type DisclosedRow,
+  type DisclosureRules,
+  type MeasureDisclosure,
+  type Money,
+  type RawStatisticsRow,
+} from '@nomad/kit';
+import type { TaxDb } from '../../db/index.ts';
+import { assertAggregateReader } from '../../access.ts';
+import type { Context } from '../../context.ts';
+import {
+  declarationStatistics,
+  reregistrationStatistics,
+  type DeclarationDimension,
+  type DeclarationStatisticsParams,
+  type RegisterStatisticsFilter,
+  type ReregistrationDimension,
+} from './queries.ts';
+
+export type DeclarationMeasure = 'COUNT' | 'TAXPAYERS' | 'INCOME_SUM' | 'INCOME_AVERAGE' | 'INCOME_MEDIAN' | 'INCOME_P90' | 'TAX_DUE_SUM';
+export type ReregistrationMeasure = 'COUNT';
+
+/** Each measure's field in a row and how it is protected; amounts are minor units of the answer's currency. */
+const DECLARATION_MEASURES = {
+  declarations: { kind: 'count' },
+  taxpayers: { kind: 'count' },
+  incomeSum: { kind: 'amount' },
+  incomeAverage: { kind: 'amount' },
+  incomeMedian: { kind: 'amount' },
+  incomeP90: { kind: 'amount' },
+  taxDueSum: { kind: 'amount' },
+} as const satisfies Record<string, MeasureDisclosure>;
+const DECLARATION_FIELD: Record<DeclarationMeasure, keyof typeof DECLARATION_MEASURES> = {
+  COUNT: 'declarations',
+  TAXPAYERS: 'taxpayers',
+  INCOME_SUM: 'incomeSum',
+  INCOME_AVERAGE: 'incomeAverage',
+  INCOME_MEDIAN: 'incomeMedian',
+  INCOME_P90: 'incomeP90',
+  TAX_DUE_SUM: 'taxDueSum',
+};
+const AMOUNTS = ['incomeSum', 'incomeAverage', 'incomeMedian', 'incomeP90', 'taxDueSum'] as const;
+const REREGISTRATION_MEASURES = { count: { kind: 'count' } } as const satisfies Record<string, MeasureDisclosure>;
+
+const PERIOD = /^[0-9]{4}-Q[1-4]$/;
+
+export interface DeclarationStatisticsArgs {
+  measures: DeclarationMeasure[];
+  groupBy?: DeclarationDimension[] | null;
+  currency?: string | null;
+  filter?: (RegisterStatisticsFilter & { periodFrom?: string | null; periodTo?: string | null }) | null;
+}
+
+export interface ReregistrationStatisticsArgs {
+  measures: ReregistrationMeasure[];
+  groupBy?: ReregistrationDimension[] | null;
+  filter?: (RegisterStatisticsFilter & { campaignId?: string | null }) | null;
+}
+
+export interface StatisticsOut {
+  disclosure: DisclosureRules;
+  rows: DisclosedRow[];
+  total: DisclosedRow;
+}
+
+/** The statement's rows, disclosed under `rules`: read on the analysts' pool (ANALYTICS_TIMEOUT past its timeout). */
+async function disclosed(
+  ctx: Context,
+  read: (db: TaxDb) => Promise<RawStatisticsRow[]>,
+  options: Omit<Parameters<typeof discloseStatistics>[1], 'rules'>,
+  rules: DisclosureRules,
+): Promise<StatisticsOut> {
+  const raw = await analyticsRead(ctx, read);
+  return { disclosure: rules, ...discloseStatistics(raw, { ...options, rules }) };
+}
+
+function checkPeriod(value: string | null | undefined, field: string): string | null {
+  if (value == null) return null;
+  if (!PERIOD.test(value)) throw badUserInput('A period is a calendar quarter, `YYYY-Qn` (e.g. `2026-Q3`).', field);
+  return value;
+}
+
+/**
+ * Declared income by quarter, activity, regime and state for analysts and tax officers, in one
+ * SQL statement, protected by the disclosure rules: a row of fewer than k taxpayers suppressed,
+ * counts rounded to a base and amounts to significant figures, so that the answers before and
+ * after one declaration never differ by its income. Amounts in `currency`, never converted.
+ */
+export async function getDeclarationStatistics(
+  ctx: Context,
+  args: DeclarationStatisticsArgs,
+  rules: DisclosureRules = DEFAULT_DISCLOSURE_RULES,
+): Promise<StatisticsOut & { currency: string }> {
+  assertAggregateReader(ctx.principal);
+  const measures = checkMeasures(args.measures);
+  const groupBy = checkGroupBy(args.groupBy ?? [], [['QUARTER', 'YEAR']]);
+  const currency = args.currency ?? 'USD';
+  if (!isCurrency(currency)) throw badUserInput('The currency is an ISO 4217 code, e.g. `USD`.', 'currency');
+  const filter = args.filter ?? {};
+  const periodFrom = checkPeriod(filter.periodFrom, 'filter.periodFrom');
+  const periodTo = checkPeriod(filter.periodTo, 'filter.periodTo');
+  if (periodFrom && periodTo && periodFrom > periodTo) throw badUserInput('`periodFrom` is after `periodTo`.', 'filter.periodFrom');
+  const params: DeclarationStatisticsParams = { groupBy, currency, filter: { ...filter, periodFrom, periodTo } };
+  const asked = new Set([...measures].map((m) => DECLARATION_FIELD[m]));
+  const out = await disclosed(ctx, (db) => declarationStatistics(db, params), { measures: DECLARATION_MEASURES, asked }, rules);
+  const money = (row: DisclosedRow): DisclosedRow => {
+    const amounts: Record<string, Money | null> = {};
+    for (const name of AMOUNTS) {
+      const value = row[name];
+      amounts[name] = typeof value === 'number' ? { amountMinor: Math.round(value), currency } : null;
+    }
+    // The statement's `declarations` is the row's `count` (its own `count` is the taxpayers, what k is applied to).
+    const { declarations, ...rest } = row;
+    return { ...rest, count: declarations ?? null, ...amounts };
+  };
+  return { ...out, currency, rows: out.rows.map(money), total: money(out.total) };
+}
+
+/**
+ * Re-registration progress for analysts and tax officers: a campaign's IEs done, pending and
+ * failed, with the failure's code, in one SQL statement; small cells suppressed, counts rounded.
+ */
+export async function getReregistrationStatistics(
+  ctx: Context,
+  args: ReregistrationStatisticsArgs,
+  rules: DisclosureRules = DEFAULT_DISCLOSURE_RULES,
+): Promise<StatisticsOut> {
+  assertAggregateReader(ctx.principal);
+  const measures = checkMeasures(args.measures);
+  const groupBy = checkGroupBy(args.groupBy ?? []);
+  const { campaignId = null, ...filter } = args.filter ?? {};
+  if (campaignId !== null && !isUuid(campaignId)) throw badUserInput('`campaignId` is a campaign id (a UUID) from `reregistrationCampaigns`.', 'filter.campaignId');
+  const asked = new Set<keyof typeof REREGISTRATION_MEASURES>(measures.has('COUNT') ? ['count'] : []);
+  return disclosed(ctx, (db) => reregistrationStatistics(db, { groupBy, campaignId, filter }), { measures: REREGISTRATION_MEASURES, asked }, rules);
+}
