@@ -100,6 +100,9 @@ describe('tax: campaigns and their failures count what they list', () => {
     await db.update(taxSchema.regimes).set({ active: false }).where(eq(taxSchema.regimes.code, 'HTP_RESIDENT'));
     await db.update(taxSchema.registrations).set({ regimeCode: 'HTP_RESIDENT' }).where(inArray(taxSchema.registrations.id, pending.map((p) => p.id)));
 
+    // The sample's past campaign (its own done and failed IEs) is listed too; the checks below are about the three started here.
+    const sample = new Set((await db.select({ id: taxSchema.campaigns.id }).from(taxSchema.campaigns)).map((c) => c.id));
+    expect(sample.size).toBe(1);
     const officer = await token(['tax_officer']);
     for (let i = 0; i < 3; i++) {
       const res = await graph.request<{ startReregistrationCampaign: { userErrors: unknown[] } }>(officer, 'mutation { startReregistrationCampaign(input: { batchSize: 7 }) { userErrors { code } } }');
@@ -122,6 +125,7 @@ describe('tax: campaigns and their failures count what they list', () => {
       if (!page) throw new Error(res.text);
       campaignTotals.add(page.totalCount);
       for (const e of page.edges) {
+        if (sample.has(e.node.id)) continue;
         campaignIds.push(e.node.id);
         expect(e.node.progress.failed).toBe(2);
         expect(e.node.failures.totalCount).toBe(2);
@@ -131,7 +135,7 @@ describe('tax: campaigns and their failures count what they list', () => {
       after = page.pageInfo.endCursor;
     }
     expect(campaignIds).toHaveLength(3);
-    expect([...campaignTotals]).toEqual([3]);
+    expect([...campaignTotals]).toEqual([sample.size + 3]);
     // The first campaign re-registered the others besides failing two (the clock stands still, so
     // the order among the three is by id).
     expect([...done].sort((a, b) => a - b)).toEqual([0, 0, allPending.length - 2]);
