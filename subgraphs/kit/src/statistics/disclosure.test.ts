@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_DISCLOSURE_RULES,
+  discloseEachCount,
   discloseStatistics,
   invalidDisclosureRule,
   roundCount,
@@ -91,5 +92,54 @@ describe('discloseStatistics', () => {
 
   it('refuses a statement without its total row', () => {
     expect(() => discloseStatistics([raw(false, 'A', 9, 1, 9)], { measures, asked: new Set(['count']), rules: DEFAULT_DISCLOSURE_RULES })).toThrow(/no total row/);
+  });
+});
+
+describe('discloseEachCount: several counts in a row, each protected on its own', () => {
+  const raw = (isTotal: boolean, year: number | null, grants: number, expiries: number): RawStatisticsRow => ({
+    isTotal,
+    dimensions: isTotal ? {} : { year },
+    count: grants + expiries,
+    values: { grants, expiries },
+  });
+  const counts = ['grants', 'expiries'];
+  const exact = { minCellSize: 5, countRoundingBase: 1, significantFigures: 0 };
+
+  it('withholds a small cell and, within its column, what would give it back; the other column stays', () => {
+    // Expiries 2 and 9: 2 withheld, then 9 too (the total 11 − 9 would give back 2). Grants 7 and 12 shown.
+    const out = discloseEachCount([raw(false, 2025, 7, 2), raw(false, 2026, 12, 9), raw(true, null, 19, 11)], { counts, asked: new Set(counts), rules: exact });
+    expect(out.rows).toEqual([
+      { year: 2025, suppressed: false, grants: 7, expiries: null },
+      { year: 2026, suppressed: false, grants: 12, expiries: null },
+    ]);
+    expect(out.total).toEqual({ suppressed: false, grants: 19, expiries: 11 });
+  });
+
+  it('a row is suppressed when every count asked for is withheld; a count not asked for is null; counts rounded', () => {
+    const rows = [raw(false, 2025, 3, 1), raw(false, 2026, 12, 9), raw(false, 2027, 8, 6), raw(true, null, 23, 16)];
+    const out = discloseEachCount(rows, { counts, asked: new Set(['expiries']), rules: DEFAULT_DISCLOSURE_RULES });
+    // Expiries 1 (withheld), then 6, the smallest shown: 7 withheld in all. 9 → 10, total 16 → 15.
+    expect(out.rows).toEqual([
+      { year: 2025, suppressed: true, grants: null, expiries: null },
+      { year: 2026, suppressed: false, grants: null, expiries: 10 },
+      { year: 2027, suppressed: true, grants: null, expiries: null },
+    ]);
+    expect(out.total).toEqual({ suppressed: false, grants: null, expiries: 15 });
+  });
+
+  it('a count of 0 is shown and does not make the column’s other cells withheld', () => {
+    const out = discloseEachCount([raw(false, 2025, 6, 0), raw(false, 2026, 9, 7), raw(true, null, 15, 7)], { counts, asked: new Set(counts), rules: exact });
+    expect(out.rows).toEqual([
+      { year: 2025, suppressed: false, grants: 6, expiries: 0 },
+      { year: 2026, suppressed: false, grants: 9, expiries: 7 },
+    ]);
+    expect(out.total).toEqual({ suppressed: false, grants: 15, expiries: 7 });
+    expect(suppressedRows([0, 2, 9], 11, 5, { zerosShown: true })).toEqual(new Set([1, 2]));
+    expect(suppressedRows([0, 2, 9], 11, 5)).toEqual(new Set([0, 1, 2]));
+  });
+
+  it('a total under k is withheld; a statement without its total row is refused', () => {
+    expect(discloseEachCount([raw(false, 2025, 4, 6), raw(true, null, 4, 6)], { counts, asked: new Set(counts), rules: exact }).total).toEqual({ suppressed: false, grants: null, expiries: 6 });
+    expect(() => discloseEachCount([raw(false, 2025, 4, 6)], { counts, asked: new Set(counts), rules: exact })).toThrow(/no total row/);
   });
 });

@@ -70,15 +70,17 @@ export function roundSignificant(x: number, figures: number): number {
  * is under `k` (one suppressed row: exactly its count) the smallest row still shown is
  * suppressed too. The total itself is suppressed only when under `k`.
  */
-export function suppressedRows(counts: readonly number[], total: number, k: number): Set<number> {
+export function suppressedRows(counts: readonly number[], total: number, k: number, options: { zerosShown?: boolean } = {}): Set<number> {
   const out = new Set<number>();
+  // With `zerosShown`, an empty cell is shown: it holds no one (and withholding it hides nothing).
+  const small = (n: number) => n < k && !(options.zerosShown && n === 0);
   counts.forEach((n, i) => {
-    if (n < k) out.add(i);
+    if (small(n)) out.add(i);
   });
   if (total < k) return out;
   const hidden = () => [...out].reduce((sum, i) => sum + (counts[i] ?? 0), 0);
   while (out.size > 0 && hidden() < k) {
-    const shown = counts.map((n, i) => [n, i] as const).filter(([, i]) => !out.has(i));
+    const shown = counts.map((n, i) => [n, i] as const).filter(([n, i]) => !out.has(i) && !(options.zerosShown && n === 0));
     if (shown.length === 0) break;
     const [, smallest] = shown.reduce((a, b) => (b[0] < a[0] ? b : a));
     out.add(smallest);
@@ -147,5 +149,38 @@ export function discloseStatistics(
   return {
     rows: rows.map((r, i) => discloseRow(r, hidden.has(i), options.measures, options.asked, options.rules)),
     total: discloseRow({ ...total, dimensions: {} }, total.count < options.rules.minCellSize, options.measures, options.asked, options.rules),
+  };
+}
+
+/**
+ * Applies the rules to a statement whose measures are counts of different things in one row
+ * (e.g. grants and expiries per year): each count asked for is protected on its own column, as
+ * if it were the only measure — a cell under `k` withheld, secondary suppression over the
+ * column against its total, the rest rounded to the base — so that no count can be worked out
+ * from the others. A count of 0 is shown (a row exists when any of its counts is not 0: an
+ * empty cell holds no one). A row is `suppressed` when every count asked for is withheld in
+ * it; a count not asked for is null.
+ */
+export function discloseEachCount(
+  raw: readonly RawStatisticsRow[],
+  options: { counts: readonly string[]; asked: ReadonlySet<string>; rules: DisclosureRules },
+): { rows: DisclosedRow[]; total: DisclosedRow } {
+  const rows = raw.filter((r) => !r.isTotal);
+  const total = raw.find((r) => r.isTotal);
+  if (!total) throw new Error('a statistics statement returned no total row');
+  const { minCellSize: k, countRoundingBase: base } = options.rules;
+  const asked = options.counts.filter((name) => options.asked.has(name));
+  const hidden = new Map(asked.map((name) => [name, suppressedRows(rows.map((r) => r.values[name] ?? 0), total.values[name] ?? 0, k, { zerosShown: true })] as const));
+  const disclose = (row: RawStatisticsRow, withheld: (name: string) => boolean): DisclosedRow => {
+    const out: DisclosedRow = { ...row.dimensions, suppressed: asked.length > 0 && asked.every(withheld) };
+    for (const name of options.counts) out[name] = asked.includes(name) && !withheld(name) ? roundCount(row.values[name] ?? 0, base) : null;
+    return out;
+  };
+  return {
+    rows: rows.map((r, i) => disclose(r, (name) => hidden.get(name)?.has(i) ?? true)),
+    total: disclose({ ...total, dimensions: {} }, (name) => {
+      const n = total.values[name] ?? 0;
+      return n > 0 && n < k;
+    }),
   };
 }
