@@ -1111,6 +1111,10 @@ export type Query = {
    * count its weekdays only (an operator alert and a `/ready` warning, HOLIDAYS_YEAR_MISSING).
    */
   publicHolidays: Array<PublicHolidayYear>;
+  /** Analysts and migration officers: grants, renewals, expiries and revocations of the status per year, quarter or month (and citizenship, activity), e.g. renewals versus expiries per year. Each count is what its measure's description says. One SQL statement whatever the grouping; each count protected on its own. Not personal data: no purpose needed, no access record. */
+  statusEventStatistics: StatusEventStatistics;
+  /** Analysts and migration officers: how many nomads were in each status state (ACTIVE, SUSPENDED, REVOKED, EXPIRED) on `asOf`, grouped by up to 3 dimensions. Counts every nomad granted the status on or before `asOf` whom `filter` matches, in the state `Nomad.statusOn(asOf)` gives. One SQL statement whatever the grouping; small cells suppressed, counts rounded. Not personal data: no purpose needed, no access record. */
+  statusStatistics: StatusStatistics;
 };
 
 
@@ -1195,6 +1199,22 @@ export type QueryPendingDependantsArgs = {
 export type QueryPublicHolidaysArgs = {
   fromYear: Scalars['Int']['input'];
   toYear: Scalars['Int']['input'];
+};
+
+
+export type QueryStatusEventStatisticsArgs = {
+  filter?: InputMaybe<NomadFilter>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  groupBy?: Array<StatusEventDimension>;
+  measures: Array<StatusEventMeasure>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryStatusStatisticsArgs = {
+  asOf: Scalars['Date']['input'];
+  filter?: InputMaybe<NomadFilter>;
+  groupBy?: Array<StatusDimension>;
 };
 
 export type RecordPassportInput = {
@@ -1306,6 +1326,15 @@ export type StatusActionInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What `statusStatistics` can group nomads by. */
+export type StatusDimension =
+  /** The activity of the nomad's status on `asOf`: that of the approved application behind the grant its chain of periods started with (null for a pilot period without one). */
+  | 'ACTIVITY'
+  /** The nomad's citizenship (ISO 3166-1 alpha-3). */
+  | 'CITIZENSHIP'
+  /** The status state on `asOf`, as `Nomad.statusOn(date)` gives it. */
+  | 'STATE';
+
 /** One entry of the status history. */
 export type StatusEvent = {
   __typename?: 'StatusEvent';
@@ -1322,6 +1351,19 @@ export type StatusEvent = {
   revocationGround?: Maybe<RevocationGround>;
 };
 
+/** What `statusEventStatistics` can group status events by. Days are the events' days (Bishkek calendar). */
+export type StatusEventDimension =
+  /** The activity of the event's chain of periods: that of the approved application behind the grant it started with (null for a pilot period without one). */
+  | 'ACTIVITY'
+  /** The nomad's citizenship (ISO 3166-1 alpha-3). */
+  | 'CITIZENSHIP'
+  /** Month of the event's day, `YYYY-MM`. */
+  | 'MONTH'
+  /** Quarter of the event's day, `YYYY-Qn`. */
+  | 'QUARTER'
+  /** Year of the event's day. */
+  | 'YEAR';
+
 export type StatusEventKind =
   | 'EXPIRED'
   | 'EXTENDED'
@@ -1330,6 +1372,56 @@ export type StatusEventKind =
   | 'RENEWED'
   | 'REVOKED'
   | 'SUSPENDED';
+
+/**
+ * What `statusEventStatistics` counts, read from the periods granted and the revocations (not from
+ * the history's EXPIRED records, which the sweeper writes a little later).
+ */
+export type StatusEventMeasure =
+  /** Periods that ended before today with no period continuing them the next day and whose chain was not revoked by their last day, on the first day without status (as the EXPIRED record). Applying again after an expiry is a new grant, not a renewal: the expiry still counts. */
+  | 'EXPIRIES'
+  /** Periods that start a chain (the initial 60 days, a pilot period), on their first day. */
+  | 'GRANTS'
+  /** Periods that continue the previous one the day after it ends (the 1-year extension after the initial 60 days, and every yearly renewal), on their first day. */
+  | 'RENEWALS'
+  /** Revocations, on the day they take effect. */
+  | 'REVOCATIONS';
+
+/** Counts of status events per period of time, computed in one SQL statement. */
+export type StatusEventStatistics = {
+  __typename?: 'StatusEventStatistics';
+  /** How the answer was protected: small cells suppressed, counts rounded. */
+  disclosure: StatisticsDisclosure;
+  /** One row per group that holds at least one event of the kinds asked for, ordered by the dimensions in `groupBy` order. */
+  rows: Array<StatusEventStatisticsRow>;
+  /** Every event counted, as one row (dimension values null); each count withheld under `minCellSize`. */
+  total: StatusEventStatisticsRow;
+};
+
+/** One group of status events: its dimension values (null where not grouped by it) and a count per measure. */
+export type StatusEventStatisticsRow = {
+  __typename?: 'StatusEventStatisticsRow';
+  /** Set when grouped by ACTIVITY; null also for the group without an activity (pilot periods). */
+  activityCode?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by CITIZENSHIP. */
+  citizenship?: Maybe<Scalars['String']['output']>;
+  /** EXPIRIES; null as `grants` is. */
+  expiries?: Maybe<Scalars['Int']['output']>;
+  /** GRANTS, rounded to `disclosure.countRoundingBase`; null when not asked for or withheld: each count is protected on its own (under `minCellSize`, or derivable from its total and the other rows' same count). */
+  grants?: Maybe<Scalars['Int']['output']>;
+  /** Set when grouped by MONTH: `YYYY-MM`. */
+  month?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by QUARTER: `YYYY-Qn`. */
+  quarter?: Maybe<Scalars['String']['output']>;
+  /** RENEWALS; null as `grants` is. */
+  renewals?: Maybe<Scalars['Int']['output']>;
+  /** REVOCATIONS; null as `grants` is. */
+  revocations?: Maybe<Scalars['Int']['output']>;
+  /** True when every count asked for is withheld in this row. */
+  suppressed: Scalars['Boolean']['output'];
+  /** Set when grouped by YEAR. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
 
 export type StatusPayload = {
   __typename?: 'StatusPayload';
@@ -1377,6 +1469,34 @@ export type StatusState =
   | 'EXPIRED'
   | 'REVOKED'
   | 'SUSPENDED';
+
+/** Nomads by their status on one day, computed in one SQL statement. */
+export type StatusStatistics = {
+  __typename?: 'StatusStatistics';
+  /** The day counted. */
+  asOf: Scalars['Date']['output'];
+  /** How the answer was protected: small cells suppressed, counts rounded. */
+  disclosure: StatisticsDisclosure;
+  /** One row per group that holds at least one nomad, ordered by the dimensions in `groupBy` order. */
+  rows: Array<StatusStatisticsRow>;
+  /** Every nomad counted, as one row (dimension values null); suppressed like any row. */
+  total: StatusStatisticsRow;
+};
+
+/** One group of nomads holding or having held the status on `asOf`: its dimension values (null where not grouped by it) and how many. */
+export type StatusStatisticsRow = {
+  __typename?: 'StatusStatisticsRow';
+  /** Set when grouped by ACTIVITY; null also for the group without an activity (pilot periods). */
+  activityCode?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by CITIZENSHIP. */
+  citizenship?: Maybe<Scalars['String']['output']>;
+  /** The number of nomads, rounded to `disclosure.countRoundingBase`; null when suppressed. */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** Set when grouped by STATE. */
+  state?: Maybe<StatusState>;
+  /** True when the row holds fewer nomads than `disclosure.minCellSize`, or its count could be worked out from the total and the other rows: `count` is then null. */
+  suppressed: Scalars['Boolean']['output'];
+};
 
 export type SubmitApplicationInput = {
   /** Code from the closed list (see `eligibilityRules.activities`). */
@@ -1622,13 +1742,20 @@ export type ResolversTypes = ResolversObject<{
   Sex: Sex;
   StatisticsDisclosure: ResolverTypeWrapper<StatisticsDisclosure>;
   StatusActionInput: StatusActionInput;
+  StatusDimension: StatusDimension;
   StatusEvent: ResolverTypeWrapper<StatusEventRow>;
+  StatusEventDimension: StatusEventDimension;
   StatusEventKind: StatusEventKind;
+  StatusEventMeasure: StatusEventMeasure;
+  StatusEventStatistics: ResolverTypeWrapper<StatusEventStatistics>;
+  StatusEventStatisticsRow: ResolverTypeWrapper<StatusEventStatisticsRow>;
   StatusPayload: ResolverTypeWrapper<Omit<StatusPayload, 'nomad'> & { nomad?: Maybe<ResolversTypes['Nomad']> }>;
   StatusPeriod: ResolverTypeWrapper<StatusPeriodRow>;
   StatusPeriodKind: StatusPeriodKind;
   StatusRecommendation: ResolverTypeWrapper<StatusRecommendationRow>;
   StatusState: StatusState;
+  StatusStatistics: ResolverTypeWrapper<StatusStatistics>;
+  StatusStatisticsRow: ResolverTypeWrapper<StatusStatisticsRow>;
   SubmitApplicationInput: SubmitApplicationInput;
   SubmitApplicationPayload: ResolverTypeWrapper<Omit<SubmitApplicationPayload, 'application'> & { application?: Maybe<ResolversTypes['Application']> }>;
   SuspendStatusInput: SuspendStatusInput;
@@ -1715,9 +1842,13 @@ export type ResolversParentTypes = ResolversObject<{
   StatisticsDisclosure: StatisticsDisclosure;
   StatusActionInput: StatusActionInput;
   StatusEvent: StatusEventRow;
+  StatusEventStatistics: StatusEventStatistics;
+  StatusEventStatisticsRow: StatusEventStatisticsRow;
   StatusPayload: Omit<StatusPayload, 'nomad'> & { nomad?: Maybe<ResolversParentTypes['Nomad']> };
   StatusPeriod: StatusPeriodRow;
   StatusRecommendation: StatusRecommendationRow;
+  StatusStatistics: StatusStatistics;
+  StatusStatisticsRow: StatusStatisticsRow;
   SubmitApplicationInput: SubmitApplicationInput;
   SubmitApplicationPayload: Omit<SubmitApplicationPayload, 'application'> & { application?: Maybe<ResolversParentTypes['Application']> };
   SuspendStatusInput: SuspendStatusInput;
@@ -2120,6 +2251,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   nomads?: Resolver<ResolversTypes['NomadConnection'], ParentType, ContextType, RequireFields<QueryNomadsArgs, 'first'>>;
   pendingDependants?: Resolver<ResolversTypes['DependantConnection'], ParentType, ContextType, RequireFields<QueryPendingDependantsArgs, 'first'>>;
   publicHolidays?: Resolver<Array<ResolversTypes['PublicHolidayYear']>, ParentType, ContextType, RequireFields<QueryPublicHolidaysArgs, 'fromYear' | 'toYear'>>;
+  statusEventStatistics?: Resolver<ResolversTypes['StatusEventStatistics'], ParentType, ContextType, RequireFields<QueryStatusEventStatisticsArgs, 'groupBy' | 'measures'>>;
+  statusStatistics?: Resolver<ResolversTypes['StatusStatistics'], ParentType, ContextType, RequireFields<QueryStatusStatisticsArgs, 'asOf' | 'groupBy'>>;
 }>;
 
 export type RecordPassportPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordPassportPayload'] = ResolversParentTypes['RecordPassportPayload']> = ResolversObject<{
@@ -2158,6 +2291,25 @@ export type StatusEventResolvers<ContextType = Context, ParentType extends Resol
   revocationGround?: Resolver<Maybe<ResolversTypes['RevocationGround']>, ParentType, ContextType>;
 }>;
 
+export type StatusEventStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusEventStatistics'] = ResolversParentTypes['StatusEventStatistics']> = ResolversObject<{
+  disclosure?: Resolver<ResolversTypes['StatisticsDisclosure'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['StatusEventStatisticsRow']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['StatusEventStatisticsRow'], ParentType, ContextType>;
+}>;
+
+export type StatusEventStatisticsRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusEventStatisticsRow'] = ResolversParentTypes['StatusEventStatisticsRow']> = ResolversObject<{
+  activityCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  citizenship?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiries?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  grants?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quarter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  renewals?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  revocations?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type StatusPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusPayload'] = ResolversParentTypes['StatusPayload']> = ResolversObject<{
   nomad?: Resolver<Maybe<ResolversTypes['Nomad']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -2178,6 +2330,21 @@ export type StatusRecommendationResolvers<ContextType = Context, ParentType exte
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reasonCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recommendedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type StatusStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusStatistics'] = ResolversParentTypes['StatusStatistics']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  disclosure?: Resolver<ResolversTypes['StatisticsDisclosure'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['StatusStatisticsRow']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['StatusStatisticsRow'], ParentType, ContextType>;
+}>;
+
+export type StatusStatisticsRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusStatisticsRow'] = ResolversParentTypes['StatusStatisticsRow']> = ResolversObject<{
+  activityCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  citizenship?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['StatusState']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type SubmitApplicationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubmitApplicationPayload'] = ResolversParentTypes['SubmitApplicationPayload']> = ResolversObject<{
@@ -2247,9 +2414,13 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SafeInt?: GraphQLScalarType;
   StatisticsDisclosure?: StatisticsDisclosureResolvers<ContextType>;
   StatusEvent?: StatusEventResolvers<ContextType>;
+  StatusEventStatistics?: StatusEventStatisticsResolvers<ContextType>;
+  StatusEventStatisticsRow?: StatusEventStatisticsRowResolvers<ContextType>;
   StatusPayload?: StatusPayloadResolvers<ContextType>;
   StatusPeriod?: StatusPeriodResolvers<ContextType>;
   StatusRecommendation?: StatusRecommendationResolvers<ContextType>;
+  StatusStatistics?: StatusStatisticsResolvers<ContextType>;
+  StatusStatisticsRow?: StatusStatisticsRowResolvers<ContextType>;
   SubmitApplicationPayload?: SubmitApplicationPayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   WithdrawApplicationPayload?: WithdrawApplicationPayloadResolvers<ContextType>;

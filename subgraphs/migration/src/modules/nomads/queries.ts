@@ -13,7 +13,8 @@ export interface NomadFilterParams {
   source?: NomadRow['source'] | undefined;
 }
 
-function nomadConditions(filter: NomadFilterParams): SQL | undefined {
+/** The `nomads` list's filter as conditions on `nomads` (also the filter of the status statistics). */
+export function nomadConditions(filter: NomadFilterParams): SQL | undefined {
   return and(
     filter.onlyId !== undefined ? eq(nomads.id, filter.onlyId) : undefined,
     filter.citizenships?.length ? inArray(nomads.citizenship, [...filter.citizenships]) : undefined,

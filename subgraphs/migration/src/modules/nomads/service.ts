@@ -124,14 +124,15 @@ export interface NomadListArgs extends PageArgs {
   filter?: { citizenships?: string[] | null; hasPin?: boolean | null; source?: NomadRow['source'] | null } | null;
 }
 
+/** The `NomadFilter` argument as query parameters (empty: every nomad). */
+export function nomadFilterParams(f: NomadListArgs['filter']): NomadFilterParams {
+  return { citizenships: f?.citizenships ?? undefined, hasPin: f?.hasPin ?? undefined, source: f?.source ?? undefined };
+}
+
 export async function listNomadsFor(ctx: Context, args: NomadListArgs): Promise<CountedConnection<NomadRow>> {
   const page = toPage(args);
   const { principal } = ctx;
-  const filter: NomadFilterParams = {
-    citizenships: args.filter?.citizenships ?? undefined,
-    hasPin: args.filter?.hasPin ?? undefined,
-    source: args.filter?.source ?? undefined,
-  };
+  const filter = nomadFilterParams(args.filter);
   if (!hasRole(principal, ...LISTERS)) {
     if (!principal.roles.includes('nomad') || !principal.nomadId) throw forbidden('Listing nomads is for migration officers and analysts.');
     filter.onlyId = principal.nomadId;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import postgres from 'postgres';
 import { pino } from 'pino';
 import { Headers, openAnalyticsDatabase, type Database, type Principal, type SubgraphServer } from '@nomad/kit';
@@ -106,6 +106,22 @@ describe('analysts’ reads on the analytics pool', () => {
     expect(list.data?.applications.totalCount).toBe(onPrimary);
     // The officer's read was recorded, on the agency's database (the analysts' pool is read-only).
     expect(await accessRecordsIn(primary.database)).toBeGreaterThan(recordsBefore);
+  });
+
+  it('statusStatistics and statusEventStatistics read the replica too', async () => {
+    if (!primary || !replica) throw new Error('not opened');
+    const server = await start(openAnalyticsDatabase(primary.database, { agency: 'migration', schema, url: replica.url, statementTimeoutMs: 10_000 }));
+    const granted = async (d: Database<MigrationSchema>) => (await d.db.select({ n: count() }).from(schema.statusPeriods).where(inArray(schema.statusPeriods.kind, ['INITIAL_60_DAYS'])))[0]?.n ?? 0;
+    const holders = async (d: Database<MigrationSchema>) => (await d.db.selectDistinct({ id: schema.statusPeriods.nomadId }).from(schema.statusPeriods)).length;
+    const [onPrimary, onReplica] = [await holders(primary.database), await holders(replica.database)];
+    expect(Math.abs(onReplica - onPrimary)).toBeGreaterThan(5);
+    const round5 = (n: number) => Math.floor(n / 5 + 0.5) * 5;
+    const status = await ask<{ statusStatistics: { total: { count: number } } }>(server, 'analyst', `{ statusStatistics(asOf: "${TODAY}") { total { count } } }`);
+    expect(status.errors).toBeUndefined();
+    expect(status.data?.statusStatistics.total.count).toBe(round5(onReplica));
+    const grants = await ask<{ statusEventStatistics: { total: { grants: number } } }>(server, 'analyst', '{ statusEventStatistics(measures: [GRANTS]) { total { grants } } }');
+    expect(grants.errors).toBeUndefined();
+    expect(grants.data?.statusEventStatistics.total.grants).toBe(round5(await granted(replica.database)));
   });
 
   it('a question held up past the analysts’ statement timeout answers ANALYTICS_TIMEOUT, and the service keeps serving', async () => {

@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { MigrationDb } from '../../db/index.ts';
 import { applications, nomads, publicHolidays, ruleValues } from '../../db/schema.ts';
 import { applicationConditions, AWAITING_DECISION, submittedOn, type ApplicationFilterParams } from '../applications/queries.ts';
+import { calendarSql, citizenshipSql } from './dimensions.ts';
 
 export type Dimension = 'CITIZENSHIP' | 'ACTIVITY' | 'STATE' | 'SUBMITTED_MONTH' | 'SUBMITTED_QUARTER' | 'SUBMITTED_YEAR' | 'DECIDED_MONTH';
 export type Duration = 'WORKING_DAYS_TO_DECISION' | 'CALENDAR_DAYS_TO_DECISION';
@@ -23,12 +24,10 @@ const decidedOn = bishkekDateSql(applications.decidedAt);
 
 /** Each dimension's value, over the `applications` and `nomads` of the statement. */
 const DIMENSION_SQL: Record<Dimension, SQL> = {
-  CITIZENSHIP: sql`${nomads.citizenship}::text`,
+  CITIZENSHIP: citizenshipSql,
   ACTIVITY: sql`${applications.activityCode}`,
   STATE: sql`${applications.state}::text`,
-  SUBMITTED_MONTH: calendarDimension.month(submittedOn),
-  SUBMITTED_QUARTER: calendarDimension.quarter(submittedOn),
-  SUBMITTED_YEAR: calendarDimension.year(submittedOn),
+  ...calendarSql(submittedOn, { month: 'SUBMITTED_MONTH', quarter: 'SUBMITTED_QUARTER', year: 'SUBMITTED_YEAR' }),
   DECIDED_MONTH: calendarDimension.month(decidedOn),
 };
 
