@@ -1,5 +1,5 @@
 // The one deterministic sample world every agency's seed reads (no agency's code or tables).
-export { sampleWorld, type SampleWorldOptions } from './world.ts';
+export { programWorld, sampleWorld, sampleWorldChunks, type SampleWorldOptions } from './world.ts';
 export { DEMO_NOMAD_ID, SAMPLE_RULES } from './tables.ts';
 export type * from './types.ts';
 export { sampleDependants, type SampleDependant, type SampleDependantDocument } from './dependants.ts';

@@ -10,7 +10,8 @@ const EXTENDED_WITHIN_DAYS = 10;
 
 /**
  * A realistic status history from the approval day: the initial 60 days, then (for most) the
- * 1-year extension and renewals; some suspended, a few revoked, some left to expire.
+ * 1-year extension and renewals; some suspended, a few revoked, some left to expire. Period
+ * ids count from `periodsBefore` (the periods of earlier chunks) plus those in `periods`.
  */
 export function drawStatusHistory(
   nomadId: string,
@@ -20,9 +21,10 @@ export function drawStatusHistory(
   rnd: Rnd,
   periods: SampleStatusPeriod[],
   events: SampleStatusEvent[],
+  periodsBefore = 0,
 ): void {
   const actor = 'seed:migration_officer';
-  const initialId = seededUuid(2_000_000 + periods.length);
+  const initialId = seededUuid(2_000_000 + periodsBefore + periods.length);
   const initial = { id: initialId, nomadId, kind: 'INITIAL_60_DAYS' as const, validFrom: approvedOn, validUntil: addDays(approvedOn, 59), applicationId, grantedBy: actor, grantedAt: `${approvedOn}T06:00:00Z` };
   periods.push(initial);
   events.push({ nomadId, kind: 'GRANTED', effectiveOn: approvedOn, actor, periodId: initialId, at: `${approvedOn}T06:00:00Z` });
@@ -31,13 +33,13 @@ export function drawStatusHistory(
   // periods ending later wait in the expiring-status queue, so that queue has work in it.
   if (rnd.next() < 0.8 && last.validUntil <= addDays(today, EXTENDED_WITHIN_DAYS)) {
     const from = addDays(last.validUntil, 1);
-    const id = seededUuid(2_000_000 + periods.length);
+    const id = seededUuid(2_000_000 + periodsBefore + periods.length);
     periods.push({ id, nomadId, kind: 'EXTENSION_1_YEAR', validFrom: from, validUntil: plusYear(from), grantedBy: actor, grantedAt: `${addDays(from, -10)}T06:00:00Z` });
     events.push({ nomadId, kind: 'EXTENDED', effectiveOn: from, actor, periodId: id, at: `${addDays(from, -10)}T06:00:00Z` });
     last = { id, validUntil: plusYear(from) };
     while (last.validUntil <= addDays(today, 20) && rnd.next() < 0.85) {
       const next = addDays(last.validUntil, 1);
-      const rid = seededUuid(2_000_000 + periods.length);
+      const rid = seededUuid(2_000_000 + periodsBefore + periods.length);
       periods.push({ id: rid, nomadId, kind: 'RENEWAL', validFrom: next, validUntil: plusYear(next), grantedBy: actor, grantedAt: `${addDays(next, -10)}T06:00:00Z` });
       events.push({ nomadId, kind: 'RENEWED', effectiveOn: next, actor, periodId: rid, at: `${addDays(next, -10)}T06:00:00Z` });
       last = { id: rid, validUntil: plusYear(next) };

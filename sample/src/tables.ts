@@ -36,9 +36,23 @@ export const STATE_MIX: readonly (readonly [SampleApplicationState, number])[] =
   ['CANCELLED', 0.07],
 ];
 
-export function pickState(r: number): SampleApplicationState {
+/**
+ * The mix of a program running for years (`sampleWorld({ years })`): most people who ever
+ * applied were approved long ago; few applications are in flight at any one time.
+ */
+export const PROGRAM_STATE_MIX: readonly (readonly [SampleApplicationState, number])[] = [
+  ['SUBMITTED', 0.03],
+  ['UNDER_REVIEW', 0.03],
+  ['RETURNED_FOR_CORRECTION', 0.02],
+  ['APPROVED', 0.7],
+  ['REFUSED', 0.1],
+  ['WITHDRAWN', 0.06],
+  ['CANCELLED', 0.06],
+];
+
+export function pickState(r: number, mix: readonly (readonly [SampleApplicationState, number])[] = STATE_MIX): SampleApplicationState {
   let acc = 0;
-  for (const [state, share] of STATE_MIX) {
+  for (const [state, share] of mix) {
     acc += share;
     if (r < acc) return state;
   }

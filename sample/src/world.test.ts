@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, bishkekDate } from '@nomad/kit';
 import { expectedPinPattern } from '@nomad/kit/testing';
-import { DEMO_NOMAD_ID, sampleWorld, SAMPLE_RULES } from './index.ts';
+import { DEMO_NOMAD_ID, sampleWorld, sampleWorldChunks, SAMPLE_RULES } from './index.ts';
 
 const TODAY = '2026-11-24';
 
@@ -71,5 +71,29 @@ describe('sampleWorld', () => {
     for (const p of world.periodRows) if (p.validUntil > (lastDay.get(p.nomadId) ?? '')) lastDay.set(p.nomadId, p.validUntil);
     const soon = [...lastDay].filter(([nomadId, day]) => !ended.has(nomadId) && day >= TODAY && day <= '2026-12-24');
     expect(soon.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('draws the same world in chunks as in one piece (ids, PINs, numbers, serials), and a ten-year program too', () => {
+    for (const options of [{ today: TODAY, nomads: 230 }, { today: TODAY, nomads: 230, years: 10 }]) {
+      const whole = sampleWorld(options);
+      const chunks = [...sampleWorldChunks(options, 70)];
+      expect(chunks).toHaveLength(4);
+      for (const key of ['nomadRows', 'applicationRows', 'documentRows', 'periodRows', 'eventRows'] as const) {
+        expect(chunks.flatMap((c): unknown[] => c[key])).toEqual(whole[key]);
+      }
+      expect(chunks.at(-1)?.serials).toEqual(whole.serials);
+      expect(chunks.slice(0, -1).every((c) => c.serials.length === 0)).toBe(true);
+      expect(chunks.at(-1)?.lastNumber).toBe(whole.lastNumber);
+    }
+  });
+
+  it('spreads a program of `years` over them, mostly holders, every state present', () => {
+    const world = sampleWorld({ today: TODAY, nomads: 600, years: 10 });
+    const first = world.applicationRows.map((a) => a.submittedAt.slice(0, 10)).sort()[0] ?? TODAY;
+    expect(first < '2018-01-01').toBe(true);
+    expect(new Set(world.applicationRows.map((a) => a.state)).size).toBe(7);
+    const holders = world.nomadRows.filter((n) => n.pin !== null).length;
+    expect(holders).toBeGreaterThan(600 * 0.6);
+    expect(world.periodRows.length).toBeGreaterThan(holders * 2);
   });
 });

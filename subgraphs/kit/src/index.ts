@@ -16,6 +16,8 @@ export * from './db/embedded.ts';
 export * from './db/migrate.ts';
 export * from './db/roles.ts';
 export * from './db/metrics.ts';
+export * from './db/copy.ts';
+export * from './db/program-seed.ts';
 export * from './db/readiness.ts';
 export * from './http/server.ts';
 export * from './validation/input-rules.ts';

@@ -2,6 +2,7 @@ export { startMigrationSubgraph, type MigrationSubgraphOptions } from './subgrap
 export { typeDefs, SUBGRAPH_NAME } from './sdl.ts';
 export { schema, type MigrationDb, type MigrationSchema } from './db/index.ts';
 export { seedMigration } from './seed/seed.ts';
+export { migrationProgramSeeder } from './seed/large.ts';
 export { fixedClock, systemClock, type Clock } from './clock.ts';
 export type { App } from './app.ts';
 export { embeddedZhaak, ZhaakError, type Zhaak, type PinRequest } from './zhaak.ts';

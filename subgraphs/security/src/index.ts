@@ -3,6 +3,7 @@ export { typeDefs, SUBGRAPH_NAME } from './sdl.ts';
 export { schema, type SecurityDb, type SecuritySchema } from './db/index.ts';
 export { securityEventHandlers } from './handlers.ts';
 export { eventTables } from './events.ts';
+export { securityProgramSeeder } from './seed/large.ts';
 export { seedSecurity, SAMPLE_MEASURES } from './seed/seed.ts';
 export { systemClock, type Clock } from './clock.ts';
 export type { App } from './app.ts';

@@ -2,6 +2,7 @@ export { startTaxSubgraph, type TaxSubgraphOptions } from './subgraph.ts';
 export { typeDefs, SUBGRAPH_NAME } from './sdl.ts';
 export { schema, type TaxDb, type TaxSchema } from './db/index.ts';
 export { seedTax } from './seed/seed.ts';
+export { taxProgramSeeder } from './seed/large.ts';
 export { systemClock, type Clock } from './clock.ts';
 export type { App } from './app.ts';
 export { startCampaignRunner, type CampaignRunner } from './modules/campaign/runner.ts';

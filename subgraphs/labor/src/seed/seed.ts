@@ -67,7 +67,8 @@ export async function seedLabor(db: LaborDb, logger: Logger, options: LaborSeedO
       const expert = expertSub ? expertBySub.get(expertSub) : undefined;
       return expert ? { ...row, expertId: expert.id } : { ...row, state: 'UNASSIGNED' as const, assignedAt: null, assignedBy: null };
     });
-    if (evaluationRows.length > 0) await tx.insert(evaluations).values(evaluationRows);
+    // In batches: one INSERT of a 100k-nomad world's evaluations overflowed the stack.
+    for (let i = 0; i < evaluationRows.length; i += 1000) await tx.insert(evaluations).values(evaluationRows.slice(i, i + 1000));
   });
   logger.info({ experts: plan.experts.length, cases: plan.cases.length, reports: plan.reports.length, evaluations: plan.evaluations.length }, 'seeded labor sample data');
   return true;
@@ -81,8 +82,18 @@ export interface LaborSeedPlan {
   evaluations: (typeof evaluations.$inferInsert & { expertSub: string | null })[];
 }
 
-/** The labor side of the sample world (pure: the seed test checks it against the world). */
-export function planLaborSeed(world: SampleWorld, today: string): LaborSeedPlan {
+/** Cases and evaluations planned so far: a world drawn in chunks numbers them on from there. */
+export interface LaborSeedCounters {
+  cases: number;
+  evaluations: number;
+}
+
+/**
+ * The labor side of the sample world (pure: the seed test checks it against the world). A
+ * chunk of a larger world (`sampleWorldChunks`) passes the counters of the chunks before, and
+ * they are advanced, so that the chunks' plans together are the whole world's.
+ */
+export function planLaborSeed(world: SampleWorld, today: string, counters: LaborSeedCounters = { cases: 0, evaluations: 0 }): LaborSeedPlan {
   const plan: LaborSeedPlan = { experts: [], cases: [], actions: [], reports: [], evaluations: [] };
   for (const e of SEED_EXPERTS) {
     const ended = 'ended' in e && e.ended;
@@ -102,13 +113,19 @@ export function planLaborSeed(world: SampleWorld, today: string): LaborSeedPlan 
     });
   }
   const applicationsByNomad = new Map<string, SampleWorld['applicationRows']>();
-  for (const a of world.applicationRows) applicationsByNomad.set(a.nomadId, [...(applicationsByNomad.get(a.nomadId) ?? []), a]);
+  const push = <T>(map: Map<string, T[]>, key: string, row: T) => {
+    const list = map.get(key);
+    if (list) list.push(row);
+    else map.set(key, [row]);
+  };
+  for (const a of world.applicationRows) push(applicationsByNomad, a.nomadId, a);
   const eventsByNomad = new Map<string, SampleWorld['eventRows']>();
-  for (const e of world.eventRows) eventsByNomad.set(e.nomadId, [...(eventsByNomad.get(e.nomadId) ?? []), e]);
+  for (const e of world.eventRows) push(eventsByNomad, e.nomadId, e);
   const periodsByNomad = new Map<string, SampleWorld['periodRows']>();
-  for (const p of world.periodRows) periodsByNomad.set(p.nomadId, [...(periodsByNomad.get(p.nomadId) ?? []), p]);
+  for (const p of world.periodRows) push(periodsByNomad, p.nomadId, p);
 
-  let n = 0;
+  let n = counters.cases;
+  const evaluationId = () => seededId(2, counters.evaluations + plan.evaluations.length + 1);
   for (const [nomadId, events] of eventsByNomad) {
     const granted = events.find((e) => e.kind === 'GRANTED');
     if (!granted) continue;
@@ -143,7 +160,7 @@ export function planLaborSeed(world: SampleWorld, today: string): LaborSeedPlan 
       const expert = SEED_EXPERTS.find((e) => !('ended' in e) && (e.fields as readonly string[]).includes(approvedForEvaluation.activityCode));
       const requestedAt = `${addDays(today, -5 - (n % 20))}T06:00:00Z`;
       plan.evaluations.push({
-        id: seededId(2, plan.evaluations.length + 1),
+        id: evaluationId(),
         nomadId,
         applicationId: null,
         origin: 'MONITORING',
@@ -193,7 +210,7 @@ export function planLaborSeed(world: SampleWorld, today: string): LaborSeedPlan 
     const expert = SEED_EXPERTS.find((e) => !('ended' in e) && (e.fields as readonly string[]).includes(a.activityCode));
     const verdict = a.evaluationVerdict ?? null;
     plan.evaluations.push({
-      id: seededId(2, plan.evaluations.length + 1),
+      id: evaluationId(),
       nomadId: a.nomadId,
       applicationId: a.id,
       origin: 'APPLICATION',
@@ -210,6 +227,8 @@ export function planLaborSeed(world: SampleWorld, today: string): LaborSeedPlan 
       concludedAt: verdict ? (typeof a.evaluationConcludedAt === 'string' ? a.evaluationConcludedAt : requestedAt) : null,
     });
   }
+  counters.cases = n;
+  counters.evaluations += plan.evaluations.length;
   return plan;
 }
 

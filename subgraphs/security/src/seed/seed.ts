@@ -39,6 +39,16 @@ const FLAG_REASONS: readonly { reasons: ScreeningReason[]; text: string | null; 
 ];
 
 /**
+ * Screenings, exit watches and flags drawn so far, when the large program (`npm run
+ * seed:large`) draws the world in chunks: ids and the reasons' cycle go on from there (advanced).
+ */
+export interface SecuritySeedCounters {
+  screenings: number;
+  watches: number;
+  flagged: number;
+}
+
+/**
  * GKNB's part of the sample world: one screening per seeded application with the outcome
  * migration recorded for it (PENDING where migration has none), one per adult family member
  * (DEPENDANT, under the principal, with the outcome migration records), and an exit watch for every
@@ -46,14 +56,15 @@ const FLAG_REASONS: readonly { reasons: ScreeningReason[]; text: string | null; 
  * seed adds them without a DependantAdded; holders are known by their screening). Pure, so that
  * a test can check it against the sample world.
  */
-export function securitySample(world: SampleWorld, rules: Rules, today: string) {
+export function securitySample(world: SampleWorld, rules: Rules, today: string, chunk?: SecuritySeedCounters) {
   const citizenshipOf = new Map(world.nomadRows.map((n) => [n.id, n.citizenship]));
   const pinOf = new Map(world.nomadRows.map((n) => [n.id, n.pin ?? null]));
-  let flagged = 0;
+  const before = chunk ?? { screenings: 0, watches: 0, flagged: 0 };
+  let flagged = before.flagged;
   const screeningRows: (typeof screenings.$inferInsert)[] = world.applicationRows.map((a, i) => {
     const outcome = a.screeningOutcome ?? 'PENDING';
     const base = {
-      id: seededUuid(i + 1),
+      id: seededUuid(before.screenings + i + 1),
       kind: 'APPLICATION' as const,
       applicationId: a.id,
       applicationNumber: a.number,
@@ -80,11 +91,13 @@ export function securitySample(world: SampleWorld, rules: Rules, today: string) 
     if (!row) continue;
     // Most former holders left long ago: their departure is on record. The recent ones (and
     // every third older one) stay watched, so the overdue list has realistic work in it.
-    const confirmed = row.exitDeadlineOn < addDays(today, -30) && watchRows.length % 3 !== 0;
-    const watch = { id: seededUuid(2_000_000 + watchRows.length), ...row };
+    const watched = before.watches + watchRows.length;
+    const confirmed = row.exitDeadlineOn < addDays(today, -30) && watched % 3 !== 0;
+    const watch = { id: seededUuid(2_000_000 + watched), ...row };
     watchRows.push(confirmed ? { ...watch, departureConfirmedOn: addDays(row.exitDeadlineOn, -2), confirmedBy: SEED_OFFICER, note: 'Border-crossing record (sample).', version: 2 } : watch);
   }
-  const family = sampleDependants(world, today).dependants;
+  // A chunk of the large program has no family members (`sampleDependants` reads the whole world).
+  const family = chunk ? [] : sampleDependants(world, today).dependants;
   // The adult family members' DEPENDANT screenings (filed under the principal), with the outcome migration records.
   for (const d of family) {
     if (!d.screeningOutcome || !d.screeningId) continue;
@@ -103,6 +116,11 @@ export function securitySample(world: SampleWorld, rules: Rules, today: string) 
     source: 'sample',
     knownSince: d.addedAt,
   }));
+  if (chunk) {
+    chunk.screenings += world.applicationRows.length;
+    chunk.watches += watchRows.length;
+    chunk.flagged = flagged;
+  }
   return { screeningRows, watchRows, subjectRows };
 }
 
@@ -130,6 +148,19 @@ export const SAMPLE_MEASURES: readonly { title: string; responsibleUnit: string;
   { title: 'Training of screening officers on the digital-nomad procedure', responsibleUnit: 'Personnel Training Centre', state: 'PLANNED', evidence: [] },
 ];
 
+/** `SAMPLE_MEASURES` as rows, with their evidence (the seed's and the large program's). */
+export function sampleMeasureRows(): { measures: (typeof technicalMeasures.$inferInsert)[]; evidence: (typeof measureEvidence.$inferInsert)[] } {
+  const measures: (typeof technicalMeasures.$inferInsert)[] = [];
+  const evidence: (typeof measureEvidence.$inferInsert)[] = [];
+  for (const [i, m] of SAMPLE_MEASURES.entries()) {
+    const id = seededUuid(1_000_000 + i);
+    const createdAt = `2025-05-${String(16 + i).padStart(2, '0')}T04:00:00Z`;
+    measures.push({ id, title: m.title, responsibleUnit: m.responsibleUnit, state: m.state, dueOn: m.dueOn ?? null, createdBy: SEED_OFFICER, createdAt, updatedAt: createdAt, version: 1 + m.evidence.length });
+    evidence.push(...m.evidence.map((e, j) => ({ measureId: id, ...e, addedBy: SEED_OFFICER, addedAt: `2025-07-${String(1 + j).padStart(2, '0')}T04:00:00Z` })));
+  }
+  return { measures, evidence };
+}
+
 /**
  * Fills an empty security database with GKNB's part of the sample world (`@nomad/sample`: the same
  * people and applications as migration's seed, pure and deterministic) and the measures
@@ -144,16 +175,11 @@ export async function seedSecurity(db: SecurityDb, logger: Logger, options: Seed
   const { screeningRows, watchRows, subjectRows } = securitySample(world, rules, options.today);
   await db.transaction(async (tx) => {
     for (let i = 0; i < screeningRows.length; i += 500) await tx.insert(screenings).values(screeningRows.slice(i, i + 500));
-    if (watchRows.length > 0) await tx.insert(exitWatches).values(watchRows);
+    for (let i = 0; i < watchRows.length; i += 1000) await tx.insert(exitWatches).values(watchRows.slice(i, i + 1000));
     if (subjectRows.length > 0) await tx.insert(knownSubjects).values(subjectRows);
-    for (const [i, m] of SAMPLE_MEASURES.entries()) {
-      const id = seededUuid(1_000_000 + i);
-      const createdAt = `2025-05-${String(16 + i).padStart(2, '0')}T04:00:00Z`;
-      await tx.insert(technicalMeasures).values({ id, title: m.title, responsibleUnit: m.responsibleUnit, state: m.state, dueOn: m.dueOn ?? null, createdBy: SEED_OFFICER, createdAt, updatedAt: createdAt, version: 1 + m.evidence.length });
-      if (m.evidence.length > 0) {
-        await tx.insert(measureEvidence).values(m.evidence.map((e, j) => ({ measureId: id, ...e, addedBy: SEED_OFFICER, addedAt: `2025-07-${String(1 + j).padStart(2, '0')}T04:00:00Z` })));
-      }
-    }
+    const { measures, evidence } = sampleMeasureRows();
+    await tx.insert(technicalMeasures).values(measures);
+    await tx.insert(measureEvidence).values(evidence);
   });
   logger.info({ screenings: screeningRows.length, exitWatches: watchRows.length, knownSubjects: subjectRows.length, measures: SAMPLE_MEASURES.length }, 'seeded sample data');
   return true;

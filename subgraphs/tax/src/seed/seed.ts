@@ -65,29 +65,50 @@ function quartersBetween(from: string, until: string): string[] {
   return out;
 }
 
+/** Registrations and declarations drawn so far: a world drawn in chunks numbers them on from there. */
+export interface TaxSeedCounters {
+  registrations: number;
+  declarations: number;
+}
+
+/** Rows per nomad id, in their order. */
+function byNomad<T extends { nomadId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.nomadId);
+    if (list) list.push(row);
+    else out.set(row.nomadId, [row]);
+  }
+  return out;
+}
+
 /**
  * The tax part of the deterministic sample world (`@nomad/sample`): every status holder (a nomad with a
  * PIN) has an IE registration whose state follows their status — recent grants and extensions
  * pending re-registration (the first ones as first registrations), revoked or expired
  * statuses deregistered (the most recent still pending) — with quarterly declarations and
- * payments, some in arrears. Pure, so a test can compare it with the world it draws from.
+ * payments, some in arrears. Pure, so a test can compare it with the world it draws from. A
+ * chunk of a larger world (`sampleWorldChunks`) passes the counters of the chunks before
+ * (advanced here), so that the chunks' rows together are the whole world's.
  */
-export function taxWorld(world: SampleWorld, today: string): TaxWorld {
+export function taxWorld(world: SampleWorld, today: string, counters: TaxSeedCounters = { registrations: 0, declarations: 0 }): TaxWorld {
   const out: TaxWorld = { registrationRows: [], entryRows: [], declarationRows: [], paymentRows: [], campaignRows: [], campaignItemRows: [] };
   const campaignId = seededUuid(2_000_000);
   const campaignDay = addDays(today, -CAMPAIGN_DAYS_AGO);
   const campaignAt = `${campaignDay}T05:00:00Z`;
   const activityOf = new Map(world.applicationRows.map((a) => [a.nomadId, a]));
-  let n = 0;
+  const eventsOf = byNomad(world.eventRows);
+  const periodsOf = byNomad(world.periodRows);
+  let n = counters.registrations;
   for (const nomad of world.nomadRows) {
     if (!nomad.pin) continue;
-    const events = world.eventRows.filter((e) => e.nomadId === nomad.id);
+    const events = eventsOf.get(nomad.id) ?? [];
     const grants = events.filter((e) => e.kind === 'GRANTED' || e.kind === 'EXTENDED' || e.kind === 'RENEWED');
     const first = grants[0];
     const last = grants[grants.length - 1];
     if (!first || !last) continue;
     const end = events.find((e) => e.kind === 'REVOKED' || e.kind === 'EXPIRED');
-    const periods = world.periodRows.filter((p) => p.nomadId === nomad.id);
+    const periods = periodsOf.get(nomad.id) ?? [];
     const validUntil = periods.reduce((max, p) => (p.validUntil > max ? p.validUntil : max), '0000-00-00');
     const application = activityOf.get(nomad.id);
     const i = n++;
@@ -164,7 +185,7 @@ export function taxWorld(world: SampleWorld, today: string): TaxWorld {
     quartersBetween(registeredOn, deregisteredOn ?? today).forEach((period, q) => {
       const dates = periodDates(period);
       if (!dates) return;
-      const declarationId = seededUuid(1_000_000 + out.declarationRows.length);
+      const declarationId = seededUuid(1_000_000 + counters.declarations + out.declarationRows.length);
       const incomeMinor = Math.round((annual / 4) * (0.85 + ((i + q) % 7) * 0.05));
       const due = taxDue(incomeMinor, rate);
       out.declarationRows.push({
@@ -199,6 +220,8 @@ export function taxWorld(world: SampleWorld, today: string): TaxWorld {
       finishedAt: `${campaignDay}T06:00:00Z`,
     });
   }
+  counters.registrations = n;
+  counters.declarations += out.declarationRows.length;
   return out;
 }
 
