@@ -179,6 +179,10 @@ export const applications = migration.table(
     index('applications_nomad_idx').on(t.nomadId, t.submittedAt, t.id),
     index('applications_submitted_idx').on(t.submittedAt, t.id),
     index('applications_state_idx').on(t.state, t.reviewDeadlineOn),
+    // Analysts' filters and statistics (issue 16; src/explain.test.ts): by activity, and by
+    // the Bishkek day of submission, the expression the filters and dimensions use.
+    index('applications_activity_idx').on(t.activityCode, t.submittedAt),
+    index('applications_submitted_on_idx').on(sql`((${t.submittedAt} at time zone 'Asia/Bishkek')::date)`),
     check('applications_number_format', sql`${t.number} ~ ${sql.raw(`'${APPLICATION_NUMBER_PATTERN.source}'`)}`),
     check('applications_income_positive', sql`${t.declaredIncomeMinor} >= 0`),
     // At most one open application per person.

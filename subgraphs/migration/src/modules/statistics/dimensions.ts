@@ -12,6 +12,13 @@ import { applications, nomads, statusEvents, statusPeriods } from '../../db/sche
 /** The nomad's citizenship (ISO 3166-1 alpha-3), over a statement that joins `nomads`. */
 export const citizenshipSql: SQL = sql`${nomads.citizenship}::text`;
 
+/**
+ * The applicant's citizenship over a statement on `applications`, looked up by the nomads'
+ * key: a filtered question reads only its own applications' nomads, where a join would hash
+ * the whole table (src/explain.test.ts).
+ */
+export const applicantCitizenshipSql: SQL = sql`(select ${nomads.citizenship}::text from ${nomads} where ${nomads.id} = ${applications.nomadId})`;
+
 /** `YYYY-MM`, `YYYY-Qn` and the year of a date expression, by dimension name. */
 export function calendarSql<M extends string, Q extends string, Y extends string>(date: SQL, names: { month: M; quarter: Q; year: Y }): Record<M | Q | Y, SQL> {
   return {

@@ -1,9 +1,9 @@
 import { bishkekDateSql, calendarDimension, disclosureRuleSql, runGroupedStatistics, type GroupedStatement, type RawStatisticsRow } from '@nomad/kit';
 import { sql, type SQL } from 'drizzle-orm';
 import type { MigrationDb } from '../../db/index.ts';
-import { applications, nomads, publicHolidays, ruleValues } from '../../db/schema.ts';
+import { applications, publicHolidays, ruleValues } from '../../db/schema.ts';
 import { applicationConditions, AWAITING_DECISION, submittedOn, type ApplicationFilterParams } from '../applications/queries.ts';
-import { calendarSql, citizenshipSql } from './dimensions.ts';
+import { calendarSql, applicantCitizenshipSql } from './dimensions.ts';
 
 export type Dimension = 'CITIZENSHIP' | 'ACTIVITY' | 'STATE' | 'SUBMITTED_MONTH' | 'SUBMITTED_QUARTER' | 'SUBMITTED_YEAR' | 'DECIDED_MONTH';
 export type Duration = 'WORKING_DAYS_TO_DECISION' | 'CALENDAR_DAYS_TO_DECISION';
@@ -22,9 +22,9 @@ export const DIMENSION_COLUMN = {
 /** The Bishkek calendar date of the decision. */
 const decidedOn = bishkekDateSql(applications.decidedAt);
 
-/** Each dimension's value, over the `applications` and `nomads` of the statement. */
+/** Each dimension's value, over the `applications` of the statement. */
 const DIMENSION_SQL: Record<Dimension, SQL> = {
-  CITIZENSHIP: citizenshipSql,
+  CITIZENSHIP: applicantCitizenshipSql,
   ACTIVITY: sql`${applications.activityCode}`,
   STATE: sql`${applications.state}::text`,
   ...calendarSql(submittedOn, { month: 'SUBMITTED_MONTH', quarter: 'SUBMITTED_QUARTER', year: 'SUBMITTED_YEAR' }),
@@ -71,7 +71,7 @@ export function applicationStatisticsStatement(params: {
   return {
     dimensions: groupBy.map((d) => ({ column: DIMENSION_COLUMN[d], value: DIMENSION_SQL[d] })),
     inputs: [sql`case when ${decided} then ${days} end as days`, sql`(${overdue}) as overdue`],
-    from: sql`from ${applications} join ${nomads} on ${nomads.id} = ${applications.nomadId} ${where ? sql`where ${where}` : sql``}`,
+    from: sql`from ${applications} ${where ? sql`where ${where}` : sql``}`,
     aggregates: {
       count: sql`count(*)::int`,
       decided: sql`count(x.days)::int`,

@@ -1,0 +1,2 @@
+CREATE INDEX "applications_activity_idx" ON "migration"."applications" USING btree ("activity_code","submitted_at");--> statement-breakpoint
+CREATE INDEX "applications_submitted_on_idx" ON "migration"."applications" USING btree ((("submitted_at" at time zone 'Asia/Bishkek')::date));
