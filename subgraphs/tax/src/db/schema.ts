@@ -8,6 +8,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgSchema,
   primaryKey,
   text,
@@ -54,6 +55,18 @@ export const regimes = tax.table(
     uniqueIndex('regimes_one_default').on(t.isDefault).where(sql`${t.isDefault}`),
   ],
 );
+
+/**
+ * The tax service's rule values ([I] facts of DOMAIN.md are data, not literals): one row per
+ * rule, read by the services, changed by a row update. `statistics_disclosure`: the disclosure
+ * control of tax's statistics and aggregates (k, rounding), see the kit's statistics/rules.ts.
+ */
+export const ruleValues = tax.table('rule_values', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  description: text('description').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
 
 /** One foreign-IE registration per status holder, keyed by PIN (the taxpayer number). */
 export const registrations = tax.table(

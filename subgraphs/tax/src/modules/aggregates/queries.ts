@@ -1,6 +1,7 @@
-import { count, sql } from 'drizzle-orm';
+import { disclosureRulesFrom, STATISTICS_DISCLOSURE_RULE, type DisclosureRules } from '@nomad/kit';
+import { count, eq, sql } from 'drizzle-orm';
 import type { TaxDb } from '../../db/index.ts';
-import { declarations, payments, registrations, type RegistrationState } from '../../db/schema.ts';
+import { declarations, payments, registrations, ruleValues, type RegistrationState } from '../../db/schema.ts';
 
 export async function countRegistrationsByStateAndRegime(db: TaxDb): Promise<{ state: RegistrationState; regimeCode: string; n: number }[]> {
   return db
@@ -36,4 +37,10 @@ export async function declarationTotalsByCurrency(db: TaxDb, params: { today: st
     .from(declarations)
     .groupBy(declarations.currency)
     .orderBy(declarations.currency);
+}
+
+/** Tax's `statistics_disclosure` rule value, validated (a missing or weakened value stops the aggregates, naming the key). */
+export async function readDisclosureRules(db: TaxDb): Promise<DisclosureRules> {
+  const [row] = await db.select({ value: ruleValues.value }).from(ruleValues).where(eq(ruleValues.key, STATISTICS_DISCLOSURE_RULE));
+  return disclosureRulesFrom(row?.value);
 }

@@ -1,9 +1,9 @@
-import { analyticsRead, DEFAULT_DISCLOSURE_RULES, discloseStatistics, roundCount, type DisclosureRules, type MeasureDisclosure, type RawStatisticsRow } from '@nomad/kit';
+import { analyticsRead, discloseStatistics, roundCount, type DisclosureRules, type MeasureDisclosure, type RawStatisticsRow } from '@nomad/kit';
 import { assertAggregateReader } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { RegistrationState } from '../../db/schema.ts';
-import { countRegistrationsByStateAndRegime, declarationTotalsByCurrency, type CurrencyTotalsRow } from './queries.ts';
+import { countRegistrationsByStateAndRegime, declarationTotalsByCurrency, readDisclosureRules, type CurrencyTotalsRow } from './queries.ts';
 
 export type { CurrencyTotalsRow };
 
@@ -67,11 +67,15 @@ function disclosedTotals(row: CurrencyTotalsRow, rules: DisclosureRules): Curren
  * significant figures, so that reading it before and after one declaration never gives that
  * declaration's income.
  */
-export async function taxAggregates(ctx: Context, app: App, rules: DisclosureRules = DEFAULT_DISCLOSURE_RULES): Promise<TaxAggregates> {
+export async function taxAggregates(ctx: Context, app: App, rulesOverride?: DisclosureRules): Promise<TaxAggregates> {
   assertAggregateReader(ctx.principal);
   // On the analysts' pool (a replica, or under the analysts' statement timeout): ANALYTICS_TIMEOUT past it.
-  const [counts, totals] = await analyticsRead(ctx, (db) =>
-    Promise.all([countRegistrationsByStateAndRegime(db), declarationTotalsByCurrency(db, { today: app.clock.today() })]),
+  const [counts, totals, rules] = await analyticsRead(ctx, (db) =>
+    Promise.all([
+      countRegistrationsByStateAndRegime(db),
+      declarationTotalsByCurrency(db, { today: app.clock.today() }),
+      rulesOverride ? Promise.resolve(rulesOverride) : readDisclosureRules(db),
+    ]),
   );
   const byState = new Map<RegistrationState, number>();
   const byRegime = new Map<string, number>();

@@ -1,7 +1,7 @@
-import { bishkekDateSql, calendarDimension, runGroupedStatistics, type GroupedStatement, type RawStatisticsRow } from '@nomad/kit';
+import { bishkekDateSql, calendarDimension, disclosureRuleSql, runGroupedStatistics, type GroupedStatement, type RawStatisticsRow } from '@nomad/kit';
 import { and, desc, inArray, sql, type SQL } from 'drizzle-orm';
 import type { TaxDb } from '../../db/index.ts';
-import { campaignItems, campaigns, declarations, registrations } from '../../db/schema.ts';
+import { campaignItems, campaigns, declarations, registrations, ruleValues } from '../../db/schema.ts';
 import { registrationConditions, type RegistrationFilter } from '../registrations/queries.ts';
 
 export type DeclarationDimension = 'QUARTER' | 'YEAR' | 'FILED_MONTH' | 'ACTIVITY' | 'REGIME' | 'REGISTRATION_STATE';
@@ -73,6 +73,7 @@ export function declarationStatisticsStatement(params: DeclarationStatisticsPara
       incomeP90: sql`percentile_cont(0.9) within group (order by x.income)`,
       taxDueSum: sql`sum(x."taxDue")::float8`,
     },
+    rules: disclosureRuleSql(ruleValues),
   };
 }
 
@@ -116,6 +117,7 @@ export function reregistrationStatisticsStatement(params: ReregistrationStatisti
     inputs: [],
     from: sql`from ${campaignItems} join ${registrations} on ${registrations.id} = ${campaignItems.registrationId} ${where(conditions)}`,
     aggregates: { count: sql`count(*)::int` },
+    rules: disclosureRuleSql(ruleValues),
   };
 }
 

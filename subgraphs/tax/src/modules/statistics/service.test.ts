@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DISCLOSURE_RULES, type Database, type DisclosedRow, type DisclosureRules, type Money, type Principal } from '@nomad/kit';
 import type { TestDatabase } from '@nomad/kit/testing';
 import type { App } from '../../app.ts';
 import type { TaxSchema } from '../../db/index.ts';
-import { campaignItems, campaigns, declarations, registrations, type CampaignFailureCode, type RegistrationState } from '../../db/schema.ts';
+import { campaignItems, campaigns, declarations, registrations, ruleValues, type CampaignFailureCode, type RegistrationState } from '../../db/schema.ts';
 import { openTestTaxDatabase, taxServiceContext, testPin } from '../../testing.ts';
 import { taxAggregates } from '../aggregates/service.ts';
 import { fileDeclaration } from '../declarations/service.ts';
@@ -81,10 +81,14 @@ afterAll(async () => {
 
 const ALL = ['COUNT', 'TAXPAYERS', 'INCOME_SUM', 'INCOME_AVERAGE', 'INCOME_MEDIAN', 'INCOME_P90', 'TAX_DUE_SUM'] as const;
 
+/** The rules tax's `statistics_disclosure` rule value holds (the defaults), read as the service reads them. */
+const RULE_VALUE = 'rule value' as const;
+const given = (rules: DisclosureRules | typeof RULE_VALUE) => (rules === RULE_VALUE ? undefined : rules);
+
 /** Runs declarationStatistics as `principal` (an analyst), counting its SQL statements; exact at k = 5 unless `rules` says otherwise. */
-async function declarationStats(args: Partial<DeclarationStatisticsArgs>, rules: DisclosureRules = EXACT(5), principal: Principal = analyst) {
+async function declarationStats(args: Partial<DeclarationStatisticsArgs>, rules: DisclosureRules | typeof RULE_VALUE = EXACT(5), principal: Principal = analyst) {
   const before = database.statementCount();
-  const result = await getDeclarationStatistics(taxServiceContext(database, principal), { measures: [...ALL], ...args }, rules);
+  const result = await getDeclarationStatistics(taxServiceContext(database, principal), { measures: [...ALL], ...args }, given(rules));
   return { result, statements: database.statementCount() - before };
 }
 
@@ -156,7 +160,7 @@ describe('small cells: k counts taxpayers, not declarations', () => {
 
 describe('rounding under the default rules', () => {
   it('counts to a multiple of 5, amounts to 2 significant figures; the rules are in the answer', async () => {
-    const { result } = await declarationStats({ groupBy: ['QUARTER'], filter: { activityCodes: ['SOFTWARE_DEVELOPMENT'] } }, DEFAULT_DISCLOSURE_RULES);
+    const { result } = await declarationStats({ groupBy: ['QUARTER'], filter: { activityCodes: ['SOFTWARE_DEVELOPMENT'] } }, RULE_VALUE);
     expect(result.disclosure).toEqual({ minCellSize: 5, countRoundingBase: 5, significantFigures: 2 });
     expect(result.rows).toEqual([
       shown({ quarter: '2026-Q1' }, { count: 5, taxpayers: 5, sum: 15_000_000, average: 3_000_000, median: 3_000_000, p90: 4_600_000, tax: 600_000 }),
@@ -175,8 +179,8 @@ describe('differencing: one more declaration never shows as its income (issue 16
 
   it('declarationStatistics and taxAggregates, read before and after: no measure moves by the income, nor a count by one', async () => {
     const read = async () => {
-      const stats = (await declarationStats({ groupBy: [] }, DEFAULT_DISCLOSURE_RULES)).result;
-      const quarters = (await declarationStats({ measures: ['COUNT', 'INCOME_SUM'], groupBy: ['QUARTER'] }, DEFAULT_DISCLOSURE_RULES)).result;
+      const stats = (await declarationStats({ groupBy: [] }, RULE_VALUE)).result;
+      const quarters = (await declarationStats({ measures: ['COUNT', 'INCOME_SUM'], groupBy: ['QUARTER'] }, RULE_VALUE)).result;
       const aggregates = await taxAggregates(taxServiceContext(database, analyst), app);
       return { stats, quarters, aggregates };
     };
@@ -245,6 +249,24 @@ describe('taxAggregates, disclosed', () => {
       { regimeCode: 'SIMPLIFIED_SINGLE_TAX', count: 6 },
     ]);
   });
+
+  it('follows tax.rule_values: a changed k and base change the answer, a weakened value stops it naming the key', async () => {
+    const setRule = (value: unknown) => database.db.update(ruleValues).set({ value }).where(eq(ruleValues.key, 'statistics_disclosure'));
+    try {
+      await setRule({ minCellSize: 3, countRoundingBase: 1, significantFigures: 2 });
+      const out = await taxAggregates(taxServiceContext(database, analyst), app);
+      expect(out.byRegime).toEqual([
+        { regimeCode: 'HTP_RESIDENT', count: 3 },
+        { regimeCode: 'SIMPLIFIED_SINGLE_TAX', count: 6 },
+      ]);
+      expect((await declarationStats({ measures: ['TAXPAYERS'], groupBy: ['ACTIVITY'] }, RULE_VALUE)).result.disclosure.minCellSize).toBe(3);
+      await setRule({ minCellSize: 5, countRoundingBase: 0, significantFigures: 2 });
+      await expect(taxAggregates(taxServiceContext(database, analyst), app)).rejects.toThrow(/statistics_disclosure is invalid at countRoundingBase/);
+      await expect(declarationStats({}, RULE_VALUE)).rejects.toThrow(/statistics_disclosure is invalid/);
+    } finally {
+      await setRule(DEFAULT_DISCLOSURE_RULES);
+    }
+  });
 });
 
 describe('reregistrationStatistics: a campaign’s progress, done, pending and failed with reasons', () => {
@@ -270,9 +292,9 @@ describe('reregistrationStatistics: a campaign’s progress, done, pending and f
     await item(latest, 'FAILED', 'NOT_PENDING');
   });
 
-  const progress = async (args: Partial<ReregistrationStatisticsArgs>, rules: DisclosureRules = EXACT(1), principal: Principal = analyst) => {
+  const progress = async (args: Partial<ReregistrationStatisticsArgs>, rules: DisclosureRules | typeof RULE_VALUE = EXACT(1), principal: Principal = analyst) => {
     const before = database.statementCount();
-    const result = await getReregistrationStatistics(taxServiceContext(database, principal), { measures: ['COUNT'], ...args }, rules);
+    const result = await getReregistrationStatistics(taxServiceContext(database, principal), { measures: ['COUNT'], ...args }, given(rules));
     return { result, statements: database.statementCount() - before };
   };
 
@@ -300,7 +322,7 @@ describe('reregistrationStatistics: a campaign’s progress, done, pending and f
   });
 
   it('under the default rules: DONE (7) shown as 5, the small failures and pending withheld (together 5: the total gives nothing away)', async () => {
-    const { result } = await progress({ groupBy: ['OUTCOME'] }, DEFAULT_DISCLOSURE_RULES);
+    const { result } = await progress({ groupBy: ['OUTCOME'] }, RULE_VALUE);
     expect(result.rows).toEqual([
       { outcome: 'DONE', suppressed: false, count: 5 },
       { outcome: 'FAILED', suppressed: true, count: null },
