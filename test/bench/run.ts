@@ -8,6 +8,8 @@
  *   every application as an analyst (runner.ts).
  * - `scoreboard`: our gateway against stock `@apollo/gateway` and Hive Gateway on the same
  *   subgraphs, and the subgraph alone; writes BENCHMARKS.md (see scoreboard.ts).
+ * - `statistics`: a large program (`npm run seed:large`'s writers, BENCH_PROGRAM_NOMADS,
+ *   default 100,000) and p50/p99 of each analysts' statistics query (see statistics.ts).
  * - `rss`: the whole built stack's idle memory with sample data, per process and in total,
  *   against the 1 GiB target (see rss.ts); `rss source` adds the `npm start` stack.
  *
@@ -22,6 +24,7 @@ import { drive } from './drive.ts';
 import { rssBench } from './rss.ts';
 import { runnerBench } from './runner.ts';
 import { scoreboardBench } from './scoreboard.ts';
+import { statisticsBench } from './statistics.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -151,7 +154,7 @@ async function latencyBench(): Promise<void> {
   }
 }
 
-const PARTS = ['latency', 'scoreboard', 'rss'] as const;
+const PARTS = ['latency', 'scoreboard', 'rss', 'statistics'] as const;
 const args = process.argv.slice(2);
 const unknownArgs = args.filter((a) => !(PARTS as readonly string[]).includes(a) && a !== 'source');
 if (unknownArgs.length > 0) {
@@ -161,4 +164,5 @@ if (unknownArgs.length > 0) {
 const chosen = PARTS.filter((p) => args.length === 0 || args.includes(p) || (p === 'rss' && args.includes('source')));
 if (chosen.includes('latency')) await latencyBench();
 if (chosen.includes('scoreboard')) await scoreboardBench();
+if (chosen.includes('statistics')) await statisticsBench();
 if (chosen.includes('rss')) await rssBench({ source: args.includes('source') || process.env.BENCH_RSS_SOURCE === '1' });
