@@ -4,7 +4,7 @@ import { buildSchema, GraphQLError, parse, type GraphQLSchema, type OperationDef
 import type { Principal, Role } from '@nomad/contract';
 import { describe, expect, it } from 'vitest';
 import type { GatewayContext } from '../subgraphs/datasource.ts';
-import { PSEUDONYM_PATTERN, Pseudonymizer, pseudonymizeData, pseudonymizeError, seesPseudonyms, usePseudonyms } from './usePseudonyms.ts';
+import { PSEUDONYM_PATTERN, Pseudonymizer, IDENTIFIER_PLACEHOLDER, pseudonymizeData, redactError, seesPseudonyms, usePseudonyms } from './usePseudonyms.ts';
 
 const KEY = 'a-test-pseudonym-key-of-at-least-32-bytes!';
 const NOMAD = '6f1c2b8e-4d3a-4b6c-9a1e-2f3d4c5b6a7e';
@@ -15,7 +15,7 @@ const CASE = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
 const sdl = `
   interface Record { id: ID! createdOn: String! }
   type Nomad implements Record { id: ID! createdOn: String! citizenship: String! applications: [Application!]! friends: [[Nomad]] aliases: [ID!] }
-  type Application implements Record { id: ID! createdOn: String! nomadId: ID! state: String! nomad: Nomad! }
+  type Application implements Record { id: ID! createdOn: String! nomadId: ID! state: String! nomad: Nomad! number: String! }
   type Case { caseId: ID! ref: String! nomad: Nomad! }
   type Report { ref: ID! period: String! }
   union Finding = Case | Report
@@ -24,6 +24,7 @@ const sdl = `
     records: [Record!]!
     findings: [Finding!]!
     count: Int!
+    echo(n: Int): Int
     failing: Nomad
   }
 `;
@@ -166,10 +167,17 @@ describe('usePseudonyms', () => {
     expect(data).toEqual({ nomads: [{ id: NOMAD }, { id: OTHER }] });
   });
 
-  it("replaces ids, numbers and PINs quoted in an error's message for an analyst", async () => {
+  it("redacts ids, numbers and PINs quoted in an error's message for an analyst, never as their pseudonyms", async () => {
     const { data, errors } = await run('{ failing { id } count }', principal(['analyst']));
     expect(data).toEqual({ failing: null, count: 7 });
-    expect(errors?.map((e) => e.message)).toEqual([`Nomad ${p(NOMAD)} has application ${p('20260042')} and PIN ${p('12345678901234')}.`]);
+    const x = IDENTIFIER_PLACEHOLDER;
+    expect(errors?.map((e) => e.message)).toEqual([`Nomad ${x} has application ${x} and PIN ${x}.`]);
+    // An id the analyst knows, sent where it does not validate: the message repeats it, redacted.
+    const invalid = await run(`{ echo(n: "${NOMAD}") }`, principal(['analyst']));
+    expect(invalid.errors?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(invalid.errors)).toContain(x);
+    expect(JSON.stringify(invalid.errors)).not.toContain(p(NOMAD));
+    expect(JSON.stringify(invalid.errors)).not.toContain(NOMAD);
     const officer = await run('{ failing { id } }', principal(['migration_officer']));
     expect(officer.errors?.[0]?.message).toContain(NOMAD);
   });
@@ -193,14 +201,21 @@ describe('pseudonymizeData', () => {
     });
   });
 
+  it('rewrites an id selected twice (beside a fragment selecting it too) once, and Application.number like an id', () => {
+    const query = '{ nomads { id ...N applications { number number2: number } } } fragment N on Nomad { id }';
+    expect(replaceAll(schema, query, { nomads: [{ id: 'a', applications: [{ number: '20260042', number2: '20260042' }] }] })).toEqual({
+      nomads: [{ id: 'P(a)', applications: [{ number: 'P(20260042)', number2: 'P(20260042)' }] }],
+    });
+  });
+
   it('replaces a numeric id by the pseudonym of its text', () => {
     expect(replaceAll(schema, '{ nomads { id } }', { nomads: [{ id: 42 }] })).toEqual({ nomads: [{ id: 'P(42)' }] });
   });
 });
 
-describe('pseudonymizeError', () => {
+describe('redactError', () => {
   it('leaves a message without identifiers as it is', () => {
     const error = { message: 'Personal data of this nomad is not visible to you.', extensions: { code: 'FORBIDDEN' } };
-    expect(pseudonymizeError(error, () => 'x')).toBe(error);
+    expect(redactError(error)).toBe(error);
   });
 });

@@ -97,6 +97,13 @@ function pseudonymizeLeaf(value: unknown, replace: (id: string) => string): unkn
 }
 
 /**
+ * Fields that identify one person's file without being typed `ID`: pseudonymized like ids, so
+ * that an analyst's list asking for them still answers (refusing a non-null field would empty
+ * the whole list) and never shows the value.
+ */
+export const IDENTIFIER_FIELDS: ReadonlySet<string> = new Set(['Application.number']);
+
+/**
  * Walks the response `data` along the operation's selections and replaces the value of every
  * field whose named type is `ID`. Which type a response object has is not known without
  * `__typename`, so the walk is conservative: an object may be any of the possible types of
@@ -115,7 +122,7 @@ export function pseudonymizeData(
   );
   const root = schema.getRootType(operation.operation);
   if (!root) return;
-  walkObject(schema, fragments, data, operation.selectionSet, [root], replace, new Set());
+  walkObject(schema, fragments, data, operation.selectionSet, [root], replace, new Set(), new WeakMap());
 }
 
 function walkObject(
@@ -126,11 +133,13 @@ function walkObject(
   types: readonly GraphQLObjectType[],
   replace: (id: string) => string,
   seenFragments: ReadonlySet<string>,
+  /** The keys of each object already rewritten: an id selected twice (`id` beside a fragment's `id`) is rewritten once. */
+  done: WeakMap<object, Set<string>>,
 ): void {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.INLINE_FRAGMENT) {
       const narrowed = narrow(schema, types, selection.typeCondition?.name.value);
-      if (narrowed.length > 0) walkObject(schema, fragments, object, selection.selectionSet, narrowed, replace, seenFragments);
+      if (narrowed.length > 0) walkObject(schema, fragments, object, selection.selectionSet, narrowed, replace, seenFragments, done);
       continue;
     }
     if (selection.kind === Kind.FRAGMENT_SPREAD) {
@@ -139,7 +148,7 @@ function walkObject(
       // Validation refuses fragment cycles; the guard only keeps a malformed document from looping.
       if (!fragment || seenFragments.has(name)) continue;
       const narrowed = narrow(schema, types, fragment.typeCondition.name.value);
-      if (narrowed.length > 0) walkObject(schema, fragments, object, fragment.selectionSet, narrowed, replace, new Set([...seenFragments, name]));
+      if (narrowed.length > 0) walkObject(schema, fragments, object, fragment.selectionSet, narrowed, replace, new Set([...seenFragments, name]), done);
       continue;
     }
     const fieldName = selection.name.value;
@@ -149,13 +158,17 @@ function walkObject(
     const definitions = types.flatMap((t) => t.getFields()[fieldName] ?? []);
     if (definitions.length === 0) continue;
     const value = object[key];
-    if (definitions.some((d) => getNamedType(d.type).name === 'ID')) {
-      object[key] = pseudonymizeLeaf(value, replace);
+    const identifies = types.some((t) => IDENTIFIER_FIELDS.has(`${t.name}.${fieldName}`));
+    if (identifies || definitions.some((d) => getNamedType(d.type).name === 'ID')) {
+      const rewritten = done.get(object) ?? new Set<string>();
+      if (!rewritten.has(key)) object[key] = pseudonymizeLeaf(value, replace);
+      rewritten.add(key);
+      done.set(object, rewritten);
       continue;
     }
     if (!selection.selectionSet) continue;
     const childTypes = [...new Set(definitions.flatMap((d) => objectTypesOf(schema, getNamedType(d.type).name)))];
-    walkValue(schema, fragments, value, selection.selectionSet, childTypes, replace, seenFragments);
+    walkValue(schema, fragments, value, selection.selectionSet, childTypes, replace, seenFragments, done);
   }
 }
 
@@ -167,25 +180,34 @@ function walkValue(
   types: readonly GraphQLObjectType[],
   replace: (id: string) => string,
   seenFragments: ReadonlySet<string>,
+  done: WeakMap<object, Set<string>>,
 ): void {
   if (Array.isArray(value)) {
-    for (const item of value) walkValue(schema, fragments, item, selectionSet, types, replace, seenFragments);
+    for (const item of value) walkValue(schema, fragments, item, selectionSet, types, replace, seenFragments, done);
   } else if (typeof value === 'object' && value !== null) {
-    walkObject(schema, fragments, value as Record<string, unknown>, selectionSet, types, replace, seenFragments);
+    walkObject(schema, fragments, value as Record<string, unknown>, selectionSet, types, replace, seenFragments, done);
   }
 }
 
-/** An error as it leaves for an analyst: any id its message quotes replaced by the pseudonym. */
-export function pseudonymizeError(error: GraphQLFormattedError, replace: (id: string) => string): GraphQLFormattedError {
-  const message = error.message.replace(IDENTIFIER_IN_TEXT, (id) => replace(id.toLowerCase()));
+/** What an id, number or PIN quoted in an error message becomes for an analyst. */
+export const IDENTIFIER_PLACEHOLDER = '[identifier]';
+
+/**
+ * An error as it leaves for an analyst: any id, number or PIN its message quotes replaced by a
+ * fixed placeholder, never by the pseudonym. Many messages repeat the client's own input (a
+ * variable that does not coerce, a bad literal): a pseudonym there would turn any id the
+ * analyst knows into the pseudonym it has in the lists.
+ */
+export function redactError(error: GraphQLFormattedError): GraphQLFormattedError {
+  const message = error.message.replace(IDENTIFIER_IN_TEXT, IDENTIFIER_PLACEHOLDER);
   return message === error.message ? error : { ...error, message };
 }
 
 /**
  * Pseudonyms for analysts (issue 16, "no re-identification"). For a caller with the `analyst`
  * role, every value of an `ID` field in the final answer becomes its keyed pseudonym
- * (`Pseudonymizer`), in any nesting, through lists, inline and named fragments; ids quoted in
- * error messages too.
+ * (`Pseudonymizer`), in any nesting, through lists, inline and named fragments, and so does
+ * `Application.number` (IDENTIFIER_FIELDS); ids quoted in error messages are redacted.
  *
  * Why here, on the final response, and not in the subgraphs: the query plan joins the agencies'
  * records by their real ids (entity keys such as `Nomad.id` in `_entities` representations), so
@@ -207,7 +229,7 @@ export function usePseudonyms(options: PseudonymOptions): GatewayPlugin {
         if (document && operation) pseudonymizeData(schema, document, operation, result.data, replace);
         else result.data = null;
       }
-      if (result.errors) result.errors = result.errors.map((e) => pseudonymizeError(e, replace));
+      if (result.errors) result.errors = result.errors.map(redactError);
       return Promise.resolve();
     },
   };
