@@ -101,7 +101,7 @@ function pseudonymizeLeaf(value: unknown, replace: (id: string) => string): unkn
  * that an analyst's list asking for them still answers (refusing a non-null field would empty
  * the whole list) and never shows the value.
  */
-export const IDENTIFIER_FIELDS: ReadonlySet<string> = new Set(['Application.number']);
+export const IDENTIFIER_FIELDS: ReadonlySet<string> = new Set(['Application.number', 'StatusEvent.actor']);
 
 /**
  * Walks the response `data` along the operation's selections and replaces the value of every

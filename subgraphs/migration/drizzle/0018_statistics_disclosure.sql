@@ -3,5 +3,5 @@
 -- the significant figures of amounts. The kit's statistics/rules.ts validates the value on every use.
 INSERT INTO "migration"."rule_values" ("key", "value", "description") VALUES
   ('statistics_disclosure', '{"minCellSize": 5, "countRoundingBase": 5, "significantFigures": 2}'::jsonb,
-   'Statistics for analysts: a row of fewer than minCellSize people is suppressed; counts are rounded to a multiple of countRoundingBase and amounts to significantFigures significant figures (bounds: 3-100, 1-100, 1-4).')
+   'Statistics for analysts: a row of fewer than minCellSize people is suppressed; counts are rounded to a multiple of countRoundingBase and amounts to significantFigures significant figures (bounds: 3-100, 3-100, 1-3).')
 ON CONFLICT ("key") DO NOTHING;

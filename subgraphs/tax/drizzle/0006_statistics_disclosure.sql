@@ -10,4 +10,4 @@ CREATE TABLE "tax"."rule_values" (
 -- the value on every use.
 INSERT INTO "tax"."rule_values" ("key", "value", "description") VALUES
   ('statistics_disclosure', '{"minCellSize": 5, "countRoundingBase": 5, "significantFigures": 2}'::jsonb,
-   'Statistics for analysts: a row of fewer than minCellSize taxpayers is suppressed; counts are rounded to a multiple of countRoundingBase and amounts to significantFigures significant figures (bounds: 3-100, 1-100, 1-4).');
+   'Statistics for analysts: a row of fewer than minCellSize taxpayers is suppressed; counts are rounded to a multiple of countRoundingBase and amounts to significantFigures significant figures (bounds: 3-100, 3-100, 1-3).');

@@ -13,7 +13,7 @@
 export interface DisclosureRules {
   /** k: rows holding fewer people than this are suppressed. @default 5 */
   minCellSize: number;
-  /** Counts are rounded to the nearest multiple of this (halves up); 1 shows them exactly. @default 5 */
+  /** Counts are rounded to the nearest multiple of this (halves up); at least 3. @default 5 */
   countRoundingBase: number;
   /** Amounts are rounded to this many significant figures. @default 2 */
   significantFigures: number;
@@ -28,8 +28,10 @@ export const DEFAULT_DISCLOSURE_RULES: Readonly<DisclosureRules> = Object.freeze
 /** The bounds a rule value must stay within, so that an officer cannot switch the protection off by mistake. */
 export const DISCLOSURE_BOUNDS = {
   minCellSize: { min: 3, max: 100 },
-  countRoundingBase: { min: 1, max: 100 },
-  significantFigures: { min: 1, max: 4 },
+  // Rounding to 1 or 2 would show a count exactly, or nearly: one person apart would show again.
+  countRoundingBase: { min: 3, max: 100 },
+  // 4 figures of an income in minor units are close to exact.
+  significantFigures: { min: 1, max: 3 },
 } as const satisfies Record<keyof DisclosureRules, { min: number; max: number }>;
 
 /** The name of the first rule outside its bounds (or not an integer), or null when all hold. */

@@ -5,7 +5,11 @@ import { DEFAULT_DISCLOSURE_RULE_JSON, disclosureRulesFrom, statementDisclosureR
 describe('the disclosure rule value', () => {
   it('reads a valid value, the defaults as the migrations write them', () => {
     expect(disclosureRulesFrom(JSON.parse(DEFAULT_DISCLOSURE_RULE_JSON))).toEqual(DEFAULT_DISCLOSURE_RULES);
-    expect(disclosureRulesFrom({ minCellSize: 10, countRoundingBase: 1, significantFigures: 4 })).toEqual({ minCellSize: 10, countRoundingBase: 1, significantFigures: 4 });
+    expect(disclosureRulesFrom({ minCellSize: 10, countRoundingBase: 3, significantFigures: 3 })).toEqual({ minCellSize: 10, countRoundingBase: 3, significantFigures: 3 });
+    // No rounding (base 1), a base of 2 and 4 significant figures are too weak.
+    expect(() => disclosureRulesFrom({ ...DEFAULT_DISCLOSURE_RULES, countRoundingBase: 1 })).toThrow(/invalid at countRoundingBase/);
+    expect(() => disclosureRulesFrom({ ...DEFAULT_DISCLOSURE_RULES, countRoundingBase: 2 })).toThrow(/invalid at countRoundingBase/);
+    expect(() => disclosureRulesFrom({ ...DEFAULT_DISCLOSURE_RULES, significantFigures: 4 })).toThrow(/invalid at significantFigures/);
   });
 
   it('stops on a missing row or a value that would weaken the protection, naming the key and the field', () => {

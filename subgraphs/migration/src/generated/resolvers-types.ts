@@ -1347,6 +1347,7 @@ export type StatusEvent = {
   exitDeadlineOn?: Maybe<Scalars['Date']['output']>;
   id: Scalars['ID']['output'];
   kind: StatusEventKind;
+  /** The officer's remark recorded with the change, if any; always null for analysts (free text may name a person). */
   reason?: Maybe<Scalars['String']['output']>;
   revocationGround?: Maybe<RevocationGround>;
 };

@@ -248,11 +248,11 @@ describe('under labor’s rule value (the defaults)', () => {
 describe('the rule value decides', () => {
   it('k and the rounding base changed in labor.rule_values change the answer; an invalid value stops it, naming the key', async () => {
     try {
-      await setRule({ minCellSize: 3, countRoundingBase: 2, significantFigures: 3 });
+      await setRule({ minCellSize: 3, countRoundingBase: 3, significantFigures: 3 });
       const { result, statements } = await caseStats({ groupBy: ['STATE', 'RISK_LEVEL'] }, 'rule value');
       expect(statements).toBe(1);
-      expect(result.disclosure).toEqual({ minCellSize: 3, countRoundingBase: 2, significantFigures: 3 });
-      // As at k = 3 above, and the shown counts rounded to 2: OPEN LOW 6, total 11 → 12.
+      expect(result.disclosure).toEqual({ minCellSize: 3, countRoundingBase: 3, significantFigures: 3 });
+      // As at k = 3 above, and the shown counts rounded to 3: OPEN LOW 6, total 11 → 12.
       expect(result.rows.map((r) => [r.state, r.riskLevel, r.count])).toEqual([
         ['CLOSED', 'LOW', null],
         ['OPEN', 'HIGH', null],
@@ -260,7 +260,8 @@ describe('the rule value decides', () => {
       ]);
       expect(result.total.count).toBe(12);
       const agg = await laborAggregates(statisticsContext(database, analyst), { clock: fixedClock('2026-11-24T06:00:00Z') });
-      expect([agg.disclosure.minCellSize, agg.openCases, agg.closedCases, agg.reportsFiled]).toEqual([3, 8, 4, 10]);
+      // Rounded to multiples of 3: open 8 → 9, closed → 3, reports → 9.
+      expect([agg.disclosure.minCellSize, agg.openCases, agg.closedCases, agg.reportsFiled]).toEqual([3, 9, 3, 9]);
       await setRule({ minCellSize: 1, countRoundingBase: 5, significantFigures: 2 });
       await expect(evaluationStats({ measures: ['COUNT'] }, 'rule value')).rejects.toThrow(/statistics_disclosure is invalid at minCellSize/);
       await expect(laborAggregates(statisticsContext(database, analyst), { clock: fixedClock('2026-11-24T06:00:00Z') })).rejects.toThrow(/statistics_disclosure is invalid at minCellSize/);

@@ -3,6 +3,7 @@ import { ANALYST_LOOKUP_REFUSED, type Principal, type Role } from '@nomad/kit';
 import type { Context } from '../../context.ts';
 import type { ApplicationRow, NomadRow } from '../../db/schema.ts';
 import { isLinked, linkedAgencies, type LinkFacts } from '../../policy.ts';
+import { statusRemarkFor } from '../status/service.ts';
 import { applicationNumberFor, assertDetailsReadable, getApplication, resolveApplicationReference } from '../applications/service.ts';
 import { listNomads } from './queries.ts';
 import { assertIdentityReadable, assertStatusReadable, canOpen, canReadIdentity, getMe, getNomad, isSelf, listNomadsFor, resolveNomadReference } from './service.ts';
@@ -281,6 +282,13 @@ describe('references and applications follow the relation', () => {
     // The gateway's usePseudonyms replaces it (IDENTIFIER_FIELDS): refused here, it would empty an analyst's whole list.
     expect(applicationNumberFor(ctx, application)).toBe('10000001');
     expect(applicationNumberFor(ctxOf(principal(['migration_officer'])).ctx, application)).toBe('10000001');
+  });
+
+  it("a status change's remark: null for an analyst (free text may name a person), as written for an officer", () => {
+    expect(statusRemarkFor(ctxOf(principal(['analyst'])).ctx, 'Employer Acme GmbH confirmed by phone')).toBeNull();
+    expect(statusRemarkFor(ctxOf(principal(['analyst', 'migration_officer'])).ctx, 'remark')).toBeNull();
+    expect(statusRemarkFor(ctxOf(principal(['migration_officer'])).ctx, 'remark')).toBe('remark');
+    expect(statusRemarkFor(ctxOf(principal(['migration_officer'])).ctx, null)).toBeNull();
   });
 
   it('application details: refused to an unlinked labor or GKNB officer, field by field', async () => {

@@ -220,9 +220,9 @@ describe('rounding under the default rules', () => {
     const setRule = (value: unknown) =>
       database.db.update(schema.ruleValues).set({ value }).where(eq(schema.ruleValues.key, 'statistics_disclosure'));
     try {
-      await setRule({ minCellSize: 6, countRoundingBase: 2, significantFigures: 3 });
+      await setRule({ minCellSize: 6, countRoundingBase: 3, significantFigures: 3 });
       const { result } = await stats({ measures: ['COUNT'], groupBy: ['CITIZENSHIP'], filter: MARCH }, { rules: 'rule value' });
-      expect(result.disclosure).toEqual({ minCellSize: 6, countRoundingBase: 2, significantFigures: 3 });
+      expect(result.disclosure).toEqual({ minCellSize: 6, countRoundingBase: 3, significantFigures: 3 });
       // KAZ (5) is under k = 6; alone withheld, it would be the total minus USA: USA is withheld too.
       expect(result.rows.map((r) => [r.citizenship, r.suppressed, r.count])).toEqual([
         ['KAZ', true, null],

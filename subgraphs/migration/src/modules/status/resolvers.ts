@@ -2,7 +2,7 @@ import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { Resolvers } from '../../generated/resolvers-types.ts';
 import { changeStatus, type StatusAction, type StatusChangeInput, type StatusPayload } from './change.ts';
-import { listExpiringStatuses, readRecommendations, readStatus, readStatusHistory, readStatusPeriods } from './service.ts';
+import { listExpiringStatuses, readRecommendations, readStatus, readStatusHistory, readStatusPeriods, statusRemarkFor } from './service.ts';
 
 export function statusResolvers(app: App): Resolvers {
   const payload = async (result: StatusPayload, ctx: Context) => ({
@@ -20,6 +20,9 @@ export function statusResolvers(app: App): Resolvers {
     },
     NomadStatus: {
       grantedSince: (s) => s.chainStartedOn,
+    },
+    StatusEvent: {
+      reason: (event, _args, ctx) => statusRemarkFor(ctx, event.reason),
     },
     ExpiringStatusConnection: {
       totalCount: (c) => c.totalCount(),

@@ -1,4 +1,4 @@
-import { badUserInput, daysBetween, forbidden, hasRole, lastDayOfTerm, loadExisting, toConnection, toPage, userError, type CountedConnection, type PageArgs, type UserError } from '@nomad/kit';
+import { badUserInput, daysBetween, forbidden, hasRole, isAnalyst, lastDayOfTerm, loadExisting, toConnection, toPage, userError, type CountedConnection, type PageArgs, type UserError } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import { addDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
@@ -224,4 +224,12 @@ export async function recordExpiries(db: MigrationDb, app: App, batch = 200): Pr
     }
     if (due.length < batch) return recorded;
   }
+}
+
+/**
+ * An officer's free-text remark on a status change, for the reader: analysts get null (free
+ * text may name the person, an employer or a passport; DOMAIN: analysts never see free text).
+ */
+export function statusRemarkFor(ctx: Context, reason: string | null | undefined): string | null {
+  return isAnalyst(ctx.principal) ? null : (reason ?? null);
 }

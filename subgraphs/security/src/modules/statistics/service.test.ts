@@ -144,10 +144,10 @@ describe('screeningStatistics: counts per group, from the fixture worked out by 
   it('follows the rule value in security.rules: a changed k and base change the answer, a weakened one stops it', async () => {
     const setRule = (value: unknown) => database.db.update(schema.rules).set({ value }).where(eq(schema.rules.key, 'statistics_disclosure'));
     try {
-      await setRule({ minCellSize: 3, countRoundingBase: 1, significantFigures: 2 });
+      await setRule({ minCellSize: 3, countRoundingBase: 3, significantFigures: 2 });
       const { result } = await stats({ groupBy: ['OUTCOME'] }, { rules: 'rule value' });
       expect(result.rows).toEqual([shown({ outcome: 'CLEARED' }, 15), shown({ outcome: 'FLAGGED' }, 3), shown({ outcome: 'PENDING' }, 3)]);
-      await setRule({ minCellSize: 2, countRoundingBase: 1, significantFigures: 2 });
+      await setRule({ minCellSize: 2, countRoundingBase: 3, significantFigures: 2 });
       await expect(stats({ groupBy: ['OUTCOME'] }, { rules: 'rule value' })).rejects.toThrow(/statistics_disclosure is invalid at minCellSize/);
     } finally {
       await setRule(DEFAULT_DISCLOSURE_RULES);

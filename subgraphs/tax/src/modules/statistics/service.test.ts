@@ -253,7 +253,7 @@ describe('taxAggregates, disclosed', () => {
   it('follows tax.rule_values: a changed k and base change the answer, a weakened value stops it naming the key', async () => {
     const setRule = (value: unknown) => database.db.update(ruleValues).set({ value }).where(eq(ruleValues.key, 'statistics_disclosure'));
     try {
-      await setRule({ minCellSize: 3, countRoundingBase: 1, significantFigures: 2 });
+      await setRule({ minCellSize: 3, countRoundingBase: 3, significantFigures: 2 });
       const out = await taxAggregates(taxServiceContext(database, analyst), app);
       expect(out.byRegime).toEqual([
         { regimeCode: 'HTP_RESIDENT', count: 3 },
