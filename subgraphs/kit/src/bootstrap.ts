@@ -19,6 +19,7 @@ import {
   type EnvSource,
 } from './env.ts';
 import { eventsTransportConfig, eventsTransportEnvShape } from './events/config.ts';
+import { requireCursorKeyInScope } from './pagination.ts';
 import { exponentialBackoff, type Backoff } from './events/relay.ts';
 import { startEventDelivery, type EventDelivery } from './events/runtime.ts';
 import { eventsRoute, type EventHandlers } from './events/route.ts';
@@ -211,6 +212,8 @@ export async function runSubgraph<TSchema extends Record<string, unknown>>(
       assertHandlers(options.agency, [...Object.keys(options.events.handlers), ...accessLedgerEventTypes(options.agency)]);
     }
     keyring = await loadKeyring({ agency: options.agency, env: env.raw as EnvSource, production: env.nodeEnv === 'production', dataDir: env.dataDir });
+    // In production every cursor is sealed with the agency's own key, put in scope per request.
+    if (env.nodeEnv === 'production') requireCursorKeyInScope();
   } catch (err) {
     if (err instanceof EnvError || err instanceof SubscriptionError) {
       process.stderr.write(`${options.agency}: ${err.message}\n`);

@@ -9,6 +9,7 @@ import {
   cursorKeyOf,
   decodeCursor,
   encodeCursor,
+  requireCursorKeyInScope,
   toConnection,
   toPage,
   withCursorKey,
@@ -96,6 +97,18 @@ describe('cursors', () => {
     const err = caught(() => toPage({ after: value }));
     expect(err.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
     expect(err.message).toContain('`after`');
+  });
+
+  it('refuse to fall back to the development key in production, outside a request', () => {
+    requireCursorKeyInScope();
+    try {
+      expect(() => encodeCursor({ key: '1', id: 'a' })).toThrow(/outside a request/);
+      const key = cursorKeyOf('a-production-gateway-credential');
+      const sealed = withCursorKey(key, () => encodeCursor({ key: '1', id: 'a' }));
+      expect(withCursorKey(key, () => decodeCursor(sealed))).toEqual({ key: '1', id: 'a' });
+    } finally {
+      requireCursorKeyInScope(false);
+    }
   });
 
   it('are opaque: the id inside cannot be read by decoding, and each cursor of a row differs', () => {

@@ -62,8 +62,22 @@ export function withCursorKey<T>(key: Buffer, work: () => T): T {
   return cursorKeys.run(key, work);
 }
 
+let cursorKeyRequired = false;
+
+/**
+ * From now on, a cursor sealed or opened outside a request (no key in scope) is an error, not
+ * the development key: a production server calls it at start, since a cursor sealed with the
+ * development key would be readable by anyone who derives it.
+ */
+export function requireCursorKeyInScope(required = true): void {
+  cursorKeyRequired = required;
+}
+
 function currentCursorKey(): Buffer {
-  return cursorKeys.getStore() ?? DEFAULT_CURSOR_KEY;
+  const key = cursorKeys.getStore();
+  if (key) return key;
+  if (cursorKeyRequired) throw new Error('a cursor was sealed or opened outside a request (no cursor key in scope)');
+  return DEFAULT_CURSOR_KEY;
 }
 
 export function encodeCursor(cursor: Cursor): string {
