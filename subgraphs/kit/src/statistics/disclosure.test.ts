@@ -5,6 +5,7 @@ import {
   discloseStatistics,
   invalidDisclosureRule,
   roundCount,
+  roundedShare,
   roundSignificant,
   suppressedRows,
   type MeasureDisclosure,
@@ -92,6 +93,44 @@ describe('discloseStatistics', () => {
 
   it('refuses a statement without its total row', () => {
     expect(() => discloseStatistics([raw(false, 'A', 9, 1, 9)], { measures, asked: new Set(['count']), rules: DEFAULT_DISCLOSURE_RULES })).toThrow(/no total row/);
+  });
+});
+
+describe('shares: computed from the rounded counts', () => {
+  const measures: Record<string, MeasureDisclosure> = {
+    count: { kind: 'count' },
+    overdueShare: { kind: 'share', numerator: 'overdue' },
+    nonCompliantShare: { kind: 'share', numerator: 'nonCompliant', denominator: 'concluded', basis: 'concluded' },
+  };
+  const raw = (isTotal: boolean, month: string | null, count: number, overdue: number, concluded = count, nonCompliant = 0): RawStatisticsRow => ({
+    isTotal,
+    dimensions: isTotal ? {} : { month },
+    count,
+    values: { count, overdue, concluded, nonCompliant },
+  });
+  const ask = { measures, asked: new Set(['count', 'overdueShare', 'nonCompliantShare']), rules: DEFAULT_DISCLOSURE_RULES };
+
+  it('1 overdue of 6 (a count shown as 5) is not 0.17 — exactly one — but what the rounded counts say: 0', () => {
+    const one = discloseStatistics([raw(false, '2026-01', 6, 1), raw(false, '2026-02', 9, 4), raw(true, null, 15, 5)], ask);
+    expect(one.rows[0]).toMatchObject({ month: '2026-01', suppressed: false, count: 5, overdueShare: 0 });
+    // 0 or 2 overdue of 6 show the same: the share tells nothing the counts do not.
+    for (const overdue of [0, 2]) {
+      expect(discloseStatistics([raw(false, '2026-01', 6, overdue), raw(false, '2026-02', 9, 4), raw(true, null, 15, 4 + overdue)], ask).rows[0]?.overdueShare).toBe(0);
+    }
+    // 4 of 9 → 5 of 10; 5 of 15 → 5 of 15.
+    expect(one.rows[1]?.overdueShare).toBe(0.5);
+    expect(one.total.overdueShare).toBe(0.33);
+  });
+
+  it('over a named denominator, withheld under its basis, null over a rounded 0, exact at base 1', () => {
+    const exact = { ...ask, rules: { minCellSize: 5, countRoundingBase: 1, significantFigures: 0 } };
+    // 3 non-compliant of 7 concluded: 5 of 5 rounded (1), 3 of 7 exact (0.43); 4 concluded: under k.
+    const rows = [raw(false, '2026-01', 9, 0, 7, 3), raw(false, '2026-02', 8, 0, 4, 1), raw(true, null, 17, 0, 11, 4)];
+    expect(discloseStatistics(rows, ask).rows.map((r) => r.nonCompliantShare)).toEqual([1, null]);
+    expect(discloseStatistics(rows, exact).rows.map((r) => r.nonCompliantShare)).toEqual([0.43, null]);
+    expect(discloseStatistics(rows, exact).total.nonCompliantShare).toBe(0.36);
+    expect(roundedShare(1, 2, 5)).toBeNull();
+    expect(roundedShare(1, 6, 1)).toBe(0.17);
   });
 });
 

@@ -5,8 +5,9 @@
  * - **Small cells are suppressed.** A row of fewer than `minCellSize` people (k) shows no
  *   measure, nor does a row whose count could be worked out from the total and the rows shown
  *   (secondary suppression, {@link suppressedRows}).
- * - **Nothing shown is exact.** Counts are rounded to a multiple of `countRoundingBase`, and
- *   amounts (sums, averages, percentiles, shares) to `significantFigures` significant figures.
+ * - **Nothing shown is exact.** Counts are rounded to a multiple of `countRoundingBase`,
+ *   amounts (sums, averages, percentiles) to `significantFigures` significant figures, and
+ *   shares are computed from the rounded counts (see {@link MeasureDisclosure}).
  *   A cell that changed by one person (one declaration, one decision) therefore changes by a
  *   rounded step, or not at all: differencing two answers never gives one person's value.
  */
@@ -95,10 +96,22 @@ export function suppressedRows(counts: readonly number[], total: number, k: numb
  * `basis` names the count of the values the measure is computed over (e.g. the decided
  * applications of a median of days to decision): under `k` the measure is withheld even in a
  * row that is shown.
+ *
+ * A `share` is computed here, not in SQL: the count named `numerator` over the count named
+ * `denominator` (by default the row's count), BOTH rounded to the base first, to 2 decimals;
+ * null when the rounded denominator is 0. An exact share would undo the rounding of the
+ * counts (1 of 6, shown as a count of 5, is 0.17: exactly one); this one says no more than
+ * the rounded counts do.
  */
-export interface MeasureDisclosure {
-  kind: 'count' | 'amount';
-  basis?: string;
+export type MeasureDisclosure =
+  | { kind: 'count' | 'amount'; basis?: string }
+  | { kind: 'share'; numerator: string; denominator?: string; basis?: string };
+
+/** `numerator` over `denominator`, both rounded to `base`, to 2 decimals; null over a rounded 0. */
+export function roundedShare(numerator: number, denominator: number, base: number): number | null {
+  const over = roundCount(denominator, base);
+  if (over === 0) return null;
+  return Math.round((roundCount(numerator, base) / over) * 100) / 100;
 }
 
 /** A row as the statement returned it: its dimension values and the raw measure values. */
@@ -115,6 +128,12 @@ export interface RawStatisticsRow {
 /** A row as an analyst sees it: the dimensions, the flag, and each measure asked for (null when withheld). */
 export type DisclosedRow = Record<string, unknown> & { suppressed: boolean };
 
+function discloseValue(how: MeasureDisclosure, value: number, row: RawStatisticsRow, rules: DisclosureRules): number | null {
+  if (how.kind !== 'share') return how.kind === 'count' ? roundCount(value, rules.countRoundingBase) : roundSignificant(value, rules.significantFigures);
+  const denominator = how.denominator === undefined ? row.count : (row.values[how.denominator] ?? 0);
+  return roundedShare(value, denominator, rules.countRoundingBase);
+}
+
 function discloseRow(
   row: RawStatisticsRow,
   suppressed: boolean,
@@ -124,10 +143,10 @@ function discloseRow(
 ): DisclosedRow {
   const out: DisclosedRow = { ...row.dimensions, suppressed };
   for (const [name, how] of Object.entries(measures)) {
-    const value = row.values[name] ?? null;
+    const value = row.values[how.kind === 'share' ? how.numerator : name] ?? null;
     const basis = how.basis === undefined ? row.count : (row.values[how.basis] ?? 0);
     const shown = asked.has(name) && !suppressed && basis >= rules.minCellSize && value !== null;
-    out[name] = !shown ? null : how.kind === 'count' ? roundCount(value, rules.countRoundingBase) : roundSignificant(value, rules.significantFigures);
+    out[name] = !shown ? null : discloseValue(how, value, row, rules);
   }
   return out;
 }
