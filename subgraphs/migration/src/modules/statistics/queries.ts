@@ -53,7 +53,7 @@ const DURATION_SQL: Record<Duration, SQL> = {
  * Counts, duration percentiles and the overdue share of the applications `filter` matches,
  * per combination of `groupBy` and for all of them (grouping sets), in ONE statement. Values:
  * `count`, `decided` (approved or refused: those with a duration), `median`, `p90`, `average`,
- * `overdueShare`.
+ * `overdue` (the numerator of the overdue share, which the kit computes from the rounded counts).
  */
 export function applicationStatisticsStatement(params: {
   filter: ApplicationFilterParams;
@@ -78,7 +78,7 @@ export function applicationStatisticsStatement(params: {
       median: sql`percentile_cont(0.5) within group (order by x.days)`,
       p90: sql`percentile_cont(0.9) within group (order by x.days)`,
       average: sql`avg(x.days)::float8`,
-      overdueShare: sql`avg(case when x.overdue then 1 else 0 end)::float8`,
+      overdue: sql`count(*) filter (where x.overdue)::int`,
     },
     rules: disclosureRuleSql(ruleValues),
   };

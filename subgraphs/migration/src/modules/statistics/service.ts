@@ -22,13 +22,13 @@ const DATE_OF_SUBMISSION: readonly Dimension[] = ['SUBMITTED_MONTH', 'SUBMITTED_
 const DURATION_MEASURES: readonly Measure[] = ['MEDIAN', 'P90', 'AVERAGE'];
 const READERS = ['analyst', 'migration_officer'] as const;
 
-/** Each measure's field in a row, and how it is protected (durations only over `k` decided applications or more). */
+/** Each measure's field in a row, and how it is protected (durations only over `k` decided applications or more; the overdue share from the rounded counts). */
 const MEASURES = {
   count: { kind: 'count' },
   median: { kind: 'amount', basis: 'decided' },
   p90: { kind: 'amount', basis: 'decided' },
   average: { kind: 'amount', basis: 'decided' },
-  overdueShare: { kind: 'amount' },
+  overdueShare: { kind: 'share', numerator: 'overdue' },
 } as const satisfies Record<string, MeasureDisclosure>;
 const FIELD_OF: Record<Measure, keyof typeof MEASURES> = { COUNT: 'count', MEDIAN: 'median', P90: 'p90', AVERAGE: 'average', OVERDUE_SHARE: 'overdueShare' };
 
