@@ -18,8 +18,14 @@ const dimensionsOf = <D extends string>(specs: Record<D, DimensionSpec>, groupBy
 /** Labor's `statistics_disclosure` rule value, read in each statement itself (one statement per request). */
 const RULES = disclosureRuleSql(ruleValues);
 
-/** The COUNT measure: the row's records (the kit also returns it as the row's count, what k applies to). */
-const COUNT = sql`count(*)::int`;
+/**
+ * What `k` is applied to: the nomads of a group, not its records (a nomad files a report every
+ * quarter: five reports can be one nomad), as tax counts taxpayers. Over the `nomadId` input.
+ */
+const PEOPLE = sql`count(distinct x."nomadId")`;
+
+/** The COUNT measure: the row's records (`records`; the row's own count is its nomads). */
+const RECORDS = sql`count(*)::int`;
 
 /**
  * Median, 90th percentile and mean of `x.days`, named `median<What>`, `p90<What>`,
@@ -51,20 +57,23 @@ export const EVALUATION_DIMENSIONS: Record<EvaluationDimension, DimensionSpec> =
 };
 
 /**
- * Evaluations per combination of `groupBy` and in total, in ONE statement. Values: `count`,
- * `dated` (concluded: those with days to verdict), `medianDaysToVerdict`, `p90DaysToVerdict`,
- * `averageDaysToVerdict` (calendar days from the request's day to the verdict's), `nonCompliantShare` (of the concluded).
+ * Evaluations per combination of `groupBy` and in total, in ONE statement; the row's count is
+ * its nomads. Values: `records`, `dated` (concluded: those with days to verdict),
+ * `medianDaysToVerdict`, `p90DaysToVerdict`, `averageDaysToVerdict` (calendar days from the
+ * request's day to the verdict's), `nonCompliantCount` (of the concluded: the share's numerator).
  */
 export function evaluationStatisticsStatement(params: { filter: EvaluationFilterParams; groupBy: readonly EvaluationDimension[] }): GroupedStatement {
   const concluded = sql`${evaluations.state} = 'CONCLUDED' and ${evaluations.concludedAt} is not null`;
   return {
     dimensions: dimensionsOf(EVALUATION_DIMENSIONS, params.groupBy),
     inputs: [
+      sql`${evaluations.nomadId} as "nomadId"`,
       sql`case when ${concluded} then ${concludedOn} - ${requestedOn} end as days`,
       sql`case when ${concluded} then ${evaluations.verdict} = 'NON_COMPLIANT' end as "nonCompliant"`,
     ],
     from: fromWhere(sql`${evaluations}`, evaluationWhere(params.filter)),
-    aggregates: { count: COUNT, ...daysAggregates('DaysToVerdict'), nonCompliantShare: sql`avg(case when x."nonCompliant" then 1 when not x."nonCompliant" then 0 end)::float8` },
+    people: PEOPLE,
+    aggregates: { records: RECORDS, ...daysAggregates('DaysToVerdict'), nonCompliantCount: sql`count(*) filter (where x."nonCompliant")::int` },
     rules: RULES,
   };
 }
@@ -90,16 +99,17 @@ export const REPORT_DIMENSIONS: Record<ActivityReportDimension, DimensionSpec> =
 };
 
 /**
- * Activity reports per combination of `groupBy` and in total, in ONE statement. Values: `count`,
- * `lateShare`, and `medianDaysToFiling`, `p90DaysToFiling`, `averageDaysToFiling` of the calendar days from the quarter's last day
+ * Activity reports per combination of `groupBy` and in total, in ONE statement; the row's count
+ * is its nomads. Values: `records`, `lateCount` (the late share's numerator), and `medianDaysToFiling`, `p90DaysToFiling`, `averageDaysToFiling` of the calendar days from the quarter's last day
  * to the day of filing (`dated`: every report).
  */
 export function reportStatisticsStatement(params: { filter: ReportFilterParams; groupBy: readonly ActivityReportDimension[] }): GroupedStatement {
   return {
     dimensions: dimensionsOf(REPORT_DIMENSIONS, params.groupBy),
-    inputs: [sql`${filedOn} - ${activityReports.periodEnd} as days`, sql`${activityReports.late} as late_`],
+    inputs: [sql`${activityReports.nomadId} as "nomadId"`, sql`${filedOn} - ${activityReports.periodEnd} as days`, sql`${activityReports.late} as late_`],
     from: fromWhere(sql`${activityReports}`, reportWhere(params.filter)),
-    aggregates: { count: COUNT, ...daysAggregates('DaysToFiling'), lateShare: sql`avg(case when x.late_ then 1 else 0 end)::float8` },
+    people: PEOPLE,
+    aggregates: { records: RECORDS, ...daysAggregates('DaysToFiling'), lateCount: sql`count(*) filter (where x.late_)::int` },
     rules: RULES,
   };
 }
@@ -122,13 +132,14 @@ export const CASE_DIMENSIONS: Record<MonitoringCaseDimension, DimensionSpec> = {
   OPENED_YEAR: { column: 'openedYear', value: calendarDimension.year(openedOn) },
 };
 
-/** Monitoring cases per combination of `groupBy` and in total, in ONE statement: `count`. */
+/** Monitoring cases per combination of `groupBy` and in total, in ONE statement: `records`; the row's count is its nomads. */
 export function caseStatisticsStatement(params: { filter: CaseFilterParams; groupBy: readonly MonitoringCaseDimension[] }): GroupedStatement {
   return {
     dimensions: dimensionsOf(CASE_DIMENSIONS, params.groupBy),
-    inputs: [],
+    inputs: [sql`${monitoringCases.nomadId} as "nomadId"`],
     from: fromWhere(sql`${monitoringCases}`, caseWhere(params.filter)),
-    aggregates: { count: COUNT },
+    people: PEOPLE,
+    aggregates: { records: RECORDS },
     rules: RULES,
   };
 }

@@ -82,8 +82,8 @@ describe('evaluationStatistics (issue 16: evaluations by verdict and activity)',
       // Not concluded: no verdict, no duration.
       evaluationRow({ activityCode: 'SOFTWARE_DEVELOPMENT', verdict: null }, { count: 2, median: null, p90: null, average: null, nonCompliant: null }),
     ]);
-    // 14 concluded: 1 2 2 2 2 2 2 2 3 3 7 7 10 11: median 2, P90 7 + 0.7 × 3 = 9.1, average 56 / 14, 3 of 14 non-compliant.
-    expect(result.total).toEqual(evaluationRow({}, { count: 16, median: 2, p90: 9.1, average: 4, nonCompliant: 3 / 14 }));
+    // 14 concluded: 1 2 2 2 2 2 2 2 3 3 7 7 10 11: median 2, P90 7 + 0.7 × 3 = 9.1, average 56 / 14, 3 of 14 non-compliant (0.21).
+    expect(result.total).toEqual(evaluationRow({}, { count: 16, median: 2, p90: 9.1, average: 4, nonCompliant: 0.21 }));
   });
 
   it('at k = 5 only SOFTWARE_DEVELOPMENT COMPLIANT (8) is shown: what is withheld adds up to 8', async () => {
@@ -159,15 +159,15 @@ describe('activityReportStatistics', () => {
       reportRow({ late: true }, { count: 3, lateShare: 1, median: 20, p90: 28.8, average: 71 / 3 }),
     ]);
     // 1 5 10 10 14 15 20 20 31: median 14, P90 20 + 0.2 × 11 = 22.2, average 126 / 9 = 14.
-    expect(result.total).toEqual(reportRow({}, { count: 9, lateShare: 1 / 3, median: 14, p90: 22.2, average: 14 }));
+    expect(result.total).toEqual(reportRow({}, { count: 9, lateShare: 0.33, median: 14, p90: 22.2, average: 14 }));
   });
 
   it('by the quarter reported, the month filed (Bishkek: 30 September 20:00 UTC is October), the year', async () => {
     const byPeriod = await reportStats({ measures: ['COUNT', 'LATE_SHARE'], groupBy: ['PERIOD_QUARTER'] });
     expect(byPeriod.statements).toBe(1);
     expect(byPeriod.result.rows.map((r) => [r.periodQuarter, r.count, r.lateShare])).toEqual([
-      ['2026-Q2', 3, near(1 / 3)],
-      ['2026-Q3', 6, near(1 / 3)],
+      ['2026-Q2', 3, 0.33],
+      ['2026-Q3', 6, 0.33],
     ]);
     const byFiled = await reportStats({ measures: ['COUNT'], groupBy: ['FILED_MONTH', 'LATE'] });
     expect(byFiled.statements).toBe(1);
@@ -184,10 +184,36 @@ describe('activityReportStatistics', () => {
     ]);
   });
 
+  it('k counts nomads, not reports: 5 reports of 2 nomads are withheld at k = 5; COUNT stays the reports', async () => {
+    // The two OPEN HIGH cases' nomads (no report in the fixture) file DESIGN reports for 2025: three and two.
+    const high = await database.db.select().from(schema.monitoringCases).where(eq(schema.monitoringCases.riskLevel, 'HIGH'));
+    expect(high).toHaveLength(2);
+    const quarters = [['2025-01-01', '2025-03-31'], ['2025-04-01', '2025-06-30'], ['2025-07-01', '2025-09-30']] as const;
+    const extra = high.flatMap((c, i) =>
+      quarters.slice(0, 3 - i).map(([periodStart, periodEnd]) => ({
+        nomadId: c.nomadId, caseId: c.id, periodStart, periodEnd, dueOn: periodEnd, activityCode: 'DESIGN', clients: [], incomeMinor: 1, incomeCurrency: 'USD', filedAt: `${periodEnd}T04:00:00Z`,
+      })),
+    );
+    expect(extra).toHaveLength(5);
+    await database.db.insert(schema.activityReports).values(extra);
+    try {
+      const { result } = await reportStats({ measures: ['COUNT', 'LATE_SHARE'], groupBy: ['ACTIVITY'] }, exact(5));
+      // DESIGN: 5 reports but 2 nomads, under k; SOFTWARE_DEVELOPMENT (6 nomads) would give it back from the total: withheld too.
+      expect(result.rows.map((r) => [r.activityCode, r.suppressed, r.count, r.lateShare])).toEqual([
+        ['DESIGN', true, null, null],
+        ['SOFTWARE_DEVELOPMENT', true, null, null],
+      ]);
+      // The total's 8 nomads are shown as its 14 reports, 3 of them late.
+      expect(result.total).toMatchObject({ suppressed: false, count: 14, lateShare: 0.21 });
+    } finally {
+      await database.db.delete(schema.activityReports).where(eq(schema.activityReports.activityCode, 'DESIGN'));
+    }
+  });
+
   it('the same filter as the list: a quarter, lateness', async () => {
     const q3 = await reportStats({ measures: ['COUNT', 'LATE_SHARE'], filter: { period: { year: 2026, quarter: 3 } } });
     expect(q3.statements).toBe(1);
-    expect(q3.result.total).toMatchObject({ count: 6, lateShare: near(1 / 3) });
+    expect(q3.result.total).toMatchObject({ count: 6, lateShare: 0.33 });
     const late = await reportStats({ measures: ['COUNT'], filter: { late: true } });
     expect(late.result.total).toMatchObject({ count: 3 });
     const none = await reportStats({ measures: ['COUNT'], filter: { period: { year: 2025, quarter: 1 } } });
@@ -225,7 +251,7 @@ describe('monitoringCaseStatistics', () => {
 });
 
 describe('under labor’s rule value (the defaults)', () => {
-  it('counts to a multiple of 5, durations and shares to 2 significant figures, read in the one statement; the rules are in the answer', async () => {
+  it('counts to a multiple of 5, durations to 2 significant figures, shares from the rounded counts, read in the one statement; the rules are in the answer', async () => {
     const { result, statements } = await reportStats({ groupBy: ['PERIOD_QUARTER'] }, 'rule value');
     expect(statements).toBe(1);
     expect(result.disclosure).toEqual({ minCellSize: 5, countRoundingBase: 5, significantFigures: 2 });
@@ -234,14 +260,15 @@ describe('under labor’s rule value (the defaults)', () => {
       ['2026-Q2', true],
       ['2026-Q3', true],
     ]);
-    // Exact: 9, late 1/3, median 14, P90 22.2, average 14.
-    expect(result.total).toEqual({ suppressed: false, count: 10, lateShare: 0.33, medianDaysToFiling: 14, p90DaysToFiling: 22, averageDaysToFiling: 14 });
+    // Exact: 9, late 3 (1/3), median 14, P90 22.2, average 14. The late share is 5 of 10: from the rounded counts.
+    expect(result.total).toEqual({ suppressed: false, count: 10, lateShare: 0.5, medianDaysToFiling: 14, p90DaysToFiling: 22, averageDaysToFiling: 14 });
     const evaluations = await evaluationStats({ groupBy: ['ACTIVITY', 'VERDICT'] }, 'rule value');
     // SOFTWARE_DEVELOPMENT COMPLIANT: 8 → 10, P90 4.2, average 2.75 → 2.8.
     expect(evaluations.result.rows.filter((r) => !r.suppressed)).toEqual([
       { activityCode: 'SOFTWARE_DEVELOPMENT', verdict: 'COMPLIANT', suppressed: false, count: 10, medianDaysToVerdict: 2, p90DaysToVerdict: 4.2, averageDaysToVerdict: 2.8, nonCompliantShare: 0 },
     ]);
-    expect(evaluations.result.total).toMatchObject({ count: 15, p90DaysToVerdict: 9.1, nonCompliantShare: 0.21 });
+    // 3 non-compliant of 14 concluded (0.21 exact): 5 of 15 rounded.
+    expect(evaluations.result.total).toMatchObject({ count: 15, p90DaysToVerdict: 9.1, nonCompliantShare: 0.33 });
   });
 });
 

@@ -38,9 +38,9 @@ export interface StatisticsOut {
 /** How one kind of record's statistics are asked and protected. */
 interface StatisticsSpec<M extends string, D extends string> {
   what: string;
-  /** Each measure's field in a row. */
+  /** Each measure's field in a row (COUNT's is `records`: the row's count is its nomads, what k is applied to). */
   fieldOf: Record<M, string>;
-  /** Each field's protection (durations and shares only over `k` dated records or more). */
+  /** Each field's protection (durations and the non-compliant share only over `k` dated records or more; shares from the rounded counts). */
   disclosure: Readonly<Record<string, MeasureDisclosure>>;
   /** Sets of dimensions one inside the other (month, quarter, year of one date): one of each at a time. */
   nested: readonly (readonly D[])[];
@@ -68,7 +68,10 @@ async function answer<M extends string, D extends string, F>(
   const raw = await analyticsRead(ctx, (db) => run(db, { filter, groupBy }));
   const asked = new Set([...measures].map((m) => spec.fieldOf[m]));
   const rules = rulesOverride ?? statementDisclosureRules(raw);
-  return { disclosure: rules, ...discloseStatistics(raw, { measures: spec.disclosure, asked, rules }) };
+  const out = discloseStatistics(raw, { measures: spec.disclosure, asked, rules });
+  // COUNT is the records; the statement's row count (what k was applied to) is the nomads.
+  const counted = ({ records, ...row }: DisclosedRow): DisclosedRow => ({ ...row, count: records ?? null });
+  return { disclosure: rules, rows: out.rows.map(counted), total: counted(out.total) };
 }
 
 /** Statistics never look at one person. */
@@ -77,6 +80,7 @@ function refuseNomadId(filter: { nomadId?: string | null } | null | undefined): 
 }
 
 const DAYS = { kind: 'amount', basis: 'dated' } as const satisfies MeasureDisclosure;
+const RECORDS = { kind: 'count' } as const satisfies MeasureDisclosure;
 
 // ---------------------------------------------------------------- evaluations
 
@@ -85,13 +89,19 @@ export type EvaluationMeasure = 'COUNT' | 'MEDIAN_DAYS_TO_VERDICT' | 'P90_DAYS_T
 const EVALUATIONS: StatisticsSpec<EvaluationMeasure, EvaluationDimension> = {
   what: 'Evaluation',
   fieldOf: {
-    COUNT: 'count',
+    COUNT: 'records',
     MEDIAN_DAYS_TO_VERDICT: 'medianDaysToVerdict',
     P90_DAYS_TO_VERDICT: 'p90DaysToVerdict',
     AVERAGE_DAYS_TO_VERDICT: 'averageDaysToVerdict',
     NON_COMPLIANT_SHARE: 'nonCompliantShare',
   },
-  disclosure: { count: { kind: 'count' }, medianDaysToVerdict: DAYS, p90DaysToVerdict: DAYS, averageDaysToVerdict: DAYS, nonCompliantShare: DAYS },
+  disclosure: {
+    records: RECORDS,
+    medianDaysToVerdict: DAYS,
+    p90DaysToVerdict: DAYS,
+    averageDaysToVerdict: DAYS,
+    nonCompliantShare: { kind: 'share', numerator: 'nonCompliantCount', denominator: 'dated', basis: 'dated' },
+  },
   nested: [['REQUESTED_MONTH', 'REQUESTED_QUARTER', 'REQUESTED_YEAR']],
 };
 
@@ -116,8 +126,8 @@ export type ActivityReportMeasure = 'COUNT' | 'LATE_SHARE' | 'MEDIAN_DAYS_TO_FIL
 
 const REPORTS: StatisticsSpec<ActivityReportMeasure, ActivityReportDimension> = {
   what: 'Activity report',
-  fieldOf: { COUNT: 'count', LATE_SHARE: 'lateShare', MEDIAN_DAYS_TO_FILING: 'medianDaysToFiling', P90_DAYS_TO_FILING: 'p90DaysToFiling', AVERAGE_DAYS_TO_FILING: 'averageDaysToFiling' },
-  disclosure: { count: { kind: 'count' }, lateShare: { kind: 'amount' }, medianDaysToFiling: DAYS, p90DaysToFiling: DAYS, averageDaysToFiling: DAYS },
+  fieldOf: { COUNT: 'records', LATE_SHARE: 'lateShare', MEDIAN_DAYS_TO_FILING: 'medianDaysToFiling', P90_DAYS_TO_FILING: 'p90DaysToFiling', AVERAGE_DAYS_TO_FILING: 'averageDaysToFiling' },
+  disclosure: { records: RECORDS, lateShare: { kind: 'share', numerator: 'lateCount', denominator: 'records' }, medianDaysToFiling: DAYS, p90DaysToFiling: DAYS, averageDaysToFiling: DAYS },
   nested: [
     ['PERIOD_QUARTER', 'PERIOD_YEAR'],
     ['FILED_MONTH', 'FILED_QUARTER', 'FILED_YEAR'],
@@ -148,8 +158,8 @@ export type MonitoringCaseMeasure = 'COUNT';
 
 const CASES: StatisticsSpec<MonitoringCaseMeasure, MonitoringCaseDimension> = {
   what: 'Monitoring case',
-  fieldOf: { COUNT: 'count' },
-  disclosure: { count: { kind: 'count' } },
+  fieldOf: { COUNT: 'records' },
+  disclosure: { records: RECORDS },
   nested: [['OPENED_MONTH', 'OPENED_QUARTER', 'OPENED_YEAR']],
 };
 
