@@ -7,7 +7,7 @@ import { fixedClock } from '../../clock.ts';
 import { schema, type MigrationSchema } from '../../db/index.ts';
 import { openServiceTestDatabase, serviceContext, type ServiceTestDatabase } from '../../testing.ts';
 import { embeddedZhaak } from '../../zhaak.ts';
-import { DEFAULT_DISCLOSURE_RULES, suppressedRows, type DisclosureRules } from '@nomad/kit';
+import { DEFAULT_DISCLOSURE_RULES, type DisclosureRules } from '@nomad/kit';
 import { getApplicationStatistics, type ApplicationStatisticsArgs } from './service.ts';
 
 // Grouped statistics against a real database, on a small program written out by hand: every
@@ -190,15 +190,6 @@ describe('small-cell suppression', () => {
   it('durations need k decided applications: USA March (7, five decided) shows its count but no median at k = 6', async () => {
     const { result } = await stats({ filter: { ...MARCH, citizenships: ['USA'] } }, { k: 6 });
     expect(result.total).toEqual({ suppressed: false, count: 7, median: null, p90: null, average: null, overdueShare: 0.14 });
-  });
-
-  it('secondary suppression, by hand', () => {
-    expect(suppressedRows([5, 4, 7], 16, 5)).toEqual(new Set([1, 0]));
-    expect(suppressedRows([5, 7], 12, 5)).toEqual(new Set());
-    // Two small cells that add up to k: their sum is all the total gives away.
-    expect(suppressedRows([2, 3, 9], 14, 5)).toEqual(new Set([0, 1]));
-    expect(suppressedRows([1, 9], 10, 5)).toEqual(new Set([0, 1]));
-    expect(suppressedRows([3], 3, 5)).toEqual(new Set([0]));
   });
 });
 
