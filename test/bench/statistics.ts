@@ -8,11 +8,14 @@ import { PROGRAM_SEEDERS, seedLargeProgram } from '../src/program.ts';
  * BENCH_PROGRAM_NOMADS, default 100,000, into one fresh database on the test server shared by
  * the four agencies), starts the graph on it and prints p50/p99 of each analysts' statistics
  * query through the gateway (BENCH_STATISTICS_REQUESTS each, default 30, one at a time).
+ * With BENCH_PROGRAM_DATABASE_URL, it measures the program already written there (by
+ * `npm run seed:large`, every agency in that one database) and neither seeds nor drops it.
  * Add a query to STATISTICS_QUERIES to measure it. Figures only.
  */
 const NOMADS = Number(process.env.BENCH_PROGRAM_NOMADS ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_STATISTICS_REQUESTS ?? 30);
 const TODAY = '2026-11-24';
+const EXISTING = process.env.BENCH_PROGRAM_DATABASE_URL;
 
 /** (agency, name, query): the documented questions of docs/analysts.md. */
 export const STATISTICS_QUERIES: readonly { agency: string; name: string; query: string }[] = [
@@ -33,12 +36,16 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 export async function statisticsBench(): Promise<void> {
-  const database = await createTestDatabase('bench_program');
+  const database = EXISTING ? { url: EXISTING, drop: async () => undefined } : await createTestDatabase('bench_program');
   let graph: Awaited<ReturnType<typeof startGraph>> | undefined;
   try {
-    const started = performance.now();
-    const results = await seedLargeProgram({ today: TODAY, nomads: NOMADS, env: { DATABASE_URL: database.url }, logger: silentLogger });
-    console.log(`statistics benchmark: ${NOMADS} nomads seeded in ${((performance.now() - started) / 1000).toFixed(1)} s (${results.map((r) => `${r.agency} ${r.seconds.toFixed(1)} s`).join(', ')}), ${REQUESTS} requests per query`);
+    if (EXISTING) {
+      console.log(`statistics benchmark: the program already in BENCH_PROGRAM_DATABASE_URL, ${REQUESTS} requests per query`);
+    } else {
+      const started = performance.now();
+      const results = await seedLargeProgram({ today: TODAY, nomads: NOMADS, env: { DATABASE_URL: database.url }, logger: silentLogger });
+      console.log(`statistics benchmark: ${NOMADS} nomads seeded in ${((performance.now() - started) / 1000).toFixed(1)} s (${results.map((r) => `${r.agency} ${r.seconds.toFixed(1)} s`).join(', ')}), ${REQUESTS} requests per query`);
+    }
     graph = await startGraph({ today: TODAY, databaseUrls: Object.fromEntries(PROGRAM_SEEDERS.map((s) => [s.agency, database.url])) });
     const analyst = await token(['analyst']);
     for (const q of STATISTICS_QUERIES) {
