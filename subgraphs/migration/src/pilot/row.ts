@@ -135,19 +135,13 @@ export interface RowCheck {
   warnings: WarningIssue[];
 }
 
-/**
- * Checks one row against every rule that needs no database lookup, as intake does (Latin
- * names, ISO alpha-3, real dates, email), plus the pilot's own: a well-formed PIN that encodes
- * the person, a period inside the pilot's span. Pure: rule values come in as data. Values
- * are trimmed; codes and passport numbers upper-cased, names upper-cased as intake stores them.
- */
-export function checkPilotRow(values: Partial<Record<PilotColumn, string>>, ctx: RowCheckContext): RowCheck {
+/** The shared reader of one row: each read records the problem it finds and returns null. */
+function rowReader(values: Partial<Record<PilotColumn, string>>, ctx: RowCheckContext) {
   const problems: SkipIssue[] = [];
   const warnings: WarningIssue[] = [];
   const { line } = ctx;
   const problem = (code: SkipCode, column: PilotColumn | null, message: string) => problems.push({ line, code, column, message });
   const warn = (code: WarningCode, column: PilotColumn | null, message: string) => warnings.push({ line, code, column, message });
-
   const get = (column: PilotColumn): string => (values[column] ?? '').trim();
   /** A required value; records MISSING_VALUE and returns null when empty. */
   const required = (column: PilotColumn): string | null => {
@@ -158,6 +152,7 @@ export function checkPilotRow(values: Partial<Record<PilotColumn, string>>, ctx:
     }
     return value;
   };
+  /** A name in Latin letters, upper-cased with single spaces as intake stores it. */
   const name = (column: 'surname' | 'given_names'): string | null => {
     const value = required(column);
     if (value === null) return null;
@@ -167,6 +162,7 @@ export function checkPilotRow(values: Partial<Record<PilotColumn, string>>, ctx:
     }
     return value.toUpperCase().replace(/\s+/g, ' ');
   };
+  /** A real calendar date, YYYY-MM-DD. */
   const day = (column: PilotColumn): string | null => {
     const value = required(column);
     if (value === null) return null;
@@ -176,6 +172,7 @@ export function checkPilotRow(values: Partial<Record<PilotColumn, string>>, ctx:
     }
     return value;
   };
+  /** An ISO 3166-1 alpha-3 code, upper-cased. */
   const country = (column: 'citizenship' | 'passport_country'): string | null => {
     const value = required(column)?.toUpperCase() ?? null;
     if (value === null) return null;
@@ -185,6 +182,7 @@ export function checkPilotRow(values: Partial<Record<PilotColumn, string>>, ctx:
     }
     return value;
   };
+  /** A status date inside the pilot's span. */
   const inSpan = (column: 'status_valid_from' | 'status_valid_until', value: string | null): string | null => {
     if (value === null) return null;
     if (value < ctx.span.firstDay || value > ctx.span.lastDay) {
@@ -193,76 +191,101 @@ export function checkPilotRow(values: Partial<Record<PilotColumn, string>>, ctx:
     }
     return value;
   };
+  return { ctx, problems, warnings, problem, warn, get, required, name, day, country, inSpan };
+}
+type RowReader = ReturnType<typeof rowReader>;
 
-  const surname = name('surname');
-  const givenNames = name('given_names');
+/** Every field of a holder, null where the row's value failed its check. */
+type HolderDraft = { [K in keyof PilotHolder]: PilotHolder[K] | null };
 
-  let dateOfBirth = day('date_of_birth');
-  if (dateOfBirth !== null && dateOfBirth >= ctx.today) {
-    problem(SkipCode.DATE_OF_BIRTH_IN_FUTURE, 'date_of_birth', 'date_of_birth must be in the past.');
+/** Surname, given names, a past date of birth, sex and citizenship (warned, not skipped, off the decree's list). */
+function readPerson(r: RowReader): Pick<HolderDraft, 'surname' | 'givenNames' | 'dateOfBirth' | 'sex' | 'citizenship'> {
+  const surname = r.name('surname');
+  const givenNames = r.name('given_names');
+
+  let dateOfBirth = r.day('date_of_birth');
+  if (dateOfBirth !== null && dateOfBirth >= r.ctx.today) {
+    r.problem(SkipCode.DATE_OF_BIRTH_IN_FUTURE, 'date_of_birth', 'date_of_birth must be in the past.');
     dateOfBirth = null;
   }
 
-  const sexValue = required('sex');
+  const sexValue = r.required('sex');
   const sex = sexValue === null ? null : (SEX[sexValue.toUpperCase()] ?? null);
-  if (sexValue !== null && sex === null) problem(SkipCode.INVALID_FORMAT, 'sex', 'sex must be M, F, MALE or FEMALE.');
+  if (sexValue !== null && sex === null) r.problem(SkipCode.INVALID_FORMAT, 'sex', 'sex must be M, F, MALE or FEMALE.');
 
-  const citizenship = country('citizenship');
-  if (citizenship !== null && !ctx.rules.eligible_citizenships.includes(citizenship)) {
+  const citizenship = r.country('citizenship');
+  if (citizenship !== null && !r.ctx.rules.eligible_citizenships.includes(citizenship)) {
     // Not a skip: the holder was admitted under the pilot's rules, not the decree's.
-    warn(WarningCode.CITIZENSHIP_NOT_ELIGIBLE, 'citizenship', `Citizenship ${citizenship} is not on the decree's eligible list; imported as a pilot holder, check before any renewal.`);
+    r.warn(WarningCode.CITIZENSHIP_NOT_ELIGIBLE, 'citizenship', `Citizenship ${citizenship} is not on the decree's eligible list; imported as a pilot holder, check before any renewal.`);
   }
-  const passportCountry = country('passport_country');
+  return { surname, givenNames, dateOfBirth, sex, citizenship };
+}
 
-  const passportValue = required('passport_number')?.toUpperCase() ?? null;
+/** Passport country, number and expiry, then the email (the file's column order). */
+function readPassportAndEmail(r: RowReader): Pick<HolderDraft, 'passportCountry' | 'passportNumber' | 'passportExpiresOn' | 'email'> {
+  const passportCountry = r.country('passport_country');
+
+  const passportValue = r.required('passport_number')?.toUpperCase() ?? null;
   const passportNumber = passportValue !== null && PASSPORT_NUMBER.test(passportValue) ? passportValue : null;
   if (passportValue !== null && passportNumber === null) {
-    problem(SkipCode.INVALID_FORMAT, 'passport_number', 'passport_number must be 5–20 capital letters and digits.');
+    r.problem(SkipCode.INVALID_FORMAT, 'passport_number', 'passport_number must be 5–20 capital letters and digits.');
   }
-  const passportExpiresOn = day('passport_expires_on');
+  const passportExpiresOn = r.day('passport_expires_on');
 
-  const emailValue = required('email');
+  const emailValue = r.required('email');
   const email = emailValue !== null && isEmailAddress(emailValue) ? emailValue.toLowerCase() : null;
-  if (emailValue !== null && email === null) problem(SkipCode.INVALID_FORMAT, 'email', 'email is not a valid email address.');
+  if (emailValue !== null && email === null) r.problem(SkipCode.INVALID_FORMAT, 'email', 'email is not a valid email address.');
+  return { passportCountry, passportNumber, passportExpiresOn, email };
+}
 
-  const pinValue = get('pin');
-  let pin: string | null = null;
-  if (pinValue !== '') {
-    if (!isValidPin(pinValue)) {
-      problem(SkipCode.INVALID_PIN, 'pin', 'pin must be 14 digits: a sex digit (1 or 2), the birth date as DDMMYYYY and a 5-digit serial.');
-    } else if (dateOfBirth !== null && sex !== null && !pinMatches(pinValue, { sex, dateOfBirth })) {
-      problem(SkipCode.PIN_MISMATCH, 'pin', 'pin does not encode the sex and date_of_birth of this row.');
-    } else {
-      pin = pinValue;
-    }
+/** The optional PIN: well formed and, when sex and birth date passed, encoding them. Null when absent or wrong. */
+function readPin(r: RowReader, person: Pick<HolderDraft, 'sex' | 'dateOfBirth'>): string | null {
+  const pinValue = r.get('pin');
+  if (pinValue === '') return null;
+  const { sex, dateOfBirth } = person;
+  if (!isValidPin(pinValue)) {
+    r.problem(SkipCode.INVALID_PIN, 'pin', 'pin must be 14 digits: a sex digit (1 or 2), the birth date as DDMMYYYY and a 5-digit serial.');
+  } else if (dateOfBirth !== null && sex !== null && !pinMatches(pinValue, { sex, dateOfBirth })) {
+    r.problem(SkipCode.PIN_MISMATCH, 'pin', 'pin does not encode the sex and date_of_birth of this row.');
+  } else {
+    return pinValue;
   }
+  return null;
+}
 
-  const validFrom = inSpan('status_valid_from', day('status_valid_from'));
-  let validUntil = inSpan('status_valid_until', day('status_valid_until'));
+/** The status period: both ends in the pilot's span, in order; warns when the passport expires first. */
+function readPeriod(r: RowReader, passportExpiresOn: string | null): Pick<HolderDraft, 'validFrom' | 'validUntil'> {
+  const validFrom = r.inSpan('status_valid_from', r.day('status_valid_from'));
+  let validUntil = r.inSpan('status_valid_until', r.day('status_valid_until'));
   if (validFrom !== null && validUntil !== null && validUntil < validFrom) {
-    problem(SkipCode.INVALID_PERIOD, 'status_valid_until', 'status_valid_until is before status_valid_from.');
+    r.problem(SkipCode.INVALID_PERIOD, 'status_valid_until', 'status_valid_until is before status_valid_from.');
     validUntil = null;
   }
   if (passportExpiresOn !== null && validUntil !== null && passportExpiresOn < validUntil) {
     // Intake would refuse this for a new period; for a past one the passport was usually renewed.
-    warn(WarningCode.PASSPORT_EXPIRES_BEFORE_PERIOD_END, 'passport_expires_on', 'The passport expires before status_valid_until; the holder may have a newer passport.');
+    r.warn(WarningCode.PASSPORT_EXPIRES_BEFORE_PERIOD_END, 'passport_expires_on', 'The passport expires before status_valid_until; the holder may have a newer passport.');
   }
+  return { validFrom, validUntil };
+}
 
-  const activityValue = get('activity_code').toUpperCase();
-  let activityCode: string | null = null;
-  if (activityValue !== '') {
-    if (!ACTIVITY_CODE.test(activityValue)) {
-      problem(SkipCode.INVALID_FORMAT, 'activity_code', 'activity_code must be a code such as SOFTWARE_DEVELOPMENT.');
-    } else {
-      activityCode = activityValue;
-      if (!ctx.rules.eligible_activities.some((a) => a.code === activityValue)) {
-        warn(WarningCode.ACTIVITY_NOT_ELIGIBLE, 'activity_code', `Activity ${activityValue} is not on the decree's list of eligible activities.`);
-      }
-    }
+/** The optional activity code: informative, so one off the decree's list is only warned about. */
+function readActivity(r: RowReader): string | null {
+  const activityValue = r.get('activity_code').toUpperCase();
+  if (activityValue === '') return null;
+  if (!ACTIVITY_CODE.test(activityValue)) {
+    r.problem(SkipCode.INVALID_FORMAT, 'activity_code', 'activity_code must be a code such as SOFTWARE_DEVELOPMENT.');
+    return null;
   }
+  if (!r.ctx.rules.eligible_activities.some((a) => a.code === activityValue)) {
+    r.warn(WarningCode.ACTIVITY_NOT_ELIGIBLE, 'activity_code', `Activity ${activityValue} is not on the decree's list of eligible activities.`);
+  }
+  return activityValue;
+}
 
+/** The holder when every required field passed; null otherwise. */
+function completeHolder(d: HolderDraft): PilotHolder | null {
+  const { surname, givenNames, dateOfBirth, sex, citizenship, passportCountry, passportNumber, passportExpiresOn, email, pin, validFrom, validUntil, activityCode } = d;
   if (
-    problems.length > 0 ||
     surname === null ||
     givenNames === null ||
     dateOfBirth === null ||
@@ -275,11 +298,25 @@ export function checkPilotRow(values: Partial<Record<PilotColumn, string>>, ctx:
     validFrom === null ||
     validUntil === null
   ) {
-    return { holder: null, problems, warnings };
+    return null;
   }
-  return {
-    holder: { surname, givenNames, dateOfBirth, sex, citizenship, passportCountry, passportNumber, passportExpiresOn, email, pin, validFrom, validUntil, activityCode },
-    problems,
-    warnings,
-  };
+  return { surname, givenNames, dateOfBirth, sex, citizenship, passportCountry, passportNumber, passportExpiresOn, email, pin, validFrom, validUntil, activityCode };
+}
+
+/**
+ * Checks one row against every rule that needs no database lookup, as intake does (Latin
+ * names, ISO alpha-3, real dates, email), plus the pilot's own: a well-formed PIN that encodes
+ * the person, a period inside the pilot's span. Pure: rule values come in as data. Values
+ * are trimmed; codes and passport numbers upper-cased, names upper-cased as intake stores them.
+ */
+export function checkPilotRow(values: Partial<Record<PilotColumn, string>>, ctx: RowCheckContext): RowCheck {
+  const r = rowReader(values, ctx);
+  // Each step reads its columns in file order, so problems come out in column order.
+  const person = readPerson(r);
+  const passport = readPassportAndEmail(r);
+  const pin = readPin(r, person);
+  const period = readPeriod(r, passport.passportExpiresOn);
+  const activityCode = readActivity(r);
+  const holder = r.problems.length > 0 ? null : completeHolder({ ...person, ...passport, pin, ...period, activityCode });
+  return { holder, problems: r.problems, warnings: r.warnings };
 }
