@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import { ROLES, type Role } from '@nomad/kit';
+import { isUuid, ROLES, type Role } from '@nomad/kit';
 
 /** The repository root, where README.md and docs/ live. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,7 +39,6 @@ const FENCE = /^```graphql\s*$/;
 const ANNOTATION = /^<!--\s*example:(.*)-->\s*$/;
 /** `key=value` or `key="value with spaces"`. */
 const PAIR = /([a-zA-Z]+)=("([^"]*)"|[^\s"]+)/g;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** What a reader could not run as written: an ellipsis or an angle-bracket placeholder. */
 const PLACEHOLDER = /…|"\.\.\."|<[a-zA-Z][^>]*>/;
 
@@ -58,7 +57,7 @@ export function parseAnnotation(text: string, where: string): ExampleAnnotation 
         }
         break;
       case 'nomad':
-        if (!UUID.test(value)) throw new DocExampleError(`${where}: nomad must be a UUID, not "${value}"`);
+        if (!isUuid(value)) throw new DocExampleError(`${where}: nomad must be a UUID, not "${value}"`);
         out.nomadId = value;
         if (!out.roles.includes('nomad')) out.roles.push('nomad');
         break;

@@ -1,4 +1,4 @@
-import { allowsWithoutRelations, badUserInput, forbidden, hasRole, toConnection, toPage, userError, type CountedConnection, type PageArgs, type UserError } from '@nomad/kit';
+import { allowsWithoutRelations, badUserInput, forbidden, hasRole, isUuid, toConnection, toPage, userError, type CountedConnection, type PageArgs, type UserError } from '@nomad/kit';
 import type { Context } from '../../context.ts';
 import { NEED_TO_KNOW } from '../../policy.ts';
 import { countAccessLog, getLedgerEntries, insertDisclosures, listAccessLog, type AccessLogFilter, type LedgerEntryRow } from './queries.ts';
@@ -95,11 +95,9 @@ export async function discloseEntries(ctx: Context, input: DiscloseInput): Promi
   return { entries: entries.map((r) => ({ ...r, viewedBySubject: false })), userErrors: [] };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** An auditor's way to a nomad's access log: the nomad's reference, whoever holds their other data. */
 export function auditNomad(ctx: Context, id: string): { id: string } {
   if (!hasRole(ctx.principal, 'auditor')) throw forbidden('`auditNomad` is for auditors.');
-  if (!UUID.test(id)) throw badUserInput('`id` must be a UUID.', 'id');
+  if (!isUuid(id)) throw badUserInput('`id` must be a UUID.', 'id');
   return { id: id.toLowerCase() };
 }
