@@ -87,7 +87,7 @@ const MODULES: Record<string, MutationModule> = {
   },
   review: {
     about: 'migration: the application life cycle (decide: who, which state, each action\'s rules)',
-    mutate: ['subgraphs/migration/src/modules/review/service.ts'],
+    mutate: ['subgraphs/migration/src/modules/review/service.ts', 'subgraphs/migration/src/modules/review/actions.ts'],
     tests: ['subgraphs/migration/src/modules/review/service.test.ts'],
     database: true,
   },
