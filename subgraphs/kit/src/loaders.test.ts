@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from './pagination.ts';
-import { byKey, groupByKey, onceLoader, pagedLoader, pageSignature } from './loaders.ts';
+import { byKey, countByKey, groupByKey, onceLoader, pagedLoader, pageSignature } from './loaders.ts';
 
 describe('loader batch helpers', () => {
   it('byKey returns one value per key, in key order, null for misses and null keys', () => {
@@ -12,6 +12,11 @@ describe('loader batch helpers', () => {
   it('groupByKey returns one list per key, empty for misses, rows in their order', () => {
     const rows = [{ k: 'a', n: 1 }, { k: 'b', n: 2 }, { k: 'a', n: 3 }];
     expect(groupByKey(['a', 'c', 'b'], rows, (r) => r.k)).toEqual([[rows[0], rows[2]], [], [rows[1]]]);
+  });
+
+  it('countByKey returns each key\'s count in key order, 0 for a key no row names', () => {
+    const rows = [{ k: 'b', n: 2 }, { k: 'a', n: 5 }];
+    expect(countByKey(['a', 'c', 'b'], rows, (r) => r.k, (r) => r.n)).toEqual([5, 0, 2]);
   });
 
   it('pageSignature tells page requests apart', () => {

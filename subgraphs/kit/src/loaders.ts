@@ -36,6 +36,15 @@ export function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: 
   return keys.map((k) => map.get(k) ?? []);
 }
 
+/**
+ * The DataLoader contract for a batch of counts: the count of each key from `count(*) ... group
+ * by key` rows, 0 for a key no row names (a group with no rows is absent from such an answer).
+ */
+export function countByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K, countOf: (row: V) => number): number[] {
+  const counts = new Map(rows.map((r) => [keyOf(r), countOf(r)] as const));
+  return keys.map((k) => counts.get(k) ?? 0);
+}
+
 /** Identifies a page request, so that a loader batches the keys that ask for the same page. */
 export function pageSignature(page: Page): string {
   // The position itself, not its cursor: a cursor is encrypted with a fresh nonce each time.

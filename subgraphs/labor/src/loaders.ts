@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byKey, createAccessRecorder, groupByKey, onceLoader, pagedLoader, type ReadRequest } from '@nomad/kit';
+import { byKey, countByKey, createAccessRecorder, groupByKey, onceLoader, pagedLoader, type ReadRequest } from '@nomad/kit';
 import type { LaborDb } from './db/index.ts';
 import { ACCESS_POLICY } from './personal-fields.ts';
 import {
@@ -51,10 +51,9 @@ export function createLoaders(db: LaborDb, request: ReadRequest) {
     evaluationsByNomad: new DataLoader<string, EvaluationRow[]>(async (ids) =>
       groupByKey(ids, await getEvaluationsByNomadIds(db, { nomadIds: ids }), (r) => r.nomadId),
     ),
-    reportCountByNomad: new DataLoader<string, number>(async (ids) => {
-      const counts = new Map((await countReportsByNomadIds(db, { nomadIds: ids })).map((r) => [r.nomadId, r.n]));
-      return ids.map((id) => counts.get(id) ?? 0);
-    }),
+    reportCountByNomad: new DataLoader<string, number>(async (ids) =>
+      countByKey(ids, await countReportsByNomadIds(db, { nomadIds: ids }), (r) => r.nomadId, (r) => r.n),
+    ),
     /**
      * Pages of activity reports per nomad. Keys that share the same page arguments (the usual
      * case: one field in a list) are fetched in one statement.

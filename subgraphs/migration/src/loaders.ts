@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byKey, createAccessRecorder, groupByKey, onceLoader, pagedLoader, type ReadRequest } from '@nomad/kit';
+import { byKey, countByKey, createAccessRecorder, groupByKey, onceLoader, pagedLoader, type ReadRequest } from '@nomad/kit';
 import type { MigrationDb } from './db/index.ts';
 import { ACCESS_POLICY } from './personal-fields.ts';
 import { loadRules, type Rules } from './modules/rules/service.ts';
@@ -74,14 +74,14 @@ export function createLoaders(db: MigrationDb, request: ReadRequest) {
     documentsByDependant: new DataLoader<string, DependantDocumentRow[]>(async (ids) =>
       groupByKey(ids, await getDependantDocumentsByDependantIds(db, { dependantIds: ids }), (r) => r.dependantId),
     ),
+    /** How many applications each nomad has: one statement for every nomad asked. */
+    applicationCountByNomad: new DataLoader<string, number>(async (ids) =>
+      countByKey(ids, await countApplicationsByNomadIds(db, { nomadIds: ids }), (r) => r.nomadId, (r) => r.n),
+    ),
     /**
      * Pages of applications per nomad. Keys that share the same page arguments (the usual
      * case: one field in a list) are fetched in one statement.
      */
-    applicationCountByNomad: new DataLoader<string, number>(async (ids) => {
-      const counts = new Map((await countApplicationsByNomadIds(db, { nomadIds: ids })).map((r) => [r.nomadId, r.n]));
-      return ids.map((id) => counts.get(id) ?? 0);
-    }),
     applicationsByNomad: pagedLoader('nomadId', (nomadIds, page) => getApplicationPagesByNomadIds(db, { nomadIds, page }), (r) => r.nomadId),
   };
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byKey, createAccessRecorder, groupByKey, onceLoader, pagedLoader, type ReadRequest } from '@nomad/kit';
+import { byKey, countByKey, createAccessRecorder, groupByKey, onceLoader, pagedLoader, type ReadRequest } from '@nomad/kit';
 import type { TaxDb } from './db/index.ts';
 import { ACCESS_POLICY } from './personal-fields.ts';
 import { accessTables, type CampaignRow, type PaymentRow, type RegimeRow, type RegisterEntryRow, type RegistrationRow } from './db/schema.ts';
@@ -39,15 +39,14 @@ export function createLoaders(db: TaxDb, request: ReadRequest) {
     progressByCampaign: new DataLoader<string, ProgressRow[]>(async (ids) =>
       groupByKey(ids, await getProgressByCampaignIds(db, { campaignIds: ids }), (r) => r.campaignId),
     ),
+    /** How many declarations each registration has: one statement for every registration asked. */
+    declarationCountByRegistration: new DataLoader<string, number>(async (ids) =>
+      countByKey(ids, await countDeclarationsByRegistrationIds(db, { registrationIds: ids }), (r) => r.registrationId, (r) => r.n),
+    ),
     /**
      * Pages of declarations per registration. Keys that share the same page arguments (the
      * usual case: one field in a list) are fetched together in constant statements.
      */
-    /** How many declarations each registration has: one statement for every registration asked. */
-    declarationCountByRegistration: new DataLoader<string, number>(async (ids) => {
-      const counts = new Map((await countDeclarationsByRegistrationIds(db, { registrationIds: ids })).map((r) => [r.registrationId, r.n]));
-      return ids.map((id) => counts.get(id) ?? 0);
-    }),
     declarationsByRegistration: pagedLoader('registrationId', (registrationIds, page) => getDeclarationPagesByRegistrationIds(db, { registrationIds, page }), (r) => r.registrationId),
   };
 }
