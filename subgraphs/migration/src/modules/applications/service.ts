@@ -4,16 +4,11 @@ import {
   badUserInput,
   forbidden,
   hasRole,
-  isPgError,
   isUuid,
-  parsePgTimestamp,
-  PG_UNIQUE_VIOLATION,
   runIdempotent,
   toConnection,
-  toUsdMinor,
   toPage,
   userError,
-  UserErrorsAbort,
   type CountedConnection,
   type PageArgs,
   type UserError,
@@ -22,20 +17,14 @@ import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import { idempotencyKeys, type ApplicationRow, type NomadRow } from '../../db/schema.ts';
 import { canRead } from '../nomads/service.ts';
-import { findNomadByPassport, getNomadsByIds, upsertNomad } from '../nomads/queries.ts';
-import { loadHolidays, loadRules, reviewDeadline } from '../rules/service.ts';
-import { reapplicationError } from '../status/service.ts';
-import { checkIntake, IntakeCode, type SubmitApplicationInput } from './intake.ts';
-import { documentRow } from './documents.ts';
+import { loadRules } from '../rules/service.ts';
+import { checkIntake, type SubmitApplicationInput } from './intake.ts';
+import { submissionRefusal, writeSubmission } from './submission.ts';
 import { decide } from '../review/service.ts';
-import { publish } from '../../events.ts';
 import {
   AWAITING_DECISION,
   countApplications,
-  findOpenApplication,
-  insertApplication,
   listApplications,
-  nextApplicationNumber,
   type ApplicationFilterParams,
   type ApplicationState,
 } from './queries.ts';
@@ -184,7 +173,6 @@ export async function submitApplication(ctx: Context, app: App, input: SubmitApp
   const errors = checkIntake(input, rules, today);
   if (errors.length > 0) return { application: null, userErrors: errors };
 
-  const a = input.applicant;
   try {
     // With an Idempotency-Key, a client that lost the answer (a crash, a timeout) and sends
     // again gets the first answer instead of APPLICATION_ALREADY_OPEN: acknowledged once, written once.
@@ -192,86 +180,14 @@ export async function submitApplication(ctx: Context, app: App, input: SubmitApp
       ctx.db,
       { idempotencyKeys },
       { key: ctx.idempotencyKey, principalSub: principal.sub, operation: 'submitApplication', input },
-      async (tx) => {
-        const owner = await findNomadByPassport(tx, { country: a.passport.country, number: a.passport.number });
-        if (owner && owner.id !== nomadId) {
-          throw new UserErrorsAbort([
-            userError(IntakeCode.PASSPORT_ALREADY_REGISTERED, 'This passport is registered to another applicant.', 'input.applicant.passport.number'),
-          ]);
-        }
-        const [existing] = await getNomadsByIds(tx, { ids: [nomadId] });
-        if (existing?.pin && (existing.dateOfBirth !== a.dateOfBirth || existing.sex !== a.sex)) {
-          // The PIN encodes sex and birth date: they cannot change once a PIN is assigned.
-          throw new UserErrorsAbort([
-            userError(IntakeCode.IDENTITY_MISMATCH, 'Date of birth and sex must match the record that holds your PIN.', 'input.applicant.dateOfBirth'),
-          ]);
-        }
-        const refused = await reapplicationError(tx, { nomadId, today, rules });
-        if (refused) throw new UserErrorsAbort([refused]);
-        await upsertNomad(tx, {
-          nomad: {
-            id: nomadId,
-            surname: a.surname.toUpperCase(),
-            givenNames: a.givenNames.toUpperCase(),
-            dateOfBirth: a.dateOfBirth,
-            sex: a.sex,
-            citizenship: a.citizenship,
-            passportCountry: a.passport.country,
-            passportNumber: a.passport.number,
-            passportExpiresOn: a.passport.expiresOn,
-            email: a.email.toLowerCase(),
-          },
-        });
-        const open = await findOpenApplication(tx, { nomadId });
-        if (open) {
-          throw new UserErrorsAbort([
-            userError(IntakeCode.APPLICATION_ALREADY_OPEN, `Application ${open.number} is still open: withdraw it or wait for its decision.`),
-          ]);
-        }
-        const holidays = await loadHolidays(tx, today);
-        const number = await nextApplicationNumber(tx);
-        const income = input.declaredAnnualIncome;
-        const row = await insertApplication(tx, {
-          application: {
-            number,
-            nomadId,
-            activityCode: input.activityCode,
-            foreignParties: input.foreignParties.map((p) => ({ kind: p.kind, name: p.name.trim(), country: p.country })),
-            declaredIncomeMinor: income.amountMinor,
-            incomeCurrency: income.currency,
-            declaredIncomeUsdMinor: toUsdMinor(rules, income.amountMinor, income.currency) ?? 0,
-            requestedStartOn: input.requestedStartOn,
-            submittedAt: app.clock.now().toISOString(),
-            stateChangedAt: app.clock.now().toISOString(),
-            reviewDeadlineOn: reviewDeadline(holidays, today, rules.review_working_days, ctx.logger),
-          },
-          documents: input.documents.map(documentRow),
-        });
-        await publish(tx, 'ApplicationSubmitted', row.id, {
-          applicationId: row.id,
-          applicationNumber: row.number,
-          nomadId,
-          citizenship: a.citizenship,
-          activityCode: row.activityCode,
-          submittedAt: parsePgTimestamp(row.submittedAt).toISOString(),
-        });
-        return row;
-      },
+      (tx) => writeSubmission(tx, { ctx, app, nomadId, input, rules, today }),
     );
     ctx.loaders.nomadById.clear(nomadId);
     ctx.logger.info({ applicationId: application.id, nomadId }, 'application submitted');
     return { application, userErrors: [] };
   } catch (err) {
-    if (err instanceof UserErrorsAbort) return { application: null, userErrors: err.userErrors };
-    if (isPgError(err, PG_UNIQUE_VIOLATION, 'applications_one_open_per_nomad')) {
-      return { application: null, userErrors: [userError(IntakeCode.APPLICATION_ALREADY_OPEN, 'Another application of yours is still open.')] };
-    }
-    if (isPgError(err, PG_UNIQUE_VIOLATION, 'nomads_passport_key')) {
-      return {
-        application: null,
-        userErrors: [userError(IntakeCode.PASSPORT_ALREADY_REGISTERED, 'This passport is registered to another applicant.', 'input.applicant.passport.number')],
-      };
-    }
+    const refusal = submissionRefusal(err);
+    if (refusal) return { application: null, userErrors: refusal };
     throw err;
   }
 }
