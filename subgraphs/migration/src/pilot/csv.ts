@@ -39,94 +39,117 @@ const BLANK = /^[ \t]*$/;
 
 /** Every record of `text`, in order. Throws `CsvError` on malformed quoting. */
 export function parseCsv(text: string): CsvRecord[] {
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  // Whether the current record has any character yet: an empty line is skipped, not read as one empty field.
-  let recordStarted = false;
-  let i = 0;
+  return new CsvScanner(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).read();
+}
 
-  const endField = () => {
-    fields.push(field);
-    field = '';
-  };
-  const endRecord = () => {
-    if (recordStarted) {
-      endField();
-      records.push({ line: recordLine, fields });
+/** One pass over the text: the position, the line, and the record being built. */
+class CsvScanner {
+  private readonly records: CsvRecord[] = [];
+  private fields: string[] = [];
+  private field = '';
+  private line = 1;
+  private recordLine = 1;
+  /** Whether the current record has any character yet: an empty line is skipped, not read as one empty field. */
+  private recordStarted = false;
+  private i = 0;
+
+  constructor(private readonly input: string) {}
+
+  /** Every record, the last one ended by the end of the text. */
+  read(): CsvRecord[] {
+    while (this.i < this.input.length) this.step();
+    this.endRecord();
+    return this.records;
+  }
+
+  /** One step: a line break, a quoted field, a comma, or one character of an unquoted field. */
+  private step(): void {
+    if (!this.recordStarted) this.recordLine = this.line;
+    if (this.lineBreak()) {
+      this.endRecord();
+      return;
     }
-    fields = [];
-    field = '';
-    recordStarted = false;
-  };
-  /** Consumes a line break at `i` (CRLF, LF or CR); returns whether there was one. */
-  const lineBreak = (): boolean => {
-    const c = input[i];
+    const c = this.input[this.i];
+    this.recordStarted = true;
+    if (c === QUOTE) {
+      this.quotedField();
+    } else if (c === COMMA) {
+      this.endField();
+      this.i += 1;
+    } else {
+      this.field += c;
+      this.i += 1;
+    }
+  }
+
+  /** A field in double quotes, from its opening quote to the comma or line break after it. */
+  private quotedField(): void {
+    if (!BLANK.test(this.field)) throw new CsvError(this.line, 'a quote inside an unquoted field (quote the whole field and double the quote)');
+    this.field = '';
+    const openedOn = this.line;
+    this.i += 1;
+    while (!this.quotedCharacter(openedOn));
+    while (this.input[this.i] === ' ' || this.input[this.i] === '\t') this.i += 1;
+    const next = this.input[this.i];
+    if (next !== undefined && next !== COMMA && next !== CR && next !== LF) {
+      throw new CsvError(this.line, 'text after a closing quote (a quote inside a quoted field must be doubled)');
+    }
+  }
+
+  /** Reads one character (or `""`, or a line break) inside quotes; returns true at the closing quote. */
+  private quotedCharacter(openedOn: number): boolean {
+    const { input } = this;
+    if (this.i >= input.length) throw new CsvError(openedOn, 'a quoted field is never closed');
+    const q = input[this.i];
+    if (q === QUOTE) {
+      if (input[this.i + 1] === QUOTE) {
+        this.field += QUOTE;
+        this.i += 2;
+        return false;
+      }
+      this.i += 1;
+      return true;
+    }
+    if (q === CR || q === LF) {
+      // A line break inside quotes is data; normalise it so the value does not depend on the exporter.
+      this.lineBreak();
+      this.field += LF;
+      return false;
+    }
+    this.field += q;
+    this.i += 1;
+    return false;
+  }
+
+  private endField(): void {
+    this.fields.push(this.field);
+    this.field = '';
+  }
+
+  /** Ends the record at hand; a line with no characters at all is no record. */
+  private endRecord(): void {
+    if (this.recordStarted) {
+      this.endField();
+      this.records.push({ line: this.recordLine, fields: this.fields });
+    }
+    this.fields = [];
+    this.field = '';
+    this.recordStarted = false;
+  }
+
+  /** Consumes a line break at the position (CRLF, LF or CR); returns whether there was one. */
+  private lineBreak(): boolean {
+    const c = this.input[this.i];
     if (c === CR) {
-      i += input[i + 1] === LF ? 2 : 1;
+      this.i += this.input[this.i + 1] === LF ? 2 : 1;
     } else if (c === LF) {
-      i += 1;
+      this.i += 1;
     } else {
       return false;
     }
-    line += 1;
+    this.line += 1;
     return true;
-  };
-
-  while (i < input.length) {
-    if (!recordStarted) recordLine = line;
-    if (lineBreak()) {
-      endRecord();
-      continue;
-    }
-    const c = input[i];
-    recordStarted = true;
-    if (c === QUOTE) {
-      if (!BLANK.test(field)) throw new CsvError(line, 'a quote inside an unquoted field (quote the whole field and double the quote)');
-      field = '';
-      const openedOn = line;
-      i += 1;
-      for (;;) {
-        if (i >= input.length) throw new CsvError(openedOn, 'a quoted field is never closed');
-        const q = input[i];
-        if (q === QUOTE) {
-          if (input[i + 1] === QUOTE) {
-            field += QUOTE;
-            i += 2;
-            continue;
-          }
-          i += 1;
-          break;
-        }
-        if (q === CR || q === LF) {
-          // A line break inside quotes is data; normalise it so the value does not depend on the exporter.
-          lineBreak();
-          field += LF;
-          continue;
-        }
-        field += q;
-        i += 1;
-      }
-      while (input[i] === ' ' || input[i] === '\t') i += 1;
-      const next = input[i];
-      if (next !== undefined && next !== COMMA && next !== CR && next !== LF) {
-        throw new CsvError(line, 'text after a closing quote (a quote inside a quoted field must be doubled)');
-      }
-      continue;
-    }
-    if (c === COMMA) {
-      endField();
-      i += 1;
-      continue;
-    }
-    field += c;
-    i += 1;
   }
-  endRecord();
-  return records;
 }
 
 export interface CsvTable {
