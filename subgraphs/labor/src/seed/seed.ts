@@ -94,11 +94,52 @@ export interface LaborSeedCounters {
  * they are advanced, so that the chunks' plans together are the whole world's.
  */
 export function planLaborSeed(world: SampleWorld, today: string, counters: LaborSeedCounters = { cases: 0, evaluations: 0 }): LaborSeedPlan {
-  const plan: LaborSeedPlan = { experts: [], cases: [], actions: [], reports: [], evaluations: [] };
-  for (const e of SEED_EXPERTS) {
+  const plan: LaborSeedPlan = { experts: plannedExperts(today), cases: [], actions: [], reports: [], evaluations: [] };
+  const planning: Planning = { plan, today, evaluationId: () => seededId(2, counters.evaluations + plan.evaluations.length + 1) };
+  const { applicationsByNomad, eventsByNomad, periodsByNomad } = byNomad(world);
+  let n = counters.cases;
+  for (const [nomadId, events] of eventsByNomad) {
+    const granted = events.find((e) => e.kind === 'GRANTED');
+    if (!granted) continue;
+    n += 1;
+    const monitored = planCase(planning, { nomadId, n, granted, events, periods: periodsByNomad.get(nomadId) ?? [] });
+    const approved = (applicationsByNomad.get(nomadId) ?? []).find((a) => a.state === 'APPROVED');
+    planMonitoringEvaluation(planning, monitored, approved);
+    planReports(planning, monitored, approved);
+  }
+  planApplicationEvaluations(planning, world);
+  counters.cases = n;
+  counters.evaluations += plan.evaluations.length;
+  return plan;
+}
+
+/** The plan being filled, the day it is drawn for, and the next evaluation's id. */
+interface Planning {
+  plan: LaborSeedPlan;
+  today: string;
+  evaluationId: () => string;
+}
+
+type SampleEvent = SampleWorld['eventRows'][number];
+type SampleApplication = SampleWorld['applicationRows'][number];
+
+/** A status holder's monitoring case as planned: what its evaluation and reports hang on. */
+interface MonitoredCase {
+  nomadId: string;
+  caseId: string;
+  /** The holder's case number in the whole world: spreads risk levels, evaluations and late reports. */
+  n: number;
+  granted: SampleEvent;
+  /** The REVOKED or EXPIRED event that closed the case, if any. */
+  ending: SampleEvent | undefined;
+}
+
+/** `SEED_EXPERTS` as rows; the one whose engagement ended left 30 days ago. */
+function plannedExperts(today: string): LaborSeedPlan['experts'] {
+  return SEED_EXPERTS.map((e, i) => {
     const ended = 'ended' in e && e.ended;
-    plan.experts.push({
-      id: seededId(3, plan.experts.length + 1),
+    return {
+      id: seededId(3, i + 1),
       kind: e.kind,
       name: e.name,
       principalSub: e.sub,
@@ -110,100 +151,115 @@ export function planLaborSeed(world: SampleWorld, today: string, counters: Labor
       endReason: ended ? 'Contract ended.' : null,
       engagedBy: 'seed:labor_officer',
       createdAt: '2025-05-15T06:00:00Z',
-    });
-  }
-  const applicationsByNomad = new Map<string, SampleWorld['applicationRows']>();
+    };
+  });
+}
+
+/** The world's applications, status events and periods by nomad, each list in the world's order. */
+function byNomad(world: SampleWorld) {
   const push = <T>(map: Map<string, T[]>, key: string, row: T) => {
     const list = map.get(key);
     if (list) list.push(row);
     else map.set(key, [row]);
   };
+  const applicationsByNomad = new Map<string, SampleWorld['applicationRows']>();
   for (const a of world.applicationRows) push(applicationsByNomad, a.nomadId, a);
   const eventsByNomad = new Map<string, SampleWorld['eventRows']>();
   for (const e of world.eventRows) push(eventsByNomad, e.nomadId, e);
   const periodsByNomad = new Map<string, SampleWorld['periodRows']>();
   for (const p of world.periodRows) push(periodsByNomad, p.nomadId, p);
+  return { applicationsByNomad, eventsByNomad, periodsByNomad };
+}
 
-  let n = counters.cases;
-  const evaluationId = () => seededId(2, counters.evaluations + plan.evaluations.length + 1);
-  for (const [nomadId, events] of eventsByNomad) {
-    const granted = events.find((e) => e.kind === 'GRANTED');
-    if (!granted) continue;
-    n += 1;
-    const periods = periodsByNomad.get(nomadId) ?? [];
-    const validUntil = periods.reduce((max, p) => (p.validUntil > max ? p.validUntil : max), granted.effectiveOn);
-    const ending = events.find((e) => e.kind === 'REVOKED' || e.kind === 'EXPIRED');
-    const caseId = seededId(1, n);
-    const at = (e: { at?: string | Date | null | undefined; effectiveOn: string }) => (typeof e.at === 'string' ? e.at : `${e.effectiveOn}T06:00:00Z`);
-    plan.cases.push({
-      id: caseId,
-      nomadId,
-      state: ending ? 'CLOSED' : 'OPEN',
-      // Every ninth open case is watched more closely: a sample for the risk filters.
-      riskLevel: ending ? 'LOW' : n % 9 === 0 ? 'HIGH' : n % 4 === 0 ? 'MEDIUM' : 'LOW',
-      openedOn: granted.effectiveOn,
-      statusValidUntil: validUntil,
-      closedOn: ending?.effectiveOn ?? null,
-      closeReason: ending ? (ending.kind === 'REVOKED' ? 'STATUS_REVOKED' : 'STATUS_EXPIRED') : null,
-      createdAt: at(granted),
-    });
-    plan.actions.push({ caseId, kind: 'OPENED', actor: 'migration', at: at(granted) });
-    for (const e of events) {
-      if (e.kind === 'EXTENDED' || e.kind === 'RENEWED') plan.actions.push({ caseId, kind: 'PERIOD_EXTENDED', actor: 'migration', at: at(e) });
-    }
-    if (ending) plan.actions.push({ caseId, kind: 'CLOSED', actor: 'migration', at: at(ending), note: ending.kind === 'REVOKED' ? 'STATUS_REVOKED' : 'STATUS_EXPIRED' });
+/** When a status event was recorded: its own time, or 06:00 on its effective day. */
+function eventAt(e: { at?: string | Date | null | undefined; effectiveOn: string }): string {
+  return typeof e.at === 'string' ? e.at : `${e.effectiveOn}T06:00:00Z`;
+}
 
-    // Officers asked for a look at some open cases: a monitoring evaluation, with an expert, not
-    // concluded (a concluded one would have reached migration, whose seed shows none).
-    const approvedForEvaluation = (applicationsByNomad.get(nomadId) ?? []).find((a) => a.state === 'APPROVED');
-    if (!ending && n % 3 === 0 && approvedForEvaluation) {
-      const expert = SEED_EXPERTS.find((e) => !('ended' in e) && (e.fields as readonly string[]).includes(approvedForEvaluation.activityCode));
-      const requestedAt = `${addDays(today, -5 - (n % 20))}T06:00:00Z`;
-      plan.evaluations.push({
-        id: evaluationId(),
-        nomadId,
-        applicationId: null,
-        origin: 'MONITORING',
-        activityCode: approvedForEvaluation.activityCode,
-        state: 'ASSIGNED',
-        expertSub: expert?.sub ?? null,
-        requestedAt,
-        requestedBy: 'seed:labor_officer',
-        assignedAt: requestedAt,
-        assignedBy: 'system',
-      });
-      plan.actions.push({ caseId, kind: 'EVALUATION_REQUESTED', actor: 'seed:labor_officer', at: requestedAt });
-    }
-
-    // Quarterly reports for every quarter monitored that has ended: most on time, some late, a few missing.
-    const approved = (applicationsByNomad.get(nomadId) ?? []).find((a) => a.state === 'APPROVED');
-    const lastDay = ending?.effectiveOn ?? today;
-    for (let q = quarterOf(granted.effectiveOn); ; q = nextQuarter(q)) {
-      const dates = quarterDates(q, SEED_RULES);
-      if (dates.endsOn >= today || dates.startsOn > lastDay) break;
-      const roll = (n * 7 + q.quarter * 3 + q.year) % 20;
-      if (roll === 0 || !approved) continue;
-      const late = roll === 1 || roll === 2;
-      const filedOn = late ? addDays(dates.dueOn, 5 + roll) : addDays(dates.endsOn, 3 + (roll % 20));
-      const clients: ReportClient[] = approved.foreignParties.map((p) => ({ name: p.name, country: p.country }));
-      plan.reports.push({
-        nomadId,
-        caseId,
-        periodStart: dates.startsOn,
-        periodEnd: dates.endsOn,
-        dueOn: dates.dueOn,
-        activityCode: approved.activityCode,
-        clients,
-        incomeMinor: Math.round(approved.declaredIncomeMinor / 4),
-        incomeCurrency: approved.incomeCurrency,
-        filedAt: `${filedOn < today ? filedOn : today}T05:00:00Z`,
-        late: filedOn > dates.dueOn,
-      });
-      plan.actions.push({ caseId, kind: 'REPORT_FILED', actor: `nomad:${nomadId}`, at: `${filedOn < today ? filedOn : today}T05:00:00Z`, note: `${q.year} Q${q.quarter}` });
-    }
+/** The holder's case (closed when the status was revoked or expired) and its OPENED, PERIOD_EXTENDED and CLOSED actions. */
+function planCase(
+  { plan }: Planning,
+  holder: { nomadId: string; n: number; granted: SampleEvent; events: SampleWorld['eventRows']; periods: SampleWorld['periodRows'] },
+): MonitoredCase {
+  const { nomadId, n, granted, events, periods } = holder;
+  const validUntil = periods.reduce((max, p) => (p.validUntil > max ? p.validUntil : max), granted.effectiveOn);
+  const ending = events.find((e) => e.kind === 'REVOKED' || e.kind === 'EXPIRED');
+  const caseId = seededId(1, n);
+  plan.cases.push({
+    id: caseId,
+    nomadId,
+    state: ending ? 'CLOSED' : 'OPEN',
+    // Every ninth open case is watched more closely: a sample for the risk filters.
+    riskLevel: ending ? 'LOW' : n % 9 === 0 ? 'HIGH' : n % 4 === 0 ? 'MEDIUM' : 'LOW',
+    openedOn: granted.effectiveOn,
+    statusValidUntil: validUntil,
+    closedOn: ending?.effectiveOn ?? null,
+    closeReason: ending ? (ending.kind === 'REVOKED' ? 'STATUS_REVOKED' : 'STATUS_EXPIRED') : null,
+    createdAt: eventAt(granted),
+  });
+  plan.actions.push({ caseId, kind: 'OPENED', actor: 'migration', at: eventAt(granted) });
+  for (const e of events) {
+    if (e.kind === 'EXTENDED' || e.kind === 'RENEWED') plan.actions.push({ caseId, kind: 'PERIOD_EXTENDED', actor: 'migration', at: eventAt(e) });
   }
+  if (ending) plan.actions.push({ caseId, kind: 'CLOSED', actor: 'migration', at: eventAt(ending), note: ending.kind === 'REVOKED' ? 'STATUS_REVOKED' : 'STATUS_EXPIRED' });
+  return { nomadId, caseId, n, granted, ending };
+}
 
-  // An evaluation for every application migration sent for one; concluded where it shows a verdict.
+/**
+ * Officers asked for a look at some open cases (every third with an approved application): a
+ * monitoring evaluation, with an expert, not concluded (a concluded one would have reached
+ * migration, whose seed shows none).
+ */
+function planMonitoringEvaluation({ plan, today, evaluationId }: Planning, { nomadId, caseId, n, ending }: MonitoredCase, approved: SampleApplication | undefined): void {
+  if (ending || n % 3 !== 0 || !approved) return;
+  const expert = SEED_EXPERTS.find((e) => !('ended' in e) && (e.fields as readonly string[]).includes(approved.activityCode));
+  const requestedAt = `${addDays(today, -5 - (n % 20))}T06:00:00Z`;
+  plan.evaluations.push({
+    id: evaluationId(),
+    nomadId,
+    applicationId: null,
+    origin: 'MONITORING',
+    activityCode: approved.activityCode,
+    state: 'ASSIGNED',
+    expertSub: expert?.sub ?? null,
+    requestedAt,
+    requestedBy: 'seed:labor_officer',
+    assignedAt: requestedAt,
+    assignedBy: 'system',
+  });
+  plan.actions.push({ caseId, kind: 'EVALUATION_REQUESTED', actor: 'seed:labor_officer', at: requestedAt });
+}
+
+/** Quarterly reports for every quarter monitored that has ended: most on time, some late, a few missing. */
+function planReports({ plan, today }: Planning, { nomadId, caseId, n, granted, ending }: MonitoredCase, approved: SampleApplication | undefined): void {
+  const lastDay = ending?.effectiveOn ?? today;
+  for (let q = quarterOf(granted.effectiveOn); ; q = nextQuarter(q)) {
+    const dates = quarterDates(q, SEED_RULES);
+    if (dates.endsOn >= today || dates.startsOn > lastDay) break;
+    const roll = (n * 7 + q.quarter * 3 + q.year) % 20;
+    if (roll === 0 || !approved) continue;
+    const late = roll === 1 || roll === 2;
+    const filedOn = late ? addDays(dates.dueOn, 5 + roll) : addDays(dates.endsOn, 3 + (roll % 20));
+    const clients: ReportClient[] = approved.foreignParties.map((p) => ({ name: p.name, country: p.country }));
+    plan.reports.push({
+      nomadId,
+      caseId,
+      periodStart: dates.startsOn,
+      periodEnd: dates.endsOn,
+      dueOn: dates.dueOn,
+      activityCode: approved.activityCode,
+      clients,
+      incomeMinor: Math.round(approved.declaredIncomeMinor / 4),
+      incomeCurrency: approved.incomeCurrency,
+      filedAt: `${filedOn < today ? filedOn : today}T05:00:00Z`,
+      late: filedOn > dates.dueOn,
+    });
+    plan.actions.push({ caseId, kind: 'REPORT_FILED', actor: `nomad:${nomadId}`, at: `${filedOn < today ? filedOn : today}T05:00:00Z`, note: `${q.year} Q${q.quarter}` });
+  }
+}
+
+/** An evaluation for every application migration sent for one; concluded where it shows a verdict. */
+function planApplicationEvaluations({ plan, evaluationId }: Planning, world: SampleWorld): void {
   for (const a of world.applicationRows) {
     if (!a.evaluationRequestedAt) continue;
     const requestedAt = typeof a.evaluationRequestedAt === 'string' ? a.evaluationRequestedAt : String(a.evaluationRequestedAt);
@@ -227,9 +283,6 @@ export function planLaborSeed(world: SampleWorld, today: string, counters: Labor
       concludedAt: verdict ? (typeof a.evaluationConcludedAt === 'string' ? a.evaluationConcludedAt : requestedAt) : null,
     });
   }
-  counters.cases = n;
-  counters.evaluations += plan.evaluations.length;
-  return plan;
 }
 
 function nextQuarter(q: Quarter): Quarter {
