@@ -1,4 +1,4 @@
-import { accessLogTables, eventTables, idempotencyTables } from '@nomad/kit';
+import { accessLogTables, announcedRuleColumns, createdVersionColumns, eventTables, idempotencyTables, ruleValueColumns } from '@nomad/kit';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -47,12 +47,7 @@ export const evaluationOriginEnum = labor.enum('evaluation_origin', ['APPLICATIO
  * never literals in code. Labor keeps its own copy of the activity list: it may not read
  * migration's tables, and an expert's fields of expertise are checked against it.
  */
-export const ruleValues = labor.table('rule_values', {
-  key: text('key').primaryKey(),
-  value: jsonb('value').notNull(),
-  description: text('description').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-});
+export const ruleValues = labor.table('rule_values', ruleValueColumns());
 
 /**
  * Rule values another agency owns, as its last `RulesChanged` announced them (the one source is
@@ -60,14 +55,7 @@ export const ruleValues = labor.table('rule_values', {
  */
 export const announcedRules = labor.table('announced_rules', {
   key: text('key').primaryKey(),
-  value: jsonb('value').notNull(),
-  /** The agency whose rule it is, e.g. `migration`. */
-  producer: text('producer').notNull(),
-  /** The `RulesChanged` event that brought it; null for the value the schema was created with. */
-  eventId: uuid('event_id'),
-  /** When the producer announced it: an older announcement arriving late changes nothing. */
-  announcedAt: timestamp('announced_at', { withTimezone: true, mode: 'string' }).notNull(),
-  receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  ...announcedRuleColumns(),
 });
 
 /** An engaged expert: a state body, an expert organisation or an individual specialist. */
@@ -88,8 +76,7 @@ export const experts = labor.table(
     endedAt: timestamp('ended_at', { withTimezone: true, mode: 'string' }),
     endReason: text('end_reason'),
     engagedBy: text('engaged_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...createdVersionColumns(),
   },
   (t) => [
     index('experts_created_idx').on(t.createdAt, t.id),
@@ -144,8 +131,7 @@ export const monitoringCases = labor.table(
     statusValidUntil: date('status_valid_until', { mode: 'string' }).notNull(),
     closedOn: date('closed_on', { mode: 'string' }),
     closeReason: caseCloseReasonEnum('close_reason'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...createdVersionColumns(),
   },
   (t) => [
     unique('monitoring_cases_nomad_key').on(t.nomadId),

@@ -1,4 +1,4 @@
-import { accessLogTables, APPLICATION_NUMBER_PATTERN, eventTables, idempotencyTables, ledgerRootTables, PIN_PATTERN } from '@nomad/kit';
+import { accessLogTables, APPLICATION_NUMBER_PATTERN, eventTables, idempotencyTables, journalEntryColumns, ledgerRootTables, PIN_PATTERN, ruleValueColumns, updatedVersionColumns } from '@nomad/kit';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -79,9 +79,7 @@ export const nomads = migration.table(
     /** Assigned through ZHAAK on first approval; null until then. */
     pin: char('pin', { length: 14 }),
     source: recordSourceEnum('source').notNull().default('PORTAL'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...updatedVersionColumns(),
   },
   (t) => [
     uniqueIndex('nomads_pin_key').on(t.pin),
@@ -214,12 +212,7 @@ export const applicationDocuments = migration.table(
  * Rule values of the decree that public sources leave open ([I] in DOMAIN.md): one row per
  * rule, read by the services, never literals in code.
  */
-export const ruleValues = migration.table('rule_values', {
-  key: text('key').primaryKey(),
-  value: jsonb('value').notNull(),
-  description: text('description').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-});
+export const ruleValues = migration.table('rule_values', ruleValueColumns());
 
 /**
  * What migration last announced to the other agencies (`RulesChanged`), one row per rule value:
@@ -324,11 +317,8 @@ export const statusEvents = migration.table(
       .notNull()
       .references(() => nomads.id),
     kind: statusEventKindEnum('kind').notNull(),
-    /** The day the change takes effect (Bishkek calendar). */
-    effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
-    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-    /** `sub` of the officer, or `system` for an expiry. */
-    actor: text('actor').notNull(),
+    /** `actor`: the officer's `sub`, or `system` for an expiry. */
+    ...journalEntryColumns(),
     periodId: uuid('period_id').references(() => statusPeriods.id),
     revocationGround: revocationGroundEnum('revocation_ground'),
     reason: text('reason'),

@@ -1,4 +1,4 @@
-import { accessLogTables, eventTables, idempotencyTables, ledgerTables } from '@nomad/kit';
+import { accessLogTables, announcedRuleColumns, createdVersionColumns, eventTables, idempotencyTables, ledgerTables, updatedVersionColumns } from '@nomad/kit';
 import { sql } from 'drizzle-orm';
 import { bigserial, char, check, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -108,8 +108,7 @@ export const exitWatches = security.table(
     departureConfirmedOn: date('departure_confirmed_on', { mode: 'string' }),
     confirmedBy: text('confirmed_by'),
     note: text('note'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...createdVersionColumns(),
   },
   (t) => [
     // The overdue list: open watches by deadline.
@@ -158,14 +157,8 @@ export const announcedRules = security.table(
   'announced_rules',
   {
     key: text('key').notNull(),
-    value: jsonb('value').notNull(),
-    /** The agency whose rule it is, e.g. `migration`. */
-    producer: text('producer').notNull(),
-    /** The `RulesChanged` event that brought it; null for the value the schema was created with. */
-    eventId: uuid('event_id'),
-    /** When the producer announced it (its `RulesChanged`'s `occurredAt`): the latest is the value applied. */
-    announcedAt: timestamp('announced_at', { withTimezone: true, mode: 'string' }).notNull(),
-    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** `announcedAt` is the `RulesChanged`'s `occurredAt`: the latest announcement is the value applied. */
+    ...announcedRuleColumns(),
   },
   (t) => [primaryKey({ columns: [t.key, t.announcedAt] })],
 );
@@ -181,9 +174,7 @@ export const technicalMeasures = security.table(
     dueOn: date('due_on', { mode: 'string' }),
     state: measureStateEnum('state').notNull().default('PLANNED'),
     createdBy: text('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...updatedVersionColumns(),
   },
   (t) => [index('technical_measures_order_idx').on(t.createdAt, t.id)],
 );

@@ -1,4 +1,4 @@
-import { accessLogTables, eventTables, idempotencyTables, PIN_PATTERN } from '@nomad/kit';
+import { accessLogTables, eventTables, idempotencyTables, journalEntryColumns, PIN_PATTERN, ruleValueColumns, updatedVersionColumns } from '@nomad/kit';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -8,7 +8,6 @@ import {
   date,
   index,
   integer,
-  jsonb,
   pgSchema,
   primaryKey,
   text,
@@ -61,12 +60,7 @@ export const regimes = tax.table(
  * rule, read by the services, changed by a row update. `statistics_disclosure`: the disclosure
  * control of tax's statistics and aggregates (k, rounding), see the kit's statistics/rules.ts.
  */
-export const ruleValues = tax.table('rule_values', {
-  key: text('key').primaryKey(),
-  value: jsonb('value').notNull(),
-  description: text('description').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-});
+export const ruleValues = tax.table('rule_values', ruleValueColumns());
 
 /** One foreign-IE registration per status holder, keyed by PIN (the taxpayer number). */
 export const registrations = tax.table(
@@ -101,9 +95,7 @@ export const registrations = tax.table(
     pendingSince: timestamp('pending_since', { withTimezone: true, mode: 'string' }),
     /** `occurredAt` of the last status fact applied: an older fact arriving late changes nothing. */
     lastFactAt: timestamp('last_fact_at', { withTimezone: true, mode: 'string' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...updatedVersionColumns(),
   },
   (t) => [
     unique('registrations_pin_key').on(t.pin),
@@ -130,10 +122,8 @@ export const registerEntries = tax.table(
       .notNull()
       .references(() => registrations.id),
     kind: registerEntryKindEnum('kind').notNull(),
-    effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
-    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-    /** `sub` of the officer, or `campaign` for a campaign's act. */
-    actor: text('actor').notNull(),
+    /** `actor`: the officer's `sub`, or `campaign` for a campaign's act. */
+    ...journalEntryColumns(),
     campaignId: uuid('campaign_id').references(() => campaigns.id),
   },
   (t) => [
