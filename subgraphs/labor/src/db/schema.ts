@@ -137,6 +137,8 @@ export const monitoringCases = labor.table(
     unique('monitoring_cases_nomad_key').on(t.nomadId),
     index('monitoring_cases_created_idx').on(t.createdAt, t.id),
     index('monitoring_cases_state_idx').on(t.state, t.riskLevel),
+    // `monitoringCaseStatistics(filter: { riskLevels })` without states (issue 16).
+    index('monitoring_cases_risk_idx').on(t.riskLevel, t.state),
   ],
 );
 
@@ -194,7 +196,11 @@ export const activityReports = labor.table(
     unique('activity_reports_nomad_period_key').on(t.nomadId, t.periodStart),
     index('activity_reports_nomad_idx').on(t.nomadId, t.periodStart, t.id),
     index('activity_reports_period_idx').on(t.periodStart, t.id),
+    // Statistics by quarter and lateness read this index in order, without the table (issue 16).
+    index('activity_reports_period_late_idx').on(t.periodStart, t.late),
     check('activity_reports_income_nonnegative', sql`${t.incomeMinor} >= 0`),
+    // A report is of a calendar quarter: statistics group by `period_start` as the quarter.
+    check('activity_reports_period_quarter', sql`extract(day from ${t.periodStart}) = 1 and extract(month from ${t.periodStart}) in (1, 4, 7, 10)`),
   ],
 );
 
@@ -230,6 +236,8 @@ export const evaluations = labor.table(
     index('evaluations_nomad_idx').on(t.nomadId, t.requestedAt),
     index('evaluations_expert_idx').on(t.expertId, t.state),
     index('evaluations_requested_idx').on(t.requestedAt, t.id),
+    // `evaluationStatistics(filter: { states })` (issue 16).
+    index('evaluations_state_idx').on(t.state, t.requestedAt),
     check('evaluations_assigned_has_expert', sql`${t.state} = 'UNASSIGNED' or ${t.expertId} is not null`),
     check('evaluations_concluded_has_verdict', sql`${t.state} <> 'CONCLUDED' or ${t.verdict} is not null`),
   ],

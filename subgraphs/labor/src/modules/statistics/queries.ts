@@ -1,4 +1,4 @@
-import { bishkekDateSql, calendarDimension, disclosureRuleSql, runGroupedStatistics, type GroupedStatement, type RawStatisticsRow } from '@nomad/kit';
+import { bishkekDateSql, calendarDimension, DISCLOSURE_BOUNDS, disclosureRuleSql, runGroupedStatistics, type GroupedStatement, type RawStatisticsRow } from '@nomad/kit';
 import { sql, type SQL } from 'drizzle-orm';
 import type { LaborDb } from '../../db/index.ts';
 import { activityReports, evaluations, monitoringCases, ruleValues } from '../../db/schema.ts';
@@ -23,6 +23,26 @@ const RULES = disclosureRuleSql(ruleValues);
  * quarter: five reports can be one nomad), as tax counts taxpayers. Over the `nomadId` input.
  */
 const PEOPLE = sql`count(distinct x."nomadId")`;
+
+/**
+ * The nomads of the total: distinct nomads among the records `where` matches, counted up to one
+ * more than k can ever be ({@link DISCLOSURE_BOUNDS}): the total's count is only ever compared
+ * with k, and stopping there reads a few index entries, not a sort of every record's nomad.
+ */
+function totalNomads(table: SQL, nomadColumn: SQL, where: SQL | undefined): SQL {
+  const enough = DISCLOSURE_BOUNDS.minCellSize.max + 1;
+  return sql`(select count(*) from (select distinct ${nomadColumn} from ${table} ${where ? sql`where ${where}` : sql``} limit ${sql.raw(String(enough))}) as nomads)`;
+}
+
+/**
+ * `people` when each row of `x` is one nomad of its group (one record per nomad and group, or
+ * records reduced to one row per nomad and group): `count(*)`, and the total's {@link totalNomads}.
+ */
+function peopleOfRows(dimensions: readonly DimensionSpec[], total: SQL): SQL {
+  const [first] = dimensions;
+  if (!first) return total;
+  return sql`case when grouping(${sql.raw(`"${first.column}"`)}) = 1 then ${total} else count(*) end`;
+}
 
 /** The COUNT measure: the row's records (`records`; the row's own count is its nomads). */
 const RECORDS = sql`count(*)::int`;
@@ -88,34 +108,94 @@ export type ActivityReportDimension = 'LATE' | 'ACTIVITY' | 'PERIOD_QUARTER' | '
 
 const filedOn = bishkekDateSql(activityReports.filedAt);
 
+/**
+ * PERIOD_QUARTER's value is the quarter's first day (`period_start`, a date, always a quarter's
+ * first day: `activity_reports_period_quarter`): grouping by the column itself reads it from
+ * the `(period_start, late)` index in order, where `to_char` of 770,000 rows took seconds.
+ * {@link reportStatistics} writes it `YYYY-Qn`.
+ */
 export const REPORT_DIMENSIONS: Record<ActivityReportDimension, DimensionSpec> = {
   LATE: { column: 'late', value: sql`${activityReports.late}` },
   ACTIVITY: { column: 'activityCode', value: sql`${activityReports.activityCode}` },
-  PERIOD_QUARTER: { column: 'periodQuarter', value: calendarDimension.quarter(sql`${activityReports.periodStart}`) },
+  PERIOD_QUARTER: { column: 'periodQuarter', value: sql`${activityReports.periodStart}` },
   PERIOD_YEAR: { column: 'periodYear', value: calendarDimension.year(sql`${activityReports.periodStart}`) },
   FILED_MONTH: { column: 'filedMonth', value: calendarDimension.month(filedOn) },
   FILED_QUARTER: { column: 'filedQuarter', value: calendarDimension.quarter(filedOn) },
   FILED_YEAR: { column: 'filedYear', value: calendarDimension.year(filedOn) },
 };
 
+/** The report measures' values: what a statement computes (`records` always; the rest only when asked). */
+export type ReportValue = 'lateCount' | 'days';
+
 /**
  * Activity reports per combination of `groupBy` and in total, in ONE statement; the row's count
- * is its nomads. Values: `records`, `lateCount` (the late share's numerator), and `medianDaysToFiling`, `p90DaysToFiling`, `averageDaysToFiling` of the calendar days from the quarter's last day
- * to the day of filing (`dated`: every report).
+ * is its nomads. Values: `records`; `lateCount` (the late share's numerator) when `values` has
+ * it; with `days`, `medianDaysToFiling`, `p90DaysToFiling`, `averageDaysToFiling` of the
+ * calendar days from the quarter's last day to the day of filing (`dated`: every report).
+ *
+ * How the nomads are counted decides the cost on a large program (770,000 reports):
+ * - a nomad files one report a quarter, so grouped by PERIOD_QUARTER each row holds one report
+ *   per nomad: its nomads are its records (`count(*)`, hashed or read in index order);
+ * - otherwise, without days, the reports are first reduced to one row per nomad and group
+ *   (`count(*)` of those rows is the group's nomads, no `count(distinct)` sorting every group);
+ * - with days (percentiles need every report), `count(distinct)` over the reports.
+ * The total's nomads come from {@link totalNomads}.
  */
-export function reportStatisticsStatement(params: { filter: ReportFilterParams; groupBy: readonly ActivityReportDimension[] }): GroupedStatement {
+export function reportStatisticsStatement(params: {
+  filter: ReportFilterParams;
+  groupBy: readonly ActivityReportDimension[];
+  values?: ReadonlySet<ReportValue>;
+}): GroupedStatement {
+  const values = params.values ?? new Set<ReportValue>(['lateCount', 'days']);
+  const where = reportWhere(params.filter);
+  const specs = dimensionsOf(REPORT_DIMENSIONS, params.groupBy);
+  const late = values.has('lateCount') ? { lateCount: sql`count(*) filter (where x.late_)::int` } : {};
+  const total = totalNomads(sql`${activityReports}`, sql`${activityReports.nomadId}`, where);
+  if (values.has('days')) {
+    return {
+      dimensions: specs,
+      inputs: [sql`${activityReports.nomadId} as "nomadId"`, sql`${filedOn} - ${activityReports.periodEnd} as days`, sql`${activityReports.late} as late_`],
+      from: fromWhere(sql`${activityReports}`, where),
+      people: PEOPLE,
+      aggregates: { records: RECORDS, ...daysAggregates('DaysToFiling'), ...late },
+      rules: RULES,
+    };
+  }
+  if (params.groupBy.includes('PERIOD_QUARTER')) {
+    return {
+      dimensions: specs,
+      inputs: [sql`${activityReports.late} as late_`],
+      from: fromWhere(sql`${activityReports}`, where),
+      people: peopleOfRows(specs, total),
+      aggregates: { records: RECORDS, ...late },
+      rules: RULES,
+    };
+  }
+  // One row per nomad and group: its reports (`n`) and late ones (`late_n`).
+  const keys = specs.map((d, i) => sql`${d.value} as ${sql.raw(`"k${i}"`)}`);
+  const perNomad = sql`(select ${sql.join([...keys, sql`${activityReports.nomadId} as "nomadId"`, sql`count(*) as n`, sql`count(*) filter (where ${activityReports.late}) as late_n`], sql`, `)}
+    from ${activityReports} ${where ? sql`where ${where}` : sql``}
+    group by ${sql.join([...specs.map((_, i) => sql.raw(String(i + 1))), sql.raw(String(specs.length + 1))], sql`, `)}) as per_nomad`;
   return {
-    dimensions: dimensionsOf(REPORT_DIMENSIONS, params.groupBy),
-    inputs: [sql`${activityReports.nomadId} as "nomadId"`, sql`${filedOn} - ${activityReports.periodEnd} as days`, sql`${activityReports.late} as late_`],
-    from: fromWhere(sql`${activityReports}`, reportWhere(params.filter)),
-    people: PEOPLE,
-    aggregates: { records: RECORDS, ...daysAggregates('DaysToFiling'), lateCount: sql`count(*) filter (where x.late_)::int` },
+    dimensions: specs.map((d, i) => ({ column: d.column, value: sql.raw(`per_nomad."k${i}"`) })),
+    inputs: [sql`per_nomad.n as n`, sql`per_nomad.late_n as late_n`],
+    from: sql`from ${perNomad}`,
+    people: peopleOfRows(specs, total),
+    aggregates: { records: sql`sum(x.n)::int`, ...(values.has('lateCount') ? { lateCount: sql`sum(x.late_n)::int` } : {}) },
     rules: RULES,
   };
 }
 
-export function reportStatistics(db: LaborDb, params: Parameters<typeof reportStatisticsStatement>[0]): Promise<RawStatisticsRow[]> {
-  return runGroupedStatistics(db, reportStatisticsStatement(params));
+const quarterOf = (day: unknown) => {
+  if (typeof day !== 'string') return day;
+  const [year, month] = day.split('-');
+  return `${year}-Q${Math.floor((Number(month) - 1) / 3) + 1}`;
+};
+
+export async function reportStatistics(db: LaborDb, params: Parameters<typeof reportStatisticsStatement>[0]): Promise<RawStatisticsRow[]> {
+  const rows = await runGroupedStatistics(db, reportStatisticsStatement(params));
+  if (!params.groupBy.includes('PERIOD_QUARTER')) return rows;
+  return rows.map((r) => ({ ...r, dimensions: { ...r.dimensions, periodQuarter: quarterOf(r.dimensions.periodQuarter) } }));
 }
 
 // ---------------------------------------------------------------- monitoring cases
@@ -132,13 +212,16 @@ export const CASE_DIMENSIONS: Record<MonitoringCaseDimension, DimensionSpec> = {
   OPENED_YEAR: { column: 'openedYear', value: calendarDimension.year(openedOn) },
 };
 
-/** Monitoring cases per combination of `groupBy` and in total, in ONE statement: `records`; the row's count is its nomads. */
+/**
+ * Monitoring cases per combination of `groupBy` and in total, in ONE statement: `records`; the
+ * row's count is its nomads, which are its cases (one case per nomad: `monitoring_cases_nomad_key`),
+ * so a plain `count(*)` that PostgreSQL may hash.
+ */
 export function caseStatisticsStatement(params: { filter: CaseFilterParams; groupBy: readonly MonitoringCaseDimension[] }): GroupedStatement {
   return {
     dimensions: dimensionsOf(CASE_DIMENSIONS, params.groupBy),
-    inputs: [sql`${monitoringCases.nomadId} as "nomadId"`],
+    inputs: [],
     from: fromWhere(sql`${monitoringCases}`, caseWhere(params.filter)),
-    people: PEOPLE,
     aggregates: { records: RECORDS },
     rules: RULES,
   };

@@ -24,6 +24,7 @@ import {
   type ActivityReportDimension,
   type EvaluationDimension,
   type MonitoringCaseDimension,
+  type ReportValue,
 } from './queries.ts';
 
 const READERS = ['analyst', 'labor_officer'] as const;
@@ -149,7 +150,13 @@ export function getActivityReportStatistics(ctx: Context, args: ActivityReportSt
     // The quarter's first day does not depend on the rules (only its due day does): no statement to read them.
     return { periodStart: period ? quarterDates(period, { report_due_days: 0 }).startsOn : undefined, late: args.filter?.late ?? undefined };
   };
-  return answer(ctx, REPORTS, args, rulesOverride, filterOf, reportStatistics);
+  // Only what was asked is computed: percentiles sort every group's reports.
+  const asked = new Set(args.measures);
+  const values = new Set<ReportValue>([
+    ...(asked.has('LATE_SHARE') ? (['lateCount'] as const) : []),
+    ...(['MEDIAN_DAYS_TO_FILING', 'P90_DAYS_TO_FILING', 'AVERAGE_DAYS_TO_FILING'] as const).some((m) => asked.has(m)) ? (['days'] as const) : [],
+  ]);
+  return answer(ctx, REPORTS, args, rulesOverride, filterOf, (db, params) => reportStatistics(db, { ...params, values }));
 }
 
 // ---------------------------------------------------------------- monitoring cases

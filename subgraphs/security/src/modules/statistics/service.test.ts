@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import type { GraphQLError } from 'graphql';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,6 +129,42 @@ describe('screeningStatistics: counts per group, from the fixture worked out by 
     // The total itself: FLAGGED holds 3, shown at k = 3, withheld at k = 4.
     expect((await stats({ filter: { outcomes: ['FLAGGED'] } }, { k: 3 })).result.total).toEqual(shown({}, 3));
     expect((await stats({ filter: { outcomes: ['FLAGGED'] } }, { k: 4 })).result.total).toEqual(hidden({}));
+  });
+
+  it('k counts nomads, not screenings: one person screened k times in a cell is withheld; count stays the screenings', async () => {
+    // One nomad re-screened five times, every one FLAGGED in May 2026 (alone in that month), and
+    // 6 nomads CLEARED in May: at k = 5 the FLAGGED cell holds 5 screenings but 1 person.
+    const nomadId = randomUUID();
+    const may = (day: number) => `2026-05-${String(day).padStart(2, '0')}T04:00:00Z`;
+    const rows = [
+      ...Array.from({ length: 5 }, (_, i) => ({ kind: 'RESCREEN' as const, nomadId, outcome: 'FLAGGED' as const, reasons: ['WATCHLIST_MATCH' as const], classification: 'RESTRICTED' as const, openedAt: may(i + 1), concludedAt: may(i + 2) })),
+      ...Array.from({ length: 6 }, (_, i) => ({ kind: 'RESCREEN' as const, nomadId: randomUUID(), outcome: 'CLEARED' as const, reasons: [], classification: 'RESTRICTED' as const, openedAt: may(i + 1), concludedAt: may(i + 10) })),
+    ];
+    const inserted = await database.db.insert(schema.screenings).values(rows).returning({ id: schema.screenings.id });
+    try {
+      const { result, statements } = await stats({ groupBy: ['OUTCOME', 'CONCLUDED_MONTH'], filter: { kind: 'RESCREEN' } }, { k: 5 });
+      expect(statements).toBe(1);
+      // RESCREEN: FLAGGED April (the fixture's 1, under k), FLAGGED May (5 screenings, 1 nomad:
+      // under k), CLEARED May (6 nomads). Withheld together the two FLAGGED rows hold 2 nomads,
+      // under k, so CLEARED May goes too (the total would give them back).
+      expect(result.rows).toEqual([
+        hidden({ outcome: 'CLEARED', concludedMonth: '2026-05' }),
+        hidden({ outcome: 'FLAGGED', concludedMonth: '2026-04' }),
+        hidden({ outcome: 'FLAGGED', concludedMonth: '2026-05' }),
+      ]);
+      // The total: 12 screenings of 8 nomads, shown (as its screenings).
+      expect(result.total).toEqual(shown({}, 12));
+      // Without the one person's cell: the same nomad's five screenings are one person, so
+      // FLAGGED alone (2 nomads, 6 screenings) is withheld even at k = 3.
+      const flagged = await stats({ groupBy: ['CONCLUDED_MONTH'], filter: { kind: 'RESCREEN', outcomes: ['FLAGGED'] } }, { k: 3 });
+      expect(flagged.result.rows).toEqual([hidden({ concludedMonth: '2026-04' }), hidden({ concludedMonth: '2026-05' })]);
+      expect(flagged.result.total).toEqual(hidden({}));
+      // At k = 1 every screening is counted: 5 in the one person's cell.
+      const exact = await stats({ groupBy: ['OUTCOME', 'CONCLUDED_MONTH'], filter: { kind: 'RESCREEN', outcomes: ['FLAGGED'] } }, { k: 1 });
+      expect(exact.result.rows).toEqual([shown({ outcome: 'FLAGGED', concludedMonth: '2026-04' }, 1), shown({ outcome: 'FLAGGED', concludedMonth: '2026-05' }, 5)]);
+    } finally {
+      await database.db.delete(schema.screenings).where(inArray(schema.screenings.id, inserted.map((r) => r.id)));
+    }
   });
 
   it('under the default rules: counts to a multiple of 5, cells under 5 withheld, the rules in the answer', async () => {

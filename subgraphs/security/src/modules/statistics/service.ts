@@ -16,8 +16,9 @@ import { screeningStatistics, type Dimension } from './queries.ts';
 const READERS = ['analyst', 'security_officer'] as const;
 const DATE_OF_OPENING: readonly Dimension[] = ['OPENED_MONTH', 'OPENED_QUARTER', 'OPENED_YEAR'];
 const DATE_OF_CONCLUSION: readonly Dimension[] = ['CONCLUDED_MONTH', 'CONCLUDED_QUARTER', 'CONCLUDED_YEAR'];
-const MEASURES = { count: { kind: 'count' } } as const satisfies Record<string, MeasureDisclosure>;
-const ASKED: ReadonlySet<string> = new Set(['count']);
+/** The screenings of a row (`records`), shown as its `count`; k is applied to the row's nomads. */
+const MEASURES = { records: { kind: 'count' } } as const satisfies Record<string, MeasureDisclosure>;
+const ASKED: ReadonlySet<string> = new Set(['records']);
 
 export interface ScreeningStatisticsArgs {
   groupBy?: Dimension[] | null;
@@ -32,7 +33,8 @@ export interface ScreeningStatisticsOut {
 
 /**
  * Counts of screenings for analysts and security officers, in one SQL statement on the
- * analysts' pool, protected by GKNB's disclosure rule value (small cells suppressed, counts rounded).
+ * analysts' pool, protected by GKNB's disclosure rule value (cells of fewer than k NOMADS
+ * suppressed, whatever their screenings; counts rounded).
  * Counts only: no reason, classification or person is read, so no access record.
  */
 export async function getScreeningStatistics(ctx: Context, args: ScreeningStatisticsArgs, rulesOverride?: DisclosureRules): Promise<ScreeningStatisticsOut> {
@@ -42,5 +44,8 @@ export async function getScreeningStatistics(ctx: Context, args: ScreeningStatis
   const raw = await analyticsRead(ctx, (db) => screeningStatistics(db, { filter, groupBy }));
   // GKNB's statistics_disclosure rule value, read in the same statement (tests may pass others).
   const rules = rulesOverride ?? statementDisclosureRules(raw);
-  return { disclosure: rules, ...discloseStatistics(raw, { measures: MEASURES, asked: ASKED, rules }) };
+  const out = discloseStatistics(raw, { measures: MEASURES, asked: ASKED, rules });
+  // `count` is the screenings; the statement's row count (what k was applied to) is the nomads.
+  const counted = ({ records, ...row }: DisclosedRow): DisclosedRow => ({ ...row, count: records ?? null });
+  return { disclosure: rules, rows: out.rows.map(counted), total: counted(out.total) };
 }

@@ -1,0 +1,4 @@
+CREATE INDEX "activity_reports_period_late_idx" ON "labor"."activity_reports" USING btree ("period_start","late");--> statement-breakpoint
+CREATE INDEX "evaluations_state_idx" ON "labor"."evaluations" USING btree ("state","requested_at");--> statement-breakpoint
+CREATE INDEX "monitoring_cases_risk_idx" ON "labor"."monitoring_cases" USING btree ("risk_level","state");--> statement-breakpoint
+ALTER TABLE "labor"."activity_reports" ADD CONSTRAINT "activity_reports_period_quarter" CHECK (extract(day from "labor"."activity_reports"."period_start") = 1 and extract(month from "labor"."activity_reports"."period_start") in (1, 4, 7, 10));
