@@ -76,6 +76,8 @@ export const screenings = security.table(
     uniqueIndex('screenings_one_open_rescreen').on(t.nomadId).where(sql`${t.kind} = 'RESCREEN' and ${t.outcome} = 'PENDING'`),
     index('screenings_nomad_idx').on(t.nomadId, t.seq),
     index('screenings_outcome_idx').on(t.outcome, t.openedAt, t.id),
+    // `screenings` and `screeningStatistics` filtered by kind (issue 16).
+    index('screenings_kind_idx').on(t.kind, t.outcome),
     check('screenings_application_check', sql`(${t.kind} = 'APPLICATION') = (${t.applicationId} is not null)`),
     check(
       'screenings_concluded_check',

@@ -1,0 +1,1 @@
+CREATE INDEX "screenings_kind_idx" ON "security"."screenings" USING btree ("kind","outcome");
