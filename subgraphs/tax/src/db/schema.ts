@@ -185,6 +185,8 @@ export const campaignItems = tax.table(
   (t) => [
     primaryKey({ name: 'campaign_items_pkey', columns: [t.campaignId, t.registrationId] }),
     index('campaign_items_state_idx').on(t.campaignId, t.state, t.registrationId),
+    // reregistrationStatistics: a campaign's items by outcome and failure code, read from the index alone.
+    index('campaign_items_statistics_idx').on(t.campaignId, t.state, t.failureCode, t.registrationId),
     check('campaign_items_failure_code', sql`${t.failureCode} in (${sql.raw(CAMPAIGN_FAILURE_CODES.map((c) => `'${c}'`).join(', '))})`),
     check('campaign_items_failed_has_code', sql`(${t.state} = 'FAILED') = (${t.failureCode} is not null)`),
   ],
@@ -221,6 +223,9 @@ export const declarations = tax.table(
     unique('declarations_registration_period_key').on(t.registrationId, t.period),
     index('declarations_registration_idx').on(t.registrationId, t.period, t.id),
     index('declarations_due_idx').on(t.dueOn),
+    // declarationStatistics: one currency's declarations (and a range of periods) with every column
+    // the statement reads, so that it scans this index alone, not the table (issue 16).
+    index('declarations_statistics_idx').on(t.currency, t.period, t.registrationId, t.incomeMinor, t.taxDueMinor, t.regimeCode, t.filedAt),
     check('declarations_period_format', sql`${t.period} ~ '^[0-9]{4}-Q[1-4]$'`),
     check('declarations_income_nonnegative', sql`${t.incomeMinor} >= 0`),
   ],

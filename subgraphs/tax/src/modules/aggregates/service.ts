@@ -1,9 +1,9 @@
-import { analyticsRead, discloseStatistics, roundCount, type DisclosureRules, type MeasureDisclosure, type RawStatisticsRow } from '@nomad/kit';
+import { analyticsRead, discloseStatistics, disclosureRulesFrom, roundCount, type DisclosureRules, type MeasureDisclosure, type RawStatisticsRow } from '@nomad/kit';
 import { assertAggregateReader } from '../../access.ts';
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { RegistrationState } from '../../db/schema.ts';
-import { countRegistrationsByStateAndRegime, declarationTotalsByCurrency, readDisclosureRules, type CurrencyTotalsRow } from './queries.ts';
+import { readAggregateFigures, type CurrencyTotalsRow } from './queries.ts';
 
 export type { CurrencyTotalsRow };
 
@@ -69,14 +69,10 @@ function disclosedTotals(row: CurrencyTotalsRow, rules: DisclosureRules): Curren
  */
 export async function taxAggregates(ctx: Context, app: App, rulesOverride?: DisclosureRules): Promise<TaxAggregates> {
   assertAggregateReader(ctx.principal);
-  // On the analysts' pool (a replica, or under the analysts' statement timeout): ANALYTICS_TIMEOUT past it.
-  const [counts, totals, rules] = await analyticsRead(ctx, (db) =>
-    Promise.all([
-      countRegistrationsByStateAndRegime(db),
-      declarationTotalsByCurrency(db, { today: app.clock.today() }),
-      rulesOverride ? Promise.resolve(rulesOverride) : readDisclosureRules(db),
-    ]),
-  );
+  // One statement on the analysts' pool (a replica, or under the analysts' statement timeout):
+  // ANALYTICS_TIMEOUT past it. The rule value comes with the figures it protects.
+  const { counts, totals, rules: ruleValue } = await analyticsRead(ctx, (db) => readAggregateFigures(db, { today: app.clock.today() }));
+  const rules = rulesOverride ?? disclosureRulesFrom(ruleValue);
   const byState = new Map<RegistrationState, number>();
   const byRegime = new Map<string, number>();
   for (const r of counts) {

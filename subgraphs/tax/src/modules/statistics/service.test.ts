@@ -234,7 +234,10 @@ describe('differencing: one more declaration never shows as its income (issue 16
 
 describe('taxAggregates, disclosed', () => {
   it('counts rounded, states and regimes under k left out (with the smallest other), amounts to 2 significant figures', async () => {
+    const before = database.statementCount();
     const out = await taxAggregates(taxServiceContext(database, analyst), app);
+    // The figures and the rule value that protects them: one statement.
+    expect(database.statementCount() - before).toBe(1);
     expect(out.disclosure).toEqual(DEFAULT_DISCLOSURE_RULES);
     // Nine registrations, all REREGISTERED: six SIMPLIFIED_SINGLE_TAX, three HTP_RESIDENT.
     expect(out.registrations).toBe(10);

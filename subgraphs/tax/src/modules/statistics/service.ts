@@ -111,8 +111,8 @@ export async function getDeclarationStatistics(
   const periodFrom = checkPeriod(filter.periodFrom, 'filter.periodFrom');
   const periodTo = checkPeriod(filter.periodTo, 'filter.periodTo');
   if (periodFrom && periodTo && periodFrom > periodTo) throw badUserInput('`periodFrom` is after `periodTo`.', 'filter.periodFrom');
-  const params: DeclarationStatisticsParams = { groupBy, currency, filter: { ...filter, periodFrom, periodTo } };
   const asked = new Set([...measures].map((m) => DECLARATION_FIELD[m]));
+  const params: DeclarationStatisticsParams = { groupBy, currency, filter: { ...filter, periodFrom, periodTo }, values: asked };
   const out = await disclosed(ctx, (db) => declarationStatistics(db, params), { measures: DECLARATION_MEASURES, asked }, rules);
   const money = (row: DisclosedRow): DisclosedRow => {
     const amounts: Record<string, Money | null> = {};
