@@ -82,6 +82,36 @@ describe('tax statistics as an analyst, on the sample world', () => {
     expect(data.reregistrationStatistics.total.count).toBeGreaterThan(0);
   });
 
+  it('an analyst chooses a campaign by its public code: the codes by grouping by CAMPAIGN, one campaign by filter.campaign; an unknown code is BAD_USER_INPUT naming filter.campaign; the id stays refused', async () => {
+    type Row = { campaign: string | null; outcome: string | null; suppressed: boolean; count: number | null };
+    const listed = await ask<{ reregistrationStatistics: { rows: Row[] } }>(`{ reregistrationStatistics(measures: [COUNT], groupBy: [CAMPAIGN]) { rows { campaign outcome suppressed count } } }`);
+    const codes = listed.reregistrationStatistics.rows.map((r) => r.campaign);
+    expect(codes.length).toBeGreaterThan(0);
+    for (const code of codes) expect(code).toMatch(/^[0-9]{4}-[0-9]{2}-[0-9]{2}(-[0-9]+)?$/);
+    // The officers' campaigns list carries the same codes (ids stay with the officers).
+    const officers = await ask<{ reregistrationCampaigns: { edges: { node: { code: string } }[] } }>(`{ reregistrationCampaigns { edges { node { code } } } }`, ['tax_officer']);
+    expect(officers.reregistrationCampaigns.edges.map((e) => e.node.code).sort()).toEqual([...codes].sort());
+    const chosen = codes[0] ?? '';
+    const one = await ask<{ reregistrationStatistics: { rows: Row[]; total: { count: number | null } } }>(
+      `{ reregistrationStatistics(measures: [COUNT], groupBy: [CAMPAIGN, OUTCOME], filter: { campaign: "${chosen}" }) { rows { campaign outcome suppressed count } total { count } } }`,
+    );
+    expect(one.reregistrationStatistics.rows.length).toBeGreaterThan(0);
+    expect(one.reregistrationStatistics.rows.every((r) => r.campaign === chosen)).toBe(true);
+    expect(one.reregistrationStatistics.rows.some((r) => !r.suppressed && (r.count ?? 0) > 0)).toBe(true);
+
+    const refused = async (filter: string) => {
+      const res = await graph.request(await token(['analyst']), `{ reregistrationStatistics(measures: [COUNT], filter: ${filter}) { total { count } } }`);
+      expect(res.status).toBeLessThan(500);
+      return res.body.errors?.[0];
+    };
+    const unknown = await refused('{ campaign: "1999-01-01" }');
+    expect(unknown?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.campaign' });
+    expect(unknown?.message).toContain('No re-registration campaign has the code `1999-01-01`');
+    expect((await refused('{ campaign: "the latest" }'))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.campaign' });
+    const [campaign] = await taxDb().db.select({ id: taxSchema.campaigns.id }).from(taxSchema.campaigns).limit(1);
+    expect((await refused(`{ campaignId: "${campaign?.id ?? ''}" }`))?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('one more declaration of USD 67,345.12: neither declarationStatistics nor taxAggregates moves by it', async () => {
     const read = () =>
       ask<{

@@ -3,7 +3,7 @@ import { byKey, countByKey, createAccessRecorder, groupByKey, onceLoader, pagedL
 import type { TaxDb } from './db/index.ts';
 import { ACCESS_POLICY } from './personal-fields.ts';
 import { accessTables, type CampaignRow, type PaymentRow, type RegimeRow, type RegisterEntryRow, type RegistrationRow } from './db/schema.ts';
-import { getCampaignsByIds, getProgressByCampaignIds, type ProgressRow } from './modules/campaign/queries.ts';
+import { getCampaignCodes, getCampaignsByIds, getProgressByCampaignIds, type ProgressRow } from './modules/campaign/queries.ts';
 import { countDeclarationsByRegistrationIds, getDeclarationPagesByRegistrationIds, getPaymentsByDeclarationIds } from './modules/declarations/queries.ts';
 import {
   getEntriesByRegistrationIds,
@@ -36,6 +36,7 @@ export function createLoaders(db: TaxDb, request: ReadRequest) {
       groupByKey(ids, await getPaymentsByDeclarationIds(db, { declarationIds: ids }), (r) => r.declarationId),
     ),
     campaignById: new DataLoader<string, CampaignRow | null>(async (ids) => byKey(ids, await getCampaignsByIds(db, { ids }), (r) => r.id)),
+    campaignCode: new DataLoader<string, string | null>(async (ids) => byKey(ids, await getCampaignCodes(db, { ids }), (r) => r.id).map((r) => r?.code ?? null)),
     progressByCampaign: new DataLoader<string, ProgressRow[]>(async (ids) =>
       groupByKey(ids, await getProgressByCampaignIds(db, { campaignIds: ids }), (r) => r.campaignId),
     ),

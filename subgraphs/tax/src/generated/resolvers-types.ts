@@ -387,7 +387,7 @@ export type Query = {
   reregistrationCampaign?: Maybe<ReregistrationCampaign>;
   /** Campaigns, newest first. Tax officers. */
   reregistrationCampaigns: ReregistrationCampaignConnection;
-  /** Analysts and tax officers: the progress of a re-registration campaign (the latest unless `filter.campaignId` names one): how many IEs it re-registered, has still to process, and failed, and why, grouped by up to 3 dimensions. One SQL statement whatever the grouping; small cells suppressed, counts rounded. Not personal data: no purpose needed, no access record. */
+  /** Analysts and tax officers: the progress of a re-registration campaign (the latest unless `filter.campaign` names one by its code, or every campaign grouped by CAMPAIGN): how many IEs it re-registered, has still to process, and failed, and why, grouped by up to 3 dimensions. One SQL statement whatever the grouping; small cells suppressed, counts rounded. Not personal data: no purpose needed, no access record. */
   reregistrationStatistics: ReregistrationStatistics;
   /**
    * Reads of personal data held by this agency, newest first. Auditors see every record
@@ -541,6 +541,8 @@ export type RegisterIndividualEntrepreneurInput = {
 export type ReregistrationCampaign = {
   __typename?: 'ReregistrationCampaign';
   batchSize: Scalars['Int']['output'];
+  /** Its public code: the Bishkek day it started, `YYYY-MM-DD` (`-2`, `-3`… for a later one that day). What `reregistrationStatistics(filter: { campaign })` takes. */
+  code: Scalars['String']['output'];
   /** The items that failed, with their reasons. */
   failures: ReregistrationFailureConnection;
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -587,6 +589,8 @@ export type ReregistrationCampaignState =
 export type ReregistrationDimension =
   /** The activity the IE's status was granted for (migration's activity code); null when no grant named one. */
   | 'ACTIVITY'
+  /** The campaign, by its public code (the Bishkek day it started, `YYYY-MM-DD`, `-2`, `-3`… for a later one that day). Without `filter.campaign`, every campaign: the list of campaigns an analyst can choose from. */
+  | 'CAMPAIGN'
   /** Why the campaign could not re-register the IE; null for the IEs it did not fail. */
   | 'FAILURE_REASON'
   /** DONE, PENDING or FAILED in the campaign. */
@@ -632,7 +636,7 @@ export type ReregistrationFailureReason =
 
 /** What `reregistrationStatistics` computes for each row. */
 export type ReregistrationMeasure =
-  /** How many IEs the row holds. */
+  /** How many IEs the row holds (an IE in two of the campaigns counted counts once in the total). */
   | 'COUNT';
 
 /** An IE's outcome in a re-registration campaign. */
@@ -657,7 +661,7 @@ export type ReregistrationProgress = {
   total: Scalars['Int']['output'];
 };
 
-/** Grouped statistics over the IEs of one re-registration campaign, computed in one SQL statement. */
+/** Grouped statistics over the IEs of re-registration campaigns (one, or every one when grouped by CAMPAIGN), computed in one SQL statement. */
 export type ReregistrationStatistics = {
   __typename?: 'ReregistrationStatistics';
   /** How the answer was protected: small cells suppressed, counts rounded. */
@@ -672,7 +676,9 @@ export type ReregistrationStatistics = {
 export type ReregistrationStatisticsFilter = {
   /** IEs whose status was granted for any of these activities (codes). */
   activityCodes?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** The campaign (`reregistrationCampaigns`); the latest started when omitted. */
+  /** The campaign by its code (`ReregistrationCampaign.code`, or a row of `groupBy: [CAMPAIGN]`), e.g. `2026-10-15`: what analysts choose by. An unknown code is BAD_USER_INPUT naming `filter.campaign`. With neither this nor `campaignId`: every campaign when grouped by CAMPAIGN, else the latest started. */
+  campaign?: InputMaybe<Scalars['String']['input']>;
+  /** Tax officers: the campaign by id (`reregistrationCampaigns`); refused to analysts, like every id. */
   campaignId?: InputMaybe<Scalars['ID']['input']>;
   /** True: only IEs never entered in the register yet; false: only those entered before. */
   firstRegistration?: InputMaybe<Scalars['Boolean']['input']>;
@@ -687,6 +693,8 @@ export type ReregistrationStatisticsRow = {
   __typename?: 'ReregistrationStatisticsRow';
   /** Set when grouped by ACTIVITY (an activity code); null also for the group of IEs without one. */
   activityCode?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by CAMPAIGN: the campaign's code. */
+  campaign?: Maybe<Scalars['String']['output']>;
   /** COUNT, rounded to `disclosure.countRoundingBase`; null when suppressed or not asked for. */
   count?: Maybe<Scalars['Int']['output']>;
   /** Set when grouped by FAILURE_REASON; null also for the group of IEs that did not fail. */
@@ -1396,6 +1404,7 @@ export type RegisterEntryResolvers<ContextType = Context, ParentType extends Res
 
 export type ReregistrationCampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReregistrationCampaign'] = ResolversParentTypes['ReregistrationCampaign']> = ResolversObject<{
   batchSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   failures?: Resolver<ResolversTypes['ReregistrationFailureConnection'], ParentType, ContextType, RequireFields<ReregistrationCampaignFailuresArgs, 'first'>>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1448,6 +1457,7 @@ export type ReregistrationStatisticsResolvers<ContextType = Context, ParentType 
 
 export type ReregistrationStatisticsRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReregistrationStatisticsRow'] = ResolversParentTypes['ReregistrationStatisticsRow']> = ResolversObject<{
   activityCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  campaign?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   failureReason?: Resolver<Maybe<ResolversTypes['ReregistrationFailureReason']>, ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['ReregistrationOutcome']>, ParentType, ContextType>;

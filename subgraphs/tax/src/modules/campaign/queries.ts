@@ -100,6 +100,26 @@ export async function completeIfDone(db: TaxDb, params: { campaignId: string; at
   return row ?? null;
 }
 
+/**
+ * A campaign's public code: the Bishkek day it started, `YYYY-MM-DD`, with `-2`, `-3`… for a later
+ * one started the same day (campaigns run one at a time and are never deleted, so a code never
+ * changes). It says when an administrative batch over every IE pending re-registration ran:
+ * nothing of a person. What analysts choose a campaign by (its id is refused them, as every id).
+ */
+export const CAMPAIGN_CODE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}(-[1-9][0-9]*)?$/;
+
+/** Every campaign's `id` and `code`, as a derived table (`... as campaign_code`). */
+export const campaignCodes = sql.raw(`(select c.id, to_char(c.day, 'YYYY-MM-DD') || case when c.n > 1 then '-' || c.n else '' end as code
+  from (select id, (started_at at time zone 'Asia/Bishkek')::date as day,
+    row_number() over (partition by (started_at at time zone 'Asia/Bishkek')::date order by started_at, id) as n from tax.campaigns) c)`);
+
+/** The codes of these campaigns. */
+export async function getCampaignCodes(db: TaxDb, params: { ids: readonly string[] }): Promise<{ id: string; code: string }[]> {
+  if (params.ids.length === 0) return [];
+  const rows = await db.execute<{ id: string; code: string }>(sql`select campaign_code.id, campaign_code.code from ${campaignCodes} as campaign_code where campaign_code.id in ${params.ids}`);
+  return [...rows];
+}
+
 export interface ProgressRow {
   campaignId: string;
   state: CampaignItemRow['state'];

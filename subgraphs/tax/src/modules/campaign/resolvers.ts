@@ -14,6 +14,7 @@ export function campaignResolvers(app: App): Resolvers {
         startReregistrationCampaign(ctx, app, args.input),
     },
     ReregistrationCampaign: {
+      code: async (c, _args, ctx) => (await ctx.loaders.campaignCode.load(c.id)) ?? '',
       progress: async (c, _args, ctx) => progressOf(c, await ctx.loaders.progressByCampaign.load(c.id)),
       failures: (c, args, ctx) => campaignFailures(ctx, c, args),
     },

@@ -2,10 +2,11 @@ import { bishkekDateSql, calendarDimension, disclosureRuleSql, runGroupedStatist
 import { and, desc, inArray, sql, type SQL } from 'drizzle-orm';
 import type { TaxDb } from '../../db/index.ts';
 import { campaignItems, campaigns, declarations, registrations, ruleValues } from '../../db/schema.ts';
+import { campaignCodes } from '../campaign/queries.ts';
 import { registrationConditions, type RegistrationFilter } from '../registrations/queries.ts';
 
 export type DeclarationDimension = 'QUARTER' | 'YEAR' | 'FILED_MONTH' | 'ACTIVITY' | 'REGIME' | 'REGISTRATION_STATE';
-export type ReregistrationDimension = 'OUTCOME' | 'FAILURE_REASON' | 'REGIME' | 'REGISTRATION_STATE' | 'ACTIVITY';
+export type ReregistrationDimension = 'CAMPAIGN' | 'OUTCOME' | 'FAILURE_REASON' | 'REGIME' | 'REGISTRATION_STATE' | 'ACTIVITY';
 
 /** The register list's filter, with the activity (codes). */
 export interface RegisterStatisticsFilter extends RegistrationFilter {
@@ -105,6 +106,7 @@ export function declarationStatistics(db: TaxDb, params: DeclarationStatisticsPa
 }
 
 export const REREGISTRATION_COLUMN = {
+  CAMPAIGN: 'campaign',
   OUTCOME: 'outcome',
   FAILURE_REASON: 'failureReason',
   REGIME: 'regimeCode',
@@ -113,6 +115,7 @@ export const REREGISTRATION_COLUMN = {
 } as const satisfies Record<ReregistrationDimension, string>;
 
 const REREGISTRATION_SQL: Record<ReregistrationDimension, SQL> = {
+  CAMPAIGN: sql`campaign_code.code`,
   OUTCOME: sql`${campaignItems.state}::text`,
   FAILURE_REASON: sql`${campaignItems.failureCode}`,
   REGIME: sql`${registrations.regimeCode}`,
@@ -122,26 +125,42 @@ const REREGISTRATION_SQL: Record<ReregistrationDimension, SQL> = {
 
 export interface ReregistrationStatisticsParams {
   groupBy: readonly ReregistrationDimension[];
-  /** The campaign; null: the latest started (chosen inside the statement). */
+  /** The campaign by id (tax officers); null: by `campaignCode`. */
   campaignId: string | null;
+  /**
+   * The campaign by its public code ({@link CAMPAIGN_CODE}); with neither, every campaign when
+   * grouped by CAMPAIGN, else the latest started (chosen inside the statement).
+   */
+  campaignCode?: string | null;
   filter: RegisterStatisticsFilter;
 }
 
 /**
- * The IEs of one campaign (its items: one per IE) that `filter` matches, counted per
- * combination of `groupBy` and in all, in ONE statement. Values: `count`.
+ * The IEs of the chosen campaigns (their items: one per IE and campaign) that `filter` matches,
+ * counted per combination of `groupBy` and in all, in ONE statement. Values: `ies` (the row's
+ * IEs, also its `count`: an IE in two campaigns counts once in the total) and, when a code was
+ * given, `campaignKnown` (0 when no campaign has it: the service refuses the code).
  */
 export function reregistrationStatisticsStatement(params: ReregistrationStatisticsParams): GroupedStatement {
   const latest = sql`(select ${campaigns.id} from ${campaigns} order by ${desc(campaigns.startedAt)}, ${desc(campaigns.id)} limit 1)`;
-  const campaign = params.campaignId === null ? latest : sql`${params.campaignId}::uuid`;
+  const byCode = params.campaignCode ? sql`(select campaign_code.id from ${campaignCodes} as campaign_code where campaign_code.code = ${params.campaignCode})` : null;
+  const everyCampaign = params.campaignId === null && !byCode && params.groupBy.includes('CAMPAIGN');
+  const campaign = params.campaignId !== null ? sql`${params.campaignId}::uuid` : (byCode ?? latest);
   const register = registerConditions(params.filter);
-  const conditions = [sql`${campaignItems.campaignId} = ${campaign}`, ...register];
+  const conditions = [...(everyCampaign ? [] : [sql`${campaignItems.campaignId} = ${campaign}`]), ...register];
   const join = needsRegister(params.groupBy, ['REGIME', 'REGISTRATION_STATE', 'ACTIVITY'], register) ? sql`join ${registrations} on ${registrations.id} = ${campaignItems.registrationId}` : sql``;
+  const codes = params.groupBy.includes('CAMPAIGN') ? sql`join ${campaignCodes} as campaign_code on campaign_code.id = ${campaignItems.campaignId}` : sql``;
+  // One campaign has one item per IE: its items are its IEs. Over several, an IE counts once.
+  const ies = everyCampaign ? sql`count(distinct x."registrationId")` : sql`count(*)`;
   return {
     dimensions: params.groupBy.map((d) => ({ column: REREGISTRATION_COLUMN[d], value: REREGISTRATION_SQL[d] })),
-    inputs: [],
-    from: sql`from ${campaignItems} ${join} ${where(conditions)}`,
-    aggregates: { count: sql`count(*)::int` },
+    inputs: [sql`${campaignItems.registrationId} as "registrationId"`],
+    from: sql`from ${campaignItems} ${codes} ${join} ${where(conditions)}`,
+    people: ies,
+    aggregates: {
+      ies: sql`${ies}::int`,
+      ...(byCode ? { campaignKnown: sql`(select count(*) from ${campaignCodes} as campaign_code where campaign_code.code = ${params.campaignCode})::int` } : {}),
+    },
     rules: disclosureRuleSql(ruleValues),
   };
 }

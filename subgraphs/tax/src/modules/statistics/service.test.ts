@@ -9,6 +9,7 @@ import type { TaxSchema } from '../../db/index.ts';
 import { campaignItems, campaigns, declarations, registrations, ruleValues, type CampaignFailureCode, type RegistrationState } from '../../db/schema.ts';
 import { openTestTaxDatabase, taxServiceContext, testPin } from '../../testing.ts';
 import { taxAggregates } from '../aggregates/service.ts';
+import { getCampaignCodes } from '../campaign/queries.ts';
 import { fileDeclaration } from '../declarations/service.ts';
 import { getDeclarationStatistics, getReregistrationStatistics, type DeclarationStatisticsArgs, type ReregistrationStatisticsArgs } from './service.ts';
 
@@ -274,8 +275,11 @@ describe('taxAggregates, disclosed', () => {
 
 describe('reregistrationStatistics: a campaign’s progress, done, pending and failed with reasons', () => {
   // The latest campaign: 7 DONE, 2 PENDING, 3 FAILED (2 REGIME_CLOSED, 1 NOT_PENDING).
-  // An older one: 5 FAILED REGIME_CLOSED.
+  // An older one: 5 FAILED REGIME_CLOSED. A second that day (Bishkek), `2026-09-01-2`: 3 of
+  // the older one's IEs, DONE. Codes: 2026-09-01, 2026-09-01-2, 2026-11-01.
   let older = '';
+  let secondThatDay = '';
+  let latestId = '';
   beforeAll(async () => {
     const campaign = async (startedAt: string) => {
       const [c] = await database.db.insert(campaigns).values({ state: 'COMPLETED', batchSize: 50, total: 0, startedBy: 'test', startedAt }).returning();
@@ -288,7 +292,12 @@ describe('reregistrationStatistics: a campaign’s progress, done, pending and f
     };
     older = await campaign('2026-09-01T04:00:00Z');
     for (let i = 0; i < 5; i++) await item(older, 'FAILED', 'REGIME_CLOSED', 'GENERAL');
+    // 16:00 in Bishkek, the same day as the older one's 10:00.
+    secondThatDay = await campaign('2026-09-01T10:00:00Z');
+    const olderItems = await database.db.select().from(campaignItems).where(eq(campaignItems.campaignId, older)).limit(3);
+    for (const i of olderItems) await database.db.insert(campaignItems).values({ campaignId: secondThatDay, registrationId: i.registrationId, state: 'DONE' });
     const latest = await campaign('2026-11-01T04:00:00Z');
+    latestId = latest;
     for (let i = 0; i < 7; i++) await item(latest, 'DONE', null);
     for (let i = 0; i < 2; i++) await item(latest, 'PENDING', null);
     for (let i = 0; i < 2; i++) await item(latest, 'FAILED', 'REGIME_CLOSED', 'GENERAL');
@@ -322,6 +331,45 @@ describe('reregistrationStatistics: a campaign’s progress, done, pending and f
       ['REREGISTERED', 'WEB_DESIGN', 8],
     ]);
     expect((await progress({ filter: { campaignId: randomUUID() } })).result.total).toEqual({ suppressed: true, count: null });
+  });
+
+  it('by code: every campaign grouped by CAMPAIGN (an IE in two counted once in the total), one chosen by its code, in one statement', async () => {
+    const all = await progress({ groupBy: ['CAMPAIGN'] });
+    expect(all.statements).toBe(1);
+    expect(all.result.rows).toEqual([
+      { campaign: '2026-09-01', suppressed: false, count: 5 },
+      { campaign: '2026-09-01-2', suppressed: false, count: 3 },
+      { campaign: '2026-11-01', suppressed: false, count: 12 },
+    ]);
+    // 20 items, 17 IEs: the second campaign's three were in the first.
+    expect(all.result.total).toEqual({ suppressed: false, count: 17 });
+    const second = await progress({ groupBy: ['OUTCOME'], filter: { campaign: '2026-09-01-2' } });
+    expect(second.statements).toBe(1);
+    expect(second.result.rows).toEqual([{ outcome: 'DONE', suppressed: false, count: 3 }]);
+    const old = await progress({ groupBy: ['CAMPAIGN', 'FAILURE_REASON', 'REGIME'], filter: { campaign: '2026-09-01' } });
+    expect(old.result.rows).toEqual([{ campaign: '2026-09-01', failureReason: 'REGIME_CLOSED', regimeCode: 'GENERAL', suppressed: false, count: 5 }]);
+    // Without a code nor grouping by CAMPAIGN: the latest, as before.
+    expect((await progress({})).result.total).toEqual({ suppressed: false, count: 12 });
+  });
+
+  it('each campaign carries its code (ReregistrationCampaign.code)', async () => {
+    const codes = await getCampaignCodes(database.db, { ids: [older, secondThatDay, latestId] });
+    expect(Object.fromEntries(codes.map((c) => [c.id, c.code]))).toEqual({ [older]: '2026-09-01', [secondThatDay]: '2026-09-01-2', [latestId]: '2026-11-01' });
+  });
+
+  it('an unknown or malformed code, or a code with an id: BAD_USER_INPUT naming filter.campaign', async () => {
+    const refused = async (filter: NonNullable<ReregistrationStatisticsArgs['filter']>) => {
+      const err = (await progress({ filter }).then(
+        () => null,
+        (e: unknown) => e,
+      )) as GraphQLError | null;
+      return err && { code: err.extensions.code, field: err.extensions.field, message: err.message };
+    };
+    const unknown = await refused({ campaign: '2026-09-02' });
+    expect(unknown).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.campaign' });
+    expect(unknown?.message).toContain('No re-registration campaign has the code `2026-09-02`');
+    expect(await refused({ campaign: 'latest' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.campaign' });
+    expect(await refused({ campaign: '2026-09-01', campaignId: older })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.campaign' });
   });
 
   it('under the default rules: DONE (7) shown as 5, the small failures and pending withheld (together 5: the total gives nothing away)', async () => {

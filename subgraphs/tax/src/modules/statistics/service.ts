@@ -16,6 +16,7 @@ import {
 import type { TaxDb } from '../../db/index.ts';
 import { assertAggregateReader } from '../../access.ts';
 import type { Context } from '../../context.ts';
+import { CAMPAIGN_CODE } from '../campaign/queries.ts';
 import {
   declarationStatistics,
   reregistrationStatistics,
@@ -48,7 +49,7 @@ const DECLARATION_FIELD: Record<DeclarationMeasure, keyof typeof DECLARATION_MEA
   TAX_DUE_SUM: 'taxDueSum',
 };
 const AMOUNTS = ['incomeSum', 'incomeAverage', 'incomeMedian', 'incomeP90', 'taxDueSum'] as const;
-const REREGISTRATION_MEASURES = { count: { kind: 'count' } } as const satisfies Record<string, MeasureDisclosure>;
+const REREGISTRATION_MEASURES = { ies: { kind: 'count' } } as const satisfies Record<string, MeasureDisclosure>;
 
 const PERIOD = /^[0-9]{4}-Q[1-4]$/;
 
@@ -62,7 +63,7 @@ export interface DeclarationStatisticsArgs {
 export interface ReregistrationStatisticsArgs {
   measures: ReregistrationMeasure[];
   groupBy?: ReregistrationDimension[] | null;
-  filter?: (RegisterStatisticsFilter & { campaignId?: string | null }) | null;
+  filter?: (RegisterStatisticsFilter & { campaignId?: string | null; campaign?: string | null }) | null;
 }
 
 export interface StatisticsOut {
@@ -78,11 +79,16 @@ async function disclosed(
   options: Omit<Parameters<typeof discloseStatistics>[1], 'rules'>,
   rulesOverride: DisclosureRules | undefined,
 ): Promise<StatisticsOut> {
-  const raw = await analyticsRead(ctx, read);
+  return disclosedRows(await analyticsRead(ctx, read), options, rulesOverride);
+}
+
+function disclosedRows(raw: readonly RawStatisticsRow[], options: Omit<Parameters<typeof discloseStatistics>[1], 'rules'>, rulesOverride: DisclosureRules | undefined): StatisticsOut {
   // Tax's statistics_disclosure rule value, read in the same statement (tests may pass others).
   const rules = rulesOverride ?? statementDisclosureRules(raw);
   return { disclosure: rules, ...discloseStatistics(raw, { ...options, rules }) };
 }
+
+const CAMPAIGN_CODE_HINT = 'A campaign is named by its code, the Bishkek day it started (`2026-10-15`, `2026-10-15-2` for a second that day): `reregistrationStatistics(groupBy: [CAMPAIGN])` lists them.';
 
 function checkPeriod(value: string | null | undefined, field: string): string | null {
   if (value == null) return null;
@@ -140,8 +146,17 @@ export async function getReregistrationStatistics(
   assertAggregateReader(ctx.principal);
   const measures = checkMeasures(args.measures);
   const groupBy = checkGroupBy(args.groupBy ?? []);
-  const { campaignId = null, ...filter } = args.filter ?? {};
+  const { campaignId = null, campaign: campaignCode = null, ...filter } = args.filter ?? {};
   if (campaignId !== null && !isUuid(campaignId)) throw badUserInput('`campaignId` is a campaign id (a UUID) from `reregistrationCampaigns`.', 'filter.campaignId');
-  const asked = new Set<keyof typeof REREGISTRATION_MEASURES>(measures.has('COUNT') ? ['count'] : []);
-  return disclosed(ctx, (db) => reregistrationStatistics(db, { groupBy, campaignId, filter }), { measures: REREGISTRATION_MEASURES, asked }, rules);
+  if (campaignCode !== null && !CAMPAIGN_CODE.test(campaignCode)) throw badUserInput(CAMPAIGN_CODE_HINT, 'filter.campaign');
+  if (campaignCode !== null && campaignId !== null) throw badUserInput('Choose the campaign by `campaign` (its code) or by `campaignId`, not both.', 'filter.campaign');
+  const asked = new Set<keyof typeof REREGISTRATION_MEASURES>(measures.has('COUNT') ? ['ies'] : []);
+  const raw = await analyticsRead(ctx, (db) => reregistrationStatistics(db, { groupBy, campaignId, campaignCode, filter }));
+  // The statement said whether the code names a campaign (0: none does).
+  if (campaignCode !== null && raw.find((r) => r.isTotal)?.values.campaignKnown === 0) {
+    throw badUserInput(`No re-registration campaign has the code \`${campaignCode}\`. ${CAMPAIGN_CODE_HINT}`, 'filter.campaign');
+  }
+  const out = disclosedRows(raw, { measures: REREGISTRATION_MEASURES, asked }, rules);
+  const count = ({ ies, ...row }: DisclosedRow): DisclosedRow => ({ ...row, count: ies ?? null });
+  return { ...out, rows: out.rows.map(count), total: count(out.total) };
 }
