@@ -33,3 +33,4 @@ export * from './agencies.ts';
 export * from './events/index.ts';
 export * from './domain/index.ts';
 export * from './statistics/index.ts';
+export * from './define-agency.ts';
