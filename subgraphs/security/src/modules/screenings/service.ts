@@ -20,7 +20,7 @@ import {
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import type { SecurityDb } from '../../db/index.ts';
-import { idempotencyKeys, type Classification, type ScreeningOutcome, type ScreeningReason, type ScreeningRow } from '../../db/schema.ts';
+import { idempotencyKeys, type ScreeningOutcome, type ScreeningRow } from '../../db/schema.ts';
 import { publish } from '../../events.ts';
 import { assertDetailsReadable, assertOutcomeReadable, decreeGround } from './policy.ts';
 import {
@@ -33,61 +33,13 @@ import {
   insertRescreen,
   listScreenings,
 } from './queries.ts';
+import { canTransition, checkConclusion, type ConcludeInput } from './rules.ts';
 
-/** Longest free text an officer may attach: enough for a paragraph, not a dossier. */
-export const MAX_REASON_TEXT = 2_000;
-
-/** The screening life cycle as data: PENDING is the only state a conclusion leaves. */
-export const SCREENING_TRANSITIONS: Record<ScreeningOutcome, readonly ScreeningOutcome[]> = {
-  PENDING: ['CLEARED', 'FLAGGED'],
-  CLEARED: [],
-  FLAGGED: [],
-};
-
-export interface ConcludeInput {
-  screeningId: string;
-  expectedVersion?: number | null;
-  outcome: 'CLEARED' | 'FLAGGED';
-  reasons?: ScreeningReason[] | null;
-  reasonText?: string | null;
-  classification: Classification;
-}
+export { canTransition, checkConclusion, MAX_REASON_TEXT, SCREENING_TRANSITIONS, type ConcludeInput } from './rules.ts';
 
 export interface ScreeningPayload {
   screening: ScreeningRow | null;
   userErrors: UserError[];
-}
-
-/**
- * The rules a conclusion must meet on its own, before any row is read (pure, every broken rule
- * reported at once): a FLAGGED outcome names at least one reason; a CLEARED one names none (a
- * reason on a clearance would be a flag in disguise); `OTHER` needs the free text that says what.
- */
-export function checkConclusion(input: Pick<ConcludeInput, 'outcome' | 'reasons' | 'reasonText'>): UserError[] {
-  const errors: UserError[] = [];
-  const reasons = input.reasons ?? [];
-  const text = input.reasonText?.trim() ?? '';
-  if (input.outcome === 'FLAGGED' && reasons.length === 0) {
-    errors.push(userError('REASONS_REQUIRED', 'A FLAGGED outcome needs at least one reason.', 'input.reasons'));
-  }
-  if (input.outcome === 'CLEARED' && reasons.length > 0) {
-    errors.push(userError('REASONS_NOT_ALLOWED', 'A CLEARED outcome carries no reasons.', 'input.reasons'));
-  }
-  if (new Set(reasons).size !== reasons.length) {
-    errors.push(userError('DUPLICATE_REASON', 'Each reason may be given once.', 'input.reasons'));
-  }
-  if (reasons.includes('OTHER') && text.length === 0) {
-    errors.push(userError('REASON_TEXT_REQUIRED', 'The reason OTHER needs a free-text explanation.', 'input.reasonText'));
-  }
-  if (text.length > MAX_REASON_TEXT) {
-    errors.push(userError('REASON_TEXT_TOO_LONG', `The free text is limited to ${MAX_REASON_TEXT} characters.`, 'input.reasonText'));
-  }
-  return errors;
-}
-
-/** Whether a screening in `from` may be concluded as `to` (the transition table). */
-export function canTransition(from: ScreeningOutcome, to: ScreeningOutcome): boolean {
-  return SCREENING_TRANSITIONS[from].includes(to);
 }
 
 /** Handler of ApplicationSubmitted: opens the application's screening, once. */
@@ -144,56 +96,7 @@ export async function concludeScreening(ctx: Context, app: App, input: ConcludeI
       ctx.db,
       { idempotencyKeys },
       { key: ctx.idempotencyKey, principalSub: ctx.principal.sub, operation: 'concludeScreening', input },
-      async (tx) => {
-        const [current] = await getScreeningsByIds(tx, { ids: [input.screeningId] });
-        if (!current) throw abort('SCREENING_NOT_FOUND', 'No such screening.', 'input.screeningId');
-        if (input.expectedVersion != null && input.expectedVersion !== current.version) {
-          throw abort('CONFLICT', 'The screening changed since you read it; reload and try again.', 'input.expectedVersion');
-        }
-        if (!canTransition(current.outcome, input.outcome)) {
-          throw abort('INVALID_TRANSITION', `The screening is already ${current.outcome}.`, 'input.screeningId');
-        }
-        const concludedAt = app.clock.now().toISOString();
-        const updated = await concludeScreeningIf(tx, {
-          id: current.id,
-          version: current.version,
-          set: {
-            outcome: input.outcome,
-            reasons: input.outcome === 'FLAGGED' ? (input.reasons ?? []) : [],
-            reasonText: input.reasonText?.trim() || null,
-            classification: input.classification,
-            officerSub: ctx.principal.sub,
-            concludedAt,
-          },
-        });
-        if (!updated) throw concurrentChange('Another officer concluded the screening at the same time; reload.', 'input.screeningId');
-        if (updated.kind === 'APPLICATION' && updated.applicationId) {
-          await publish(tx, 'ScreeningConcluded', updated.applicationId, {
-            applicationId: updated.applicationId,
-            screeningId: updated.id,
-            outcome: input.outcome,
-            concludedAt,
-          });
-        } else if (updated.kind === 'DEPENDANT' && updated.dependantId) {
-          // Aggregate = the family member: migration approves them only when CLEARED.
-          await publish(tx, 'DependantScreeningConcluded', updated.dependantId, {
-            dependantId: updated.dependantId,
-            principalId: updated.nomadId,
-            screeningId: updated.id,
-            outcome: input.outcome,
-            concludedAt,
-          });
-        } else if (updated.kind === 'RESCREEN' && updated.outcome === 'FLAGGED') {
-          // Aggregate = the nomad: migration receives a holder's recommendations in order.
-          await publish(tx, 'SuspensionRecommended', updated.nomadId, {
-            nomadId: updated.nomadId,
-            screeningId: updated.id,
-            reasonSummary: decreeGround(updated.reasons),
-            at: concludedAt,
-          });
-        }
-        return { screening: updated, userErrors: [] } satisfies ScreeningPayload;
-      },
+      async (tx) => ({ screening: await concludeInTransaction(tx, ctx, app, input), userErrors: [] }) satisfies ScreeningPayload,
     );
     ctx.loaders.screeningById.clear(input.screeningId);
     ctx.logger.info({ screeningId: input.screeningId, outcome: input.outcome }, 'screening concluded');
@@ -201,6 +104,66 @@ export async function concludeScreening(ctx: Context, app: App, input: ConcludeI
   } catch (err) {
     if (err instanceof UserErrorsAbort) return { screening: null, userErrors: err.userErrors };
     throw err;
+  }
+}
+
+/** Which screening, at which version, from which state; then the guarded UPDATE and its event. Throws UserErrorsAbort to refuse. */
+async function concludeInTransaction(tx: SecurityDb, ctx: Context, app: App, input: ConcludeInput): Promise<ScreeningRow> {
+  const [current] = await getScreeningsByIds(tx, { ids: [input.screeningId] });
+  if (!current) throw abort('SCREENING_NOT_FOUND', 'No such screening.', 'input.screeningId');
+  if (input.expectedVersion != null && input.expectedVersion !== current.version) {
+    throw abort('CONFLICT', 'The screening changed since you read it; reload and try again.', 'input.expectedVersion');
+  }
+  if (!canTransition(current.outcome, input.outcome)) {
+    throw abort('INVALID_TRANSITION', `The screening is already ${current.outcome}.`, 'input.screeningId');
+  }
+  const concludedAt = app.clock.now().toISOString();
+  const updated = await concludeScreeningIf(tx, {
+    id: current.id,
+    version: current.version,
+    set: {
+      outcome: input.outcome,
+      reasons: input.outcome === 'FLAGGED' ? (input.reasons ?? []) : [],
+      reasonText: input.reasonText?.trim() || null,
+      classification: input.classification,
+      officerSub: ctx.principal.sub,
+      concludedAt,
+    },
+  });
+  if (!updated) throw concurrentChange('Another officer concluded the screening at the same time; reload.', 'input.screeningId');
+  await announceConclusion(tx, updated, input.outcome, concludedAt);
+  return updated;
+}
+
+/**
+ * The event a conclusion publishes, by kind of screening: the application's outcome, the family
+ * member's, or (a FLAGGED re-screening only) a recommendation to suspend the holder.
+ */
+async function announceConclusion(tx: SecurityDb, updated: ScreeningRow, outcome: ConcludeInput['outcome'], concludedAt: string): Promise<void> {
+  if (updated.kind === 'APPLICATION' && updated.applicationId) {
+    await publish(tx, 'ScreeningConcluded', updated.applicationId, {
+      applicationId: updated.applicationId,
+      screeningId: updated.id,
+      outcome,
+      concludedAt,
+    });
+  } else if (updated.kind === 'DEPENDANT' && updated.dependantId) {
+    // Aggregate = the family member: migration approves them only when CLEARED.
+    await publish(tx, 'DependantScreeningConcluded', updated.dependantId, {
+      dependantId: updated.dependantId,
+      principalId: updated.nomadId,
+      screeningId: updated.id,
+      outcome,
+      concludedAt,
+    });
+  } else if (updated.kind === 'RESCREEN' && updated.outcome === 'FLAGGED') {
+    // Aggregate = the nomad: migration receives a holder's recommendations in order.
+    await publish(tx, 'SuspensionRecommended', updated.nomadId, {
+      nomadId: updated.nomadId,
+      screeningId: updated.id,
+      reasonSummary: decreeGround(updated.reasons),
+      at: concludedAt,
+    });
   }
 }
 
