@@ -177,6 +177,24 @@ describe('discloseEachCount: several counts in a row, each protected on its own'
     expect(suppressedRows([0, 2, 9], 11, 5)).toEqual(new Set([0, 1, 2]));
   });
 
+  it('with `people`, k and the secondary suppression count each column’s people, not its records', () => {
+    // 2026: 6 expiries of 2 people (withheld); 2025: 9 of 8 (withheld too: the total's 10 people − 8 gives back 2). Grants: one each.
+    const withPeople = (isTotal: boolean, year: number | null, grants: number, expiries: number, expiryPeople: number): RawStatisticsRow => ({
+      ...raw(isTotal, year, grants, expiries),
+      values: { grants, expiries, grantPeople: grants, expiryPeople },
+    });
+    const rows = [withPeople(false, 2025, 7, 9, 8), withPeople(false, 2026, 12, 6, 2), withPeople(true, null, 19, 15, 10)];
+    const people = { grants: 'grantPeople', expiries: 'expiryPeople' };
+    const out = discloseEachCount(rows, { counts, asked: new Set(counts), rules: exact, people });
+    expect(out.rows).toEqual([
+      { year: 2025, suppressed: false, grants: 7, expiries: null },
+      { year: 2026, suppressed: false, grants: 12, expiries: null },
+    ]);
+    expect(out.total).toEqual({ suppressed: false, grants: 19, expiries: 15 });
+    // A total of 6 records by 4 people is under k = 5.
+    expect(discloseEachCount([withPeople(false, 2025, 5, 6, 4), withPeople(true, null, 5, 6, 4)], { counts, asked: new Set(counts), rules: exact, people }).total).toEqual({ suppressed: false, grants: 5, expiries: null });
+  });
+
   it('a total under k is withheld; a statement without its total row is refused', () => {
     expect(discloseEachCount([raw(false, 2025, 4, 6), raw(true, null, 4, 6)], { counts, asked: new Set(counts), rules: exact }).total).toEqual({ suppressed: false, grants: null, expiries: 6 });
     expect(() => discloseEachCount([raw(false, 2025, 4, 6)], { counts, asked: new Set(counts), rules: exact })).toThrow(/no total row/);

@@ -181,17 +181,22 @@ export function discloseStatistics(
  * from the others. A count of 0 is shown (a row exists when any of its counts is not 0: an
  * empty cell holds no one). A row is `suppressed` when every count asked for is withheld in
  * it; a count not asked for is null.
+ *
+ * `people` names, per count, the value holding the number of distinct people its records are
+ * (e.g. renewals: one nomad can renew twice in a year): k and the secondary suppression are
+ * applied to those, the count shown is still the records'. Without it each record is one person.
  */
 export function discloseEachCount(
   raw: readonly RawStatisticsRow[],
-  options: { counts: readonly string[]; asked: ReadonlySet<string>; rules: DisclosureRules },
+  options: { counts: readonly string[]; asked: ReadonlySet<string>; rules: DisclosureRules; people?: Readonly<Record<string, string>> },
 ): { rows: DisclosedRow[]; total: DisclosedRow } {
   const rows = raw.filter((r) => !r.isTotal);
   const total = raw.find((r) => r.isTotal);
   if (!total) throw new Error('a statistics statement returned no total row');
   const { minCellSize: k, countRoundingBase: base } = options.rules;
   const asked = options.counts.filter((name) => options.asked.has(name));
-  const hidden = new Map(asked.map((name) => [name, suppressedRows(rows.map((r) => r.values[name] ?? 0), total.values[name] ?? 0, k, { zerosShown: true })] as const));
+  const peopleOf = (row: RawStatisticsRow, name: string) => row.values[options.people?.[name] ?? name] ?? 0;
+  const hidden = new Map(asked.map((name) => [name, suppressedRows(rows.map((r) => peopleOf(r, name)), peopleOf(total, name), k, { zerosShown: true })] as const));
   const disclose = (row: RawStatisticsRow, withheld: (name: string) => boolean): DisclosedRow => {
     const out: DisclosedRow = { ...row.dimensions, suppressed: asked.length > 0 && asked.every(withheld) };
     for (const name of options.counts) out[name] = asked.includes(name) && !withheld(name) ? roundCount(row.values[name] ?? 0, base) : null;
@@ -200,7 +205,7 @@ export function discloseEachCount(
   return {
     rows: rows.map((r, i) => disclose(r, (name) => hidden.get(name)?.has(i) ?? true)),
     total: disclose({ ...total, dimensions: {} }, (name) => {
-      const n = total.values[name] ?? 0;
+      const n = peopleOf(total, name);
       return n > 0 && n < k;
     }),
   };
