@@ -181,6 +181,8 @@ export const applications = migration.table(
     // the Bishkek day of submission, the expression the filters and dimensions use.
     index('applications_activity_idx').on(t.activityCode, t.submittedAt),
     index('applications_submitted_on_idx').on(sql`((${t.submittedAt} at time zone 'Asia/Bishkek')::date)`),
+    // The first and last decision day: the bounds of the working-day calendar of `applicationStatistics`.
+    index('applications_decided_on_idx').on(sql`((${t.decidedAt} at time zone 'Asia/Bishkek')::date)`),
     check('applications_number_format', sql`${t.number} ~ ${sql.raw(`'${APPLICATION_NUMBER_PATTERN.source}'`)}`),
     check('applications_income_positive', sql`${t.declaredIncomeMinor} >= 0`),
     // At most one open application per person.
@@ -284,6 +286,8 @@ export const statusPeriods = migration.table(
   (t) => [
     index('status_periods_nomad_idx').on(t.nomadId, t.validFrom),
     index('status_periods_until_idx').on(t.validUntil),
+    // Grants and renewals of a period of time (`statusEventStatistics(from:, to:)`).
+    index('status_periods_from_idx').on(t.validFrom),
     check('status_periods_range', sql`${t.validUntil} >= ${t.validFrom}`),
     // A nomad's periods never overlap: each starts after the previous one ends.
     unique('status_periods_nomad_from_key').on(t.nomadId, t.validFrom),
@@ -329,6 +333,9 @@ export const statusEvents = migration.table(
     index('status_events_nomad_idx').on(t.nomadId, t.at),
     // One expiry record per period: the sweeper may run on several replicas.
     uniqueIndex('status_events_one_expiry_per_period').on(t.periodId).where(sql`${t.kind} = 'EXPIRED'`),
+    // Revocations, suspensions and reinstatements up to a day, of a period of time: the few events a
+    // status on a day and the statistics read (`statusStatistics`, `statusEventStatistics`).
+    index('status_events_kind_on_idx').on(t.kind, t.effectiveOn, t.nomadId, t.seq),
   ],
 );
 

@@ -15,7 +15,8 @@ export const citizenshipSql: SQL = sql`${nomads.citizenship}::text`;
 /**
  * The applicant's citizenship over a statement on `applications`, looked up by the nomads'
  * key: a filtered question reads only its own applications' nomads, where a join would hash
- * the whole table (src/explain.test.ts).
+ * the whole table (src/explain.test.ts). Over the whole program, join `nomads` and read
+ * {@link citizenshipSql}: the look-up per application was 2.5 times slower than the join.
  */
 export const applicantCitizenshipSql: SQL = sql`(select ${nomads.citizenship}::text from ${nomads} where ${nomads.id} = ${applications.nomadId})`;
 
@@ -49,23 +50,58 @@ export function revokedBetweenSql(nomadId: SQL, from: SQL, to: SQL): SQL {
   return sql`exists (select 1 from ${statusEvents} rv where rv.nomad_id = ${nomadId} and rv.kind = 'REVOKED' and rv.effective_on between ${from} and ${to})`;
 }
 
-/** The activity of the chain that started on `chainFrom`: that of the application behind its grant (null for a pilot period without one). */
-export function chainActivitySql(nomadId: SQL, chainFrom: SQL): SQL {
-  return sql`(select ca.activity_code from ${statusPeriods} cp join ${applications} ca on ca.id = cp.application_id
-    where cp.nomad_id = ${nomadId} and cp.valid_from = ${chainFrom})`;
+/**
+ * Joins, after a relation `alias` with `nomad_id` and `chain_from` columns, the activity of that
+ * chain as `<alias>_activity.activity_code`: that of the application behind the period that
+ * started it (null for a pilot period without one). A nomad has one period starting on a day
+ * (`status_periods_nomad_from_key`): at most one row.
+ */
+export function chainActivityJoinSql(alias: string): SQL {
+  const a = sql.raw(alias);
+  const cp = sql.raw(`${alias}_period`);
+  const ca = sql.raw(`${alias}_activity`);
+  return sql`left join ${statusPeriods} ${cp} on ${cp}.nomad_id = ${a}.nomad_id and ${cp}.valid_from = ${a}.chain_from
+    left join ${applications} ${ca} on ${ca}.id = ${cp}.application_id`;
 }
 
+/** The activity code the joins of {@link chainActivityJoinSql} give. */
+export const chainActivitySql = (alias: string): SQL => sql.raw(`${alias}_activity.activity_code`);
+
 /**
- * The nomad's status state on `day` in the chain that started on `chainFrom`, as `deriveStatus`
- * reads it: REVOKED once a revocation of the chain is effective; else EXPIRED when no period of
- * the chain covers the day; else SUSPENDED when the latest suspension or reinstatement in force
- * (by day, then recording order) is a suspension; else ACTIVE.
+ * Every nomad's chain and status state on `day`, as a relation `(nomad_id, chain_from, state)`
+ * with one row per nomad whose first period started on or before `day` (of the nomads
+ * `nomadsWhere` matches, when given), read as `deriveStatus` reads it:
+ * - the chain starts on the last fresh grant on or before `day`, or, without one, on the first period;
+ * - REVOKED once a revocation effective from the chain's first day to `day` exists (the last
+ *   revocation on or before `day` is on or after the chain's first day);
+ * - else EXPIRED when no period of the chain covers `day` (the last period covering it started
+ *   before the chain, or there is none);
+ * - else SUSPENDED when the latest suspension or reinstatement on or before `day` (by day, then
+ *   recording order) is a suspension effective in the chain;
+ * - else ACTIVE.
+ * Set-wise, for the whole program at once: one aggregate of the periods per nomad and two of
+ * the few revocations, suspensions and reinstatements (`status_events_kind_on_idx`), not a
+ * look-up per nomad.
  */
-export function statusStateSql(nomadId: SQL, chainFrom: SQL, day: SQL): SQL {
-  return sql`case
-    when ${revokedBetweenSql(nomadId, chainFrom, day)} then 'REVOKED'
-    when not exists (select 1 from ${statusPeriods} sp where sp.nomad_id = ${nomadId} and sp.valid_from >= ${chainFrom} and sp.valid_from <= ${day} and sp.valid_until >= ${day}) then 'EXPIRED'
-    when (select ss.kind from ${statusEvents} ss where ss.nomad_id = ${nomadId} and ss.kind in ('SUSPENDED', 'REINSTATED') and ss.effective_on between ${chainFrom} and ${day}
-          order by ss.effective_on desc, ss.seq desc limit 1) = 'SUSPENDED' then 'SUSPENDED'
-    else 'ACTIVE' end`;
+export function statusOnDaySql(day: SQL, nomadsWhere?: SQL): SQL {
+  const only = (column: SQL) => (nomadsWhere ? sql` and ${column} in (select ${nomads.id} from ${nomads} where ${nomadsWhere})` : sql``);
+  return sql`(select c.nomad_id, c.chain_from, case
+      when rv.revoked_on >= c.chain_from then 'REVOKED'
+      when c.covering_from is null or c.covering_from < c.chain_from then 'EXPIRED'
+      when ss.kind = 'SUSPENDED' and ss.effective_on >= c.chain_from then 'SUSPENDED'
+      else 'ACTIVE' end as state
+    from (
+      select sp.nomad_id,
+        coalesce(max(sp.valid_from) filter (where ${startsChainSql(sql`sp.kind`)}), min(sp.valid_from)) as chain_from,
+        max(sp.valid_from) filter (where sp.valid_until >= ${day}) as covering_from
+      from ${statusPeriods} sp where sp.valid_from <= ${day}${only(sql`sp.nomad_id`)}
+      group by sp.nomad_id) as c
+    left join (
+      select rv.nomad_id, max(rv.effective_on) as revoked_on
+      from ${statusEvents} rv where rv.kind = 'REVOKED' and rv.effective_on <= ${day}${only(sql`rv.nomad_id`)}
+      group by rv.nomad_id) as rv on rv.nomad_id = c.nomad_id
+    left join (
+      select distinct on (ss.nomad_id) ss.nomad_id, ss.kind, ss.effective_on
+      from ${statusEvents} ss where ss.kind in ('SUSPENDED', 'REINSTATED') and ss.effective_on <= ${day}${only(sql`ss.nomad_id`)}
+      order by ss.nomad_id, ss.effective_on desc, ss.seq desc) as ss on ss.nomad_id = c.nomad_id)`;
 }

@@ -270,3 +270,38 @@ describe('who may ask, and bad input', () => {
     expect(database.statementCount() - before).toBe(0);
   });
 });
+
+describe('k counts people, not applications', () => {
+  it('one nomad with k applications in a cell: suppressed, as the one person it is', async () => {
+    // Runs last: the nomad and its applications are the only JPN ones, out of every other question.
+    const [nomad] = await database.db
+      .insert(schema.nomads)
+      .values({ surname: 'X', givenNames: 'Y', dateOfBirth: '1990-01-01', sex: 'FEMALE', citizenship: 'JPN', passportCountry: 'JPN', passportNumber: 'JPN-K', passportExpiresOn: '2035-01-01', email: 'jpn-k@example.org' })
+      .returning();
+    if (!nomad) throw new Error('no nomad');
+    for (const day of ['02', '03', '04', '05', '06']) {
+      serial += 1;
+      await database.db.insert(schema.applications).values({
+        number: String(serial).padStart(8, '0'),
+        nomadId: nomad.id,
+        state: 'REFUSED',
+        activityCode: 'DESIGN',
+        foreignParties: [],
+        declaredIncomeMinor: 2_400_000,
+        incomeCurrency: 'USD',
+        declaredIncomeUsdMinor: 2_400_000,
+        requestedStartOn: '2026-03-01',
+        submittedAt: `2026-02-${day}T04:00:00Z`,
+        reviewDeadlineOn: '2026-02-20',
+        decidedAt: `2026-02-${day}T05:00:00Z`,
+      });
+    }
+    const jpn = { citizenships: ['JPN'] };
+    // 5 applications (COUNT), 1 applicant: under k = 5, the row and the total are suppressed.
+    expect((await stats({ groupBy: ['CITIZENSHIP'], filter: jpn }, { k: 5 })).result).toMatchObject({ rows: [hidden({ citizenship: 'JPN' })], total: hidden({}) });
+    const one = await stats({ groupBy: ['CITIZENSHIP'], filter: jpn }, { k: 1 });
+    expect(one.result.rows).toEqual([row({ citizenship: 'JPN' }, { count: 5, median: 0, p90: 0, average: 0, overdueShare: 0 })]);
+    // The durations' basis is people too: 5 decided applications of one applicant are under k = 2.
+    expect((await stats({ groupBy: ['CITIZENSHIP'], filter: jpn }, { k: 2 })).result.total).toMatchObject({ suppressed: true, count: null, median: null });
+  });
+});

@@ -22,15 +22,23 @@ const DATE_OF_SUBMISSION: readonly Dimension[] = ['SUBMITTED_MONTH', 'SUBMITTED_
 const DURATION_MEASURES: readonly Measure[] = ['MEDIAN', 'P90', 'AVERAGE'];
 const READERS = ['analyst', 'migration_officer'] as const;
 
-/** Each measure's field in a row, and how it is protected (durations only over `k` decided applications or more; the overdue share from the rounded counts). */
+/**
+ * Each measure's field in a row, and how it is protected: k applies to the row's applicants
+ * (a nomad may have several applications), the durations only over `k` applicants with a
+ * decided application or more; the overdue share from the rounded counts of applications.
+ * COUNT's field is `applications` (the row's own count is its applicants).
+ */
 const MEASURES = {
-  count: { kind: 'count' },
-  median: { kind: 'amount', basis: 'decided' },
-  p90: { kind: 'amount', basis: 'decided' },
-  average: { kind: 'amount', basis: 'decided' },
-  overdueShare: { kind: 'share', numerator: 'overdue' },
+  applications: { kind: 'count' },
+  median: { kind: 'amount', basis: 'decidedPeople' },
+  p90: { kind: 'amount', basis: 'decidedPeople' },
+  average: { kind: 'amount', basis: 'decidedPeople' },
+  overdueShare: { kind: 'share', numerator: 'overdue', denominator: 'applications' },
 } as const satisfies Record<string, MeasureDisclosure>;
-const FIELD_OF: Record<Measure, keyof typeof MEASURES> = { COUNT: 'count', MEDIAN: 'median', P90: 'p90', AVERAGE: 'average', OVERDUE_SHARE: 'overdueShare' };
+const FIELD_OF: Record<Measure, keyof typeof MEASURES> = { COUNT: 'applications', MEDIAN: 'median', P90: 'p90', AVERAGE: 'average', OVERDUE_SHARE: 'overdueShare' };
+
+/** COUNT is the applications; the statement's row count (what k was applied to) is the applicants. */
+const counted = ({ applications, ...row }: DisclosedRow): DisclosedRow => ({ ...row, count: applications ?? null });
 
 export interface ApplicationStatisticsArgs {
   measures: Measure[];
@@ -71,5 +79,6 @@ export async function getApplicationStatistics(
   const raw = await analyticsRead(ctx, (db) => applicationStatistics(db, { filter, groupBy, duration: needsDuration ? duration : null }));
   const asked = new Set([...measures].map((m) => FIELD_OF[m]));
   const rules = rulesOverride ?? statementDisclosureRules(raw);
-  return { minCellSize: rules.minCellSize, disclosure: rules, duration, ...discloseStatistics(raw, { measures: MEASURES, asked, rules }) };
+  const out = discloseStatistics(raw, { measures: MEASURES, asked, rules });
+  return { minCellSize: rules.minCellSize, disclosure: rules, duration, rows: out.rows.map(counted), total: counted(out.total) };
 }

@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { MigrationDb } from '../../db/index.ts';
 import { nomads, ruleValues, statusEvents, statusPeriods } from '../../db/schema.ts';
 import { nomadConditions, type NomadFilterParams } from '../nomads/queries.ts';
-import { calendarSql, chainActivitySql, chainStartSql, citizenshipSql, revokedBetweenSql, startsChainSql, statusStateSql } from './dimensions.ts';
+import { calendarSql, chainActivityJoinSql, chainActivitySql, chainStartSql, citizenshipSql, revokedBetweenSql, startsChainSql, statusOnDaySql } from './dimensions.ts';
 
 export type StatusDimension = 'CITIZENSHIP' | 'ACTIVITY' | 'STATE';
 export type StatusEventDimension = 'YEAR' | 'QUARTER' | 'MONTH' | 'CITIZENSHIP' | 'ACTIVITY';
@@ -27,22 +27,22 @@ export const STATUS_EVENT_DIMENSION_COLUMN = {
  * gives on that day.
  */
 export function statusStatisticsStatement(params: { asOf: string; filter: NomadFilterParams; groupBy: readonly StatusDimension[] }): GroupedStatement {
-  const day = sql`${params.asOf}::date`;
-  const nomadId = sql`${nomads.id}`;
-  const chainFrom = sql`chain.chain_from`;
   const value: Record<StatusDimension, SQL> = {
     CITIZENSHIP: citizenshipSql,
-    ACTIVITY: chainActivitySql(nomadId, chainFrom),
+    ACTIVITY: chainActivitySql('st'),
     STATE: sql`st.state`,
   };
   const where = nomadConditions(params.filter);
+  // `nomads` only for its citizenship or the filter: the status relation holds a row per nomad.
+  const withNomads = where !== undefined || params.groupBy.includes('CITIZENSHIP');
   return {
     dimensions: params.groupBy.map((d) => ({ column: STATUS_DIMENSION_COLUMN[d], value: value[d] })),
     inputs: [],
-    from: sql`from ${nomads}
-      cross join lateral (select ${chainStartSql(nomadId, day)} as chain_from) as chain
-      cross join lateral (select ${statusStateSql(nomadId, chainFrom, day)} as state) as st
-      where ${chainFrom} is not null${where ? sql` and ${where}` : sql``}`,
+    from: sql`from ${statusOnDaySql(sql`${params.asOf}::date`, where)} as st
+      ${withNomads ? sql`join ${nomads} on ${nomads.id} = st.nomad_id` : sql``}
+      ${params.groupBy.includes('ACTIVITY') ? chainActivityJoinSql('st') : sql``}
+      ${where ? sql`where ${where}` : sql``}`,
+    // One row per nomad: the count is the people k is applied to.
     aggregates: { count: sql`count(*)::int` },
     rules: disclosureRuleSql(ruleValues),
   };
@@ -57,25 +57,35 @@ export function statusStatisticsStatement(params: { asOf: string; filter: NomadF
  *   its chain not revoked by its last day, on the first day without status (as the sweeper's EXPIRED).
  * - REVOCATION: a revocation, on the day it takes effect.
  */
-function eventRecordsSql(kind: StatusEventKind, today: string): SQL {
+function eventRecordsSql(kind: StatusEventKind, params: { today: string; from: string | null; to: string | null; nomadsWhere: SQL | undefined }): SQL {
+  // The filter and the period of time on each kind's own columns, so that its indexes serve them.
+  const only = (nomadId: SQL) => (params.nomadsWhere ? sql` and ${nomadId} in (select ${nomads.id} from ${nomads} where ${params.nomadsWhere})` : sql``);
+  const between = (day: SQL, shift: number) =>
+    sql`${params.from ? sql` and ${day} >= ${params.from}::date - ${shift}::int` : sql``}${params.to ? sql` and ${day} <= ${params.to}::date - ${shift}::int` : sql``}`;
   switch (kind) {
     case 'GRANT':
-      return sql`select p.nomad_id, 'GRANT'::text as kind, p.valid_from as day, p.valid_from as chain_from from ${statusPeriods} p where ${startsChainSql(sql`p.kind`)}`;
+      return sql`select p.nomad_id, 'GRANT'::text as kind, p.valid_from as day, p.valid_from as chain_from from ${statusPeriods} p
+        where ${startsChainSql(sql`p.kind`)}${between(sql`p.valid_from`, 0)}${only(sql`p.nomad_id`)}`;
     case 'RENEWAL':
-      return sql`select p.nomad_id, 'RENEWAL'::text as kind, p.valid_from as day, ${chainStartSql(sql`p.nomad_id`, sql`p.valid_from`)} as chain_from from ${statusPeriods} p where not ${startsChainSql(sql`p.kind`)}`;
+      return sql`select p.nomad_id, 'RENEWAL'::text as kind, p.valid_from as day, ${chainStartSql(sql`p.nomad_id`, sql`p.valid_from`)} as chain_from from ${statusPeriods} p
+        where not ${startsChainSql(sql`p.kind`)}${between(sql`p.valid_from`, 0)}${only(sql`p.nomad_id`)}`;
     case 'EXPIRY':
+      // Its day is the day after the period's last: the period of time shifted by one on `valid_until`.
       return sql`select p.nomad_id, 'EXPIRY'::text as kind, p.valid_until + 1 as day, c.chain_from
         from ${statusPeriods} p cross join lateral (select ${chainStartSql(sql`p.nomad_id`, sql`p.valid_until`)} as chain_from) as c
-        where p.valid_until < ${today}::date
+        where p.valid_until < ${params.today}::date${between(sql`p.valid_until`, 1)}${only(sql`p.nomad_id`)}
           and not exists (select 1 from ${statusPeriods} q where q.nomad_id = p.nomad_id and q.valid_from = p.valid_until + 1 and not ${startsChainSql(sql`q.kind`)})
           and not ${revokedBetweenSql(sql`p.nomad_id`, sql`c.chain_from`, sql`p.valid_until`)}`;
     case 'REVOCATION':
-      return sql`select e.nomad_id, 'REVOCATION'::text as kind, e.effective_on as day, ${chainStartSql(sql`e.nomad_id`, sql`e.effective_on`)} as chain_from from ${statusEvents} e where e.kind = 'REVOKED'`;
+      return sql`select e.nomad_id, 'REVOCATION'::text as kind, e.effective_on as day, ${chainStartSql(sql`e.nomad_id`, sql`e.effective_on`)} as chain_from from ${statusEvents} e
+        where e.kind = 'REVOKED'${between(sql`e.effective_on`, 0)}${only(sql`e.nomad_id`)}`;
   }
 }
 
 /** The aggregate (result column) counting each kind. */
 export const EVENT_COUNT_COLUMN = { GRANT: 'grants', RENEWAL: 'renewals', EXPIRY: 'expiries', REVOCATION: 'revocations' } as const satisfies Record<StatusEventKind, string>;
+/** The aggregate counting the distinct nomads of each kind's events: what k is applied to. */
+export const EVENT_PEOPLE_COLUMN = { GRANT: 'grantPeople', RENEWAL: 'renewalPeople', EXPIRY: 'expiryPeople', REVOCATION: 'revocationPeople' } as const satisfies Record<StatusEventKind, string>;
 
 /**
  * How many status events of each kind in `kinds` fall in each combination of `groupBy` (the
@@ -90,26 +100,30 @@ export function statusEventStatisticsStatement(params: {
   filter: NomadFilterParams;
   groupBy: readonly StatusEventDimension[];
 }): GroupedStatement {
-  const day = sql`ev.day`;
   const value: Record<StatusEventDimension, SQL> = {
-    ...calendarSql(day, { month: 'MONTH', quarter: 'QUARTER', year: 'YEAR' }),
+    ...calendarSql(sql`ev.day`, { month: 'MONTH', quarter: 'QUARTER', year: 'YEAR' }),
     CITIZENSHIP: citizenshipSql,
-    ACTIVITY: chainActivitySql(sql`ev.nomad_id`, sql`ev.chain_from`),
+    ACTIVITY: chainActivitySql('ev'),
   };
+  const nomadsWhere = nomadConditions(params.filter);
   const records = sql.join(
-    params.kinds.map((k) => eventRecordsSql(k, params.today)),
+    params.kinds.map((k) => eventRecordsSql(k, { today: params.today, from: params.from, to: params.to, nomadsWhere })),
     sql` union all `,
   );
-  const conditions = [
-    params.from ? sql`${day} >= ${params.from}::date` : undefined,
-    params.to ? sql`${day} <= ${params.to}::date` : undefined,
-    nomadConditions(params.filter),
-  ].filter((c): c is SQL => c !== undefined);
   return {
     dimensions: params.groupBy.map((d) => ({ column: STATUS_EVENT_DIMENSION_COLUMN[d], value: value[d] })),
-    inputs: [sql`ev.kind as event_kind`],
-    from: sql`from (${records}) as ev join ${nomads} on ${nomads.id} = ev.nomad_id${conditions.length > 0 ? sql` where ${sql.join(conditions, sql` and `)}` : sql``}`,
-    aggregates: Object.fromEntries(params.kinds.map((k) => [EVENT_COUNT_COLUMN[k], sql`(count(*) filter (where x.event_kind = ${k}))::int`])),
+    // The filter and the period of time are in each kind's records; `nomads` only for the citizenship.
+    from: sql`from (${records}) as ev
+      ${params.groupBy.includes('CITIZENSHIP') ? sql`join ${nomads} on ${nomads.id} = ev.nomad_id` : sql``}
+      ${params.groupBy.includes('ACTIVITY') ? chainActivityJoinSql('ev') : sql``}`,
+    inputs: [sql`ev.kind as event_kind`, sql`ev.nomad_id as "nomadId"`],
+    // Each kind's events, and the nomads they are (what k is applied to: one nomad may renew twice in a year).
+    aggregates: Object.fromEntries(
+      params.kinds.flatMap((k) => [
+        [EVENT_COUNT_COLUMN[k], sql`(count(*) filter (where x.event_kind = ${k}))::int`],
+        [EVENT_PEOPLE_COLUMN[k], sql`(count(distinct x."nomadId") filter (where x.event_kind = ${k}))::int`],
+      ]),
+    ),
     rules: disclosureRuleSql(ruleValues),
   };
 }

@@ -14,7 +14,7 @@ import {
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import { nomadFilterParams, type NomadListArgs } from '../nomads/service.ts';
-import { EVENT_COUNT_COLUMN, statusEventStatistics, statusStatistics, type StatusDimension, type StatusEventDimension, type StatusEventKind } from './status-queries.ts';
+import { EVENT_COUNT_COLUMN, EVENT_PEOPLE_COLUMN, statusEventStatistics, statusStatistics, type StatusDimension, type StatusEventDimension, type StatusEventKind } from './status-queries.ts';
 
 export type StatusEventMeasure = 'GRANTS' | 'RENEWALS' | 'EXPIRIES' | 'REVOCATIONS';
 
@@ -22,6 +22,8 @@ const READERS = ['analyst', 'migration_officer'] as const;
 const PERIODS_OF_TIME: readonly StatusEventDimension[] = ['YEAR', 'QUARTER', 'MONTH'];
 const KIND_OF: Record<StatusEventMeasure, StatusEventKind> = { GRANTS: 'GRANT', RENEWALS: 'RENEWAL', EXPIRIES: 'EXPIRY', REVOCATIONS: 'REVOCATION' };
 const COUNTS = Object.values(EVENT_COUNT_COLUMN);
+/** Each count's people (k is applied to the nomads, not their events). */
+const PEOPLE = Object.fromEntries((Object.keys(EVENT_COUNT_COLUMN) as StatusEventKind[]).map((k) => [EVENT_COUNT_COLUMN[k], EVENT_PEOPLE_COLUMN[k]]));
 
 export interface StatusStatisticsArgs {
   asOf: string;
@@ -87,5 +89,5 @@ export async function getStatusEventStatistics(
   const filter = nomadFilterParams(args.filter);
   const raw = await analyticsRead(ctx, (db) => statusEventStatistics(db, { kinds, from, to, today: app.clock.today(), filter, groupBy }));
   const rules = rulesOverride ?? statementDisclosureRules(raw);
-  return { disclosure: rules, ...discloseEachCount(raw, { counts: COUNTS, asked: new Set(kinds.map((k) => EVENT_COUNT_COLUMN[k])), rules }) };
+  return { disclosure: rules, ...discloseEachCount(raw, { counts: COUNTS, asked: new Set(kinds.map((k) => EVENT_COUNT_COLUMN[k])), rules, people: PEOPLE }) };
 }

@@ -1,0 +1,3 @@
+CREATE INDEX "applications_decided_on_idx" ON "migration"."applications" USING btree ((("decided_at" at time zone 'Asia/Bishkek')::date));--> statement-breakpoint
+CREATE INDEX "status_events_kind_on_idx" ON "migration"."status_events" USING btree ("kind","effective_on","nomad_id","seq");--> statement-breakpoint
+CREATE INDEX "status_periods_from_idx" ON "migration"."status_periods" USING btree ("valid_from");
