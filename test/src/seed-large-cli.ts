@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { bishkekDate, EnvError, processEnv } from '@nomad/kit';
+import { bishkekDate, EnvError, processEnv, runCli, type Cli } from '@nomad/kit';
 import { ProgramNotEmptyError, seedLargeProgram } from './program.ts';
 
 const USAGE = `Usage: npm run seed:large -- [--nomads <n>] [--years <n>] [--today YYYY-MM-DD] [--seed <n>] [--replace]
@@ -24,13 +24,9 @@ Databases: as npm start and each service (<AGENCY>_DATABASE_URL, <AGENCY>_OWNER_
 DATABASE_URL), else the embedded clusters in DATA_DIR (stop npm start first). Migrations are
 applied as at start-up; npm start then finds the program and seeds nothing.
 
-Exit status: 0 written, 1 an argument or configuration error, 2 the program is not empty.
+Exit status: 0 written, 1 an argument or configuration error, 2 the program is not empty,
+130 interrupted (Ctrl-C).
 `;
-
-function fail(message: string): 1 {
-  process.stderr.write(`seed:large: ${message}\n`);
-  return 1;
-}
 
 function wholeNumber(value: string | undefined, name: string, min: number, max: number, fallback: number): number | string {
   if (value === undefined) return fallback;
@@ -38,7 +34,8 @@ function wholeNumber(value: string | undefined, name: string, min: number, max: 
   return Number.isInteger(n) && n >= min && n <= max ? n : `${name} must be a whole number from ${min} to ${max}.`;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(cli: Cli): Promise<number> {
+  const { argv, fail } = cli;
   let args;
   try {
     args = parseArgs({
@@ -79,13 +76,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`seed:large: ${rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s (${results.map((r) => `${r.agency} ${r.seconds.toFixed(1)} s`).join(', ')})\n`);
     return 0;
   } catch (err) {
-    if (err instanceof ProgramNotEmptyError) {
-      process.stderr.write(`seed:large: ${err.message}\n`);
-      return 2;
-    }
+    if (err instanceof ProgramNotEmptyError) return fail(err.message, 2);
     if (err instanceof EnvError) return fail(err.message);
     return fail(err instanceof Error ? err.message : String(err));
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Ctrl-C exits at once (130): what was written stays; run again with --replace.
+await runCli(main, { name: 'seed:large' });

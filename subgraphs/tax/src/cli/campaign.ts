@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { EnvError, openDatabase, parseEnv, processEnv, subgraphEnvSchema, type Database } from '@nomad/kit';
+import { EnvError, EXIT_INTERRUPTED, openDatabase, parseEnv, processEnv, runCli, subgraphEnvSchema, type Cli, type Database } from '@nomad/kit';
 import { systemClock } from '../clock.ts';
 import { schema, type TaxSchema } from '../db/index.ts';
 import { DEFAULT_BATCH_SIZE, getProgress, MAX_BATCH_SIZE, runCampaign, startOrResumeCampaign } from '../modules/campaign/service.ts';
@@ -31,18 +31,14 @@ Exit status: 0 every IE re-registered, 2 the campaign ended with failed items (l
 
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
-function fail(message: string): 1 {
-  process.stderr.write(`campaign: ${message}\n`);
-  return 1;
-}
-
 function positiveInt(value: string | undefined, name: string, max: number): number | string {
   if (value === undefined) return NaN;
   const n = Number(value);
   return Number.isInteger(n) && n >= 0 && n <= max ? n : `${name} must be a whole number from 0 to ${max}.`;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(cli: Cli): Promise<number> {
+  const { argv, fail } = cli;
   let args;
   try {
     args = parseArgs({
@@ -84,34 +80,23 @@ async function main(argv: string[]): Promise<number> {
     const where = env.databaseUrl ? 'TAX_DATABASE_URL/DATABASE_URL' : `the embedded cluster in ${path.join(env.dataDir, 'tax')} (stop npm start first)`;
     return fail(`cannot open the tax database at ${where}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  // Ctrl-C stops after the batch in flight commits; a second one exits at once (the batch in
-  // flight then rolls back with its connection, and its items stay pending for the next run).
-  const controller = new AbortController();
-  const interrupt = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) {
-      void database.close().finally(() => process.exit(130));
-      return;
-    }
-    process.stderr.write(`\ncampaign: ${signal}: stopping after the current batch.\n`);
-    controller.abort();
-  };
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
-
+  cli.onExit(() => database.close());
+  // Ctrl-C stops after the batch in flight commits; a second one exits at once (runCli): the
+  // batch in flight then rolls back with its connection, and its items stay pending for the next run.
   const bar = progressWriter(process.stderr);
   try {
     const { campaign, resumed } = await startOrResumeCampaign(database.db, { batchSize: batch, startedBy: 'cli', now: systemClock.now() });
     process.stderr.write(`campaign ${campaign.id} ${resumed ? 'resumed' : 'started'}: ${campaign.total} IEs\n`);
     bar.update(await getProgress(database.db, campaign));
     const progress = await runCampaign(database.db, systemClock, campaign, {
-      signal: controller.signal,
+      signal: cli.signal,
       onProgress: (p) => bar.update(p),
       ...(throttleMs > 0 ? { afterBatch: () => new Promise<void>((resolve) => setTimeout(resolve, throttleMs)) } : {}),
     });
     bar.finish();
-    if (controller.signal.aborted && progress.pending > 0) {
+    if (cli.signal.aborted && progress.pending > 0) {
       process.stdout.write(`interrupted: ${progress.done} done, ${progress.failed} failed, ${progress.pending} pending; run again to finish.\n`);
-      return 130;
+      return EXIT_INTERRUPTED;
     }
     process.stdout.write(`campaign ${campaign.id}: ${progress.done} re-registered, ${progress.failed} failed, ${progress.pending} pending (of ${progress.total}).\n`);
     if (progress.failed > 0) {
@@ -125,9 +110,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (err) {
     bar.finish();
     return fail(err instanceof Error ? err.message : String(err));
-  } finally {
-    await database.close();
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCli(main, { name: 'campaign', graceful: 'stopping after the current batch' });
