@@ -66,12 +66,13 @@ describe('openAnalyticsDatabase', () => {
     expect(await databaseOf(primary)).toBe(primaryDb.name);
   });
 
-  it('has its own statement timeout, read-only, while the agency’s pool keeps its own', async () => {
+  it('has its own statement timeout, no JIT, read-only, while the agency’s pool keeps its own', async () => {
     const analytics = open({ statementTimeoutMs: 1_234 });
     const setting = async (d: Database, name: string) => (await d.db.execute<{ v: string }>(sql`select current_setting(${name}) as v`))[0]?.v;
     expect(await setting(analytics, 'statement_timeout')).toBe('1234ms');
     expect(await setting(analytics, 'default_transaction_read_only')).toBe('on');
     expect(await setting(analytics, 'application_name')).toBe('nomad-kit-analytics');
+    expect(await setting(analytics, 'jit')).toBe('off');
     expect(await setting(primary, 'statement_timeout')).toBe('5s');
     expect(await setting(primary, 'default_transaction_read_only')).toBe('off');
     // A write through the analysts' pool fails (25006 read_only_sql_transaction), on the agency's database too.

@@ -27,7 +27,7 @@ export interface AnalyticsDatabaseOptions {
 /**
  * The pool analysts' questions run on: to `url` (a replica of the agency's database, which the
  * service never migrates nor writes) when given, else another pool to the agency's own database.
- * Either way it has its own statement timeout and is read-only, so a write can never land on it
+ * Either way it has its own statement timeout, no JIT compilation, and is read-only, so a write can never land on it
  * (the access log and every mutation stay on the agency's pool).
  */
 export function openAnalyticsDatabase<TSchema extends Record<string, unknown>>(
@@ -39,6 +39,8 @@ export function openAnalyticsDatabase<TSchema extends Record<string, unknown>>(
     maxConnections: options.maxConnections ?? ANALYTICS_POOL_SIZE,
     statementTimeoutMs: options.statementTimeoutMs,
     readOnly: true,
+    // Analysts' questions aggregate whole tables: JIT compiling cost more than it saved.
+    jit: false,
   };
   return options.url ? connect(options.url, { agency: options.agency, schema: options.schema, ...pool }) : primary.openPool(pool);
 }
