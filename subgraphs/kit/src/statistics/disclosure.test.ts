@@ -193,6 +193,9 @@ describe('discloseEachCount: several counts in a row, each protected on its own'
     expect(out.total).toEqual({ suppressed: false, grants: 19, expiries: 15 });
     // A total of 6 records by 4 people is under k = 5.
     expect(discloseEachCount([withPeople(false, 2025, 5, 6, 4), withPeople(true, null, 5, 6, 4)], { counts, asked: new Set(counts), rules: exact, people }).total).toEqual({ suppressed: false, grants: 5, expiries: null });
+
+    // A people column the statement did not compute is an error, never a count shown as if no one were in it.
+    expect(() => discloseEachCount(rows, { counts, asked: new Set(counts), rules: exact, people: { ...people, expiries: 'forgotten' } })).toThrow(/no people column `forgotten`/);
   });
 
   it('a total under k is withheld; a statement without its total row is refused', () => {

@@ -195,7 +195,14 @@ export function discloseEachCount(
   if (!total) throw new Error('a statistics statement returned no total row');
   const { minCellSize: k, countRoundingBase: base } = options.rules;
   const asked = options.counts.filter((name) => options.asked.has(name));
-  const peopleOf = (row: RawStatisticsRow, name: string) => row.values[options.people?.[name] ?? name] ?? 0;
+  const peopleOf = (row: RawStatisticsRow, name: string) => {
+    const column = options.people?.[name];
+    if (column === undefined) return row.values[name] ?? 0;
+    // A people column the statement did not compute would read as 0 (no one) and show the count.
+    const n = row.values[column];
+    if (n === undefined) throw new Error(`a statistics statement returned no people column \`${column}\` for \`${name}\``);
+    return n ?? 0;
+  };
   const hidden = new Map(asked.map((name) => [name, suppressedRows(rows.map((r) => peopleOf(r, name)), peopleOf(total, name), k, { zerosShown: true })] as const));
   const disclose = (row: RawStatisticsRow, withheld: (name: string) => boolean): DisclosedRow => {
     const out: DisclosedRow = { ...row.dimensions, suppressed: asked.length > 0 && asked.every(withheld) };
