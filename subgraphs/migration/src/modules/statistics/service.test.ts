@@ -273,7 +273,8 @@ describe('who may ask, and bad input', () => {
 
 describe('k counts people, not applications', () => {
   it('one nomad with k applications in a cell: suppressed, as the one person it is', async () => {
-    // Runs last: the nomad and its applications are the only JPN ones, out of every other question.
+    // The nomad and its applications are the only JPN ones, and are removed at the end, so no
+    // other question ever sees them.
     const [nomad] = await database.db
       .insert(schema.nomads)
       .values({ surname: 'X', givenNames: 'Y', dateOfBirth: '1990-01-01', sex: 'FEMALE', citizenship: 'JPN', passportCountry: 'JPN', passportNumber: 'JPN-K', passportExpiresOn: '2035-01-01', email: 'jpn-k@example.org' })
@@ -296,12 +297,17 @@ describe('k counts people, not applications', () => {
         decidedAt: `2026-02-${day}T05:00:00Z`,
       });
     }
-    const jpn = { citizenships: ['JPN'] };
-    // 5 applications (COUNT), 1 applicant: under k = 5, the row and the total are suppressed.
-    expect((await stats({ groupBy: ['CITIZENSHIP'], filter: jpn }, { k: 5 })).result).toMatchObject({ rows: [hidden({ citizenship: 'JPN' })], total: hidden({}) });
-    const one = await stats({ groupBy: ['CITIZENSHIP'], filter: jpn }, { k: 1 });
-    expect(one.result.rows).toEqual([row({ citizenship: 'JPN' }, { count: 5, median: 0, p90: 0, average: 0, overdueShare: 0 })]);
-    // The durations' basis is people too: 5 decided applications of one applicant are under k = 2.
-    expect((await stats({ groupBy: ['CITIZENSHIP'], filter: jpn }, { k: 2 })).result.total).toMatchObject({ suppressed: true, count: null, median: null });
+    try {
+      const jpn = { citizenships: ['JPN'] };
+      // 5 applications (COUNT), 1 applicant: under k = 5, the row and the total are suppressed.
+      expect((await stats({ groupBy: ['CITIZENSHIP'], filter: jpn }, { k: 5 })).result).toMatchObject({ rows: [hidden({ citizenship: 'JPN' })], total: hidden({}) });
+      const one = await stats({ groupBy: ['CITIZENSHIP'], filter: jpn }, { k: 1 });
+      expect(one.result.rows).toEqual([row({ citizenship: 'JPN' }, { count: 5, median: 0, p90: 0, average: 0, overdueShare: 0 })]);
+      // The durations' basis is people too: 5 decided applications of one applicant are under k = 2.
+      expect((await stats({ groupBy: ['CITIZENSHIP'], filter: jpn }, { k: 2 })).result.total).toMatchObject({ suppressed: true, count: null, median: null });
+    } finally {
+      await database.db.delete(schema.applications).where(eq(schema.applications.nomadId, nomad.id));
+      await database.db.delete(schema.nomads).where(eq(schema.nomads.id, nomad.id));
+    }
   });
 });
