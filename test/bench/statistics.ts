@@ -36,7 +36,7 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 export async function statisticsBench(): Promise<void> {
-  const database = EXISTING ? { url: EXISTING, drop: async () => undefined } : await createTestDatabase('bench_program');
+  const database = EXISTING ? { url: EXISTING, drop: () => Promise.resolve() } : await createTestDatabase('bench_program');
   let graph: Awaited<ReturnType<typeof startGraph>> | undefined;
   try {
     if (EXISTING) {
