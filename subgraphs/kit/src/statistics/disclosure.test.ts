@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_DISCLOSURE_RULES,
   discloseEachCount,
+  discloseRecordsOverPeople,
   discloseStatistics,
   invalidDisclosureRule,
   roundCount,
@@ -71,6 +72,24 @@ describe('discloseStatistics', () => {
       { region: 'B', suppressed: false, count: 5, income: null, median: null },
     ]);
     expect(out.total).toEqual({ suppressed: false, count: 20, income: null, median: 64_000 });
+  });
+
+  it('over people, shows the records as the count and applies k to the people', () => {
+    // Region B: 9 records of 3 people, under k = 5 (withheld, and A with it: the total gives B back).
+    const row = (isTotal: boolean, region: string | null, people: number, records: number): RawStatisticsRow => ({
+      isTotal,
+      dimensions: isTotal ? {} : { region },
+      count: people,
+      values: { records },
+    });
+    const over = { measures: { records: { kind: 'count' } } as Record<string, MeasureDisclosure>, asked: new Set(['records']), rules: DEFAULT_DISCLOSURE_RULES };
+    const out = discloseRecordsOverPeople([row(false, 'A', 12, 14), row(false, 'B', 3, 9), row(true, null, 15, 23)], over);
+    expect(out.rows).toEqual([
+      { region: 'A', suppressed: true, count: null },
+      { region: 'B', suppressed: true, count: null },
+    ]);
+    expect(out.total).toEqual({ suppressed: false, count: 25 });
+    expect(discloseRecordsOverPeople([row(false, 'A', 6, 7), row(true, null, 6, 7)], over).rows).toEqual([{ region: 'A', suppressed: false, count: 5 }]);
   });
 
   it('one declaration more in a cell: the difference of the two sums is not its income', () => {

@@ -174,6 +174,20 @@ export function discloseStatistics(
 }
 
 /**
+ * `discloseStatistics` for a statement whose row count is people (what k is applied to, the
+ * grouped statement's `people`) while the count shown is the records: its measure `records`
+ * (protected as a count) becomes the row's `count`. E.g. screenings per month, k over nomads.
+ */
+export function discloseRecordsOverPeople(
+  raw: readonly RawStatisticsRow[],
+  options: { measures: Readonly<Record<string, MeasureDisclosure>>; asked: ReadonlySet<string>; rules: DisclosureRules },
+): { rows: DisclosedRow[]; total: DisclosedRow } {
+  const out = discloseStatistics(raw, options);
+  const counted = ({ records, ...row }: DisclosedRow): DisclosedRow => ({ ...row, count: records ?? null });
+  return { rows: out.rows.map(counted), total: counted(out.total) };
+}
+
+/**
  * Applies the rules to a statement whose measures are counts of different things in one row
  * (e.g. grants and expiries per year): each count asked for is protected on its own column, as
  * if it were the only measure — a cell under `k` withheld, secondary suppression over the

@@ -3,7 +3,7 @@ import {
   badUserInput,
   checkGroupBy,
   checkMeasures,
-  discloseStatistics,
+  discloseRecordsOverPeople,
   forbidden,
   hasRole,
   statementDisclosureRules,
@@ -69,10 +69,8 @@ async function answer<M extends string, D extends string, F>(
   const raw = await analyticsRead(ctx, (db) => run(db, { filter, groupBy }));
   const asked = new Set([...measures].map((m) => spec.fieldOf[m]));
   const rules = rulesOverride ?? statementDisclosureRules(raw);
-  const out = discloseStatistics(raw, { measures: spec.disclosure, asked, rules });
   // COUNT is the records; the statement's row count (what k was applied to) is the nomads.
-  const counted = ({ records, ...row }: DisclosedRow): DisclosedRow => ({ ...row, count: records ?? null });
-  return { disclosure: rules, rows: out.rows.map(counted), total: counted(out.total) };
+  return { disclosure: rules, ...discloseRecordsOverPeople(raw, { measures: spec.disclosure, asked, rules }) };
 }
 
 /** Statistics never look at one person. */

@@ -1,7 +1,7 @@
 import {
   analyticsRead,
   checkGroupBy,
-  discloseStatistics,
+  discloseRecordsOverPeople,
   statementDisclosureRules,
   forbidden,
   hasRole,
@@ -44,8 +44,6 @@ export async function getScreeningStatistics(ctx: Context, args: ScreeningStatis
   const raw = await analyticsRead(ctx, (db) => screeningStatistics(db, { filter, groupBy }));
   // GKNB's statistics_disclosure rule value, read in the same statement (tests may pass others).
   const rules = rulesOverride ?? statementDisclosureRules(raw);
-  const out = discloseStatistics(raw, { measures: MEASURES, asked: ASKED, rules });
   // `count` is the screenings; the statement's row count (what k was applied to) is the nomads.
-  const counted = ({ records, ...row }: DisclosedRow): DisclosedRow => ({ ...row, count: records ?? null });
-  return { disclosure: rules, rows: out.rows.map(counted), total: counted(out.total) };
+  return { disclosure: rules, ...discloseRecordsOverPeople(raw, { measures: MEASURES, asked: ASKED, rules }) };
 }
