@@ -35,3 +35,4 @@ export * from './domain/index.ts';
 export * from './statistics/index.ts';
 export * from './define-agency.ts';
 export * from './cli.ts';
+export * from './cli-tools.ts';

@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { pino } from 'pino';
-import { EnvError, EXIT_INTERRUPTED, openDatabase, parseEnv, processEnv, runCli, subgraphEnvSchema, type Cli, type Database } from '@nomad/kit';
+import { EXIT_INTERRUPTED, openCliDatabase, parseCommandLine, processEnv, runCli, type Cli } from '@nomad/kit';
 import { systemClock } from '../clock.ts';
-import { schema, type MigrationSchema } from '../db/index.ts';
+import { schema } from '../db/index.ts';
 import { RulesError } from '../modules/rules/service.ts';
 import { importPilotHolders, PilotFileError, PilotImportError } from './import.ts';
 import { exitCodeOf, formatReport } from './report.ts';
@@ -40,26 +38,18 @@ const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url
 const DEFAULT_ACTOR = 'pilot-import';
 
 async function main(cli: Cli): Promise<number> {
-  const { argv, fail } = cli;
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'dry-run': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        actor: { type: 'string', default: DEFAULT_ACTOR },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    return fail(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
-  }
-  if (args.values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const { fail } = cli;
+  const args = parseCommandLine(
+    cli,
+    USAGE,
+    {
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      actor: { type: 'string', default: DEFAULT_ACTOR },
+    },
+    { allowPositionals: true },
+  );
+  if (typeof args === 'number') return args;
   const [file, ...extra] = args.positionals;
   if (!file || extra.length > 0) return fail(`expected exactly one CSV file, got ${args.positionals.length}.\n\n${USAGE}`);
   const actor = args.values.actor.trim();
@@ -76,25 +66,10 @@ async function main(cli: Cli): Promise<number> {
     return fail(`cannot read ${filePath}${typeof code === 'string' ? ` (${code})` : ''}.`);
   }
 
-  let env;
-  try {
-    env = parseEnv(subgraphEnvSchema('migration', 4001), source);
-  } catch (err) {
-    if (err instanceof EnvError) return fail(err.message);
-    throw err;
-  }
-  // Logs go to stderr so that --json output stays parseable; quiet unless LOG_LEVEL asks.
-  const logger = pino({ name: 'migration', level: source.LOG_LEVEL ? env.logLevel : 'warn', base: { service: 'migration', source: 'import:pilot' } }, pino.destination(2));
-
-  let database: Database<MigrationSchema>;
-  try {
-    // Migrated by the owner role (MIGRATION_OWNER_DATABASE_URL when given), then used as the runtime role.
-    database = await openDatabase({ agency: 'migration', url: env.databaseUrl, migrationUrl: env.ownerDatabaseUrl, migrationsFolder: MIGRATIONS_FOLDER, warnWhenOwner: false, dataDir: env.dataDir, schema, logger });
-  } catch (err) {
-    const where = env.databaseUrl ? 'MIGRATION_DATABASE_URL/DATABASE_URL' : `the embedded cluster in ${path.join(env.dataDir, 'migration')} (stop npm start first)`;
-    return fail(`cannot open the migration database at ${where}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  cli.onExit(() => database.close());
+  // Logs go to stderr so that --json output stays parseable.
+  const opened = await openCliDatabase(cli, { agency: 'migration', schema, migrationsFolder: MIGRATIONS_FOLDER, source: 'import:pilot' });
+  if (typeof opened === 'number') return opened;
+  const { database, logger } = opened;
 
   // Ctrl-C stops after the row in flight (a row takes milliseconds); a second one exits at
   // once (runCli), and the row in flight rolls back when its connection drops.

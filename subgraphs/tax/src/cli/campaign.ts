@@ -1,10 +1,7 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { pino } from 'pino';
-import { EnvError, EXIT_INTERRUPTED, openDatabase, parseEnv, processEnv, runCli, subgraphEnvSchema, type Cli, type Database } from '@nomad/kit';
+import { EXIT_INTERRUPTED, openCliDatabase, parseCommandLine, runCli, type Cli } from '@nomad/kit';
 import { systemClock } from '../clock.ts';
-import { schema, type TaxSchema } from '../db/index.ts';
+import { schema } from '../db/index.ts';
 import { DEFAULT_BATCH_SIZE, getProgress, MAX_BATCH_SIZE, runCampaign, startOrResumeCampaign } from '../modules/campaign/service.ts';
 import { listFailures } from '../modules/campaign/queries.ts';
 import { progressWriter } from './progress.ts';
@@ -38,49 +35,22 @@ function positiveInt(value: string | undefined, name: string, max: number): numb
 }
 
 async function main(cli: Cli): Promise<number> {
-  const { argv, fail } = cli;
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        'batch-size': { type: 'string' },
-        'throttle-ms': { type: 'string', default: '0' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    return fail(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
-  }
-  if (args.values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const { fail } = cli;
+  const args = parseCommandLine(cli, USAGE, {
+    'batch-size': { type: 'string' },
+    'throttle-ms': { type: 'string', default: '0' },
+  });
+  if (typeof args === 'number') return args;
   const batch = args.values['batch-size'] === undefined ? DEFAULT_BATCH_SIZE : positiveInt(args.values['batch-size'], '--batch-size', MAX_BATCH_SIZE);
   if (typeof batch === 'string') return fail(batch);
   if (batch < 1) return fail('--batch-size must be at least 1.');
   const throttleMs = positiveInt(args.values['throttle-ms'], '--throttle-ms', 60_000);
   if (typeof throttleMs === 'string') return fail(throttleMs);
 
-  const source = processEnv();
-  let env;
-  try {
-    env = parseEnv(subgraphEnvSchema('tax', 4003), source);
-  } catch (err) {
-    if (err instanceof EnvError) return fail(err.message);
-    throw err;
-  }
-  // Logs go to stderr with the bar; quiet unless LOG_LEVEL asks.
-  const logger = pino({ name: 'tax', level: source.LOG_LEVEL ? env.logLevel : 'warn', base: { service: 'tax', source: 'campaign' } }, pino.destination(2));
-  let database: Database<TaxSchema>;
-  try {
-    // Migrated by the owner role (TAX_OWNER_DATABASE_URL when given), then used as the runtime role.
-    database = await openDatabase({ agency: 'tax', url: env.databaseUrl, migrationUrl: env.ownerDatabaseUrl, migrationsFolder: MIGRATIONS_FOLDER, warnWhenOwner: false, dataDir: env.dataDir, schema, logger });
-  } catch (err) {
-    const where = env.databaseUrl ? 'TAX_DATABASE_URL/DATABASE_URL' : `the embedded cluster in ${path.join(env.dataDir, 'tax')} (stop npm start first)`;
-    return fail(`cannot open the tax database at ${where}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  cli.onExit(() => database.close());
+  // Logs go to stderr with the bar.
+  const opened = await openCliDatabase(cli, { agency: 'tax', schema, migrationsFolder: MIGRATIONS_FOLDER, source: 'campaign' });
+  if (typeof opened === 'number') return opened;
+  const { database } = opened;
   // Ctrl-C stops after the batch in flight commits; a second one exits at once (runCli): the
   // batch in flight then rolls back with its connection, and its items stay pending for the next run.
   const bar = progressWriter(process.stderr);
