@@ -38,6 +38,11 @@ export interface LargeProgramOptions {
   logger: Logger;
   /** Progress lines (`migration: 25000/100000 nomads, 12.3 s`). @default none */
   progress?: (line: string) => void;
+  /**
+   * Called with each agency's database as it opens, e.g. for a command line tool to close it
+   * (stopping its embedded cluster) when interrupted; this function closes them when it ends.
+   */
+  opened?: (database: Database) => void;
 }
 
 export interface AgencyResult {
@@ -86,7 +91,11 @@ export async function seedLargeProgram(options: LargeProgramOptions): Promise<Ag
   const databases = new Map<ProgramSeeder, Database>();
   const progress = options.progress ?? (() => undefined);
   try {
-    for (const seeder of PROGRAM_SEEDERS) databases.set(seeder, await openAgency(seeder, options.env, options.logger));
+    for (const seeder of PROGRAM_SEEDERS) {
+      const database = await openAgency(seeder, options.env, options.logger);
+      databases.set(seeder, database);
+      options.opened?.(database);
+    }
     if (!options.replace) {
       const existing: Record<string, RowCounts> = {};
       for (const [seeder, database] of databases) {

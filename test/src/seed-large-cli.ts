@@ -71,7 +71,18 @@ async function main(cli: Cli): Promise<number> {
   const started = Date.now();
   process.stdout.write(`seed:large: ${nomads} nomads over ${years} years up to ${today} (seed ${seed})${args.values.replace ? ', replacing the program' : ''}\n`);
   try {
-    const results = await seedLargeProgram({ today, nomads, years, seed, replace: args.values.replace, env: source, logger, progress: (line) => process.stdout.write(`  ${line}\n`) });
+    const results = await seedLargeProgram({
+      today,
+      nomads,
+      years,
+      seed,
+      replace: args.values.replace,
+      env: source,
+      logger,
+      progress: (line) => process.stdout.write(`  ${line}\n`),
+      // Ctrl-C closes every database opened (the transaction in flight rolls back, an embedded cluster stops).
+      opened: (database) => cli.onExit(() => database.close().catch(() => undefined)),
+    });
     const rows = results.reduce((n, r) => n + Object.values(r.rows).reduce((a, b) => a + b, 0), 0);
     process.stdout.write(`seed:large: ${rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s (${results.map((r) => `${r.agency} ${r.seconds.toFixed(1)} s`).join(', ')})\n`);
     return 0;
