@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeProgram, connect, inReservedTransaction, runMigrations, type Database } from '@nomad/kit';
-import { captureStatements, createTestDatabase, seqScannedTables, type ExplainCase, type TestDatabase } from '@nomad/kit/testing';
+import type { Database } from '@nomad/kit';
+import { bigTableSeqScans, openExplainProgram, type ExplainCase, type ExplainProgram } from '@nomad/kit/testing';
 import { schema, type LaborDb, type LaborSchema } from './db/index.ts';
 import type { EvaluationFilterParams } from './modules/evaluations/queries.ts';
 import type { CaseFilterParams } from './modules/monitoring/queries.ts';
@@ -27,19 +27,15 @@ const TODAY = '2026-11-24';
 const NOMADS = 10_000;
 const BIG_TABLES = ['activity_reports', 'case_actions', 'monitoring_cases', 'evaluations'];
 
-let testDb: TestDatabase;
+let program: ExplainProgram<LaborSchema>;
 let database: Database<LaborSchema>;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase('labor_explain');
-  database = connect(testDb.url, { agency: 'labor', schema, statementTimeoutMs: 0 });
-  await runMigrations(database, { agency: 'labor', migrationsFolder: laborProgramSeeder.migrationsFolder });
-  await inReservedTransaction(database.client, (conn) => laborProgramSeeder.write(conn, { today: TODAY, nomads: NOMADS, years: 10, chunkSize: 5000 }, database.client));
-  await analyzeProgram(database.client, laborProgramSeeder);
+  program = await openExplainProgram({ seeder: laborProgramSeeder, schema, today: TODAY, nomads: NOMADS });
+  database = program.database;
 }, 240_000);
 afterAll(async () => {
-  await database?.close();
-  await testDb?.drop();
+  await program?.drop();
 });
 
 /**
@@ -90,11 +86,8 @@ describe('labor on a large program: every documented filter and grouping uses an
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s: no Seq Scan on a big table', async (_name, c) => {
-    const statements = await captureStatements(database.client, schema, c.run);
+    const statements = await bigTableSeqScans(database.client, schema, c);
     expect(statements.length).toBe(1);
-    for (const statement of statements) {
-      const scanned = (await seqScannedTables(database.client, statement)).filter((t) => c.bigTables.includes(t));
-      expect(scanned, statement.sql).toEqual([]);
-    }
+    for (const { sql, scanned } of statements) expect(scanned, sql).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeProgram, connect, inReservedTransaction, runMigrations, type Database } from '@nomad/kit';
-import { captureStatements, createTestDatabase, seqScannedTables, type ExplainCase, type TestDatabase } from '@nomad/kit/testing';
+import type { Database } from '@nomad/kit';
+import { bigTableSeqScans, openExplainProgram, type ExplainCase, type ExplainProgram } from '@nomad/kit/testing';
 import { schema, type MigrationDb, type MigrationSchema } from './db/index.ts';
 import { countApplications, listApplications, type ApplicationFilterParams } from './modules/applications/queries.ts';
 import { countNomads, listNomads, type NomadFilterParams } from './modules/nomads/queries.ts';
@@ -18,22 +18,18 @@ const NOMADS = 20_000;
 const BIG_TABLES = ['nomads', 'applications', 'application_documents', 'status_periods', 'status_events'];
 const PAGE = { limit: 50, after: null };
 
-let testDb: TestDatabase;
+let program: ExplainProgram<MigrationSchema>;
 let database: Database<MigrationSchema>;
 let someNomad = '';
 
 beforeAll(async () => {
-  testDb = await createTestDatabase('migration_explain');
-  database = connect(testDb.url, { agency: 'migration', schema, statementTimeoutMs: 0 });
-  await runMigrations(database, { agency: 'migration', migrationsFolder: migrationProgramSeeder.migrationsFolder });
-  await inReservedTransaction(database.client, (conn) => migrationProgramSeeder.write(conn, { today: TODAY, nomads: NOMADS, years: 10, chunkSize: 5000 }, database.client));
-  await analyzeProgram(database.client, migrationProgramSeeder);
+  program = await openExplainProgram({ seeder: migrationProgramSeeder, schema, today: TODAY, nomads: NOMADS });
+  database = program.database;
   const [row] = await database.client<{ id: string }[]>`select nomad_id as id from migration.applications where state = 'APPROVED' order by number limit 1`;
   someNomad = row?.id ?? '';
 }, 240_000);
 afterAll(async () => {
-  await database?.close();
-  await testDb?.drop();
+  await program?.drop();
 });
 
 /** One selective value per documented filter of `applications` (schema: ApplicationFilter) and the statistics. */
@@ -120,11 +116,8 @@ describe('migration on a large program: every documented filter uses an index', 
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s: no Seq Scan on a big table', async (_name, c) => {
-    const statements = await captureStatements(database.client, schema, c.run);
+    const statements = await bigTableSeqScans(database.client, schema, c);
     expect(statements.length).toBeGreaterThan(0);
-    for (const statement of statements) {
-      const scanned = (await seqScannedTables(database.client, statement)).filter((t) => c.bigTables.includes(t));
-      expect(scanned, statement.sql).toEqual([]);
-    }
+    for (const { sql, scanned } of statements) expect(scanned, sql).toEqual([]);
   });
 });

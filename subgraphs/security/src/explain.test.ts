@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeProgram, connect, inReservedTransaction, runMigrations, type Database } from '@nomad/kit';
-import { captureStatements, createTestDatabase, seqScannedTables, type ExplainCase, type TestDatabase } from '@nomad/kit/testing';
+import type { Database } from '@nomad/kit';
+import { bigTableSeqScans, openExplainProgram, type ExplainCase, type ExplainProgram } from '@nomad/kit/testing';
 import { schema, type SecurityDb, type SecuritySchema } from './db/index.ts';
 import { getScreeningsByApplicationIds, getScreeningsByNomadIds, type ScreeningFilterParams } from './modules/screenings/queries.ts';
 import { screeningStatistics, type Dimension } from './modules/statistics/queries.ts';
@@ -16,24 +16,20 @@ const TODAY = '2026-11-24';
 const NOMADS = 10_000;
 const BIG_TABLES = ['screenings', 'exit_watches'];
 
-let testDb: TestDatabase;
+let program: ExplainProgram<SecuritySchema>;
 let database: Database<SecuritySchema>;
 let someApplications: string[] = [];
 let someNomads: string[] = [];
 
 beforeAll(async () => {
-  testDb = await createTestDatabase('security_explain');
-  database = connect(testDb.url, { agency: 'security', schema, statementTimeoutMs: 0 });
-  await runMigrations(database, { agency: 'security', migrationsFolder: securityProgramSeeder.migrationsFolder });
-  await inReservedTransaction(database.client, (conn) => securityProgramSeeder.write(conn, { today: TODAY, nomads: NOMADS, years: 10, chunkSize: 5000 }, database.client));
-  await analyzeProgram(database.client, securityProgramSeeder);
+  program = await openExplainProgram({ seeder: securityProgramSeeder, schema, today: TODAY, nomads: NOMADS });
+  database = program.database;
   const rows = await database.client<{ applicationId: string; nomadId: string }[]>`select application_id as "applicationId", nomad_id as "nomadId" from security.screenings order by seq limit 50`;
   someApplications = rows.map((r) => r.applicationId);
   someNomads = rows.map((r) => r.nomadId);
 }, 240_000);
 afterAll(async () => {
-  await database?.close();
-  await testDb?.drop();
+  await program?.drop();
 });
 
 /**
@@ -71,11 +67,8 @@ describe('security on a large program: every documented filter uses an index', (
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s: no Seq Scan on a big table', async (_name, c) => {
-    const statements = await captureStatements(database.client, schema, c.run);
+    const statements = await bigTableSeqScans(database.client, schema, c);
     expect(statements.length).toBe(1);
-    for (const statement of statements) {
-      const scanned = (await seqScannedTables(database.client, statement)).filter((t) => c.bigTables.includes(t));
-      expect(scanned, statement.sql).toEqual([]);
-    }
+    for (const { sql, scanned } of statements) expect(scanned, sql).toEqual([]);
   });
 });

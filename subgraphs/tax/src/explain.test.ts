@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeProgram, connect, inReservedTransaction, runMigrations, type Database } from '@nomad/kit';
-import { captureStatements, createTestDatabase, seqScannedTables, type ExplainCase, type TestDatabase } from '@nomad/kit/testing';
+import type { Database } from '@nomad/kit';
+import { bigTableSeqScans, openExplainProgram, type ExplainCase, type ExplainProgram } from '@nomad/kit/testing';
 import { schema, type TaxDb, type TaxSchema } from './db/index.ts';
 import { declarationStatistics, reregistrationStatistics, type DeclarationDimension, type DeclarationStatisticsParams, type ReregistrationDimension, type ReregistrationStatisticsParams } from './modules/statistics/queries.ts';
 import { taxProgramSeeder } from './seed/large.ts';
@@ -21,27 +21,30 @@ const TODAY = '2026-11-24';
 const NOMADS = 10_000;
 const BIG_TABLES = ['declarations', 'payments', 'register_entries', 'campaign_items'];
 
-let testDb: TestDatabase;
+let program: ExplainProgram<TaxSchema>;
 let database: Database<TaxSchema>;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase('tax_explain');
-  database = connect(testDb.url, { agency: 'tax', schema, statementTimeoutMs: 0 });
-  await runMigrations(database, { agency: 'tax', migrationsFolder: taxProgramSeeder.migrationsFolder });
-  await inReservedTransaction(database.client, (conn) => taxProgramSeeder.write(conn, { today: TODAY, nomads: NOMADS, years: 10, chunkSize: 5000 }, database.client));
-  await database.client.begin(async (tx) => {
-    for (const year of [2022, 2023, 2024, 2025]) {
-      const [c] = await tx<{ id: string }[]>`insert into tax.campaigns (state, batch_size, total, started_by, started_at, finished_at)
-        select state, batch_size, total, started_by, started_at - make_interval(years => 2026 - ${year}), finished_at - make_interval(years => 2026 - ${year}) from tax.campaigns order by started_at desc limit 1 returning id`;
-      await tx`insert into tax.campaign_items (campaign_id, registration_id, state, failure_reason, failure_code, processed_at)
-        select ${c?.id ?? null}::uuid, registration_id, state, failure_reason, failure_code, processed_at from tax.campaign_items where campaign_id = (select id from tax.campaigns order by started_at desc limit 1)`;
-    }
+  program = await openExplainProgram({
+    seeder: taxProgramSeeder,
+    schema,
+    today: TODAY,
+    nomads: NOMADS,
+    extend: async (client) => {
+      await client.begin(async (tx) => {
+        for (const year of [2022, 2023, 2024, 2025]) {
+          const [c] = await tx<{ id: string }[]>`insert into tax.campaigns (state, batch_size, total, started_by, started_at, finished_at)
+            select state, batch_size, total, started_by, started_at - make_interval(years => 2026 - ${year}), finished_at - make_interval(years => 2026 - ${year}) from tax.campaigns order by started_at desc limit 1 returning id`;
+          await tx`insert into tax.campaign_items (campaign_id, registration_id, state, failure_reason, failure_code, processed_at)
+            select ${c?.id ?? null}::uuid, registration_id, state, failure_reason, failure_code, processed_at from tax.campaign_items where campaign_id = (select id from tax.campaigns order by started_at desc limit 1)`;
+        }
+      });
+    },
   });
-  await analyzeProgram(database.client, taxProgramSeeder);
+  database = program.database;
 }, 240_000);
 afterAll(async () => {
-  await database?.close();
-  await testDb?.drop();
+  await program?.drop();
 });
 
 /** Every documented filter of `declarationStatistics` (schema: DeclarationStatisticsFilter), each with a quarter's range as an analyst narrows a question. */
@@ -104,11 +107,8 @@ describe('tax on a large program: every documented filter and grouping of the st
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s: no Seq Scan on a big table', async (_name, c) => {
-    const statements = await captureStatements(database.client, schema, c.run);
+    const statements = await bigTableSeqScans(database.client, schema, c);
     expect(statements.length).toBe(1);
-    for (const statement of statements) {
-      const scanned = (await seqScannedTables(database.client, statement)).filter((t) => c.bigTables.includes(t));
-      expect(scanned, statement.sql).toEqual([]);
-    }
+    for (const { sql, scanned } of statements) expect(scanned, sql).toEqual([]);
   });
 });

@@ -1,5 +1,9 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
+import { connect, type Database } from '../db/database.ts';
+import { runMigrations } from '../db/migrate.ts';
+import { analyzeProgram, inReservedTransaction, type ProgramSeeder } from '../db/program-seed.ts';
+import { createTestDatabase } from './database.ts';
 
 /** A statement as a query function sent it: its SQL and parameters. */
 export interface CapturedStatement {
@@ -51,4 +55,65 @@ export async function seqScannedTables(client: postgres.Sql, statement: Captured
   if (!plan) throw new Error(`EXPLAIN returned no plan for: ${statement.sql}`);
   walk(plan);
   return out;
+}
+
+/** What one statement of an EXPLAIN case read with a Seq Scan among the case's big tables. */
+export interface BigTableScans {
+  sql: string;
+  scanned: string[];
+}
+
+/**
+ * Runs an EXPLAIN case's query function, capturing its statements, and gives each statement's
+ * Seq Scans of the case's big tables (empty: the plan reads them through indexes).
+ */
+export async function bigTableSeqScans<TSchema extends Record<string, unknown>>(
+  client: postgres.Sql,
+  schema: TSchema,
+  explainCase: ExplainCase<PostgresJsDatabase<TSchema>>,
+): Promise<BigTableScans[]> {
+  const out: BigTableScans[] = [];
+  for (const statement of await captureStatements(client, schema, explainCase.run)) {
+    const scanned = (await seqScannedTables(client, statement)).filter((t) => explainCase.bigTables.includes(t));
+    out.push({ sql: statement.sql, scanned });
+  }
+  return out;
+}
+
+/** An agency's database holding a large program, for its EXPLAIN tests. */
+export interface ExplainProgram<TSchema extends Record<string, unknown>> {
+  database: Database<TSchema>;
+  /** Closes the pool and drops the database. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh test database for one agency, migrated, with `nomads` nomads of the large program
+ * (`npm run seed:large`'s writer) over ten years up to `today`, then `extend` (rows the writer
+ * does not draw), then ANALYZEd, so that plans are those of a program of that size.
+ */
+export async function openExplainProgram<TSchema extends Record<string, unknown>>(options: {
+  seeder: ProgramSeeder;
+  schema: TSchema;
+  today: string;
+  nomads: number;
+  extend?: (client: postgres.Sql) => Promise<void>;
+}): Promise<ExplainProgram<TSchema>> {
+  const { seeder } = options;
+  const testDb = await createTestDatabase(`${seeder.agency}_explain`);
+  const database = connect(testDb.url, { agency: seeder.agency, schema: options.schema, statementTimeoutMs: 0 });
+  const drop = async () => {
+    await database.close();
+    await testDb.drop();
+  };
+  try {
+    await runMigrations(database, { agency: seeder.agency, migrationsFolder: seeder.migrationsFolder });
+    await inReservedTransaction(database.client, (conn) => seeder.write(conn, { today: options.today, nomads: options.nomads, years: 10, chunkSize: 5000 }, database.client));
+    await options.extend?.(database.client);
+    await analyzeProgram(database.client, seeder);
+    return { database, drop };
+  } catch (err) {
+    await drop().catch(() => undefined);
+    throw err;
+  }
 }
