@@ -9,6 +9,7 @@ import {
   roundedShare,
   roundSignificant,
   suppressedRows,
+  withheldPeopleAtLeast,
   type MeasureDisclosure,
   type RawStatisticsRow,
 } from './disclosure.ts';
@@ -50,6 +51,25 @@ describe('secondary suppression', () => {
     expect(suppressedRows([1, 9], 10, 5)).toEqual(new Set([0, 1]));
     expect(suppressedRows([3], 3, 5)).toEqual(new Set([0]));
   });
+
+  it('counts a person who sits in two withheld rows once', () => {
+    // Rows 0 and 1 are the same 3 people (a refused and a later approved application): 6 by
+    // their sum, 3 in truth. The total (12 people) less the row shown (9) says so: row 2 goes too.
+    expect(suppressedRows([3, 3, 9], 12, 5)).toEqual(new Set([0, 1, 2]));
+    // Six distinct people between them (15 - 9): k is met, row 2 stays.
+    expect(suppressedRows([3, 3, 9], 15, 5)).toEqual(new Set([0, 1]));
+    // A person of the withheld rows also in the row shown: 3 + 9 - 1 = 11 people, at least 2 withheld ones by the total.
+    expect(suppressedRows([3, 3, 9], 11, 5)).toEqual(new Set([0, 1, 2]));
+  });
+
+  it('bounds the withheld rows’ people from below, each person once', () => {
+    expect(withheldPeopleAtLeast([3, 3, 9], new Set([0, 1]), 12)).toBe(3);
+    expect(withheldPeopleAtLeast([3, 3, 9], new Set([0, 1]), 15)).toBe(6);
+    expect(withheldPeopleAtLeast([4, 2, 9], new Set([0, 1]), 10)).toBe(4);
+    // Rows that do not cover the total (their people add up to less) leave only the largest withheld row.
+    expect(withheldPeopleAtLeast([3, 3, 9], new Set([0, 1]), 20)).toBe(3);
+    expect(suppressedRows([3, 3, 9], 20, 5)).toEqual(new Set([0, 1, 2]));
+  });
 });
 
 describe('discloseStatistics', () => {
@@ -90,6 +110,22 @@ describe('discloseStatistics', () => {
     ]);
     expect(out.total).toEqual({ suppressed: false, count: 25 });
     expect(discloseRecordsOverPeople([row(false, 'A', 6, 7), row(true, null, 6, 7)], over).rows).toEqual([{ region: 'A', suppressed: false, count: 5 }]);
+  });
+
+  it('over people, one person in two withheld rows counts once: the rows shown go too', () => {
+    // Quarters Q1 and Q2 are the same 3 taxpayers; Q3 has 9 others: 12 people in all. Q1 and Q2
+    // add up to 6 records of 3 people, which the total less Q3 gives: Q3 is withheld as well.
+    const row = (isTotal: boolean, quarter: string | null, people: number, records: number): RawStatisticsRow => ({
+      isTotal,
+      dimensions: isTotal ? {} : { quarter },
+      count: people,
+      values: { records },
+    });
+    const over = { measures: { records: { kind: 'count' } } as Record<string, MeasureDisclosure>, asked: new Set(['records']), rules: DEFAULT_DISCLOSURE_RULES };
+    const quarters = [row(false, 'Q1', 3, 3), row(false, 'Q2', 3, 3), row(false, 'Q3', 9, 9)];
+    expect(discloseRecordsOverPeople([...quarters, row(true, null, 12, 15)], over).rows.map((r) => r.suppressed)).toEqual([true, true, true]);
+    // With 6 distinct people in Q1 and Q2 (15 in all), Q3 is shown.
+    expect(discloseRecordsOverPeople([...quarters, row(true, null, 15, 15)], over).rows.map((r) => r.suppressed)).toEqual([true, true, false]);
   });
 
   it('one declaration more in a cell: the difference of the two sums is not its income', () => {

@@ -68,10 +68,15 @@ export function roundSignificant(x: number, figures: number): number {
 }
 
 /**
- * Which rows to withhold, by index. Primary: a row under `k`. Secondary: the rows partition the
- * total, so the suppressed rows' counts add up to the total minus the rows shown; while that sum
- * is under `k` (one suppressed row: exactly its count) the smallest row still shown is
- * suppressed too. The total itself is suppressed only when under `k`.
+ * Which rows to withhold, by index. Primary: a row under `k`. Secondary: the rows together hold
+ * every person of the total (they are every group of the total's records, grouping sets over one
+ * subquery), so the total less the rows shown gives the withheld rows together; while the
+ * withheld rows may hold fewer than `k` distinct people, the smallest row still shown is
+ * withheld too. The total itself is withheld only when under `k`.
+ *
+ * A person can sit in two rows (two applications, a declaration per quarter), so the withheld
+ * rows' people do not add up: their distinct people are counted by {@link withheldPeopleAtLeast},
+ * a bound that counts each person once.
  */
 export function suppressedRows(counts: readonly number[], total: number, k: number, options: { zerosShown?: boolean } = {}): Set<number> {
   const out = new Set<number>();
@@ -81,14 +86,34 @@ export function suppressedRows(counts: readonly number[], total: number, k: numb
     if (small(n)) out.add(i);
   });
   if (total < k) return out;
-  const hidden = () => [...out].reduce((sum, i) => sum + (counts[i] ?? 0), 0);
-  while (out.size > 0 && hidden() < k) {
+  while (out.size > 0 && withheldPeopleAtLeast(counts, out, total) < k) {
     const shown = counts.map((n, i) => [n, i] as const).filter(([n, i]) => !out.has(i) && !(options.zerosShown && n === 0));
     if (shown.length === 0) break;
     const [, smallest] = shown.reduce((a, b) => (b[0] < a[0] ? b : a));
     out.add(smallest);
   }
   return out;
+}
+
+/**
+ * At least how many distinct people the withheld rows hold, whoever sits in two rows: the
+ * largest withheld row (its people are distinct), or the total's people less every person of
+ * the rows shown (each person of the total is in some row, and those not in a row shown are in
+ * a withheld one). When each person is in one row the second is exactly the withheld rows'
+ * sum. Rows that hold fewer people than the total (they would not cover it) leave only the
+ * first bound.
+ */
+export function withheldPeopleAtLeast(counts: readonly number[], withheld: ReadonlySet<number>, total: number): number {
+  let largestWithheld = 0;
+  let shown = 0;
+  let all = 0;
+  counts.forEach((n, i) => {
+    all += n;
+    if (withheld.has(i)) largestWithheld = Math.max(largestWithheld, n);
+    else shown += n;
+  });
+  if (all < total) return largestWithheld;
+  return Math.max(largestWithheld, total - shown);
 }
 
 /**
