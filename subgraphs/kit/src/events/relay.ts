@@ -1,23 +1,13 @@
 import type postgres from 'postgres';
 import type { Registry } from 'prom-client';
 import type { Executor } from '../db/database.ts';
-import { parsePgTimestamp } from '../graphql/shared.ts';
 import type { Logger } from '../logger.ts';
-import type { DomainEvent } from './catalog.ts';
 import { relayMetrics, outboxGauges } from './metrics.ts';
-import {
-  claimDueDeliveries,
-  countOpenDeliveriesByState,
-  countWrittenByType,
-  markDelivered,
-  markFailed,
-  msUntilNextDue,
-  pruneEvents,
-  type ClaimedDelivery,
-} from './queries.ts';
+import { countOpenDeliveriesByState, countWrittenByType, msUntilNextDue, pruneEvents } from './queries.ts';
 import { outboxChannel } from './outbox.ts';
+import { deliverDue, reportOutcomes, type PassSettings } from './relay-pass.ts';
 import type { EventTables } from './tables.ts';
-import { DeliveryError, type EventTransport } from './transport.ts';
+import type { EventTransport } from './transport.ts';
 
 /** Milliseconds to wait before the next attempt, given how many attempts have failed (1, 2, …). */
 export type Backoff = (failedAttempts: number) => number;
@@ -94,20 +84,6 @@ export interface Relay {
   stop(): Promise<void>;
 }
 
-function toEvent(row: ClaimedDelivery): DomainEvent {
-  return {
-    id: row.eventId,
-    type: row.eventType,
-    aggregateId: row.aggregateId,
-    // Sent as stored: the subscriber checks it against its own catalog (the authority on what it accepts).
-    payload: row.payload,
-    occurredAt: parsePgTimestamp(row.occurredAt).toISOString(),
-    producer: row.producer,
-  } as DomainEvent;
-}
-
-const MAX_ERROR_TEXT = 1_000;
-
 /**
  * Starts the relay of a producing agency: it delivers each outbox event to every subscriber
  * through `transport`, in order per (subscriber, aggregate), retrying with back-off until
@@ -120,12 +96,15 @@ const MAX_ERROR_TEXT = 1_000;
  * receipt a no-op.
  */
 export function startRelay<TSchema extends Record<string, unknown>>(options: RelayOptions<TSchema>): Relay {
-  const { db, tables, transport } = options;
+  const { db, tables } = options;
   const log = options.logger.child({ source: 'event-relay' });
-  const pollIntervalMs = options.pollIntervalMs ?? 30_000;
-  const batchSize = options.batchSize ?? 20;
-  const maxAttempts = options.maxAttempts ?? 25;
-  const backoff = options.backoff ?? exponentialBackoff();
+  const settings: PassSettings = {
+    tables,
+    transport: options.transport,
+    batchSize: options.batchSize ?? 20,
+    maxAttempts: options.maxAttempts ?? 25,
+    backoff: options.backoff ?? exponentialBackoff(),
+  };
   const metrics = relayMetrics(options.registry);
   outboxGauges(options.registry, {
     written: () => countWrittenByType(db, { tables }),
@@ -133,60 +112,41 @@ export function startRelay<TSchema extends Record<string, unknown>>(options: Rel
   });
 
   const runOnce = async (): Promise<number> => {
-    const outcomes = await db.transaction(async (tx) => {
-      const batch = await claimDueDeliveries(tx, { tables, limit: batchSize });
-      const results = await Promise.all(
-        batch.map(async (row) => {
-          try {
-            await transport.deliver(row.subscriber, toEvent(row));
-            return { row, error: null, permanent: false };
-          } catch (err) {
-            const text = err instanceof Error ? err.message : String(err);
-            return { row, error: text.slice(0, MAX_ERROR_TEXT), permanent: err instanceof DeliveryError && err.permanent };
-          }
-        }),
-      );
-      await markDelivered(tx, { tables, ids: results.filter((r) => r.error === null).map((r) => r.row.id) });
-      const failures: { row: ClaimedDelivery; error: string; dead: boolean }[] = [];
-      for (const { row, error, permanent } of results) {
-        if (error === null) continue;
-        const attempts = row.attempts + 1;
-        // A subscriber that refused the fact for good (its handler's RejectedEvent) gets no retry.
-        const dead = permanent || attempts >= maxAttempts;
-        await markFailed(tx, { tables, id: row.id, dead, delayMs: dead ? 0 : Math.max(0, backoff(attempts)), error });
-        failures.push({ row, error, dead });
-      }
-      return { results, failures };
-    });
+    const outcomes = await deliverDue(db, settings);
     // Counted after the commit: an outcome that was not recorded did not happen.
-    const now = Date.now();
-    for (const { row, error } of outcomes.results) {
-      if (error !== null) continue;
-      const labels = { type: row.eventType, subscriber: row.subscriber };
-      metrics.delivered.inc(labels);
-      metrics.lag.observe({ subscriber: row.subscriber }, Math.max(0, (now - parsePgTimestamp(row.occurredAt).getTime()) / 1000));
-    }
-    for (const { row, error, dead } of outcomes.failures) {
-      const fields = { eventId: row.eventId, type: row.eventType, subscriber: row.subscriber, attempts: row.attempts + 1, error };
-      if (dead) {
-        metrics.deadLettered.inc({ type: row.eventType, subscriber: row.subscriber });
-        log.error(fields, 'event delivery dead-lettered');
-      } else {
-        metrics.retried.inc({ type: row.eventType, subscriber: row.subscriber });
-        log.warn(fields, 'event delivery failed; will retry');
-      }
-    }
+    reportOutcomes(outcomes, metrics, log);
     return outcomes.results.length;
   };
+  const loop = relayLoop(options, runOnce, log);
+  if (options.autoStart !== false) loop.start({ batchSize: settings.batchSize, maxAttempts: settings.maxAttempts });
+  return { runOnce, stop: () => loop.stop() };
+}
 
+/**
+ * The relay's loop: a pass, then (when it found nothing) a sleep until an event commits
+ * (the outbox's NOTIFY, when it listens), a retry falls due, or `pollIntervalMs` passes.
+ */
+function relayLoop<TSchema extends Record<string, unknown>>(options: RelayOptions<TSchema>, runOnce: () => Promise<number>, log: Logger) {
+  const pollIntervalMs = options.pollIntervalMs ?? 30_000;
   const sleeper = wakeableSleep();
   const prune = periodicPrune(options, log);
   let stopped = false;
+  let unlisten: (() => Promise<void>) | undefined;
+  let running: Promise<void> = Promise.resolve();
   /** How long an idle relay sleeps: until the next retry falls due, at most `pollIntervalMs`. */
   const idleMs = async () => {
     if (!options.listener) return pollIntervalMs;
-    const due = await msUntilNextDue(db, { tables });
+    const due = await msUntilNextDue(options.db, { tables: options.tables });
     return due === null ? pollIntervalMs : Math.min(due, pollIntervalMs);
+  };
+  const listen = async (listener: Pick<postgres.Sql, 'listen'>) => {
+    try {
+      // A NOTIFY that arrives during a pass is remembered, so the loop runs again at once.
+      const listening = await listener.listen(outboxChannel(options.agency), () => sleeper.wake());
+      unlisten = () => listening.unlisten();
+    } catch (err) {
+      log.error({ err }, 'event relay cannot LISTEN; polling instead');
+    }
   };
   const loop = async () => {
     while (!stopped) {
@@ -202,27 +162,17 @@ export function startRelay<TSchema extends Record<string, unknown>>(options: Rel
       if (sleepMs > 0 && !stopped) await sleeper.sleep(sleepMs);
     }
   };
-  let unlisten: (() => Promise<void>) | undefined;
-  let running: Promise<void> = Promise.resolve();
-  if (options.autoStart !== false) {
-    running = (async () => {
-      if (options.listener) {
-        try {
-          // A NOTIFY that arrives during a pass is remembered, so the loop runs again at once.
-          const listening = await options.listener.listen(outboxChannel(options.agency), () => sleeper.wake());
-          unlisten = () => listening.unlisten();
-        } catch (err) {
-          log.error({ err }, 'event relay cannot LISTEN; polling instead');
-        }
-      }
-      log.info({ agency: options.agency, listening: unlisten !== undefined, pollIntervalMs, batchSize, maxAttempts }, 'event relay started');
-      await loop();
-    })();
-  }
-
   return {
-    runOnce,
-    async stop() {
+    /** Listens (when there is a listener), logs the start with `fields`, then loops until `stop`. */
+    start(fields: { batchSize: number; maxAttempts: number }): void {
+      running = (async () => {
+        if (options.listener) await listen(options.listener);
+        log.info({ agency: options.agency, listening: unlisten !== undefined, pollIntervalMs, ...fields }, 'event relay started');
+        await loop();
+      })();
+    },
+    /** Ends the loop after the pass in flight, then stops listening. */
+    async stop(): Promise<void> {
       stopped = true;
       sleeper.wake();
       await running;
