@@ -1,10 +1,11 @@
 import type { Registry } from 'prom-client';
+import type { z } from 'zod';
 import { describeErrorBriefly } from '@nomad/contract';
 import type { Executor } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { EventEnvelope, EventPayloadError, isEventType, parseEventPayload, type DomainEvent, type EventType } from './catalog.ts';
 import { hasValidSignature, type EventVerifier, type ReceivedMessage } from './envelope.ts';
-import { inboxMetrics } from './metrics.ts';
+import { inboxMetrics, type InboxMetrics } from './metrics.ts';
 import { claimInboxEntry, noteIgnoredEvent, recordInboxFailure, type InboxEntry } from './queries.ts';
 import { producersOf, SUBSCRIPTIONS, subscribersOf, type Subscriptions } from './subscriptions.ts';
 import type { EventTables } from './tables.ts';
@@ -148,98 +149,166 @@ function idOf(body: unknown): string | null {
  * JetStream ack, nak or term).
  */
 export function createEventReceiver<TSchema extends Record<string, unknown>>(options: EventReceiverOptions<TSchema>): EventReceiver {
-  const { db, tables, agency, handlers } = options;
-  const log = options.logger.child({ source: 'event-inbox' });
-  const metrics = inboxMetrics(options.registry);
-  const subscriptions = options.subscriptions ?? SUBSCRIPTIONS;
-
-  const poison = async (entry: InboxEntry, message: string): Promise<ReceiveResult> => {
-    const recorded = await recordInboxFailure(db, { tables, entry, state: 'POISON', error: message });
-    if (!recorded) {
-      // Already processed (under an older, laxer catalog): its effect stands; acknowledge it.
-      metrics.received.inc({ type: typeLabel(entry.eventType), outcome: 'duplicate' });
-      return { outcome: 'duplicate' };
-    }
-    metrics.received.inc({ type: typeLabel(entry.eventType), outcome: 'poison' });
-    log.warn({ eventId: entry.eventId, type: entry.eventType, producer: entry.producer, error: message }, 'poison event refused');
-    return { outcome: 'poison', code: EventRefusal.POISON_EVENT, message };
+  const r: Receiving<TSchema> = {
+    db: options.db,
+    tables: options.tables,
+    agency: options.agency,
+    handlers: options.handlers,
+    keyring: options.keyring,
+    log: options.logger.child({ source: 'event-inbox' }),
+    metrics: inboxMetrics(options.registry),
+    subscriptions: options.subscriptions ?? SUBSCRIPTIONS,
   };
-
   const receive = async (message: ReceivedMessage): Promise<ReceiveResult> => {
-    const { body } = message;
-    const envelope = EventEnvelope.safeParse(body);
-    if (!envelope.success) {
-      const id = idOf(body);
-      const issues = envelope.error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ');
-      if (!id) return { outcome: 'bad', code: EventRefusal.BAD_EVENT, message: `Not an event: ${issues}` };
-      const b = body as Record<string, unknown>;
-      const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : 'unknown');
-      return poison({ eventId: id, eventType: text(b.type), producer: text(b.producer), aggregateId: text(b.aggregateId) }, `Malformed event: ${issues}`);
-    }
-    const e = envelope.data;
-    // Who sent it, before anything is written: the attempt is logged without its payload.
-    if (!hasValidSignature(message, e.producer, options.keyring)) {
-      metrics.received.inc({ type: typeLabel(e.type), outcome: 'unauthenticated' });
-      log.warn({ eventId: e.id, type: e.type, producer: e.producer }, 'event refused: not signed by its producer');
-      return { outcome: 'unauthenticated', code: EventRefusal.BAD_SIGNATURE, message: `The event is not signed by ${e.producer}'s key.` };
-    }
-    if (isEventType(e.type) && !producersOf(e.type).includes(e.producer)) {
-      metrics.received.inc({ type: e.type, outcome: 'forbidden' });
-      log.warn({ eventId: e.id, type: e.type, producer: e.producer }, 'event refused: producer may not publish this type');
-      return { outcome: 'forbidden', code: EventRefusal.WRONG_PRODUCER, message: `${e.producer} does not publish ${e.type} events.` };
-    }
-    const entry: InboxEntry = { eventId: e.id, eventType: e.type, producer: e.producer, aggregateId: e.aggregateId };
-    let payload: unknown;
-    try {
-      payload = parseEventPayload(e.type, e.payload);
-    } catch (err) {
-      if (err instanceof EventPayloadError) return poison(entry, err.message);
-      throw err;
-    }
-    const type = e.type as EventType;
-    const handler = handlers[type] as ((tx: Executor<TSchema>, event: DomainEvent) => Promise<void | EventIgnored>) | undefined;
-    if (!subscribersOf(type, subscriptions).includes(agency) || !handler) {
-      return poison(entry, `${agency} does not receive ${type} events`);
-    }
-    const event = { ...e, type, payload } as DomainEvent;
-    let outcome: { applied: 'processed' | 'duplicate'; ignored?: string };
-    try {
-      outcome = await db.transaction(async (tx) => {
-        if (!(await claimInboxEntry(tx, { tables, entry }))) return { applied: 'duplicate' as const };
-        const answer = await handler(tx, event);
-        if (!answer) return { applied: 'processed' as const };
-        await noteIgnoredEvent(tx, { tables, eventId: e.id, reason: answer.ignored });
-        return { applied: 'processed' as const, ignored: answer.ignored };
-      });
-    } catch (err) {
-      if (err instanceof RejectedEvent) {
-        const text = `${err.code}: ${err.message}`;
-        metrics.received.inc({ type, outcome: 'rejected' });
-        log.warn({ eventId: e.id, type, producer: e.producer, aggregateId: e.aggregateId, code: err.code, error: err.message }, 'event rejected by its handler');
-        const recorded = await recordInboxFailure(db, { tables, entry, state: 'POISON', error: text });
-        // Processed meanwhile (a concurrent receipt under other facts): its effect stands.
-        if (!recorded) return { outcome: 'duplicate' };
-        return { outcome: 'rejected', code: err.code, message: err.message };
-      }
-      const error = describeHandlerError(err);
-      metrics.received.inc({ type, outcome: 'failed' });
-      log.error({ eventId: e.id, type, producer: e.producer, error }, 'event handler failed');
-      // Best effort: the producer keeps the authoritative record (its delivery's lastError).
-      await recordInboxFailure(db, { tables, entry, state: 'FAILED', error }).catch((recordErr: unknown) =>
-        log.error({ eventId: e.id, error: describeHandlerError(recordErr) }, 'could not note the failure in the inbox'),
-      );
-      return { outcome: 'failed', code: EventRefusal.HANDLER_FAILED, message: error };
-    }
-    if (outcome.ignored !== undefined) {
-      metrics.received.inc({ type, outcome: 'ignored' });
-      log.info({ eventId: e.id, type, producer: e.producer, aggregateId: e.aggregateId, reason: outcome.ignored }, 'event ignored by its handler');
-      return { outcome: 'processed', ignored: outcome.ignored };
-    }
-    metrics.received.inc({ type, outcome: outcome.applied });
-    log.debug({ eventId: e.id, type, producer: e.producer, outcome: outcome.applied }, 'event received');
-    return { outcome: outcome.applied };
+    const admitted = await admit(r, message);
+    return 'answer' in admitted ? admitted.answer : apply(r, admitted);
   };
   return Object.assign(receive, {
-    countUnauthenticated: () => metrics.received.inc({ type: 'unknown', outcome: 'unauthenticated' }),
+    countUnauthenticated: () => r.metrics.received.inc({ type: 'unknown', outcome: 'unauthenticated' }),
   });
+}
+
+/** What the receiver's steps share: its options (defaults applied), its log and its metrics. */
+interface Receiving<TSchema extends Record<string, unknown>> {
+  db: Executor<TSchema>;
+  tables: EventTables;
+  agency: string;
+  handlers: EventHandlers<Executor<TSchema>>;
+  keyring: EventVerifier;
+  log: Logger;
+  metrics: InboxMetrics;
+  subscriptions: Subscriptions;
+}
+
+type Handler<TSchema extends Record<string, unknown>> = (tx: Executor<TSchema>, event: DomainEvent) => Promise<void | EventIgnored>;
+
+/** An event this agency receives, checked in full, with the handler to run. */
+interface Admitted<TSchema extends Record<string, unknown>> {
+  entry: InboxEntry;
+  event: DomainEvent;
+  handler: Handler<TSchema>;
+}
+
+/**
+ * Checks a message before any handler runs: the envelope, the sender, the payload, and that
+ * this agency receives the type. Returns the event to apply, or the answer for one refused.
+ */
+async function admit<TSchema extends Record<string, unknown>>(
+  r: Receiving<TSchema>,
+  message: ReceivedMessage,
+): Promise<Admitted<TSchema> | { answer: ReceiveResult }> {
+  const envelope = EventEnvelope.safeParse(message.body);
+  if (!envelope.success) return { answer: await refuseMalformed(r, message.body, envelope.error) };
+  const e = envelope.data;
+  const refusal = refuseSender(r, message, e);
+  if (refusal) return { answer: refusal };
+  const entry: InboxEntry = { eventId: e.id, eventType: e.type, producer: e.producer, aggregateId: e.aggregateId };
+  let payload: unknown;
+  try {
+    payload = parseEventPayload(e.type, e.payload);
+  } catch (err) {
+    if (err instanceof EventPayloadError) return { answer: await poison(r, entry, err.message) };
+    throw err;
+  }
+  const type = e.type as EventType;
+  const handler = r.handlers[type] as Handler<TSchema> | undefined;
+  if (!subscribersOf(type, r.subscriptions).includes(r.agency) || !handler) {
+    return { answer: await poison(r, entry, `${r.agency} does not receive ${type} events`) };
+  }
+  return { entry, event: { ...e, type, payload } as DomainEvent, handler };
+}
+
+/** Not a well-formed event: `bad` without a usable id (nothing recorded), else poison under that id. */
+async function refuseMalformed<TSchema extends Record<string, unknown>>(r: Receiving<TSchema>, body: unknown, error: z.ZodError): Promise<ReceiveResult> {
+  const id = idOf(body);
+  const issues = error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ');
+  if (!id) return { outcome: 'bad', code: EventRefusal.BAD_EVENT, message: `Not an event: ${issues}` };
+  const b = body as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : 'unknown');
+  return poison(r, { eventId: id, eventType: text(b.type), producer: text(b.producer), aggregateId: text(b.aggregateId) }, `Malformed event: ${issues}`);
+}
+
+/** The refusal of an event not signed by the producer it names, or of a type that producer does not publish; null when neither. */
+function refuseSender<TSchema extends Record<string, unknown>>(
+  r: Receiving<TSchema>,
+  message: ReceivedMessage,
+  e: z.infer<typeof EventEnvelope>,
+): ReceiveResult | null {
+  // Who sent it, before anything is written: the attempt is logged without its payload.
+  if (!hasValidSignature(message, e.producer, r.keyring)) {
+    r.metrics.received.inc({ type: typeLabel(e.type), outcome: 'unauthenticated' });
+    r.log.warn({ eventId: e.id, type: e.type, producer: e.producer }, 'event refused: not signed by its producer');
+    return { outcome: 'unauthenticated', code: EventRefusal.BAD_SIGNATURE, message: `The event is not signed by ${e.producer}'s key.` };
+  }
+  if (isEventType(e.type) && !producersOf(e.type).includes(e.producer)) {
+    r.metrics.received.inc({ type: e.type, outcome: 'forbidden' });
+    r.log.warn({ eventId: e.id, type: e.type, producer: e.producer }, 'event refused: producer may not publish this type');
+    return { outcome: 'forbidden', code: EventRefusal.WRONG_PRODUCER, message: `${e.producer} does not publish ${e.type} events.` };
+  }
+  return null;
+}
+
+/** Records an event refused for good as POISON. */
+async function poison<TSchema extends Record<string, unknown>>(r: Receiving<TSchema>, entry: InboxEntry, message: string): Promise<ReceiveResult> {
+  const recorded = await recordInboxFailure(r.db, { tables: r.tables, entry, state: 'POISON', error: message });
+  if (!recorded) {
+    // Already processed (under an older, laxer catalog): its effect stands; acknowledge it.
+    r.metrics.received.inc({ type: typeLabel(entry.eventType), outcome: 'duplicate' });
+    return { outcome: 'duplicate' };
+  }
+  r.metrics.received.inc({ type: typeLabel(entry.eventType), outcome: 'poison' });
+  r.log.warn({ eventId: entry.eventId, type: entry.eventType, producer: entry.producer, error: message }, 'poison event refused');
+  return { outcome: 'poison', code: EventRefusal.POISON_EVENT, message };
+}
+
+/** Runs the handler and records the event in the inbox in one transaction, then counts and logs what became of it. */
+async function apply<TSchema extends Record<string, unknown>>(r: Receiving<TSchema>, { entry, event, handler }: Admitted<TSchema>): Promise<ReceiveResult> {
+  let outcome: { applied: 'processed' | 'duplicate'; ignored?: string };
+  try {
+    outcome = await r.db.transaction(async (tx) => {
+      if (!(await claimInboxEntry(tx, { tables: r.tables, entry }))) return { applied: 'duplicate' as const };
+      const answer = await handler(tx, event);
+      if (!answer) return { applied: 'processed' as const };
+      await noteIgnoredEvent(tx, { tables: r.tables, eventId: event.id, reason: answer.ignored });
+      return { applied: 'processed' as const, ignored: answer.ignored };
+    });
+  } catch (err) {
+    return handlerThrew(r, entry, event, err);
+  }
+  const { type } = event;
+  if (outcome.ignored !== undefined) {
+    r.metrics.received.inc({ type, outcome: 'ignored' });
+    r.log.info({ eventId: event.id, type, producer: event.producer, aggregateId: event.aggregateId, reason: outcome.ignored }, 'event ignored by its handler');
+    return { outcome: 'processed', ignored: outcome.ignored };
+  }
+  r.metrics.received.inc({ type, outcome: outcome.applied });
+  r.log.debug({ eventId: event.id, type, producer: event.producer, outcome: outcome.applied }, 'event received');
+  return { outcome: outcome.applied };
+}
+
+/** The handler threw, so nothing of its effect was kept: the refusal of a `RejectedEvent`, else a failure to retry. */
+async function handlerThrew<TSchema extends Record<string, unknown>>(
+  r: Receiving<TSchema>,
+  entry: InboxEntry,
+  event: DomainEvent,
+  err: unknown,
+): Promise<ReceiveResult> {
+  const { id: eventId, type, producer } = event;
+  if (err instanceof RejectedEvent) {
+    const text = `${err.code}: ${err.message}`;
+    r.metrics.received.inc({ type, outcome: 'rejected' });
+    r.log.warn({ eventId, type, producer, aggregateId: event.aggregateId, code: err.code, error: err.message }, 'event rejected by its handler');
+    const recorded = await recordInboxFailure(r.db, { tables: r.tables, entry, state: 'POISON', error: text });
+    // Processed meanwhile (a concurrent receipt under other facts): its effect stands.
+    if (!recorded) return { outcome: 'duplicate' };
+    return { outcome: 'rejected', code: err.code, message: err.message };
+  }
+  const error = describeHandlerError(err);
+  r.metrics.received.inc({ type, outcome: 'failed' });
+  r.log.error({ eventId, type, producer, error }, 'event handler failed');
+  // Best effort: the producer keeps the authoritative record (its delivery's lastError).
+  await recordInboxFailure(r.db, { tables: r.tables, entry, state: 'FAILED', error }).catch((recordErr: unknown) =>
+    r.log.error({ eventId, error: describeHandlerError(recordErr) }, 'could not note the failure in the inbox'),
+  );
+  return { outcome: 'failed', code: EventRefusal.HANDLER_FAILED, message: error };
 }
