@@ -34,8 +34,13 @@ const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`
  * PostgreSQL enums, so that drizzle-kit needs nothing else exported to create them.
  */
 export function eventTables(schema: PgSchema) {
-  /** Every event the agency produced, written in the transaction of the change it reports. */
-  const outbox = schema.table(
+  const outbox = outboxTable(schema);
+  return { outbox, outboxDeliveries: outboxDeliveriesTable(schema, outbox), inbox: inboxTable(schema) };
+}
+
+/** Every event the agency produced, written in the transaction of the change it reports. */
+function outboxTable(schema: PgSchema) {
+  return schema.table(
     'outbox',
     {
       id: uuid('id').primaryKey(),
@@ -52,9 +57,11 @@ export function eventTables(schema: PgSchema) {
     },
     (t) => [index('outbox_aggregate_idx').on(t.aggregateId, t.seq)],
   );
+}
 
-  /** One row per (event, subscriber): what the relay still has to do, and what went wrong. */
-  const outboxDeliveries = schema.table(
+/** One row per (event, subscriber): what the relay still has to do, and what went wrong. */
+function outboxDeliveriesTable(schema: PgSchema, outbox: ReturnType<typeof outboxTable>) {
+  return schema.table(
     'outbox_deliveries',
     {
       id: uuid('id').primaryKey().defaultRandom(),
@@ -87,9 +94,11 @@ export function eventTables(schema: PgSchema) {
       index('outbox_deliveries_state_idx').on(t.state, t.seq, t.id),
     ],
   );
+}
 
-  /** Events received, by id: a redelivered id that is PROCESSED has no second effect. */
-  const inbox = schema.table(
+/** Events received, by id: a redelivered id that is PROCESSED has no second effect. */
+function inboxTable(schema: PgSchema) {
+  return schema.table(
     'inbox',
     {
       eventId: uuid('event_id').primaryKey(),
@@ -111,8 +120,6 @@ export function eventTables(schema: PgSchema) {
         .where(sql`${t.state} <> 'PROCESSED'`),
     ],
   );
-
-  return { outbox, outboxDeliveries, inbox };
 }
 
 export type EventTables = ReturnType<typeof eventTables>;
