@@ -69,6 +69,16 @@ export function applicationNumberFor(_ctx: Context, row: ApplicationRow): string
   return row.number;
 }
 
+/**
+ * Reads one detail of an application: refused unless the need-to-know table lets the caller read
+ * it, and recorded (with the application's number) before it is returned.
+ */
+export async function readApplicationDetail<T>(ctx: Context, row: ApplicationRow, field: ApplicationField, read: () => T | Promise<T>): Promise<T> {
+  await assertDetailsReadable(ctx, row, field);
+  await ctx.loaders.access.record(row.nomadId, field, row.number);
+  return read();
+}
+
 export async function getApplication(ctx: Context, args: { id?: string | null; number?: string | null }): Promise<ApplicationRow | null> {
   const { id, number } = args;
   if ((id == null) === (number == null)) throw badUserInput('Give exactly one of `id` or `number`.', id == null ? 'id' : 'number');
