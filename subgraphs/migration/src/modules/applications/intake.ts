@@ -43,15 +43,11 @@ export const IntakeCode = {
   IDENTITY_MISMATCH: 'IDENTITY_MISMATCH',
 } as const;
 
-/**
- * Checks every intake rule that needs no database lookup, and returns all broken rules at
- * once (a form shows them together). Pure: rule values come in as data.
- */
-export function checkIntake(input: SubmitApplicationInput, rules: Rules, today: string): UserError[] {
-  const errors: UserError[] = [];
-  const add = (code: string, field: string | null, message: string) => errors.push(userError(code, message, field));
-  const a = input.applicant;
+/** Records one broken rule: its stable code, the input path it names, and the message. */
+type Add = (code: string, field: string | null, message: string) => void;
 
+/** The applicant's identity: names and passport as written in it, email, citizenship, date of birth. */
+function checkApplicant(a: SubmitApplicationInput['applicant'], rules: Rules, today: string, add: Add): void {
   if (!LATIN_NAME.test(a.surname)) add(IntakeCode.INVALID_FORMAT, 'input.applicant.surname', 'Surname must be written in Latin letters as in the passport.');
   if (!LATIN_NAME.test(a.givenNames)) add(IntakeCode.INVALID_FORMAT, 'input.applicant.givenNames', 'Given names must be written in Latin letters as in the passport.');
   if (!isEmailAddress(a.email)) add(IntakeCode.INVALID_FORMAT, 'input.applicant.email', 'Email address is not valid.');
@@ -65,12 +61,10 @@ export function checkIntake(input: SubmitApplicationInput, rules: Rules, today: 
   }
 
   if (a.dateOfBirth >= today) add(IntakeCode.DATE_OF_BIRTH_IN_FUTURE, 'input.applicant.dateOfBirth', 'Date of birth must be in the past.');
+}
 
-  if (!rules.eligible_activities.some((act) => act.code === input.activityCode)) {
-    add(IntakeCode.ACTIVITY_NOT_ELIGIBLE, 'input.activityCode', `Activity ${input.activityCode} is not on the decree's list of eligible activities.`);
-  }
-
-  const income = input.declaredAnnualIncome;
+/** The declared income: whole minor units, in a currency with a rate, at least the threshold converted to USD. */
+function checkIncome(income: SubmitApplicationInput['declaredAnnualIncome'], rules: Rules, add: Add): void {
   if (!isMinorAmount(income.amountMinor)) {
     add(IntakeCode.INVALID_FORMAT, 'input.declaredAnnualIncome.amountMinor', 'Income must be a non-negative whole number of minor units.');
   } else {
@@ -82,7 +76,11 @@ export function checkIntake(input: SubmitApplicationInput, rules: Rules, today: 
       add(IntakeCode.INCOME_BELOW_THRESHOLD, 'input.declaredAnnualIncome.amountMinor', `Declared annual income of ${formatMoney(income)} is below the minimum of ${formatMoney(rules.min_annual_income)} a year.`);
     }
   }
+}
 
+/** The requested start (not past, not too far ahead), and a passport valid to the end of the initial period from it. */
+function checkStartAndPassport(input: SubmitApplicationInput, rules: Rules, today: string, add: Add): void {
+  const a = input.applicant;
   const start = input.requestedStartOn;
   if (start < today) {
     add(IntakeCode.START_DATE_IN_PAST, 'input.requestedStartOn', 'The requested start date is in the past.');
@@ -93,16 +91,23 @@ export function checkIntake(input: SubmitApplicationInput, rules: Rules, today: 
   if (isValidDate(a.passport.expiresOn) && a.passport.expiresOn < mustBeValidUntil) {
     add(IntakeCode.PASSPORT_EXPIRES_TOO_SOON, 'input.applicant.passport.expiresOn', `The passport must be valid until at least ${mustBeValidUntil}, the end of the requested initial period.`);
   }
+}
 
-  if (input.foreignParties.length === 0) {
+/** At least one foreign employer or client, each named and in a country other than Kyrgyzstan. */
+function checkForeignParties(parties: SubmitApplicationInput['foreignParties'], add: Add): void {
+  if (parties.length === 0) {
     add(IntakeCode.FOREIGN_PARTY_REQUIRED, 'input.foreignParties', 'Name at least one foreign employer or client.');
   }
-  input.foreignParties.forEach((p, i) => {
+  parties.forEach((p, i) => {
     if (p.name.trim().length === 0 || p.name.length > 200) add(IntakeCode.INVALID_FORMAT, `input.foreignParties.${i}.name`, 'Name must be 1–200 characters.');
     if (!COUNTRY_CODE.test(p.country)) add(IntakeCode.INVALID_FORMAT, `input.foreignParties.${i}.country`, 'Country must be an ISO 3166-1 alpha-3 code.');
     else if (p.country === HOME_COUNTRY) add(IntakeCode.FOREIGN_PARTY_NOT_FOREIGN, `input.foreignParties.${i}.country`, 'Employers and clients must be foreign: work for a Kyrgyz company is not remote work under the decree.');
   });
+}
 
+/** The documents the rules require: all of `all`, one of `oneOf` (proof of income), a DN visa where the citizenship needs one. */
+function checkRequiredDocuments(input: SubmitApplicationInput, rules: Rules, add: Add): void {
+  const a = input.applicant;
   const kinds = new Set(input.documents.map((d) => d.kind));
   for (const kind of rules.required_documents.all) {
     if (!kinds.has(kind)) add(IntakeCode.DOCUMENT_MISSING, 'input.documents', `A ${kind} document is required.`);
@@ -113,6 +118,24 @@ export function checkIntake(input: SubmitApplicationInput, rules: Rules, today: 
   if (rules.visa_required_citizenships.includes(a.citizenship) && !kinds.has('DN_VISA')) {
     add(IntakeCode.DN_VISA_REQUIRED, 'input.documents', `Citizens of ${a.citizenship} need a "DN" visa: list the DN_VISA document.`);
   }
+}
+
+/**
+ * Checks every intake rule that needs no database lookup, and returns all broken rules at
+ * once (a form shows them together). Pure: rule values come in as data. The steps run in the
+ * order of the form, so the errors come back in that order.
+ */
+export function checkIntake(input: SubmitApplicationInput, rules: Rules, today: string): UserError[] {
+  const errors: UserError[] = [];
+  const add: Add = (code, field, message) => errors.push(userError(code, message, field));
+  checkApplicant(input.applicant, rules, today, add);
+  if (!rules.eligible_activities.some((act) => act.code === input.activityCode)) {
+    add(IntakeCode.ACTIVITY_NOT_ELIGIBLE, 'input.activityCode', `Activity ${input.activityCode} is not on the decree's list of eligible activities.`);
+  }
+  checkIncome(input.declaredAnnualIncome, rules, add);
+  checkStartAndPassport(input, rules, today, add);
+  checkForeignParties(input.foreignParties, add);
+  checkRequiredDocuments(input, rules, add);
   errors.push(...checkDocuments(input.documents, rules.accepted_document_languages));
   return errors;
 }
