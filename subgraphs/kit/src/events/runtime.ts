@@ -43,43 +43,10 @@ export async function startEventDelivery<TSchema extends Record<string, unknown>
   options: EventDeliveryOptions<TSchema>,
 ): Promise<EventDelivery> {
   const { config, logger } = options;
-  let nc: NatsConnection | undefined;
-  let consumer: NatsConsumer | undefined;
-  let transport: EventTransport;
-  if (config.transport === 'nats') {
-    // Loaded here, not at the top: the NATS client is some 0.5 s of a subgraph's start (every
-    // restart under `npm run dev`), and only `EVENTS_TRANSPORT=nats` uses it.
-    const [{ jetstream, jetstreamManager }, { connect }, { ensureTopology, natsTransport, startNatsConsumer }] = await Promise.all([
-      import('@nats-io/jetstream'),
-      import('@nats-io/transport-node'),
-      import('./nats/index.ts'),
-    ]);
-    const { servers, user, pass, token, ...limits } = config.nats;
-    nc = await connect({
-      servers,
-      name: options.agency,
-      ...(user === undefined ? {} : { user }),
-      ...(pass === undefined ? {} : { pass }),
-      ...(token === undefined ? {} : { token }),
-      // A broker restart must not end the service: keep reconnecting.
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 500,
-    });
-    const topology = { ...DEFAULT_NATS_TOPOLOGY, ...limits, maxDeliver: options.relay.maxAttempts };
-    await ensureTopology(await jetstreamManager(nc), topology, options.agency);
-    const js = jetstream(nc);
-    transport = natsTransport({ js, prefix: topology.prefix, timeoutMs: options.relay.timeoutMs, signer: options.keyring });
-    if (subscribingAgencies().includes(options.agency)) consumer = startNatsConsumer({
-      js,
-      prefix: topology.prefix,
-      agency: options.agency,
-      receive: createEventReceiver({ db: options.database.db, tables: options.tables, agency: options.agency, handlers: options.handlers, keyring: options.keyring, logger, registry: options.registry }),
-      backoff: options.relay.backoff,
-      logger,
-    });
-  } else {
-    transport = httpTransport({ urls: options.http.urls, serviceSecret: options.http.serviceSecret, timeoutMs: options.relay.timeoutMs, signer: options.keyring });
-  }
+  const nats = config.transport === 'nats' ? await startNats(options, config.nats) : undefined;
+  const transport: EventTransport =
+    nats?.transport ??
+    httpTransport({ urls: options.http.urls, serviceSecret: options.http.serviceSecret, timeoutMs: options.relay.timeoutMs, signer: options.keyring });
   const relay: Relay = startRelay({
     db: options.database.db,
     tables: options.tables,
@@ -96,9 +63,52 @@ export async function startEventDelivery<TSchema extends Record<string, unknown>
   });
   return {
     async stop() {
-      await consumer?.stop();
+      await nats?.consumer?.stop();
       await relay.stop();
-      await nc?.drain().catch(() => undefined);
+      await nats?.nc.drain().catch(() => undefined);
     },
   };
+}
+
+/**
+ * The NATS side: connects to the broker, creates the streams and the agency's durable consumer
+ * from the subscription table, and starts consuming when the agency receives events.
+ * @returns the connection, the JetStream transport for the relay, and the consumer (if any)
+ */
+async function startNats<TSchema extends Record<string, unknown>>(
+  options: EventDeliveryOptions<TSchema>,
+  { servers, user, pass, token, ...limits }: EventsTransportConfig['nats'],
+): Promise<{ nc: NatsConnection; transport: EventTransport; consumer?: NatsConsumer }> {
+  // Loaded here, not at the top: the NATS client is some 0.5 s of a subgraph's start (every
+  // restart under `npm run dev`), and only `EVENTS_TRANSPORT=nats` uses it.
+  const [{ jetstream, jetstreamManager }, { connect }, { ensureTopology, natsTransport, startNatsConsumer }] = await Promise.all([
+    import('@nats-io/jetstream'),
+    import('@nats-io/transport-node'),
+    import('./nats/index.ts'),
+  ]);
+  const nc = await connect({
+    servers,
+    name: options.agency,
+    ...(user === undefined ? {} : { user }),
+    ...(pass === undefined ? {} : { pass }),
+    ...(token === undefined ? {} : { token }),
+    // A broker restart must not end the service: keep reconnecting.
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+  });
+  const topology = { ...DEFAULT_NATS_TOPOLOGY, ...limits, maxDeliver: options.relay.maxAttempts };
+  await ensureTopology(await jetstreamManager(nc), topology, options.agency);
+  const js = jetstream(nc);
+  const transport = natsTransport({ js, prefix: topology.prefix, timeoutMs: options.relay.timeoutMs, signer: options.keyring });
+  if (!subscribingAgencies().includes(options.agency)) return { nc, transport };
+  const { logger } = options;
+  const consumer = startNatsConsumer({
+    js,
+    prefix: topology.prefix,
+    agency: options.agency,
+    receive: createEventReceiver({ db: options.database.db, tables: options.tables, agency: options.agency, handlers: options.handlers, keyring: options.keyring, logger, registry: options.registry }),
+    backoff: options.relay.backoff,
+    logger,
+  });
+  return { nc, transport, consumer };
 }

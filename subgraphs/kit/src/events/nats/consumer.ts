@@ -36,6 +36,34 @@ function toReceived(msg: JsMsg): ReceivedMessage | null {
 }
 
 /**
+ * Runs one message through the receiver and answers the broker by the outcome: ack, nak with
+ * back-off, or term.
+ */
+async function answerBroker(msg: JsMsg, options: NatsConsumerOptions, log: Logger, stream: string): Promise<void> {
+  const received = toReceived(msg);
+  if (!received) {
+    msg.term();
+    log.warn({ stream, seq: msg.seq }, 'event message is not JSON; terminated');
+    return;
+  }
+  const result = await options.receive(received);
+  switch (result.outcome) {
+    case 'processed':
+    case 'duplicate':
+      // Waits for the broker to confirm: a lost ack only means one more duplicate.
+      await msg.ackAck().catch((err: unknown) => log.warn({ err, seq: msg.seq }, 'ack not confirmed; the event will come again as a duplicate'));
+      return;
+    case 'failed':
+      msg.nak(Math.round(options.backoff(msg.info.deliveryCount)));
+      return;
+    default:
+      // No reason text: servers before 2.10.4 ignore a `+TERM` that carries one and would
+      // offer the event again. The receiver has logged and recorded why.
+      msg.term();
+  }
+}
+
+/**
  * Applies the events of the agency's durable consumer through the receiver, one at a time,
  * and answers the broker after the receiver's transaction: processed or duplicate → ack;
  * poison or not an event → term (never offered again; the inbox records it); the handler
@@ -50,29 +78,7 @@ export function startNatsConsumer(options: NatsConsumerOptions): NatsConsumer {
   let stopped = false;
   let closeMessages: (() => Promise<unknown>) | undefined;
 
-  const handle = async (msg: JsMsg) => {
-    const received = toReceived(msg);
-    if (!received) {
-      msg.term();
-      log.warn({ stream, seq: msg.seq }, 'event message is not JSON; terminated');
-      return;
-    }
-    const result = await options.receive(received);
-    switch (result.outcome) {
-      case 'processed':
-      case 'duplicate':
-        // Waits for the broker to confirm: a lost ack only means one more duplicate.
-        await msg.ackAck().catch((err: unknown) => log.warn({ err, seq: msg.seq }, 'ack not confirmed; the event will come again as a duplicate'));
-        return;
-      case 'failed':
-        msg.nak(Math.round(options.backoff(msg.info.deliveryCount)));
-        return;
-      default:
-        // No reason text: servers before 2.10.4 ignore a `+TERM` that carries one and would
-        // offer the event again. The receiver has logged and recorded why.
-        msg.term();
-    }
-  };
+  const handle = (msg: JsMsg) => answerBroker(msg, options, log, stream);
 
   const run = async () => {
     while (!stopped) {
