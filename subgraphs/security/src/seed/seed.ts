@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import type { Logger } from '@nomad/kit';
-import { sampleDependants, sampleWorld, type SampleWorld } from '@nomad/sample';
+import { sampleDependants, sampleWorld, type SampleDependant, type SampleWorld } from '@nomad/sample';
 import { addDays } from '../clock.ts';
 import type { SecurityDb } from '../db/index.ts';
 import {
@@ -48,23 +48,31 @@ export interface SecuritySeedCounters {
   flagged: number;
 }
 
+type ScreeningInsert = typeof screenings.$inferInsert;
+type ExitWatchInsert = typeof exitWatches.$inferInsert;
+
+/** Where the cycle of FLAG_REASONS stands: it goes on from applications to family members (and from chunk to chunk). */
+interface FlagCycle {
+  flagged: number;
+}
+
 /**
- * GKNB's part of the sample world: one screening per seeded application with the outcome
- * migration recorded for it (PENDING where migration has none), one per adult family member
- * (DEPENDANT, under the principal, with the outcome migration records), and an exit watch for every
- * seeded revocation and expiry; the sample's family members as known subjects (migration's
- * seed adds them without a DependantAdded; holders are known by their screening). Pure, so that
- * a test can check it against the sample world.
+ * A screening with the outcome migration recorded: PENDING as opened; CLEARED or FLAGGED (the next
+ * reasons of the cycle) as the seed's officer concluded it.
  */
-export function securitySample(world: SampleWorld, rules: Rules, today: string, chunk?: SecuritySeedCounters) {
+function withOutcome(base: Omit<ScreeningInsert, 'outcome'>, outcome: ScreeningInsert['outcome'] & string, concludedAt: string, flags: FlagCycle): ScreeningInsert {
+  if (outcome === 'PENDING') return { ...base, outcome };
+  if (outcome === 'CLEARED') return { ...base, outcome, classification: 'RESTRICTED' as const, officerSub: SEED_OFFICER, concludedAt, version: 2 };
+  const flag = FLAG_REASONS[flags.flagged++ % FLAG_REASONS.length] ?? FLAG_REASONS[0]!;
+  return { ...base, outcome, reasons: flag.reasons, reasonText: flag.text, classification: flag.classification, officerSub: SEED_OFFICER, concludedAt, version: 2 };
+}
+
+/** One APPLICATION screening per seeded application, with the outcome migration recorded (PENDING where it has none). */
+function applicationScreenings(world: SampleWorld, first: number, flags: FlagCycle): ScreeningInsert[] {
   const citizenshipOf = new Map(world.nomadRows.map((n) => [n.id, n.citizenship]));
-  const pinOf = new Map(world.nomadRows.map((n) => [n.id, n.pin ?? null]));
-  const before = chunk ?? { screenings: 0, watches: 0, flagged: 0 };
-  let flagged = before.flagged;
-  const screeningRows: (typeof screenings.$inferInsert)[] = world.applicationRows.map((a, i) => {
-    const outcome = a.screeningOutcome ?? 'PENDING';
+  return world.applicationRows.map((a, i) => {
     const base = {
-      id: seededUuid(before.screenings + i + 1),
+      id: seededUuid(first + i + 1),
       kind: 'APPLICATION' as const,
       applicationId: a.id,
       applicationNumber: a.number,
@@ -72,13 +80,14 @@ export function securitySample(world: SampleWorld, rules: Rules, today: string, 
       citizenship: citizenshipOf.get(a.nomadId) ?? null,
       openedAt: a.submittedAt,
     };
-    if (outcome === 'PENDING') return { ...base, outcome };
-    const concludedAt = a.screeningConcludedAt ?? a.submittedAt;
-    if (outcome === 'CLEARED') return { ...base, outcome, classification: 'RESTRICTED' as const, officerSub: SEED_OFFICER, concludedAt, version: 2 };
-    const flag = FLAG_REASONS[flagged++ % FLAG_REASONS.length] ?? FLAG_REASONS[0]!;
-    return { ...base, outcome, reasons: flag.reasons, reasonText: flag.text, classification: flag.classification, officerSub: SEED_OFFICER, concludedAt, version: 2 };
+    return withOutcome(base, a.screeningOutcome ?? 'PENDING', a.screeningConcludedAt ?? a.submittedAt, flags);
   });
-  const watchRows: (typeof exitWatches.$inferInsert)[] = [];
+}
+
+/** An exit watch for every seeded revocation (its exit deadline) and expiry (`expiry_exit_days` after it) of a holder with a PIN. */
+function exitWatchRows(world: SampleWorld, rules: Rules, today: string, first: number): ExitWatchInsert[] {
+  const pinOf = new Map(world.nomadRows.map((n) => [n.id, n.pin ?? null]));
+  const watchRows: ExitWatchInsert[] = [];
   for (const e of world.eventRows) {
     const pin = pinOf.get(e.nomadId);
     if (!pin) continue;
@@ -91,25 +100,41 @@ export function securitySample(world: SampleWorld, rules: Rules, today: string, 
     if (!row) continue;
     // Most former holders left long ago: their departure is on record. The recent ones (and
     // every third older one) stay watched, so the overdue list has realistic work in it.
-    const watched = before.watches + watchRows.length;
+    const watched = first + watchRows.length;
     const confirmed = row.exitDeadlineOn < addDays(today, -30) && watched % 3 !== 0;
     const watch = { id: seededUuid(2_000_000 + watched), ...row };
     watchRows.push(confirmed ? { ...watch, departureConfirmedOn: addDays(row.exitDeadlineOn, -2), confirmedBy: SEED_OFFICER, note: 'Border-crossing record (sample).', version: 2 } : watch);
   }
-  // A chunk of the large program has no family members (`sampleDependants` reads the whole world).
-  const family = chunk ? [] : sampleDependants(world, today).dependants;
-  // The adult family members' DEPENDANT screenings (filed under the principal), with the outcome migration records.
+  return watchRows;
+}
+
+/** The adult family members' DEPENDANT screenings (filed under the principal), with the outcome migration records. */
+function dependantScreenings(family: readonly SampleDependant[], flags: FlagCycle): ScreeningInsert[] {
+  const rows: ScreeningInsert[] = [];
   for (const d of family) {
     if (!d.screeningOutcome || !d.screeningId) continue;
     const base = { id: d.screeningId, kind: 'DEPENDANT' as const, dependantId: d.id, nomadId: d.principalId, citizenship: d.citizenship, openedAt: d.addedAt };
-    const concludedAt = d.screeningConcludedAt ?? d.addedAt;
-    if (d.screeningOutcome === 'PENDING') screeningRows.push({ ...base, outcome: 'PENDING' });
-    else if (d.screeningOutcome === 'CLEARED') screeningRows.push({ ...base, outcome: 'CLEARED', classification: 'RESTRICTED', officerSub: SEED_OFFICER, concludedAt, version: 2 });
-    else {
-      const flag = FLAG_REASONS[flagged++ % FLAG_REASONS.length] ?? FLAG_REASONS[0]!;
-      screeningRows.push({ ...base, outcome: 'FLAGGED', reasons: flag.reasons, reasonText: flag.text, classification: flag.classification, officerSub: SEED_OFFICER, concludedAt, version: 2 });
-    }
+    rows.push(withOutcome(base, d.screeningOutcome, d.screeningConcludedAt ?? d.addedAt, flags));
   }
+  return rows;
+}
+
+/**
+ * GKNB's part of the sample world: one screening per seeded application with the outcome
+ * migration recorded for it (PENDING where migration has none), one per adult family member
+ * (DEPENDANT, under the principal, with the outcome migration records), and an exit watch for every
+ * seeded revocation and expiry; the sample's family members as known subjects (migration's
+ * seed adds them without a DependantAdded; holders are known by their screening). Pure, so that
+ * a test can check it against the sample world.
+ */
+export function securitySample(world: SampleWorld, rules: Rules, today: string, chunk?: SecuritySeedCounters) {
+  const before = chunk ?? { screenings: 0, watches: 0, flagged: 0 };
+  const flags: FlagCycle = { flagged: before.flagged };
+  const screeningRows = applicationScreenings(world, before.screenings, flags);
+  const watchRows = exitWatchRows(world, rules, today, before.watches);
+  // A chunk of the large program has no family members (`sampleDependants` reads the whole world).
+  const family = chunk ? [] : sampleDependants(world, today).dependants;
+  screeningRows.push(...dependantScreenings(family, flags));
   const subjectRows: (typeof knownSubjects.$inferInsert)[] = family.map((d) => ({
     subjectId: d.id,
     kind: 'DEPENDANT' as const,
@@ -119,7 +144,7 @@ export function securitySample(world: SampleWorld, rules: Rules, today: string, 
   if (chunk) {
     chunk.screenings += world.applicationRows.length;
     chunk.watches += watchRows.length;
-    chunk.flagged = flagged;
+    chunk.flagged = flags.flagged;
   }
   return { screeningRows, watchRows, subjectRows };
 }
