@@ -1,5 +1,5 @@
 import { addDays, formatPin } from '@nomad/kit';
-import { prng } from './random.ts';
+import { prng, type Rnd } from './random.ts';
 import { DEMO_NOMAD_ID, NAMES } from './tables.ts';
 import type { SampleWorld } from './types.ts';
 
@@ -65,6 +65,111 @@ function bornYearsBefore(day: string, years: number): string {
   return `${String(y - years).padStart(4, '0')}${rest === '-02-29' ? '-02-28' : rest}`;
 }
 
+type Principal = SampleWorld['nomadRows'][number];
+
+/** Pending adults' screening outcomes, in turn: ready for an officer, waiting for GKNB, and one an officer cannot approve. */
+const PENDING_OUTCOMES = ['CLEARED', 'PENDING', 'FLAGGED'] as const;
+
+/** What drawing one family member after another carries along: the random stream, PIN serials, the rows so far. */
+interface FamilyDraw {
+  rnd: Rnd;
+  today: string;
+  /** The last PIN serial used per birth date: the world's, then the approved family members'. */
+  used: Map<string, number>;
+  /** First day of the principal's current chain of periods (its latest initial grant up to today). */
+  chainStartOf: (nomadId: string) => string | undefined;
+  /** Pending adults screened so far: their outcomes go round PENDING_OUTCOMES. */
+  pendingAdults: number;
+  dependants: SampleDependant[];
+  documents: SampleDependantDocument[];
+}
+
+function familyDraw(world: SampleWorld, today: string, seed: number): FamilyDraw {
+  return {
+    rnd: prng(seed),
+    today,
+    used: new Map(world.serials.map((s) => [s.dateOfBirth, s.lastSerial])),
+    chainStartOf: (nomadId) =>
+      world.periodRows
+        .filter((p) => p.nomadId === nomadId && p.kind === 'INITIAL_60_DAYS' && p.validFrom <= today)
+        .map((p) => p.validFrom)
+        .sort()
+        .at(-1),
+    pendingAdults: 0,
+    dependants: [],
+    documents: [],
+  };
+}
+
+/** The next PIN for a birth date, after the serials used so far. */
+function nextPin(draw: FamilyDraw, sex: 'MALE' | 'FEMALE', dateOfBirth: string): string {
+  const serial = (draw.used.get(dateOfBirth) ?? 0) + 1;
+  draw.used.set(dateOfBirth, serial);
+  return formatPin(sex, dateOfBirth, serial);
+}
+
+/** The world's holders whose status is in force today (a PIN, a period over today, never revoked or suspended). */
+function activeHolders(world: SampleWorld, today: string): Principal[] {
+  const ended = new Set(world.eventRows.filter((e) => e.kind === 'REVOKED' || e.kind === 'SUSPENDED').map((e) => e.nomadId));
+  return world.nomadRows.filter((n) => n.pin && !ended.has(n.id) && world.periodRows.some((p) => p.nomadId === n.id && p.validFrom <= today && today <= p.validUntil));
+}
+
+/** The relation's certificate, in Russian for a Russian-speaking citizenship, else in English with its Russian translation. */
+function certificateDocuments(dependantId: string, principal: Principal, relation: 'SPOUSE' | 'CHILD', addedAt: string): SampleDependantDocument[] {
+  const certificate = relation === 'SPOUSE' ? 'MARRIAGE_CERTIFICATE' : 'BIRTH_CERTIFICATE';
+  const fileName = relation === 'SPOUSE' ? 'marriage-certificate.pdf' : 'birth-certificate.pdf';
+  const language = principal.citizenship === 'RUS' || principal.citizenship === 'KAZ' || principal.citizenship === 'BLR' ? 'ru' : 'en';
+  const documents: SampleDependantDocument[] = [{ dependantId, kind: certificate, fileName, language, translatesFileName: null, addedAt }];
+  if (language !== 'ru') documents.push({ dependantId, kind: 'TRANSLATION', fileName: `${fileName.replace('.pdf', '')}-ru.pdf`, language: 'ru', translatesFileName: fileName, addedAt });
+  return documents;
+}
+
+/**
+ * Draws one family member of `principal` and their documents. The random draws come in a fixed
+ * order (sex of a child, day added unless approved, time added, given name, passport expiry):
+ * the sample stays the same only as long as that order does.
+ */
+function addFamilyMember(draw: FamilyDraw, principal: Principal, relation: 'SPOUSE' | 'CHILD', state: 'PENDING' | 'APPROVED', dateOfBirth: string, screening?: 'PENDING'): void {
+  const { rnd, today } = draw;
+  const n = draw.dependants.length + 1;
+  const names = NAMES[principal.citizenship] ?? NAMES.KAZ!;
+  const sex = relation === 'SPOUSE' ? (principal.sex === 'MALE' ? 'FEMALE' : 'MALE') : rnd.next() < 0.5 ? 'MALE' : 'FEMALE';
+  const chainStart = draw.chainStartOf(principal.id);
+  const grantedOn = state === 'APPROVED' && chainStart ? (addDays(chainStart, 3) < today ? addDays(chainStart, 3) : today) : null;
+  const addedOn = grantedOn ? addDays(grantedOn, -2) : addDays(today, -rnd.int(0, 5));
+  const addedAt = `${addedOn}T0${rnd.int(3, 9)}:${String(rnd.int(10, 59))}:00.000Z`;
+  const id = dependantId(n);
+  // GKNB screens an adult; concluded an hour after being added, and only on an earlier day than today.
+  const adult = isAdultOn(dateOfBirth, addedOn);
+  const outcome = !adult ? null : grantedOn ? 'CLEARED' : addedOn < today ? (screening ?? PENDING_OUTCOMES[draw.pendingAdults++ % PENDING_OUTCOMES.length] ?? 'PENDING') : 'PENDING';
+  const concludedAt = outcome === 'CLEARED' || outcome === 'FLAGGED' ? new Date(Date.parse(addedAt) + 3_600_000).toISOString() : null;
+  draw.dependants.push({
+    id,
+    principalId: principal.id,
+    relation,
+    state: grantedOn ? 'APPROVED' : 'PENDING',
+    surname: principal.surname,
+    givenNames: rnd.pick(sex === 'MALE' ? names.male : names.female),
+    dateOfBirth,
+    sex,
+    citizenship: principal.citizenship,
+    passportCountry: principal.citizenship,
+    passportNumber: `${principal.citizenship.slice(0, 2)}D${String(100000 + n * 7907).slice(-6)}`,
+    passportExpiresOn: addDays(today, rnd.int(400, 3000)),
+    pin: grantedOn ? nextPin(draw, sex, dateOfBirth) : null,
+    addedAt,
+    addedBy: `nomad-${principal.id}`,
+    decidedAt: grantedOn ? `${grantedOn}T10:00:00.000Z` : null,
+    decidedBy: grantedOn ? 'officer:sample' : null,
+    grantedOn,
+    principalChainStartedOn: grantedOn ? (chainStart ?? null) : null,
+    screeningOutcome: outcome,
+    screeningId: adult ? dependantScreeningId(n) : null,
+    screeningConcludedAt: concludedAt,
+  });
+  draw.documents.push(...certificateDocuments(id, principal, relation, addedAt));
+}
+
 /**
  * Family members for some of the sample's people, from their own random stream (so the rest of
  * the world draws as before): a spouse for every fourth holder whose status is ACTIVE today, a
@@ -80,78 +185,19 @@ export function sampleDependants(
   today: string,
   seed = 15,
 ): { dependants: SampleDependant[]; documents: SampleDependantDocument[]; serials: SampleWorld['serials'] } {
-  const rnd = prng(seed);
-  const used = new Map(world.serials.map((s) => [s.dateOfBirth, s.lastSerial]));
-  const pin = (sex: 'MALE' | 'FEMALE', dateOfBirth: string) => {
-    const serial = (used.get(dateOfBirth) ?? 0) + 1;
-    used.set(dateOfBirth, serial);
-    return formatPin(sex, dateOfBirth, serial);
-  };
-  const ended = new Set(world.eventRows.filter((e) => e.kind === 'REVOKED' || e.kind === 'SUSPENDED').map((e) => e.nomadId));
-  const active = world.nomadRows.filter((n) => n.pin && !ended.has(n.id) && world.periodRows.some((p) => p.nomadId === n.id && p.validFrom <= today && today <= p.validUntil));
-  const chainStartOf = (nomadId: string) =>
-    world.periodRows
-      .filter((p) => p.nomadId === nomadId && p.kind === 'INITIAL_60_DAYS' && p.validFrom <= today)
-      .map((p) => p.validFrom)
-      .sort()
-      .at(-1);
-  const dependants: SampleDependant[] = [];
-  const documents: SampleDependantDocument[] = [];
-  /** Pending adults screened so far: their outcomes go round CLEARED, PENDING, FLAGGED. */
-  let pendingAdults = 0;
-  const PENDING_OUTCOMES = ['CLEARED', 'PENDING', 'FLAGGED'] as const;
-  const add = (principal: SampleWorld['nomadRows'][number], relation: 'SPOUSE' | 'CHILD', state: 'PENDING' | 'APPROVED', dateOfBirth: string, screening?: 'PENDING') => {
-    const n = dependants.length + 1;
-    const names = NAMES[principal.citizenship] ?? NAMES.KAZ!;
-    const sex = relation === 'SPOUSE' ? (principal.sex === 'MALE' ? 'FEMALE' : 'MALE') : rnd.next() < 0.5 ? 'MALE' : 'FEMALE';
-    const chainStart = chainStartOf(principal.id);
-    const grantedOn = state === 'APPROVED' && chainStart ? (addDays(chainStart, 3) < today ? addDays(chainStart, 3) : today) : null;
-    const addedOn = grantedOn ? addDays(grantedOn, -2) : addDays(today, -rnd.int(0, 5));
-    const addedAt = `${addedOn}T0${rnd.int(3, 9)}:${String(rnd.int(10, 59))}:00.000Z`;
-    const id = dependantId(n);
-    // GKNB screens an adult; concluded an hour after being added, and only on an earlier day than today.
-    const adult = isAdultOn(dateOfBirth, addedOn);
-    const outcome = !adult ? null : grantedOn ? 'CLEARED' : addedOn < today ? (screening ?? PENDING_OUTCOMES[pendingAdults++ % PENDING_OUTCOMES.length] ?? 'PENDING') : 'PENDING';
-    const concludedAt = outcome === 'CLEARED' || outcome === 'FLAGGED' ? new Date(Date.parse(addedAt) + 3_600_000).toISOString() : null;
-    dependants.push({
-      id,
-      principalId: principal.id,
-      relation,
-      state: grantedOn ? 'APPROVED' : 'PENDING',
-      surname: principal.surname,
-      givenNames: rnd.pick(sex === 'MALE' ? names.male : names.female),
-      dateOfBirth,
-      sex,
-      citizenship: principal.citizenship,
-      passportCountry: principal.citizenship,
-      passportNumber: `${principal.citizenship.slice(0, 2)}D${String(100000 + n * 7907).slice(-6)}`,
-      passportExpiresOn: addDays(today, rnd.int(400, 3000)),
-      pin: grantedOn ? pin(sex, dateOfBirth) : null,
-      addedAt,
-      addedBy: `nomad-${principal.id}`,
-      decidedAt: grantedOn ? `${grantedOn}T10:00:00.000Z` : null,
-      decidedBy: grantedOn ? 'officer:sample' : null,
-      grantedOn,
-      principalChainStartedOn: grantedOn ? (chainStart ?? null) : null,
-      screeningOutcome: outcome,
-      screeningId: adult ? dependantScreeningId(n) : null,
-      screeningConcludedAt: concludedAt,
-    });
-    const certificate = relation === 'SPOUSE' ? 'MARRIAGE_CERTIFICATE' : 'BIRTH_CERTIFICATE';
-    const fileName = relation === 'SPOUSE' ? 'marriage-certificate.pdf' : 'birth-certificate.pdf';
-    const language = principal.citizenship === 'RUS' || principal.citizenship === 'KAZ' || principal.citizenship === 'BLR' ? 'ru' : 'en';
-    documents.push({ dependantId: id, kind: certificate, fileName, language, translatesFileName: null, addedAt });
-    if (language !== 'ru') documents.push({ dependantId: id, kind: 'TRANSLATION', fileName: `${fileName.replace('.pdf', '')}-ru.pdf`, language: 'ru', translatesFileName: fileName, addedAt });
-  };
+  const draw = familyDraw(world, today, seed);
+  const { rnd } = draw;
+  const active = activeHolders(world, today);
+  // Each birth date is drawn before the member it belongs to (the order the stream is read in).
   active.forEach((holder, i) => {
-    if (i % 4 === 0) add(holder, 'SPOUSE', 'APPROVED', addDays(holder.dateOfBirth, rnd.int(-900, 900)));
-    if (i % 8 === 0) add(holder, 'CHILD', 'APPROVED', addDays(today, -rnd.int(365 * 3, 365 * 16)));
-    if (i % 15 === 7) add(holder, 'SPOUSE', 'PENDING', addDays(holder.dateOfBirth, rnd.int(-900, 900)));
+    if (i % 4 === 0) addFamilyMember(draw, holder, 'SPOUSE', 'APPROVED', addDays(holder.dateOfBirth, rnd.int(-900, 900)));
+    if (i % 8 === 0) addFamilyMember(draw, holder, 'CHILD', 'APPROVED', addDays(today, -rnd.int(365 * 3, 365 * 16)));
+    if (i % 15 === 7) addFamilyMember(draw, holder, 'SPOUSE', 'PENDING', addDays(holder.dateOfBirth, rnd.int(-900, 900)));
   });
   // A child who turned 18 a week ago, approved before: flagged for the officers.
-  const older = active.find((h) => (chainStartOf(h.id) ?? today) <= addDays(today, -30));
-  if (older) add(older, 'CHILD', 'APPROVED', bornYearsBefore(addDays(today, -7), 18));
+  const older = active.find((h) => (draw.chainStartOf(h.id) ?? today) <= addDays(today, -30));
+  if (older) addFamilyMember(draw, older, 'CHILD', 'APPROVED', bornYearsBefore(addDays(today, -7), 18));
   const demo = world.nomadRows.find((n) => n.id === DEMO_NOMAD_ID);
-  if (demo) add(demo, 'SPOUSE', 'PENDING', addDays(demo.dateOfBirth, 400), 'PENDING');
-  return { dependants, documents, serials: [...used].map(([dateOfBirth, lastSerial]) => ({ dateOfBirth, lastSerial })) };
+  if (demo) addFamilyMember(draw, demo, 'SPOUSE', 'PENDING', addDays(demo.dateOfBirth, 400), 'PENDING');
+  return { dependants: draw.dependants, documents: draw.documents, serials: [...draw.used].map(([dateOfBirth, lastSerial]) => ({ dateOfBirth, lastSerial })) };
 }
