@@ -185,6 +185,20 @@ describe('trusted documents settings', () => {
     expect((await trustedDocumentsOf(loadGatewayEnv({})))?.enforce).toBe(false);
   });
 
+  it('keep ad-hoc queries open to analysts unless TRUSTED_DOCUMENTS_OPEN_ROLES names other roles, or none', async () => {
+    expect(loadGatewayEnv(production).TRUSTED_DOCUMENTS_OPEN_ROLES).toEqual(['analyst']);
+    expect((await trustedDocumentsOf(loadGatewayEnv(production)))?.openRoles).toEqual(['analyst']);
+    const two = loadGatewayEnv({ ...production, TRUSTED_DOCUMENTS_OPEN_ROLES: 'analyst, auditor' });
+    expect((await trustedDocumentsOf(two))?.openRoles).toEqual(['analyst', 'auditor']);
+    expect(loadGatewayEnv({ ...production, TRUSTED_DOCUMENTS_OPEN_ROLES: 'none' }).TRUSTED_DOCUMENTS_OPEN_ROLES).toEqual([]);
+  });
+
+  it('refuse an open role that is no role, naming it and the roles there are', () => {
+    const start = () => loadGatewayEnv({ ...production, TRUSTED_DOCUMENTS_OPEN_ROLES: 'analyst,analysts' });
+    expect(start).toThrow(EnvError);
+    expect(start).toThrow(/TRUSTED_DOCUMENTS_OPEN_ROLES.*unknown role "analysts"; the roles are nomad, migration_officer/);
+  });
+
   it('refuse to start without a manifest when enforced; development without one only knows no hash', async () => {
     const missing = { TRUSTED_DOCUMENTS_MANIFEST: '/nonexistent/persisted-documents.json' };
     await expect(trustedDocumentsOf(loadGatewayEnv({ ...production, ...missing }))).rejects.toThrow(TrustedDocumentsError);

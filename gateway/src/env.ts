@@ -12,9 +12,11 @@ import {
   envPort,
   parseEnv,
   processEnv,
+  ROLES,
   type EnvSource,
+  type Role,
 } from '@nomad/contract';
-import { readTrustedDocuments, TrustedDocumentsError, type TrustedDocumentsOptions } from './plugins/useTrustedDocuments.ts';
+import { AD_HOC_ROLES, readTrustedDocuments, TrustedDocumentsError, type TrustedDocumentsOptions } from './plugins/useTrustedDocuments.ts';
 import { replicaUrls } from './subgraphs/replicas.ts';
 import type { GatewayOptions } from './options.ts';
 
@@ -49,6 +51,17 @@ const corsOrigins = z
         z.string().regex(/^https?:\/\/[^/?#\s]+$/, 'each origin is scheme://host[:port] with no path, or the word loopback'),
       ]),
     ),
+  );
+
+/**
+ * `TRUSTED_DOCUMENTS_OPEN_ROLES`: comma-separated role names, or the word `none`. A name that is
+ * no role stops the gateway (a typo would otherwise close analysts out, or open nothing).
+ */
+const openRoles = z
+  .string()
+  .transform((value) => (value.trim() === 'none' ? [] : value.split(',').map((r) => r.trim()).filter((r) => r !== '')))
+  .pipe(
+    z.array(z.enum(ROLES, { error: (issue) => `unknown role "${String(issue.input)}"; the roles are ${ROLES.join(', ')} (or the word none)` })),
   );
 
 const gatewayEnvSchema = z
@@ -106,10 +119,15 @@ const gatewayEnvSchema = z
     CORS_MAX_AGE_SECONDS: nonNegativeInt.default(600),
     /**
      * Trusted documents: accept only registered operations (sent by hash) from every role but
-     * analysts, whose ad-hoc queries stay open; free text from others is refused
+     * TRUSTED_DOCUMENTS_OPEN_ROLES (analysts), whose ad-hoc queries stay open; free text from others is refused
      * (PERSISTED_QUERY_REQUIRED). Off, registered hashes still run. @default on when NODE_ENV=production, else off
      */
     TRUSTED_DOCUMENTS: envBoolean.optional(),
+    /**
+     * Roles whose ad-hoc (free text) operations still run when TRUSTED_DOCUMENTS is on, under
+     * every limit; `none` for no role. @default 'analyst' (AD_HOC_ROLES)
+     */
+    TRUSTED_DOCUMENTS_OPEN_ROLES: openRoles.optional(),
     /** The manifest of registered operations (`sha256:<hex>` → document). @default DEFAULT_TRUSTED_DOCUMENTS_PATH (clients/operations/src/generated/persisted-documents.json) */
     TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).default(DEFAULT_TRUSTED_DOCUMENTS_PATH),
     /** Token-bucket rate limits per principal and per client address. @default on, except when NODE_ENV=test */
@@ -152,6 +170,7 @@ const gatewayEnvSchema = z
       INTROSPECTION: env.INTROSPECTION ?? !production,
       CORS_ORIGINS: env.CORS_ORIGINS ?? (production ? [] : ['loopback']),
       TRUSTED_DOCUMENTS: env.TRUSTED_DOCUMENTS ?? production,
+      TRUSTED_DOCUMENTS_OPEN_ROLES: env.TRUSTED_DOCUMENTS_OPEN_ROLES ?? ([...AD_HOC_ROLES] as Role[]),
       RATE_LIMIT: env.RATE_LIMIT ?? env.NODE_ENV !== 'test',
       REQUEST_LOG_SAMPLE_RATE: env.REQUEST_LOG_SAMPLE_RATE ?? (production ? 0.1 : 1),
     };
@@ -222,13 +241,20 @@ export function gatewayOptionsOf(env: GatewayEnv): Omit<GatewayOptions, 'supergr
 
 /**
  * The registered operations as the environment sets them: the manifest at
- * TRUSTED_DOCUMENTS_MANIFEST, enforced when TRUSTED_DOCUMENTS is on (production). Without
- * enforcement a missing or unreadable manifest only means no hash is known.
+ * TRUSTED_DOCUMENTS_MANIFEST, enforced when TRUSTED_DOCUMENTS is on (production) for every role
+ * but TRUSTED_DOCUMENTS_OPEN_ROLES. Without enforcement a missing or unreadable manifest only
+ * means no hash is known.
  * @throws TrustedDocumentsError when enforced and the manifest is missing or invalid
  */
-export async function trustedDocumentsOf(env: Pick<GatewayEnv, 'TRUSTED_DOCUMENTS' | 'TRUSTED_DOCUMENTS_MANIFEST'>): Promise<TrustedDocumentsOptions | undefined> {
+export async function trustedDocumentsOf(
+  env: Pick<GatewayEnv, 'TRUSTED_DOCUMENTS' | 'TRUSTED_DOCUMENTS_MANIFEST' | 'TRUSTED_DOCUMENTS_OPEN_ROLES'>,
+): Promise<TrustedDocumentsOptions | undefined> {
   try {
-    return { documents: await readTrustedDocuments(env.TRUSTED_DOCUMENTS_MANIFEST), enforce: env.TRUSTED_DOCUMENTS };
+    return {
+      documents: await readTrustedDocuments(env.TRUSTED_DOCUMENTS_MANIFEST),
+      enforce: env.TRUSTED_DOCUMENTS,
+      openRoles: env.TRUSTED_DOCUMENTS_OPEN_ROLES,
+    };
   } catch (err) {
     if (err instanceof TrustedDocumentsError && !env.TRUSTED_DOCUMENTS) return undefined;
     throw err;

@@ -100,7 +100,11 @@ describe('useTrustedDocuments, enforced (production)', () => {
   it('opens ad-hoc queries to the roles configured instead of analysts', () => {
     const options = { documents: DOCUMENTS, enforce: true, openRoles: ['auditor'] as Role[] };
     expect(run(options, ['auditor'], { query: QUEUE })).toBeUndefined();
-    expect(refusal(run(options, ANALYST, { query: QUEUE })).code).toBe('PERSISTED_QUERY_REQUIRED');
+    const refused = refusal(run(options, ANALYST, { query: QUEUE }));
+    expect(refused.code).toBe('PERSISTED_QUERY_REQUIRED');
+    expect(refused.message).toMatch(/open to the roles auditor\.$/);
+    const closed = refusal(run({ ...options, openRoles: [] }, ['auditor'], { query: QUEUE }));
+    expect(closed.message).toMatch(/open to no role\.$/);
   });
 });
 

@@ -81,6 +81,7 @@ const refuse = (code: string, message: string, field?: string): { reply: Reply }
 export function useTrustedDocuments(options: TrustedDocumentsOptions): GatewayPlugin {
   const documents = new Map(Object.entries(options.documents));
   const openRoles = new Set(options.openRoles ?? AD_HOC_ROLES);
+  const openTo = openRoles.size === 0 ? 'Ad-hoc queries are open to no role.' : `Ad-hoc queries are open to the roles ${[...openRoles].join(', ')}.`;
   const mayQueryFreely = (exchange: Exchange) =>
     !options.enforce || (exchange.caller?.principal.roles.some((role) => openRoles.has(role)) ?? false);
 
@@ -104,7 +105,7 @@ export function useTrustedDocuments(options: TrustedDocumentsOptions): GatewayPl
       if (mayQueryFreely(exchange)) return undefined;
       return refuse(
         GatewayErrorCode.PERSISTED_QUERY_REQUIRED,
-        'This gateway runs only registered operations: send documentId (or extensions.persistedQuery.sha256Hash) of an operation of @nomad/operations, not the query text. Ad-hoc queries are open to analysts.',
+        `This gateway runs only registered operations: send documentId (or extensions.persistedQuery.sha256Hash) of an operation of @nomad/operations, not the query text. ${openTo}`,
       );
     },
   };
