@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Kind, parse, print, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
+import { Kind, parse, print, visit, type ASTNode, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
 
 /** The operations' sources, one `.graphql` file per front end (portal, each agency's screens). */
 export const OPERATIONS_DIR = fileURLToPath(new URL('./operations/', import.meta.url));
@@ -18,7 +18,7 @@ export interface RegisteredOperation {
   name: string;
   /** e.g. `clients/operations/src/operations/portal.graphql:3 SubmitApplication`. */
   where: string;
-  /** The operation with the fragments of its file: a document that validates on its own. */
+  /** The operation with the fragments of its file it spreads: a document that validates on its own. */
   source: string;
 }
 
@@ -36,15 +36,34 @@ export function registeredOperations(dir: string = OPERATIONS_DIR): RegisteredOp
   return files.flatMap((file) => {
     const full = path.join(dir, file);
     const document = parse(readFileSync(full, 'utf8'));
-    const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+    const fragments = new Map(
+      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+    );
     const where = path.relative(REPO_ROOT, full);
     return document.definitions.flatMap((d: DefinitionNode) => {
       if (d.kind !== Kind.OPERATION_DEFINITION) return [];
       const name = d.name?.value ?? '(anonymous)';
       const line = d.loc?.startToken.line ?? 1;
-      return [{ name, where: `${where}:${line} ${name}`, source: print({ kind: Kind.DOCUMENT, definitions: [d, ...fragments] }) }];
+      const used = spreadFragments(d, fragments);
+      return [{ name, where: `${where}:${line} ${name}`, source: print({ kind: Kind.DOCUMENT, definitions: [d, ...used] }) }];
     });
   });
+}
+
+/** The fragments `node` spreads, and those they spread, once each (an unused one would not validate). */
+function spreadFragments(node: ASTNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): FragmentDefinitionNode[] {
+  const found = new Map<string, FragmentDefinitionNode>();
+  const walk = (from: ASTNode) =>
+    visit(from, {
+      FragmentSpread(spread) {
+        const fragment = fragments.get(spread.name.value);
+        if (!fragment || found.has(fragment.name.value)) return;
+        found.set(fragment.name.value, fragment);
+        walk(fragment);
+      },
+    });
+  walk(node);
+  return [...found.values()];
 }
 
 /** Reads a manifest of registered documents (`hash → text`), refusing anything but strings. */
