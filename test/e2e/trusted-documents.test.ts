@@ -2,8 +2,9 @@
  * Trusted documents through the gateway as production configures it (issue 17): NODE_ENV=
  * production's defaults (TRUSTED_DOCUMENTS on, the typed operations package's manifest) over
  * the real graph. A registered operation runs by its hash (the client preset's `documentId`, or
- * Apollo's APQ `sha256Hash`); an unknown hash and an officer's free text are refused before any
- * agency is asked; an analyst's ad-hoc query runs, under the analysts' cost budget.
+ * Apollo's APQ `sha256Hash`), officers' and operators' mutations as well as the screens'
+ * queries; an unknown hash and an officer's free text are refused before any agency is asked;
+ * an analyst's ad-hoc query runs, under the analysts' cost budget.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TRUSTED_DOCUMENTS_PATH, loadGatewayEnv, readTrustedDocuments, trustedDocumentsOf } from '@nomad/gateway';
@@ -60,6 +61,37 @@ describe('trusted documents in production', () => {
     expect(me.applications.edges.length).toBeGreaterThan(0);
   });
 
+  it("runs what officers and operators send besides the screens' queries: a year's holidays loaded, an officer's read in the auditor's access log, the operator's event deliveries", async () => {
+    const officer = await token(['migration_officer']);
+    const holidays = [
+      { day: '2031-01-01', name: 'New Year' },
+      { day: '2031-03-08', name: "International Women's Day" },
+    ];
+    const loaded = await post(officer, { documentId: await registeredHash('LoadPublicHolidays'), variables: { input: { year: 2031, holidays } } });
+    expect(loaded.status).toBe(200);
+    expect(loaded.body.errors).toBeUndefined();
+    expect(loaded.body.data?.loadPublicHolidays).toMatchObject({ year: 2031, changed: true, holidays, userErrors: [] });
+    const listed = await post(officer, { documentId: await registeredHash('PublicHolidays'), variables: { fromYear: 2031, toYear: 2031 } });
+    expect(listed.body.errors).toBeUndefined();
+    expect(listed.body.data?.publicHolidays).toEqual([{ year: 2031, holidays }]);
+
+    // The auditor's console: the officer's read of a nomad, in migration's access log.
+    const read = await post(officer, { documentId: await registeredHash('NomadStatus'), variables: { id: DEMO_APPLICANT, on: '2026-01-01' } });
+    expect(read.body.errors).toBeUndefined();
+    const auditor = await token(['auditor']);
+    const records = await post(auditor, { documentId: await registeredHash('MigrationAccessRecords'), variables: { subjectId: DEMO_APPLICANT, first: 20 } });
+    expect(records.status).toBe(200);
+    expect(records.body.errors).toBeUndefined();
+    const edges = (records.body.data?.migrationAccessRecords as { edges: { node: { operation: string; fields: string[] } }[] }).edges;
+    expect(edges.filter((e) => e.node.operation === 'NomadStatus').flatMap((e) => e.node.fields)).toContain('Nomad.pin');
+    // …and the operators' one: the events migration has not delivered (none on a healthy graph).
+    const open = await post(auditor, { documentId: await registeredHash('MigrationEventDeliveries'), variables: { first: 5 } });
+    expect(open.status).toBe(200);
+    expect(open.body.errors).toBeUndefined();
+    const deliveries = open.body.data?.migrationEventDeliveries as { totalCount: number; edges: unknown[] } | undefined;
+    expect(deliveries?.edges.length).toBe(Math.min(deliveries?.totalCount ?? -1, 5));
+  });
+
   it('refuses a hash nobody registered with 400 PERSISTED_QUERY_NOT_FOUND', async () => {
     const officer = await token(['migration_officer']);
     const answer = await post(officer, { documentId: `sha256:${'e'.repeat(64)}` });
@@ -69,7 +101,7 @@ describe('trusted documents in production', () => {
   });
 
   it("refuses an officer's free query text with 400 PERSISTED_QUERY_REQUIRED, even the text of a registered operation", async () => {
-    for (const roles of [['migration_officer'], ['security_officer'], ['tax_officer']] as const) {
+    for (const roles of [['migration_officer'], ['security_officer'], ['tax_officer'], ['auditor']] as const) {
       const answer = await post(await token([...roles]), { query: '{ nomads(first: 1) { totalCount } }' });
       expect(answer.status, roles.join()).toBe(400);
       expect(codes(answer)).toEqual(['PERSISTED_QUERY_REQUIRED']);
