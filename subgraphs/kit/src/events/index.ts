@@ -15,15 +15,7 @@ export * from './runtime.ts';
 export * from './nats/names.ts';
 export type { NatsTransportOptions } from './nats/transport.ts';
 export type { NatsConsumer, NatsConsumerOptions } from './nats/consumer.ts';
-export {
-  claimDueDeliveries,
-  getDelivery,
-  listDeliveries,
-  listInboxFailures,
-  pruneEvents,
-  requeueDeadDelivery,
-  type ClaimedDelivery,
-  type DeliveryView,
-  type InboxEntry,
-} from './queries.ts';
+export { claimDueDeliveries, getDelivery, listDeliveries, requeueDeadDelivery, type ClaimedDelivery, type DeliveryView } from './queries/deliveries.ts';
+export { listInboxFailures, type InboxEntry } from './queries/inbox.ts';
+export { pruneEvents } from './queries/outbox.ts';
 export * from './operations/index.ts';

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Executor } from '../db/database.ts';
-import { claimInboxEntry, noteIgnoredEvent, recordInboxFailure } from './queries.ts';
+import { claimInboxEntry, noteIgnoredEvent, recordInboxFailure } from './queries/inbox.ts';
 import { createEventReceiver, EventRefusal, ignoreEvent, RejectedEvent, type EventHandlers } from './receive.ts';
 import type { EventTables } from './tables.ts';
 import { createTestKeys } from '../testing/keys.ts';
@@ -12,7 +12,7 @@ import { EventSignatureHeaders, type ReceivedMessage } from './envelope.ts';
 
 // The receiving side as a unit: every outcome with its code, message, inbox record, metric and
 // log line. The inbox statements are replaced (inbox.test.ts runs them on PostgreSQL over HTTP).
-vi.mock('./queries.ts', () => ({ claimInboxEntry: vi.fn(), recordInboxFailure: vi.fn(), noteIgnoredEvent: vi.fn() }));
+vi.mock('./queries/inbox.ts', () => ({ claimInboxEntry: vi.fn(), recordInboxFailure: vi.fn(), noteIgnoredEvent: vi.fn() }));
 const claim = vi.mocked(claimInboxEntry);
 const noteIgnored = vi.mocked(noteIgnoredEvent);
 const recordFailure = vi.mocked(recordInboxFailure);

@@ -6,7 +6,7 @@ import type { Logger } from '../logger.ts';
 import { EventEnvelope, EventPayloadError, isEventType, parseEventPayload, type DomainEvent, type EventType } from './catalog.ts';
 import { hasValidSignature, type EventVerifier, type ReceivedMessage } from './envelope.ts';
 import { inboxMetrics, type InboxMetrics } from './metrics.ts';
-import { claimInboxEntry, noteIgnoredEvent, recordInboxFailure, type InboxEntry } from './queries.ts';
+import { claimInboxEntry, noteIgnoredEvent, recordInboxFailure, type InboxEntry } from './queries/inbox.ts';
 import { producersOf, SUBSCRIPTIONS, subscribersOf, type Subscriptions } from './subscriptions.ts';
 import type { EventTables } from './tables.ts';
 

@@ -3,7 +3,7 @@ import { parsePgTimestamp } from '../graphql/shared.ts';
 import type { Logger } from '../logger.ts';
 import type { DomainEvent } from './catalog.ts';
 import type { RelayMetrics } from './metrics.ts';
-import { claimDueDeliveries, markDelivered, markFailed, type ClaimedDelivery } from './queries.ts';
+import { claimDueDeliveries, markDelivered, markFailed, type ClaimedDelivery } from './queries/deliveries.ts';
 import type { Backoff } from './relay.ts';
 import type { EventTables } from './tables.ts';
 import { DeliveryError, type EventTransport } from './transport.ts';

@@ -11,7 +11,7 @@ import { openFixtureDatabase, type FixtureDatabase } from './__fixtures__/databa
 import { fixtureTables } from './__fixtures__/fixture.ts';
 import { memoryTransport, type Sent } from './__fixtures__/memory-transport.ts';
 import { publishEvent } from './outbox.ts';
-import { pruneEvents } from './queries.ts';
+import { pruneEvents } from './queries/outbox.ts';
 import { startRelay, type Relay, type RelayOptions } from './relay.ts';
 import type { FixtureSchema } from './__fixtures__/fixture.ts';
 

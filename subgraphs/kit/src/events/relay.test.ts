@@ -15,7 +15,7 @@ import { openFixtureDatabase, type FixtureDatabase } from './__fixtures__/databa
 import { fixtureTables, type FixtureSchema } from './__fixtures__/fixture.ts';
 import * as schema from './__fixtures__/schema.ts';
 import { publishEvent } from './outbox.ts';
-import { requeueDeadDelivery } from './queries.ts';
+import { requeueDeadDelivery } from './queries/deliveries.ts';
 import { exponentialBackoff, startRelay, type Relay, type RelayOptions } from './relay.ts';
 import { DeliveryError, type EventTransport } from './transport.ts';
 

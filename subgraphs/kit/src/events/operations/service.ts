@@ -2,15 +2,8 @@ import { hasRole, type Principal } from '../../auth.ts';
 import type { Executor } from '../../db/database.ts';
 import { badUserInput, forbidden, userError, type UserError } from '../../errors.ts';
 import { toConnection, toPage, type CountedConnection, type PageArgs } from '../../pagination.ts';
-import {
-  countDeliveries,
-  countInboxFailures,
-  getDelivery,
-  listDeliveries,
-  listInboxFailures,
-  requeueDeadDelivery,
-  type DeliveryView,
-} from '../queries.ts';
+import { countDeliveries, getDelivery, listDeliveries, requeueDeadDelivery, type DeliveryView } from '../queries/deliveries.ts';
+import { countInboxFailures, listInboxFailures } from '../queries/inbox.ts';
 import type { DeliveryState, EventTables, InboxRow } from '../tables.ts';
 import { isUuid } from '../../domain/index.ts';
 

@@ -1,8 +1,10 @@
-import { and, asc, count, desc, eq, inArray, lt, lte, ne, notExists, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, lt, lte, ne, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../db/database.ts';
-import { afterCursor, type Page } from '../pagination.ts';
-import type { DeliveryState, EventTables, InboxRow, InboxState } from './tables.ts';
+import type { Executor } from '../../db/database.ts';
+import { afterCursor, type Page } from '../../pagination.ts';
+import type { DeliveryState, EventTables } from '../tables.ts';
+
+// The outbox deliveries: what the relay claims and records, and what operators list and retry.
 
 type Db = Executor<Record<string, unknown>>;
 
@@ -140,6 +142,20 @@ export async function markFailed(
     .where(eq(d.id, params.id));
 }
 
+/**
+ * Milliseconds until the earliest sendable delivery is due (0 when one is due now), or null
+ * when nothing is waiting: how long an idle relay may sleep before it must look again.
+ */
+export async function msUntilNextDue(db: Db, params: { tables: EventTables }): Promise<number | null> {
+  const { outboxDeliveries: d } = params.tables;
+  const [row] = await db
+    .select({ ms: sql<string | null>`extract(epoch from (min(${d.nextAttemptAt}) - now())) * 1000` })
+    .from(d)
+    .where(sendable(db, params.tables));
+  // Not `greatest(0, …)` in SQL: it ignores a NULL and would turn "nothing waiting" into "due now".
+  return row?.ms == null ? null : Math.max(0, Math.ceil(Number(row.ms)));
+}
+
 /** Operators' list, oldest event first; `states` empty means every undelivered state. */
 export async function listDeliveries(
   db: Db,
@@ -184,145 +200,7 @@ export async function requeueDeadDelivery(db: Db, params: { tables: EventTables;
   return rows.length > 0;
 }
 
-export async function countWrittenByType(db: Db, params: { tables: EventTables }): Promise<{ type: string; count: number }[]> {
-  const { outbox: o } = params.tables;
-  return db.select({ type: o.type, count: count() }).from(o).groupBy(o.type);
-}
-
 export async function countOpenDeliveriesByState(db: Db, params: { tables: EventTables }): Promise<{ state: string; count: number }[]> {
   const { outboxDeliveries: d } = params.tables;
   return db.select({ state: d.state, count: count() }).from(d).where(ne(d.state, 'DELIVERED')).groupBy(d.state);
-}
-
-/** What the inbox records of a received event. */
-export interface InboxEntry {
-  eventId: string;
-  eventType: string;
-  producer: string;
-  aggregateId: string;
-}
-
-/**
- * Marks the event PROCESSED in the handler's transaction, unless it already is. Returns false
- * for an event already processed: a duplicate, to acknowledge without a second effect. A
- * concurrent receipt of the same id waits on the primary key until this transaction ends,
- * then sees PROCESSED (or, if this one rolled back, processes it itself).
- */
-export async function claimInboxEntry(db: Db, params: { tables: EventTables; entry: InboxEntry }): Promise<boolean> {
-  const { inbox } = params.tables;
-  const rows = await db
-    .insert(inbox)
-    .values({ ...params.entry, state: 'PROCESSED', processedAt: sql`now()` })
-    .onConflictDoUpdate({
-      target: inbox.eventId,
-      set: {
-        state: 'PROCESSED',
-        processedAt: sql`now()`,
-        attempts: sql`${inbox.attempts} + 1`,
-        lastReceivedAt: sql`now()`,
-      },
-      setWhere: ne(inbox.state, 'PROCESSED'),
-    })
-    .returning({ eventId: inbox.eventId });
-  return rows.length > 0;
-}
-
-/**
- * Notes, on an entry just claimed PROCESSED in this transaction, why the handler applied
- * nothing (an ignored fact: a repeat, an outcome older than the one recorded). The entry stays
- * PROCESSED: the fact was received and needs nothing more.
- */
-export async function noteIgnoredEvent(db: Db, params: { tables: EventTables; eventId: string; reason: string }): Promise<void> {
-  const { inbox } = params.tables;
-  await db.update(inbox).set({ lastError: `IGNORED: ${params.reason}` }).where(eq(inbox.eventId, params.eventId));
-}
-
-/**
- * Records a receipt that had no effect (handler threw, or the payload was refused), keeping
- * the last error. Returns false when the event is already PROCESSED (then nothing changes).
- */
-export async function recordInboxFailure(
-  db: Db,
-  params: { tables: EventTables; entry: InboxEntry; state: Exclude<InboxState, 'PROCESSED'>; error: string },
-): Promise<boolean> {
-  const { inbox } = params.tables;
-  const rows = await db
-    .insert(inbox)
-    .values({ ...params.entry, state: params.state, lastError: params.error })
-    .onConflictDoUpdate({
-      target: inbox.eventId,
-      set: { state: params.state, lastError: params.error, attempts: sql`${inbox.attempts} + 1`, lastReceivedAt: sql`now()` },
-      setWhere: ne(inbox.state, 'PROCESSED'),
-    })
-    .returning({ eventId: inbox.eventId });
-  return rows.length > 0;
-}
-
-/** Received events without effect (FAILED, POISON), newest first (by first receipt, which never moves, so pages are stable). */
-export async function listInboxFailures(db: Db, params: { tables: EventTables; page: Page }): Promise<InboxRow[]> {
-  const { inbox } = params.tables;
-  return db
-    .select()
-    .from(inbox)
-    .where(and(ne(inbox.state, 'PROCESSED'), afterCursor(inbox.firstReceivedAt, inbox.eventId, params.page.after, 'desc')))
-    .orderBy(desc(inbox.firstReceivedAt), desc(inbox.eventId))
-    .limit(params.page.limit + 1);
-}
-
-/** How many entries `listInboxFailures` lists on all its pages. */
-export async function countInboxFailures(db: Db, params: { tables: EventTables }): Promise<number> {
-  const { inbox } = params.tables;
-  const [row] = await db.select({ n: count() }).from(inbox).where(ne(inbox.state, 'PROCESSED'));
-  return row?.n ?? 0;
-}
-
-/**
- * Milliseconds until the earliest sendable delivery is due (0 when one is due now), or null
- * when nothing is waiting: how long an idle relay may sleep before it must look again.
- */
-export async function msUntilNextDue(db: Db, params: { tables: EventTables }): Promise<number | null> {
-  const { outboxDeliveries: d } = params.tables;
-  const [row] = await db
-    .select({ ms: sql<string | null>`extract(epoch from (min(${d.nextAttemptAt}) - now())) * 1000` })
-    .from(d)
-    .where(sendable(db, params.tables));
-  // Not `greatest(0, …)` in SQL: it ignores a NULL and would turn "nothing waiting" into "due now".
-  return row?.ms == null ? null : Math.max(0, Math.ceil(Number(row.ms)));
-}
-
-/**
- * Deletes, oldest first and at most `limit` of each, the events whose every delivery was
- * acknowledged (or that nobody receives) and that are older than `olderThanDays`, with their
- * delivery rows; and the inbox entries PROCESSED that long ago. Never touched: an event with a
- * delivery still pending, failing or dead, and a FAILED or POISON inbox entry — what operators
- * and auditors look at. (The effects themselves live in the agency's own tables, and reads of
- * personal data in the access log, neither of which is pruned.)
- * @returns how many outbox and inbox rows were deleted
- */
-export async function pruneEvents(
-  db: Db,
-  params: { tables: EventTables; olderThanDays: number; limit: number },
-): Promise<{ outbox: number; inbox: number }> {
-  const { outbox: o, outboxDeliveries: d, inbox } = params.tables;
-  const cutoff = sql`now() - make_interval(days => ${params.olderThanDays})`;
-  // One statement: the deliveries and their events go together (the foreign key is checked at its end).
-  const events = await db.execute<{ id: string }>(sql`
-    with doomed as (
-      select ${o.id} as id from ${o}
-      where ${o.occurredAt} < ${cutoff}
-        and not exists (select 1 from ${d} where ${d.eventId} = ${o.id} and (${d.state} <> 'DELIVERED' or ${d.deliveredAt} >= ${cutoff}))
-      order by ${o.seq}
-      limit ${params.limit}
-    ), gone as (
-      delete from ${d} where ${d.eventId} in (select id from doomed)
-    )
-    delete from ${o} where ${o.id} in (select id from doomed) returning ${o.id} as id`);
-  const received = await db.execute<{ id: string }>(sql`
-    delete from ${inbox} where ${inbox.eventId} in (
-      select ${inbox.eventId} from ${inbox}
-      where ${inbox.state} = 'PROCESSED' and ${inbox.processedAt} < ${cutoff}
-      order by ${inbox.processedAt}
-      limit ${params.limit}
-    ) returning ${inbox.eventId} as id`);
-  return { outbox: events.length, inbox: received.length };
 }
