@@ -4,7 +4,7 @@ import type { PersonalFieldTable } from './access/policy.ts';
 import type { ReadRequest } from './access/recorder.ts';
 import type { AccessLogTables } from './access/table.ts';
 import { accessLogResolvers } from './access/graphql.ts';
-import { startAgencySubgraph, type AgencySubgraphOptions } from './agency-subgraph.ts';
+import { startAgencySubgraph, type AgencyDefinition, type AgencySubgraphOptions } from './agency-subgraph.ts';
 import { runSubgraph, type SubgraphDeps } from './bootstrap.ts';
 import { systemClock, type Clock } from './calendar.ts';
 import type { RequestContext } from './context.ts';
@@ -16,12 +16,10 @@ import { sharedResolvers } from './graphql/shared.ts';
 import { mergeResolvers, type GraphQLResolverMap } from './graphql/resolvers.ts';
 import type { ReadinessWarning, SubgraphServer } from './http/server.ts';
 import type { IdempotencyTables } from './idempotency.ts';
+import { startBesideJobs, type BackgroundJob } from './jobs.ts';
 import type { Logger } from './logger.ts';
 
-/** Something running beside the server (a job runner, maintenance): stopped before the server. */
-export interface BackgroundJob {
-  stop(): Promise<void>;
-}
+export type { BackgroundJob } from './jobs.ts';
 
 /** The process-wide dependencies of an agency's services (`App`) and the jobs that run beside its server. */
 export interface AgencyRuntime<TApp> {
@@ -71,54 +69,40 @@ export interface DefinedAgency<TSchema extends Record<string, unknown>, TApp> {
   main: () => Promise<void>;
 }
 
-/** The server plus the agency's jobs: the jobs stop first (their work in flight ends while the database is open). */
-function withJobs(server: SubgraphServer, jobs: BackgroundJob[]): SubgraphServer {
-  if (jobs.length === 0) return server;
+/** The kit's subgraph of the agency: its own resolvers between the shared scalars, the access log and the event operations. */
+function agencyDefinition<TSchema extends Record<string, unknown>, TLoaders, TApp extends { clock: Clock }>(
+  spec: AgencySpec<TSchema, TLoaders, TApp>,
+  app: TApp,
+): AgencyDefinition<TSchema, TLoaders> {
+  type Context = RequestContext<TLoaders, Executor<TSchema>>;
+  const { readinessWarnings } = spec;
   return {
-    ...server,
-    async stop() {
-      for (const job of jobs) await job.stop();
-      await server.stop();
-    },
+    name: spec.name,
+    typeDefs: spec.typeDefs,
+    resolvers: mergeResolvers<Context>(
+      sharedResolvers,
+      accessLogResolvers<Context>({ agency: spec.name, tables: spec.tables.access }),
+      ...spec.resolvers(app),
+      eventOperationsResolvers<Context>({ agency: spec.name, tables: spec.tables.events }),
+    ),
+    createLoaders: spec.createLoaders,
+    personalFields: spec.personalFields,
+    idempotency: spec.tables.idempotency,
+    events: { tables: spec.tables.events, handlers: spec.handlers(app.clock) },
+    ...(readinessWarnings ? { readinessWarnings: (db: Executor<TSchema>) => readinessWarnings(db, app) } : {}),
   };
 }
 
-/**
- * Declares an agency: what is its own goes in, its subgraph and `main` come out. Its `main.ts`
- * is `await <agency>.main()`; a new agency starts from `npm run new:agency -- <name>`.
- */
-export function defineAgency<TSchema extends Record<string, unknown>, TLoaders, TApp extends { clock: Clock }>(
+/** `runSubgraph`'s start: the agency's `App` and jobs over the open database, then its subgraph as the env says. */
+async function startFromDeps<TSchema extends Record<string, unknown>, TLoaders, TApp extends { clock: Clock }>(
   spec: AgencySpec<TSchema, TLoaders, TApp>,
-): DefinedAgency<TSchema, TApp> {
-  type Context = RequestContext<TLoaders, Executor<TSchema>>;
-  const startSubgraph = (options: DefinedAgencySubgraphOptions<TSchema, TApp>): Promise<SubgraphServer> => {
-    const { app } = options;
-    const { readinessWarnings } = spec;
-    return startAgencySubgraph<TSchema, TLoaders>(
-      {
-        name: spec.name,
-        typeDefs: spec.typeDefs,
-        resolvers: mergeResolvers<Context>(
-          sharedResolvers,
-          accessLogResolvers<Context>({ agency: spec.name, tables: spec.tables.access }),
-          ...spec.resolvers(app),
-          eventOperationsResolvers<Context>({ agency: spec.name, tables: spec.tables.events }),
-        ),
-        createLoaders: spec.createLoaders,
-        personalFields: spec.personalFields,
-        idempotency: spec.tables.idempotency,
-        events: { tables: spec.tables.events, handlers: spec.handlers(app.clock) },
-        ...(readinessWarnings ? { readinessWarnings: (db: Executor<TSchema>) => readinessWarnings(db, app) } : {}),
-      },
-      options,
-    );
-  };
-  const start = async ({ env, database, analytics, logger, verifyToken, routes, registry }: SubgraphDeps<TSchema>): Promise<SubgraphServer> => {
-    const { app, jobs = [] } = spec.runtime({ db: database.db, logger, clock: systemClock });
-    const server = await startSubgraph({
+  { env, database, analytics, logger, verifyToken, routes, registry }: SubgraphDeps<TSchema>,
+): Promise<SubgraphServer> {
+  const { app, jobs = [] } = spec.runtime({ db: database.db, logger, clock: systemClock });
+  return startBesideJobs(jobs, () =>
+    startAgencySubgraph<TSchema, TLoaders>(agencyDefinition(spec, app), {
       database,
       analytics,
-      app,
       verifyToken,
       gatewaySecret: env.gatewaySecret,
       logger,
@@ -129,9 +113,19 @@ export function defineAgency<TSchema extends Record<string, unknown>, TLoaders, 
       serviceSecret: env.serviceSecret,
       routes,
       registry,
-    });
-    return withJobs(server, jobs);
-  };
+    }),
+  );
+}
+
+/**
+ * Declares an agency: what is its own goes in, its subgraph and `main` come out. Its `main.ts`
+ * is `await <agency>.main()`; a new agency starts from `npm run new:agency -- <name>`.
+ */
+export function defineAgency<TSchema extends Record<string, unknown>, TLoaders, TApp extends { clock: Clock }>(
+  spec: AgencySpec<TSchema, TLoaders, TApp>,
+): DefinedAgency<TSchema, TApp> {
+  const startSubgraph = (options: DefinedAgencySubgraphOptions<TSchema, TApp>): Promise<SubgraphServer> =>
+    startAgencySubgraph<TSchema, TLoaders>(agencyDefinition(spec, options.app), options);
   return {
     name: spec.name,
     startSubgraph,
@@ -145,7 +139,7 @@ export function defineAgency<TSchema extends Record<string, unknown>, TLoaders, 
         seed: async ({ database, logger }) => {
           await spec.seed(database.db, logger, { today: systemClock.today() });
         },
-        start,
+        start: (deps) => startFromDeps(spec, deps),
       }),
   };
 }

@@ -1,0 +1,23 @@
+import type { SubgraphServer } from './http/server.ts';
+
+/** Something running beside the server (a job runner, maintenance): stopped before the server. */
+export interface BackgroundJob {
+  stop(): Promise<void>;
+}
+
+/** The server plus the agency's jobs: the jobs stop first (their work in flight ends while the database is open). */
+export function withJobs(server: SubgraphServer, jobs: BackgroundJob[]): SubgraphServer {
+  if (jobs.length === 0) return server;
+  return {
+    ...server,
+    async stop() {
+      for (const job of jobs) await job.stop();
+      await server.stop();
+    },
+  };
+}
+
+/** Starts the server beside the jobs already running; the server it answers stops them first. */
+export async function startBesideJobs(jobs: BackgroundJob[], startServer: () => Promise<SubgraphServer>): Promise<SubgraphServer> {
+  return withJobs(await startServer(), jobs);
+}
