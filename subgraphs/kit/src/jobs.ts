@@ -17,7 +17,20 @@ export function withJobs(server: SubgraphServer, jobs: BackgroundJob[]): Subgrap
   };
 }
 
-/** Starts the server beside the jobs already running; the server it answers stops them first. */
+/**
+ * Starts the server beside the jobs already running; the server it answers stops them first.
+ * A server that fails to start stops them, each in turn, before its error goes on: the start's
+ * clean-up (`runSubgraph`) knows only the server it got, and would close the database under
+ * jobs still at work.
+ */
 export async function startBesideJobs(jobs: BackgroundJob[], startServer: () => Promise<SubgraphServer>): Promise<SubgraphServer> {
-  return withJobs(await startServer(), jobs);
+  let server: SubgraphServer;
+  try {
+    server = await startServer();
+  } catch (err) {
+    // The start error is the one to report: a job that also fails to stop must not hide it.
+    for (const job of jobs) await job.stop().catch(() => undefined);
+    throw err;
+  }
+  return withJobs(server, jobs);
 }
