@@ -1,24 +1,9 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Registry } from 'prom-client';
-import { z } from 'zod';
-import { AGENCY_DEFAULT_PORTS, AGENCY_NAMES } from './agencies.ts';
+import { AGENCY_NAMES } from './agencies.ts';
 import { createTokenVerifier, type Principal } from './auth.ts';
-import { DEFAULT_STATEMENT_TIMEOUT_MS, openDatabase, type Database, type Executor } from './db/database.ts';
-import { DEFAULT_ANALYST_STATEMENT_TIMEOUT_MS, openAnalyticsDatabase } from './db/analytics.ts';
-import {
-  assertNoDevSecrets,
-  baseEnvShape,
-  DEV_GATEWAY_SECRET,
-  DEV_SERVICE_SECRET,
-  EnvError,
-  envBoolean,
-  envPort,
-  parseEnv,
-  processEnv,
-  type EnvSource,
-} from './env.ts';
-import { eventsTransportConfig, eventsTransportEnvShape } from './events/config.ts';
+import { openDatabase, type Database, type Executor } from './db/database.ts';
+import { openAnalyticsDatabase } from './db/analytics.ts';
+import { assertNoDevSecrets, EnvError, parseEnv, processEnv, type EnvSource } from './env.ts';
 import { requireCursorKeyInScope } from './pagination.ts';
 import { exponentialBackoff, type Backoff } from './events/relay.ts';
 import { startEventDelivery, type EventDelivery } from './events/runtime.ts';
@@ -30,116 +15,8 @@ import { createLogger, type Logger } from './logger.ts';
 import { accessLedgerEventTypes, accessLedgerHandlers, startAccessLedger } from './access/wiring.ts';
 import type { Sealer } from './access/sealer.ts';
 import type { AgencyKeyring } from './keys/keyring.ts';
-import { keysEnvShape, loadKeyring } from './keys/load.ts';
-
-/** The repository root (`.data/` lives there by default). */
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-const positiveInt = z.coerce.number().int().positive();
-const nonNegativeInt = z.coerce.number().int().min(0);
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
-
-/** `<AGENCY>_EVENTS_URL`: where each agency receives events. @default http://127.0.0.1:<its default port>/events */
-const eventsUrlShape = Object.fromEntries(
-  AGENCY_NAMES.map((name) => [`${name.toUpperCase()}_EVENTS_URL`, httpUrl.default(`http://127.0.0.1:${AGENCY_DEFAULT_PORTS[name]}/events`)]),
-);
-
-/** Each agency reads `<AGENCY>_…` variables, falling back to the shared ones where that makes sense. */
-export function subgraphEnvSchema(agency: string, defaultPort: number) {
-  const A = agency.toUpperCase();
-  return z
-    .object({
-      ...baseEnvShape,
-      [`${A}_PORT`]: envPort.default(defaultPort),
-      [`${A}_HOST`]: z.string().min(1).default('127.0.0.1'),
-      /** The runtime role the service serves with (see docs/operators.md). @default DATABASE_URL, else embedded PostgreSQL */
-      [`${A}_DATABASE_URL`]: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-      /** The owner role migrations run with; absent: `<A>_DATABASE_URL` migrates and serves (as the owner). */
-      [`${A}_OWNER_DATABASE_URL`]: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-      DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-      /** PostgreSQL statement_timeout of the agency's pool, agency variable first; 0 turns it off. @default 5000 */
-      [`${A}_STATEMENT_TIMEOUT_MS`]: nonNegativeInt.optional(),
-      STATEMENT_TIMEOUT_MS: nonNegativeInt.default(DEFAULT_STATEMENT_TIMEOUT_MS),
-      /** Where analysts' questions run: a read replica of `<A>_DATABASE_URL` (never migrated nor written). @default the agency's own database */
-      [`${A}_ANALYTICS_DATABASE_URL`]: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-      /** PostgreSQL statement_timeout of the analysts' pool, agency variable first; 0 turns it off. @default 10000 */
-      [`${A}_ANALYST_STATEMENT_TIMEOUT_MS`]: nonNegativeInt.optional(),
-      ANALYST_STATEMENT_TIMEOUT_MS: nonNegativeInt.default(DEFAULT_ANALYST_STATEMENT_TIMEOUT_MS),
-      /** Parent folder of the embedded clusters. @default '<repo>/.data' */
-      DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data')),
-      [`${A}_GATEWAY_SECRET`]: z.string().min(16, 'must be at least 16 characters').default(DEV_GATEWAY_SECRET),
-      /** Seed sample data into an empty database. @default true outside production */
-      SEED: envBoolean.optional(),
-      /** Authenticates event deliveries between agencies (`x-service-credential`). @default DEV_SERVICE_SECRET (refused in production) */
-      SERVICE_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_SERVICE_SECRET),
-      ...eventsUrlShape,
-      /** Ed25519 keys: the agency's own signing key and every agency's public key (dev keys in DATA_DIR/keys, refused in production). */
-      ...keysEnvShape,
-      /** Relay: longest idle sleep; it wakes on the outbox's NOTIFY, so this is only a safety net. @default 30000 */
-      EVENTS_POLL_INTERVAL_MS: positiveInt.default(30_000),
-      /** Relay: deliveries sent per pass. @default 20 */
-      EVENTS_BATCH_SIZE: positiveInt.default(20),
-      /** Relay: attempts before a delivery is dead-lettered. @default 25 */
-      EVENTS_MAX_ATTEMPTS: positiveInt.default(25),
-      /** Relay: back-off ceiling after the first failure, doubling per failure. @default 1000 */
-      EVENTS_BACKOFF_BASE_MS: positiveInt.default(1_000),
-      /** Relay: largest back-off ceiling. @default 600000 // 10 minutes */
-      EVENTS_BACKOFF_MAX_MS: positiveInt.default(600_000),
-      /** Relay: a subscriber that has not answered by then counts as failed. @default 10000 */
-      EVENTS_TIMEOUT_MS: positiveInt.default(10_000),
-      ...eventsTransportEnvShape,
-    })
-    .transform((e) => {
-      const env = e as Record<string, unknown> &
-        z.infer<z.ZodObject<typeof baseEnvShape>> & {
-          DATA_DIR: string;
-          STATEMENT_TIMEOUT_MS: number;
-          ANALYST_STATEMENT_TIMEOUT_MS: number;
-          SEED?: boolean;
-          DATABASE_URL?: string;
-          SERVICE_SECRET: string;
-          EVENTS_POLL_INTERVAL_MS: number;
-          EVENTS_BATCH_SIZE: number;
-          EVENTS_MAX_ATTEMPTS: number;
-          EVENTS_BACKOFF_BASE_MS: number;
-          EVENTS_BACKOFF_MAX_MS: number;
-          EVENTS_TIMEOUT_MS: number;
-        } & Parameters<typeof eventsTransportConfig>[0];
-      return {
-        nodeEnv: env.NODE_ENV,
-        logLevel: env.LOG_LEVEL,
-        jwt: { secret: env.JWT_SECRET, jwksUrl: env.JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
-        port: env[`${A}_PORT`] as number,
-        host: env[`${A}_HOST`] as string,
-        databaseUrl: (env[`${A}_DATABASE_URL`] as string | undefined) ?? env.DATABASE_URL,
-        ownerDatabaseUrl: env[`${A}_OWNER_DATABASE_URL`] as string | undefined,
-        dataDir: env.DATA_DIR,
-        statementTimeoutMs: (env[`${A}_STATEMENT_TIMEOUT_MS`] as number | undefined) ?? env.STATEMENT_TIMEOUT_MS,
-        /** Analysts' questions: their own pool (a replica when `url` is set) and statement timeout. */
-        analytics: {
-          url: env[`${A}_ANALYTICS_DATABASE_URL`] as string | undefined,
-          statementTimeoutMs: (env[`${A}_ANALYST_STATEMENT_TIMEOUT_MS`] as number | undefined) ?? env.ANALYST_STATEMENT_TIMEOUT_MS,
-        },
-        gatewaySecret: env[`${A}_GATEWAY_SECRET`] as string,
-        seed: env.SEED ?? env.NODE_ENV !== 'production',
-        serviceSecret: env.SERVICE_SECRET,
-        events: {
-          /** Each agency's `POST /events` URL, by agency name. */
-          urls: Object.fromEntries(AGENCY_NAMES.map((name) => [name, env[`${name.toUpperCase()}_EVENTS_URL`] as string])),
-          pollIntervalMs: env.EVENTS_POLL_INTERVAL_MS,
-          batchSize: env.EVENTS_BATCH_SIZE,
-          maxAttempts: env.EVENTS_MAX_ATTEMPTS,
-          backoffBaseMs: env.EVENTS_BACKOFF_BASE_MS,
-          backoffMaxMs: env.EVENTS_BACKOFF_MAX_MS,
-          timeoutMs: env.EVENTS_TIMEOUT_MS,
-          ...eventsTransportConfig(env),
-        },
-        raw: env,
-      };
-    });
-}
-
-export type SubgraphEnv = z.infer<ReturnType<typeof subgraphEnvSchema>>;
+import { loadKeyring } from './keys/load.ts';
+import { subgraphEnvSchema, type SubgraphEnv } from './subgraph-env.ts';
 
 export interface SubgraphDeps<TSchema extends Record<string, unknown>> {
   env: SubgraphEnv;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pino, type Logger } from 'pino';
 import { AGENCY_DEFAULT_PORTS, type AgencyName } from './agencies.ts';
-import { subgraphEnvSchema } from './bootstrap.ts';
+import { subgraphEnvSchema } from './subgraph-env.ts';
 import type { Cli } from './cli.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { EnvError, parseEnv, processEnv } from './env.ts';

@@ -23,6 +23,7 @@ export * from './db/readiness.ts';
 export * from './http/server.ts';
 export * from './validation/input-rules.ts';
 export * from './validation/plugin.ts';
+export * from './subgraph-env.ts';
 export * from './bootstrap.ts';
 export * from './agency-subgraph.ts';
 export * from './access/index.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
 import { sql } from 'drizzle-orm';
-import { subgraphEnvSchema } from '../bootstrap.ts';
+import { subgraphEnvSchema } from '../subgraph-env.ts';
 import { parseEnv } from '../env.ts';
 import { isPgError } from '../errors.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/index.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AGENCY_NAMES } from '../agencies.ts';
-import { subgraphEnvSchema } from '../bootstrap.ts';
+import { subgraphEnvSchema } from '../subgraph-env.ts';
 import { assertNoDevSecrets, DEV_SERVICE_SECRET, EnvError, parseEnv } from '../env.ts';
 import { EVENT_TYPES, EventPayloadError, parseEventPayload } from './catalog.ts';
 import { assertHandlers, assertSubscriptions, eventTypesFor, SUBSCRIPTIONS, SubscriptionError, subscribersOf } from './subscriptions.ts';
