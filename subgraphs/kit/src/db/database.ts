@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import postgres from 'postgres';
 import { drizzle, type PostgresJsDatabase, type PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { Logger } from '../logger.ts';
-import { startEmbeddedPostgres } from './embedded.ts';
+import { startEmbeddedWithRuntimeRole } from './embedded-runtime.ts';
 import { noteStatement } from './metrics.ts';
 import { runMigrations } from './migrate.ts';
-import { assertRuntimeRole, ensureRuntimeRole, grantRuntimeAccess, runtimeRoleName } from './roles.ts';
+import { assertRuntimeRole, grantRuntimeAccess } from './roles.ts';
 
 /** A drizzle database of any schema; agencies narrow it with their own schema type. */
 export type Db<TSchema extends Record<string, unknown> = Record<string, never>> = PostgresJsDatabase<TSchema>;
@@ -106,12 +104,49 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** `url` with another user and password. */
-function withCredentials(url: string, user: string, password: string): string {
-  const u = new URL(url);
-  u.username = user;
-  u.password = password;
-  return u.toString();
+/** Where the pool connects and migrations run, and the embedded cluster to stop with the pool when there is one. */
+interface DatabaseTarget {
+  url: string;
+  migrationUrl?: string | undefined;
+  stopEmbedded?: () => Promise<void>;
+}
+
+/** The URLs given, or an embedded cluster with its runtime role when there is none. */
+async function databaseTarget<TSchema extends Record<string, unknown>>(options: OpenDatabaseOptions<TSchema>): Promise<DatabaseTarget> {
+  if (options.url) return { url: options.url, migrationUrl: options.migrationUrl };
+  if (options.migrationUrl) throw new Error(`${options.agency}: a migration database URL needs the runtime database URL as well`);
+  const embedded = await startEmbeddedWithRuntimeRole(options);
+  return { url: embedded.url, migrationUrl: embedded.superuserUrl, stopEmbedded: () => embedded.stop() };
+}
+
+/**
+ * The service's pool over a migrated database. With `owner` (the migration role's pool), the
+ * owner grants the pool's role its schema and the pool is checked to be a runtime role; without,
+ * the pool is the owner (warned unless `warnWhenOwner` is false). Closed again if a check fails.
+ */
+async function openServingPool<TSchema extends Record<string, unknown>>(
+  url: string,
+  options: OpenDatabaseOptions<TSchema> & { maxLifetimeS?: number },
+  owner: Database | undefined,
+): Promise<Database<TSchema>> {
+  const db = connect(url, options);
+  try {
+    if (owner) {
+      const [me] = await db.client<{ role: string }[]>`select current_user as role`;
+      if (!me) throw new Error('no current_user');
+      await grantRuntimeAccess(owner.client, { agency: options.agency, role: me.role });
+      await assertRuntimeRole(db.client, options.agency);
+    } else if (options.warnWhenOwner ?? true) {
+      options.logger.warn(
+        { database: db.description },
+        `serving as the role that migrates (the schema's owner): set ${options.agency.toUpperCase()}_OWNER_DATABASE_URL to the owner and ${options.agency.toUpperCase()}_DATABASE_URL to the runtime role (docs/operators.md)`,
+      );
+    }
+    return db;
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
 }
 
 /**
@@ -128,59 +163,19 @@ function withCredentials(url: string, user: string, password: string): string {
 export async function openDatabase<TSchema extends Record<string, unknown>>(
   options: OpenDatabaseOptions<TSchema>,
 ): Promise<Database<TSchema>> {
-  let url = options.url;
-  let migrationUrl = options.migrationUrl;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  if (!url) {
-    if (migrationUrl) throw new Error(`${options.agency}: a migration database URL needs the runtime database URL as well`);
-    const dir = path.join(options.dataDir ?? path.resolve('.data'), options.agency);
-    const embedded = await startEmbeddedPostgres(
-      dir,
-      options.logger,
-      options.onEmbeddedExit ? { onUnexpectedExit: options.onEmbeddedExit } : {},
-    );
-    stopEmbedded = () => embedded.stop();
-    try {
-      // The cluster's superuser bootstraps the runtime role; its password lives only in this process.
-      const password = randomBytes(24).toString('base64url');
-      const admin = postgres(embedded.url, { max: 1, onnotice: () => undefined });
-      try {
-        const role = await ensureRuntimeRole(admin, { role: runtimeRoleName(options.agency), password });
-        url = withCredentials(embedded.url, role, password);
-      } finally {
-        await admin.end();
-      }
-      migrationUrl = embedded.url;
-    } catch (err) {
-      await stopEmbedded();
-      throw err;
-    }
-  }
+  const { url, migrationUrl, stopEmbedded } = await databaseTarget(options);
   const connectOptions = stopEmbedded ? { ...options, maxLifetimeS: EMBEDDED_MAX_LIFETIME_S } : options;
-  let db: Database<TSchema> | undefined;
+  let opened: Database<TSchema>;
   const migrator = connect(migrationUrl ?? url, { agency: options.agency, schema: {}, maxConnections: 2, statementTimeoutMs: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS });
   try {
     await runMigrations(migrator, { agency: options.agency, migrationsFolder: options.migrationsFolder });
-    db = connect(url, connectOptions);
-    if (migrationUrl) {
-      const [me] = await db.client<{ role: string }[]>`select current_user as role`;
-      if (!me) throw new Error('no current_user');
-      await grantRuntimeAccess(migrator.client, { agency: options.agency, role: me.role });
-      await assertRuntimeRole(db.client, options.agency);
-    } else if (options.warnWhenOwner ?? true) {
-      options.logger.warn(
-        { database: db.description },
-        `serving as the role that migrates (the schema's owner): set ${options.agency.toUpperCase()}_OWNER_DATABASE_URL to the owner and ${options.agency.toUpperCase()}_DATABASE_URL to the runtime role (docs/operators.md)`,
-      );
-    }
+    opened = await openServingPool(url, connectOptions, migrationUrl ? migrator : undefined);
   } catch (err) {
-    await db?.close().catch(() => undefined);
     await stopEmbedded?.().catch(() => undefined);
     throw err;
   } finally {
     await migrator.close();
   }
-  const opened = db;
   return {
     ...opened,
     async close() {
