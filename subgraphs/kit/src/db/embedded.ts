@@ -155,27 +155,11 @@ export async function startEmbeddedPostgres(dir: string, logger: Logger, options
   }
 }
 
-async function startCluster(
-  databaseDir: string,
-  isRoot: boolean,
-  lock: ClusterLock,
-  log: Logger,
-  options: EmbeddedOptions,
-): Promise<EmbeddedServer> {
-  const port = options.port ?? (await freePort());
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const pg = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
-    persistent: true,
-    createPostgresUser: isRoot,
-    // Loopback TCP only: no unix socket in /tmp to collide with another cluster.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...EMBEDDED_SIZING],
-    onLog: (message) => log.trace({ message: message.trim() }, 'postgres'),
-    onError: (err) => log.error({ err }, 'postgres error'),
-  });
+type EmbeddedPostgresClass = Awaited<ReturnType<typeof loadEmbeddedPostgres>>;
+type EmbeddedPostgresInstance = InstanceType<EmbeddedPostgresClass>;
+
+/** Initialises the cluster on first use and starts it; a start that fails names the folder. */
+async function initialiseAndStart(pg: EmbeddedPostgresInstance, databaseDir: string, log: Logger): Promise<void> {
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     log.info({ databaseDir }, 'initialising embedded PostgreSQL (first run)');
     await pg.initialise();
@@ -188,6 +172,20 @@ async function startCluster(
         'Is another process using this data folder?',
     );
   }
+}
+
+/**
+ * Watches the started cluster: a watchdog stops it if this process dies, a liveness check
+ * reports an exit nobody asked for, and this process's exit sends it the stop signal. The
+ * server answered stops all three, then the cluster, then releases the lock.
+ */
+async function superviseCluster(
+  pg: EmbeddedPostgresInstance,
+  cluster: { databaseDir: string; port: number; isRoot: boolean; lock: ClusterLock },
+  log: Logger,
+  options: EmbeddedOptions,
+): Promise<EmbeddedServer> {
+  const { databaseDir, port, isRoot, lock } = cluster;
   const postmaster = await readPostmaster(databaseDir);
   if (!postmaster) throw new Error(`Embedded PostgreSQL in ${databaseDir} started but wrote no postmaster.pid.`);
   const owner = await stat(databaseDir);
@@ -222,6 +220,31 @@ async function startCluster(
       await lock.release();
     },
   };
+}
+
+async function startCluster(
+  databaseDir: string,
+  isRoot: boolean,
+  lock: ClusterLock,
+  log: Logger,
+  options: EmbeddedOptions,
+): Promise<EmbeddedServer> {
+  const port = options.port ?? (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    persistent: true,
+    createPostgresUser: isRoot,
+    // Loopback TCP only: no unix socket in /tmp to collide with another cluster.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...EMBEDDED_SIZING],
+    onLog: (message) => log.trace({ message: message.trim() }, 'postgres'),
+    onError: (err) => log.error({ err }, 'postgres error'),
+  });
+  await initialiseAndStart(pg, databaseDir, log);
+  return superviseCluster(pg, { databaseDir, port, isRoot, lock }, log, options);
 }
 
 /** The postmaster recorded in `postmaster.pid` (its first line), or null when there is none. */
