@@ -13,7 +13,8 @@ const resolverPatterns = [
     message: 'Resolvers map: SQL lives in queries.ts, reached through the module service.',
   },
   {
-    regex: '(^|/)queries(\\.[jt]s)?$',
+    // queries.ts, or a folder of them (kit/src/events/queries/*.ts).
+    regex: '(^|/)queries((\\.[jt]s)?$|/)',
     message: 'Resolvers map: call the module service, which calls queries.ts.',
   },
 ];

@@ -57,5 +57,8 @@ describe('layer lint (issue 11)', () => {
       expect(messages, agency).toHaveLength(1);
     }
     expect(await restricted('subgraphs/kit/src/events/operations/resolvers.ts', imports('drizzle-orm'))).toHaveLength(1);
+    // A folder of queries files is queries too.
+    expect(await restricted('subgraphs/kit/src/events/operations/resolvers.ts', imports('../queries/deliveries.ts', '../queries/index.ts'))).toHaveLength(2);
+    expect(await restricted('subgraphs/kit/src/events/operations/resolvers.ts', imports('./service.ts', '../queries-help.ts'))).toEqual([]);
   });
 });
