@@ -82,6 +82,14 @@ describe('checkIntake', () => {
     expect(checkIntake(won, seeded, TODAY)).toEqual([]); // USD 73,000
   });
 
+  it('reads a zero-decimal currency with its exponent, exactly at the threshold', () => {
+    const yenRates = rules({ exchange_rates_to_usd: { USD: 1, JPY: 0.0067 } });
+    const yen = { ...input(), declaredAnnualIncome: { amountMinor: 746_269, currency: 'JPY' } }; // ¥746,269 × 0.0067 = USD 5,000.0023
+    expect(checkIntake(yen, yenRates, TODAY)).toEqual([]);
+    yen.declaredAnnualIncome.amountMinor = 746_268; // one yen less: USD 4,999.9956
+    expect(checkIntake(yen, yenRates, TODAY).map((e) => e.code)).toEqual(['INCOME_BELOW_THRESHOLD']);
+  });
+
   it('reads a three-decimal currency with its exponent, exactly at the threshold', () => {
     const dinar = rules({ exchange_rates_to_usd: { USD: 1, KWD: 3.25 } });
     const kwd = { ...input(), declaredAnnualIncome: { amountMinor: 1_538_462, currency: 'KWD' } }; // KWD 1,538.462 = USD 5,000.00
