@@ -6,7 +6,7 @@ import * as flows from '../src/flows.ts';
 /**
  * The decree's status rules through the gateway: renewals only inside their window (none
  * stacked ahead), no new application inside a revoked holder's exit window, and the ten years
- * counted per person across applications. Dates are written out by hand.
+ * counted per person from the first grant across applications. Dates are written out by hand.
  */
 
 const TODAY = '2026-11-24';
@@ -90,13 +90,13 @@ describe('applying again after a revocation', () => {
 
     graph.clock.set('2026-12-26T06:00:00Z');
     const status = await approvedStatus(holder.nomadId, await applyAgain(holder, '2027-01-10'));
-    // Held 2026-11-24 to 2026-12-09 (16 days) before: the ten years run from 2026-12-10, not from the new grant.
-    expect(status).toEqual({ state: 'ACTIVE', grantedSince: '2026-12-26', ceilingOn: '2036-12-09' });
+    // The ten years run from the first grant, 2026-11-24, not from the new one.
+    expect(status).toEqual({ state: 'ACTIVE', grantedSince: '2026-12-26', ceilingOn: '2036-11-23' });
   });
 });
 
 describe('applying again after an expiry', () => {
-  it('the new grant continues the same ten years: only the days held count, not the gap', async () => {
+  it('the new grant keeps the first ceiling: the gap after the expiry does not move it', async () => {
     const holder = await flows.statusHolder(graph, officer);
     // Held 2026-11-24 to 2027-01-22 (60 days), then expired.
     graph.clock.set('2027-02-01T06:00:00Z');
@@ -105,9 +105,8 @@ describe('applying again after an expiry', () => {
     expect(before.body.data?.nomad.status).toEqual({ state: 'EXPIRED', validUntil: '2027-01-22' });
 
     const status = await approvedStatus(holder.nomadId, await applyAgain(holder, '2027-02-10'));
-    // Not a fresh ten years from 2027-02-01 (that would end 2037-01-31): 60 days were already
-    // held, so the ceiling is 2037-01-31 less 60 days, the first grant's 2036-11-23 plus the
-    // nine days of the gap (2027-01-23 to 2027-01-31) not held.
-    expect(status).toEqual({ state: 'ACTIVE', grantedSince: '2027-02-01', ceilingOn: '2036-12-02' });
+    // Not a fresh ten years from 2027-02-01 (that would end 2037-01-31), nor the days held (that
+    // would add the nine days of the gap, to 2036-12-02): the first grant's ceiling, 2036-11-23.
+    expect(status).toEqual({ state: 'ACTIVE', grantedSince: '2027-02-01', ceilingOn: '2036-11-23' });
   });
 });

@@ -1031,7 +1031,7 @@ export type StatusPeriodKind =
   | 'INITIAL_60_DAYS'
   /** A period carried over from the 2022–2024 pilot programme. */
   | 'PILOT_2022_2024'
-  /** A further year, up to 10 years in total. */
+  /** A further year, up to the ceiling: `status_ceiling_years` (10) from the first grant. */
   | 'RENEWAL';
 
 /** A nomad's status: derived from the granted periods and the status events, never stored. */

@@ -799,7 +799,7 @@ export type Mutation = {
   revokeStatus: StatusPayload;
   /** Migration officer: take a SUBMITTED application into review. */
   startReview: ApplicationActionPayload;
-  /** Submits an application as the calling nomad. Every intake rule is checked; on any failure nothing is written. A former holder is refused until a revocation's exit deadline has passed (EXIT_DEADLINE_NOT_PASSED) and once their 10 years in total leave no room for an initial period (STATUS_CEILING_REACHED). */
+  /** Submits an application as the calling nomad. Every intake rule is checked; on any failure nothing is written. A former holder is refused until a revocation's exit deadline has passed (EXIT_DEADLINE_NOT_PASSED) and once the 10 years from their first grant leave no room for an initial period (STATUS_CEILING_REACHED). */
   submitApplication: SubmitApplicationPayload;
   /** Migration officer: suspend an ACTIVE status. */
   suspendStatus: StatusPayload;
@@ -998,7 +998,7 @@ export type NomadStatus = {
   __typename?: 'NomadStatus';
   /** The day this status describes. */
   asOf: Scalars['Date']['output'];
-  /** Last day any renewal may reach: 10 years in total per person, every day held under earlier grants counted. */
+  /** Last day any extension or renewal may reach: the last day of `status_ceiling_years` (10) counted from the person's first grant, across every application and the pilot. */
   ceilingOn: Scalars['Date']['output'];
   exitDeadlineOn?: Maybe<Scalars['Date']['output']>;
   /** First day of the current grant (initial or pilot period). */
@@ -1448,7 +1448,7 @@ export type StatusPeriodKind =
   | 'INITIAL_60_DAYS'
   /** A period carried over from the 2022–2024 pilot programme. */
   | 'PILOT_2022_2024'
-  /** A further year, up to 10 years in total. */
+  /** A further year, up to the ceiling: `status_ceiling_years` (10) from the first grant. */
   | 'RENEWAL';
 
 /** Another agency's recommendation about a holder's status: an officer decides, nothing happens by itself. */

@@ -88,16 +88,17 @@ describe('a revoked holder applies again only after the exit deadline', () => {
   });
 });
 
-describe('the ten years are counted per person at intake', () => {
-  // A new initial period from today would end 2027-01-22: it fits when the person's ten years
-  // started no earlier than 2017-01-23, i.e. after at most 3,592 days held (2017-01-23 to 2026-11-23).
-  it('accepts one whose earlier grants leave exactly room for the initial period; refuses one a day over', async () => {
-    const exact = await formerHolder([['INITIAL_60_DAYS', '2015-01-01', '2015-03-01'], ['EXTENSION_1_YEAR', '2015-03-02', '2024-10-31']]);
+describe('the ten years count from the first grant at intake', () => {
+  // A new initial period from today would end 2027-01-22: it fits when the person's first grant
+  // was on 2017-01-23 or later (ten years to 2027-01-22). The days actually held do not matter:
+  // each former holder here held only one 60-day period, then let it expire.
+  it('accepts one whose first grant leaves exactly room for the initial period; refuses one a day earlier', async () => {
+    const exact = await formerHolder([['INITIAL_60_DAYS', '2017-01-23', '2017-03-23']]);
     expect((await submit(exact)).userErrors).toEqual([]);
-    const over = await formerHolder([['INITIAL_60_DAYS', '2015-01-01', '2015-03-01'], ['EXTENSION_1_YEAR', '2015-03-02', '2024-11-01']]);
+    const over = await formerHolder([['INITIAL_60_DAYS', '2017-01-22', '2017-03-22']]);
     expect(await submit(over)).toEqual({
       application: null,
-      userErrors: [{ code: 'STATUS_CEILING_REACHED', field: 'input.applicant', message: 'The status may be held 10 years in total; your earlier grants leave no room for a 60-day initial period (the last day would be 2027-01-21).' }],
+      userErrors: [{ code: 'STATUS_CEILING_REACHED', field: 'input.applicant', message: 'The status may be held 10 years from your first grant, until 2027-01-21: no room for a 60-day initial period.' }],
     });
     expect(await applicationsOf(over.id)).toBe(0);
   });

@@ -46,7 +46,7 @@ export async function dependantStatusOn(ctx: Context, dependant: DependantRow, d
       ctx.loaders.rules.load('rules'),
     ]);
     const status = deriveDependantStatus(dependant, periods, events, day);
-    return status ? { ...status, ceilingOn: ceilingOf(rules, periods, events, status.chainStartedOn) } : null;
+    return status ? { ...status, ceilingOn: ceilingOf(rules, periods) } : null;
   });
 }
 

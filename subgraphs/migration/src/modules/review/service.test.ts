@@ -324,16 +324,16 @@ describe('approval', () => {
     expect(await database.db.select().from(schema.statusPeriods).where(eq(schema.statusPeriods.nomadId, revoked.nomadId))).toHaveLength(1);
     expect((await act('approveApplication', { applicationId: revoked.id }, officer(), appOn('2026-12-06'))).application?.state).toBe('APPROVED');
 
-    // 2015-01-01 to 2024-11-01 held: a new 60-day period from today would end a day past the ceiling.
+    // First granted 2017-01-22 (60 days, then expired): a new 60-day period from today would end
+    // a day past the ceiling, 2027-01-21, however few days were held.
     const spent = await underReview();
     await set(spent.id, { screeningOutcome: 'CLEARED' });
     await database.db.update(schema.nomads).set({ pin: '21204199099996' }).where(eq(schema.nomads.id, spent.nomadId));
     await database.db.insert(schema.statusPeriods).values([
-      { nomadId: spent.nomadId, kind: 'INITIAL_60_DAYS', validFrom: '2015-01-01', validUntil: '2015-03-01', grantedBy: 'setup' },
-      { nomadId: spent.nomadId, kind: 'EXTENSION_1_YEAR', validFrom: '2015-03-02', validUntil: '2024-11-01', grantedBy: 'setup' },
+      { nomadId: spent.nomadId, kind: 'INITIAL_60_DAYS', validFrom: '2017-01-22', validUntil: '2017-03-22', grantedBy: 'setup' },
     ]);
     expect(await act('approveApplication', { applicationId: spent.id })).toEqual(
-      refused('STATUS_CEILING_REACHED', "The status may be held 10 years in total; the applicant's earlier grants leave no room for a 60-day initial period (the last day would be 2027-01-21)."),
+      refused('STATUS_CEILING_REACHED', "The status may be held 10 years from the applicant's first grant, until 2027-01-21: no room for a 60-day initial period."),
     );
   });
 

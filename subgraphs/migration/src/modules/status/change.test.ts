@@ -38,7 +38,7 @@ function ctxFor(roles: Principal['roles'] = ['migration_officer'], idempotencyKe
   return serviceContext(database, principal, { logger, idempotencyKey });
 }
 
-type PeriodSpec = [kind: 'INITIAL_60_DAYS' | 'EXTENSION_1_YEAR' | 'RENEWAL', from: string, until: string];
+type PeriodSpec = [kind: 'INITIAL_60_DAYS' | 'EXTENSION_1_YEAR' | 'RENEWAL' | 'PILOT_2022_2024', from: string, until: string];
 type EventSpec = [kind: 'SUSPENDED' | 'REINSTATED' | 'REVOKED', on: string];
 
 /** A nomad with a PIN and the given periods and events. */
@@ -172,7 +172,7 @@ describe('extension and renewal', () => {
     ]);
     expect(await change('renewStatus', { nomadId: id })).toEqual({
       nomadId: null,
-      userErrors: [{ code: 'STATUS_CEILING_REACHED', field: 'input.nomadId', message: 'The status may not run past 2027-11-28: 10 years in total.' }],
+      userErrors: [{ code: 'STATUS_CEILING_REACHED', field: 'input.nomadId', message: 'The status may not run past 2027-11-28: 10 years from the first grant.' }],
     });
     expect(await periodsOf(id)).toHaveLength(2);
     // Chain from 2017-11-30: the ceiling is 2027-11-29, exactly where the renewal ends: allowed.
@@ -286,41 +286,35 @@ describe('the passport outlives the new period', () => {
   });
 });
 
-describe('the ceiling is per person', () => {
+describe('the ceiling is per person, from the first grant', () => {
   // The current chain starts 2026-10-01 and its extension would end 2027-11-29: allowed when
-  // the person's ten years started no later than 2017-11-30, i.e. when earlier grants add up
-  // to at most 3,227 days (2017-11-30 to 2026-09-30).
+  // the person's first grant was on 2017-11-30 or later. The earlier run here is one 60-day
+  // period: counting only the days held would leave years of room, the first grant does not.
   const current: PeriodSpec[] = [['INITIAL_60_DAYS', '2026-10-01', '2026-11-29']];
   const refusedAt = (ceiling: string) => ({
     nomadId: null,
-    userErrors: [{ code: 'STATUS_CEILING_REACHED', field: 'input.nomadId', message: `The status may not run past ${ceiling}: 10 years in total.` }],
+    userErrors: [{ code: 'STATUS_CEILING_REACHED', field: 'input.nomadId', message: `The status may not run past ${ceiling}: 10 years from the first grant.` }],
   });
 
-  it('counts every day of an earlier, expired run of grants: exactly at the ceiling is allowed, a day more is not', async () => {
-    // 2016-01-01 to 2024-10-31: 3,227 days held, then a gap, then a fresh application.
-    const exact = await holder([['INITIAL_60_DAYS', '2016-01-01', '2016-02-29'], ['EXTENSION_1_YEAR', '2016-03-01', '2024-10-31'], ...current]);
+  it('keeps the first ceiling after an expiry: exactly at it is allowed, a first grant a day earlier is not', async () => {
+    const exact = await holder([['INITIAL_60_DAYS', '2017-11-30', '2018-01-28'], ...current]);
     expect(await change('extendStatus', { nomadId: exact.id })).toEqual({ nomadId: exact.id, userErrors: [] });
     expect((await periodsOf(exact.id)).at(-1)).toMatchObject({ validFrom: '2026-11-30', validUntil: '2027-11-29' });
-    // One day more held (to 2024-11-01): the ceiling moves a day earlier, to 2027-11-28.
-    const over = await holder([['INITIAL_60_DAYS', '2016-01-01', '2016-02-29'], ['EXTENSION_1_YEAR', '2016-03-01', '2024-11-01'], ...current]);
+    const over = await holder([['INITIAL_60_DAYS', '2017-11-29', '2018-01-27'], ...current]);
     expect(await change('extendStatus', { nomadId: over.id })).toEqual(refusedAt('2027-11-28'));
-    expect(await periodsOf(over.id)).toHaveLength(3);
+    expect(await periodsOf(over.id)).toHaveLength(2);
   });
 
-  it('counts a revoked run of grants up to the day before the revocation', async () => {
-    const earlier: PeriodSpec[] = [['INITIAL_60_DAYS', '2016-01-01', '2016-02-29'], ['EXTENSION_1_YEAR', '2016-03-01', '2025-12-31']];
-    // Revoked on 2024-11-01: held to 2024-10-31, 3,227 days.
-    const exact = await holder([...earlier, ...current], [['REVOKED', '2024-11-01']]);
-    expect(await change('extendStatus', { nomadId: exact.id })).toEqual({ nomadId: exact.id, userErrors: [] });
-    const over = await holder([...earlier, ...current], [['REVOKED', '2024-11-02']]);
+  it('keeps the first ceiling after a revocation, however early it came', async () => {
+    const over = await holder([['INITIAL_60_DAYS', '2017-11-29', '2018-01-27'], ...current], [['REVOKED', '2017-12-01']]);
     expect(await change('extendStatus', { nomadId: over.id })).toEqual(refusedAt('2027-11-28'));
   });
 
-  it('shows the person\'s ceiling on Nomad.status', async () => {
-    const { id } = await holder([['INITIAL_60_DAYS', '2016-01-01', '2016-02-29'], ['EXTENSION_1_YEAR', '2016-03-01', '2024-10-31'], ...current]);
+  it('shows the person\'s ceiling on Nomad.status, counted from a pilot period', async () => {
+    const { id } = await holder([['PILOT_2022_2024', '2022-03-01', '2024-12-31'], ['INITIAL_60_DAYS', '2025-01-10', '2025-03-10'], ...current]);
     const nomad = (await database.db.select().from(schema.nomads).where(eq(schema.nomads.id, id)))[0];
     if (!nomad) throw new Error('no nomad');
-    expect(await readStatus(ctxFor(), nomad, TODAY, 'Nomad.status')).toMatchObject({ state: 'ACTIVE', chainStartedOn: '2026-10-01', ceilingOn: '2027-11-29' });
+    expect(await readStatus(ctxFor(), nomad, TODAY, 'Nomad.status')).toMatchObject({ state: 'ACTIVE', chainStartedOn: '2026-10-01', ceilingOn: '2032-02-29' });
   });
 });
 

@@ -114,9 +114,9 @@ async function addYear(c: Change, kind: 'EXTENSION_1_YEAR' | 'RENEWAL'): Promise
   }
   const validFrom = nextPeriodStart(status);
   const validUntil = lastDayOfTerm(validFrom, kind === 'EXTENSION_1_YEAR' ? rules.extension_years : 1);
-  const ceiling = ceilingOf(rules, c.periods, c.events, status.chainStartedOn);
+  const ceiling = ceilingOf(rules, c.periods);
   if (validUntil > ceiling) {
-    throw abort('STATUS_CEILING_REACHED', `The status may not run past ${ceiling}: ${rules.status_ceiling_years} years in total.`);
+    throw abort('STATUS_CEILING_REACHED', `The status may not run past ${ceiling}: ${rules.status_ceiling_years} years from the first grant.`);
   }
   if (nomad.passportExpiresOn <= validUntil) {
     throw abort('PASSPORT_EXPIRES_TOO_SOON', `The passport on record expires on ${nomad.passportExpiresOn}; it must be valid after ${validUntil}, the last day of the new period.`);

@@ -1,4 +1,4 @@
-import { badUserInput, daysBetween, forbidden, hasRole, isAnalyst, lastDayOfTerm, loadExisting, toConnection, toPage, userError, type CountedConnection, type PageArgs, type UserError } from '@nomad/kit';
+import { badUserInput, forbidden, hasRole, isAnalyst, lastDayOfTerm, loadExisting, toConnection, toPage, userError, type CountedConnection, type PageArgs, type UserError } from '@nomad/kit';
 import type { App } from '../../app.ts';
 import { addDays } from '../../clock.ts';
 import type { Context } from '../../context.ts';
@@ -18,34 +18,15 @@ export function pinOf(nomad: NomadRow): string {
 }
 
 /**
- * Days the person held the status before `before` (the first day of their current chain):
- * each earlier chain from its first day to its last, or to the day before its revocation.
- * Suspended days count (the status is held, only its use is stopped).
+ * The last day the person's status may reach: `status_ceiling_years` from the first day of
+ * their first grant, across every application and the pilot (DOMAIN.md: "up to 10 years in
+ * total"; issue 15: "the 10 years count from the person's first grant"). Gaps after an
+ * expiry or a revocation do not move it: a holder who applies again keeps the first ceiling.
  */
-export function daysHeldBefore(periods: readonly StatusPeriodRow[], events: readonly StatusEventRow[], before: string): number {
-  const earlier = periods.filter((p) => p.validFrom < before).sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
-  const starts = earlier.filter((p) => p.kind === 'INITIAL_60_DAYS' || p.kind === 'PILOT_2022_2024').map((p) => p.validFrom);
-  let held = 0;
-  starts.forEach((start, i) => {
-    const next = starts[i + 1] ?? before;
-    const inChain = earlier.filter((p) => p.validFrom >= start && p.validFrom < next);
-    let end = inChain.reduce((last, p) => (p.validUntil > last ? p.validUntil : last), start);
-    if (end >= next) end = addDays(next, -1);
-    const revokedOn = events.filter((e) => e.kind === 'REVOKED' && e.effectiveOn >= start && e.effectiveOn <= end).map((e) => e.effectiveOn).sort()[0];
-    if (revokedOn) end = addDays(revokedOn, -1);
-    if (end >= start) held += daysBetween(start, end) + 1;
-  });
-  return held;
-}
-
-/**
- * The last day the person's status may reach: `status_ceiling_years` in total per person
- * (DOMAIN.md: "up to 10 years in total"). The term runs from the first day of the current
- * chain moved back by every day held under earlier grants, so a holder who lets the status
- * lapse or loses it and applies again continues their ten years instead of starting anew.
- */
-export function ceilingOf(rules: Rules, periods: readonly StatusPeriodRow[], events: readonly StatusEventRow[], chainStartedOn: string): string {
-  return lastDayOfTerm(addDays(chainStartedOn, -daysHeldBefore(periods, events, chainStartedOn)), rules.status_ceiling_years);
+export function ceilingOf(rules: Rules, periods: readonly StatusPeriodRow[]): string {
+  const firstGrantOn = periods.reduce<string | null>((first, p) => (first === null || p.validFrom < first ? p.validFrom : first), null);
+  if (firstGrantOn === null) throw new Error('a ceiling needs at least one granted period');
+  return lastDayOfTerm(firstGrantOn, rules.status_ceiling_years);
 }
 
 export async function statusOf(
@@ -70,7 +51,7 @@ export async function reapplicationError(
 ): Promise<UserError | null> {
   const officer = params.to === 'officer';
   const field = officer ? 'input.applicationId' : 'input.applicant';
-  const { status, periods, events } = await statusOf(db, params.nomadId, params.today);
+  const { status, periods } = await statusOf(db, params.nomadId, params.today);
   if (!status) return null;
   if (status.state === 'REVOKED' && status.exitDeadlineOn && params.today <= status.exitDeadlineOn) {
     const revokedOn = status.revokedOn ?? status.asOf;
@@ -82,12 +63,12 @@ export async function reapplicationError(
       field,
     );
   }
-  const ceiling = ceilingOf(params.rules, periods, events, params.today);
+  const ceiling = ceilingOf(params.rules, periods);
   const initialUntil = addDays(params.today, params.rules.initial_period_days - 1);
   if (ceiling < initialUntil) {
     return userError(
       'STATUS_CEILING_REACHED',
-      `The status may be held ${params.rules.status_ceiling_years} years in total; ${officer ? "the applicant's" : 'your'} earlier grants leave no room for a ${params.rules.initial_period_days}-day initial period (the last day would be ${ceiling}).`,
+      `The status may be held ${params.rules.status_ceiling_years} years from ${officer ? "the applicant's" : 'your'} first grant, until ${ceiling}: no room for a ${params.rules.initial_period_days}-day initial period.`,
       field,
     );
   }
@@ -107,7 +88,7 @@ export async function readStatus(ctx: Context, nomad: NomadRow, day: string, fie
     ctx.loaders.rules.load('rules'),
   ]);
   const status = deriveStatus(periods, events, day);
-  return status ? { ...status, ceilingOn: ceilingOf(rules, periods, events, status.chainStartedOn) } : null;
+  return status ? { ...status, ceilingOn: ceilingOf(rules, periods) } : null;
 }
 
 /** Every period the nomad was granted, oldest first; the read is recorded. */
