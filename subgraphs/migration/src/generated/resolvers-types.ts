@@ -1442,9 +1442,9 @@ export type StatusPeriod = {
 };
 
 export type StatusPeriodKind =
-  /** The extension after the initial period: 1 year. */
+  /** The extension after the initial period: `extension_years` (1) years, a rule value; the name keeps the first value. */
   | 'EXTENSION_1_YEAR'
-  /** The first grant: 60 days. */
+  /** The first grant: `initial_period_days` (60) days from approval; the name keeps the first value. */
   | 'INITIAL_60_DAYS'
   /** A period carried over from the 2022–2024 pilot programme. */
   | 'PILOT_2022_2024'
