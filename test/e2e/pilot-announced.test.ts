@@ -10,7 +10,8 @@ import * as flows from '../src/flows.ts';
  * for re-registration (the decree: every holder) and the campaign re-registers it, labor opens
  * monitoring; importing the file again announces nothing twice; the period's end is announced
  * as any expiry. The graph runs on a day inside the pilot period, when the imported status is
- * still running.
+ * still running. A holder imported before the import announced grants, whose expiry the agencies
+ * refused meanwhile, is announced by a re-run, and the refused expiry is delivered after it.
  */
 
 const TODAY = '2025-06-02';
@@ -97,5 +98,67 @@ describe('pilot holders announced', () => {
     expect(await security`select id from security.screenings where nomad_id = ${nomad.id}`).toHaveLength(0);
     const watches = await security<{ cause: string; ended_on: string }[]>`select cause, ended_on::text from security.exit_watches where nomad_id = ${nomad.id}`;
     expect(watches).toEqual([{ cause: 'EXPIRED', ended_on: '2026-01-01' }]);
+  });
+
+  it('a re-run announces a legacy holder whose expiry the agencies refused, then delivers that expiry again after the grant: nothing refused again', async () => {
+    const { db } = graph.migration.database;
+    // As an import before announcements left the holder: nomad, pilot period, GRANTED event, and no event published.
+    const legacy = { ...row, given_names: 'Anna', passport_number: '759900888', pin: '11705199000888', email: 'anna.sokolova@example.org' };
+    const grantedAt = '2025-03-01T06:00:00Z';
+    const [nomad] = await db
+      .insert(schema.nomads)
+      .values({ surname: 'SOKOLOVA', givenNames: 'ANNA', dateOfBirth: legacy.date_of_birth, sex: 'FEMALE', citizenship: 'RUS', passportCountry: 'RUS', passportNumber: legacy.passport_number, passportExpiresOn: legacy.passport_expires_on, email: legacy.email, pin: legacy.pin, source: 'PILOT_2022_2024', createdAt: grantedAt, updatedAt: grantedAt })
+      .returning({ id: schema.nomads.id });
+    if (!nomad) throw new Error('no nomad');
+    const [period] = await db
+      .insert(schema.statusPeriods)
+      .values({ nomadId: nomad.id, kind: 'PILOT_2022_2024', validFrom: legacy.status_valid_from, validUntil: legacy.status_valid_until, grantedAt, grantedBy: 'officer:pilot-e2e', source: 'PILOT_2022_2024' })
+      .returning({ id: schema.statusPeriods.id });
+    if (!period) throw new Error('no period');
+    await db.insert(schema.statusEvents).values({ nomadId: nomad.id, kind: 'GRANTED', effectiveOn: legacy.status_valid_from, actor: 'officer:pilot-e2e', periodId: period.id, at: grantedAt });
+
+    // The period ended: its expiry is published, and tax, labor and GKNB, never told of the holder, refuse it for good.
+    graph.clock.set('2026-01-02T06:00:00Z');
+    expect((await runMaintenance(db, { clock: graph.clock, zhaak: embeddedZhaak(db) })).expired).toBe(1);
+    await graph.flushEvents();
+    const deliveries = () =>
+      graph.migration.database.client<{ type: string; subscriber: string; state: string }[]>`
+        select o.type, d.subscriber, d.state from migration.outbox_deliveries d join migration.outbox o on o.id = d.event_id
+        where d.aggregate_id = ${nomad.id} order by d.seq, d.subscriber`;
+    expect(await deliveries()).toEqual(['labor', 'security', 'tax'].map((subscriber) => ({ type: 'StatusExpired', subscriber, state: 'DEAD' })));
+
+    const rerun = await importPilotHolders(db, { rows: [legacy], clock: graph.clock, actor: 'officer:pilot-e2e' });
+    expect(rerun).toMatchObject({ imported: 0, announced: 1, announcedNomadIds: [nomad.id] });
+    await graph.flushEvents();
+    // The grant, then the expiry again (a new event, the same fact), each delivered to all three; the dead letters are gone.
+    expect(await deliveries()).toEqual(
+      ['StatusGranted', 'StatusExpired'].flatMap((type) => ['labor', 'security', 'tax'].map((subscriber) => ({ type, subscriber, state: 'DELIVERED' }))),
+    );
+
+    const taxOfficer = await token(['tax_officer']);
+    const reg = await flows.gql<{ taxRegistration: { state: string } | null }>(graph, taxOfficer, 'query($pin: String) { taxRegistration(pin: $pin) { state } }', { pin: legacy.pin });
+    // Queued for re-registration by the grant, never entered in the register: the expiry closes it at once.
+    expect(reg.taxRegistration?.state).toBe('DEREGISTERED');
+    const laborOfficer = await token(['labor_officer']);
+    const monitored = await flows.gql<{ nomad: { monitoring: { state: string } | null } }>(graph, laborOfficer, `{ nomad(id: "${nomad.id}") { monitoring { state } } }`);
+    expect(monitored.nomad.monitoring).toEqual({ state: 'CLOSED' });
+    const security = graph.agencies.security?.database.client;
+    if (!security) throw new Error('no security');
+    expect(await security`select cause, ended_on::text from security.exit_watches where nomad_id = ${nomad.id}`).toEqual([{ cause: 'EXPIRED', ended_on: '2026-01-01' }]);
+
+    // Each agency refused only the first expiry, once; the grant and the expiry sent again were processed.
+    for (const agency of ['tax', 'labor', 'security'] as const) {
+      const client = graph.agencies[agency]?.database.client;
+      if (!client) throw new Error(`no ${agency}`);
+      const received = await client.unsafe<{ event_type: string; state: string }[]>(
+        `select event_type, state from "${agency}".inbox where aggregate_id = $1 order by first_received_at, event_type`,
+        [nomad.id],
+      );
+      expect(received).toEqual([
+        { event_type: 'StatusExpired', state: 'POISON' },
+        { event_type: 'StatusGranted', state: 'PROCESSED' },
+        { event_type: 'StatusExpired', state: 'PROCESSED' },
+      ]);
+    }
   });
 });

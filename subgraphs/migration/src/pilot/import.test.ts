@@ -367,8 +367,19 @@ describe('importPilotHolders: clashes and failures', () => {
     const rerun = await importPilotHolders(db, { rows: [newcomer({ passport_number: '759900090' })], clock, actor: ACTOR });
     expect(rerun.announcedNomadIds).toEqual([nomadId]);
     const published = await db.select().from(schema.outbox).where(eq(schema.outbox.aggregateId, nomadId)).orderBy(schema.outbox.seq);
-    expect(published.map((e) => e.type)).toEqual(['StatusExpired', 'StatusGranted']);
-    const [expiry, grant] = published;
+    // The expiry, still undelivered (no relay runs here), is published again after the grant:
+    // the same fact and time, a new id, and the deliveries move to the copy.
+    expect(published.map((e) => e.type)).toEqual(['StatusExpired', 'StatusGranted', 'StatusExpired']);
+    const [expiry, grant, again] = published;
+    if (!again) throw new Error('no copy of the expiry');
+    expect(again.payload).toEqual(expiry?.payload);
+    expect(again.occurredAt).toBe(expiry?.occurredAt);
+    expect(again.id).not.toBe(expiry?.id);
+    const deliveries = await db.select({ eventId: schema.outboxDeliveries.eventId, subscriber: schema.outboxDeliveries.subscriber }).from(schema.outboxDeliveries).where(eq(schema.outboxDeliveries.aggregateId, nomadId));
+    const to = (eventId: string | undefined) => deliveries.filter((d) => d.eventId === eventId).map((d) => d.subscriber).sort();
+    expect(to(expiry?.id)).toEqual([]);
+    expect(to(grant?.id)).toEqual(['labor', 'security', 'tax']);
+    expect(to(again.id)).toEqual(['labor', 'security', 'tax']);
     const [granted] = await db.select().from(schema.statusEvents).where(and(eq(schema.statusEvents.nomadId, nomadId), eq(schema.statusEvents.kind, 'GRANTED')));
     if (!expiry || !grant || !granted) throw new Error('missing event');
     expect(parsePgTimestamp(grant.occurredAt).toISOString()).toBe(parsePgTimestamp(granted.at).toISOString());

@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { MigrationDb } from '../db/index.ts';
-import { nomads, pilotAnnouncements, statusEvents, statusPeriods, type NomadRow } from '../db/schema.ts';
+import { nomads, outbox, outboxDeliveries, pilotAnnouncements, statusEvents, statusPeriods, type NomadRow } from '../db/schema.ts';
 
 /** What an import compares to tell a re-run (same person) from a clash (another person). */
 export type RegisteredIdentity = Pick<NomadRow, 'id' | 'surname' | 'givenNames' | 'dateOfBirth' | 'sex' | 'source'>;
@@ -52,4 +52,40 @@ export async function getUnannouncedPilotGrant(
 /** Records that the holder's pilot grant was announced (StatusGranted `eventId`). */
 export async function insertPilotAnnouncement(db: MigrationDb, params: { nomadId: string; eventId: string }): Promise<void> {
   await db.insert(pilotAnnouncements).values({ nomadId: params.nomadId, eventId: params.eventId });
+}
+
+/** An event of the holder still undelivered to some subscribers, with those deliveries. */
+export interface StrandedEvent {
+  type: string;
+  payload: unknown;
+  occurredAt: string;
+  deliveries: { id: string; subscriber: string }[];
+}
+
+/**
+ * The holder's events, other than `exceptEventId`, that some subscriber has not acknowledged
+ * (pending, failing or dead), oldest first, with those delivery rows locked until the
+ * transaction ends (a relay sending one meanwhile finishes first; one it delivered drops out).
+ * Two statements: the lock on the delivery rows alone, then their events.
+ */
+export async function lockStrandedEvents(db: MigrationDb, params: { nomadId: string; exceptEventId: string }): Promise<StrandedEvent[]> {
+  const open = await db
+    .select({ id: outboxDeliveries.id, eventId: outboxDeliveries.eventId, subscriber: outboxDeliveries.subscriber })
+    .from(outboxDeliveries)
+    .where(and(eq(outboxDeliveries.aggregateId, params.nomadId), ne(outboxDeliveries.state, 'DELIVERED'), ne(outboxDeliveries.eventId, params.exceptEventId)))
+    .orderBy(asc(outboxDeliveries.seq), asc(outboxDeliveries.subscriber))
+    .for('update');
+  if (open.length === 0) return [];
+  const events = await db
+    .select({ id: outbox.id, type: outbox.type, payload: outbox.payload, occurredAt: outbox.occurredAt })
+    .from(outbox)
+    .where(inArray(outbox.id, [...new Set(open.map((d) => d.eventId))]))
+    .orderBy(asc(outbox.seq));
+  return events.map((e) => ({ type: e.type, payload: e.payload, occurredAt: e.occurredAt, deliveries: open.filter((d) => d.eventId === e.id).map(({ id, subscriber }) => ({ id, subscriber })) }));
+}
+
+/** Removes delivery rows whose events were published again (`lockStrandedEvents` locked them). */
+export async function deleteDeliveries(db: MigrationDb, params: { ids: string[] }): Promise<void> {
+  if (params.ids.length === 0) return;
+  await db.delete(outboxDeliveries).where(inArray(outboxDeliveries.id, params.ids));
 }
