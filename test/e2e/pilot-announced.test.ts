@@ -39,6 +39,13 @@ const row = {
   status_valid_until: '2025-12-31',
 };
 
+/** What tax (the IE registration's state) and labor (the monitoring case) hold of a holder. */
+async function afterTheEnd(pin: string, nomadId: string): Promise<{ registration: string | undefined; monitoring: { state: string } | null }> {
+  const reg = await flows.gql<{ taxRegistration: { state: string } | null }>(graph, await token(['tax_officer']), 'query($pin: String) { taxRegistration(pin: $pin) { state } }', { pin });
+  const monitored = await flows.gql<{ nomad: { monitoring: { state: string } | null } }>(graph, await token(['labor_officer']), `{ nomad(id: "${nomadId}") { monitoring { state } } }`);
+  return { registration: reg.taxRegistration?.state, monitoring: monitored.nomad.monitoring };
+}
+
 describe('pilot holders announced', () => {
   it('tax re-registers an imported holder and labor monitors them; a second import announces nothing', async () => {
     const { db } = graph.migration.database;
@@ -84,12 +91,7 @@ describe('pilot holders announced', () => {
     expect(published.map((e) => e.type)).toEqual(['StatusGranted', 'StatusExpired']);
     expect(published[1]?.payload).toMatchObject({ nomadId: nomad.id, pin: row.pin, expiredOn: '2026-01-01' });
 
-    const taxOfficer = await token(['tax_officer']);
-    const reg = await flows.gql<{ taxRegistration: { state: string } | null }>(graph, taxOfficer, 'query($pin: String) { taxRegistration(pin: $pin) { state } }', { pin: row.pin });
-    expect(reg.taxRegistration?.state).toBe('DEREGISTRATION_PENDING');
-    const laborOfficer = await token(['labor_officer']);
-    const monitored = await flows.gql<{ nomad: { monitoring: { state: string } | null } }>(graph, laborOfficer, `{ nomad(id: "${nomad.id}") { monitoring { state } } }`);
-    expect(monitored.nomad.monitoring).toEqual({ state: 'CLOSED' });
+    expect(await afterTheEnd(row.pin, nomad.id)).toEqual({ registration: 'DEREGISTRATION_PENDING', monitoring: { state: 'CLOSED' } });
 
     // GKNB never screened a pilot holder: the import's grant announced them, so the expiry opens a watch.
     const security = graph.agencies.security?.database.client;
@@ -135,13 +137,8 @@ describe('pilot holders announced', () => {
       ['StatusGranted', 'StatusExpired'].flatMap((type) => ['labor', 'security', 'tax'].map((subscriber) => ({ type, subscriber, state: 'DELIVERED' }))),
     );
 
-    const taxOfficer = await token(['tax_officer']);
-    const reg = await flows.gql<{ taxRegistration: { state: string } | null }>(graph, taxOfficer, 'query($pin: String) { taxRegistration(pin: $pin) { state } }', { pin: legacy.pin });
     // Queued for re-registration by the grant, never entered in the register: the expiry closes it at once.
-    expect(reg.taxRegistration?.state).toBe('DEREGISTERED');
-    const laborOfficer = await token(['labor_officer']);
-    const monitored = await flows.gql<{ nomad: { monitoring: { state: string } | null } }>(graph, laborOfficer, `{ nomad(id: "${nomad.id}") { monitoring { state } } }`);
-    expect(monitored.nomad.monitoring).toEqual({ state: 'CLOSED' });
+    expect(await afterTheEnd(legacy.pin, nomad.id)).toEqual({ registration: 'DEREGISTERED', monitoring: { state: 'CLOSED' } });
     const security = graph.agencies.security?.database.client;
     if (!security) throw new Error('no security');
     expect(await security`select cause, ended_on::text from security.exit_watches where nomad_id = ${nomad.id}`).toEqual([{ cause: 'EXPIRED', ended_on: '2026-01-01' }]);
