@@ -1,6 +1,7 @@
 import { DEV_GATEWAY_SECRET, DEV_JWT_SECRET, DEV_PSEUDONYM_KEY, EnvError } from '@nomad/contract';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SUPERGRAPH_PATH, DEFAULT_TRUSTED_DOCUMENTS_PATH, envPrefix, gatewayOptionsOf, loadGatewayEnv, loadSubgraphEnv, trustedDocumentsOf } from './env.ts';
+import { DEFAULT_SUPERGRAPH_PATH, DEFAULT_TRUSTED_DOCUMENTS_PATH, gatewayOptionsOf, loadGatewayEnv, trustedDocumentsOf } from './env.ts';
+import { envPrefix, loadSubgraphEnv } from './subgraph-env.ts';
 import { TrustedDocumentsError } from './plugins/useTrustedDocuments.ts';
 
 describe('loadGatewayEnv', () => {

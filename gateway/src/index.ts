@@ -11,13 +11,11 @@ export { PSEUDONYM_PATTERN, Pseudonymizer, seesPseudonyms } from './plugins/useP
 export { AD_HOC_ROLES, readTrustedDocuments, TrustedDocumentsError, type TrustedDocumentsOptions } from './plugins/useTrustedDocuments.ts';
 export {
   DEFAULT_COST_WEIGHTS_PATH,
-  DEFAULT_SUBGRAPH_URLS,
   DEFAULT_SUPERGRAPH_PATH,
   DEFAULT_TRUSTED_DOCUMENTS_PATH,
   GATEWAY_ENV_KEYS,
   loadGatewayEnv,
-  loadSubgraphEnv,
   trustedDocumentsOf,
   type GatewayEnv,
-  type SubgraphEnv,
 } from './env.ts';
+export { DEFAULT_SUBGRAPH_URLS, loadSubgraphEnv, type SubgraphEnv } from './subgraph-env.ts';
