@@ -59,6 +59,18 @@ const DURATION_SQL: Record<Duration, SQL> = {
   CALENDAR_DAYS_TO_DECISION: sql`(${decidedOn} - ${submittedOn})`,
 };
 
+/** Each value a row can hold, over the per-application subquery `x`. */
+const APPLICATION_AGGREGATES = {
+  applications: sql`count(*)::int`,
+  decided: sql`count(x.days)::int`,
+  decidedPeople: sql`(count(distinct x."nomadId") filter (where x.days is not null))::int`,
+  median: sql`percentile_cont(0.5) within group (order by x.days)`,
+  p90: sql`percentile_cont(0.9) within group (order by x.days)`,
+  average: sql`avg(x.days)::float8`,
+  overdue: sql`count(*) filter (where x.overdue)::int`,
+} as const satisfies Record<string, SQL>;
+export type ApplicationStatisticsValue = keyof typeof APPLICATION_AGGREGATES;
+
 /**
  * Counts, duration percentiles and the overdue share of the applications `filter` matches,
  * per combination of `groupBy` and for all of them (grouping sets), in ONE statement. The row's
@@ -71,6 +83,11 @@ export function applicationStatisticsStatement(params: {
   filter: ApplicationFilterParams;
   groupBy: readonly Dimension[];
   duration: Duration | null;
+  /**
+   * The values to compute (default all): each distinct count and percentile sorts its group's
+   * records, so an answer of counts alone does not pay for the durations.
+   */
+  values?: ReadonlySet<ApplicationStatisticsValue>;
 }): GroupedStatement {
   const { groupBy, filter } = params;
   const days = params.duration ? DURATION_SQL[params.duration] : sql`null::int`;
@@ -92,15 +109,7 @@ export function applicationStatisticsStatement(params: {
       ${where ? sql`where ${where}` : sql``}`,
     // What k is applied to: the applicants, not the applications (a nomad may apply again).
     people: sql`count(distinct x."nomadId")`,
-    aggregates: {
-      applications: sql`count(*)::int`,
-      decided: sql`count(x.days)::int`,
-      decidedPeople: sql`(count(distinct x."nomadId") filter (where x.days is not null))::int`,
-      median: sql`percentile_cont(0.5) within group (order by x.days)`,
-      p90: sql`percentile_cont(0.9) within group (order by x.days)`,
-      average: sql`avg(x.days)::float8`,
-      overdue: sql`count(*) filter (where x.overdue)::int`,
-    },
+    aggregates: Object.fromEntries(Object.entries(APPLICATION_AGGREGATES).filter(([name]) => params.values?.has(name as ApplicationStatisticsValue) ?? true)),
     rules: disclosureRuleSql(ruleValues),
   };
 }

@@ -131,6 +131,19 @@ describe('applicationStatistics: measures per group, from the fixture worked out
     expect(result.total).toEqual(row({}, { count: 12, median: 4, p90: 6.1, average: 3.9, overdueShare: 0.08 }));
   });
 
+  it('each measure asked alone is the value it has among all (the statement computes only what is asked, with its basis)', async () => {
+    const all = await stats({ groupBy: ['CITIZENSHIP'], filter: MARCH });
+    const measures = [...ALL];
+    expect(measures.length).toBeGreaterThan(1);
+    const field = { COUNT: 'count', MEDIAN: 'median', P90: 'p90', AVERAGE: 'average', OVERDUE_SHARE: 'overdueShare' } as const;
+    for (const m of measures) {
+      const alone = await stats({ measures: [m], groupBy: ['CITIZENSHIP'], filter: MARCH });
+      expect(alone.result.rows.map((r) => r[field[m]]), m).toEqual(all.result.rows.map((r) => r[field[m]]));
+      expect(alone.result.total[field[m]], m).toEqual(all.result.total[field[m]]);
+      expect(alone.result.total[field[m]], m).not.toBeNull();
+    }
+  });
+
   it('calendar days when asked', async () => {
     const { result, statements } = await stats({ groupBy: ['CITIZENSHIP'], duration: 'CALENDAR_DAYS_TO_DECISION', filter: { ...MARCH, citizenships: ['KAZ'] } });
     expect(statements).toBe(1);
