@@ -2,9 +2,12 @@
 // `src/generated/resolvers-types.ts` from its own SDL (src/sdl.ts: the kit's shared types, the
 // modules' schema.graphql, the access log and event operations) with
 // @graphql-codegen/typescript-resolvers in federation mode. What each GraphQL type's resolvers
-// receive as parent (a Drizzle row, a kit value) is the agency's `codegen.ts` `mappers`.
+// receive as parent (a Drizzle row, a kit value) is the agency's `codegen.ts` `mappers`. The
+// kit's own resolvers (shared `Money`, access log, event operations) get theirs the same way,
+// from the kit's src/sdl.ts: that SDL rendered for one representative agency (its names carry
+// the agency, nothing else does; see REPRESENTATIVE_AGENCY in kit/src/graphql/resolvers.ts).
 //
-//   npm run codegen                       # regenerate every subgraph's file
+//   npm run codegen                       # regenerate every subgraph's file (and the kit's)
 //   npm run codegen -- migration          # only these subgraphs
 //   npm run codegen -- --check [names]    # exit 1 when a committed file differs from what it would be
 //
@@ -16,13 +19,16 @@ import { fileURLToPath } from 'node:url';
 import { generate, type CodegenConfig } from '@graphql-codegen/cli';
 import { print, type DocumentNode } from 'graphql';
 
-export const SUBGRAPHS = ['migration', 'labor', 'tax', 'security'] as const;
+/** The packages under subgraphs/ whose resolver types are generated: the kit first, whose SDL the agencies' include. */
+export const SUBGRAPHS = ['kit', 'migration', 'labor', 'tax', 'security'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 
 /** What a subgraph's `codegen.ts` exports as `resolverTypes`. */
 export interface ResolverTypesConfig {
   /** Type imports the mappers need beyond their own `path#Type` ones, e.g. the kit's `CountedConnection`. */
   imports?: string[];
+  /** The resolvers' context, `path#Type` relative to src/generated/. @default '../context.ts#Context' (an agency's) */
+  contextType?: string;
   /** GraphQL type → its parent's TypeScript type: `'../db/schema.ts#NomadRow'` (relative to src/generated/) or a type expression. */
   mappers: Record<string, string>;
 }
@@ -45,7 +51,7 @@ export function outputPath(name: SubgraphName): string {
 
 /** The generated resolver types of one subgraph, as the file's text. */
 export async function resolverTypesOf(name: SubgraphName): Promise<string> {
-  const { typeDefs } = (await import(`@nomad/${name}/sdl`)) as { typeDefs: DocumentNode };
+  const { typeDefs } = (await import(`${ROOT}subgraphs/${name}/src/sdl.ts`)) as { typeDefs: DocumentNode };
   const { resolverTypes } = (await import(`${ROOT}subgraphs/${name}/codegen.ts`)) as { resolverTypes: ResolverTypesConfig };
   const file = outputPath(name);
   const config: CodegenConfig = {
@@ -61,7 +67,7 @@ export async function resolverTypesOf(name: SubgraphName): Promise<string> {
           useTypeImports: true,
           strictScalars: true,
           scalars: SCALARS,
-          contextType: '../context.ts#Context',
+          contextType: resolverTypes.contextType ?? '../context.ts#Context',
           mappers: resolverTypes.mappers,
         },
       },
