@@ -1,11 +1,11 @@
 import { and, count, desc, eq, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Principal } from '../auth.ts';
 import { hasRole } from '../auth.ts';
 import type { Executor } from '../db/database.ts';
 import { badUserInput, forbidden } from '../errors.ts';
-import type { GraphQLResolverMap } from '../graphql/resolvers.ts';
+import { underAgencyNames, type GraphQLResolverMap, type KitResolverContext } from '../graphql/resolvers.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 import { afterCursor, toConnection, toPage, type CountedConnection, type Page, type PageArgs } from '../pagination.ts';
-import type { AccessLogTables } from './table.ts';
+import type { AccessLogTables, AccessRecordRow } from './table.ts';
 import { isUuid } from '../domain/index.ts';
 
 /** Root field and type names of one agency's access-log query: each subgraph serves its own log. */
@@ -71,13 +71,6 @@ export function accessLogTypeDefs(agency: string): string {
 `;
 }
 
-interface AccessLogContext {
-  principal: Principal;
-  db: Executor<Record<string, unknown>>;
-}
-
-
-type AccessRow = AccessLogTables['accessRecords']['$inferSelect'];
 
 interface AccessRecordFilter {
   subjectId?: string | undefined;
@@ -97,7 +90,7 @@ async function listAccessRecords(
   db: Executor<Record<string, unknown>>,
   tables: Pick<AccessLogTables, 'accessRecords'>,
   params: { filter: AccessRecordFilter; page: Page },
-): Promise<AccessRow[]> {
+): Promise<AccessRecordRow[]> {
   const t = tables.accessRecords;
   return db
     .select()
@@ -118,10 +111,10 @@ async function countAccessRecords(
 
 /** Auditors read the whole log; a nomad reads who accessed their own data; nobody else. */
 export async function accessRecordsFor(
-  ctx: AccessLogContext,
+  ctx: KitResolverContext,
   tables: Pick<AccessLogTables, 'accessRecords'>,
   args: PageArgs & { subjectId?: string | null },
-): Promise<CountedConnection<AccessRow>> {
+): Promise<CountedConnection<AccessRecordRow>> {
   const page = toPage(args);
   if (args.subjectId != null && !isUuid(args.subjectId)) throw badUserInput('`subjectId` must be a UUID.', 'subjectId');
   let subjectId = args.subjectId ?? undefined;
@@ -139,18 +132,22 @@ export async function accessRecordsFor(
   };
 }
 
-/** Resolvers for `accessLogTypeDefs(agency)`: merge them into the agency's resolvers. */
-export function accessLogResolvers<TContext extends AccessLogContext>(options: { agency: string; tables: Pick<AccessLogTables, 'accessRecords'> }): GraphQLResolverMap<TContext> {
-  const { field, type } = accessLogNames(options.agency);
-  return {
+/**
+ * Resolvers for `accessLogTypeDefs(agency)`: merge them into the agency's resolvers. Written
+ * under the representative agency's names and typed by the kit's generated `Resolvers`
+ * (`REPRESENTATIVE_AGENCY`), served under `agency`'s.
+ */
+export function accessLogResolvers<TContext extends KitResolverContext>(options: { agency: string; tables: Pick<AccessLogTables, 'accessRecords'> }): GraphQLResolverMap<TContext> {
+  const resolvers: Resolvers<TContext> = {
     Query: {
-      [field]: (_: unknown, args: PageArgs & { subjectId?: string | null }, ctx: TContext) => accessRecordsFor(ctx, options.tables, args),
+      agencyAccessRecords: (_, args, ctx) => accessRecordsFor(ctx, options.tables, args),
     },
-    [type]: {
-      seq: (r: AccessRow) => r.id,
-      reader: (r: AccessRow) => r.readerSub,
-      readerOrganisation: (r: AccessRow) => r.readerOrg,
-      caseReference: (r: AccessRow) => r.caseRef,
+    AgencyAccessRecord: {
+      seq: (r) => String(r.id),
+      reader: (r) => r.readerSub,
+      readerOrganisation: (r) => r.readerOrg,
+      caseReference: (r) => r.caseRef,
     },
   };
+  return underAgencyNames(resolvers, accessLogNames, options.agency);
 }

@@ -37,3 +37,24 @@ export function mergeResolvers<TContext>(...maps: GraphQLResolverMap<TContext>[]
  * runtime string, `AgencySpec.name`, and a key computed from it needs a cast.)
  */
 export const REPRESENTATIVE_AGENCY = 'agency';
+
+/**
+ * Resolvers written under `REPRESENTATIVE_AGENCY`'s names, served under `agency`'s: each type or
+ * field name that `names(REPRESENTATIVE_AGENCY)` gives becomes what `names(agency)` gives under
+ * the same key; other names (shared types, their fields) stay. `names` is the function that
+ * names the SDL (`accessLogNames`, `eventOperationFieldNames`), so SDL and resolvers agree.
+ */
+export function underAgencyNames<TContext>(
+  resolvers: GraphQLResolverMap<TContext>,
+  names: (agency: string) => Record<string, string>,
+  agency: string,
+): GraphQLResolverMap<TContext> {
+  const actual = names(agency);
+  const renamed = new Map(Object.entries(names(REPRESENTATIVE_AGENCY)).map(([key, name]) => [name, actual[key] ?? name]));
+  const to = (name: string): string => renamed.get(name) ?? name;
+  const out: GraphQLResolverMap<TContext> = {};
+  for (const [type, fields] of Object.entries(resolvers)) {
+    out[to(type)] = fields instanceof GraphQLScalarType ? fields : Object.fromEntries(Object.entries(fields).map(([field, resolver]) => [to(field), resolver]));
+  }
+  return out;
+}

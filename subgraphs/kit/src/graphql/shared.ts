@@ -1,5 +1,6 @@
 import { DateScalar, DateTimeScalar, SafeIntScalar } from '@nomad/contract';
-import { decimalAmount, exponentOf, type Money } from '../domain/index.ts';
+import { decimalAmount, exponentOf } from '../domain/index.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 
 /**
  * Types every agency's subgraph shares: scalars, money, Relay page info and user errors.
@@ -83,10 +84,16 @@ export const sharedTypeDefs = /* GraphQL */ `
 
 export { DateScalar, DateTimeScalar, isIsoDate, parsePgTimestamp, SafeIntScalar } from '@nomad/contract';
 
-/** Every agency's \`Money\` gets its exponent and decimal form from the one ISO 4217 table. */
-const moneyResolvers = {
-  exponent: (money: Money) => exponentOf(money.currency),
-  amount: (money: Money) => decimalAmount(money.amountMinor, money.currency),
-};
-
-export const sharedResolvers = { Date: DateScalar, DateTime: DateTimeScalar, SafeInt: SafeIntScalar, Money: moneyResolvers };
+/**
+ * The shared types' resolvers, typed by the kit's generated `Resolvers` (src/sdl.ts). Every
+ * agency's `Money` gets its exponent and decimal form from the one ISO 4217 table.
+ */
+export const sharedResolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  SafeInt: SafeIntScalar,
+  Money: {
+    exponent: (money) => exponentOf(money.currency),
+    amount: (money) => decimalAmount(money.amountMinor, money.currency),
+  },
+} satisfies Resolvers;

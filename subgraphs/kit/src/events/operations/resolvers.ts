@@ -1,6 +1,6 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import type { PageArgs } from '../../pagination.ts';
-import type { DeliveryState, EventTables } from '../tables.ts';
+import type { Resolvers } from '../../generated/resolvers-types.ts';
+import { underAgencyNames, type GraphQLResolverMap } from '../../graphql/resolvers.ts';
+import type { EventTables } from '../tables.ts';
 import { eventOperationFieldNames } from './schema.ts';
 import { eventDeliveriesFor, inboxFailuresFor, retryEventDelivery, type EventOperationsContext } from './service.ts';
 
@@ -12,20 +12,22 @@ export interface EventOperationsOptions {
 
 /**
  * Resolvers for `eventOperationsTypeDefs(agency)`: merge them into the agency's resolvers
- * (`mergeResolvers`). Authorization is `canOperateEvents` (role `auditor`).
+ * (`mergeResolvers`). Authorization is `canOperateEvents` (role `auditor`). Written under the
+ * representative agency's field names and typed by the kit's generated `Resolvers`
+ * (`REPRESENTATIVE_AGENCY`), served under `agency`'s.
  */
 export function eventOperationsResolvers<TContext extends EventOperationsContext>(
   options: EventOperationsOptions,
 ): GraphQLResolverMap<TContext> {
   const { tables } = options;
-  const f = eventOperationFieldNames(options.agency);
-  return {
+  const resolvers: Resolvers<TContext> = {
     Query: {
-      [f.deliveries]: (_: unknown, args: PageArgs & { state?: DeliveryState | null }, ctx: TContext) => eventDeliveriesFor(ctx, tables, args),
-      [f.inboxFailures]: (_: unknown, args: PageArgs, ctx: TContext) => inboxFailuresFor(ctx, tables, args),
+      agencyEventDeliveries: (_, args, ctx) => eventDeliveriesFor(ctx, tables, args),
+      agencyInboxFailures: (_, args, ctx) => inboxFailuresFor(ctx, tables, args),
     },
     Mutation: {
-      [f.retry]: (_: unknown, args: { id: string }, ctx: TContext) => retryEventDelivery(ctx, tables, args),
+      retryAgencyEventDelivery: (_, args, ctx) => retryEventDelivery(ctx, tables, args),
     },
   };
+  return underAgencyNames(resolvers, eventOperationFieldNames, options.agency);
 }

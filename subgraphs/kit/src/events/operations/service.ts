@@ -1,5 +1,5 @@
 import { hasRole, type Principal } from '../../auth.ts';
-import type { Executor } from '../../db/database.ts';
+import type { KitResolverContext } from '../../graphql/resolvers.ts';
 import { badUserInput, forbidden, userError, type UserError } from '../../errors.ts';
 import { toConnection, toPage, type CountedConnection, type PageArgs } from '../../pagination.ts';
 import { countDeliveries, getDelivery, listDeliveries, requeueDeadDelivery, type DeliveryView } from '../queries/deliveries.ts';
@@ -8,10 +8,7 @@ import type { DeliveryState, EventTables, InboxRow } from '../tables.ts';
 import { isUuid } from '../../domain/index.ts';
 
 /** What the event operations need of a request context (every subgraph's context has it). */
-export interface EventOperationsContext {
-  principal: Principal;
-  db: Executor<Record<string, unknown>>;
-}
+export type EventOperationsContext = KitResolverContext;
 
 /**
  * Who may see and retry event deliveries. There is no operator role yet, so it is the
