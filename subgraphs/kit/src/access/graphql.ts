@@ -71,7 +71,6 @@ export function accessLogTypeDefs(agency: string): string {
 `;
 }
 
-
 interface AccessRecordFilter {
   subjectId?: string | undefined;
   visibleOnly: boolean;
