@@ -200,6 +200,13 @@ describe('trusted documents settings', () => {
     expect(start).toThrow(/TRUSTED_DOCUMENTS_OPEN_ROLES.*unknown role "analysts"; the roles are nomad, migration_officer/);
   });
 
+  it('refuse an open-roles value naming nothing, and the nomad role in production', () => {
+    expect(() => loadGatewayEnv({ ...production, TRUSTED_DOCUMENTS_OPEN_ROLES: ' , ' })).toThrow(/TRUSTED_DOCUMENTS_OPEN_ROLES: names no role/);
+    expect(() => loadGatewayEnv({ ...production, TRUSTED_DOCUMENTS_OPEN_ROLES: 'analyst,nomad' })).toThrow(/TRUSTED_DOCUMENTS_OPEN_ROLES: nomad is not allowed when NODE_ENV=production/);
+    // Development accepts it (trusted documents are not enforced there anyway).
+    expect(loadGatewayEnv({ TRUSTED_DOCUMENTS_OPEN_ROLES: 'analyst,nomad' }).TRUSTED_DOCUMENTS_OPEN_ROLES).toEqual(['analyst', 'nomad']);
+  });
+
   it('refuse to start without a manifest when enforced; development without one only knows no hash', async () => {
     const missing = { TRUSTED_DOCUMENTS_MANIFEST: '/nonexistent/persisted-documents.json' };
     await expect(trustedDocumentsOf(loadGatewayEnv({ ...production, ...missing }))).rejects.toThrow(TrustedDocumentsError);

@@ -46,6 +46,8 @@ const corsOrigins = z
  */
 const openRoles = z
   .string()
+  // A value naming nothing (" , ") would close every role out as silently as a typo would.
+  .refine((value) => value.trim() === 'none' || value.split(',').some((r) => r.trim() !== ''), 'names no role: give role names, comma-separated, or the word none')
   .transform((value) => (value.trim() === 'none' ? [] : value.split(',').map((r) => r.trim()).filter((r) => r !== '')))
   .pipe(
     z.array(z.enum(ROLES, { error: (issue) => `unknown role "${String(issue.input)}"; the roles are ${ROLES.join(', ')} (or the word none)` })),
@@ -178,6 +180,10 @@ export function loadGatewayEnv(source: EnvSource = processEnv()): GatewayEnv {
   assertNoDevSecrets(env, ['JWT_SECRET', 'PSEUDONYM_KEY']);
   if (env.NODE_ENV === 'production' && env.SUPERGRAPH_WATCH) {
     throw new EnvError(['SUPERGRAPH_WATCH: not allowed when NODE_ENV=production (deploy a new supergraph with a restart)']);
+  }
+  if (env.NODE_ENV === 'production' && env.TRUSTED_DOCUMENTS_OPEN_ROLES.includes('nomad')) {
+    // Every applicant and holder has a nomad token: free query text for them is the public internet's.
+    throw new EnvError(['TRUSTED_DOCUMENTS_OPEN_ROLES: nomad is not allowed when NODE_ENV=production (every citizen holds the role)']);
   }
   return env;
 }
