@@ -152,6 +152,10 @@ describe('npm run new:agency -- <name>', () => {
     }
     expect(badAgencyName('kit')).toMatch(/reserved/);
     expect(badAgencyName('customs')).toBeNull();
+    // Names whose variables would read as shared ones, the subgraphs' and the gateway's.
+    expect(badAgencyName('analyst')).toMatch(/ANALYST_… variables read as the shared ANALYST_STATEMENT_TIMEOUT_MS/);
+    expect(badAgencyName('jwks')).toMatch(/shared JWKS_URL/);
+    expect(badAgencyName('jwt')).toMatch(/shared JWT_/);
     await expect(scaffoldAgency(root, '../evil')).rejects.toThrow(ScaffoldError);
   });
 });

@@ -11,6 +11,8 @@ import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GATEWAY_ENV_KEYS } from '@nomad/gateway';
+import { sharedSubgraphEnvKeys } from '@nomad/kit';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NAME = /^[a-z][a-z0-9]{1,29}$/;
@@ -23,6 +25,10 @@ export class ScaffoldError extends Error {}
 export function badAgencyName(name: string): string | null {
   if (!NAME.test(name)) return `"${name}" is not an agency name: 2 to 30 lower-case letters and digits, starting with a letter (it names the package, the PostgreSQL schema and the <NAME>_ variables)`;
   if (RESERVED.has(name)) return `"${name}" is reserved (a workspace or a shared word)`;
+  // Its <NAME>_ variables must not read as a shared one (agency `analyst`: ANALYST_STATEMENT_TIMEOUT_MS; `jwks`: JWKS_URL).
+  const prefix = `${name.toUpperCase()}_`;
+  const clash = [...sharedSubgraphEnvKeys(), ...GATEWAY_ENV_KEYS].find((key) => key.startsWith(prefix));
+  if (clash) return `"${name}" would make its ${prefix}… variables read as the shared ${clash}: choose another name`;
   return null;
 }
 

@@ -180,3 +180,15 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
 }
 
 export type SubgraphEnv = z.infer<ReturnType<typeof subgraphEnvSchema>>;
+
+/**
+ * The variables every agency shares (not `<AGENCY>_…`): a new agency's name must not make one of
+ * its own variables read as one of these (an agency `analyst` would make `ANALYST_STATEMENT_TIMEOUT_MS`
+ * both the shared analysts' timeout and its own pool's).
+ */
+export function sharedSubgraphEnvKeys(): string[] {
+  const probe = 'PROBE';
+  // Not the probe's own variables, nor those named after each agency (their signing keys).
+  const own = [probe, ...AGENCY_NAMES.map((a) => a.toUpperCase())].map((a) => `${a}_`);
+  return Object.keys(subgraphEnvSchema(probe, 1).in.shape).filter((key) => !own.some((prefix) => key.startsWith(prefix)));
+}
