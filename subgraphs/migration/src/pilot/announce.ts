@@ -1,7 +1,7 @@
 import { isEventType, parseEventPayload, parsePgTimestamp, publishEvent } from '@nomad/kit';
 import type { MigrationDb } from '../db/index.ts';
 import { eventTables, publish } from '../events.ts';
-import { deleteDeliveries, getUnannouncedPilotGrant, insertPilotAnnouncement, lockNomad, lockStrandedEvents } from './queries.ts';
+import { deleteDeliveries, getGrantHeldBehind, getUnannouncedPilotGrant, insertPilotAnnouncement, lockNomad, lockStrandedEvents } from './queries.ts';
 
 // Announcing an imported pilot holder to the other agencies: the grant fact, once per holder,
 // and the holder's facts the agencies could not take before it.
@@ -77,6 +77,24 @@ export async function announceIfNeverAnnounced(db: MigrationDb, nomadId: string,
     const grant = await getUnannouncedPilotGrant(tx, { nomadId });
     if (!grant || grant.pin === null) return false;
     const grantEventId = await announcePilotGrant(tx, { nomadId, pin: grant.pin, validFrom: grant.validFrom, validUntil: grant.validUntil, grantedAt: grant.grantedAt });
+    await republishAfterGrant(tx, nomadId, grantEventId);
+    return true;
+  });
+}
+
+/**
+ * A holder announced by a re-run before it published their refused facts again after the grant
+ * (before 2 December 2026): the grant still waits behind an older event a subscriber refused or
+ * has not taken. That event (and any after it) is published again after the grant now, as
+ * `republishAfterGrant` does for a new announcement, in one transaction with the nomad's row
+ * locked. Returns whether it did (in a dry run: whether it would).
+ */
+export async function releaseHeldGrant(db: MigrationDb, nomadId: string, dryRun: boolean): Promise<boolean> {
+  if (dryRun) return (await getGrantHeldBehind(db, { nomadId })) !== undefined;
+  return db.transaction(async (tx) => {
+    await lockNomad(tx, { nomadId });
+    const grantEventId = await getGrantHeldBehind(tx, { nomadId });
+    if (grantEventId === undefined) return false;
     await republishAfterGrant(tx, nomadId, grantEventId);
     return true;
   });

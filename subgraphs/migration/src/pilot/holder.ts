@@ -5,7 +5,7 @@ import type { MigrationDb } from '../db/index.ts';
 import { reserveZhaakSerial } from '../modules/nomads/queries.ts';
 import { insertPeriod, insertStatusEvent } from '../modules/status/queries.ts';
 import type { Zhaak } from '../zhaak.ts';
-import { announceIfNeverAnnounced, announcePilotGrant } from './announce.ts';
+import { announceIfNeverAnnounced, announcePilotGrant, releaseHeldGrant } from './announce.ts';
 import { getIdentityByPassport, getNomadIdByPin, insertNomad, type RegisteredIdentity } from './queries.ts';
 import { maskPassport, SkipCode, type PilotHolder, type SkipIssue } from './row.ts';
 
@@ -96,8 +96,13 @@ export async function importHolder(db: MigrationDb, holder: PilotHolder, ctx: Ro
 /** A passport already registered: skipped; an earlier run's holder never announced is announced now. */
 async function skipRegistered(db: MigrationDb, holder: PilotHolder, registered: RegisteredIdentity, ctx: RowContext): Promise<RowOutcome> {
   const skip = registeredSkip(ctx.line, holder, registered);
-  if (skip.code === SkipCode.ALREADY_IMPORTED && (await announceIfNeverAnnounced(db, registered.id, ctx.dryRun))) {
-    return { skip: { ...skip, message: `${skip.message.replace(/; nothing changed\.$/, '')}; never announced, its grant is announced now.` }, announcedNomadId: registered.id };
+  if (skip.code !== SkipCode.ALREADY_IMPORTED) return { skip };
+  const done = skip.message.replace(/; nothing changed\.$/, '');
+  if (await announceIfNeverAnnounced(db, registered.id, ctx.dryRun)) {
+    return { skip: { ...skip, message: `${done}; never announced, its grant is announced now.` }, announcedNomadId: registered.id };
+  }
+  if (await releaseHeldGrant(db, registered.id, ctx.dryRun)) {
+    return { skip: { ...skip, message: `${done}; its grant waited behind facts the agencies refused before it, published again after it now.` } };
   }
   return { skip };
 }

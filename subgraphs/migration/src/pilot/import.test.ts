@@ -10,6 +10,7 @@ import { schema, type MigrationDb, type MigrationSchema } from '../db/index.ts';
 import { deriveStatus } from '../modules/status/derive.ts';
 import { runMaintenance } from '../maintenance.ts';
 import { embeddedZhaak, ZhaakError, type Zhaak } from '../zhaak.ts';
+import { announcePilotGrant } from './announce.ts';
 import { importPilotHolders, PilotFileError, type ImportReport, type PilotRowInput } from './import.ts';
 import { exitCodeOf, formatReport } from './report.ts';
 
@@ -385,6 +386,40 @@ describe('importPilotHolders: clashes and failures', () => {
     expect(parsePgTimestamp(grant.occurredAt).toISOString()).toBe(parsePgTimestamp(granted.at).toISOString());
     expect(parsePgTimestamp(grant.occurredAt).toISOString()).toBe('2025-03-01T06:00:00.000Z');
     expect(parsePgTimestamp(grant.occurredAt).getTime()).toBeLessThan(parsePgTimestamp(expiry.occurredAt).getTime());
+  });
+
+  it('a re-run releases a grant an earlier re-run announced behind the holder\'s dead expiry: the expiry is published again after it, once', async () => {
+    const grantedClock = fixedClock('2025-03-01T06:00:00Z');
+    const imported = await importPilotHolders(db, { rows: [newcomer({ passport_number: '759900091' })], clock: grantedClock, actor: ACTOR });
+    const [nomadId] = imported.importedNomadIds;
+    if (!nomadId) throw new Error('the holder was not imported');
+    // As an import before announcements left the holder; then the expiry, dead-lettered by every agency.
+    await db.delete(schema.outboxDeliveries).where(inArray(schema.outboxDeliveries.eventId, db.select({ id: schema.outbox.id }).from(schema.outbox).where(eq(schema.outbox.aggregateId, nomadId))));
+    await db.delete(schema.outbox).where(eq(schema.outbox.aggregateId, nomadId));
+    await db.delete(schema.pilotAnnouncements).where(eq(schema.pilotAnnouncements.nomadId, nomadId));
+    await runMaintenance(db, { clock, zhaak: embeddedZhaak(db) });
+    await db.update(schema.outboxDeliveries).set({ state: 'DEAD' }).where(eq(schema.outboxDeliveries.aggregateId, nomadId));
+    // An earlier re-run announced the grant and published nothing again: the grant waits behind the dead expiry.
+    const [holder] = await db.select({ pin: schema.nomads.pin }).from(schema.nomads).where(eq(schema.nomads.id, nomadId));
+    await db.transaction((tx) => announcePilotGrant(tx, { nomadId, pin: holder?.pin ?? '', validFrom: '2024-01-15', validUntil: '2025-12-31' }));
+    const types = async () => (await db.select({ type: schema.outbox.type }).from(schema.outbox).where(eq(schema.outbox.aggregateId, nomadId)).orderBy(schema.outbox.seq)).map((e) => e.type);
+    expect(await types()).toEqual(['StatusExpired', 'StatusGranted']);
+
+    const dry = await importPilotHolders(db, { rows: [newcomer({ passport_number: '759900091' })], clock, actor: ACTOR, dryRun: true });
+    expect(dry.skipped.map((s) => s.message)).toEqual([expect.stringMatching(/waited behind facts the agencies refused/)]);
+    expect(await types()).toEqual(['StatusExpired', 'StatusGranted']);
+
+    const rerun = await importPilotHolders(db, { rows: [newcomer({ passport_number: '759900091' })], clock, actor: ACTOR });
+    expect(rerun.skipped.map((s) => [s.code, s.message])).toEqual([['ALREADY_IMPORTED', expect.stringMatching(/published again after it now/)]]);
+    expect(await types()).toEqual(['StatusExpired', 'StatusGranted', 'StatusExpired']);
+    const deliveries = await db.select({ type: schema.outbox.type, seq: schema.outbox.seq, state: schema.outboxDeliveries.state }).from(schema.outboxDeliveries).innerJoin(schema.outbox, eq(schema.outbox.id, schema.outboxDeliveries.eventId)).where(eq(schema.outboxDeliveries.aggregateId, nomadId)).orderBy(schema.outbox.seq);
+    // The dead deliveries are gone; the grant, then the copy, wait for every agency.
+    expect(deliveries.map((d) => `${d.type} ${d.state}`)).toEqual([...Array<string>(3).fill('StatusGranted PENDING'), ...Array<string>(3).fill('StatusExpired PENDING')]);
+
+    // Nothing older waits behind the grant now: a third run publishes nothing.
+    const third = await importPilotHolders(db, { rows: [newcomer({ passport_number: '759900091' })], clock, actor: ACTOR });
+    expect(third.skipped.map((s) => s.message)).toEqual([expect.not.stringMatching(/published again/)]);
+    expect(await types()).toEqual(['StatusExpired', 'StatusGranted', 'StatusExpired']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, isNull, lt, ne } from 'drizzle-orm';
 import type { MigrationDb } from '../db/index.ts';
 import { nomads, outbox, outboxDeliveries, pilotAnnouncements, statusEvents, statusPeriods, type NomadRow } from '../db/schema.ts';
 
@@ -47,6 +47,26 @@ export async function getUnannouncedPilotGrant(
     .orderBy(statusPeriods.validFrom)
     .limit(1);
   return row;
+}
+
+/**
+ * The announced grant (its StatusGranted id) of a holder when an older event of theirs still
+ * waits at some subscriber (pending, failing or dead): the relay keeps a holder's events in order
+ * per subscriber, so the grant is held behind it. Announced by a re-run before the re-run
+ * published such events again after the grant. One statement; none when the grant left the outbox.
+ */
+export async function getGrantHeldBehind(db: MigrationDb, params: { nomadId: string }): Promise<string | undefined> {
+  const older = db
+    .select({ id: outboxDeliveries.id })
+    .from(outboxDeliveries)
+    .where(and(eq(outboxDeliveries.aggregateId, params.nomadId), ne(outboxDeliveries.state, 'DELIVERED'), lt(outboxDeliveries.seq, outbox.seq)));
+  const [row] = await db
+    .select({ eventId: outbox.id })
+    .from(pilotAnnouncements)
+    .innerJoin(outbox, eq(outbox.id, pilotAnnouncements.eventId))
+    .where(and(eq(pilotAnnouncements.nomadId, params.nomadId), exists(older)))
+    .limit(1);
+  return row?.eventId;
 }
 
 /** Records that the holder's pilot grant was announced (StatusGranted `eventId`). */
