@@ -150,9 +150,9 @@ describe('extension and renewal', () => {
 
   it('the extension follows the initial period only; a renewal never follows it', async () => {
     const extended = await holder(ACTIVE_EXTENDED);
-    expect(await change('extendStatus', { nomadId: extended.id })).toEqual(invalid('The 1-year extension follows the initial 60-day period only; use renewStatus.'));
+    expect(await change('extendStatus', { nomadId: extended.id })).toEqual(invalid('The extension follows the initial period only; use renewStatus.'));
     const initial = await holder(ACTIVE_INITIAL);
-    expect(await change('renewStatus', { nomadId: initial.id })).toEqual(invalid('The initial period is followed by the 1-year extension; use extendStatus.'));
+    expect(await change('renewStatus', { nomadId: initial.id })).toEqual(invalid('The initial period is followed by the extension; use extendStatus.'));
     expect(await periodsOf(extended.id)).toHaveLength(2);
     expect(await periodsOf(initial.id)).toHaveLength(1);
   });

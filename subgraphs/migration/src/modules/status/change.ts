@@ -104,8 +104,8 @@ async function addYear(c: Change, kind: 'EXTENSION_1_YEAR' | 'RENEWAL'): Promise
   const { status, nomad, rules } = c;
   if (status.state !== 'ACTIVE') throw invalid(`A status that is ${status.state} cannot be ${kind === 'EXTENSION_1_YEAR' ? 'extended' : 'renewed'}.`);
   const last = c.periods.filter((p) => p.validFrom >= status.chainStartedOn).at(-1) ?? status.period;
-  if (kind === 'EXTENSION_1_YEAR' && last.kind !== 'INITIAL_60_DAYS') throw invalid('The 1-year extension follows the initial 60-day period only; use renewStatus.');
-  if (kind === 'RENEWAL' && last.kind === 'INITIAL_60_DAYS') throw invalid('The initial period is followed by the 1-year extension; use extendStatus.');
+  if (kind === 'EXTENSION_1_YEAR' && last.kind !== 'INITIAL_60_DAYS') throw invalid('The extension follows the initial period only; use renewStatus.');
+  if (kind === 'RENEWAL' && last.kind === 'INITIAL_60_DAYS') throw invalid('The initial period is followed by the extension; use extendStatus.');
   if (kind === 'RENEWAL') {
     const opensOn = addDays(status.validUntil, -rules.renewal_window_days);
     if (c.today < opensOn) {
