@@ -353,17 +353,24 @@ describe('importPilotHolders: clashes and failures', () => {
     expect(text.trimEnd().split('\n')).toHaveLength(5 + 2 + 13);
   });
 
-  it("announces a legacy holder's grant as of the time it was granted: their expiry published before the re-run stays the newer fact", async () => {
-    // Imported long ago (before the expiry below), by an import that announced nothing.
-    const grantedClock = fixedClock('2025-03-01T06:00:00Z');
-    const imported = await importPilotHolders(db, { rows: [newcomer({ passport_number: '759900090' })], clock: grantedClock, actor: ACTOR });
+  /**
+   * A holder imported long ago (2025-03-01) by an import that announced nothing, whose period
+   * then ended: maintenance published the expiry (which the agencies dead-letter: no grant
+   * announced the holder). Returns the nomad's id.
+   */
+  async function legacyHolderExpired(passportNumber: string): Promise<string> {
+    const imported = await importPilotHolders(db, { rows: [newcomer({ passport_number: passportNumber })], clock: fixedClock('2025-03-01T06:00:00Z'), actor: ACTOR });
     const [nomadId] = imported.importedNomadIds;
     if (!nomadId) throw new Error('the holder was not imported');
     await db.delete(schema.outboxDeliveries).where(inArray(schema.outboxDeliveries.eventId, db.select({ id: schema.outbox.id }).from(schema.outbox).where(eq(schema.outbox.aggregateId, nomadId))));
     await db.delete(schema.outbox).where(eq(schema.outbox.aggregateId, nomadId));
     await db.delete(schema.pilotAnnouncements).where(eq(schema.pilotAnnouncements.nomadId, nomadId));
-    // The period ended: maintenance published the expiry (which the agencies dead-lettered: no grant announced the holder).
     await runMaintenance(db, { clock, zhaak: embeddedZhaak(db) });
+    return nomadId;
+  }
+
+  it("announces a legacy holder's grant as of the time it was granted: their expiry published before the re-run stays the newer fact", async () => {
+    const nomadId = await legacyHolderExpired('759900090');
 
     const rerun = await importPilotHolders(db, { rows: [newcomer({ passport_number: '759900090' })], clock, actor: ACTOR });
     expect(rerun.announcedNomadIds).toEqual([nomadId]);
@@ -389,15 +396,7 @@ describe('importPilotHolders: clashes and failures', () => {
   });
 
   it('a re-run releases a grant an earlier re-run announced behind the holder\'s dead expiry: the expiry is published again after it, once', async () => {
-    const grantedClock = fixedClock('2025-03-01T06:00:00Z');
-    const imported = await importPilotHolders(db, { rows: [newcomer({ passport_number: '759900091' })], clock: grantedClock, actor: ACTOR });
-    const [nomadId] = imported.importedNomadIds;
-    if (!nomadId) throw new Error('the holder was not imported');
-    // As an import before announcements left the holder; then the expiry, dead-lettered by every agency.
-    await db.delete(schema.outboxDeliveries).where(inArray(schema.outboxDeliveries.eventId, db.select({ id: schema.outbox.id }).from(schema.outbox).where(eq(schema.outbox.aggregateId, nomadId))));
-    await db.delete(schema.outbox).where(eq(schema.outbox.aggregateId, nomadId));
-    await db.delete(schema.pilotAnnouncements).where(eq(schema.pilotAnnouncements.nomadId, nomadId));
-    await runMaintenance(db, { clock, zhaak: embeddedZhaak(db) });
+    const nomadId = await legacyHolderExpired('759900091');
     await db.update(schema.outboxDeliveries).set({ state: 'DEAD' }).where(eq(schema.outboxDeliveries.aggregateId, nomadId));
     // An earlier re-run announced the grant and published nothing again: the grant waits behind the dead expiry.
     const [holder] = await db.select({ pin: schema.nomads.pin }).from(schema.nomads).where(eq(schema.nomads.id, nomadId));
