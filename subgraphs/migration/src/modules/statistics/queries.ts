@@ -62,7 +62,6 @@ const DURATION_SQL: Record<Duration, SQL> = {
 /** Each value a row can hold, over the per-application subquery `x`. */
 const APPLICATION_AGGREGATES = {
   applications: sql`count(*)::int`,
-  decided: sql`count(x.days)::int`,
   decidedPeople: sql`(count(distinct x."nomadId") filter (where x.days is not null))::int`,
   median: sql`percentile_cont(0.5) within group (order by x.days)`,
   p90: sql`percentile_cont(0.9) within group (order by x.days)`,
@@ -74,8 +73,8 @@ export type ApplicationStatisticsValue = keyof typeof APPLICATION_AGGREGATES;
 /**
  * Counts, duration percentiles and the overdue share of the applications `filter` matches,
  * per combination of `groupBy` and for all of them (grouping sets), in ONE statement. The row's
- * count (what k is applied to) is its applicants; values: `applications`, `decided` (approved
- * or refused: those with a duration) and `decidedPeople` (their applicants), `median`, `p90`,
+ * count (what k is applied to) is its applicants; values: `applications`, `decidedPeople` (the
+ * applicants of those approved or refused: those with a duration), `median`, `p90`,
  * `average`, `overdue` (the numerator of the overdue share, which the kit computes from the
  * rounded counts).
  */
