@@ -70,6 +70,9 @@ const APPLICATION_AGGREGATES = {
 } as const satisfies Record<string, SQL>;
 export type ApplicationStatisticsValue = keyof typeof APPLICATION_AGGREGATES;
 
+/** Whether `name` is one of the values the statement can compute. */
+export const isApplicationStatisticsValue = (name: string | undefined): name is ApplicationStatisticsValue => name !== undefined && Object.hasOwn(APPLICATION_AGGREGATES, name);
+
 /**
  * Counts, duration percentiles and the overdue share of the applications `filter` matches,
  * per combination of `groupBy` and for all of them (grouping sets), in ONE statement. The row's

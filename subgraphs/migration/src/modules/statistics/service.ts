@@ -14,7 +14,7 @@ import {
 import type { App } from '../../app.ts';
 import type { Context } from '../../context.ts';
 import { applicationFilterParams, type ApplicationListArgs } from '../applications/service.ts';
-import { applicationStatistics, type ApplicationStatisticsValue, type Dimension, type Duration } from './queries.ts';
+import { applicationStatistics, isApplicationStatisticsValue, type ApplicationStatisticsValue, type Dimension, type Duration } from './queries.ts';
 
 export type Measure = 'COUNT' | 'MEDIAN' | 'P90' | 'AVERAGE' | 'OVERDUE_SHARE';
 
@@ -36,14 +36,16 @@ const MEASURES = {
   overdueShare: { kind: 'share', numerator: 'overdue', denominator: 'applications' },
 } as const satisfies Record<string, MeasureDisclosure>;
 const FIELD_OF: Record<Measure, keyof typeof MEASURES> = { COUNT: 'applications', MEDIAN: 'median', P90: 'p90', AVERAGE: 'average', OVERDUE_SHARE: 'overdueShare' };
-/** The statement's values each measure needs (its own, its basis, a share's numerator and denominator). */
-const VALUES_OF: Record<Measure, readonly ApplicationStatisticsValue[]> = {
-  COUNT: ['applications'],
-  MEDIAN: ['median', 'decidedPeople'],
-  P90: ['p90', 'decidedPeople'],
-  AVERAGE: ['average', 'decidedPeople'],
-  OVERDUE_SHARE: ['overdue', 'applications'],
-};
+/**
+ * The statement's values a measure needs, read off its disclosure: a share's numerator and
+ * denominator, else its own field and its basis. (MEASURES' names are the statement's values.)
+ */
+function valuesOf(measure: Measure): ApplicationStatisticsValue[] {
+  const field = FIELD_OF[measure];
+  const how: MeasureDisclosure = MEASURES[field];
+  const names = how.kind === 'share' ? [how.numerator, how.denominator] : [field, how.basis];
+  return names.filter(isApplicationStatisticsValue);
+}
 
 /** COUNT is the applications; the statement's row count (what k was applied to) is the applicants. */
 const counted = ({ applications, ...row }: DisclosedRow): DisclosedRow => ({ ...row, count: applications ?? null });
@@ -84,7 +86,7 @@ export async function getApplicationStatistics(
   const filter = applicationFilterParams(args.filter ?? {}, app.clock.today());
   const needsDuration = DURATION_MEASURES.some((m) => measures.has(m));
   // On the analysts' pool (a replica, or under the analysts' statement timeout): ANALYTICS_TIMEOUT past it.
-  const raw = await analyticsRead(ctx, (db) => applicationStatistics(db, { filter, groupBy, duration: needsDuration ? duration : null, values: new Set([...measures].flatMap((m) => VALUES_OF[m])) }));
+  const raw = await analyticsRead(ctx, (db) => applicationStatistics(db, { filter, groupBy, duration: needsDuration ? duration : null, values: new Set([...measures].flatMap(valuesOf)) }));
   const asked = new Set([...measures].map((m) => FIELD_OF[m]));
   const rules = rulesOverride ?? statementDisclosureRules(raw);
   const out = discloseStatistics(raw, { measures: MEASURES, asked, rules });
