@@ -43,7 +43,8 @@ export async function announcePilotGrant(tx: MigrationDb, grant: { nomadId: stri
  * old event stays in the outbox with the deliveries that succeeded). In the grant's transaction.
  */
 async function republishAfterGrant(tx: MigrationDb, nomadId: string, grantEventId: string): Promise<void> {
-  for (const event of await lockStrandedEvents(tx, { nomadId, exceptEventId: grantEventId })) {
+  const stranded = await lockStrandedEvents(tx, { nomadId, exceptEventId: grantEventId });
+  for (const event of stranded) {
     const subscribers = event.deliveries.map((d) => d.subscriber);
     const type = event.type;
     // The outbox holds only the catalog's types (publishEvent checked them); another would be a bug.
@@ -56,46 +57,39 @@ async function republishAfterGrant(tx: MigrationDb, nomadId: string, grantEventI
       { type, aggregateId: nomadId, payload: parseEventPayload(type, event.payload), occurredAt: event.occurredAt },
       { subscriptions: { [type]: subscribers } },
     );
-    await deleteDeliveries(tx, { ids: event.deliveries.map((d) => d.id) });
   }
+  await deleteDeliveries(tx, { ids: stranded.flatMap((e) => e.deliveries.map((d) => d.id)) });
 }
 
+/** What a re-run did for a holder an earlier run imported (in a dry run: what it would do). */
+export type AnnouncementCatchUp = 'announced' | 'released' | null;
+
 /**
- * A holder an earlier run imported but never announced (before the import published anything)
- * gets the announcement now, once: the nomad's row is locked and `pilot_announcements` checked
- * in the transaction, and their facts the agencies could not take before it follow it
- * (`republishAfterGrant`). Returns whether it announced (in a dry run: whether it would). A holder
- * without a PIN cannot be announced (the fact carries it) and is left as it is.
+ * A holder an earlier run imported, caught up in one transaction with the nomad's row locked:
+ * - never announced (the import published nothing then): the grant is announced now, once
+ *   (`pilot_announcements` checked in the transaction); a holder without a PIN cannot be (the
+ *   fact carries it) and is left as it is;
+ * - announced by a re-run before it published refused facts again after the grant (before
+ *   2 December 2026): the grant still waits behind an older event a subscriber refused or has
+ *   not taken, so it is `released`.
+ * Either way the holder's facts the agencies could not take follow the grant (`republishAfterGrant`).
  */
-export async function announceIfNeverAnnounced(db: MigrationDb, nomadId: string, dryRun: boolean): Promise<boolean> {
-  if (dryRun) {
-    const grant = await getUnannouncedPilotGrant(db, { nomadId });
-    return grant !== undefined && grant.pin !== null;
-  }
-  return db.transaction(async (tx) => {
-    await lockNomad(tx, { nomadId });
+export async function catchUpAnnouncement(db: MigrationDb, nomadId: string, dryRun: boolean): Promise<AnnouncementCatchUp> {
+  const decide = async (tx: MigrationDb): Promise<{ outcome: AnnouncementCatchUp; publish?: () => Promise<string> }> => {
     const grant = await getUnannouncedPilotGrant(tx, { nomadId });
-    if (!grant || grant.pin === null) return false;
-    const grantEventId = await announcePilotGrant(tx, { nomadId, pin: grant.pin, validFrom: grant.validFrom, validUntil: grant.validUntil, grantedAt: grant.grantedAt });
-    await republishAfterGrant(tx, nomadId, grantEventId);
-    return true;
-  });
-}
-
-/**
- * A holder announced by a re-run before it published their refused facts again after the grant
- * (before 2 December 2026): the grant still waits behind an older event a subscriber refused or
- * has not taken. That event (and any after it) is published again after the grant now, as
- * `republishAfterGrant` does for a new announcement, in one transaction with the nomad's row
- * locked. Returns whether it did (in a dry run: whether it would).
- */
-export async function releaseHeldGrant(db: MigrationDb, nomadId: string, dryRun: boolean): Promise<boolean> {
-  if (dryRun) return (await getGrantHeldBehind(db, { nomadId })) !== undefined;
+    if (grant) {
+      const { pin } = grant;
+      if (pin === null) return { outcome: null };
+      return { outcome: 'announced', publish: () => announcePilotGrant(tx, { nomadId, pin, validFrom: grant.validFrom, validUntil: grant.validUntil, grantedAt: grant.grantedAt }) };
+    }
+    const held = await getGrantHeldBehind(tx, { nomadId });
+    return held === undefined ? { outcome: null } : { outcome: 'released', publish: () => Promise.resolve(held) };
+  };
+  if (dryRun) return (await decide(db)).outcome;
   return db.transaction(async (tx) => {
     await lockNomad(tx, { nomadId });
-    const grantEventId = await getGrantHeldBehind(tx, { nomadId });
-    if (grantEventId === undefined) return false;
-    await republishAfterGrant(tx, nomadId, grantEventId);
-    return true;
+    const { outcome, publish } = await decide(tx);
+    if (publish) await republishAfterGrant(tx, nomadId, await publish());
+    return outcome;
   });
 }

@@ -5,7 +5,7 @@ import type { MigrationDb } from '../db/index.ts';
 import { reserveZhaakSerial } from '../modules/nomads/queries.ts';
 import { insertPeriod, insertStatusEvent } from '../modules/status/queries.ts';
 import type { Zhaak } from '../zhaak.ts';
-import { announceIfNeverAnnounced, announcePilotGrant, releaseHeldGrant } from './announce.ts';
+import { announcePilotGrant, catchUpAnnouncement } from './announce.ts';
 import { getIdentityByPassport, getNomadIdByPin, insertNomad, type RegisteredIdentity } from './queries.ts';
 import { maskPassport, SkipCode, type PilotHolder, type SkipIssue } from './row.ts';
 
@@ -98,10 +98,11 @@ async function skipRegistered(db: MigrationDb, holder: PilotHolder, registered: 
   const skip = registeredSkip(ctx.line, holder, registered);
   if (skip.code !== SkipCode.ALREADY_IMPORTED) return { skip };
   const done = skip.message.replace(/; nothing changed\.$/, '');
-  if (await announceIfNeverAnnounced(db, registered.id, ctx.dryRun)) {
+  const caughtUp = await catchUpAnnouncement(db, registered.id, ctx.dryRun);
+  if (caughtUp === 'announced') {
     return { skip: { ...skip, message: `${done}; never announced, its grant is announced now.` }, announcedNomadId: registered.id };
   }
-  if (await releaseHeldGrant(db, registered.id, ctx.dryRun)) {
+  if (caughtUp === 'released') {
     return { skip: { ...skip, message: `${done}; its grant waited behind facts the agencies refused before it, published again after it now.` } };
   }
   return { skip };
