@@ -6,7 +6,7 @@ export interface BackgroundJob {
 }
 
 /** The server plus the agency's jobs: the jobs stop first (their work in flight ends while the database is open). */
-export function withJobs(server: SubgraphServer, jobs: BackgroundJob[]): SubgraphServer {
+function withJobs(server: SubgraphServer, jobs: BackgroundJob[]): SubgraphServer {
   if (jobs.length === 0) return server;
   return {
     ...server,
