@@ -2,12 +2,14 @@ import { performance } from 'node:perf_hooks';
 import { createTestDatabase } from '@nomad/kit/testing';
 import { silentLogger, startGraph, token } from '../src/harness.ts';
 import { PROGRAM_SEEDERS, seedLargeProgram } from '../src/program.ts';
+import { runnerBench } from './runner.ts';
 
 /**
  * `npm run bench -- statistics`: seeds a large program (`npm run seed:large`'s writers,
  * BENCH_PROGRAM_NOMADS, default 100,000, into one fresh database on the test server shared by
  * the four agencies), starts the graph on it and prints p50/p99 of each analysts' statistics
- * query through the gateway (BENCH_STATISTICS_REQUESTS each, default 30, one at a time).
+ * query through the gateway (BENCH_STATISTICS_REQUESTS each, default 30, one at a time), then
+ * the query runner's rows/s exporting every application of the program.
  * With BENCH_PROGRAM_DATABASE_URL, it measures the program already written there (by
  * `npm run seed:large`, every agency in that one database) and neither seeds nor drops it.
  * Add a query to STATISTICS_QUERIES to measure it. Figures only.
@@ -61,6 +63,7 @@ export async function statisticsBench(): Promise<void> {
       latencies.sort((a, b) => a - b);
       console.log([`${q.agency}: ${q.name}`.padEnd(52), `p50 ${percentile(latencies, 50).toFixed(1).padStart(7)} ms`, `p99 ${percentile(latencies, 99).toFixed(1).padStart(7)} ms`, `${errors} errors`].join('  '));
     }
+    await runnerBench(graph, analyst);
   } finally {
     await graph?.stop();
     await database.drop();
