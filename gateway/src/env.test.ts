@@ -36,6 +36,7 @@ describe('loadGatewayEnv', () => {
       RATE_LIMIT_ADDRESS_BURST: 100,
       TRUST_PROXY: false,
       TOKEN_CACHE_SIZE: 10_000,
+      COMPRESS_MIN_BYTES: 4096,
       REQUEST_LOG_SAMPLE_RATE: 1,
       DOCUMENT_CACHE_MIB: 30,
       QUERY_PLAN_CACHE_MIB: 30,

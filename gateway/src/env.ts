@@ -133,6 +133,8 @@ const gatewayEnvSchema = z
     TRUST_PROXY: envBoolean.default(false),
     /** Verified tokens cached until they expire; 0 turns the cache off. @default 10000 */
     TOKEN_CACHE_SIZE: nonNegativeInt.default(10_000),
+    /** Answers this large or larger go compressed (br or gzip, as the client accepts); 0 turns compression off. @default 4096 */
+    COMPRESS_MIN_BYTES: nonNegativeInt.default(4096),
     /** Share of successful requests logged (failures always are). @default 1, or 0.1 when NODE_ENV=production */
     REQUEST_LOG_SAMPLE_RATE: z.coerce.number().min(0).max(1).optional(),
     /** Parsed and validated documents kept, in MiB. @default 30 */
@@ -225,6 +227,7 @@ export function gatewayOptionsOf(env: GatewayEnv): Omit<GatewayOptions, 'supergr
         }
       : {}),
     tokenCacheSize: env.TOKEN_CACHE_SIZE,
+    compressMinBytes: env.COMPRESS_MIN_BYTES,
     requestLogSampleRate: env.REQUEST_LOG_SAMPLE_RATE,
     documentCacheMiB: env.DOCUMENT_CACHE_MIB,
     queryPlanCacheMiB: env.QUERY_PLAN_CACHE_MIB,

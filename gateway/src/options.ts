@@ -60,6 +60,11 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocumentsOptions;
   /** Verified tokens remembered until they expire; 0 turns the cache off. @default 10_000 */
   tokenCacheSize?: number;
+  /**
+   * Answers of this many bytes or more go compressed (br or gzip, as the client accepts); 0
+   * turns compression off. @default 0 // off: `main.ts` sets it from COMPRESS_MIN_BYTES
+   */
+  compressMinBytes?: number;
   /** Share of successful requests that get a log line (failures always do). @default 1 */
   requestLogSampleRate?: number;
   /** Parsed and validated documents kept, in MiB (Apollo's document store). @default 30 */
@@ -97,6 +102,7 @@ export function resolveOptions(options: GatewayOptions): ResolvedOptions {
     circuit: { failureThreshold: 5, openMs: 10_000, ...options.circuit },
     cors: { origins: [], allowLoopback: true, credentials: false, maxAgeSeconds: 600, ...options.cors },
     tokenCacheSize: options.tokenCacheSize ?? 10_000,
+    compressMinBytes: options.compressMinBytes ?? 0,
     requestLogSampleRate: options.requestLogSampleRate ?? 1,
     documentCacheMiB: options.documentCacheMiB ?? 30,
     queryPlanCacheMiB: options.queryPlanCacheMiB ?? 30,

@@ -181,6 +181,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = createApollo(o, gateway, all, httpServer);
   httpServer.on('request', createRequestHandler(all, createOperationHandler(apollo, {
       maxBodyBytes: o.limits.maxBodyBytes,
+      compressMinBytes: o.compressMinBytes,
       bodyHooks: all.flatMap((p) => (p.onBody ? [p.onBody] : [])),
     }), o.logger));
 

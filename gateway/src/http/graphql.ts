@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { ErrorCode, GatewayErrorCode } from '@nomad/contract';
 import type { BodyHookResult } from '../plugins/types.ts';
 import type { GatewayContext } from '../subgraphs/datasource.ts';
+import { compressed } from './compress.ts';
 import { errorReply, send, type Exchange } from './exchange.ts';
 
 type BodyHook = (exchange: Exchange, body: Record<string, unknown>) => BodyHookResult;
@@ -77,7 +78,12 @@ async function parseBody(req: IncomingMessage, maxBodyBytes: number): Promise<Pa
  */
 export function createOperationHandler(
   apollo: ApolloServer<GatewayContext>,
-  options: { maxBodyBytes: number; bodyHooks?: readonly BodyHook[] },
+  options: {
+    maxBodyBytes: number;
+    bodyHooks?: readonly BodyHook[];
+    /** Answers this large or larger go compressed to a client that accepts br or gzip; 0: never. @default 0 */
+    compressMinBytes?: number;
+  },
 ) {
   const bodyHooks = options.bodyHooks ?? [];
   return async (exchange: Exchange): Promise<void> => {
@@ -115,7 +121,13 @@ export function createOperationHandler(
     res.setHeader('cache-control', 'no-store');
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      const packed = await compressed(response.body.string, exchange.req.headers['accept-encoding'], options.compressMinBytes ?? 0);
+      if (packed) {
+        res.setHeader('content-encoding', packed.encoding);
+        const vary = res.getHeader('vary');
+        res.setHeader('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
+      }
+      res.end(packed?.body ?? response.body.string);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
