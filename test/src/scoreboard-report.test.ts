@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { median, percentile, ratios, scoreTable, throughputSvg, type Cell } from './scoreboard-report.ts';
 
-const cell = (contender: string, rounds: number[], latencies: number[] = [10, 20, 30, 40], errors = 0): Cell => ({
+const cell = (contender: string, rounds: number[], latencies: number[] = [10, 20, 30, 40], errors = 0, fetchesPerRequest = 4): Cell => ({
   workload: 'case view',
   clients: 10,
   contender,
@@ -9,6 +9,7 @@ const cell = (contender: string, rounds: number[], latencies: number[] = [10, 20
   latencies,
   errors,
   sqlPerRequest: 11,
+  fetchesPerRequest,
 });
 
 describe('the scoreboard report', () => {
@@ -22,11 +23,20 @@ describe('the scoreboard report', () => {
     expect(percentile([7], 99)).toBe(7);
   });
 
-  it('puts each contender in its column, with errors shown, and a dash where it did not run', () => {
-    const cells = [cell('ours', [100, 120, 110]), cell('Hive', [50, 40, 60], [5, 6], 3)];
+  it('puts each contender in its column, with SQL and fetches per request, errors shown, and a dash where it did not run', () => {
+    const cells = [cell('ours', [100, 120, 110]), cell('Hive', [50, 40, 60], [5, 6], 3, 6.25)];
     const table = scoreTable(cells, ['ours', 'Hive', 'floor']).split('\n');
     expect(table[0]).toBe('| workload | clients | ours | Hive | floor |');
-    expect(table[2]).toBe('| case view | 10 | 110 req/s, p50 20.0 ms, p99 40.0 ms | 50 req/s, p50 5.0 ms, p99 6.0 ms, 3 errors | — |');
+    expect(table[2]).toBe(
+      '| case view | 10 | 110 req/s, p50 20.0 ms, p99 40.0 ms, 11.0 SQL/req, 4.0 fetches/req | 50 req/s, p50 5.0 ms, p99 6.0 ms, 11.0 SQL/req, 6.3 fetches/req, 3 errors | — |',
+    );
+  });
+
+  it('gives one row per workload and client count', () => {
+    const cells = [cell('ours', [100]), { ...cell('ours', [80]), clients: 50 }, { ...cell('ours', [30], [1], 0, 1), workload: 'write mix' }];
+    const rows = scoreTable(cells, ['ours']).split('\n').slice(2);
+    expect(rows.map((r) => r.split(' | ').slice(0, 2).join(' | '))).toEqual(['| case view | 10', '| case view | 50', '| write mix | 10']);
+    expect(rows[2]).toContain('1.0 fetches/req');
   });
 
   it('gives our throughput over another contender per workload', () => {

@@ -15,6 +15,8 @@ export interface Cell {
   errors: number;
   /** SQL statements per request, every subgraph together. */
   sqlPerRequest: number;
+  /** Subgraph fetches per request: the GraphQL requests every subgraph answered, together. */
+  fetchesPerRequest: number;
 }
 
 export function median(values: number[]): number {
@@ -33,7 +35,10 @@ export function percentile(values: number[], p: number): number {
 
 const fixed = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
-/** Markdown table: one row per workload and client count, one column per contender. */
+/**
+ * Markdown table: one row per workload and client count, one column per contender; each cell
+ * gives throughput, p50, p99, SQL statements and subgraph fetches per request, and errors if any.
+ */
 export function scoreTable(cells: Cell[], contenders: string[]): string {
   const rows = [...new Map(cells.map((c) => [`${c.workload}\u0000${c.clients}`, c])).values()];
   const head = `| workload | clients | ${contenders.join(' | ')} |`;
@@ -43,7 +48,8 @@ export function scoreTable(cells: Cell[], contenders: string[]): string {
       const cell = cells.find((c) => c.workload === row.workload && c.clients === row.clients && c.contender === name);
       if (!cell) return '—';
       const errors = cell.errors > 0 ? `, ${cell.errors} errors` : '';
-      return `${fixed(median(cell.rounds))} req/s, p50 ${fixed(percentile(cell.latencies, 50), 1)} ms, p99 ${fixed(percentile(cell.latencies, 99), 1)} ms${errors}`;
+      const work = `${fixed(cell.sqlPerRequest, 1)} SQL/req, ${fixed(cell.fetchesPerRequest, 1)} fetches/req`;
+      return `${fixed(median(cell.rounds))} req/s, p50 ${fixed(percentile(cell.latencies, 50), 1)} ms, p99 ${fixed(percentile(cell.latencies, 99), 1)} ms, ${work}${errors}`;
     });
     return `| ${row.workload} | ${row.clients} | ${figures.join(' | ')} |`;
   });
