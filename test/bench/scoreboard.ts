@@ -57,7 +57,10 @@ interface Target {
   cell: Cell;
 }
 
-/** `requests` POSTs of the prepared requests by `clients` concurrent clients (after the warm-ups, requests 0 … WARM_UPS-1). */
+/**
+ * `requests` POSTs of the prepared requests by `clients` concurrent clients, after the warm-ups
+ * (requests 0 … WARM_UPS-1, one at a time, not timed); errors count both.
+ */
 async function round(target: Target, request: (j: number) => BenchRequest, clients: number, requests: number): Promise<Round> {
   let firstError: string | null = null;
   const send = async (j: number): Promise<boolean> => {
@@ -74,8 +77,11 @@ async function round(target: Target, request: (j: number) => BenchRequest, clien
     if (!ok) firstError ??= `${res.status} ${text.slice(0, 300)}`;
     return ok;
   };
-  for (let j = 0; j < WARM_UPS; j++) await send(j);
-  return { ...(await drive(clients, requests, (i) => send(WARM_UPS + i))), firstError };
+  let warmUpErrors = 0;
+  for (let j = 0; j < WARM_UPS; j++) if (!(await send(j))) warmUpErrors++;
+  const timed = await drive(clients, requests, (i) => send(WARM_UPS + i));
+  // A failed warm-up counts too: the error printed is always one of those counted.
+  return { ...timed, errors: timed.errors + warmUpErrors, firstError };
 }
 
 /** GraphQL requests every subgraph answered so far (`nomad_graphql_operations_total`: one per HTTP request, batching is off). */
@@ -201,7 +207,7 @@ same command (environment: \`BENCH_NOMADS\`, \`BENCH_ROUNDS\`, \`BENCH_ROUND_REQ
 - Write mix: each even request submits an application for a new nomad (their own token), each odd
   one approves an application (the officer), one put under review with its screening cleared before
   the round; every round of every contender has its own nomads and applications. A request counts
-  as an error if it has GraphQL errors or user errors.
+  as an error if it has GraphQL errors or user errors; the errors shown include the warm-ups'.
 - Each cell: median requests/s of ${ROUNDS} rounds of ${ROUND_REQUESTS} requests (the order of the contenders rotates
   each round), p50 and p99 over every request of every round; SQL statements and subgraph fetches
   (GraphQL requests the four subgraphs answered) per request, ${WARM_UPS} warm-ups per round included.
