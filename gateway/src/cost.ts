@@ -33,17 +33,17 @@ import type { GatewayContext } from './subgraphs/datasource.ts';
  * build. graphql's `isObjectType` & co. check `instanceof` and throw across the two, so the
  * cost estimate recognises types by their `Symbol.toStringTag`, which both builds share.
  */
-function typeTag(type: GraphQLType | null | undefined): string | undefined {
+export function typeTag(type: GraphQLType | null | undefined): string | undefined {
   return type ? (type as unknown as { [Symbol.toStringTag]: string })[Symbol.toStringTag] : undefined;
 }
 
-function fieldOf(parent: GraphQLCompositeType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+export function fieldOf(parent: GraphQLCompositeType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
   const tag = typeTag(parent);
   if (tag !== 'GraphQLObjectType' && tag !== 'GraphQLInterfaceType') return undefined;
   return (parent as GraphQLObjectType).getFields()[name];
 }
 
-function compositeOf(type: GraphQLType | null | undefined): GraphQLCompositeType | undefined {
+export function compositeOf(type: GraphQLType | null | undefined): GraphQLCompositeType | undefined {
   let named: GraphQLType | null | undefined = type;
   while (typeTag(named) === 'GraphQLNonNull' || typeTag(named) === 'GraphQLList') {
     named = (named as { ofType: GraphQLType }).ofType;

@@ -132,6 +132,12 @@ describe('gatewayOptionsOf', () => {
   it('leaves rate limits out when RATE_LIMIT is off', () => {
     expect(gatewayOptionsOf(loadGatewayEnv({ RATE_LIMIT: 'off' })).rateLimit).toBeUndefined();
   });
+
+  it('de-duplicates unless GATEWAY_DEDUPLICATE is off, and refuses a value that is no boolean', () => {
+    expect(gatewayOptionsOf(loadGatewayEnv({})).deduplicate).toBe(true);
+    expect(gatewayOptionsOf(loadGatewayEnv({ GATEWAY_DEDUPLICATE: 'false' })).deduplicate).toBe(false);
+    expect(() => loadGatewayEnv({ GATEWAY_DEDUPLICATE: 'sometimes' })).toThrow(/GATEWAY_DEDUPLICATE/);
+  });
 });
 
 describe('loadSubgraphEnv', () => {

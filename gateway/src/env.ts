@@ -137,6 +137,11 @@ const gatewayEnvSchema = z
     COMPRESS_MIN_BYTES: nonNegativeInt.default(4096),
     /** Share of successful requests logged (failures always are). @default 1, or 0.1 when NODE_ENV=production */
     REQUEST_LOG_SAMPLE_RATE: z.coerce.number().min(0).max(1).optional(),
+    /**
+     * De-duplicate identical in-flight subgraph fetches of one caller (same token and purpose):
+     * queries that read no personal field only. @default on
+     */
+    GATEWAY_DEDUPLICATE: envBoolean.default(true),
     /** Parsed and validated documents kept, in MiB. @default 30 */
     DOCUMENT_CACHE_MIB: positiveInt.default(30),
     /** Query plans kept, in MiB. @default 30 */
@@ -229,6 +234,7 @@ export function gatewayOptionsOf(env: GatewayEnv): Omit<GatewayOptions, 'supergr
     tokenCacheSize: env.TOKEN_CACHE_SIZE,
     compressMinBytes: env.COMPRESS_MIN_BYTES,
     requestLogSampleRate: env.REQUEST_LOG_SAMPLE_RATE,
+    deduplicate: env.GATEWAY_DEDUPLICATE,
     documentCacheMiB: env.DOCUMENT_CACHE_MIB,
     queryPlanCacheMiB: env.QUERY_PLAN_CACHE_MIB,
     pseudonymKey: env.PSEUDONYM_KEY,

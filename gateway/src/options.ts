@@ -73,9 +73,19 @@ export interface GatewayOptions {
   queryPlanCacheMiB?: number;
   /** The key of analysts' pseudonyms (`usePseudonyms`), at least 32 bytes. @default DEV_PSEUDONYM_KEY */
   pseudonymKey?: string;
+  /**
+   * De-duplicate identical in-flight subgraph fetches of one caller (`useDeduplication`):
+   * queries reading no personal field, within one token and purpose. @default true
+   */
+  deduplicate?: boolean;
+  /**
+   * The `Type.field` coordinates whose reads the subgraphs record (never de-duplicated).
+   * @default loadPersonalFields() // schema/personal-fields.json and RECORDED_AS_PERSONAL
+   */
+  personalFields?: ReadonlySet<string>;
 }
 
-export type ResolvedOptions = Required<Omit<GatewayOptions, 'rateLimit' | 'credentials' | 'supergraphWatch' | 'trustedDocuments'>> &
+export type ResolvedOptions = Required<Omit<GatewayOptions, 'rateLimit' | 'credentials' | 'supergraphWatch' | 'trustedDocuments' | 'personalFields'>> &
   Pick<GatewayOptions, 'rateLimit' | 'supergraphWatch' | 'trustedDocuments'> & {
     limits: Limits;
     circuit: Pick<CircuitBreakerOptions, 'failureThreshold' | 'openMs'>;
@@ -107,6 +117,7 @@ export function resolveOptions(options: GatewayOptions): ResolvedOptions {
     documentCacheMiB: options.documentCacheMiB ?? 30,
     queryPlanCacheMiB: options.queryPlanCacheMiB ?? 30,
     pseudonymKey: options.pseudonymKey ?? DEV_PSEUDONYM_KEY,
+    deduplicate: options.deduplicate ?? true,
   };
 }
 

@@ -17,6 +17,7 @@ import { credentialsFor, resolveOptions, type GatewayOptions, type ResolvedOptio
 import type { GatewayPlugin } from './plugins/types.ts';
 import { useAuth } from './plugins/useAuth.ts';
 import { useCors } from './plugins/useCors.ts';
+import { loadPersonalFields, useDeduplication } from './plugins/useDeduplication.ts';
 import { useErrorMasking } from './plugins/useErrorMasking.ts';
 import { useForwardedHeaders } from './plugins/useForwardedHeaders.ts';
 import { useGraphiQL } from './plugins/useGraphiQL.ts';
@@ -31,6 +32,7 @@ import { useTrustedDocuments } from './plugins/useTrustedDocuments.ts';
 import { enforceSharedScalars } from './scalars.ts';
 import type { CircuitBreaker } from './subgraphs/circuit-breaker.ts';
 import { subgraphServices, type GatewayContext } from './subgraphs/datasource.ts';
+import type { SubgraphFetchCounts } from './subgraphs/in-flight.ts';
 import { checkSubgraphsReady, type Readiness } from './subgraphs/readiness.ts';
 import { SupergraphError, subgraphNamesOf } from './supergraph.ts';
 import { watchedSupergraph } from './supergraph-watch.ts';
@@ -44,6 +46,8 @@ export interface Gateway {
   server: Server;
   /** Asks every subgraph's `/ready`; what `GET /ready` answers. */
   checkReady(): Promise<Readiness>;
+  /** Subgraph calls sent since the start, and fetches served by an identical call in flight. */
+  subgraphFetches(): SubgraphFetchCounts;
   /** Stops accepting requests, lets in-flight ones finish, then stops the gateway. */
   stop(): Promise<void>;
 }
@@ -61,7 +65,7 @@ function apolloLogger(logger: Logger): ApolloLogger {
 }
 
 /** The gateway's concerns, in the order their hooks run. */
-function plugins(o: ResolvedOptions, checkReady: () => Promise<Readiness>, circuits: readonly CircuitBreaker[]): GatewayPlugin[] {
+function plugins(o: ResolvedOptions, checkReady: () => Promise<Readiness>, circuits: readonly CircuitBreaker[], personalFields: ReadonlySet<string>): GatewayPlugin[] {
   const limits = o.rateLimit;
   const trustProxy = limits?.trustProxy ?? false;
   return [
@@ -78,6 +82,7 @@ function plugins(o: ResolvedOptions, checkReady: () => Promise<Readiness>, circu
     ...(o.trustedDocuments ? [useTrustedDocuments(o.trustedDocuments)] : []),
     useLimits(o.limits),
     useStatusCodes({ retryAfterSeconds: () => Math.max(0, ...circuits.map((c) => c.retryAfterSeconds())) }),
+    ...(o.deduplicate ? [useDeduplication({ personalFields })] : []),
     // Analysts get pseudonyms for every ID in the final answer (the subgraphs keep real ids in the plan).
     usePseudonyms({ key: o.pseudonymKey }),
     // Last: it formats what every other plugin's errors became.
@@ -155,7 +160,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const missing = names.filter((name) => !o.subgraphUrls[name]);
   if (missing.length > 0) throw new SupergraphError(`No URL configured for subgraph(s): ${missing.join(', ')}`);
   const urls = Object.fromEntries(names.map((name) => [name, o.subgraphUrls[name] ?? '']));
-  const { buildService, circuits } = subgraphServices({
+  // Loaded whether or not de-duplication is on: a missing file stops the start either way.
+  const personalFields = options.personalFields ?? (await loadPersonalFields());
+  const { buildService, circuits, inFlight } = subgraphServices({
     urls,
     credentials: credentialsFor(names, options.credentials),
     fetch: { timeoutMs: o.subgraphTimeoutMs, ...o.circuit },
@@ -174,7 +181,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => enforceSharedScalars(apiSchema));
 
   const checkReady = () => checkSubgraphsReady(urls, o.readyTimeoutMs);
-  const all = plugins(o, checkReady, circuits);
+  const all = plugins(o, checkReady, circuits, personalFields);
   const httpServer = createServer();
   httpServer.headersTimeout = 10_000;
   httpServer.requestTimeout = 60_000;
@@ -202,6 +209,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     port,
     server: httpServer,
     checkReady,
+    subgraphFetches: () => ({ ...inFlight.counts }),
     // The drain plugin closes the HTTP server as part of Apollo's stop.
     stop: () => (stopping ??= apollo.stop()),
   };

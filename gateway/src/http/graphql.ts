@@ -110,6 +110,8 @@ export function createOperationHandler(
       token: exchange.caller.token,
       requestId: exchange.requestId,
       ...exchange.forwarded,
+      // useDeduplication may allow it once the operation is known; never before.
+      shareFetches: false,
     };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers: apolloHeaders(exchange.req), search: exchange.url.search, body },

@@ -61,7 +61,7 @@ async function run(query: string, caller: Principal, key = KEY): Promise<{ data:
   try {
     const response = await server.executeOperation(
       { query },
-      { contextValue: { principal: caller, token: 't', purpose: null, requestId: 'r', idempotencyKey: null } },
+      { contextValue: { principal: caller, token: 't', purpose: null, requestId: 'r', idempotencyKey: null, shareFetches: false } },
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return { data: response.body.singleResult.data, errors: response.body.singleResult.errors };

@@ -3,6 +3,7 @@ import { Headers, type Principal } from '@nomad/contract';
 import { SupergraphError } from '../supergraph.ts';
 import type { CircuitBreaker } from './circuit-breaker.ts';
 import { subgraphFetcher, type Fetcher, type SubgraphFetchOptions } from './fetcher.ts';
+import { copyResponse, fetchKey, InFlightFetches, isQueryText, type SubgraphResponse } from './in-flight.ts';
 import { replicaUrls } from './replicas.ts';
 
 /** What the gateway knows about a request once it has let it in. */
@@ -17,6 +18,12 @@ export interface GatewayContext {
   requestId: string;
   /** Validated `idempotency-key`, or null. */
   idempotencyKey: string | null;
+  /**
+   * Whether this request's subgraph fetches may wait for an identical one of the same caller
+   * (same token and purpose) already in flight: a query that reads no personal field, decided
+   * by `useDeduplication` once the operation is known. False until then, and when it is off.
+   */
+  shareFetches: boolean;
 }
 
 /**
@@ -31,9 +38,43 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly credential: string,
     /** Deadline and circuit breaker: see `subgraphFetcher`. */
     fetcher: Fetcher,
+    /** The subgraph's name, in the key of its fetches. */
+    private readonly subgraph: string,
+    /** Identical fetches in flight, shared by every subgraph's data source; counts every call. */
+    private readonly inFlight: InFlightFetches = new InFlightFetches(),
   ) {
     // The data source hands this URL to the fetcher, which picks the replica itself.
     super({ url: replicaUrls(url)[0] ?? url, fetcher });
+    // The gateway answers `no-store` whatever a subgraph says (http/graphql.ts), and a fetch
+    // served by another's call has no header of its own to restrict the request's policy with.
+    this.honorSubgraphCacheControlHeader = false;
+  }
+
+  /**
+   * Sends the fetch, or waits for the identical one of the same caller in flight
+   * (`InFlightFetches`): only within one token and purpose, only for a query, and only when
+   * the request reads no personal field (`GatewayContext.shareFetches`). Each caller gets its
+   * own copy of the answer.
+   */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    return this.inFlight.share(this.shareKey(options), () => super.process(options), copyResponse);
+  }
+
+  /** The fetch's key, or null when it must go to the subgraph on its own. */
+  private shareKey(options: GraphQLDataSourceProcessOptions<GatewayContext>): string | null {
+    if (!('incomingRequestContext' in options)) return null;
+    const context = options.incomingRequestContext.context;
+    const { query, variables, operationName } = options.request;
+    if (!context.shareFetches || query === undefined || !isQueryText(query)) return null;
+    return fetchKey({
+      subgraph: this.subgraph,
+      token: context.token,
+      purpose: context.purpose,
+      idempotencyKey: context.idempotencyKey,
+      query,
+      variables,
+      operationName,
+    });
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -65,20 +106,23 @@ export interface SubgraphRouting {
 
 /**
  * One data source per subgraph, each with its own circuit: what `ApolloGateway` calls
- * `buildService`. The circuits are returned so that `Retry-After` can say when they reopen.
+ * `buildService`. The circuits are returned so that `Retry-After` can say when they reopen,
+ * and the fetches in flight for their counts.
  */
 export function subgraphServices(routing: SubgraphRouting): {
   buildService: (definition: { name: string }) => SubgraphDataSource;
   circuits: CircuitBreaker[];
+  inFlight: InFlightFetches;
 } {
   const circuits: CircuitBreaker[] = [];
+  const inFlight = new InFlightFetches();
   const buildService = ({ name }: { name: string }) => {
     const url = routing.urls[name];
     const credential = routing.credentials[name];
     if (!url || !credential) throw new SupergraphError(`No URL or credential configured for subgraph ${name}`);
     const { fetcher, circuit } = subgraphFetcher(name, replicaUrls(url), routing.fetch);
     circuits.push(circuit);
-    return new SubgraphDataSource(url, credential, fetcher);
+    return new SubgraphDataSource(url, credential, fetcher, name, inFlight);
   };
-  return { buildService, circuits };
+  return { buildService, circuits, inFlight };
 }

@@ -1,0 +1,130 @@
+import { setImmediate as tick } from 'node:timers/promises';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { describe, expect, it } from 'vitest';
+import { SubgraphDataSource, type GatewayContext } from './datasource.ts';
+import type { Fetcher } from './fetcher.ts';
+import { InFlightFetches } from './in-flight.ts';
+
+/** A subgraph call the test answers when it likes. */
+interface Call {
+  headers: Record<string, string>;
+  body: string;
+  answer(data: Record<string, unknown>): void;
+  fail(error: Error): void;
+}
+
+/** A data source over a fetcher whose calls wait for the test. */
+function dataSource() {
+  const calls: Call[] = [];
+  const fetcher: Fetcher = (_url, init = {}) =>
+    new Promise((resolve, reject) => {
+      calls.push({
+        headers: init.headers as Record<string, string>,
+        body: String(init.body),
+        answer: (data) => resolve(new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } })),
+        fail: reject,
+      });
+    });
+  const inFlight = new InFlightFetches();
+  const source = new SubgraphDataSource('http://127.0.0.1:1/graphql', 'credential', fetcher, 'migration', inFlight);
+  return { source, calls, counts: inFlight.counts };
+}
+
+function context(overrides: Partial<GatewayContext> = {}): GatewayContext {
+  return {
+    principal: { sub: 'officer-1', name: null, roles: ['migration_officer'], nomadId: null },
+    token: 'token-of-officer-1',
+    purpose: 'case 42',
+    requestId: `request-${Math.random()}`,
+    idempotencyKey: null,
+    shareFetches: true,
+    ...overrides,
+  } as GatewayContext;
+}
+
+const QUERY = 'query Q__migration__0($first:Int){applications(first:$first){totalCount}}';
+
+function fetchOf(ctx: GatewayContext, query = QUERY, variables: Record<string, unknown> = { first: 5 }): GraphQLDataSourceProcessOptions<GatewayContext> {
+  // As the executor calls it (its kind enum is not exported at run time).
+  return {
+    kind: 'incoming operation',
+    request: { query, variables, operationName: 'Q__migration__0' },
+    incomingRequestContext: { context: ctx },
+    context: ctx,
+  } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
+}
+
+/** Starts two fetches at once, lets every call reach the fake subgraph, answers them all. */
+async function twoAtOnce(first: GraphQLDataSourceProcessOptions<GatewayContext>, second: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  const { source, calls, counts } = dataSource();
+  const answers = Promise.all([source.process(first), source.process(second)]);
+  await tick();
+  for (const call of calls) call.answer({ applications: { totalCount: 7 } });
+  const [a, b] = await answers;
+  return { a, b, calls, counts, source };
+}
+
+describe('SubgraphDataSource de-duplication', () => {
+  it('sends identical queries of one caller once; each gets its own answer', async () => {
+    const { source, calls, counts } = dataSource();
+    const answers = Promise.all([1, 2, 3].map(() => source.process(fetchOf(context()))));
+    await tick();
+    expect(calls).toHaveLength(1);
+    calls[0]?.answer({ applications: { totalCount: 7 } });
+    const results = (await answers).map((r) => r.data as { applications: { totalCount: number } });
+    expect(counts).toEqual({ sent: 1, deduplicated: 2 });
+    expect(results).toEqual([1, 2, 3].map(() => ({ applications: { totalCount: 7 } })));
+    // The executor merges into what it gets: one caller's changes never reach another.
+    results.forEach((r, i) => (r.applications.totalCount = i));
+    expect(results.map((r) => r.applications.totalCount)).toEqual([0, 1, 2]);
+  });
+
+  it('never shares between two tokens, two purposes, or two sets of variables', async () => {
+    const tokens = await twoAtOnce(fetchOf(context()), fetchOf(context({ token: 'token-of-officer-2' })));
+    expect(tokens.calls.map((c) => c.headers.authorization)).toEqual(['Bearer token-of-officer-1', 'Bearer token-of-officer-2']);
+    const purposes = await twoAtOnce(fetchOf(context()), fetchOf(context({ purpose: 'case 43' })));
+    expect(purposes.calls.map((c) => c.headers['x-purpose'])).toEqual(['case 42', 'case 43']);
+    const noPurpose = await twoAtOnce(fetchOf(context()), fetchOf(context({ purpose: null })));
+    expect(noPurpose.calls).toHaveLength(2);
+    const variables = await twoAtOnce(fetchOf(context()), fetchOf(context(), QUERY, { first: 6 }));
+    expect(variables.calls.map((c) => (JSON.parse(c.body) as { variables: unknown }).variables)).toEqual([{ first: 5 }, { first: 6 }]);
+    for (const run of [tokens, purposes, noPurpose, variables]) expect(run.counts).toEqual({ sent: 2, deduplicated: 0 });
+  });
+
+  it('never shares a mutation, nor a request the gateway did not allow to (a personal read, or the setting off)', async () => {
+    const mutation = 'mutation M__migration__0{submitApplication(input:{}){userErrors{message}}}';
+    const mutations = await twoAtOnce(fetchOf(context(), mutation), fetchOf(context(), mutation));
+    expect(mutations.calls).toHaveLength(2);
+    const notAllowed = await twoAtOnce(fetchOf(context({ shareFetches: false })), fetchOf(context({ shareFetches: false })));
+    expect(notAllowed.calls).toHaveLength(2);
+    expect(notAllowed.counts).toEqual({ sent: 2, deduplicated: 0 });
+  });
+
+  it('gives every waiting caller the failure, and sends the next fetch again', async () => {
+    const { source, calls, counts } = dataSource();
+    const failed = Promise.allSettled([source.process(fetchOf(context())), source.process(fetchOf(context()))]);
+    await tick();
+    expect(calls).toHaveLength(1);
+    const error = new Error('Agency migration is unavailable (timeout).');
+    calls[0]?.fail(error);
+    expect(await failed).toEqual([
+      { status: 'rejected', reason: error },
+      { status: 'rejected', reason: error },
+    ]);
+    const next = source.process(fetchOf(context()));
+    await tick();
+    calls[1]?.answer({ applications: { totalCount: 1 } });
+    expect((await next).data).toEqual({ applications: { totalCount: 1 } });
+    expect(counts).toEqual({ sent: 2, deduplicated: 1 });
+  });
+
+  it('is no cache: once a call has answered, the same fetch is sent again', async () => {
+    const { source, calls, counts } = await twoAtOnce(fetchOf(context()), fetchOf(context()));
+    const again = source.process(fetchOf(context()));
+    await tick();
+    calls[1]?.answer({ applications: { totalCount: 8 } });
+    expect((await again).data).toEqual({ applications: { totalCount: 8 } });
+    expect(calls).toHaveLength(2);
+    expect(counts).toEqual({ sent: 2, deduplicated: 1 });
+  });
+});
