@@ -60,6 +60,18 @@ describe('access log', () => {
     expect(await sealedBy()).toBe(true);
   });
 
+  it('records each of identical personal reads sent at once: the gateway never de-duplicates them', async () => {
+    const officer = await token(['migration_officer'], { sub: 'four-at-once' });
+    const before = graph.gateway.subgraphFetches();
+    const query = `query FourAtOnce { nomad(id: "${DEMO_NOMAD_ID}") { surname citizenship } }`;
+    const answers = await Promise.all([1, 2, 3, 4].map(() => graph.request(officer, query)));
+    for (const answer of answers) expect(answer.body.errors, answer.text).toBeUndefined();
+    const mine = (await records()).filter((r) => r.readerSub === 'four-at-once');
+    expect(mine.map((r) => r.fields)).toEqual([1, 2, 3, 4].map(() => ['Nomad.surname']));
+    expect(new Set(mine.map((r) => r.requestId)).size).toBe(4);
+    expect(graph.gateway.subgraphFetches().deduplicated).toBe(before.deduplicated);
+  });
+
   it('records nothing when no personal field is read, or when the read is refused', async () => {
     const before = (await records()).length;
     const impersonal = await graph.request<{ nomads: { edges: unknown[] } }>(await token(['migration_officer']), '{ nomads(first: 5) { edges { node { id citizenship } } } }');
