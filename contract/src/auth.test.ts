@@ -97,6 +97,8 @@ describe('signToken and createTokenVerifier (HS256)', () => {
     ['a nomadId that is not a uuid', { name: 'X', roles: ['nomad'], nomadId: '42' }],
     ['a study that is not a slug', { name: 'X', roles: ['analyst'], study: 'Income Study 2026' }],
     ['a study longer than 40 characters', { name: 'X', roles: ['analyst'], study: 'a'.repeat(41) }],
+    ['a unit that is not a slug', { name: 'X', roles: ['migration_officer'], unit: 'Osh Region' }],
+    ['a unit that is not a string', { name: 'X', roles: ['migration_officer'], unit: 7 }],
   ])('refuses a token with %s', async (_label, payload) => {
     const err = await tokenErrorOf(verify(await rawToken(payload)));
     expect(err.message).toMatch(/claims/);
@@ -105,6 +107,11 @@ describe('signToken and createTokenVerifier (HS256)', () => {
   it("carries an analyst's study, and none when the token has no study claim", async () => {
     expect((await verify(await signToken(SECRET, { roles: ['analyst'], study: 'income-2026' }))).study).toBe('income-2026');
     expect(await verify(await signToken(SECRET, { roles: ['analyst'] }))).not.toHaveProperty('study');
+  });
+
+  it("carries an officer's unit, and none when the token has no unit claim", async () => {
+    expect((await verify(await signToken(SECRET, { roles: ['migration_officer'], unit: 'osh-region' }))).unit).toBe('osh-region');
+    expect(await verify(await signToken(SECRET, { roles: ['migration_officer'] }))).not.toHaveProperty('unit');
   });
 
   it('refuses a token without a subject', async () => {

@@ -28,10 +28,18 @@ export interface Principal {
    * joined. Absent: the program-wide pseudonyms.
    */
   study?: string;
+  /**
+   * For staff: the organisational unit the officer works in (`unit` claim, a short slug like
+   * `bishkek` or `osh-region`). Recorded on the decisions they take, so that statistics can
+   * count them by unit. Absent: no unit is recorded.
+   */
+  unit?: string;
 }
 
 /** A study's name in a token: a short lowercase slug (`income-2026`), at most 40 characters. */
 export const STUDY_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+/** An officer's organisational unit in a token (`osh-region`): the same short slug as a study's. */
+export const UNIT_SLUG = STUDY_SLUG;
 
 const Claims = z.object({
   sub: z.string().min(1),
@@ -39,6 +47,7 @@ const Claims = z.object({
   roles: z.array(Role).min(1),
   nomadId: z.uuid().optional(),
   study: z.string().regex(STUDY_SLUG).optional(),
+  unit: z.string().regex(UNIT_SLUG).optional(),
 });
 
 export interface VerifierOptions {
@@ -83,11 +92,11 @@ export function createExpiringTokenVerifier(options: VerifierOptions): (token: s
       throw new TokenError('The token is invalid or expired.');
     }
     const claims = Claims.safeParse(payload);
-    if (!claims.success) throw new TokenError('The token does not carry valid claims (sub, name, roles; study a short slug).');
-    const { sub, name, roles, nomadId, study } = claims.data;
+    if (!claims.success) throw new TokenError('The token does not carry valid claims (sub, name, roles; study and unit short slugs).');
+    const { sub, name, roles, nomadId, study, unit } = claims.data;
     if (roles.includes('nomad') && !nomadId) throw new TokenError('A nomad token must carry nomadId.');
     return {
-      principal: { sub, name, roles, nomadId: nomadId ?? null, ...(study !== undefined ? { study } : {}) },
+      principal: { sub, name, roles, nomadId: nomadId ?? null, ...(study !== undefined ? { study } : {}), ...(unit !== undefined ? { unit } : {}) },
       expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null,
     };
   };
@@ -122,6 +131,8 @@ export interface DevTokenClaims {
   nomadId?: string;
   /** An analyst's study (a short slug, `STUDY_SLUG`): its own pseudonyms. */
   study?: string;
+  /** An officer's organisational unit (a short slug, `UNIT_SLUG`): recorded on their decisions. */
+  unit?: string;
   /** Lifetime, e.g. `12h`. @default '12h' */
   expiresIn?: string;
 }
@@ -132,6 +143,7 @@ export async function signToken(secret: string, claims: DevTokenClaims): Promise
   const body: Record<string, unknown> = { name: claims.name ?? sub, roles: claims.roles };
   if (claims.nomadId) body.nomadId = claims.nomadId;
   if (claims.study) body.study = claims.study;
+  if (claims.unit) body.unit = claims.unit;
   return new SignJWT(body)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)

@@ -32,6 +32,14 @@ describe('parseTokenArgs', () => {
     });
   });
 
+  it("puts an officer's unit in the request", () => {
+    expect(parseTokenArgs(['--role', 'migration_officer', '--unit', 'osh-region'])).toEqual({
+      kind: 'token',
+      request: { roles: ['migration_officer'], unit: 'osh-region', expiresIn: '12h' },
+    });
+    expect(parseTokenArgs(['--role', 'labor_expert', '--unit', 'bishkek'])).toMatchObject({ kind: 'token', request: { unit: 'bishkek' } });
+  });
+
   it('answers --help', () => {
     expect(parseTokenArgs(['--help'])).toEqual({ kind: 'help' });
   });
@@ -46,6 +54,9 @@ describe('parseTokenArgs', () => {
     ['a study that is not a slug', ['--role', 'analyst', '--study', 'Income 2026'], /--study must be a lowercase slug/],
     ['a study too long', ['--role', 'analyst', '--study', 'a'.repeat(41)], /--study must be a lowercase slug/],
     ['a study without the analyst role', ['--role', 'migration_officer', '--study', 'income-2026'], /--study is for analysts/],
+    ['a unit that is not a slug', ['--role', 'migration_officer', '--unit', 'Osh Region'], /--unit must be a lowercase slug/],
+    ['a unit too long', ['--role', 'migration_officer', '--unit', 'a'.repeat(41)], /--unit must be a lowercase slug/],
+    ['a unit without a staff role', ['--role', 'analyst', '--unit', 'bishkek'], /--unit is for officers/],
     ['an unknown option', ['--rol', 'analyst'], /Unknown option/],
     ['a stray positional', ['analyst'], /positional/],
     ['a missing value', ['--role'], /argument missing/],

@@ -1,15 +1,16 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ROLES, STUDY_SLUG, type Role } from '@nomad/contract';
+import { ROLES, STUDY_SLUG, UNIT_SLUG, type Role } from '@nomad/contract';
 
 export const TOKEN_USAGE = `Prints a development token signed with JWT_SECRET.
 
-Usage: npm run token -- --role <role> [--role <role>…] [--nomad <uuid>] [--name <name>] [--study <slug>] [--expires 12h]
+Usage: npm run token -- --role <role> [--role <role>…] [--nomad <uuid>] [--name <name>] [--study <slug>] [--unit <slug>] [--expires 12h]
 
   --role     one of: ${ROLES.join(', ')} (repeatable)
   --nomad    the nomad's record id (a UUID); implies --role nomad
   --name     display name in the token (default: derived from the roles)
   --study    an analyst's study, a lowercase slug like income-2026: its own pseudonyms
+  --unit     an officer's organisational unit, a lowercase slug like osh-region: recorded on decisions
   --expires  lifetime: a number and s, m, h, d or w (default: 12h)`;
 
 export interface TokenRequest {
@@ -18,6 +19,8 @@ export interface TokenRequest {
   name?: string;
   /** An analyst's study (`STUDY_SLUG`): the gateway keys its pseudonyms on it. */
   study?: string;
+  /** An officer's organisational unit (`UNIT_SLUG`): recorded on the decisions they take. */
+  unit?: string;
   expiresIn: string;
 }
 
@@ -25,6 +28,8 @@ export type TokenArgs = { kind: 'token'; request: TokenRequest } | { kind: 'help
 
 const LIFETIME = /^\d+\s?[smhdw]$/;
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+/** The roles that take decisions in a unit: every agency's officers and labor's experts. */
+const isStaff = (role: Role): boolean => role.endsWith('_officer') || role === 'labor_expert';
 
 /** Reads the token CLI's arguments; pure, so that every refusal is unit-tested. */
 export function parseTokenArgs(argv: readonly string[]): TokenArgs {
@@ -37,6 +42,7 @@ export function parseTokenArgs(argv: readonly string[]): TokenArgs {
         nomad: { type: 'string' },
         name: { type: 'string' },
         study: { type: 'string' },
+        unit: { type: 'string' },
         expires: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -78,6 +84,14 @@ export function parseTokenArgs(argv: readonly string[]): TokenArgs {
     }
     if (!roles.includes('analyst')) return { kind: 'error', message: '--study is for analysts: give --role analyst.' };
     request.study = values.study;
+  }
+  if (values.unit !== undefined) {
+    // The same check the verifier applies to the unit claim.
+    if (!UNIT_SLUG.test(values.unit)) {
+      return { kind: 'error', message: `--unit must be a lowercase slug of letters, digits and dashes (at most 40), not "${values.unit}".` };
+    }
+    if (!roles.some(isStaff)) return { kind: 'error', message: '--unit is for officers and experts: give their --role.' };
+    request.unit = values.unit;
   }
   if (!LIFETIME.test(request.expiresIn)) {
     return { kind: 'error', message: `--expires must look like 30m, 12h or 7d, not "${request.expiresIn}".` };

@@ -29,4 +29,10 @@ describe('npm run -s token, piped', () => {
     const principal = await createTokenVerifier({ secret: DEV_JWT_SECRET })(out.trim());
     expect(principal).toMatchObject({ roles: ['nomad'], nomadId: NOMAD });
   }, 120_000);
+
+  it("prints an officer's token with the unit", async () => {
+    const out = await tokenCommand('--role', 'migration_officer', '--unit', 'bishkek');
+    const principal = await createTokenVerifier({ secret: DEV_JWT_SECRET })(out.trim());
+    expect(principal).toMatchObject({ roles: ['migration_officer'], unit: 'bishkek' });
+  }, 120_000);
 });

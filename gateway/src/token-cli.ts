@@ -28,13 +28,14 @@ async function run(): Promise<number> {
     process.stderr.write('JWT_ISSUER/JWT_AUDIENCE are set, but development tokens carry neither: the gateway would refuse this token.\n');
     return 1;
   }
-  const { roles, nomadId, name, study, expiresIn } = args.request;
+  const { roles, nomadId, name, study, unit, expiresIn } = args.request;
   const token = await signToken(env.JWT_SECRET, {
     roles,
     expiresIn,
     ...(nomadId !== undefined ? { nomadId } : {}),
     ...(name !== undefined ? { name } : {}),
     ...(study !== undefined ? { study } : {}),
+    ...(unit !== undefined ? { unit } : {}),
   });
   process.stdout.write(`${token}\n${process.stdout.isTTY ? terminalHint(token, roles) : ''}`);
   return 0;

@@ -92,7 +92,7 @@ function keyringOf(keys: TestKeys, agency: string) {
 }
 
 /** A development token as the gateway and subgraphs accept it in tests. */
-export function token(roles: Role[], claims: { nomadId?: string; name?: string; sub?: string; expiresIn?: string; study?: string } = {}): Promise<string> {
+export function token(roles: Role[], claims: { nomadId?: string; name?: string; sub?: string; expiresIn?: string; study?: string; unit?: string } = {}): Promise<string> {
   return signToken(DEV_JWT_SECRET, { roles, ...claims });
 }
 
