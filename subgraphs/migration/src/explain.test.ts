@@ -40,6 +40,7 @@ const APPLICATION_FILTERS: Record<string, Omit<ApplicationFilterParams, 'today'>
   'submittedFrom and submittedTo': { submittedFrom: '2020-03-01', submittedTo: '2020-03-31' },
   submittedFrom: { submittedFrom: '2026-11-01' },
   overdue: { overdue: true },
+  decidingUnits: { decidingUnits: ['naryn-region'] },
 };
 /**
  * The statistics' filters, as an analyst narrows a question (a month of submissions, one
@@ -53,11 +54,12 @@ const STATISTICS_FILTERS: Record<string, Omit<ApplicationFilterParams, 'today'>>
   'activityCodes in a month': { ...MARCH_2020, activityCodes: ['ESPORTS'] },
   'citizenships in a month': { ...MARCH_2020, citizenships: ['JPN'] },
   overdue: { overdue: true },
+  decidingUnits: { decidingUnits: ['naryn-region'] },
 };
 const NOMAD_FILTERS: Record<string, NomadFilterParams> = {
   citizenships: { citizenships: ['JPN'] },
 };
-const DIMENSIONS: Dimension[][] = [[], ['CITIZENSHIP'], ['ACTIVITY', 'SUBMITTED_MONTH'], ['STATE', 'DECIDED_MONTH']];
+const DIMENSIONS: Dimension[][] = [[], ['CITIZENSHIP'], ['ACTIVITY', 'SUBMITTED_MONTH'], ['STATE', 'DECIDED_MONTH'], ['DECIDING_UNIT']];
 /**
  * `statusStatistics` and `statusEventStatistics`: every documented filter (the `nomads` list's
  * `citizenships`; `from` and `to`) with every dimension, on a question an analyst narrows (one

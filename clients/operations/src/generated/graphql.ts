@@ -96,6 +96,8 @@ export type ApplicationDimension =
   | 'CITIZENSHIP'
   /** Month of the decision (approval or refusal), `YYYY-MM`; null for applications without one. */
   | 'DECIDED_MONTH'
+  /** The organisational unit of the officer who approved or refused the application (their token's `unit` claim); null for applications without a decision, or decided by an officer whose token named no unit. */
+  | 'DECIDING_UNIT'
   /** The application's state now. */
   | 'STATE'
   /** Month of submission, `YYYY-MM`. */
@@ -117,6 +119,8 @@ export type ApplicationFilter = {
   activityCodes?: Array<string> | null | undefined;
   /** Applicant's citizenship, any of these (ISO 3166-1 alpha-3). */
   citizenships?: Array<string> | null | undefined;
+  /** Approved or refused by an officer of any of these organisational units (their token's `unit` claim). Migration officers and analysts only. */
+  decidingUnits?: Array<string> | null | undefined;
   nomadId?: string | number | null | undefined;
   /** True: only applications awaiting a decision past their review deadline; false: only the others. */
   overdue?: boolean | null | undefined;

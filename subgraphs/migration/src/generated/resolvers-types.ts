@@ -139,6 +139,8 @@ export type ApplicationDimension =
   | 'CITIZENSHIP'
   /** Month of the decision (approval or refusal), `YYYY-MM`; null for applications without one. */
   | 'DECIDED_MONTH'
+  /** The organisational unit of the officer who approved or refused the application (their token's `unit` claim); null for applications without a decision, or decided by an officer whose token named no unit. */
+  | 'DECIDING_UNIT'
   /** The application's state now. */
   | 'STATE'
   /** Month of submission, `YYYY-MM`. */
@@ -177,6 +179,8 @@ export type ApplicationFilter = {
   activityCodes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Applicant's citizenship, any of these (ISO 3166-1 alpha-3). */
   citizenships?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Approved or refused by an officer of any of these organisational units (their token's `unit` claim). Migration officers and analysts only. */
+  decidingUnits?: InputMaybe<Array<Scalars['String']['input']>>;
   nomadId?: InputMaybe<Scalars['ID']['input']>;
   /** True: only applications awaiting a decision past their review deadline; false: only the others. */
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
@@ -254,6 +258,8 @@ export type ApplicationStatisticsRow = {
   count?: Maybe<Scalars['Int']['output']>;
   /** Set when grouped by DECIDED_MONTH (`YYYY-MM`); null also for the group of applications without a decision. */
   decidedMonth?: Maybe<Scalars['String']['output']>;
+  /** Set when grouped by DECIDING_UNIT (a unit's slug, e.g. `osh-region`); null also for the group of applications without a decision or without a recorded unit. */
+  decidingUnit?: Maybe<Scalars['String']['output']>;
   /** MEDIAN of the duration, to `disclosure.significantFigures` significant figures; null when suppressed, not asked for, or fewer than `minCellSize` of the row's applications are decided. */
   median?: Maybe<Scalars['Float']['output']>;
   /** OVERDUE_SHARE, to `disclosure.significantFigures` significant figures; null when suppressed or not asked for. */
@@ -1937,6 +1943,7 @@ export type ApplicationStatisticsRowResolvers<ContextType = Context, ParentType 
   citizenship?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   decidedMonth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidingUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   median?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   overdueShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   p90?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;

@@ -89,6 +89,8 @@ export const applications = migration.table(
     correctionDeadlineOn: date('correction_deadline_on', { mode: 'string' }),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
     decidedBy: text('decided_by'),
+    /** The deciding officer's organisational unit (their token's `unit` claim); null without one, and before units were recorded. */
+    decidedUnit: text('decided_unit'),
     refusalGround: refusalGroundEnum('refusal_ground'),
     decisionNote: text('decision_note'),
     /** Outcome of GKNB's screening, as reported by the ScreeningConcluded event. */
@@ -111,6 +113,8 @@ export const applications = migration.table(
     index('applications_submitted_on_idx').on(sql`((${t.submittedAt} at time zone 'Asia/Bishkek')::date)`),
     // The first and last decision day: the bounds of the working-day calendar of `applicationStatistics`.
     index('applications_decided_on_idx').on(sql`((${t.decidedAt} at time zone 'Asia/Bishkek')::date)`),
+    // Analysts' `decidingUnits` filter: the decisions of a few units, not the whole table.
+    index('applications_decided_unit_idx').on(t.decidedUnit, t.submittedAt),
     check('applications_number_format', sql`${t.number} ~ ${sql.raw(`'${APPLICATION_NUMBER_PATTERN.source}'`)}`),
     check('applications_income_positive', sql`${t.declaredIncomeMinor} >= 0`),
     // At most one open application per person.

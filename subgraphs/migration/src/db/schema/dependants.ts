@@ -51,6 +51,8 @@ export const dependants = migration.table(
     addedBy: text('added_by').notNull(),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
     decidedBy: text('decided_by'),
+    /** The deciding officer's organisational unit (their token's `unit` claim); null without one. */
+    decidedUnit: text('decided_unit'),
     decisionNote: text('decision_note'),
     /** Day of approval: the dependant's status starts here. */
     grantedOn: date('granted_on', { mode: 'string' }),

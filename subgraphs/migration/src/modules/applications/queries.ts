@@ -22,6 +22,7 @@ export interface ApplicationFilterParams {
   submittedTo?: string | undefined;
   /** Compared with `today` (Bishkek date). */
   overdue?: boolean | undefined;
+  decidingUnits?: readonly string[] | undefined;
   nomadId?: string | undefined;
   today: string;
 }
@@ -50,6 +51,7 @@ export function applicationConditions(f: ApplicationFilterParams): SQL | undefin
     f.submittedFrom ? sql`${submittedOn} >= ${f.submittedFrom}::date` : undefined,
     f.submittedTo ? sql`${submittedOn} <= ${f.submittedTo}::date` : undefined,
     f.overdue === true ? overdueCondition(f.today) : f.overdue === false ? not(overdueCondition(f.today)) : undefined,
+    f.decidingUnits?.length ? inArray(applications.decidedUnit, [...f.decidingUnits]) : undefined,
     f.nomadId ? eq(applications.nomadId, f.nomadId) : undefined,
   );
 }

@@ -106,6 +106,7 @@ export interface ApplicationListArgs extends PageArgs {
     submittedFrom?: string | null;
     submittedTo?: string | null;
     overdue?: boolean | null;
+    decidingUnits?: string[] | null;
     nomadId?: string | null;
   } | null;
 }
@@ -123,6 +124,7 @@ export function applicationFilterParams(f: NonNullable<ApplicationListArgs['filt
     submittedFrom: f.submittedFrom ?? undefined,
     submittedTo: f.submittedTo ?? undefined,
     overdue: f.overdue ?? undefined,
+    decidingUnits: f.decidingUnits ?? undefined,
     nomadId: f.nomadId ?? undefined,
     today,
   };
@@ -140,6 +142,8 @@ export async function listApplicationsFor(
   if (filter.nomadId !== undefined) assertNotAnalystLookup(principal, 'filter.nomadId');
   if (!hasRole(principal, ...LISTERS)) {
     if (!principal.roles.includes('nomad') || !principal.nomadId) throw forbidden('Listing applications is for migration officers and analysts.');
+    // Which unit decided is staff's business: a nomad filtering on it would learn their own.
+    if (filter.decidingUnits !== undefined) throw forbidden('`filter.decidingUnits` is for migration officers and analysts.');
     if (filter.nomadId && filter.nomadId !== principal.nomadId) throw forbidden('A nomad may list only their own applications.');
     filter.nomadId = principal.nomadId;
   }

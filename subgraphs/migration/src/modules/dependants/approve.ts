@@ -90,6 +90,7 @@ export async function approveDependant(ctx: Context, app: App, input: DependantD
       principalChainStartedOn: status.chainStartedOn,
       decidedAt: app.clock.now().toISOString(),
       decidedBy: ctx.principal.sub,
+      decidedUnit: ctx.principal.unit ?? null,
       decisionNote: input.reason?.trim() || null,
     });
     await publish(tx, 'DependantGranted', dependant.id, { dependantId: dependant.id, principalId: dependant.principalId, pin, relation: dependant.relation, grantedOn: today, validUntil: status.validUntil });

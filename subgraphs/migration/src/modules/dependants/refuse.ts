@@ -9,6 +9,6 @@ export async function refuseDependant(ctx: Context, app: App, input: DependantDe
   return mutate(ctx, 'refuseDependant', input, async (tx) => {
     const reason = reasonOf(input, 'refusal');
     const dependant = await openDecision(tx, input, 'PENDING');
-    return saved(tx, dependant, { state: 'REFUSED', decidedAt: app.clock.now().toISOString(), decidedBy: ctx.principal.sub, decisionNote: reason });
+    return saved(tx, dependant, { state: 'REFUSED', decidedAt: app.clock.now().toISOString(), decidedBy: ctx.principal.sub, decidedUnit: ctx.principal.unit ?? null, decisionNote: reason });
   });
 }

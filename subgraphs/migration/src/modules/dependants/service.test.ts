@@ -460,6 +460,20 @@ describe('a dependant spouse', () => {
     expect((await approveDependant(officer(), app, { dependantId: id })).userErrors.map((e) => e.code)).toEqual(['INVALID_TRANSITION']);
     expect((await row(id)).pin).toBeNull();
   });
+
+  it("records the deciding officer's unit from the token on an approval and a refusal, and none without the claim", async () => {
+    clock.set(`${TODAY}T06:00:00Z`);
+    const inUnit = (unit: string): Context => serviceContext(database, { sub: 'officer-7', name: 'test', roles: ['migration_officer'], nomadId: null, unit });
+    const principal = await holder();
+    const childId = (await addDependant(asNomad(principal), app, child('2012-05-01'))).dependantId as string;
+    expect((await approveDependant(inUnit('osh-region'), app, { dependantId: childId })).userErrors).toEqual([]);
+    expect(await row(childId)).toMatchObject({ state: 'APPROVED', decidedBy: 'officer-7', decidedUnit: 'osh-region' });
+    const spouseId = (await addDependant(asNomad(principal), app, spouse())).dependantId as string;
+    expect((await refuseDependant(inUnit('bishkek'), app, { dependantId: spouseId, reason: 'Certificate not genuine.' })).userErrors).toEqual([]);
+    expect(await row(spouseId)).toMatchObject({ state: 'REFUSED', decidedUnit: 'bishkek' });
+    const withoutUnit = await approved(await holder(), child('2013-05-01'));
+    expect(await row(withoutUnit)).toMatchObject({ state: 'APPROVED', decidedUnit: null });
+  });
 });
 
 describe("a dependant's status never outlasts the principal's", () => {

@@ -33,6 +33,8 @@ interface Step {
   input: DecisionInput;
   rules: Rules;
   actor: string;
+  /** The actor's organisational unit (token claim `unit`), recorded with a decision; null without one. */
+  unit: string | null;
   now: string;
   today: string;
 }
@@ -48,7 +50,7 @@ export async function prepare(
   rules: Rules,
   preassignedPin: string | null,
 ): Promise<Prepared> {
-  const step: Step = { ctx, app, tx, current, input, rules, actor: ctx.principal.sub, now: app.clock.now().toISOString(), today: app.clock.today() };
+  const step: Step = { ctx, app, tx, current, input, rules, actor: ctx.principal.sub, unit: ctx.principal.unit ?? null, now: app.clock.now().toISOString(), today: app.clock.today() };
   switch (action) {
     case 'startReview':
       return { set: { reviewer: step.actor } };
@@ -141,7 +143,7 @@ function prepareEvaluationRequest({ tx, current, now }: Step): Prepared {
  * a PIN (the nomad's own or ZHAAK's); grants the initial period.
  */
 async function prepareApproval(step: Step, preassignedPin: string | null): Promise<Prepared> {
-  const { app, tx, current, input, rules, actor, now, today } = step;
+  const { app, tx, current, input, rules, actor, unit, now, today } = step;
   const errors = approvalBlockers(current);
   if (errors.length > 0) throw new UserErrorsAbort(errors);
   const nomad = await lockNomad(tx, { nomadId: current.nomadId });
@@ -157,7 +159,7 @@ async function prepareApproval(step: Step, preassignedPin: string | null): Promi
   const grantedPin = nomad.pin ?? preassignedPin;
   if (!grantedPin) throw abort('ZHAAK_UNAVAILABLE', 'ZHAAK could not assign a PIN; the application stays under review. Try again later.', 'input.applicationId');
   return {
-    set: { decidedAt: now, decidedBy: actor, decisionNote: input.note?.trim() || null },
+    set: { decidedAt: now, decidedBy: actor, decidedUnit: unit, decisionNote: input.note?.trim() || null },
     effects: async (updated) => {
       if (!nomad.pin) await setNomadPin(tx, { nomadId: nomad.id, pin: grantedPin });
       await grantInitialPeriod(tx, app, { nomad, pin: grantedPin, applicationId: updated.id, activityCode: updated.activityCode, actor, rules });
@@ -177,9 +179,9 @@ function approvalBlockers(current: ApplicationRow): UserError[] {
 }
 
 /** A ground is required; the note is optional. */
-function prepareRefusal({ input, actor, now }: Step): Prepared {
+function prepareRefusal({ input, actor, unit, now }: Step): Prepared {
   if (!input.ground) throw abort('GROUND_REQUIRED', 'Give the ground for the refusal.', 'input.ground');
-  return { set: { decidedAt: now, decidedBy: actor, refusalGround: input.ground, decisionNote: input.note?.trim() || null } };
+  return { set: { decidedAt: now, decidedBy: actor, decidedUnit: unit, refusalGround: input.ground, decisionNote: input.note?.trim() || null } };
 }
 
 /** A document problem's field, counted among the documents added now rather than the whole set. */

@@ -9,7 +9,7 @@ import type { Context } from '../../context.ts';
 import { schema, type MigrationSchema } from '../../db/index.ts';
 import { openServiceTestDatabase, sampleApplication, serviceContext, type ServiceTestDatabase } from '../../testing.ts';
 import { embeddedZhaak, ZhaakError, type Zhaak } from '../../zhaak.ts';
-import { submitApplication } from '../applications/service.ts';
+import { listApplicationsFor, submitApplication } from '../applications/service.ts';
 import type { SubmitApplicationInput } from '../applications/intake.ts';
 import { cancelLapsed, decide, type Action, type DecisionInput } from './service.ts';
 
@@ -456,6 +456,25 @@ describe('edges of the rules', () => {
     expect((await act('approveApplication', { applicationId: approved.id })).application).toMatchObject({ state: 'APPROVED', decisionNote: null });
     const refusedOne = await underReview();
     expect((await act('refuseApplication', { applicationId: refusedOne.id, ground: 'CRIMINAL_CONVICTION' })).application).toMatchObject({ state: 'REFUSED', decisionNote: null });
+  });
+
+  it("records the deciding officer's unit from the token's `unit` claim on an approval and a refusal, and none without the claim", async () => {
+    const inUnit = (unit: string) => serviceContext(database, { sub: OFFICER, name: 'test', roles: ['migration_officer'], nomadId: null, unit }, { logger });
+    const approved = await underReview();
+    await set(approved.id, { screeningOutcome: 'CLEARED' });
+    expect((await act('approveApplication', { applicationId: approved.id }, inUnit('osh-region'))).application).toMatchObject({ state: 'APPROVED', decidedBy: OFFICER, decidedUnit: 'osh-region' });
+    const refusedOne = await underReview();
+    expect((await act('refuseApplication', { applicationId: refusedOne.id, ground: 'FALSE_DOCUMENTS' }, inUnit('bishkek'))).application).toMatchObject({ state: 'REFUSED', decidedUnit: 'bishkek' });
+    const withoutUnit = await underReview();
+    expect((await act('refuseApplication', { applicationId: withoutUnit.id, ground: 'FALSE_DOCUMENTS' })).application).toMatchObject({ state: 'REFUSED', decidedBy: OFFICER, decidedUnit: null });
+    // Taking the review is no decision: no unit recorded for it.
+    const reviewed = await submitted();
+    await act('startReview', { applicationId: reviewed.id }, inUnit('osh-region'));
+    expect((await row(reviewed.id)).decidedUnit).toBeNull();
+    // The list filters on it for officers; a nomad may not (it would tell them their own decision's unit).
+    const listed = await listApplicationsFor(officer(), appOn(), { filter: { decidingUnits: ['osh-region'] } });
+    expect(listed.edges.map((e) => e.node.id)).toEqual([approved.id]);
+    await expect(listApplicationsFor(ctxFor(['nomad'], approved.nomadId), appOn(), { filter: { decidingUnits: ['osh-region'] } })).rejects.toThrow(/decidingUnits/);
   });
 
   it('refuses a return for correction when any one correction is too long', async () => {

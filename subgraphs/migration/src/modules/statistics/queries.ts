@@ -5,7 +5,7 @@ import { applications, nomads, publicHolidays, ruleValues } from '../../db/schem
 import { applicationConditions, AWAITING_DECISION, submittedOn, type ApplicationFilterParams } from '../applications/queries.ts';
 import { applicantCitizenshipSql, calendarSql, citizenshipSql } from './dimensions.ts';
 
-export type Dimension = 'CITIZENSHIP' | 'ACTIVITY' | 'STATE' | 'SUBMITTED_MONTH' | 'SUBMITTED_QUARTER' | 'SUBMITTED_YEAR' | 'DECIDED_MONTH';
+export type Dimension = 'CITIZENSHIP' | 'ACTIVITY' | 'STATE' | 'SUBMITTED_MONTH' | 'SUBMITTED_QUARTER' | 'SUBMITTED_YEAR' | 'DECIDED_MONTH' | 'DECIDING_UNIT';
 export type Duration = 'WORKING_DAYS_TO_DECISION' | 'CALENDAR_DAYS_TO_DECISION';
 
 /** The result column each dimension fills (also its key in a row). */
@@ -17,6 +17,7 @@ export const DIMENSION_COLUMN = {
   SUBMITTED_QUARTER: 'submittedQuarter',
   SUBMITTED_YEAR: 'submittedYear',
   DECIDED_MONTH: 'decidedMonth',
+  DECIDING_UNIT: 'decidingUnit',
 } as const satisfies Record<Dimension, string>;
 
 /** The Bishkek calendar date of the decision. */
@@ -29,6 +30,7 @@ const DIMENSION_SQL: Record<Dimension, SQL> = {
   STATE: sql`${applications.state}::text`,
   ...calendarSql(submittedOn, { month: 'SUBMITTED_MONTH', quarter: 'SUBMITTED_QUARTER', year: 'SUBMITTED_YEAR' }),
   DECIDED_MONTH: calendarDimension.month(decidedOn),
+  DECIDING_UNIT: sql`${applications.decidedUnit}`,
 };
 
 /**

@@ -51,6 +51,11 @@ const KAZ_APRIL = [
   ['2026-04-09T04:00:00Z', 'APPROVED'],
   [null, 'SUBMITTED'],
 ] as const;
+// The deciding officer's unit: KAZ March all five in Bishkek; USA March two in Bishkek, three
+// in Osh region, the two undecided none; KAZ April decided by an officer whose token named no
+// unit. Bishkek 7, Osh region 3, none 6.
+const KAZ_MARCH_UNITS = ['bishkek', 'bishkek', 'bishkek', 'bishkek', 'bishkek'];
+const USA_MARCH_UNITS = ['bishkek', 'bishkek', 'osh-region', 'osh-region', 'osh-region', null, null];
 
 let opened: ServiceTestDatabase | undefined;
 let database: Database<MigrationSchema>;
@@ -60,8 +65,8 @@ const analyst: Principal = { sub: 'analyst-1', name: 'analyst', roles: ['analyst
 
 type State = (typeof schema.applicationStateEnum.enumValues)[number];
 
-async function insert(citizenship: string, submittedAt: string, deadline: string, rows: readonly (readonly [string | null, State])[]): Promise<void> {
-  for (const [decidedAt, state] of rows) {
+async function insert(citizenship: string, submittedAt: string, deadline: string, rows: readonly (readonly [string | null, State])[], units: readonly (string | null)[] = []): Promise<void> {
+  for (const [i, [decidedAt, state]] of rows.entries()) {
     serial += 1;
     const [nomad] = await database.db
       .insert(schema.nomads)
@@ -81,6 +86,7 @@ async function insert(citizenship: string, submittedAt: string, deadline: string
       submittedAt,
       reviewDeadlineOn: deadline,
       decidedAt,
+      decidedUnit: units[i] ?? null,
     });
   }
 }
@@ -90,8 +96,8 @@ beforeAll(async () => {
   database = opened.database;
   app = { clock: fixedClock(`${TODAY}T06:00:00Z`), zhaak: embeddedZhaak(database.db) };
   await database.db.insert(schema.publicHolidays).values({ day: '2026-03-09', name: "International Women's Day (moved)" });
-  await insert('KAZ', '2026-03-02T04:00:00Z', '2026-03-12', KAZ_MARCH);
-  await insert('USA', '2026-03-03T04:00:00Z', '2026-03-13', USA_MARCH);
+  await insert('KAZ', '2026-03-02T04:00:00Z', '2026-03-12', KAZ_MARCH, KAZ_MARCH_UNITS);
+  await insert('USA', '2026-03-03T04:00:00Z', '2026-03-13', USA_MARCH, USA_MARCH_UNITS);
   await insert('KAZ', '2026-04-06T04:00:00Z', '2026-04-16', KAZ_APRIL);
 });
 afterAll(async () => {
@@ -174,6 +180,45 @@ describe('applicationStatistics: measures per group, from the fixture worked out
       ['2026-03', 10],
       [null, 2],
     ]);
+  });
+});
+
+describe('by the deciding officer\'s unit', () => {
+  it('counts each unit, the applications without one (undecided, or decided without a unit) as the null group, in one statement', async () => {
+    const { result, statements } = await stats({ measures: ['COUNT', 'MEDIAN'], groupBy: ['DECIDING_UNIT'] }, { k: 2 });
+    expect(statements).toBe(1);
+    expect(result.rows.map((r) => [r.decidingUnit, r.suppressed, r.count])).toEqual([
+      ['bishkek', false, 7],
+      ['osh-region', false, 3],
+      [null, false, 6],
+    ]);
+    // Bishkek's working days: KAZ 0 2 4 5 6 and USA 2 3: median 3.
+    expect(result.rows[0]?.median).toBe(3);
+    expect(result.total.count).toBe(16);
+  });
+
+  it('withholds a unit of fewer than k applicants, and the smallest other row with it', async () => {
+    const { result } = await stats({ measures: ['COUNT'], groupBy: ['DECIDING_UNIT'] }, { k: 5 });
+    // Osh region (3) is under k; alone withheld, it would be 16 − 7 − 6: the null group (6) goes too.
+    expect(result.rows.map((r) => [r.decidingUnit, r.suppressed, r.count])).toEqual([
+      ['bishkek', false, 7],
+      ['osh-region', true, null],
+      [null, true, null],
+    ]);
+    expect(result.total).toMatchObject({ suppressed: false, count: 16 });
+  });
+
+  it('filters on decidingUnits, also crossed with another dimension', async () => {
+    const osh = await stats({ measures: ['COUNT'], filter: { decidingUnits: ['osh-region'] } }, { k: 1 });
+    expect(osh.statements).toBe(1);
+    expect(osh.result.total.count).toBe(3);
+    const both = await stats({ measures: ['COUNT'], groupBy: ['CITIZENSHIP', 'DECIDING_UNIT'], filter: { decidingUnits: ['bishkek', 'osh-region'] } }, { k: 1 });
+    expect(both.result.rows.map((r) => [r.citizenship, r.decidingUnit, r.count])).toEqual([
+      ['KAZ', 'bishkek', 5],
+      ['USA', 'bishkek', 2],
+      ['USA', 'osh-region', 3],
+    ]);
+    expect(both.result.total.count).toBe(10);
   });
 });
 
