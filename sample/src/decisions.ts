@@ -2,8 +2,34 @@ import { addDays } from '@nomad/kit';
 import type { Rnd } from './random.ts';
 import type { SampleApplicationState, SampleDecision } from './types.ts';
 
-/** Review and decision facts consistent with the state. */
-export function decisionFields(state: SampleApplicationState, submittedOn: string, submittedAt: Date, rnd: Rnd, today: string): SampleDecision {
+/**
+ * Migration's units that decide in the sample, each with its share in twentieths: the capital
+ * most, Naryn rarely (the large program's selective `decidingUnits` filter, src/explain.test.ts).
+ */
+export const SAMPLE_MIGRATION_UNITS: readonly (readonly [unit: string, twentieths: number])[] = [
+  ['bishkek', 8],
+  ['osh-region', 4],
+  ['chui-region', 3],
+  ['jalal-abad-region', 2],
+  ['issyk-kul-region', 2],
+  ['naryn-region', 1],
+];
+
+/**
+ * The unit that decided the application numbered `number`: read off the number (a Fibonacci
+ * hash), not drawn, so that the rest of the world stays what it was before units were recorded.
+ */
+export function sampleDecidingUnit(number: string): string {
+  let slot = Math.floor(((Math.imul(Number(number), 0x9e3779b1) >>> 0) / 2 ** 32) * 20);
+  for (const [unit, twentieths] of SAMPLE_MIGRATION_UNITS) {
+    if (slot < twentieths) return unit;
+    slot -= twentieths;
+  }
+  return 'bishkek';
+}
+
+/** Review and decision facts consistent with the state; a decision's unit from the application's number. */
+export function decisionFields(state: SampleApplicationState, number: string, submittedOn: string, submittedAt: Date, rnd: Rnd, today: string): SampleDecision {
   const decidedAt = new Date(submittedAt.getTime() + rnd.int(3, 9) * 86_400_000).toISOString();
   const clearedAt = new Date(submittedAt.getTime() + rnd.int(1, 3) * 86_400_000).toISOString();
   switch (state) {
@@ -27,7 +53,7 @@ export function decisionFields(state: SampleApplicationState, submittedOn: strin
         correctionDeadlineOn: addDays(today, rnd.int(3, 28)),
       };
     case 'APPROVED':
-      return { reviewer: 'seed:migration_officer', screeningOutcome: 'CLEARED', screeningConcludedAt: clearedAt, decidedAt, decidedBy: 'seed:migration_officer' };
+      return { reviewer: 'seed:migration_officer', screeningOutcome: 'CLEARED', screeningConcludedAt: clearedAt, decidedAt, decidedBy: 'seed:migration_officer', decidedUnit: sampleDecidingUnit(number) };
     case 'REFUSED': {
       const flagged = rnd.next() < 0.3;
       return {
@@ -36,6 +62,7 @@ export function decisionFields(state: SampleApplicationState, submittedOn: strin
         screeningConcludedAt: clearedAt,
         decidedAt,
         decidedBy: 'seed:migration_officer',
+        decidedUnit: sampleDecidingUnit(number),
         refusalGround: flagged ? 'NATIONAL_SECURITY_THREAT' : rnd.pick(['FALSE_DOCUMENTS', 'ACTIVITY_NOT_ELIGIBLE'] as const),
       };
     }

@@ -46,6 +46,8 @@ export interface SampleDecision {
   correctionDeadlineOn?: string;
   decidedAt?: string;
   decidedBy?: string;
+  /** The deciding officer's unit (a slug of `SAMPLE_MIGRATION_UNITS`). */
+  decidedUnit?: string;
   refusalGround?: SampleRefusalGround;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addWorkingDays, bishkekDate } from '@nomad/kit';
 import { expectedPinPattern } from '@nomad/kit/testing';
 import { DEMO_NOMAD_ID, sampleWorld, sampleWorldChunks, SAMPLE_RULES } from './index.ts';
+import { SAMPLE_MIGRATION_UNITS, sampleDecidingUnit } from './decisions.ts';
 
 const TODAY = '2026-11-24';
 
@@ -30,6 +31,18 @@ describe('sampleWorld', () => {
     expect(new Set(holders.map((n) => n.pin)).size).toBe(holders.length);
     const serialSum = world.serials.reduce((sum, s) => sum + s.lastSerial, 0);
     expect(serialSum).toBe(holders.length);
+  });
+
+  it("gives every decided application one of migration's units, read off its number, and no other application a unit", () => {
+    const world = sampleWorld({ today: TODAY });
+    const decided = world.applicationRows.filter((a) => a.state === 'APPROVED' || a.state === 'REFUSED');
+    for (const a of world.applicationRows) expect(a.decidedUnit).toBe(decided.includes(a) ? sampleDecidingUnit(a.number) : undefined);
+    const perUnit = new Map<string, number>();
+    for (const a of decided) perUnit.set(a.decidedUnit ?? '', (perUnit.get(a.decidedUnit ?? '') ?? 0) + 1);
+    // Every unit decides, each at least k = 5 times in the default sample: the dimension shows numbers.
+    expect([...perUnit.keys()].sort()).toEqual(SAMPLE_MIGRATION_UNITS.map(([unit]) => unit).sort());
+    for (const n of perUnit.values()) expect(n).toBeGreaterThanOrEqual(5);
+    expect(perUnit.get('bishkek')).toBeGreaterThan(perUnit.get('naryn-region') ?? 0);
   });
 
   it('numbers applications consecutively and reports the last number used', () => {

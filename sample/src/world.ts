@@ -158,7 +158,7 @@ function drawApplication(draw: Draw, a: ApplicationDraw): SampleApplication {
     submittedAt: a.submittedAt.toISOString(),
     reviewDeadlineOn: addWorkingDays(bishkekDate(a.submittedAt), rules.review_working_days, draw.holidays),
     stateChangedAt: new Date(a.submittedAt.getTime() + rnd.int(0, 10) * 86_400_000).toISOString(),
-    ...decisionFields(a.state, a.submittedOn, a.submittedAt, rnd, draw.today),
+    ...decisionFields(a.state, a.number, a.submittedOn, a.submittedAt, rnd, draw.today),
   };
 }
 
