@@ -16,6 +16,7 @@ export * from './db/embedded.ts';
 export * from './db/migrate.ts';
 export * from './db/roles.ts';
 export * from './db/metrics.ts';
+export * from './db/prepared.ts';
 export * from './db/columns.ts';
 export * from './db/copy.ts';
 export * from './db/program-seed.ts';

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { afterCursor, type Page } from '@nomad/kit';
+import { afterCursor, anyOf, prepared, type Page } from '@nomad/kit';
 import type { LaborDb } from '../../db/index.ts';
 import { evaluations, type EvaluationRow } from '../../db/schema.ts';
 
@@ -14,13 +14,18 @@ export async function getEvaluationsByApplicationIds(db: LaborDb, params: { appl
 }
 
 /** Every evaluation of these nomads, newest request first. */
-export async function getEvaluationsByNomadIds(db: LaborDb, params: { nomadIds: readonly string[] }): Promise<EvaluationRow[]> {
-  if (params.nomadIds.length === 0) return [];
-  return db
+const evaluationsByNomadIds = prepared((db: LaborDb) =>
+  db
     .select()
     .from(evaluations)
-    .where(inArray(evaluations.nomadId, [...params.nomadIds]))
-    .orderBy(desc(evaluations.requestedAt), desc(evaluations.id));
+    .where(anyOf(evaluations.nomadId, 'nomadIds'))
+    .orderBy(desc(evaluations.requestedAt), desc(evaluations.id))
+    .prepare('evaluations_by_nomad_ids'),
+);
+
+export async function getEvaluationsByNomadIds(db: LaborDb, params: { nomadIds: readonly string[] }): Promise<EvaluationRow[]> {
+  if (params.nomadIds.length === 0) return [];
+  return evaluationsByNomadIds(db, { nomadIds: [...params.nomadIds] });
 }
 
 export interface EvaluationFilterParams {

@@ -1,11 +1,13 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { afterCursor, type Page } from '@nomad/kit';
+import { afterCursor, anyOf, prepared, type Page } from '@nomad/kit';
 import type { LaborDb } from '../../db/index.ts';
 import { caseActions, monitoringCases, type CaseActionRow, type MonitoringCaseRow } from '../../db/schema.ts';
 
+const casesByNomadIds = prepared((db: LaborDb) => db.select().from(monitoringCases).where(anyOf(monitoringCases.nomadId, 'nomadIds')).prepare('monitoring_cases_by_nomad_ids'));
+
 export async function getCasesByNomadIds(db: LaborDb, params: { nomadIds: readonly string[] }): Promise<MonitoringCaseRow[]> {
   if (params.nomadIds.length === 0) return [];
-  return db.select().from(monitoringCases).where(inArray(monitoringCases.nomadId, [...params.nomadIds]));
+  return casesByNomadIds(db, { nomadIds: [...params.nomadIds] });
 }
 
 export async function getCasesByIds(db: LaborDb, params: { ids: readonly string[] }): Promise<MonitoringCaseRow[]> {

@@ -1,5 +1,5 @@
-import { and, count, desc, eq, getTableColumns, inArray, lt, lte, not, sql, type SQL } from 'drizzle-orm';
-import { afterCursor, type Page } from '@nomad/kit';
+import { and, count, desc, eq, getTableColumns, inArray, lt, lte, not, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { afterCursor, anyOf, prepared, type Page } from '@nomad/kit';
 import type { MigrationDb } from '../../db/index.ts';
 import {
   applicationDocuments,
@@ -105,11 +105,8 @@ export async function countApplicationsByNomadIds(db: MigrationDb, params: { nom
  * One page of applications for each of many nomads in ONE statement (a window per nomad),
  * so that listing N nomads with their applications costs the same whatever N is.
  */
-export async function getApplicationPagesByNomadIds(
-  db: MigrationDb,
-  params: { nomadIds: readonly string[]; page: Page },
-): Promise<ApplicationRow[]> {
-  if (params.nomadIds.length === 0) return [];
+/** Each nomad's applications newest first, `limit` + 1 of each (the extra one tells there is a next page), beyond `after`. */
+function applicationPages(db: MigrationDb, where: { nomadIds: SQL; after: SQL | undefined }, limit: number | Placeholder) {
   const ranked = db
     .select({
       ...getTableColumns(applications),
@@ -118,18 +115,32 @@ export async function getApplicationPagesByNomadIds(
       ),
     })
     .from(applications)
-    .where(
-      and(
-        inArray(applications.nomadId, [...params.nomadIds]),
-        afterCursor(applications.submittedAt, applications.id, params.page.after, 'desc'),
-      ),
-    )
+    .where(and(where.nomadIds, where.after))
     .as('ranked');
-  const rows = await db
+  return db
     .select()
     .from(ranked)
-    .where(lte(ranked.rank, params.page.limit + 1))
+    .where(lte(ranked.rank, typeof limit === 'number' ? limit + 1 : sql`${limit} + 1`))
     .orderBy(desc(ranked.submittedAt), desc(ranked.id));
+}
+
+/** The first pages (no cursor: every officer's screen and the portal's), prepared once. */
+const firstApplicationPages = prepared((db: MigrationDb) =>
+  applicationPages(db, { nomadIds: anyOf(applications.nomadId, 'nomadIds'), after: undefined }, sql.placeholder('limit')).prepare('first_application_pages'),
+);
+
+export async function getApplicationPagesByNomadIds(
+  db: MigrationDb,
+  params: { nomadIds: readonly string[]; page: Page },
+): Promise<ApplicationRow[]> {
+  if (params.nomadIds.length === 0) return [];
+  const rows = params.page.after
+    ? await applicationPages(
+        db,
+        { nomadIds: inArray(applications.nomadId, [...params.nomadIds]), after: afterCursor(applications.submittedAt, applications.id, params.page.after, 'desc') },
+        params.page.limit,
+      )
+    : await firstApplicationPages(db, { nomadIds: [...params.nomadIds], limit: params.page.limit });
   return rows.map(({ rank: _rank, ...row }) => row);
 }
 

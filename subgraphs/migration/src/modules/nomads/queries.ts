@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { afterCursor, type Page } from '@nomad/kit';
+import { afterCursor, anyOf, prepared, type Page } from '@nomad/kit';
 import type { MigrationDb } from '../../db/index.ts';
 import { applications, nomads, passportHistory, statusEvents, statusPeriods, zhaakSerials, type NomadRow } from '../../db/schema.ts';
 import type { LinkFacts } from '../../policy.ts';
@@ -23,9 +23,11 @@ export function nomadConditions(filter: NomadFilterParams): SQL | undefined {
   );
 }
 
+const nomadsByIds = prepared((db: MigrationDb) => db.select().from(nomads).where(anyOf(nomads.id, 'ids')).prepare('nomads_by_ids'));
+
 export async function getNomadsByIds(db: MigrationDb, params: { ids: readonly string[] }): Promise<NomadRow[]> {
   if (params.ids.length === 0) return [];
-  return db.select().from(nomads).where(inArray(nomads.id, [...params.ids]));
+  return nomadsByIds(db, { ids: [...params.ids] });
 }
 
 export async function getNomadsByPins(db: MigrationDb, params: { pins: readonly string[] }): Promise<NomadRow[]> {

@@ -1,10 +1,12 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import { parsePgTimestamp } from '@nomad/kit';
+import { parsePgTimestamp, prepared } from '@nomad/kit';
 import type { MigrationDb } from '../../db/index.ts';
 import { announcedRules, applications, publicHolidays, ruleValues } from '../../db/schema.ts';
 
+const allRuleValues = prepared((db: MigrationDb) => db.select({ key: ruleValues.key, value: ruleValues.value }).from(ruleValues).prepare('rule_values'));
+
 export async function getRuleValues(db: MigrationDb): Promise<{ key: string; value: unknown }[]> {
-  return db.select({ key: ruleValues.key, value: ruleValues.value }).from(ruleValues);
+  return allRuleValues(db, {});
 }
 
 /** What migration last announced of each rule value (`RulesChanged`; one statement). */

@@ -1,16 +1,24 @@
-import { and, asc, count, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import { assertCursor } from '@nomad/kit';
+import { and, asc, count, eq, gte, lte, sql } from 'drizzle-orm';
+import { anyOf, assertCursor, prepared } from '@nomad/kit';
 import type { MigrationDb } from '../../db/index.ts';
 import { nomads, statusEvents, statusPeriods, type NomadRow, type StatusEventRow, type StatusPeriodRow } from '../../db/schema.ts';
 
+const periodsByNomadIds = prepared((db: MigrationDb) =>
+  db.select().from(statusPeriods).where(anyOf(statusPeriods.nomadId, 'nomadIds')).orderBy(asc(statusPeriods.validFrom)).prepare('status_periods_by_nomad_ids'),
+);
+
 export async function getPeriodsByNomadIds(db: MigrationDb, params: { nomadIds: readonly string[] }): Promise<StatusPeriodRow[]> {
   if (params.nomadIds.length === 0) return [];
-  return db.select().from(statusPeriods).where(inArray(statusPeriods.nomadId, [...params.nomadIds])).orderBy(asc(statusPeriods.validFrom));
+  return periodsByNomadIds(db, { nomadIds: [...params.nomadIds] });
 }
+
+const eventsByNomadIds = prepared((db: MigrationDb) =>
+  db.select().from(statusEvents).where(anyOf(statusEvents.nomadId, 'nomadIds')).orderBy(asc(statusEvents.seq)).prepare('status_events_by_nomad_ids'),
+);
 
 export async function getEventsByNomadIds(db: MigrationDb, params: { nomadIds: readonly string[] }): Promise<StatusEventRow[]> {
   if (params.nomadIds.length === 0) return [];
-  return db.select().from(statusEvents).where(inArray(statusEvents.nomadId, [...params.nomadIds])).orderBy(asc(statusEvents.seq));
+  return eventsByNomadIds(db, { nomadIds: [...params.nomadIds] });
 }
 
 /** Locks the nomad's row: status changes of one nomad happen one at a time. */

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { afterCursor, type Page } from '@nomad/kit';
+import { afterCursor, anyOf, prepared, type Page } from '@nomad/kit';
 import type { SecurityDb } from '../../db/index.ts';
 import { screenings, type ScreeningOutcome, type ScreeningRow } from '../../db/schema.ts';
 
@@ -58,13 +58,18 @@ export async function getScreeningsByApplicationIds(db: SecurityDb, params: { ap
 }
 
 /** Every screening of the nomads themselves (not of their dependants), newest first. */
-export async function getScreeningsByNomadIds(db: SecurityDb, params: { nomadIds: readonly string[] }): Promise<ScreeningRow[]> {
-  if (params.nomadIds.length === 0) return [];
-  return db
+const screeningsByNomadIds = prepared((db: SecurityDb) =>
+  db
     .select()
     .from(screenings)
-    .where(and(inArray(screenings.nomadId, [...params.nomadIds]), isNull(screenings.dependantId)))
-    .orderBy(desc(screenings.seq));
+    .where(and(anyOf(screenings.nomadId, 'nomadIds'), isNull(screenings.dependantId)))
+    .orderBy(desc(screenings.seq))
+    .prepare('screenings_by_nomad_ids'),
+);
+
+export async function getScreeningsByNomadIds(db: SecurityDb, params: { nomadIds: readonly string[] }): Promise<ScreeningRow[]> {
+  if (params.nomadIds.length === 0) return [];
+  return screeningsByNomadIds(db, { nomadIds: [...params.nomadIds] });
 }
 
 /** Does GKNB know this nomad (any screening, any outcome)? */

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { afterCursor, type Page } from '@nomad/kit';
+import { afterCursor, anyOf, prepared, type Page } from '@nomad/kit';
 import type { TaxDb } from '../../db/index.ts';
 import {
   regimes,
@@ -30,9 +30,11 @@ export async function getRegistrationsByIds(db: TaxDb, params: { ids: readonly s
   return db.select().from(registrations).where(inArray(registrations.id, [...params.ids]));
 }
 
+const registrationsByNomadIds = prepared((db: TaxDb) => db.select().from(registrations).where(anyOf(registrations.nomadId, 'nomadIds')).prepare('registrations_by_nomad_ids'));
+
 export async function getRegistrationsByNomadIds(db: TaxDb, params: { nomadIds: readonly string[] }): Promise<RegistrationRow[]> {
   if (params.nomadIds.length === 0) return [];
-  return db.select().from(registrations).where(inArray(registrations.nomadId, [...params.nomadIds]));
+  return registrationsByNomadIds(db, { nomadIds: [...params.nomadIds] });
 }
 
 export async function getRegistrationsByPins(db: TaxDb, params: { pins: readonly string[] }): Promise<RegistrationRow[]> {
