@@ -14,8 +14,17 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
-import { DEV_GATEWAY_SECRET } from '@nomad/kit';
-import { SUPERGRAPH_PATH } from '@nomad/schema';
+
+/** The subgraphs a gateway calls: each one's URL and the gateway credential it wants. */
+export interface Subgraphs {
+  urls: Record<string, string>;
+  credentials: Record<string, string>;
+  /**
+   * The committed supergraph's file (`@nomad/schema`'s SUPERGRAPH_PATH, given by the caller: that
+   * package loads the composition, which would weigh on a contender's own memory).
+   */
+  supergraphPath: string;
+}
 
 export interface Contender {
   name: string;
@@ -37,16 +46,16 @@ function passedOn(headers: IncomingHttpHeaders): Record<string, string> {
 }
 
 /** A stock `@apollo/gateway` 2.14 on `@apollo/server` 5, configured only to pass the headers on. */
-export async function stockApollo(subgraphUrls: Record<string, string>): Promise<Contender> {
+export async function stockApollo(subgraphs: Subgraphs): Promise<Contender> {
   const gateway = new ApolloGateway({
-    supergraphSdl: await readFile(SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl: await readFile(subgraphs.supergraphPath, 'utf8'),
     buildService: ({ name }) =>
       new RemoteGraphQLDataSource<{ headers: Record<string, string> }>({
-        url: subgraphUrls[name] ?? '',
+        url: subgraphs.urls[name] ?? '',
         willSendRequest({ request, context }) {
           const passed: Record<string, string> = (context as { headers?: Record<string, string> }).headers ?? {};
           for (const [key, value] of Object.entries(passed)) request.http?.headers.set(key, value);
-          request.http?.headers.set('x-gateway-credential', DEV_GATEWAY_SECRET);
+          request.http?.headers.set('x-gateway-credential', subgraphs.credentials[name] ?? '');
         },
       }),
   });
@@ -59,16 +68,16 @@ export async function stockApollo(subgraphUrls: Record<string, string>): Promise
 }
 
 /** Hive Gateway (`@graphql-hive/gateway`), its in-flight de-duplication as given. */
-export async function hive(subgraphUrls: Record<string, string>, deduplicate: boolean): Promise<Contender> {
+export async function hive(subgraphs: Subgraphs, deduplicate: boolean): Promise<Contender> {
   const runtime = createGatewayRuntime({
-    supergraph: await readFile(SUPERGRAPH_PATH, 'utf8'),
+    supergraph: await readFile(subgraphs.supergraphPath, 'utf8'),
     transportEntries: Object.fromEntries(
-      Object.entries(subgraphUrls).map(([name, location]) => [name, { location, options: { deduplicateInflightRequests: deduplicate } }]),
+      Object.entries(subgraphs.urls).map(([name, location]) => [name, { location, options: { deduplicateInflightRequests: deduplicate } }]),
     ),
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => ({
+      fromClientToSubgraphs: ({ request, subgraphName }) => ({
         ...Object.fromEntries(PASSED_ON.map((h) => [h, request.headers.get(h)])),
-        'x-gateway-credential': DEV_GATEWAY_SECRET,
+        'x-gateway-credential': subgraphs.credentials[subgraphName] ?? '',
       }),
     },
     landingPage: false,

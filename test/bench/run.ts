@@ -7,8 +7,9 @@
  *   BENCH_CONCURRENCY (default 8) size each scenario; then the query runner's rows/s exporting
  *   every application as an analyst (runner.ts).
  * - `scoreboard`: our gateway against stock `@apollo/gateway` and Hive Gateway on the same
- *   subgraphs, and the subgraph alone, reads and a write mix, on a seeded world or the program
- *   in BENCH_PROGRAM_DATABASE_URL; writes BENCHMARKS.md (see scoreboard.ts).
+ *   subgraphs, and the subgraph alone, reads and a write mix, each in a process of its own over
+ *   the built stack (or BENCH_STACK=in-process), on the sample world or the program in
+ *   BENCH_PROGRAM_DATABASE_URL, with the RSS of every process; writes BENCHMARKS.md (see scoreboard.ts).
  * - `statistics`: a large program (`npm run seed:large`'s writers, BENCH_PROGRAM_NOMADS,
  *   default 100,000) and p50/p99 of each analysts' statistics query (see statistics.ts).
  * - `rss`: the whole built stack's idle memory with sample data, per process and in total,

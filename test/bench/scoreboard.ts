@@ -6,28 +6,35 @@
  * workloads.ts) run at each client count in `BENCH_ROUNDS` rounds (default 3); in each round
  * every contender takes its turn, in an order that rotates, so that a change of load on a
  * shared machine weighs on all alike. Each cell counts SQL statements and subgraph fetches
- * (the GraphQL requests the subgraphs answered) per request. Prints the figures and writes
+ * (the GraphQL requests the subgraphs answered, from their Prometheus counters) per request.
+ * Prints the figures and the resident memory (VmRSS) of each process, and writes
  * `BENCHMARKS.md` and `docs/benchmarks.svg`. Figures only: nothing here passes or fails.
  *
- * BENCH_NOMADS (default 400, the sample world) sizes the seeded world of every agency;
- * BENCH_ROUND_REQUESTS (default 200) the requests of one contender in one round;
- * BENCH_CLIENTS (default "10,50") the client counts. With BENCH_PROGRAM_DATABASE_URL it runs
- * on the program already written there instead (`npm run seed:large`, 100,000 nomads by
- * default, every agency in that one database, its day 2026-11-24, as `bench -- statistics`):
- * nothing is seeded and nothing dropped, but the write mix adds its nomads and applications
- * and the reads their access records, so measure on a copy (`createdb -T`) to keep it as written.
+ * BENCH_STACK=processes (the default, process-stage.ts) builds and runs the stack as
+ * `npm run start:prod` does (NODE_ENV=production, RATE_LIMIT and TRUSTED_DOCUMENTS off so that
+ * every contender gets the same free-text requests), each subgraph, our gateway and each other
+ * gateway (contender-main.ts) in a process of its own, and the load driver in this one; the
+ * write mix prepares its approvals through the gateway and waits for the real relays.
+ * BENCH_STACK=in-process (stage.ts) runs everything in this one process (the harness).
+ *
+ * BENCH_ROUND_REQUESTS (default 200) sizes the requests of one contender in one round;
+ * BENCH_CLIENTS (default "10,50") the client counts. The world is the sample world (400
+ * nomads, seeded by the services in a fresh database per agency on the test server:
+ * DATABASE_URL, else an embedded one; in-process, BENCH_NOMADS sizes it). With
+ * BENCH_PROGRAM_DATABASE_URL it runs on the program already written there instead (`npm run
+ * seed:large`, 100,000 nomads by default, every agency in that one database, its day
+ * 2026-11-24; in processes the services' clock is today's): nothing is seeded and nothing
+ * dropped, but the write mix adds its nomads and applications and the reads their access
+ * records, so measure on a copy (`createdb -T`) to keep it as written.
  */
-import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import setupDatabase from '@nomad/kit/testing/global-setup';
-import { DEV_GATEWAY_SECRET } from '@nomad/kit';
-import { startGraph, token, type TestGraph } from '../src/harness.ts';
 import { REPO_ROOT } from '../src/doc-examples.ts';
-import { PROGRAM_SEEDERS } from '../src/program.ts';
-import { median, percentile, ratios, scoreTable, throughputSvg, type Cell } from '../src/scoreboard-report.ts';
-import { hive, stockApollo, type Contender } from './contenders.ts';
+import { median, memoryTable, notePeaks, percentile, ratios, scoreTable, throughputSvg, type Cell, type MemoryLine } from '../src/scoreboard-report.ts';
 import { drive } from './drive.ts';
+import { startProcessStage } from './process-stage.ts';
+import { PROGRAM_DAY, startInProcessStage, type Stage } from './stage.ts';
 import { readWorkloads, succeeded, writeMix, type BenchRequest, type Workload } from './workloads.ts';
 
 const NOMADS = Number(process.env.BENCH_NOMADS ?? 400);
@@ -35,8 +42,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROUND_REQUESTS = Number(process.env.BENCH_ROUND_REQUESTS ?? 200);
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '10,50').split(',').map(Number);
 const PROGRAM = process.env.BENCH_PROGRAM_DATABASE_URL;
-/** The program's day (`npm run seed:large`'s and `bench -- statistics`'), and the harness's. */
-const TODAY = '2026-11-24';
+const STACK = process.env.BENCH_STACK ?? 'processes';
 const WARM_UPS = 20;
 const PURPOSE = 'benchmark';
 const OURS = 'ours';
@@ -84,37 +90,34 @@ async function round(target: Target, request: (j: number) => BenchRequest, clien
   return { ...timed, errors: timed.errors + warmUpErrors, firstError };
 }
 
-/** GraphQL requests every subgraph answered so far (`nomad_graphql_operations_total`: one per HTTP request, batching is off). */
-async function subgraphFetches(graph: TestGraph): Promise<number> {
-  let total = 0;
-  for (const agency of Object.values(graph.agencies)) {
-    const value = await agency.server.registry.getSingleMetric('nomad_graphql_operations_total')?.get();
-    total += value?.values.reduce((sum, v) => sum + v.value, 0) ?? 0;
-  }
-  return total;
+/** The RSS samples of a run: the peak of each process over every round, and every process at the end of each workload. */
+interface Memory {
+  peak: Map<string, number>;
+  afterWorkload: MemoryLine[][];
 }
 
-/** Every round of one workload at one client count, every contender in turn (rotating). */
-async function measure(graph: TestGraph, workload: Workload, clients: number, targets: Target[]): Promise<void> {
+/**
+ * Every round of one workload at one client count, every contender in turn (rotating). SQL
+ * statements and fetches: the subgraphs' counters (`nomad_sql_statements_total`,
+ * `nomad_graphql_operations_total`: one per GraphQL request, batching is off) before and after.
+ */
+async function measure(stage: Stage, workload: Workload, clients: number, targets: Target[], memory: Memory): Promise<void> {
   const perRound = ROUND_REQUESTS + WARM_UPS;
   for (let r = 0; r < ROUNDS; r++) {
     // Rotate who goes first, so that no contender always runs on a warmer (or busier) machine.
     for (let k = 0; k < targets.length; k++) {
       const t = targets[(k + r) % targets.length]!;
       const request = await workload.prepare(perRound, r * perRound);
-      let figures: Round | undefined;
-      const fetchesBefore = await subgraphFetches(graph);
-      const sql = await graph.countSql(async () => {
-        figures = await round(t, request, clients, ROUND_REQUESTS);
-      });
-      const fetches = (await subgraphFetches(graph)) - fetchesBefore;
-      const f = figures!;
+      const before = await stage.counters();
+      const f = await round(t, request, clients, ROUND_REQUESTS);
+      const after = await stage.counters();
+      notePeaks(memory.peak, stage.memory());
       t.cell.rounds.push(ROUND_REQUESTS / f.elapsed);
       t.cell.latencies.push(...f.latencies);
       t.cell.errors += f.errors;
       if (f.firstError) console.log(`  ${t.name}, ${workload.name}: ${f.firstError}`);
-      t.cell.sqlPerRequest += Object.values(sql).reduce((a, b) => a + b, 0) / perRound / ROUNDS;
-      t.cell.fetchesPerRequest += fetches / perRound / ROUNDS;
+      t.cell.sqlPerRequest += (after.sql - before.sql) / perRound / ROUNDS;
+      t.cell.fetchesPerRequest += (after.fetches - before.fetches) / perRound / ROUNDS;
     }
   }
 }
@@ -125,68 +128,79 @@ function printCell(c: Cell): void {
   );
 }
 
+/** The installed version of a package (its package.json under the root's node_modules). */
 function versionOf(pkg: string): string {
   try {
-    return execFileSync('npm', ['ls', pkg, '--depth=0', '--json'], { cwd: REPO_ROOT, encoding: 'utf8' }).match(/"version":\s*"([^"]+)"/)?.[1] ?? '?';
+    return (JSON.parse(readFileSync(`${REPO_ROOT}node_modules/${pkg}/package.json`, 'utf8')) as { version?: string }).version ?? '?';
   } catch {
     return '?';
   }
 }
 
-/** The graph on the world measured: the program in BENCH_PROGRAM_DATABASE_URL (kept), or a seeded one (dropped after). */
-async function startWorld(): Promise<{ graph: TestGraph; world: string; stop: () => Promise<void> }> {
-  if (PROGRAM) {
-    const graph = await startGraph({ today: TODAY, databaseUrls: Object.fromEntries(PROGRAM_SEEDERS.map((s) => [s.agency, PROGRAM])), autoSeal: true });
-    const [row] = await graph.migration.database.client<{ n: number }[]>`select count(*)::int as n from migration.nomads`;
-    const world = `the program in \`BENCH_PROGRAM_DATABASE_URL\` (${(row?.n ?? 0).toLocaleString('en')} nomads when the run began, written by \`npm run seed:large\`; every agency in that one database, its day ${TODAY}; neither seeded nor dropped here, the write mix adds its nomads and applications)`;
-    return { graph, world, stop: () => graph.stop() };
+/** The world, as the report describes it: the program's size when the run began, or the sample world. */
+async function describeWorld(stage: Stage): Promise<string> {
+  if (!PROGRAM) return stage.world;
+  const [row] = await stage.migrationSql<{ n: number }[]>`select count(*)::int as n from migration.nomads`;
+  return `${stage.world} (${(row?.n ?? 0).toLocaleString('en')} nomads when the run began, written by \`npm run seed:large\`; every agency in that one database, its day ${PROGRAM_DAY}; neither seeded nor dropped here, the write mix adds its nomads and applications)`;
+}
+
+/** Every workload at every client count through every contender (and the floor), printed as it goes. */
+async function measureAll(stage: Stage, memory: Memory): Promise<Cell[]> {
+  const officer = await stage.token(['migration_officer', 'labor_officer', 'tax_officer', 'security_officer']);
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${officer}`, 'x-purpose': PURPOSE };
+  const contenders = [{ name: OURS, url: stage.ours }, ...stage.others];
+  const cells: Cell[] = [];
+  for (const workload of [...(await readWorkloads(stage.migrationSql)), writeMix(stage, officer)]) {
+    for (const clients of CLIENTS) {
+      const targets: Omit<Target, 'cell'>[] = contenders.map((c) => ({ name: c.name, url: c.url, headers }));
+      if (workload.subgraph) {
+        targets.push({ name: FLOOR, url: stage.subgraphs.urls[workload.subgraph] ?? '', headers: { ...headers, 'x-gateway-credential': stage.subgraphs.credentials[workload.subgraph] ?? '' } });
+      }
+      const mine: Target[] = targets.map((t) => ({ ...t, cell: { workload: workload.name, clients, contender: t.name, rounds: [], latencies: [], errors: 0, sqlPerRequest: 0, fetchesPerRequest: 0 } }));
+      await measure(stage, workload, clients, mine, memory);
+      for (const t of mine) {
+        cells.push(t.cell);
+        printCell(t.cell);
+      }
+    }
+    const lines = stage.memory();
+    memory.afterWorkload.push(lines);
+    console.log(`RSS after it: ${lines.map((l) => `${l.name} ${(l.rss / 2 ** 20).toFixed(0)} MiB`).join(', ')}`);
   }
-  const teardown = await setupDatabase();
-  const graph = await startGraph({ seed: true, ...(NOMADS === 400 ? {} : { seedNomads: NOMADS }), autoSeal: true });
-  return {
-    graph,
-    world: `${NOMADS} nomads seeded in every agency`,
-    stop: async () => {
-      await graph.stop();
-      await teardown?.();
-    },
-  };
+  return cells;
 }
 
 export async function scoreboardBench(): Promise<void> {
-  const { graph, world, stop } = await startWorld();
-  const subgraphUrls = Object.fromEntries(Object.entries(graph.agencies).map(([name, a]) => [name, a.server.url]));
-  const others: Contender[] = [];
-  const cells: Cell[] = [];
+  if (STACK !== 'processes' && STACK !== 'in-process') throw new Error(`BENCH_STACK: processes or in-process, not ${STACK}`);
+  const stage = STACK === 'processes' ? await startProcessStage(PROGRAM, NOMADS, PURPOSE) : await startInProcessStage(PROGRAM, NOMADS);
   try {
-    others.push(await stockApollo(subgraphUrls), await hive(subgraphUrls, false), await hive(subgraphUrls, true));
-    const contenders: Contender[] = [{ name: OURS, url: graph.gateway.url, stop: () => Promise.resolve() }, ...others];
-    const officer = await token(['migration_officer', 'labor_officer', 'tax_officer', 'security_officer']);
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${officer}`, 'x-purpose': PURPOSE };
-    const loads = [...(await readWorkloads(graph)), writeMix(graph, officer)];
-    console.log(`scoreboard: ${world}; ${ROUNDS} rounds of ${ROUND_REQUESTS} requests per contender, clients ${CLIENTS.join(' and ')}, node ${process.version}, ${os.cpus().length} cores`);
-    for (const workload of loads) {
-      for (const clients of CLIENTS) {
-        const targets: Omit<Target, 'cell'>[] = contenders.map((c) => ({ name: c.name, url: c.url, headers }));
-        if (workload.subgraph) {
-          targets.push({ name: FLOOR, url: subgraphUrls[workload.subgraph] ?? '', headers: { ...headers, 'x-gateway-credential': DEV_GATEWAY_SECRET } });
-        }
-        const mine: Target[] = targets.map((t) => ({ ...t, cell: { workload: workload.name, clients, contender: t.name, rounds: [], latencies: [], errors: 0, sqlPerRequest: 0, fetchesPerRequest: 0 } }));
-        await measure(graph, workload, clients, mine);
-        for (const t of mine) {
-          cells.push(t.cell);
-          printCell(t.cell);
-        }
-      }
-    }
-    await writeReport(cells, contenders.map((c) => c.name), world);
+    const world = await describeWorld(stage);
+    console.log(`scoreboard: ${world}; ${STACK}; ${ROUNDS} rounds of ${ROUND_REQUESTS} requests per contender, clients ${CLIENTS.join(' and ')}, node ${process.version}, ${os.cpus().length} cores`);
+    const memory: Memory = { peak: new Map(), afterWorkload: [] };
+    const cells = await measureAll(stage, memory);
+    await writeReport(cells, [OURS, ...stage.others.map((c) => c.name)], world, stage.setting, memory);
   } finally {
-    for (const c of others) await c.stop().catch(() => undefined);
-    await stop();
+    await stage.stop();
   }
 }
 
-async function writeReport(cells: Cell[], names: string[], world: string): Promise<void> {
+/** The report's words on memory: the table of every process, or why there is none in one process. */
+function memorySection(memory: Memory, workloads: string[]): string {
+  if (STACK === 'in-process') {
+    return `Not measured: RSS per process. With \`BENCH_STACK=in-process\` every contender runs in one process with the
+subgraphs (the harness), so no contender's memory can be told apart; the default (\`BENCH_STACK=processes\`) measures it.`;
+  }
+  return `Resident memory (VmRSS from \`/proc/<pid>/status\`, MiB) of each process: its peak over the samples taken after
+every round, and its RSS at the end of each workload (${workloads.map((w, i) => `${i + 1}: ${w}`).join('; ')}). The
+PostgreSQL line sums the server backends connected to the world's databases; RSS counts the shared buffers in every backend
+that touched them, so that sum overstates (\`npm run bench -- rss\` gives PSS too). The other gateways' figures include
+tsx's loader, which runs their entry script (about 33 MiB: an empty script takes 72 MiB under \`node --import tsx\`, 39 MiB
+on plain node); ours runs on plain node. The load driver (this process) is not counted.
+
+${memoryTable(memory.afterWorkload, memory.peak)}`;
+}
+
+async function writeReport(cells: Cell[], names: string[], world: string, setting: string, memory: Memory): Promise<void> {
   const columns = [...names, FLOOR];
   const line = (other: string) =>
     ratios(cells, OURS, other)
@@ -196,17 +210,17 @@ async function writeReport(cells: Cell[], names: string[], world: string): Promi
   const markdown = `# Benchmarks
 
 Written by \`npm run bench -- scoreboard\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Reproduce with the
-same command (environment: \`BENCH_NOMADS\`, \`BENCH_ROUNDS\`, \`BENCH_ROUND_REQUESTS\`, \`BENCH_CLIENTS\`,
+same command (environment: \`BENCH_STACK\`, \`BENCH_NOMADS\`, \`BENCH_ROUNDS\`, \`BENCH_ROUND_REQUESTS\`, \`BENCH_CLIENTS\`,
 \`BENCH_PROGRAM_DATABASE_URL\`).
 
 - Machine: ${machine}; Node ${process.version}.
 - Versions: @apollo/gateway ${versionOf('@apollo/gateway')}, @apollo/server ${versionOf('@apollo/server')}, @graphql-hive/gateway ${versionOf('@graphql-hive/gateway')}.
-- World: ${world}. Every contender in one process with the four
-  subgraphs and their PostgreSQL clients (the harness), one worker each, the same officer token
-  (migration, labor, tax and security roles) and \`X-Purpose\`; the access-log sealers run.
+- World: ${world}.
+- Contenders: ${setting}; one worker each, the same officer token (migration, labor, tax and
+  security roles) and \`X-Purpose\`; the access-log sealers run.${STACK === 'processes' ? ' The load driver (this script) is a process of its own.' : ''}
 - Write mix: each even request submits an application for a new nomad (their own token), each odd
   one approves an application (the officer), one put under review with its screening cleared before
-  the round; every round of every contender has its own nomads and applications. A request counts
+  the round (${STACK === 'processes' ? 'concluded CLEARED by the officer through our gateway, carried by the real relays, waited for' : "the clearance delivered as GKNB's relay would"}); every round of every contender has its own nomads and applications. A request counts
   as an error if it has GraphQL errors or user errors; the errors shown include the warm-ups'.
 - Each cell: median requests/s of ${ROUNDS} rounds of ${ROUND_REQUESTS} requests (the order of the contenders rotates
   each round), p50 and p99 over every request of every round; SQL statements and subgraph fetches
@@ -222,9 +236,7 @@ Ours over the subgraph alone (one-subgraph workloads): ${line(FLOOR) || '—'}.
 
 ![Throughput per workload](docs/benchmarks.svg)
 
-Not measured yet: RSS per process. Every contender runs in one process with the subgraphs (the
-harness), so no contender's memory can be told apart; \`npm run bench -- rss\` measures the built
-stack's memory, ours only.
+${memorySection(memory, [...new Set(cells.map((c) => c.workload))])}
 `;
   await writeFile(`${REPO_ROOT}BENCHMARKS.md`, markdown);
   await writeFile(`${REPO_ROOT}docs/benchmarks.svg`, throughputSvg(cells, columns));

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { token, type TestGraph } from '../src/harness.ts';
+import type postgres from 'postgres';
 import { SUBMIT, validApplication } from '../src/fixtures.ts';
 import { drive } from './drive.ts';
+import type { Stage } from './stage.ts';
 
 /**
  * The scoreboard's workloads (scoreboard.ts): four reads over the world's nomads and a write
@@ -33,10 +34,10 @@ const read = (name: string, query: string, variables: (i: number) => Record<stri
   ...(subgraph ? { subgraph } : {}),
 });
 
-/** The four reads, picking ids from the world as it is (the seeded sample world or the program). */
-export async function readWorkloads(graph: TestGraph): Promise<Workload[]> {
-  const ids = (await graph.migration.database.client<{ id: string }[]>`select id from migration.nomads order by id`).map((r) => r.id);
-  const holders = (await graph.migration.database.client<{ id: string }[]>`select distinct nomad_id as id from migration.status_periods order by nomad_id`).map((r) => r.id);
+/** The four reads, picking ids from the world as it is (the seeded sample world or the program) in the migration database. */
+export async function readWorkloads(sql: postgres.Sql): Promise<Workload[]> {
+  const ids = (await sql<{ id: string }[]>`select id from migration.nomads order by id`).map((r) => r.id);
+  const holders = (await sql<{ id: string }[]>`select distinct nomad_id as id from migration.status_periods order by nomad_id`).map((r) => r.id);
   if (ids.length === 0 || holders.length === 0) throw new Error('the world has no nomad or no status holder');
   const nomad = (list: string[]) => (i: number) => ({ id: list[i % list.length] });
   return [
@@ -60,7 +61,7 @@ export async function readWorkloads(graph: TestGraph): Promise<Workload[]> {
   ];
 }
 
-const START_REVIEW = 'mutation Review($input: ApplicationActionInput!) { startReview(input: $input) { application { id state } userErrors { code field message } } }';
+export const START_REVIEW = 'mutation Review($input: ApplicationActionInput!) { startReview(input: $input) { application { id state } userErrors { code field message } } }';
 export const APPROVE = 'mutation Approve($input: ApproveApplicationInput!) { approveApplication(input: $input) { application { id state decidedAt } userErrors { code field message } } }';
 
 /** A GraphQL answer with no error and no user error in any payload: what a write must give. */
@@ -69,26 +70,69 @@ export function succeeded(body: { data?: Record<string, unknown> | null; errors?
   return Object.values(body.data).every((payload) => ((payload as { userErrors?: unknown[] } | null)?.userErrors ?? []).length === 0);
 }
 
+/** What a preparation request answered: its HTTP status and body text. */
+export interface Answer {
+  status: number;
+  text: string;
+}
+
+/** The data of a write that must succeed (no error, no user error). @throws naming `what` */
+export function mustSucceed(res: Answer, what: string): Record<string, { application: { id: string } } | undefined> {
+  let body: { data?: Record<string, unknown> | null; errors?: unknown[] } = {};
+  try {
+    body = JSON.parse(res.text) as typeof body;
+  } catch {
+    // Not JSON: reported below.
+  }
+  if (res.status !== 200 || !succeeded(body)) throw new Error(`preparing the write mix: ${what} failed: ${res.status} ${res.text.slice(0, 300)}`);
+  return body.data as Record<string, { application: { id: string } }>;
+}
+
+const SCREENING = 'query Screening($id: ID!) { application(id: $id) { screening { id version } } }';
+const CONCLUDE = 'mutation Conclude($input: ConcludeScreeningInput!) { concludeScreening(input: $input) { screening { id } userErrors { code field message } } }';
+const CLEARANCE = 'query Clearance($id: ID!) { application(id: $id) { clearance } }';
+/** How long the relays may take to carry a preparation's events. */
+const RELAY_TIMEOUT_MS = 60_000;
+
+/** Polls `probe` until it answers something, every 100 ms. @throws after RELAY_TIMEOUT_MS, naming `what` */
+async function until<T>(what: string, probe: () => Promise<T | null | undefined>): Promise<T> {
+  const deadline = Date.now() + RELAY_TIMEOUT_MS;
+  for (;;) {
+    const value = await probe();
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`preparing the write mix: ${what} did not happen within ${RELAY_TIMEOUT_MS / 1000} s (are the relays delivering?)`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /**
- * Applications under review with the screening cleared, one per new nomad: submitted and put
- * under review through our gateway, the clearance delivered as GKNB's relay would. Every
- * event is delivered afterwards, so that the timed part does not carry the preparation's.
+ * Applications under review with the screening cleared, as in a deployment: submitted and put
+ * under review through the gateway; migration's relay tells GKNB, which opens a screening; the
+ * officer (a security officer too) concludes it CLEARED through the gateway; GKNB's relay tells
+ * migration. Waits until migration knows every clearance.
  */
-async function approvable(graph: TestGraph, officer: string, count: number): Promise<string[]> {
+export async function approvableThroughRelays(
+  send: (token: string, query: string, variables: Record<string, unknown>) => Promise<Answer>,
+  nomadToken: () => Promise<string>,
+  officer: string,
+  count: number,
+): Promise<string[]> {
   const ids: string[] = [];
-  const must = (res: Awaited<ReturnType<TestGraph['request']>>, what: string) => {
-    if (res.status !== 200 || !succeeded(res.body as { data?: Record<string, unknown> })) throw new Error(`preparing the write mix: ${what} failed: ${res.text.slice(0, 300)}`);
-    return res.body.data as Record<string, { application: { id: string } }>;
-  };
   await drive(4, count, async () => {
-    const nomad = await token(['nomad'], { nomadId: randomUUID() });
-    const id = must(await graph.request(nomad, SUBMIT, { input: validApplication() }), 'a submission').submitApplication!.application.id;
-    must(await graph.request(officer, START_REVIEW, { input: { applicationId: id } }), 'startReview');
-    const status = await graph.deliverToMigration('ScreeningConcluded', id, { applicationId: id, screeningId: randomUUID(), outcome: 'CLEARED', concludedAt: new Date().toISOString() });
-    if (status !== 200) throw new Error(`preparing the write mix: the clearance of ${id} was answered ${status}`);
+    const id = mustSucceed(await send(await nomadToken(), SUBMIT, { input: validApplication() }), 'a submission').submitApplication!.application.id;
+    mustSucceed(await send(officer, START_REVIEW, { input: { applicationId: id } }), 'startReview');
     ids.push(id);
   });
-  await graph.flushEvents();
+  const data = async <T>(query: string, id: string) => (JSON.parse((await send(officer, query, { id })).text) as { data?: { application?: T | null } | null }).data?.application;
+  await drive(4, ids.length, async (i) => {
+    const id = ids[i] ?? '';
+    const screening = await until(`GKNB's screening of ${id}`, async () => (await data<{ screening: { id: string; version: number } | null }>(SCREENING, id))?.screening);
+    mustSucceed(await send(officer, CONCLUDE, { input: { screeningId: screening.id, expectedVersion: screening.version, outcome: 'CLEARED', classification: 'RESTRICTED' } }), 'concludeScreening');
+  });
+  await drive(4, ids.length, async (i) => {
+    const id = ids[i] ?? '';
+    await until(`migration's clearance of ${id}`, async () => ((await data<{ clearance: string }>(CLEARANCE, id))?.clearance === 'CLEARED' ? true : null));
+  });
   return ids;
 }
 
@@ -98,12 +142,12 @@ async function approvable(graph: TestGraph, officer: string, count: number): Pro
  * initial status period, events to labor and tax). Every round of every contender gets fresh
  * nomads and its own applications to approve, prepared (and their events delivered) first.
  */
-export function writeMix(graph: TestGraph, officer: string): Workload {
+export function writeMix(stage: Pick<Stage, 'approvable' | 'token'>, officer: string): Workload {
   return {
     name: 'write mix: submit a new application, approve one (1:1)',
     async prepare(count) {
-      const toApprove = await approvable(graph, officer, Math.floor(count / 2));
-      const submitters = await Promise.all(Array.from({ length: Math.ceil(count / 2) }, () => token(['nomad'], { nomadId: randomUUID() })));
+      const toApprove = await stage.approvable(officer, Math.floor(count / 2));
+      const submitters = await Promise.all(Array.from({ length: Math.ceil(count / 2) }, () => stage.token(['nomad'], { nomadId: randomUUID() })));
       const inputs = submitters.map(() => validApplication());
       return (j) =>
         j % 2 === 0

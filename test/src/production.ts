@@ -83,8 +83,8 @@ export interface Stack {
   output: () => string;
   /** Resolves with the supervisor's exit code. */
   exited: Promise<number | null>;
-  /** A token the stack accepts (signed with its JWT secret). */
-  token: (roles: Role[]) => Promise<string>;
+  /** A token the stack accepts (signed with its JWT secret), with extra claims if given (a nomad's `nomadId`). */
+  token: (roles: Role[], claims?: { nomadId?: string }) => Promise<string>;
   /** POSTs a query to the gateway and returns the parsed body. */
   query: (token: string, query: string, headers?: Record<string, string>) => Promise<StackAnswer>;
   /** POSTs any body, e.g. a registered operation's `{ documentId, variables }` (production runs only those, but for analysts). */
@@ -96,9 +96,12 @@ export interface Stack {
 export const PRODUCTION_START = ['--conditions=nomad-dist', 'supervisor/dist/main.js'];
 export const SOURCE_START = ['--import', 'tsx', 'supervisor/src/main.ts'];
 
-/** Starts the built graph as `npm run start:prod` does, in production, and waits for the gateway's /ready. */
-export async function startProductionStack(): Promise<Stack> {
-  return startStack(PRODUCTION_START, productionEnv);
+/**
+ * Starts the built graph as `npm run start:prod` does, in production, and waits for the
+ * gateway's /ready; `extraEnv` adds to (or overrides) its environment, e.g. `RATE_LIMIT: 'off'`.
+ */
+export async function startProductionStack(extraEnv: Record<string, string> = {}): Promise<Stack> {
+  return startStack(PRODUCTION_START, withEnv(productionEnv, extraEnv));
 }
 
 /**
@@ -140,7 +143,7 @@ async function startStack(args: string[], makeEnv: (dataDir: string) => Promise<
     gateway,
     output: () => out,
     exited,
-    token: (roles) => signToken(jwtSecret, { roles }),
+    token: (roles, claims = {}) => signToken(jwtSecret, { roles, ...claims }),
     query: (token, query, headers = {}) => stack.post(token, { query }, headers),
     post: async (token, body, headers = {}) => {
       const res = await fetch(`${gateway}/graphql`, {
@@ -197,15 +200,20 @@ function readProcess(pid: number): ProcessInfo | null {
   }
 }
 
+/** Every process of the machine this user may read, from /proc. */
+export function allProcesses(): ProcessInfo[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map((d) => readProcess(Number(d)))
+    .filter((p): p is ProcessInfo => p !== null);
+}
+
 /**
  * `root` and every process below it (children, grandchildren: the services, their embedded
  * PostgreSQL servers and backends, the clusters' watchdogs), read from /proc.
  */
 export function processTree(root: number): ProcessInfo[] {
-  const all = readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .map((d) => readProcess(Number(d)))
-    .filter((p): p is ProcessInfo => p !== null);
+  const all = allProcesses();
   const tree: ProcessInfo[] = [];
   const queue = [root];
   while (queue.length > 0) {

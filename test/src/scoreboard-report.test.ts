@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, percentile, ratios, scoreTable, throughputSvg, type Cell } from './scoreboard-report.ts';
+import { median, memoryTable, notePeaks, percentile, ratios, scoreTable, throughputSvg, type Cell } from './scoreboard-report.ts';
 
 const cell = (contender: string, rounds: number[], latencies: number[] = [10, 20, 30, 40], errors = 0, fetchesPerRequest = 4): Cell => ({
   workload: 'case view',
@@ -53,5 +53,19 @@ describe('the scoreboard report', () => {
     expect(bars[0]).toBeCloseTo(2 * (bars[1] ?? 0), 5);
     expect(svg).toContain('&lt;Hive &amp; co&gt;');
     expect(svg).not.toContain('<Hive');
+  });
+
+  it('tabulates RSS per process: the peak of every sample, then MiB at the end of each workload, a dash where a process was not there', () => {
+    const MiB = 2 ** 20;
+    const peak = new Map<string, number>();
+    const first = [{ name: 'ours', processes: 1, rss: 100 * MiB }, { name: 'PostgreSQL backends', processes: 8, rss: 400 * MiB }];
+    const second = [{ name: 'ours', processes: 1, rss: 120 * MiB }];
+    notePeaks(peak, first);
+    notePeaks(peak, [{ name: 'ours', processes: 1, rss: 150 * MiB }]);
+    notePeaks(peak, second);
+    const table = memoryTable([first, second], peak).split('\n');
+    expect(table[0]).toBe('| process | processes | peak RSS, MiB | after 1 | after 2 |');
+    expect(table[2]).toBe('| ours | 1 | 150 | 100 | 120 |');
+    expect(table[3]).toBe('| PostgreSQL backends | 8 | 400 | 400 | — |');
   });
 });

@@ -105,3 +105,34 @@ export function throughputSvg(cells: Cell[], contenders: string[]): string {
   parts.push('</svg>');
   return parts.join('\n') + '\n';
 }
+
+/** Resident memory of one process, or of a group of processes, at one moment. */
+export interface MemoryLine {
+  name: string;
+  processes: number;
+  /** VmRSS (summed over the group), bytes. */
+  rss: number;
+}
+
+const mib = (bytes: number | undefined) => (bytes === undefined ? '—' : (bytes / 2 ** 20).toFixed(0));
+
+/**
+ * Markdown table of resident memory: one row per process (or group), its peak over every
+ * round, then its RSS at the end of each workload (columns numbered as `workloads` are).
+ */
+export function memoryTable(afterWorkload: MemoryLine[][], peak: Map<string, number>): string {
+  const names = [...new Set(afterWorkload.flatMap((lines) => lines.map((l) => l.name)))];
+  const head = `| process | processes | peak RSS, MiB | ${afterWorkload.map((_, i) => `after ${i + 1}`).join(' | ')} |`;
+  const rule = `|---|---|---|${afterWorkload.map(() => '---|').join('')}`;
+  const body = names.map((name) => {
+    const count = Math.max(...afterWorkload.map((lines) => lines.find((l) => l.name === name)?.processes ?? 0));
+    const after = afterWorkload.map((lines) => mib(lines.find((l) => l.name === name)?.rss));
+    return `| ${name} | ${count} | ${mib(peak.get(name))} | ${after.join(' | ')} |`;
+  });
+  return [head, rule, ...body].join('\n');
+}
+
+/** Keeps the highest RSS seen of each line. */
+export function notePeaks(peak: Map<string, number>, lines: MemoryLine[]): void {
+  for (const l of lines) peak.set(l.name, Math.max(peak.get(l.name) ?? 0, l.rss));
+}
