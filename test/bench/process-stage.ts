@@ -86,7 +86,7 @@ function partOf(p: ProcessInfo): string {
   return AGENCY_NAMES.includes(part as never) ? `subgraph ${part}` : 'supervisor';
 }
 
-/** RSS of the stack's node processes, of each other gateway's process, and of the PostgreSQL backends serving `databases`. */
+/** RSS of the stack's node processes, of each other gateway's process, and of the PostgreSQL backends serving `databases` (with their PSS). */
 function memoryOf(stack: Stack, pids: Map<string, number>, databases: string[]): { name: string; processes: number; rss: number }[] {
   const lines = processTree(stack.child.pid ?? -1)
     .filter((p) => p.name === 'node')
@@ -97,6 +97,8 @@ function memoryOf(stack: Stack, pids: Map<string, number>, databases: string[]):
   }
   const backends = allProcesses().filter((p) => p.name === 'postgres' && databases.some((db) => (p.argv[0] ?? '').includes(` ${db} `)));
   lines.push({ name: 'PostgreSQL backends', processes: backends.length, rss: backends.reduce((sum, p) => sum + p.rss, 0) });
+  // RSS counts the shared buffers once per backend that touched them; PSS divides them among the sharers.
+  lines.push({ name: 'PostgreSQL backends, PSS', processes: backends.length, rss: backends.reduce((sum, p) => sum + p.pss, 0) });
   return lines;
 }
 

@@ -141,7 +141,7 @@ function versionOf(pkg: string): string {
 async function describeWorld(stage: Stage): Promise<string> {
   if (!PROGRAM) return stage.world;
   const [row] = await stage.migrationSql<{ n: number }[]>`select count(*)::int as n from migration.nomads`;
-  return `${stage.world} (${(row?.n ?? 0).toLocaleString('en')} nomads when the run began, written by \`npm run seed:large\`; every agency in that one database, its day ${PROGRAM_DAY}; neither seeded nor dropped here, the write mix adds its nomads and applications)`;
+  return `${stage.world} (${(row?.n ?? 0).toLocaleString('en')} nomads when the run began, written by \`npm run seed:large\`; every agency in that one database, its day ${PROGRAM_DAY}${STACK === 'processes' ? ", the services' clock today's" : ''}; neither seeded nor dropped here, the write mix adds its nomads and applications)`;
 }
 
 /** Every workload at every client count through every contender (and the floor), printed as it goes. */
@@ -165,6 +165,7 @@ async function measureAll(stage: Stage, memory: Memory): Promise<Cell[]> {
     }
     const lines = stage.memory();
     memory.afterWorkload.push(lines);
+    notePeaks(memory.peak, lines);
     console.log(`RSS after it: ${lines.map((l) => `${l.name} ${(l.rss / 2 ** 20).toFixed(0)} MiB`).join(', ')}`);
   }
   return cells;
@@ -191,9 +192,9 @@ function memorySection(memory: Memory, workloads: string[]): string {
 subgraphs (the harness), so no contender's memory can be told apart; the default (\`BENCH_STACK=processes\`) measures it.`;
   }
   return `Resident memory (VmRSS from \`/proc/<pid>/status\`, MiB) of each process: its peak over the samples taken after
-every round, and its RSS at the end of each workload (${workloads.map((w, i) => `${i + 1}: ${w}`).join('; ')}). The
-PostgreSQL line sums the server backends connected to the world's databases; RSS counts the shared buffers in every backend
-that touched them, so that sum overstates (\`npm run bench -- rss\` gives PSS too). The other gateways' figures include
+every round and workload, and its RSS at the end of each workload (${workloads.map((w, i) => `${i + 1}: ${w}`).join('; ')}). The
+PostgreSQL lines sum the server backends connected to the world's databases; RSS counts the shared buffers in every backend
+that touched them, so that sum overstates: the PSS line (proportional set size) divides shared pages among their sharers. The other gateways' figures include
 tsx's loader, which runs their entry script (about 33 MiB: an empty script takes 72 MiB under \`node --import tsx\`, 39 MiB
 on plain node); ours runs on plain node. The load driver (this process) is not counted.
 
