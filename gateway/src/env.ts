@@ -14,7 +14,7 @@ import {
   type Role,
 } from '@nomad/contract';
 import { AD_HOC_ROLES, readTrustedDocuments, TrustedDocumentsError, type TrustedDocumentsOptions } from './plugins/useTrustedDocuments.ts';
-import type { GatewayOptions } from './options.ts';
+import { DEFAULT_COMPRESS_MIN_BYTES, type GatewayOptions } from './options.ts';
 
 /** The typed operations package's manifest of registered operations (committed, like the supergraph). */
 export const DEFAULT_TRUSTED_DOCUMENTS_PATH = fileURLToPath(new URL('../../clients/operations/src/generated/persisted-documents.json', import.meta.url));
@@ -134,7 +134,7 @@ const gatewayEnvSchema = z
     /** Verified tokens cached until they expire; 0 turns the cache off. @default 10000 */
     TOKEN_CACHE_SIZE: nonNegativeInt.default(10_000),
     /** Answers this large or larger go compressed (br or gzip, as the client accepts); 0 turns compression off. @default 4096 */
-    COMPRESS_MIN_BYTES: nonNegativeInt.default(4096),
+    COMPRESS_MIN_BYTES: nonNegativeInt.default(DEFAULT_COMPRESS_MIN_BYTES),
     /** Share of successful requests logged (failures always are). @default 1, or 0.1 when NODE_ENV=production */
     REQUEST_LOG_SAMPLE_RATE: z.coerce.number().min(0).max(1).optional(),
     /**

@@ -62,7 +62,7 @@ export interface GatewayOptions {
   tokenCacheSize?: number;
   /**
    * Answers of this many bytes or more go compressed (br or gzip, as the client accepts); 0
-   * turns compression off. @default 0 // off: `main.ts` sets it from COMPRESS_MIN_BYTES
+   * turns compression off. @default DEFAULT_COMPRESS_MIN_BYTES // 4096
    */
   compressMinBytes?: number;
   /** Share of successful requests that get a log line (failures always do). @default 1 */
@@ -92,6 +92,9 @@ export type ResolvedOptions = Required<Omit<GatewayOptions, 'rateLimit' | 'crede
     cors: CorsOptions;
   };
 
+/** Answers this large or larger go compressed by default: smaller ones cost more to compress than they save. */
+export const DEFAULT_COMPRESS_MIN_BYTES = 4096;
+
 /** Fills every default in one place, so each is written once (and documented above). */
 export function resolveOptions(options: GatewayOptions): ResolvedOptions {
   return {
@@ -112,7 +115,7 @@ export function resolveOptions(options: GatewayOptions): ResolvedOptions {
     circuit: { failureThreshold: 5, openMs: 10_000, ...options.circuit },
     cors: { origins: [], allowLoopback: true, credentials: false, maxAgeSeconds: 600, ...options.cors },
     tokenCacheSize: options.tokenCacheSize ?? 10_000,
-    compressMinBytes: options.compressMinBytes ?? 0,
+    compressMinBytes: options.compressMinBytes ?? DEFAULT_COMPRESS_MIN_BYTES,
     requestLogSampleRate: options.requestLogSampleRate ?? 1,
     documentCacheMiB: options.documentCacheMiB ?? 30,
     queryPlanCacheMiB: options.queryPlanCacheMiB ?? 30,

@@ -17,7 +17,7 @@ import { credentialsFor, resolveOptions, type GatewayOptions, type ResolvedOptio
 import type { GatewayPlugin } from './plugins/types.ts';
 import { useAuth } from './plugins/useAuth.ts';
 import { useCors } from './plugins/useCors.ts';
-import { loadPersonalFields, useDeduplication } from './plugins/useDeduplication.ts';
+import { composedWith, fetchPersonalCheck, loadPersonalFields, useDeduplication } from './plugins/useDeduplication.ts';
 import { useErrorMasking } from './plugins/useErrorMasking.ts';
 import { useForwardedHeaders } from './plugins/useForwardedHeaders.ts';
 import { useGraphiQL } from './plugins/useGraphiQL.ts';
@@ -31,7 +31,7 @@ import { useStatusCodes } from './plugins/useStatusCodes.ts';
 import { useTrustedDocuments } from './plugins/useTrustedDocuments.ts';
 import { enforceSharedScalars } from './scalars.ts';
 import type { CircuitBreaker } from './subgraphs/circuit-breaker.ts';
-import { subgraphServices, type GatewayContext } from './subgraphs/datasource.ts';
+import { subgraphServices, type GatewayContext, type SubgraphDataSource } from './subgraphs/datasource.ts';
 import type { SubgraphFetchCounts } from './subgraphs/in-flight.ts';
 import { checkSubgraphsReady, type Readiness } from './subgraphs/readiness.ts';
 import { SupergraphError, subgraphNamesOf } from './supergraph.ts';
@@ -65,6 +65,44 @@ function apolloLogger(logger: Logger): ApolloLogger {
 }
 
 /** The gateway's concerns, in the order their hooks run. */
+/** Apollo's gateway over the supergraph (a static one, or one that follows its file), calling the subgraphs through `buildService`. */
+function apolloGateway(o: ResolvedOptions, names: readonly string[], buildService: (definition: { name: string }) => SubgraphDataSource): ApolloGateway {
+  // Before the constructor, which is where @apollo/gateway starts its telemetry.
+  disableApolloTelemetry();
+  return new ApolloGateway({
+    supergraphSdl: o.supergraphWatch
+      ? watchedSupergraph(o.supergraphSdl, o.supergraphWatch, names, o.logger.child({ source: 'supergraph' }))
+      : o.supergraphSdl,
+    logger: apolloLogger(o.logger.child({ source: 'apollo-gateway' })),
+    buildService,
+    experimental_approximateQueryPlanStoreMiB: o.queryPlanCacheMiB,
+    // Each fetch's document, parsed once with its plan: de-duplication reads it for personal fields.
+    queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
+  });
+}
+
+/**
+ * The personal fields, and whether identical fetches may be shared: only when the personal
+ * fields are those of the supergraph served (composed with it; a supergraph composed
+ * elsewhere, or one that follows its file, may serve a personal field the list lacks).
+ */
+async function sharing(options: GatewayOptions, o: ResolvedOptions): Promise<{ personalFields: ReadonlySet<string>; deduplicate: boolean }> {
+  // Given by the caller (tests), who vouches for them.
+  if (options.personalFields) return { personalFields: options.personalFields, deduplicate: o.deduplicate };
+  // Loaded whether or not de-duplication is on: a missing file stops the start either way.
+  const personal = await loadPersonalFields();
+  if (!o.deduplicate) return { personalFields: personal.fields, deduplicate: false };
+  if (o.supergraphWatch) {
+    o.logger.info('De-duplication of identical subgraph fetches is off while SUPERGRAPH_WATCH follows the supergraph file.');
+    return { personalFields: personal.fields, deduplicate: false };
+  }
+  if (!composedWith(personal, o.supergraphSdl)) {
+    o.logger.warn('schema/personal-fields.json was composed with another supergraph: de-duplication of identical subgraph fetches is off (run npm run compose).');
+    return { personalFields: personal.fields, deduplicate: false };
+  }
+  return { personalFields: personal.fields, deduplicate: true };
+}
+
 function plugins(o: ResolvedOptions, checkReady: () => Promise<Readiness>, circuits: readonly CircuitBreaker[], personalFields: ReadonlySet<string>): GatewayPlugin[] {
   const limits = o.rateLimit;
   const trustProxy = limits?.trustProxy ?? false;
@@ -160,28 +198,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const missing = names.filter((name) => !o.subgraphUrls[name]);
   if (missing.length > 0) throw new SupergraphError(`No URL configured for subgraph(s): ${missing.join(', ')}`);
   const urls = Object.fromEntries(names.map((name) => [name, o.subgraphUrls[name] ?? '']));
-  // Loaded whether or not de-duplication is on: a missing file stops the start either way.
-  const personalFields = options.personalFields ?? (await loadPersonalFields());
+  const { personalFields, deduplicate } = await sharing(options, o);
   const { buildService, circuits, inFlight } = subgraphServices({
     urls,
     credentials: credentialsFor(names, options.credentials),
     fetch: { timeoutMs: o.subgraphTimeoutMs, ...o.circuit },
+    readsPersonal: fetchPersonalCheck(personalFields),
   });
 
-  // Before the constructor, which is where @apollo/gateway starts its telemetry.
-  disableApolloTelemetry();
-  const gateway = new ApolloGateway({
-    supergraphSdl: o.supergraphWatch
-      ? watchedSupergraph(o.supergraphSdl, o.supergraphWatch, names, o.logger.child({ source: 'supergraph' }))
-      : o.supergraphSdl,
-    logger: apolloLogger(o.logger.child({ source: 'apollo-gateway' })),
-    buildService,
-    experimental_approximateQueryPlanStoreMiB: o.queryPlanCacheMiB,
-  });
+  const gateway = apolloGateway(o, names, buildService);
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => enforceSharedScalars(apiSchema));
 
   const checkReady = () => checkSubgraphsReady(urls, o.readyTimeoutMs);
-  const all = plugins(o, checkReady, circuits, personalFields);
+  const all = plugins({ ...o, deduplicate }, checkReady, circuits, personalFields);
   const httpServer = createServer();
   httpServer.headersTimeout = 10_000;
   httpServer.requestTimeout = 60_000;

@@ -81,6 +81,12 @@ describe('compressed answers', () => {
     }
   });
 
+  it('says the answer varies with Accept-Encoding even when it goes as it is, unless compression is off', async () => {
+    expect((await raw(small, { ...auth, 'accept-encoding': 'br' })).headers.vary).toMatch(/Accept-Encoding/);
+    expect((await raw(gateway, { ...auth })).headers.vary).toMatch(/Accept-Encoding/);
+    expect((await raw(off, { ...auth, 'accept-encoding': 'br' })).headers.vary).not.toMatch(/Accept-Encoding/);
+  });
+
   it('keeps the CORS Vary when it adds its own', async () => {
     const res = await raw(gateway, { ...auth, 'accept-encoding': 'br', origin: 'http://localhost:5173' });
     expect(res.headers.vary).toBe('Origin, Accept-Encoding');

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import { ErrorCode, GatewayErrorCode } from '@nomad/contract';
 import type { BodyHookResult } from '../plugins/types.ts';
 import type { GatewayContext } from '../subgraphs/datasource.ts';
@@ -69,6 +69,28 @@ async function parseBody(req: IncomingMessage, maxBodyBytes: number): Promise<Pa
   }
 }
 
+/** Writes Apollo's answer: `no-store`, and compressed when it is large and the client takes it (see `compress.ts`). */
+async function writeAnswer(exchange: Exchange, response: HTTPGraphQLResponse, compressMinBytes: number): Promise<void> {
+  const { res } = exchange;
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  // Answers hold personal data: no shared cache may keep them, whatever a subgraph said.
+  res.setHeader('cache-control', 'no-store');
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    const packed = await compressed(response.body.string, exchange.req.headers['accept-encoding'], compressMinBytes);
+    // The answer depends on Accept-Encoding whenever compression is on, compressed or not.
+    if (compressMinBytes > 0) {
+      const vary = res.getHeader('vary');
+      res.setHeader('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
+    }
+    if (packed) res.setHeader('content-encoding', packed.encoding);
+    res.end(packed?.body ?? response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
 /**
  * `POST /graphql` once every plugin has let the operation in: the body is read (within
  * MAX_BODY_BYTES) and parsed, the plugins' body hooks may refuse or replace it (a JSON object;
@@ -117,22 +139,6 @@ export function createOperationHandler(
       httpGraphQLRequest: { method: 'POST', headers: apolloHeaders(exchange.req), search: exchange.url.search, body },
       context: () => Promise.resolve(context),
     });
-    const { res } = exchange;
-    for (const [name, value] of response.headers) res.setHeader(name, value);
-    // Answers hold personal data: no shared cache may keep them, whatever a subgraph said.
-    res.setHeader('cache-control', 'no-store');
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      const packed = await compressed(response.body.string, exchange.req.headers['accept-encoding'], options.compressMinBytes ?? 0);
-      if (packed) {
-        res.setHeader('content-encoding', packed.encoding);
-        const vary = res.getHeader('vary');
-        res.setHeader('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
-      }
-      res.end(packed?.body ?? response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    await writeAnswer(exchange, response, options.compressMinBytes ?? 0);
   };
 }

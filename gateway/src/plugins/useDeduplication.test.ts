@@ -5,9 +5,9 @@ import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql'
 import { describe, expect, it } from 'vitest';
 import { fieldCoordinatesOf } from '../cost-weights.ts';
 import { DEFAULT_SUPERGRAPH_PATH } from '../env.ts';
-import { bearer, close, dispose, listen, post, startGateway, type GraphQLBody } from '../__fixtures__/gateway.ts';
+import { bearer, capturingLogger, close, dispose, listen, post, startGateway, type GraphQLBody } from '../__fixtures__/gateway.ts';
 import type { Gateway } from '../server.ts';
-import { loadPersonalFields, mayShareFetches, RECORDED_AS_PERSONAL } from './useDeduplication.ts';
+import { composedWith, fetchPersonalCheck, loadPersonalFields, mayShareFetches, RECORDED_AS_PERSONAL } from './useDeduplication.ts';
 
 const schema = buildSchema(`
   interface Person { name: String surname: String }
@@ -46,17 +46,40 @@ describe('mayShareFetches', () => {
   });
 });
 
+describe('fetchPersonalCheck', () => {
+  const readsPersonal = fetchPersonalCheck(PERSONAL);
+  it('reads the fetch as the planner wrote it: an entity fetch of a personal key or required field is personal', () => {
+    expect(readsPersonal(schema, parse('query($r:[_Any!]!){_entities(representations:$r){...on Nomad{name}}}'))).toBe(false);
+    expect(readsPersonal(schema, parse('query($r:[_Any!]!){_entities(representations:$r){...on Nomad{name surname}}}'))).toBe(true);
+    // A selection on a type the API schema does not know is refused: its fields cannot be told apart.
+    expect(readsPersonal(schema, parse('query($r:[_Any!]!){_entities(representations:$r){name}}'))).toBe(true);
+    expect(readsPersonal(schema, parse('{ count }'))).toBe(false);
+  });
+
+  it('counts a fetch without its document as personal (fail closed)', () => {
+    expect(readsPersonal(schema, undefined)).toBe(true);
+  });
+});
+
 describe('loadPersonalFields', () => {
   it('reads schema/personal-fields.json and adds the fields recorded as another personal field', async () => {
-    const personal = await loadPersonalFields();
-    expect(personal.has('Nomad.surname')).toBe(true);
+    const { fields } = await loadPersonalFields();
+    expect(fields.has('Nomad.surname')).toBe(true);
     // Migration records Nomad.dependants as a read of Nomad.status, Dependant.comesOfAgeOn of Dependant.dateOfBirth.
-    expect(RECORDED_AS_PERSONAL.filter((c) => personal.has(c))).toEqual(['Nomad.dependants', 'Dependant.comesOfAgeOn']);
+    expect(RECORDED_AS_PERSONAL.filter((c) => fields.has(c))).toEqual(['Nomad.dependants', 'Dependant.comesOfAgeOn']);
+  });
+
+  it('knows the supergraph it was composed with: the committed one, and no other', async () => {
+    const personal = await loadPersonalFields();
+    const supergraph = await readFile(DEFAULT_SUPERGRAPH_PATH, 'utf8');
+    expect(composedWith(personal, supergraph)).toBe(true);
+    expect(composedWith(personal, supergraph.replace('type Nomad', 'type Nomad2'))).toBe(false);
+    expect(composedWith({ ...personal, supergraphSha256: null }, supergraph)).toBe(false);
   });
 
   it('names only fields the supergraph has (a rename would otherwise let a recorded read be shared)', async () => {
     const known = fieldCoordinatesOf(await readFile(DEFAULT_SUPERGRAPH_PATH, 'utf8'));
-    expect([...(await loadPersonalFields())].filter((c) => !known.has(c))).toEqual([]);
+    expect([...(await loadPersonalFields()).fields].filter((c) => !known.has(c))).toEqual([]);
   });
 
   it('stops the start without its file', async () => {
@@ -112,5 +135,16 @@ describe('useDeduplication in the gateway', () => {
     const officer = await bearer(['migration_officer'], 'officer-1');
     const off = await twoAtOnce(gateway, subgraph, '{ hello }', [officer, officer]);
     expect(off).toEqual({ bodies: [{ data: { hello: 'world' } }, { data: { hello: 'world' } }], sent: 2, deduplicated: 0 });
+  });
+
+  it('shares nothing over a supergraph that schema/personal-fields.json was not composed with', async () => {
+    const subgraph = await heldSubgraph();
+    const { logger, lines } = capturingLogger();
+    // The test supergraph is not the committed one: its personal fields are unknown.
+    const gateway = await startGateway({ subgraphUrls: { hello: subgraph.url }, logger });
+    const officer = await bearer(['migration_officer'], 'officer-1');
+    const unknown = await twoAtOnce(gateway, subgraph, '{ hello }', [officer, officer]);
+    expect([unknown.sent, unknown.deduplicated]).toEqual([2, 0]);
+    expect(lines.join('\n')).toMatch(/composed with another supergraph: de-duplication .* is off/);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { GraphQLRequestListener } from '@apollo/server';
@@ -28,20 +29,36 @@ export const DEFAULT_PERSONAL_FIELDS_PATH = fileURLToPath(new URL('../../../sche
  */
 export const RECORDED_AS_PERSONAL: readonly string[] = ['Nomad.dependants', 'Dependant.comesOfAgeOn'];
 
+/** What the gateway knows of the personal fields, and of which supergraph. */
+export interface PersonalFields {
+  /** The coordinates (`Type.field`) whose read a subgraph records: schema/personal-fields.json's and RECORDED_AS_PERSONAL. */
+  fields: ReadonlySet<string>;
+  /** The SHA-256 of the supergraph they were composed with, or null when the file does not say. */
+  supergraphSha256: string | null;
+}
+
 /**
- * The coordinates (`Type.field`) whose read a subgraph records in its access log: those of
- * schema/personal-fields.json and RECORDED_AS_PERSONAL.
+ * Reads schema/personal-fields.json (or the file at `path`).
  * @throws Error naming the file when it cannot be read or has no `fields` object
  */
-export async function loadPersonalFields(path: string = DEFAULT_PERSONAL_FIELDS_PATH): Promise<ReadonlySet<string>> {
-  let fields: unknown;
+export async function loadPersonalFields(path: string = DEFAULT_PERSONAL_FIELDS_PATH): Promise<PersonalFields> {
+  let file: { fields?: unknown; supergraphSha256?: unknown };
   try {
-    fields = (JSON.parse(await readFile(path, 'utf8')) as { fields?: unknown }).fields;
+    file = JSON.parse(await readFile(path, 'utf8')) as typeof file;
   } catch (err) {
     throw new Error(`The personal fields at ${path} cannot be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
+  const { fields, supergraphSha256 } = file;
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw new Error(`The personal fields at ${path} have no "fields" object.`);
-  return new Set([...Object.keys(fields), ...RECORDED_AS_PERSONAL]);
+  return {
+    fields: new Set([...Object.keys(fields), ...RECORDED_AS_PERSONAL]),
+    supergraphSha256: typeof supergraphSha256 === 'string' ? supergraphSha256 : null,
+  };
+}
+
+/** Whether `personal` was composed with the supergraph `supergraphSdl`: only then does the gateway know every personal field it serves. */
+export function composedWith(personal: PersonalFields, supergraphSdl: string): boolean {
+  return personal.supergraphSha256 === createHash('sha256').update(supergraphSdl, 'utf8').digest('hex');
 }
 
 /** The object types whose field `name` a selection on `parent` may read: itself, or an abstract type's members. */
@@ -83,6 +100,25 @@ export function readsPersonal(schema: GraphQLSchema, document: DocumentNode, ope
 /** Whether a request's fetches may be shared: a query (never a mutation or subscription) that reads no personal field. */
 export function mayShareFetches(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, personal: ReadonlySet<string>): boolean {
   return operation.operation === OperationTypeNode.QUERY && !readsPersonal(schema, document, operation, personal);
+}
+
+/**
+ * Whether a subgraph fetch, as the query planner wrote it, reads a personal field: its own
+ * document, with what the planner adds to the client's selection (entity keys, required
+ * fields). Decided once per fetch document (a query plan keeps its documents); no document
+ * counts as personal (fail closed).
+ */
+export function fetchPersonalCheck(personal: ReadonlySet<string>): (schema: GraphQLSchema, document: DocumentNode | undefined) => boolean {
+  const decided = new WeakMap<DocumentNode, boolean>();
+  return (schema, document) => {
+    if (!document) return true;
+    let reads = decided.get(document);
+    if (reads === undefined) {
+      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+      decided.set(document, (reads = !operation || readsPersonal(schema, document, operation, personal)));
+    }
+    return reads;
+  };
 }
 
 /**

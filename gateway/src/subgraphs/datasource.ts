@@ -1,9 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { Headers, type Principal } from '@nomad/contract';
 import { SupergraphError } from '../supergraph.ts';
 import type { CircuitBreaker } from './circuit-breaker.ts';
 import { subgraphFetcher, type Fetcher, type SubgraphFetchOptions } from './fetcher.ts';
-import { copyResponse, fetchKey, InFlightFetches, isQueryText, type SubgraphResponse } from './in-flight.ts';
+import { callerOf, copyResponse, fetchKey, InFlightFetches, isQueryText, type FetchKey, type SubgraphResponse } from './in-flight.ts';
 import { replicaUrls } from './replicas.ts';
 
 /** What the gateway knows about a request once it has let it in. */
@@ -42,6 +43,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly subgraph: string,
     /** Identical fetches in flight, shared by every subgraph's data source; counts every call. */
     private readonly inFlight: InFlightFetches = new InFlightFetches(),
+    /** Whether a fetch's own document reads a personal field (`fetchPersonalCheck`); such a fetch is never shared. @default every fetch does */
+    private readonly readsPersonal: (schema: GraphQLSchema, document: DocumentNode | undefined) => boolean = () => true,
   ) {
     // The data source hands this URL to the fetcher, which picks the replica itself.
     super({ url: replicaUrls(url)[0] ?? url, fetcher });
@@ -53,19 +56,25 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   /**
    * Sends the fetch, or waits for the identical one of the same caller in flight
    * (`InFlightFetches`): only within one token and purpose, only for a query, and only when
-   * the request reads no personal field (`GatewayContext.shareFetches`). Each caller gets its
-   * own copy of the answer.
+   * neither the request (`GatewayContext.shareFetches`) nor the fetch itself, with the keys
+   * and fields the planner added, reads a personal field. Each caller gets its own copy of the
+   * answer. A caller's mutation ends the sharing of their fetches in flight, so that what they
+   * read next is read after it.
    */
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     return this.inFlight.share(this.shareKey(options), () => super.process(options), copyResponse);
   }
 
   /** The fetch's key, or null when it must go to the subgraph on its own. */
-  private shareKey(options: GraphQLDataSourceProcessOptions<GatewayContext>): string | null {
+  private shareKey(options: GraphQLDataSourceProcessOptions<GatewayContext>): FetchKey | null {
     if (!('incomingRequestContext' in options)) return null;
-    const context = options.incomingRequestContext.context;
+    const { context, schema } = options.incomingRequestContext;
     const { query, variables, operationName } = options.request;
-    if (!context.shareFetches || query === undefined || !isQueryText(query)) return null;
+    if (query === undefined || !isQueryText(query)) {
+      this.inFlight.forget(callerOf(context.token));
+      return null;
+    }
+    if (!context.shareFetches || this.readsPersonal(schema, options.document)) return null;
     return fetchKey({
       subgraph: this.subgraph,
       token: context.token,
@@ -102,6 +111,8 @@ export interface SubgraphRouting {
   credentials: Readonly<Record<string, string>>;
   /** Deadline and circuit breaker settings, the same for every subgraph. */
   fetch: SubgraphFetchOptions;
+  /** Whether a fetch's own document reads a personal field (never shared). @default every fetch does */
+  readsPersonal?: (schema: GraphQLSchema, document: DocumentNode | undefined) => boolean;
 }
 
 /**
@@ -122,7 +133,7 @@ export function subgraphServices(routing: SubgraphRouting): {
     if (!url || !credential) throw new SupergraphError(`No URL or credential configured for subgraph ${name}`);
     const { fetcher, circuit } = subgraphFetcher(name, replicaUrls(url), routing.fetch);
     circuits.push(circuit);
-    return new SubgraphDataSource(url, credential, fetcher, name, inFlight);
+    return new SubgraphDataSource(url, credential, fetcher, name, inFlight, routing.readsPersonal);
   };
   return { buildService, circuits, inFlight };
 }

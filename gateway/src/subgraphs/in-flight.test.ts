@@ -1,9 +1,18 @@
 import { setImmediate as tick } from 'node:timers/promises';
+import { buildSchema, parse } from 'graphql';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { describe, expect, it } from 'vitest';
 import { SubgraphDataSource, type GatewayContext } from './datasource.ts';
 import type { Fetcher } from './fetcher.ts';
 import { InFlightFetches } from './in-flight.ts';
+import { fetchPersonalCheck } from '../plugins/useDeduplication.ts';
+
+const SCHEMA = buildSchema(`
+  type Application { number: String declaredIncome: Int }
+  type Applications { totalCount: Int nodes: [Application!]! }
+  type Query { applications(first: Int): Applications }
+  type Mutation { submitApplication(input: Int): Int }
+`);
 
 /** A subgraph call the test answers when it likes. */
 interface Call {
@@ -26,7 +35,7 @@ function dataSource() {
       });
     });
   const inFlight = new InFlightFetches();
-  const source = new SubgraphDataSource('http://127.0.0.1:1/graphql', 'credential', fetcher, 'migration', inFlight);
+  const source = new SubgraphDataSource('http://127.0.0.1:1/graphql', 'credential', fetcher, 'migration', inFlight, fetchPersonalCheck(new Set(['Application.declaredIncome'])));
   return { source, calls, counts: inFlight.counts };
 }
 
@@ -49,8 +58,9 @@ function fetchOf(ctx: GatewayContext, query = QUERY, variables: Record<string, u
   return {
     kind: 'incoming operation',
     request: { query, variables, operationName: 'Q__migration__0' },
-    incomingRequestContext: { context: ctx },
+    incomingRequestContext: { context: ctx, schema: SCHEMA },
     context: ctx,
+    document: parse(query),
   } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
 }
 
@@ -98,6 +108,45 @@ describe('SubgraphDataSource de-duplication', () => {
     const notAllowed = await twoAtOnce(fetchOf(context({ shareFetches: false })), fetchOf(context({ shareFetches: false })));
     expect(notAllowed.calls).toHaveLength(2);
     expect(notAllowed.counts).toEqual({ sent: 2, deduplicated: 0 });
+  });
+
+  it('never shares a fetch whose own document reads a personal field, nor one without its document', async () => {
+    const personal = await twoAtOnce(
+      fetchOf(context(), 'query Q__migration__0($first:Int){applications(first:$first){nodes{declaredIncome}}}'),
+      fetchOf(context(), 'query Q__migration__0($first:Int){applications(first:$first){nodes{declaredIncome}}}'),
+    );
+    expect(personal.counts).toEqual({ sent: 2, deduplicated: 0 });
+    const { document: _a, ...first } = fetchOf(context()) as GraphQLDataSourceProcessOptions<GatewayContext> & { document?: unknown };
+    const { document: _b, ...second } = fetchOf(context()) as GraphQLDataSourceProcessOptions<GatewayContext> & { document?: unknown };
+    const undocumented = await twoAtOnce(first, second);
+    expect(undocumented.counts).toEqual({ sent: 2, deduplicated: 0 });
+  });
+
+  it("reads after the caller's own mutation: a read sent before it is not joined", async () => {
+    const { source, calls, counts } = dataSource();
+    const before = source.process(fetchOf(context()));
+    await tick();
+    const mutation = source.process(fetchOf(context(), 'mutation M__migration__0{submitApplication(input:1)}'));
+    await tick();
+    calls[1]?.answer({ submitApplication: 1 });
+    await mutation;
+    // The same read, after the change: sent again, not served by the one in flight from before it.
+    const after = source.process(fetchOf(context()));
+    // Another caller's reads are theirs: still shared.
+    const other = [source.process(fetchOf(context({ token: 'token-of-officer-2' }))), source.process(fetchOf(context({ token: 'token-of-officer-2' })))];
+    await tick();
+    expect(calls).toHaveLength(4);
+    // The read from before settles: the one from after it stays in flight, and is joined.
+    calls[0]?.answer({ applications: { totalCount: 7 } });
+    expect((await before).data).toEqual({ applications: { totalCount: 7 } });
+    const joiner = source.process(fetchOf(context()));
+    await tick();
+    expect(calls).toHaveLength(4);
+    calls[2]?.answer({ applications: { totalCount: 8 } });
+    calls[3]?.answer({ applications: { totalCount: 9 } });
+    expect([(await after).data, (await joiner).data]).toEqual([{ applications: { totalCount: 8 } }, { applications: { totalCount: 8 } }]);
+    expect((await Promise.all(other)).map((r) => r.data)).toEqual([{ applications: { totalCount: 9 } }, { applications: { totalCount: 9 } }]);
+    expect(counts).toEqual({ sent: 4, deduplicated: 2 });
   });
 
   it('gives every waiting caller the failure, and sends the next fetch again', async () => {
