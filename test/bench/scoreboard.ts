@@ -223,6 +223,14 @@ same command (environment: \`BENCH_STACK\`, \`BENCH_NOMADS\`, \`BENCH_ROUNDS\`, 
   one approves an application (the officer), one put under review with its screening cleared before
   the round (${STACK === 'processes' ? 'concluded CLEARED by the officer through our gateway, carried by the real relays, waited for' : "the clearance delivered as GKNB's relay would"}); every round of every contender has its own nomads and applications. A request counts
   as an error if it has GraphQL errors or user errors; the errors shown include the warm-ups'.
+- De-duplication is not the same rule everywhere. Hive's (on by default) shares one subgraph call
+  between concurrent identical requests whatever they read: here every client sends the same
+  token and no request id, so on the reads of personal fields (the case view and the 50 nomads
+  read \`Nomad.status\`) one call answers several requests, and the agencies record one read for
+  several. Ours shares only one caller's identical queries that read no personal field, and
+  never across a mutation: every personal read reaches its agency and is recorded. Our gateway
+  also compresses answers of 4 KiB or more for a client that takes it (its default); the others
+  compress nothing.
 - Each cell: median requests/s of ${ROUNDS} rounds of ${ROUND_REQUESTS} requests (the order of the contenders rotates
   each round), p50 and p99 over every request of every round; SQL statements and subgraph fetches
   (GraphQL requests the four subgraphs answered) per request, ${WARM_UPS} warm-ups per round included.
