@@ -130,7 +130,7 @@ export function extractExamples(markdown: string, file: string): DocExample[] {
 /** README.md, then every page of docs/ in name order: the order mutations run in. */
 export async function documentationFiles(): Promise<string[]> {
   const pages = (await readdir(new URL('docs/', `file://${REPO_ROOT}`))).filter((f) => f.endsWith('.md')).sort();
-  return ['README.md', ...pages.map((p) => `docs/${p}`)];
+  return ['README.md', 'BENCHMARKS.md', ...pages.map((p) => `docs/${p}`)];
 }
 
 export async function readExamples(): Promise<DocExample[]> {
