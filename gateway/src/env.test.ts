@@ -23,6 +23,7 @@ describe('loadGatewayEnv', () => {
       GRAPHIQL: true,
       INTROSPECTION: true,
       SUBGRAPH_TIMEOUT_MS: 5_000,
+      SUBGRAPH_CONNECTIONS: 128,
       CIRCUIT_FAILURE_THRESHOLD: 5,
       CIRCUIT_OPEN_MS: 1_000,
       READY_TIMEOUT_MS: 800,

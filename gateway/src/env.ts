@@ -90,6 +90,8 @@ const gatewayEnvSchema = z
     INTROSPECTION: envBoolean.optional(),
     /** How long one subgraph call may take before its agency counts as unavailable. @default 5000 // 5 seconds */
     SUBGRAPH_TIMEOUT_MS: positiveInt.default(5_000),
+    /** Keep-alive connections to each subgraph replica, at most; more calls wait for a free one. @default 128 */
+    SUBGRAPH_CONNECTIONS: positiveInt.default(128),
     /** Consecutive failed calls that open a subgraph's circuit. @default 5 */
     CIRCUIT_FAILURE_THRESHOLD: positiveInt.default(5),
     /**
@@ -215,6 +217,7 @@ export function gatewayOptionsOf(env: GatewayEnv): Omit<GatewayOptions, 'supergr
     host: env.GATEWAY_HOST,
     readyTimeoutMs: env.READY_TIMEOUT_MS,
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    subgraphConnections: env.SUBGRAPH_CONNECTIONS,
     circuit: { failureThreshold: env.CIRCUIT_FAILURE_THRESHOLD, openMs: env.CIRCUIT_OPEN_MS },
     cors: {
       origins: env.CORS_ORIGINS.filter((o) => o !== 'loopback'),

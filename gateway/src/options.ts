@@ -43,6 +43,8 @@ export interface GatewayOptions {
   readyTimeoutMs?: number;
   /** How long one subgraph call may take; past it the agency's fields error. @default 5_000 // 5 seconds */
   subgraphTimeoutMs?: number;
+  /** Keep-alive connections to each subgraph replica, at most; more calls wait for a free one. @default 128 */
+  subgraphConnections?: number;
   /** Per-subgraph circuit breaker. @default { failureThreshold: 5, openMs: 10_000 } */
   circuit?: Partial<Pick<CircuitBreakerOptions, 'failureThreshold' | 'openMs'>>;
   /** Browsers on other origins. @default { origins: [], allowLoopback: true, credentials: false, maxAgeSeconds: 600 } */
@@ -112,6 +114,7 @@ export function resolveOptions(options: GatewayOptions): ResolvedOptions {
     host: options.host ?? '127.0.0.1',
     readyTimeoutMs: options.readyTimeoutMs ?? 800,
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5_000,
+    subgraphConnections: options.subgraphConnections ?? 128,
     circuit: { failureThreshold: 5, openMs: 10_000, ...options.circuit },
     cors: { origins: [], allowLoopback: true, credentials: false, maxAgeSeconds: 600, ...options.cors },
     tokenCacheSize: options.tokenCacheSize ?? 10_000,

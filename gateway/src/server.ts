@@ -202,7 +202,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { buildService, circuits, inFlight } = subgraphServices({
     urls,
     credentials: credentialsFor(names, options.credentials),
-    fetch: { timeoutMs: o.subgraphTimeoutMs, ...o.circuit },
+    fetch: { timeoutMs: o.subgraphTimeoutMs, connections: o.subgraphConnections, ...o.circuit },
     readsPersonal: fetchPersonalCheck(personalFields),
   });
 

@@ -1,4 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { Agent, fetch } from 'undici';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.ts';
 import { roundRobinFetch } from './replicas.ts';
 
@@ -25,6 +26,11 @@ export interface SubgraphFetchOptions extends CircuitBreakerOptions {
    * fails (and counts against the circuit). @default 5_000 // 5 seconds
    */
   timeoutMs: number;
+  /**
+   * Keep-alive connections to each replica of the subgraph, at most; calls beyond them wait for
+   * one to be free (within `timeoutMs`).
+   */
+  connections: number;
 }
 
 /** What a data source calls instead of its default fetch. */
@@ -52,7 +58,10 @@ export function subgraphFetcher(
   options: SubgraphFetchOptions,
 ): { fetcher: Fetcher; circuit: CircuitBreaker } {
   const circuit = new CircuitBreaker(options);
-  const send = roundRobinFetch(urls, (target, init) => fetch(target, { ...init, signal: AbortSignal.timeout(options.timeoutMs) }));
+  // Keep-alive connections to this subgraph's replicas, as many as configured per replica.
+  const pool = new Agent({ connections: options.connections });
+  // The undici package's fetch (Node's own is a bundled copy of it), which takes the pool.
+  const send = roundRobinFetch(urls, (target, init) => fetch(target, { ...init, dispatcher: pool, signal: AbortSignal.timeout(options.timeoutMs) }));
   const fetcher: Fetcher = async (_input, init = {}) => {
     if (!circuit.allow()) throw new AgencyUnavailableError(agency, 'circuit open');
     let response: Response;
