@@ -7,6 +7,7 @@ export {
   ROLES,
   signToken,
   TokenError,
+  UNIT_SLUG,
   type DevTokenClaims,
   type Principal,
   type VerifierOptions,

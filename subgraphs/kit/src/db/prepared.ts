@@ -10,8 +10,10 @@ interface PreparedStatement<TResult> {
  * A query built once per database handle (the pool, a transaction) and then run with new
  * values, instead of rebuilt on every call. Drizzle turns a query into SQL text each time it
  * runs (an eighth of the whole graph's CPU on an officer's case view, profiled in one process)
- * and runs it unprepared, so that PostgreSQL parses and plans it again each time; a prepared
- * one is built once, and postgres.js keeps it prepared on each connection. For the hot look-ups (every request's loaders), with
+ * and runs it unprepared, so that PostgreSQL parses it again each time; a prepared one is
+ * built once, and postgres.js keeps it as a named statement on each connection (one with
+ * values; a statement without any goes as a simple query), which PostgreSQL parses once and
+ * whose plan it may reuse. For the hot look-ups (every request's loaders), with
  * `sql.placeholder(...)` for the values: the text must not depend on them, so a list of keys is
  * one array placeholder ({@link anyOf}), not one parameter per key.
  *

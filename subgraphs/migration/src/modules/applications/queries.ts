@@ -101,10 +101,6 @@ export async function countApplicationsByNomadIds(db: MigrationDb, params: { nom
     .groupBy(applications.nomadId);
 }
 
-/**
- * One page of applications for each of many nomads in ONE statement (a window per nomad),
- * so that listing N nomads with their applications costs the same whatever N is.
- */
 /** Each nomad's applications newest first, `limit` + 1 of each (the extra one tells there is a next page), beyond `after`. */
 function applicationPages(db: MigrationDb, where: { nomadIds: SQL; after: SQL | undefined }, limit: number | Placeholder) {
   const ranked = db
@@ -129,6 +125,10 @@ const firstApplicationPages = prepared((db: MigrationDb) =>
   applicationPages(db, { nomadIds: anyOf(applications.nomadId, 'nomadIds'), after: undefined }, sql.placeholder('limit')).prepare('first_application_pages'),
 );
 
+/**
+ * One page of applications for each of many nomads in ONE statement (a window per nomad),
+ * so that listing N nomads with their applications costs the same whatever N is.
+ */
 export async function getApplicationPagesByNomadIds(
   db: MigrationDb,
   params: { nomadIds: readonly string[]; page: Page },

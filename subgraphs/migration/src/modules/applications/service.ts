@@ -8,6 +8,7 @@ import {
   runIdempotent,
   toConnection,
   toPage,
+  UNIT_SLUG,
   userError,
   type CountedConnection,
   type PageArgs,
@@ -111,9 +112,25 @@ export interface ApplicationListArgs extends PageArgs {
   } | null;
 }
 
+/** At most this many units in `filter.decidingUnits`. */
+const MAX_DECIDING_UNITS = 50;
+
+/** `filter.decidingUnits`: units as tokens carry them (a misspelt one would match nothing without a word), one to MAX_DECIDING_UNITS. */
+function checkDecidingUnits(units: readonly string[] | null | undefined): void {
+  if (units == null) return;
+  if (units.length === 0 || units.length > MAX_DECIDING_UNITS) {
+    throw badUserInput(`\`filter.decidingUnits\` takes 1 to ${MAX_DECIDING_UNITS} units (omit it for all).`, 'filter.decidingUnits');
+  }
+  const bad = units.find((u) => !UNIT_SLUG.test(u));
+  if (bad !== undefined) {
+    throw badUserInput(`\`filter.decidingUnits\`: "${bad.slice(0, 40)}" is no unit (units are lowercase slugs such as osh-region).`, 'filter.decidingUnits');
+  }
+}
+
 /** The `ApplicationFilter` argument, checked (BAD_USER_INPUT naming the field), as query params. */
 export function applicationFilterParams(f: NonNullable<ApplicationListArgs['filter']>, today: string): ApplicationFilterParams {
   if (f.nomadId != null && !isUuid(f.nomadId)) throw badUserInput('`filter.nomadId` must be a UUID.', 'filter.nomadId');
+  checkDecidingUnits(f.decidingUnits);
   if (f.submittedFrom && f.submittedTo && f.submittedFrom > f.submittedTo) {
     throw badUserInput('`filter.submittedFrom` is after `filter.submittedTo`.', 'filter.submittedFrom');
   }

@@ -475,6 +475,10 @@ describe('edges of the rules', () => {
     const listed = await listApplicationsFor(officer(), appOn(), { filter: { decidingUnits: ['osh-region'] } });
     expect(listed.edges.map((e) => e.node.id)).toEqual([approved.id]);
     await expect(listApplicationsFor(ctxFor(['nomad'], approved.nomadId), appOn(), { filter: { decidingUnits: ['osh-region'] } })).rejects.toThrow(/decidingUnits/);
+    // A unit no token could carry is a typo, not an empty answer; an empty list is no filter at all.
+    for (const decidingUnits of [['Osh Region'], ['osh_region'], [], Array.from({ length: 51 }, (_, i) => `unit-${i}`)]) {
+      await expect(listApplicationsFor(officer(), appOn(), { filter: { decidingUnits } })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'filter.decidingUnits' } });
+    }
   });
 
   it('refuses a return for correction when any one correction is too long', async () => {
