@@ -92,7 +92,8 @@ function memoryOf(stack: Stack, pids: Map<string, number>, databases: string[]):
     .filter((p) => p.name === 'node')
     .map((p) => ({ name: partOf(p), processes: 1, rss: p.rss }));
   for (const [name, pid] of pids) {
-    const tree = processTree(pid);
+    // Its node processes only: tsx may leave an esbuild child behind one contender and not another.
+    const tree = processTree(pid).filter((p) => p.name === 'node');
     lines.push({ name, processes: tree.length, rss: tree.reduce((sum, p) => sum + p.rss, 0) });
   }
   const backends = allProcesses().filter((p) => p.name === 'postgres' && databases.some((db) => (p.argv[0] ?? '').includes(` ${db} `)));

@@ -32,31 +32,33 @@ describe('drizzle 0017: spouses under 18 when added', () => {
         .values({ surname: 'TEST', givenNames: 'HOLDER', dateOfBirth: '1990-04-12', sex: 'MALE', citizenship: 'KAZ', passportCountry: 'KAZ', passportNumber: 'D17000X', passportExpiresOn: '2035-01-01', email: 'h@example.org' })
         .returning();
       if (!principal) throw new Error('no principal');
-      const dependant = (n: number, relation: 'SPOUSE' | 'CHILD', dateOfBirth: string, extra: Partial<typeof schema.dependants.$inferInsert> = {}) => ({
-        principalId: principal.id,
-        relation,
-        surname: 'TEST',
-        givenNames: 'DANA',
-        dateOfBirth,
-        sex: 'FEMALE' as const,
-        citizenship: 'KAZ',
-        passportCountry: 'KAZ',
-        passportNumber: `S1700${n}K`,
-        passportExpiresOn: '2031-05-01',
-        addedAt: '2026-10-01T04:00:00.000Z',
-        addedBy: 'nomad',
-        ...extra,
-      });
-      const rows = await db
-        .insert(schema.dependants)
-        .values([
-          // 17 when added, as 0016 left them: no outcome awaited.
-          dependant(1, 'SPOUSE', '2009-05-05'),
-          dependant(2, 'SPOUSE', '2009-06-06', { state: 'REFUSED', decidedAt: '2026-10-02T04:00:00.000Z', decidedBy: 'officer' }),
-          dependant(3, 'CHILD', '2015-08-08'),
-          dependant(4, 'SPOUSE', '1992-03-03', { screeningOutcome: 'PENDING' }),
-        ])
-        .returning({ id: schema.dependants.id });
+      // In SQL, with the columns 0016 had: today's table definition names columns added since.
+      const dependant = async (n: number, relation: 'SPOUSE' | 'CHILD', dateOfBirth: string, extra: Record<string, string> = {}) => {
+        const row = {
+          principal_id: principal.id,
+          relation,
+          surname: 'TEST',
+          given_names: 'DANA',
+          date_of_birth: dateOfBirth,
+          sex: 'FEMALE',
+          citizenship: 'KAZ',
+          passport_country: 'KAZ',
+          passport_number: `S1700${n}K`,
+          passport_expires_on: '2031-05-01',
+          added_at: '2026-10-01T04:00:00.000Z',
+          added_by: 'nomad',
+          ...extra,
+        };
+        const [inserted] = await database.client<{ id: string }[]>`insert into migration.dependants ${database.client(row)} returning id`;
+        return inserted;
+      };
+      const rows = [
+        // 17 when added, as 0016 left them: no outcome awaited.
+        await dependant(1, 'SPOUSE', '2009-05-05'),
+        await dependant(2, 'SPOUSE', '2009-06-06', { state: 'REFUSED', decided_at: '2026-10-02T04:00:00.000Z', decided_by: 'officer' }),
+        await dependant(3, 'CHILD', '2015-08-08'),
+        await dependant(4, 'SPOUSE', '1992-03-03', { screening_outcome: 'PENDING' }),
+      ].map((r) => r ?? { id: '' });
       const [minor, refused, child, adult] = rows.map((r) => r.id);
       if (!minor || !refused || !child || !adult) throw new Error('dependants not inserted');
 
