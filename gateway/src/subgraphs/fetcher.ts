@@ -64,7 +64,7 @@ export function subgraphFetcher(
   const send = roundRobinFetch(urls, (target, init) => fetch(target, { ...init, dispatcher: pool, signal: AbortSignal.timeout(options.timeoutMs) }));
   const fetcher: Fetcher = async (_input, init = {}) => {
     if (!circuit.allow()) throw new AgencyUnavailableError(agency, 'circuit open');
-    let response: Response;
+    let response: Awaited<ReturnType<typeof send>>;
     try {
       response = await send({
         ...(init.method !== undefined ? { method: init.method } : {}),

@@ -18,11 +18,18 @@ function refused(err: unknown): boolean {
   return cause?.code === 'ECONNREFUSED';
 }
 
+/** What a call to a subgraph sends. */
+export interface CallInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+}
+
 /** A fetch that sends each call to the next replica of `urls`, moving on past one that refuses the connection. */
-export function roundRobinFetch(urls: readonly string[], doFetch: (url: string, init: RequestInit) => Promise<Response>) {
+export function roundRobinFetch<TResponse>(urls: readonly string[], doFetch: (url: string, init: CallInit) => Promise<TResponse>) {
   if (urls.length === 0) throw new Error('a subgraph needs at least one URL');
   let next = 0;
-  return async (init: RequestInit): Promise<Response> => {
+  return async (init: CallInit): Promise<TResponse> => {
     const start = next;
     next = (next + 1) % urls.length;
     let lastError: unknown;
