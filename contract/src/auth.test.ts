@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT, exportJWK, generateKeyPair, type JWTPayload } from 'jose';
-import { ROLES, TokenError, bearerToken, createExpiringTokenVerifier, createTokenVerifier, hasRole, signToken, type Principal } from './auth.ts';
+import { ROLES, TokenError, bearerToken, cachedVerifier, createExpiringTokenVerifier, createTokenVerifier, hasRole, signToken, type Principal, type VerifiedToken } from './auth.ts';
 
 const SECRET = 'kit-auth-test-secret-0123456789abcdef';
 const NOMAD_ID = '5b0e4a8c-3f2d-4c1b-9e7a-6d8f0a1b2c3d';
@@ -223,5 +223,48 @@ describe('hasRole', () => {
   it('knows every role the graph uses', () => {
     expect(ROLES).toContain('nomad');
     expect(new Set(ROLES).size).toBe(ROLES.length);
+  });
+});
+
+/** A verifier that counts its calls and says every token expires at `expiresAt`. */
+function countingVerifier(expiresAt: number | null) {
+  const calls: string[] = [];
+  const verify = (token: string): Promise<VerifiedToken> => {
+    calls.push(token);
+    if (token === 'bad') return Promise.reject(new TokenError('The token is invalid or expired.'));
+    return Promise.resolve({ principal: { sub: `sub-of-${token}`, name: token, roles: ['auditor'], nomadId: null }, expiresAt });
+  };
+  return { verify, calls };
+}
+
+describe('cachedVerifier', () => {
+  it('verifies a token once and serves it from the cache until it expires', async () => {
+    const time = { now: 1_000 };
+    const { verify, calls } = countingVerifier(5_000);
+    const cached = cachedVerifier(verify, { now: () => time.now });
+    expect((await cached('t1')).sub).toBe('sub-of-t1');
+    expect((await cached('t1')).sub).toBe('sub-of-t1');
+    expect(calls).toEqual(['t1']);
+    time.now = 5_000;
+    await cached('t1');
+    expect(calls).toEqual(['t1', 't1']);
+  });
+
+  it('keeps no more than cacheSize tokens, and never caches a refusal', async () => {
+    const { verify, calls } = countingVerifier(null);
+    const cached = cachedVerifier(verify, { cacheSize: 2 });
+    for (const token of ['t1', 't2', 't3', 't1']) await cached(token);
+    expect(calls).toEqual(['t1', 't2', 't3', 't1']);
+    await expect(cached('bad')).rejects.toThrow(TokenError);
+    await expect(cached('bad')).rejects.toThrow(TokenError);
+    expect(calls.filter((t) => t === 'bad')).toHaveLength(2);
+  });
+
+  it('verifies every time with cacheSize 0', async () => {
+    const { verify, calls } = countingVerifier(null);
+    const cached = cachedVerifier(verify, { cacheSize: 0 });
+    await cached('t1');
+    await cached('t1');
+    expect(calls).toEqual(['t1', 't1']);
   });
 });

@@ -1,4 +1,6 @@
+import { createHash, webcrypto } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
 export const ROLES = [
@@ -77,16 +79,20 @@ export interface VerifiedToken {
  * cache the result until then. It caches the JWKS when one is used.
  */
 export function createExpiringTokenVerifier(options: VerifierOptions): (token: string) => Promise<VerifiedToken> {
-  const key: Uint8Array | JWTVerifyGetKey = options.jwksUrl
-    ? createRemoteJWKSet(new URL(options.jwksUrl))
-    : new TextEncoder().encode(options.secret);
+  // The HS256 secret is imported as a key once: given raw bytes, jose imports them on every call.
+  let key: Promise<webcrypto.CryptoKey> | JWTVerifyGetKey;
+  if (options.jwksUrl) key = createRemoteJWKSet(new URL(options.jwksUrl));
+  else {
+    const imported = webcrypto.subtle.importKey('raw', new TextEncoder().encode(options.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    // Awaited by each call; a refusal here (never expected for bytes) must not go unhandled before then.
+    imported.catch(() => undefined);
+    key = imported;
+  }
   const algorithms = options.jwksUrl ? ['RS256', 'ES256', 'EdDSA'] : ['HS256'];
   return async (token) => {
     let payload: JWTPayload;
     try {
-      const verified = options.jwksUrl
-        ? await jwtVerify(token, key as JWTVerifyGetKey, verifyOptions(options, algorithms))
-        : await jwtVerify(token, key as Uint8Array, verifyOptions(options, algorithms));
+      const verified = typeof key === 'function' ? await jwtVerify(token, key, verifyOptions(options, algorithms)) : await jwtVerify(token, await key, verifyOptions(options, algorithms));
       payload = verified.payload;
     } catch {
       throw new TokenError('The token is invalid or expired.');
@@ -99,6 +105,42 @@ export function createExpiringTokenVerifier(options: VerifierOptions): (token: s
       principal: { sub, name, roles, nomadId: nomadId ?? null, ...(study !== undefined ? { study } : {}), ...(unit !== undefined ? { unit } : {}) },
       expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null,
     };
+  };
+}
+
+/** How long `cachedVerifier` keeps verified tokens. */
+export interface TokenCacheOptions {
+  /**
+   * Verified tokens remembered until they expire, keyed by the token's SHA-256 (the cache
+   * never holds a usable token); 0 verifies every request. @default 10_000
+   */
+  cacheSize?: number;
+  /** The clock; tests move it. @default Date.now */
+  now?: () => number;
+}
+
+/**
+ * Verifies a token once and then serves it from a bounded cache until the token's own
+ * expiry: a token is valid until `exp` whatever the cache says, so this changes no answer,
+ * only the cost (an HMAC or a signature check per request). Failures are not cached. The
+ * gateway and every subgraph verify through one.
+ */
+export function cachedVerifier(verify: (token: string) => Promise<VerifiedToken>, options: TokenCacheOptions = {}): (token: string) => Promise<Principal> {
+  const size = options.cacheSize ?? 10_000;
+  if (size === 0) return async (token) => (await verify(token)).principal;
+  const now = options.now ?? Date.now;
+  const cache = new LRUCache<string, VerifiedToken>({ max: size });
+  return async (token) => {
+    const key = createHash('sha256').update(token).digest('base64url');
+    const hit = cache.get(key);
+    if (hit) {
+      if (hit.expiresAt === null || hit.expiresAt > now()) return hit.principal;
+      cache.delete(key);
+    }
+    const verified = await verify(token);
+    // A token without `exp` never expires by itself; it is re-verified once evicted.
+    cache.set(key, verified);
+    return verified.principal;
   };
 }
 

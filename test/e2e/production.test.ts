@@ -60,6 +60,15 @@ describe('production start (npm run build, then npm run start:prod)', () => {
     expect(adHoc.body.errors).toBeUndefined();
     expect((adHoc.body.data?.applications as { totalCount: number } | undefined)?.totalCount).toBeGreaterThan(0);
 
+    // Each subgraph checks a token once and then serves it from its cache until it expires: the
+    // officer's three requests and the analyst's one cost migration two checks.
+    for (let i = 0; i < 2; i++) {
+      const again = await stack.post(officer, { documentId: await registeredHash('NomadList'), variables: { first: 1 } }, { 'x-purpose': 'production start test' });
+      expect(again.body.errors).toBeUndefined();
+    }
+    const metrics = await (await fetch(`http://127.0.0.1:${stack.env.MIGRATION_PORT}/metrics`)).text();
+    expect(/^nomad_token_verifications_total\{[^}]*\} (\d+)$/m.exec(metrics)?.[1]).toBe('2');
+
     // A token signed with the development secret is refused: production runs on the operator's secret.
     const refused = await stack.query(await signToken(DEV_JWT_SECRET, { roles: ['analyst'] }), '{ applications(first: 1) { totalCount } }');
     expect(refused.body.data?.nomads ?? null).toBeNull();

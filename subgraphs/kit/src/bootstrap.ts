@@ -1,6 +1,6 @@
 import { Registry } from 'prom-client';
 import { AGENCY_NAMES } from './agencies.ts';
-import { createTokenVerifier, type Principal } from './auth.ts';
+import { subgraphTokenVerifier, type Principal } from './auth.ts';
 import { openDatabase, type Database, type Executor } from './db/database.ts';
 import { openAnalyticsDatabase } from './db/analytics.ts';
 import { assertNoDevSecrets, EnvError, parseEnv, processEnv, type EnvSource } from './env.ts';
@@ -177,8 +177,8 @@ function subgraphDeps<TSchema extends Record<string, unknown>>(
   { options, env, keyring, logger }: StartContext<TSchema>,
   { database, analytics }: { database: Database<TSchema>; analytics: Database<TSchema> },
 ): SubgraphDeps<TSchema> {
-  const verifyToken = createTokenVerifier(env.jwt);
   const registry = new Registry();
+  const verifyToken = subgraphTokenVerifier(env.jwt, env.tokenCacheSize, registry);
   const events = options.events;
   const routes: Record<string, RouteHandler> = {};
   if (events) {

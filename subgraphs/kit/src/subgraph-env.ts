@@ -68,6 +68,8 @@ function limitsEnvShape(A: string) {
 const sharedSecurityEnvShape = {
   /** Authenticates event deliveries between agencies (`x-service-credential`). @default DEV_SERVICE_SECRET (refused in production) */
   SERVICE_SECRET: secret.default(DEV_SERVICE_SECRET),
+  /** Verified tokens cached until they expire (the gateway's variable too); 0 verifies every request. @default 10000 */
+  TOKEN_CACHE_SIZE: nonNegativeInt.default(10_000),
 };
 
 /** Who may call the agency (the gateway, the other agencies) and the keys it signs and checks with. */
@@ -167,6 +169,7 @@ export function subgraphEnvSchema(agency: string, defaultPort: number) {
         nodeEnv: env.NODE_ENV,
         logLevel: env.LOG_LEVEL,
         jwt: { secret: env.JWT_SECRET, jwksUrl: env.JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
+        tokenCacheSize: env.TOKEN_CACHE_SIZE,
         port: env[`${A}_PORT`] as number,
         host: env[`${A}_HOST`] as string,
         ...databaseConfig(A, env),
