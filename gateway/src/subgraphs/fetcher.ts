@@ -1,7 +1,8 @@
+import { STATUS_CODES } from 'node:http';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { Agent, fetch } from 'undici';
+import { Agent } from 'undici';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.ts';
-import { roundRobinFetch } from './replicas.ts';
+import { roundRobinFetch, type CallInit } from './replicas.ts';
 
 /**
  * A subgraph did not answer: refused, timed out, answered 502/503/504, or its circuit is
@@ -35,6 +36,9 @@ export interface SubgraphFetchOptions extends CircuitBreakerOptions {
 
 /** What a data source calls instead of its default fetch. */
 export type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
+/** What a fetcher answers: a Fetch API response as the data source reads it. */
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+type FetcherHeaders = FetcherResponse['headers'];
 
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
@@ -45,8 +49,129 @@ function reasonOf(err: unknown): string {
   return typeof code === 'string' && /^E[A-Z_]+$/.test(code) ? code : 'fetch failed';
 }
 
+/** The headers of a subgraph's answer, as the data source reads them (`FetcherHeaders`), over undici's own record. */
+class AnswerHeaders implements FetcherHeaders {
+  readonly #map = new Map<string, string>();
+  constructor(raw: Record<string, string | string[] | undefined>) {
+    for (const [name, value] of Object.entries(raw)) if (value !== undefined) this.#map.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value);
+  }
+  append(name: string, value: string): void {
+    const had = this.#map.get(name.toLowerCase());
+    this.#map.set(name.toLowerCase(), had === undefined ? value : `${had}, ${value}`);
+  }
+  delete(name: string): void {
+    this.#map.delete(name.toLowerCase());
+  }
+  get(name: string): string | null {
+    return this.#map.get(name.toLowerCase()) ?? null;
+  }
+  has(name: string): boolean {
+    return this.#map.has(name.toLowerCase());
+  }
+  set(name: string, value: string): void {
+    this.#map.set(name.toLowerCase(), value);
+  }
+  entries(): IterableIterator<[string, string]> {
+    return this.#map.entries();
+  }
+  keys(): IterableIterator<string> {
+    return this.#map.keys();
+  }
+  values(): IterableIterator<string> {
+    return this.#map.values();
+  }
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.#map.entries();
+  }
+}
+
 /**
- * Node's own fetch (undici, keep-alive) to one subgraph's replicas, round robin (see
+ * A subgraph's whole answer, read within the call's deadline, as the data source reads a
+ * Fetch API response (`FetcherResponse`): a plain object over the text, none of the WHATWG
+ * streams and wrappers that a `fetch` response costs on every call.
+ */
+export class SubgraphAnswer implements FetcherResponse {
+  readonly redirected = false;
+  #used = false;
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    readonly headers: FetcherHeaders,
+    private readonly body: string,
+  ) {}
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+  get statusText(): string {
+    return STATUS_CODES[this.status] ?? '';
+  }
+  get bodyUsed(): boolean {
+    return this.#used;
+  }
+  text(): Promise<string> {
+    if (this.#used) return Promise.reject(new TypeError('Body is unusable: the answer was already read'));
+    this.#used = true;
+    return Promise.resolve(this.body);
+  }
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text()) as unknown;
+  }
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = new TextEncoder().encode(await this.text());
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  }
+  clone(): SubgraphAnswer {
+    if (this.#used) throw new TypeError('Body is unusable: the answer was already read');
+    return new SubgraphAnswer(this.url, this.status, new AnswerHeaders(Object.fromEntries(this.headers)), this.body);
+  }
+}
+
+/** A call that outlived its deadline. */
+class DeadlineError extends Error {
+  override readonly name = 'TimeoutError';
+}
+
+/**
+ * One call over the pool with undici's own request API (no WHATWG fetch, no per-call
+ * AbortSignal.timeout), the answer read whole before the deadline: connection, waiting for a
+ * free one, headers and body all count against `timeoutMs`. An unavailable status's body is
+ * discarded unread.
+ */
+function poolCall(pool: Agent, timeoutMs: number) {
+  const targets = new Map<string, { origin: string; path: string }>();
+  return async (url: string, init: CallInit): Promise<SubgraphAnswer> => {
+    let target = targets.get(url);
+    if (!target) {
+      const parsed = new URL(url);
+      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+      targets.set(url, target);
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DeadlineError(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    try {
+      const res = await pool.request({
+        origin: target.origin,
+        path: target.path,
+        method: (init.method ?? 'GET') as 'POST',
+        headers: init.headers ?? {},
+        body: init.body ?? null,
+        signal: controller.signal,
+      });
+      if (UNAVAILABLE_STATUSES.has(res.statusCode)) {
+        await res.body.dump();
+        return new SubgraphAnswer(url, res.statusCode, new AnswerHeaders(res.headers), '');
+      }
+      return new SubgraphAnswer(url, res.statusCode, new AnswerHeaders(res.headers), await res.body.text());
+    } catch (err) {
+      throw controller.signal.aborted ? new DeadlineError(`no answer within ${timeoutMs} ms`, { cause: err }) : err;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/**
+ * Calls one subgraph's replicas over a keep-alive pool (undici), round robin (see
  * `replicas.ts`), with a deadline per call and one circuit breaker for the subgraph. It
  * replaces the data source's default (make-fetch-happen, no deadline), so that a hanging
  * subgraph cannot hold the client's request, and a dead one is not called at all until its
@@ -60,11 +185,10 @@ export function subgraphFetcher(
   const circuit = new CircuitBreaker(options);
   // Keep-alive connections to this subgraph's replicas, as many as configured per replica.
   const pool = new Agent({ connections: options.connections });
-  // The undici package's fetch (Node's own is a bundled copy of it), which takes the pool.
-  const send = roundRobinFetch(urls, (target, init) => fetch(target, { ...init, dispatcher: pool, signal: AbortSignal.timeout(options.timeoutMs) }));
+  const send = roundRobinFetch(urls, poolCall(pool, options.timeoutMs));
   const fetcher: Fetcher = async (_input, init = {}) => {
     if (!circuit.allow()) throw new AgencyUnavailableError(agency, 'circuit open');
-    let response: Awaited<ReturnType<typeof send>>;
+    let response: SubgraphAnswer;
     try {
       response = await send({
         ...(init.method !== undefined ? { method: init.method } : {}),
@@ -77,8 +201,7 @@ export function subgraphFetcher(
     }
     if (UNAVAILABLE_STATUSES.has(response.status)) {
       circuit.failed();
-      // Release the connection; the body says nothing a client may see.
-      await response.body?.cancel();
+      // The body says nothing a client may see (it was discarded unread).
       throw new AgencyUnavailableError(agency, `HTTP ${response.status}`);
     }
     circuit.succeeded();

@@ -14,8 +14,9 @@ export function replicaUrls(value: string): string[] {
 }
 
 function refused(err: unknown): boolean {
-  const cause = (err as { cause?: { code?: unknown } } | null)?.cause;
-  return cause?.code === 'ECONNREFUSED';
+  // undici's request API throws the socket's error; fetch wraps it as the cause.
+  const error = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  return error?.code === 'ECONNREFUSED' || error?.cause?.code === 'ECONNREFUSED';
 }
 
 /** What a call to a subgraph sends. */
