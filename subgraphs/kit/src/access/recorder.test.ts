@@ -1,8 +1,10 @@
+import { getTableColumns, type SQL } from 'drizzle-orm';
+import { PgDialect, pgSchema } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import type { Principal, Role } from '../auth.ts';
 import { legalBasisOf, processingTypeOf, readerOrganisation, SECURITY_HIDDEN_REASON, type AccessPolicy } from './policy.ts';
 import { appendAccessRecords, createAccessRecorder, recordServiceProcessing, type NewAccessRecord, type ReadRequest } from './recorder.ts';
-import type { AccessLogTables } from './table.ts';
+import { accessLogTables } from './table.ts';
 
 // The access recorder as a unit: what it appends, in how many statements, for whom; the
 // database is a fake that keeps every INSERT (the e2e tests prove the real table and its chain).
@@ -18,19 +20,24 @@ const POLICY: AccessPolicy<Field> = {
   },
 };
 
-const TABLES = { accessRecords: { name: 'access_records' } } as unknown as Pick<AccessLogTables, 'accessRecords'>;
+const TABLES = accessLogTables(pgSchema('migration'));
+const dialect = new PgDialect();
+/** Each column's key in a row, by its name in the database. */
+const KEYS = new Map(Object.entries(getTableColumns(TABLES.accessRecords)).map(([key, column]) => [column.name, key]));
 
-/** A fake executor: every INSERT's table and rows, or a failure when `fail` is set. */
+/** A fake executor: every INSERT's target and rows (read back from its one JSON parameter), or a failure when `fail` is set. */
 function fakeDb(fail = false) {
-  const inserts: { table: unknown; rows: NewAccessRecord[] }[] = [];
+  const inserts: { table: string; rows: NewAccessRecord[] }[] = [];
   const db = {
-    insert: (table: unknown) => ({
-      values: (rows: NewAccessRecord[]) => {
-        if (fail) return Promise.reject(new Error('permission denied for table access_records'));
-        inserts.push({ table, rows });
-        return Promise.resolve();
-      },
-    }),
+    execute: (query: SQL) => {
+      if (fail) return Promise.reject(new Error('permission denied for table access_records'));
+      const { sql: text, params } = dialect.sqlToQuery(query);
+      const rows = (JSON.parse(String(params[0])) as Record<string, unknown>[]).map(
+        (row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [KEYS.get(name) ?? name, value])) as NewAccessRecord,
+      );
+      inserts.push({ table: /^insert into ("[^"]+"\."[^"]+")/.exec(text)?.[1] ?? text, rows });
+      return Promise.resolve();
+    },
   };
   return { db: db as unknown as Parameters<typeof appendAccessRecords>[0], inserts };
 }
@@ -65,7 +72,7 @@ describe('the recorder of a request', () => {
       recorder.record(OTHER, 'Nomad.pin', null),
     ]);
     expect(inserts).toHaveLength(1);
-    expect(inserts[0]?.table).toBe(TABLES.accessRecords);
+    expect(inserts[0]?.table).toBe('"migration"."access_records"');
     const base = {
       requestId: 'req-1',
       readerSub: 'sub-1',

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Principal } from '../auth.ts';
 import type { Executor } from '../db/database.ts';
+import { jsonRowsInsert } from '../db/json-insert.ts';
 import { legalBasisOf, processingTypeOf, readerOrganisation, SECURITY_HIDDEN_REASON, type AccessPolicy } from './policy.ts';
 import type { AccessLogTables } from './table.ts';
 
@@ -18,14 +19,24 @@ export type NewAccessRecord = Omit<AccessLogTables['accessRecords']['$inferInser
 type AnyExecutor = Executor<Record<string, unknown>>;
 
 /**
- * Appends records in one INSERT: no shared row is read or updated, so concurrent readers never
+ * Appends records in one INSERT (`jsonRowsInsert`: the same text for any number of records, the
+ * records one JSON parameter): no shared row is read or updated, so concurrent readers never
  * wait for each other. The trigger stamps each row's transaction id and time; the sealer
  * chains them later. Throws when the write fails, and then no data may be returned.
  */
 export async function appendAccessRecords(db: AnyExecutor, tables: Pick<AccessLogTables, 'accessRecords'>, records: NewAccessRecord[]): Promise<void> {
   if (records.length === 0) return;
-  await db.insert(tables.accessRecords).values(records);
+  let insert = inserts.get(tables.accessRecords);
+  if (!insert) {
+    // id, xid and at are the database's: its sequence, the trigger's stamp, its clock.
+    insert = jsonRowsInsert(tables.accessRecords, ['id', 'xid', 'at']);
+    inserts.set(tables.accessRecords, insert);
+  }
+  await insert(db, records);
 }
+
+/** Each agency's INSERT of records, built once per table. */
+const inserts = new WeakMap<object, (db: AnyExecutor, rows: readonly NewAccessRecord[]) => Promise<void>>();
 
 const DAY_MS = 86_400_000;
 

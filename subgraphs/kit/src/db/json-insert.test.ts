@@ -1,0 +1,62 @@
+import type { SQL } from 'drizzle-orm';
+import { boolean, PgDialect, pgSchema, serial, text } from 'drizzle-orm/pg-core';
+import { describe, expect, it } from 'vitest';
+import { jsonRowsInsert } from './json-insert.ts';
+
+const things = pgSchema('demo').table('things', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  tags: text('tags').array().notNull(),
+  done: boolean('done').notNull().default(false),
+  note: text('note'),
+});
+
+/** A fake executor keeping each statement's text and parameters. */
+function recording() {
+  const statements: { text: string; params: unknown[] }[] = [];
+  const dialect = new PgDialect();
+  const db = {
+    execute: (query: SQL) => {
+      const { sql, params } = dialect.sqlToQuery(query);
+      statements.push({ text: sql, params });
+      return Promise.resolve();
+    },
+  };
+  return { db: db as unknown as Parameters<ReturnType<typeof jsonRowsInsert>>[0], statements };
+}
+
+describe('jsonRowsInsert', () => {
+  it('writes any number of rows with the same text and one JSON parameter', async () => {
+    const insert = jsonRowsInsert(things, ['id']);
+    const { db, statements } = recording();
+    await insert(db, [{ name: 'a', tags: ['x'] }]);
+    await insert(db, [
+      { name: 'b', tags: [], done: true, note: 'n' },
+      { name: 'c', tags: ['y', 'z'] },
+      { name: 'd', tags: ['w'] },
+    ]);
+    expect(statements).toHaveLength(2);
+    expect(statements[0]?.text).toBe(statements[1]?.text);
+    expect(statements[0]?.text).toBe(
+      'insert into "demo"."things" ("name", "tags", "done", "note") select "name", "tags", "done", "note" from jsonb_to_recordset($1::jsonb) as r("name" text, "tags" text[], "done" boolean, "note" text)',
+    );
+    expect(statements.map((s) => s.params.length)).toEqual([1, 1]);
+    // A value left out takes the column's literal default (done), else null (note).
+    expect(JSON.parse(String(statements[1]?.params[0]))).toEqual([
+      { name: 'b', tags: [], done: true, note: 'n' },
+      { name: 'c', tags: ['y', 'z'], done: false, note: null },
+      { name: 'd', tags: ['w'], done: false, note: null },
+    ]);
+  });
+
+  it('sends nothing for no rows', async () => {
+    const { db, statements } = recording();
+    await jsonRowsInsert(things, ['id'])(db, []);
+    expect(statements).toEqual([]);
+  });
+
+  it('refuses to leave out a column the table lacks, and a table left with no column', () => {
+    expect(() => jsonRowsInsert(things, ['id', 'nmae'])).toThrow(/things has no column nmae/);
+    expect(() => jsonRowsInsert(things, ['id', 'name', 'tags', 'done', 'note'])).toThrow(/no column left/);
+  });
+});
