@@ -164,6 +164,22 @@ describe('toConnection', () => {
     expect(decodeCursor(connection.pageInfo.endCursor ?? '')).toEqual({ key: '3', id: 'c' });
   });
 
+  it('seals a cursor only when it is read, and hands out the same one after', () => {
+    const sealed: string[] = [];
+    const connection = toConnection(rows, { limit: 3, after: null }, (r) => {
+      sealed.push(r.id);
+      return cursorOf(r);
+    });
+    // Nodes alone cost no cursor.
+    expect(connection.edges.map((e) => e.node.id)).toEqual(['a', 'b', 'c']);
+    expect(sealed).toEqual([]);
+    const end = connection.pageInfo.endCursor;
+    expect(sealed).toEqual(['c']);
+    expect(connection.edges[2]?.cursor).toBe(end);
+    expect(connection.edges[0]?.cursor).toBe(connection.pageInfo.startCursor);
+    expect(sealed).toEqual(['c', 'a']);
+  });
+
   it('has null cursors for an empty page', () => {
     const connection = toConnection([], { limit: 5, after: null }, cursorOf);
     expect(connection).toEqual({

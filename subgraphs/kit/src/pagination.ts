@@ -157,18 +157,36 @@ export type CountedConnection<T> = Connection<T> & { totalCount: () => Promise<n
 
 /**
  * Shapes rows fetched with `LIMIT limit + 1` into a connection: the extra row only tells
- * whether a next page exists.
+ * whether a next page exists. Each cursor is sealed when first read (the default field
+ * resolver reads `cursor`, `startCursor` and `endCursor` only when a client selects them), then
+ * kept: sealing costs a nonce and an AES-GCM encryption per row, which a list that asks for its
+ * nodes alone should not pay. Read inside the request, like the rest of the answer.
  */
 export function toConnection<T>(rows: readonly T[], page: Page, cursorOf: (row: T) => Cursor): Connection<T> {
-  const nodes = rows.slice(0, page.limit);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
+  const edges = rows.slice(0, page.limit).map((node) => lazyEdge(node, cursorOf));
   return {
     edges,
     pageInfo: {
       hasNextPage: rows.length > page.limit,
       hasPreviousPage: page.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
+    },
+  };
+}
+
+/** An edge whose cursor is sealed on first read, and the same string after. */
+function lazyEdge<T>(node: T, cursorOf: (row: T) => Cursor): Edge<T> {
+  let sealed: string | undefined;
+  return {
+    node,
+    get cursor() {
+      sealed ??= encodeCursor(cursorOf(node));
+      return sealed;
     },
   };
 }
