@@ -2,7 +2,8 @@ import { createServer, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { close, dispose, listen } from '../__fixtures__/gateway.ts';
-import { subgraphFetcher } from './fetcher.ts';
+import { Agent } from 'undici';
+import { poolCall, subgraphFetcher } from './fetcher.ts';
 
 /** A subgraph that holds every answer until the test releases it, counting connections. */
 async function heldSubgraph() {
@@ -109,6 +110,20 @@ describe('subgraphFetcher calls', () => {
     expect((await fetcher(sub.url, { method: 'POST', body: '{}' })).status).toBe(200);
     expect(sub.connections()).toBeLessThanOrEqual(2);
     expect(circuit.allow()).toBe(true);
+  });
+
+  it('fails a call still waiting for a free connection at its deadline, while the one ahead is held', async () => {
+    const held: ServerResponse[] = [];
+    const sub = await subgraph((res) => held.push(res));
+    const pool = new Agent({ connections: 1 });
+    dispose(() => pool.close());
+    const first = poolCall(pool, 60_000)(sub.url, { method: 'POST', body: '{}' });
+    await until(() => held.length === 1);
+    // The pool's one connection is taken: the second call waits for it, and its deadline ends the wait.
+    await expect(poolCall(pool, 200)(sub.url, { method: 'POST', body: '{}' })).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(held).toHaveLength(1);
+    held[0]?.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{}}');
+    expect((await first).status).toBe(200);
   });
 
   it('goes past a replica that refuses the connection', async () => {

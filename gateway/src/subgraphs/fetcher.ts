@@ -97,8 +97,12 @@ export class SubgraphAnswer implements FetcherResponse {
     readonly url: string,
     readonly status: number,
     readonly headers: FetcherHeaders,
-    private readonly body: string,
-  ) {}
+    body: string,
+  ) {
+    this.#body = body;
+  }
+  /** The text, until it is read (then dropped: the parsed answer is what the request keeps). */
+  #body: string;
   get ok(): boolean {
     return this.status >= 200 && this.status < 300;
   }
@@ -111,7 +115,9 @@ export class SubgraphAnswer implements FetcherResponse {
   text(): Promise<string> {
     if (this.#used) return Promise.reject(new TypeError('Body is unusable: the answer was already read'));
     this.#used = true;
-    return Promise.resolve(this.body);
+    const body = this.#body;
+    this.#body = '';
+    return Promise.resolve(body);
   }
   async json(): Promise<unknown> {
     return JSON.parse(await this.text()) as unknown;
@@ -122,7 +128,7 @@ export class SubgraphAnswer implements FetcherResponse {
   }
   clone(): SubgraphAnswer {
     if (this.#used) throw new TypeError('Body is unusable: the answer was already read');
-    return new SubgraphAnswer(this.url, this.status, new AnswerHeaders(Object.fromEntries(this.headers)), this.body);
+    return new SubgraphAnswer(this.url, this.status, new AnswerHeaders(Object.fromEntries(this.headers)), this.#body);
   }
 }
 
@@ -137,7 +143,7 @@ class DeadlineError extends Error {
  * free one, headers and body all count against `timeoutMs`. An unavailable status's body is
  * discarded unread.
  */
-function poolCall(pool: Agent, timeoutMs: number) {
+export function poolCall(pool: Agent, timeoutMs: number) {
   const targets = new Map<string, { origin: string; path: string }>();
   return async (url: string, init: CallInit): Promise<SubgraphAnswer> => {
     let target = targets.get(url);
@@ -147,8 +153,17 @@ function poolCall(pool: Agent, timeoutMs: number) {
       targets.set(url, target);
     }
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DeadlineError(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    try {
+    let timer: NodeJS.Timeout | undefined;
+    // undici heeds the signal only once the call has a socket: a call still waiting for a free
+    // connection, or for one to open, is failed by the race instead (and aborted when it starts).
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        const error = new DeadlineError(`no answer within ${timeoutMs} ms`);
+        controller.abort(error);
+        reject(error);
+      }, timeoutMs);
+    });
+    const call = (async () => {
       const res = await pool.request({
         origin: target.origin,
         path: target.path,
@@ -162,8 +177,13 @@ function poolCall(pool: Agent, timeoutMs: number) {
         return new SubgraphAnswer(url, res.statusCode, new AnswerHeaders(res.headers), '');
       }
       return new SubgraphAnswer(url, res.statusCode, new AnswerHeaders(res.headers), await res.body.text());
+    })();
+    // The loser of the race settles later, unobserved.
+    call.catch(() => undefined);
+    try {
+      return await Promise.race([call, deadline]);
     } catch (err) {
-      throw controller.signal.aborted ? new DeadlineError(`no answer within ${timeoutMs} ms`, { cause: err }) : err;
+      throw controller.signal.aborted && !(err instanceof DeadlineError) ? new DeadlineError(`no answer within ${timeoutMs} ms`, { cause: err }) : err;
     } finally {
       clearTimeout(timer);
     }
@@ -184,7 +204,8 @@ export function subgraphFetcher(
 ): { fetcher: Fetcher; circuit: CircuitBreaker } {
   const circuit = new CircuitBreaker(options);
   // Keep-alive connections to this subgraph's replicas, as many as configured per replica.
-  const pool = new Agent({ connections: options.connections });
+  // Opening a connection is bounded by the call's deadline too (undici's own default is 10 s).
+  const pool = new Agent({ connections: options.connections, connect: { timeout: options.timeoutMs } });
   const send = roundRobinFetch(urls, poolCall(pool, options.timeoutMs));
   const fetcher: Fetcher = async (_input, init = {}) => {
     if (!circuit.allow()) throw new AgencyUnavailableError(agency, 'circuit open');
