@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT, exportJWK, generateKeyPair, type JWTPayload } from 'jose';
-import { ROLES, TokenError, bearerToken, cachedVerifier, createExpiringTokenVerifier, createTokenVerifier, hasRole, signToken, type Principal, type VerifiedToken } from './auth.ts';
+import { JWKS_MAX_AGE_MS, ROLES, TokenError, bearerToken, cachedVerifier, tokenCacheOptions, createExpiringTokenVerifier, createTokenVerifier, hasRole, signToken, type Principal, type VerifiedToken } from './auth.ts';
 
 const SECRET = 'kit-auth-test-secret-0123456789abcdef';
 const NOMAD_ID = '5b0e4a8c-3f2d-4c1b-9e7a-6d8f0a1b2c3d';
@@ -258,6 +258,30 @@ describe('cachedVerifier', () => {
     await expect(cached('bad')).rejects.toThrow(TokenError);
     await expect(cached('bad')).rejects.toThrow(TokenError);
     expect(calls.filter((t) => t === 'bad')).toHaveLength(2);
+  });
+
+  it('keeps a token maxAgeMs at most when its exp is later, and until exp when sooner', async () => {
+    const time = { now: 0 };
+    const { verify, calls } = countingVerifier(1_000_000);
+    const cached = cachedVerifier(verify, { now: () => time.now, maxAgeMs: 600_000 });
+    await cached('t1');
+    time.now = 599_999;
+    await cached('t1');
+    expect(calls).toEqual(['t1']);
+    time.now = 600_000;
+    await cached('t1');
+    expect(calls).toEqual(['t1', 't1']);
+    const soon = countingVerifier(1_000);
+    const short = cachedVerifier(soon.verify, { now: () => 0, maxAgeMs: 600_000 });
+    await short('t2');
+    const later = cachedVerifier(soon.verify, { now: () => 1_000, maxAgeMs: 600_000 });
+    await later('t2');
+    expect(soon.calls).toEqual(['t2', 't2']);
+  });
+
+  it('caps the tokens of a JWKS verifier at JWKS_MAX_AGE_MS, not those of a shared secret', () => {
+    expect(tokenCacheOptions({ secret: 's', jwksUrl: 'https://idp.example/jwks' }, 5)).toEqual({ cacheSize: 5, maxAgeMs: JWKS_MAX_AGE_MS });
+    expect(tokenCacheOptions({ secret: 's' }, undefined)).toEqual({});
   });
 
   it('verifies every time with cacheSize 0', async () => {

@@ -117,6 +117,20 @@ export interface TokenCacheOptions {
   cacheSize?: number;
   /** The clock; tests move it. @default Date.now */
   now?: () => number;
+  /**
+   * How long a verified token is kept at most, whatever its `exp`: with a JWKS, a key the
+   * identity provider withdraws stops being honoured within this (jose refetches the set on
+   * that pace). `JWKS_MAX_AGE_MS` when the verifier uses a JWKS. @default until `exp`
+   */
+  maxAgeMs?: number;
+}
+
+/** How long a JWKS-verified token is kept: jose's own refetch interval of the key set (10 minutes). */
+export const JWKS_MAX_AGE_MS = 600_000;
+
+/** The cache settings of a verifier: a JWKS-verified token is kept `JWKS_MAX_AGE_MS` at most. */
+export function tokenCacheOptions(verifier: VerifierOptions, cacheSize: number | undefined): TokenCacheOptions {
+  return { ...(cacheSize !== undefined ? { cacheSize } : {}), ...(verifier.jwksUrl ? { maxAgeMs: JWKS_MAX_AGE_MS } : {}) };
 }
 
 /**
@@ -138,8 +152,10 @@ export function cachedVerifier(verify: (token: string) => Promise<VerifiedToken>
       cache.delete(key);
     }
     const verified = await verify(token);
-    // A token without `exp` never expires by itself; it is re-verified once evicted.
-    cache.set(key, verified);
+    // Kept until its `exp` or maxAgeMs from now, the sooner; without either, until evicted.
+    const cap = options.maxAgeMs === undefined ? null : now() + options.maxAgeMs;
+    const expiresAt = cap === null ? verified.expiresAt : Math.min(cap, verified.expiresAt ?? cap);
+    cache.set(key, { principal: verified.principal, expiresAt });
     return verified.principal;
   };
 }

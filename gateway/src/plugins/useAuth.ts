@@ -1,4 +1,4 @@
-import { bearerToken, cachedVerifier, createExpiringTokenVerifier, ErrorCode, TokenError, type TokenCacheOptions, type VerifierOptions } from '@nomad/contract';
+import { bearerToken, cachedVerifier, createExpiringTokenVerifier, ErrorCode, tokenCacheOptions, TokenError, type TokenCacheOptions, type VerifierOptions } from '@nomad/contract';
 import { errorReply } from '../http/exchange.ts';
 import type { GatewayPlugin } from './types.ts';
 
@@ -15,7 +15,7 @@ export interface AuthOptions extends TokenCacheOptions {
  * sends (`x-gateway-credential`, `x-service-credential`, cookies) never reach a subgraph.
  */
 export function useAuth(options: AuthOptions): GatewayPlugin {
-  const verify = cachedVerifier(createExpiringTokenVerifier(options.verifier), options);
+  const verify = cachedVerifier(createExpiringTokenVerifier(options.verifier), { ...tokenCacheOptions(options.verifier, options.cacheSize), ...(options.now ? { now: options.now } : {}) });
   return {
     name: 'auth',
     onOperation: async (exchange) => {
