@@ -141,7 +141,14 @@ export async function listExpiringStatuses(
   return {
     // One batch: the loads start in the same tick.
     edges: await Promise.all(
-      edges.map(async (e) => ({ cursor: e.cursor, node: await loadExisting(ctx.loaders.nomadById, e.node.nomadId, "An expiring status's nomad"), validUntil: e.node.validUntil })),
+      edges.map(async (e) => ({
+        // Read (and so sealed) only when the client selects it, as toConnection's own edges.
+        get cursor() {
+          return e.cursor;
+        },
+        node: await loadExisting(ctx.loaders.nomadById, e.node.nomadId, "An expiring status's nomad"),
+        validUntil: e.node.validUntil,
+      })),
     ),
     pageInfo,
     totalCount: () => countExpiring(ctx.db, window),
