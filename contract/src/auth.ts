@@ -160,6 +160,26 @@ export function cachedVerifier(verify: (token: string) => Promise<VerifiedToken>
   };
 }
 
+/**
+ * The verifier a service checks callers' tokens with: `createExpiringTokenVerifier` behind a
+ * `cachedVerifier`, whose entries a JWKS verifier keeps `JWKS_MAX_AGE_MS` at most. `onVerify`
+ * is told of every check actually made (a cache miss), for a service's metrics.
+ */
+export function createCachedTokenVerifier(
+  verifier: VerifierOptions,
+  options: Pick<TokenCacheOptions, 'cacheSize' | 'now'> & { onVerify?: () => void } = {},
+): (token: string) => Promise<Principal> {
+  const verify = createExpiringTokenVerifier(verifier);
+  const { onVerify } = options;
+  const counted = onVerify
+    ? (token: string) => {
+        onVerify();
+        return verify(token);
+      }
+    : verify;
+  return cachedVerifier(counted, { ...tokenCacheOptions(verifier, options.cacheSize), ...(options.now ? { now: options.now } : {}) });
+}
+
 /** Builds a verifier once per service; it caches the JWKS when one is used. */
 export function createTokenVerifier(options: VerifierOptions): (token: string) => Promise<Principal> {
   const verify = createExpiringTokenVerifier(options);

@@ -1,8 +1,8 @@
-import { bearerToken, cachedVerifier, createExpiringTokenVerifier, ErrorCode, tokenCacheOptions, TokenError, type TokenCacheOptions, type VerifierOptions } from '@nomad/contract';
+import { bearerToken, createCachedTokenVerifier, ErrorCode, TokenError, type TokenCacheOptions, type VerifierOptions } from '@nomad/contract';
 import { errorReply } from '../http/exchange.ts';
 import type { GatewayPlugin } from './types.ts';
 
-export interface AuthOptions extends TokenCacheOptions {
+export interface AuthOptions extends Pick<TokenCacheOptions, 'cacheSize' | 'now'> {
   /** How callers' JWTs are checked: an HS256 secret, or a JWKS URL, plus issuer/audience. */
   verifier: VerifierOptions;
 }
@@ -15,7 +15,7 @@ export interface AuthOptions extends TokenCacheOptions {
  * sends (`x-gateway-credential`, `x-service-credential`, cookies) never reach a subgraph.
  */
 export function useAuth(options: AuthOptions): GatewayPlugin {
-  const verify = cachedVerifier(createExpiringTokenVerifier(options.verifier), { ...tokenCacheOptions(options.verifier, options.cacheSize), ...(options.now ? { now: options.now } : {}) });
+  const verify = createCachedTokenVerifier(options.verifier, options);
   return {
     name: 'auth',
     onOperation: async (exchange) => {

@@ -1,5 +1,5 @@
 import { Counter, type Registry } from 'prom-client';
-import { cachedVerifier, createExpiringTokenVerifier, tokenCacheOptions, type Principal, type VerifierOptions } from '@nomad/contract';
+import { createCachedTokenVerifier, type Principal, type VerifierOptions } from '@nomad/contract';
 
 // Shared with the gateway: defined in @nomad/contract, re-exported so the kit's importers keep working.
 export {
@@ -18,8 +18,9 @@ export {
 
 /**
  * The subgraph's verifier of callers' tokens: each token checked once (signature, claims) and
- * then served from a cache until its own `exp` (with a JWKS, 10 minutes at most), as the gateway does (`cachedVerifier`; the
- * cache is keyed by the token's SHA-256). The gateway forwards the same token on every fetch,
+ * then served from a cache until its own `exp` (with a JWKS, 10 minutes at most), as the
+ * gateway does (`createCachedTokenVerifier`; the cache is keyed by the token's SHA-256). The
+ * gateway forwards the same token on every fetch,
  * so without it every subgraph repeats the check on every request. Counts the checks it makes
  * in `nomad_token_verifications_total` on `registry`.
  */
@@ -29,12 +30,5 @@ export function subgraphTokenVerifier(jwt: VerifierOptions, cacheSize: number, r
     help: "Callers' tokens verified (signature and claims), not served from the token cache",
     registers: [registry],
   });
-  const verify = createExpiringTokenVerifier(jwt);
-  return cachedVerifier(
-    (token) => {
-      verifications.inc();
-      return verify(token);
-    },
-    tokenCacheOptions(jwt, cacheSize),
-  );
+  return createCachedTokenVerifier(jwt, { cacheSize, onVerify: () => verifications.inc() });
 }
