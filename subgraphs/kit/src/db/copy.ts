@@ -26,10 +26,17 @@ function copyText(column: Column, value: unknown): string {
   return text.replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
 }
 
+/** A column's literal Drizzle default (`.default(false)`), or undefined when it has none or its default is SQL. */
+export function literalDefaultOf(column: Column): unknown {
+  const value: unknown = column.default;
+  return typeof value !== 'object' || value === null || Array.isArray(value) ? value : undefined;
+}
+
 /** A column's value for a row that leaves it out: drizzle's `$defaultFn` or literal default, else null. */
 function defaultOf(column: Column): unknown {
   if (column.defaultFn) return column.defaultFn();
-  if (column.default !== undefined && (typeof column.default !== 'object' || column.default === null || Array.isArray(column.default))) return column.default;
+  const literal = literalDefaultOf(column);
+  if (literal !== undefined) return literal;
   if (column.notNull) {
     throw new Error(`copyRows: ${column.name} is left out of some rows but not others, and its default is SQL: give it in every row or in none`);
   }

@@ -1,11 +1,11 @@
 import { getTableColumns, sql, type Column, type InferInsertModel } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './database.ts';
-import { quoteIdent } from './copy.ts';
+import { literalDefaultOf, quoteIdent } from './copy.ts';
 
 type AnyExecutor = Executor<Record<string, unknown>>;
 
-/** A column as the statement writes it: the row's key, its value's name in the JSON, its SQL type, its default. */
+/** A column the statement writes: its key in a row, and its Drizzle definition (name in the JSON, SQL type, default). */
 interface JsonColumn {
   key: string;
   column: Column;
@@ -36,14 +36,12 @@ export function jsonRowsInsert<TTable extends PgTable>(table: TTable, omit: read
   const definitions = columns.map(({ column }) => `${quoteIdent(column.name)} ${column.getSQLType()}`).join(', ');
   const head = sql.raw(`insert into ${target} (${list}) select ${list} from jsonb_to_recordset(`);
   const tail = sql.raw(`::jsonb) as r(${definitions})`);
-  const literalDefault = (column: Column): unknown =>
-    column.default !== undefined && (typeof column.default !== 'object' || column.default === null || Array.isArray(column.default)) ? column.default : null;
   return async (db: AnyExecutor, rows: readonly InferInsertModel<TTable>[]): Promise<void> => {
     if (rows.length === 0) return;
     const values = rows.map((row) => {
       const record = row as Record<string, unknown>;
       const out: Record<string, unknown> = {};
-      for (const { key, column } of columns) out[column.name] = record[key] === undefined ? literalDefault(column) : record[key];
+      for (const { key, column } of columns) out[column.name] = record[key] === undefined ? (literalDefaultOf(column) ?? null) : record[key];
       return out;
     });
     await db.execute(sql`${head}${JSON.stringify(values)}${tail}`);
