@@ -159,8 +159,9 @@ export function poolCall(pool: Agent, timeoutMs: number) {
     const deadline = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => {
         const error = new DeadlineError(`no answer within ${timeoutMs} ms`);
-        controller.abort(error);
+        // Rejected first, so the race answers the deadline, never the aborted call's own error.
         reject(error);
+        controller.abort(error);
       }, timeoutMs);
     });
     const call = (async () => {
@@ -182,8 +183,6 @@ export function poolCall(pool: Agent, timeoutMs: number) {
     call.catch(() => undefined);
     try {
       return await Promise.race([call, deadline]);
-    } catch (err) {
-      throw controller.signal.aborted && !(err instanceof DeadlineError) ? new DeadlineError(`no answer within ${timeoutMs} ms`, { cause: err }) : err;
     } finally {
       clearTimeout(timer);
     }
