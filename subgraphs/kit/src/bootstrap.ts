@@ -4,7 +4,7 @@ import { subgraphTokenVerifier, type Principal } from './auth.ts';
 import { openDatabase, type Database, type Executor } from './db/database.ts';
 import { openAnalyticsDatabase } from './db/analytics.ts';
 import { assertNoDevSecrets, EnvError, parseEnv, processEnv, type EnvSource } from './env.ts';
-import { requireCursorKeyInScope } from './pagination.ts';
+import { cursorKeyOf, requireCursorKeyInScope, useProcessCursorKey } from './pagination.ts';
 import { exponentialBackoff, type Backoff } from './events/relay.ts';
 import { startEventDelivery, type EventDelivery } from './events/runtime.ts';
 import { eventsRoute, type EventHandlers } from './events/route.ts';
@@ -86,7 +86,9 @@ async function checkConfiguration<TSchema extends Record<string, unknown>>(optio
     assertHandlers(options.agency, [...Object.keys(options.events.handlers), ...accessLedgerEventTypes(options.agency)]);
   }
   const keyring = await loadKeyring({ agency: options.agency, env: env.raw as EnvSource, production: env.nodeEnv === 'production', dataDir: env.dataDir });
-  // In production every cursor is sealed with the agency's own key, put in scope per request.
+  // This process serves this one agency: every cursor is sealed with its own key.
+  useProcessCursorKey(cursorKeyOf(env.gatewaySecret));
+  // In production a cursor is never sealed with the development key.
   if (env.nodeEnv === 'production') requireCursorKeyInScope();
   return { env, keyring };
 }

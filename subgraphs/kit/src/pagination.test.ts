@@ -12,6 +12,7 @@ import {
   requireCursorKeyInScope,
   toConnection,
   toPage,
+  useProcessCursorKey,
   withCursorKey,
   type Connection,
   type Cursor,
@@ -129,6 +130,35 @@ describe('cursors', () => {
     const sealed = withCursorKey(key, () => encodeCursor({ key: '1', id: 'a' }));
     expect(withCursorKey(key, () => decodeCursor(sealed))).toEqual({ key: '1', id: 'a' });
     expect(caught(() => decodeCursor(sealed)).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it("use the process's key everywhere in a process that serves one agency, and a request's own key where another is put in scope", async () => {
+    const own = cursorKeyOf('this-agency-gateway-credential');
+    const other = cursorKeyOf('another-agency-gateway-credential');
+    useProcessCursorKey(own);
+    requireCursorKeyInScope();
+    try {
+      // A request of the process's agency, across an await, and a job outside any request: the same key, required or not.
+      const sealed = await withCursorKey(own, async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return encodeCursor({ key: '1', id: 'a' });
+      });
+      expect(decodeCursor(sealed)).toEqual({ key: '1', id: 'a' });
+      expect(withCursorKey(own, () => decodeCursor(encodeCursor({ key: '2', id: 'b' })))).toEqual({ key: '2', id: 'b' });
+      // Another agency's request in the same process keeps its own key, across an await.
+      const foreign = await withCursorKey(other, async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(caught(() => decodeCursor(sealed)).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+        return encodeCursor({ key: '3', id: 'c' });
+      });
+      expect(caught(() => decodeCursor(foreign)).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+      expect(withCursorKey(other, () => decodeCursor(foreign))).toEqual({ key: '3', id: 'c' });
+    } finally {
+      useProcessCursorKey(undefined);
+      requireCursorKeyInScope(false);
+    }
+    // Without it, outside a request: the development key, which opens neither.
+    expect(caught(() => decodeCursor(withCursorKey(own, () => encodeCursor({ key: '1', id: 'a' })))).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('name the argument they were given for', () => {

@@ -55,11 +55,33 @@ export function cursorKeyOf(secret: string): Buffer {
 
 /** Outside a request (tests, tools), the development credential's key, as a development server has. */
 const DEFAULT_CURSOR_KEY = cursorKeyOf(DEV_GATEWAY_SECRET);
-const cursorKeys = new AsyncLocalStorage<Buffer>();
+
+/**
+ * The key of the one agency this process serves (`runSubgraph`, a service's own process):
+ * every request of it and every job uses it, with nothing put in scope per request.
+ */
+let processKey: Buffer | undefined;
+/**
+ * Keys put in scope per request, for a process that serves several agencies (the in-process
+ * test harness), created only then: an AsyncLocalStorage turns on Node 20's promise hooks for
+ * every promise of the process, a tenth of a subgraph's CPU on an officer's case view.
+ */
+let scopedKeys: AsyncLocalStorage<Buffer> | undefined;
+
+/**
+ * Declares that this process serves one agency, whose cursor key is `key` (derived from its
+ * gateway credential, `cursorKeyOf`): its requests seal and open cursors with it, and so does
+ * anything else the process runs.
+ */
+export function useProcessCursorKey(key: Buffer | undefined): void {
+  processKey = key;
+}
 
 /** Runs `work` (a request) with `key` encrypting and checking every cursor it hands out or reads. */
 export function withCursorKey<T>(key: Buffer, work: () => T): T {
-  return cursorKeys.run(key, work);
+  if (processKey !== undefined && key.equals(processKey)) return work();
+  scopedKeys ??= new AsyncLocalStorage<Buffer>();
+  return scopedKeys.run(key, work);
 }
 
 let cursorKeyRequired = false;
@@ -67,14 +89,15 @@ let cursorKeyRequired = false;
 /**
  * From now on, a cursor sealed or opened outside a request (no key in scope) is an error, not
  * the development key: a production server calls it at start, since a cursor sealed with the
- * development key would be readable by anyone who derives it.
+ * development key would be readable by anyone who derives it. A process that serves one
+ * agency (`useProcessCursorKey`) always has its key in scope.
  */
 export function requireCursorKeyInScope(required = true): void {
   cursorKeyRequired = required;
 }
 
 function currentCursorKey(): Buffer {
-  const key = cursorKeys.getStore();
+  const key = scopedKeys?.getStore() ?? processKey;
   if (key) return key;
   if (cursorKeyRequired) throw new Error('a cursor was sealed or opened outside a request (no cursor key in scope)');
   return DEFAULT_CURSOR_KEY;

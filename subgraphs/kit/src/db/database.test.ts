@@ -1,8 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { connect } from './database.ts';
+import { eq, sql } from 'drizzle-orm';
+import { integer, pgTable } from 'drizzle-orm/pg-core';
+import { connect, type Db } from './database.ts';
+import { prepared } from './prepared.ts';
 import { countStatements } from './metrics.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
+
+const numbers = pgTable('kit_numbers', { n: integer('n').primaryKey() });
 
 describe('connect', () => {
   const dbs: TestDatabase[] = [];
@@ -15,15 +19,40 @@ describe('connect', () => {
     dbs.push(t);
     const database = connect(t.url, { agency: 'kit', schema: {} });
     try {
-      const { counter, result } = countStatements(async () => {
-        await database.db.execute(sql`select 1`);
-        await Promise.all([database.db.execute(sql`select 2`), database.db.execute(sql`select 3`)]);
+      const { counter, result } = countStatements(database.db, async (db) => {
+        await db.execute(sql`select 1`);
+        await Promise.all([db.execute(sql`select 2`), db.transaction((tx) => tx.execute(sql`select 3`))]);
       });
-      await result;
+      // Beside it, on the pool: not this unit's.
+      const other = countStatements(database.db, (db) => db.execute(sql`select 'other'`));
+      await Promise.all([result, other.result, database.db.execute(sql`select 4`)]);
       expect(counter.count).toBe(3);
-      await database.db.execute(sql`select 4`);
-      expect(counter.count).toBe(3);
-      expect(database.statementCount()).toBe(4);
+      expect(other.counter.count).toBe(1);
+      expect(database.statementCount()).toBe(5);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("counts a prepared statement on the view that ran it, built once on the view's pool", async () => {
+    const t = await createTestDatabase('kit_db');
+    dbs.push(t);
+    const database = connect(t.url, { agency: 'kit', schema: {} });
+    const built: object[] = [];
+    const run = prepared((db: Db) => {
+      built.push(db);
+      return db.select({ n: numbers.n }).from(numbers).where(eq(numbers.n, sql.placeholder('n'))).prepare('kit_counted');
+    });
+    try {
+      await database.db.execute(sql`create table kit_numbers (n int primary key)`);
+      const before = database.statementCount();
+      const first = countStatements(database.db, (db) => run(db, { n: 1 }));
+      const second = countStatements(database.db, async (db) => [await run(db, { n: 2 }), await run(db, { n: 3 })]);
+      await Promise.all([first.result, second.result]);
+      expect(first.counter.count).toBe(1);
+      expect(second.counter.count).toBe(2);
+      expect(built).toEqual([database.db]);
+      expect(database.statementCount() - before).toBe(3);
     } finally {
       await database.close();
     }

@@ -4,7 +4,6 @@ import type { PgDatabase } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { Logger } from '../logger.ts';
 import { startEmbeddedWithRuntimeRole } from './embedded-runtime.ts';
-import { noteStatement } from './metrics.ts';
 import { runMigrations } from './migrate.ts';
 import { assertRuntimeRole, grantRuntimeAccess } from './roles.ts';
 
@@ -251,7 +250,6 @@ export function connect<TSchema extends Record<string, unknown>>(
     logger: {
       logQuery: () => {
         total += 1;
-        noteStatement();
       },
     },
   });

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { baseOf, noteStatementOn } from './metrics.ts';
 
 /** What drizzle's `.prepare(name)` returns, as far as {@link prepared} needs it. */
 interface PreparedStatement<TResult> {
@@ -23,11 +24,14 @@ interface PreparedStatement<TResult> {
 export function prepared<TDb extends object, TResult>(build: (db: TDb) => PreparedStatement<TResult>): (db: TDb, values: Record<string, unknown>) => Promise<TResult> {
   const statements = new WeakMap<TDb, PreparedStatement<TResult>>();
   return (db, values) => {
-    let statement = statements.get(db);
+    // A request's counted view shares its pool's statement, and counts the run itself.
+    const pool = baseOf(db);
+    let statement = statements.get(pool);
     if (statement === undefined) {
-      statement = build(db);
-      statements.set(db, statement);
+      statement = build(pool);
+      statements.set(pool, statement);
     }
+    noteStatementOn(db);
     return statement.execute(values);
   };
 }

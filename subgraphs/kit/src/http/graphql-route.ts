@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/
 import type { ReadRequest } from '../access/recorder.ts';
 import { bearerToken, type Principal } from '../auth.ts';
 import type { RequestContext } from '../context.ts';
-import { countStatements } from '../db/metrics.ts';
+import { countedDb, type StatementCounter } from '../db/metrics.ts';
 import { ErrorCode } from '../errors.ts';
 import { Headers, MAX_PURPOSE_LENGTH } from '../headers.ts';
 import type { IdempotencyTables } from '../idempotency.ts';
@@ -16,7 +16,7 @@ export const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const PRINTABLE = /^[\p{L}\p{N}\p{P}\p{Zs}\p{S}]*$/u;
 
 /** What `/graphql` needs to turn a request into an operation with its context. */
-export interface GraphqlRouteOptions<TLoaders, TDb> {
+export interface GraphqlRouteOptions<TLoaders, TDb extends object> {
   apollo: ApolloServer<RequestContext<TLoaders, TDb>>;
   metrics: ServerMetrics;
   db: TDb;
@@ -99,7 +99,7 @@ async function writeResponse(res: ServerResponse, response: HTTPGraphQLResponse,
  * `/graphql`: authenticate, read the request headers and body, run the operation with a fresh
  * context (fresh loaders) while counting its SQL statements, answer.
  */
-export function graphqlRoute<TLoaders, TDb>(options: GraphqlRouteOptions<TLoaders, TDb>) {
+export function graphqlRoute<TLoaders, TDb extends object>(options: GraphqlRouteOptions<TLoaders, TDb>) {
   const { apollo, metrics, db, logger } = options;
   const cursorKey = cursorKeyOf(options.gatewaySecret);
   return async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
@@ -107,28 +107,30 @@ export function graphqlRoute<TLoaders, TDb>(options: GraphqlRouteOptions<TLoader
     const { purpose, idempotencyKey } = requestHeaders(req);
     const body = req.method === 'POST' ? await readJsonBody(req, options.maxBodyBytes) : undefined;
     const url = new URL(req.url ?? '/', 'http://subgraph');
-    // Built inside the counted call, as Apollo asks for it: the loaders belong to this operation.
-    const contextOf = (): RequestContext<TLoaders, TDb> => ({
-      principal,
-      purpose,
-      requestId,
-      idempotencyKey,
-      db,
-      ...(options.analyticsDb === undefined ? {} : { analytics: options.analyticsDb }),
-      loaders: options.createLoaders(db, { principal, purpose, requestId, operationName: operationNameOf(body) }),
-      logger: logger.child({ requestId }),
-      ...(options.idempotency ? { idempotency: options.idempotency } : {}),
-    });
-    const { counter, result } = countStatements(() =>
-      // Cursors handed out and read in this request are sealed with this agency's key.
-      withCursorKey(cursorKey, () =>
-        apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMapOf(req), search: url.search, body },
-          context: () => Promise.resolve(contextOf()),
-        }),
-      ),
+    // The operation's statements: counted on the views of the pools its context carries.
+    const counter: StatementCounter = { count: 0 };
+    // Built as Apollo asks for it: the loaders belong to this operation.
+    const contextOf = (): RequestContext<TLoaders, TDb> => {
+      const counted = countedDb(db, counter);
+      return {
+        principal,
+        purpose,
+        requestId,
+        idempotencyKey,
+        db: counted,
+        ...(options.analyticsDb === undefined ? {} : { analytics: countedDb(options.analyticsDb, counter) }),
+        loaders: options.createLoaders(counted, { principal, purpose, requestId, operationName: operationNameOf(body) }),
+        logger: logger.child({ requestId }),
+        ...(options.idempotency ? { idempotency: options.idempotency } : {}),
+      };
+    };
+    // Cursors handed out and read in this request are sealed with this agency's key.
+    const response = await withCursorKey(cursorKey, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMapOf(req), search: url.search, body },
+        context: () => Promise.resolve(contextOf()),
+      }),
     );
-    const response = await result;
     metrics.sqlTotal.inc(counter.count);
     metrics.sqlPerOperation.observe(counter.count);
     await writeResponse(res, response, requestId, options.exposeSqlCount ? counter.count : null);

@@ -21,7 +21,7 @@ export { readJsonBody, safeEqual, sendError, sendJson } from './respond.ts';
 /** An extra HTTP route (e.g. `POST /events`); it authenticates its own callers. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: unknown) => Promise<void>;
 
-export interface SubgraphServerOptions<TLoaders, TDb> {
+export interface SubgraphServerOptions<TLoaders, TDb extends object> {
   /** Agency name, e.g. `migration`; used in logs and metrics. */
   name: string;
   modules: SubgraphModule<RequestContext<TLoaders, TDb>>[];
@@ -150,7 +150,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
  * `/ready` and `/metrics`. Every `/graphql` request must come through the gateway
  * (credential header) and carry a valid bearer token, which is verified again here.
  */
-export async function startSubgraphServer<TLoaders, TDb>(options: SubgraphServerOptions<TLoaders, TDb>): Promise<SubgraphServer> {
+export async function startSubgraphServer<TLoaders, TDb extends object>(options: SubgraphServerOptions<TLoaders, TDb>): Promise<SubgraphServer> {
   const { logger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
   const host = options.host ?? '127.0.0.1';

@@ -104,8 +104,10 @@ describe('migration\'s facts behind other agencies\' records', () => {
 
 describe('SQL: the relation costs one statement per request, whatever the number of nomads', () => {
   const statementsFor = async (ids: string[]) => {
-    const ctx = ctxOf('labor_officer');
-    const { counter, result } = countStatements(() => Promise.all(ids.map((id) => canReadIdentity(ctx, id, 'Nomad.surname'))));
+    const { counter, result } = countStatements(database.db, (db) => {
+      const ctx = serviceContext({ ...database, db }, officer('labor_officer'), { logger });
+      return Promise.all(ids.map((id) => canReadIdentity(ctx, id, 'Nomad.surname')));
+    });
     const allowed = await result;
     return { statements: counter.count, allowed };
   };
