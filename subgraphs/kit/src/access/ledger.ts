@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
+import { jsonRowsInsert } from '../db/json-insert.ts';
 import type { DomainEvent } from '../events/catalog.ts';
 import { publishEvent } from '../events/outbox.ts';
 import type { EventTables } from '../events/tables.ts';
@@ -81,7 +82,9 @@ export async function anchorAccessSeal(tx: AnyExecutor, tables: LedgerTables, ke
   const [same] = last && seal.seq <= last.seq ? await tx.select({ root: a.root }).from(a).where(and(eq(a.agency, agency), eq(a.seq, seal.seq))) : [];
   if (continuity(agency, seal, last, same) === 'known') return;
   await tx.insert(a).values({ agency, ...sealColumnsOf(seal) });
-  await tx.insert(ledgerRecords).values(
+  // Up to `seal_max_records` (500) rows: as one JSON parameter, not a placeholder per value.
+  await jsonRowsInsert(ledgerRecords, [])(
+    tx,
     records.map(({ id, ...record }: CanonicalRecord) => ({ agency, recordId: Number(id), ...record, sealSeq: seal.seq })),
   );
 }

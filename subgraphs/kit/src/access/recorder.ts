@@ -25,18 +25,9 @@ type AnyExecutor = Executor<Record<string, unknown>>;
  * chains them later. Throws when the write fails, and then no data may be returned.
  */
 export async function appendAccessRecords(db: AnyExecutor, tables: Pick<AccessLogTables, 'accessRecords'>, records: NewAccessRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  let insert = inserts.get(tables.accessRecords);
-  if (!insert) {
-    // id, xid and at are the database's: its sequence, the trigger's stamp, its clock.
-    insert = jsonRowsInsert(tables.accessRecords, ['id', 'xid', 'at']);
-    inserts.set(tables.accessRecords, insert);
-  }
-  await insert(db, records);
+  // id, xid and at are the database's: its sequence, the trigger's stamp, its clock.
+  await jsonRowsInsert(tables.accessRecords, ['id', 'xid', 'at'])(db, records);
 }
-
-/** Each agency's INSERT of records, built once per table. */
-const inserts = new WeakMap<object, (db: AnyExecutor, rows: readonly NewAccessRecord[]) => Promise<void>>();
 
 const DAY_MS = 86_400_000;
 

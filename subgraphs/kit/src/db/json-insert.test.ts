@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm';
-import { boolean, PgDialect, pgSchema, serial, text } from 'drizzle-orm/pg-core';
+import { boolean, customType, PgDialect, pgSchema, serial, text, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { jsonRowsInsert } from './json-insert.ts';
 
@@ -49,6 +49,11 @@ describe('jsonRowsInsert', () => {
     ]);
   });
 
+  it('is built once per table and columns left out', () => {
+    expect(jsonRowsInsert(things, ['id'])).toBe(jsonRowsInsert(things, ['id']));
+    expect(jsonRowsInsert(things, ['id', 'note'])).not.toBe(jsonRowsInsert(things, ['id']));
+  });
+
   it('sends nothing for no rows', async () => {
     const { db, statements } = recording();
     await jsonRowsInsert(things, ['id'])(db, []);
@@ -58,5 +63,17 @@ describe('jsonRowsInsert', () => {
   it('refuses to leave out a column the table lacks, and a table left with no column', () => {
     expect(() => jsonRowsInsert(things, ['id', 'nmae'])).toThrow(/things has no column nmae/);
     expect(() => jsonRowsInsert(things, ['id', 'name', 'tags', 'done', 'note'])).toThrow(/no column left/);
+  });
+
+  it('refuses a column whose value Drizzle would compute or map, and takes a custom type without a mapping', () => {
+    const table = (extra: Record<string, PgColumnBuilderBase>) => pgSchema('demo').table('others', { name: text('name').notNull(), ...extra });
+    const upper = customType<{ data: string; driverData: string }>({ dataType: () => 'text', toDriver: (v) => v.toUpperCase() });
+    const plain = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
+    expect(() => jsonRowsInsert(table({ ref: text('ref').$defaultFn(() => 'r') }), [])).toThrow(/others\.ref has a \$defaultFn/);
+    expect(() => jsonRowsInsert(table({ seen: text('seen').$onUpdateFn(() => 'now') }), [])).toThrow(/others\.seen has an \$onUpdateFn/);
+    expect(() => jsonRowsInsert(table({ code: upper('code') }), [])).toThrow(/others\.code is a custom type with a toDriver/);
+    expect(() => jsonRowsInsert(table({ xid: plain('xid') }), [])).not.toThrow();
+    // Left out, they are the database's: no refusal.
+    expect(() => jsonRowsInsert(table({ ref: text('ref').$defaultFn(() => 'r') }), ['ref'])).not.toThrow();
   });
 });

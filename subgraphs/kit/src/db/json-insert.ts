@@ -1,5 +1,5 @@
 import { getTableColumns, sql, type Column, type InferInsertModel } from 'drizzle-orm';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig, PgCustomColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './database.ts';
 import { literalDefaultOf, quoteIdent } from './copy.ts';
 
@@ -9,6 +9,15 @@ type AnyExecutor = Executor<Record<string, unknown>>;
 interface JsonColumn {
   key: string;
   column: Column;
+}
+
+/** Why the JSON statement cannot write `column` as Drizzle would, or null: a value computed in JavaScript, or mapped on its way to the driver. */
+function unwritableBecause(column: Column): string | null {
+  const { defaultFn, onUpdateFn } = column as Column & { defaultFn?: unknown; onUpdateFn?: unknown };
+  if (defaultFn !== undefined) return 'has a $defaultFn';
+  if (onUpdateFn !== undefined) return 'has an $onUpdateFn';
+  if (column instanceof PgCustomColumn && typeof (column as unknown as { mapTo?: unknown }).mapTo === 'function') return "is a custom type with a toDriver";
+  return null;
 }
 
 /**
@@ -21,9 +30,31 @@ interface JsonColumn {
  * Every column but those in `omit` (left to their database defaults and triggers) is written;
  * a row without a value takes the column's literal Drizzle default, else null. Values must be
  * what JSON carries into the column's type: strings, numbers, booleans, arrays of them (into
- * `text[]`), ISO timestamps, null.
+ * `text[]`), ISO timestamps, null. A column whose value Drizzle would compute or map
+ * (`$defaultFn`, `$onUpdateFn`, a custom type's `toDriver`) is refused when the statement is built.
  */
-export function jsonRowsInsert<TTable extends PgTable>(table: TTable, omit: readonly string[]) {
+export function jsonRowsInsert<TTable extends PgTable>(table: TTable, omit: readonly string[]): JsonRowsInsert<TTable> {
+  // Built once per table and columns left out: callers may ask for it on every write.
+  const key = omit.join(',');
+  let byOmit = built.get(table);
+  if (!byOmit) {
+    byOmit = new Map();
+    built.set(table, byOmit);
+  }
+  let insert = byOmit.get(key) as JsonRowsInsert<TTable> | undefined;
+  if (!insert) {
+    insert = buildJsonRowsInsert(table, omit);
+    byOmit.set(key, insert as JsonRowsInsert<PgTable>);
+  }
+  return insert;
+}
+
+/** The statement's runner: writes `rows` through `db` (the pool or a transaction); nothing for no row. */
+export type JsonRowsInsert<TTable extends PgTable> = (db: AnyExecutor, rows: readonly InferInsertModel<TTable>[]) => Promise<void>;
+
+const built = new WeakMap<PgTable, Map<string, JsonRowsInsert<PgTable>>>();
+
+function buildJsonRowsInsert<TTable extends PgTable>(table: TTable, omit: readonly string[]): JsonRowsInsert<TTable> {
   const { name, schema } = getTableConfig(table);
   const all = getTableColumns(table) as Record<string, Column>;
   for (const key of omit) if (!Object.hasOwn(all, key)) throw new Error(`jsonRowsInsert: ${name} has no column ${key} to leave out`);
@@ -32,11 +63,15 @@ export function jsonRowsInsert<TTable extends PgTable>(table: TTable, omit: read
     .filter(([key]) => !omit.includes(key))
     .map(([key, column]) => ({ key, column }));
   if (columns.length === 0) throw new Error(`jsonRowsInsert: ${name} has no column left to write`);
+  for (const { key, column } of columns) {
+    const unwritable = unwritableBecause(column);
+    if (unwritable) throw new Error(`jsonRowsInsert: ${name}.${key} ${unwritable}: Drizzle's INSERT would apply it, this statement cannot`);
+  }
   const list = columns.map(({ column }) => quoteIdent(column.name)).join(', ');
   const definitions = columns.map(({ column }) => `${quoteIdent(column.name)} ${column.getSQLType()}`).join(', ');
   const head = sql.raw(`insert into ${target} (${list}) select ${list} from jsonb_to_recordset(`);
   const tail = sql.raw(`::jsonb) as r(${definitions})`);
-  return async (db: AnyExecutor, rows: readonly InferInsertModel<TTable>[]): Promise<void> => {
+  return async (db, rows) => {
     if (rows.length === 0) return;
     const values = rows.map((row) => {
       const record = row as Record<string, unknown>;
