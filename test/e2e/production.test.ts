@@ -56,18 +56,32 @@ describe('production start (npm run build, then npm run start:prod)', () => {
     const free = await stack.query(officer, '{ nomads(first: 1) { totalCount } }', { 'x-purpose': 'production start test' });
     expect(free.status).toBe(400);
     expect(free.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_REQUIRED');
-    const adHoc = await stack.query(await stack.token(['analyst']), '{ applications(first: 1) { totalCount } }', { 'x-purpose': 'production start test' });
+    const analyst = await stack.token(['analyst']);
+    const adHoc = await stack.query(analyst, '{ applications(first: 1) { totalCount } }', { 'x-purpose': 'production start test' });
     expect(adHoc.body.errors).toBeUndefined();
     expect((adHoc.body.data?.applications as { totalCount: number } | undefined)?.totalCount).toBeGreaterThan(0);
+    // A cursor sealed in one request opens in the next: the service's own key, process-wide.
+    type Page = { applications: { edges: { cursor: string; node: { number: string } }[] } };
+    const pageOf = async (after: string | null) => {
+      const page = await stack!.post(analyst, { query: 'query($after: String) { applications(first: 1, after: $after) { edges { cursor node { number } } } }', variables: { after } }, { 'x-purpose': 'production start test' });
+      expect(page.body.errors).toBeUndefined();
+      return (page.body.data as Page | undefined)?.applications.edges[0];
+    };
+    const first = await pageOf(null);
+    const second = await pageOf(first?.cursor ?? '');
+    expect(second?.node.number).toBeDefined();
+    expect(second?.node.number).not.toBe(first?.node.number);
 
     // Each subgraph checks a token once and then serves it from its cache until it expires: the
-    // officer's three requests and the analyst's one cost migration two checks.
+    // officer's three requests and the analyst's three cost migration two checks.
     for (let i = 0; i < 2; i++) {
       const again = await stack.post(officer, { documentId: await registeredHash('NomadList'), variables: { first: 1 } }, { 'x-purpose': 'production start test' });
       expect(again.body.errors).toBeUndefined();
     }
     const metrics = await (await fetch(`http://127.0.0.1:${stack.env.MIGRATION_PORT}/metrics`)).text();
     expect(/^nomad_token_verifications_total\{[^}]*\} (\d+)$/m.exec(metrics)?.[1]).toBe('2');
+    // Each operation counted its own SQL statements (countedDb), in the built service too.
+    expect(Number(/^nomad_sql_statements_total(?:\{[^}]*\})? (\d+)$/m.exec(metrics)?.[1] ?? 0)).toBeGreaterThan(0);
 
     // A token signed with the development secret is refused: production runs on the operator's secret.
     const refused = await stack.query(await signToken(DEV_JWT_SECRET, { roles: ['analyst'] }), '{ applications(first: 1) { totalCount } }');
