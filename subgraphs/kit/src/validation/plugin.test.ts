@@ -69,6 +69,23 @@ describe('input validation before execution', () => {
     expect(violations(query, { id: 'also-bad' }).map((v) => v.field)).toEqual(['id', 'id']);
   });
 
+  it('checks each request of one parsed operation with its own variables (the walk is kept per operation, the values never)', () => {
+    // Apollo Server hands every request of one query text the same parsed document.
+    const document = parse('query($id: ID!, $f: Filter) { thing(id: $id) ...F } fragment F on Query { search(filter: $f) }');
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    if (!operation) throw new Error('no operation');
+    const check = (variables: Record<string, unknown>) => findInputViolations(schema, document, operation, variables, DEFAULT_INPUT_LIMITS).map((v) => v.field);
+    expect(check({ id: UUID, f: { ids: [UUID] } })).toEqual([]);
+    expect(check({ id: 'bad', f: { ids: ['bad'] } })).toEqual(['id', 'filter.ids.0']);
+    expect(check({ id: UUID, f: { names: ['a\u0000'] } })).toEqual(['filter.names.0']);
+    expect(check({ id: UUID })).toEqual([]);
+    // The same document against another schema (another agency in one process) is walked against that schema.
+    // There, a filter's ids are plain strings: only \`id\` is refused.
+    const other = buildSchema('type Query { thing(id: ID!): String search(filter: Filter): String } input Filter { ids: [String!] }');
+    expect(findInputViolations(other, document, operation, { id: 'bad', f: { ids: ['bad'] } }, DEFAULT_INPUT_LIMITS).map((v) => v.field)).toEqual(['id']);
+    expect(check({ id: 'bad', f: { ids: ['bad'] } })).toEqual(['id', 'filter.ids.0']);
+  });
+
   it('leaves variables that do not fit their type to GraphQL execution', () => {
     expect(violations('query($id: ID!) { thing(id: $id) }', { id: { not: 'a scalar' } })).toEqual([]);
   });

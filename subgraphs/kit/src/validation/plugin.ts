@@ -7,6 +7,8 @@ import {
   visit,
   visitWithTypeInfo,
   type DocumentNode,
+  type FieldNode,
+  type GraphQLField,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
@@ -15,6 +17,44 @@ import { checkInputValue, DEFAULT_INPUT_LIMITS, type InputLimits, type InputViol
 
 /** Reported at most per request: enough to fix a form, not a flood. */
 const MAX_REPORTED = 20;
+
+/** A field of the operation that takes arguments, with its definition: where argument values are checked. */
+interface ArgumentSite {
+  def: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+}
+
+/**
+ * The fields with arguments of each operation, per schema, found once: Apollo Server keeps a
+ * parsed document per query text, so the walk (with type information, through the fragments)
+ * runs once per operation text, not on every request.
+ */
+const sitesCache = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, ArgumentSite[]>>();
+
+function argumentSites(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): ArgumentSite[] {
+  let bySchema = sitesCache.get(schema);
+  if (!bySchema) {
+    bySchema = new WeakMap();
+    sitesCache.set(schema, bySchema);
+  }
+  let sites = bySchema.get(operation);
+  if (sites) return sites;
+  const found: ArgumentSite[] = [];
+  const typeInfo = new TypeInfo(schema);
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Field(node) {
+      const def = typeInfo.getFieldDef();
+      if (def && def.args.length > 0) found.push({ def, node });
+    },
+  });
+  // The operation and the fragments it may spread (unused ones fail validation before this).
+  for (const definition of document.definitions) {
+    if (definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
+  }
+  sites = found;
+  bySchema.set(operation, sites);
+  return sites;
+}
 
 /** Every argument value the operation passes, after variables are applied, checked against the limits. */
 export function findInputViolations(
@@ -28,23 +68,14 @@ export function findInputViolations(
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {}, { maxErrors: 1 });
   // Variables that do not fit their types fail execution with GraphQL's own error.
   if (coerced.errors) return violations;
-  const typeInfo = new TypeInfo(schema);
-  const visitor = visitWithTypeInfo(typeInfo, {
-    Field(node) {
-      const def = typeInfo.getFieldDef();
-      if (!def || def.args.length === 0) return;
-      let values: Record<string, unknown>;
-      try {
-        values = getArgumentValues(def, node, coerced.coerced);
-      } catch {
-        return; // an argument that does not coerce: execution reports it
-      }
-      for (const arg of def.args) checkInputValue(values[arg.name], arg.type, arg.name, limits, violations);
-    },
-  });
-  // The operation and the fragments it may spread (unused ones fail validation before this).
-  for (const definition of document.definitions) {
-    if (definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
+  for (const { def, node } of argumentSites(schema, document, operation)) {
+    let values: Record<string, unknown>;
+    try {
+      values = getArgumentValues(def, node, coerced.coerced);
+    } catch {
+      continue; // an argument that does not coerce: execution reports it
+    }
+    for (const arg of def.args) checkInputValue(values[arg.name], arg.type, arg.name, limits, violations);
   }
   return violations;
 }
