@@ -34,6 +34,21 @@ describe('connect', () => {
     }
   });
 
+  it('counts the relational queries of a view too', async () => {
+    const t = await createTestDatabase('kit_db');
+    dbs.push(t);
+    const database = connect(t.url, { agency: 'kit', schema: { numbers } });
+    try {
+      await database.db.execute(sql`create table kit_numbers (n int primary key)`);
+      await database.db.insert(numbers).values([{ n: 1 }, { n: 2 }]);
+      const { counter, result } = countStatements(database.db, (db) => db.query.numbers.findMany());
+      expect((await result).map((r) => r.n).sort()).toEqual([1, 2]);
+      expect(counter.count).toBe(1);
+    } finally {
+      await database.close();
+    }
+  });
+
   it("counts a prepared statement on the view that ran it, built once on the view's pool", async () => {
     const t = await createTestDatabase('kit_db');
     dbs.push(t);
