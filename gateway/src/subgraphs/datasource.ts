@@ -62,7 +62,24 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * read next is read after it.
    */
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
-    return this.inFlight.share(this.shareKey(options), () => super.process(options), copyResponse);
+    return this.inFlight.share(this.shareKey(options), () => this.send(options), copyResponse);
+  }
+
+  /**
+   * One call to the subgraph: the fetch's body, the headers from the context alone, the answer
+   * read as JSON (a non-2xx answer becomes the inherited `errorFromResponse`'s error). It is
+   * what the inherited `process` does, less what this gateway never uses: persisted queries
+   * (off), the subgraph's cache-control hints (ignored), and the node-fetch `Request` and
+   * `Headers` built for hooks not overridden here, a twentieth of the gateway's time.
+   */
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const { http: _http, query, ...rest } = options.request;
+    if (!query) throw new Error('Missing query');
+    const response = await this.fetcher(this.url, { method: 'POST', headers: this.headersOf(options), body: JSON.stringify({ query, ...rest }) });
+    if (!response.ok) throw await this.errorFromResponse(response);
+    const body = await this.parseBody(response);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+    return { ...body, http: response };
   }
 
   /** The fetch's key, or null when it must go to the subgraph on its own. */
@@ -86,21 +103,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     });
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const headers = options.request.http?.headers;
-    if (!headers) return;
-    // The gateway may add tracing headers of its own; keep only the body's content type.
-    for (const [name] of [...headers]) {
-      if (name.toLowerCase() !== 'content-type') headers.delete(name);
-    }
-    headers.set(Headers.gatewayCredential, this.credential);
+  /** The call's headers: its content type and the gateway's credential, and for an operation the caller's token, request id, purpose and idempotency key. */
+  private headersOf(options: GraphQLDataSourceProcessOptions<GatewayContext>): Record<string, string> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', [Headers.gatewayCredential]: this.credential };
     // Health checks and schema loading carry no request context; operations always do.
-    if (!('incomingRequestContext' in options)) return;
+    if (!('incomingRequestContext' in options)) return headers;
     const context = options.context;
-    headers.set(Headers.authorization, `Bearer ${context.token}`);
-    headers.set(Headers.requestId, context.requestId);
-    if (context.purpose !== null) headers.set(Headers.purpose, context.purpose);
-    if (context.idempotencyKey !== null) headers.set(Headers.idempotencyKey, context.idempotencyKey);
+    headers[Headers.authorization] = `Bearer ${context.token}`;
+    headers[Headers.requestId] = context.requestId;
+    if (context.purpose !== null) headers[Headers.purpose] = context.purpose;
+    if (context.idempotencyKey !== null) headers[Headers.idempotencyKey] = context.idempotencyKey;
+    return headers;
   }
 }
 

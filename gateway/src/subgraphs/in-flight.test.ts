@@ -19,6 +19,8 @@ interface Call {
   headers: Record<string, string>;
   body: string;
   answer(data: Record<string, unknown>): void;
+  /** Answers with this status, body and content type. */
+  reply(status: number, body: string, contentType: string): void;
   fail(error: Error): void;
 }
 
@@ -31,6 +33,7 @@ function dataSource() {
         headers: init.headers as Record<string, string>,
         body: String(init.body),
         answer: (data) => resolve(new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } })),
+        reply: (status, body, contentType) => resolve(new Response(body, { status, headers: { 'content-type': contentType } })),
         fail: reject,
       });
     });
@@ -175,5 +178,36 @@ describe('SubgraphDataSource de-duplication', () => {
     expect((await again).data).toEqual({ applications: { totalCount: 8 } });
     expect(calls).toHaveLength(2);
     expect(counts).toEqual({ sent: 2, deduplicated: 1 });
+  });
+});
+
+describe("a subgraph call's answer", () => {
+  const sent = async (reply: (call: Call) => void) => {
+    const { source, calls } = dataSource();
+    const answer = source.process(fetchOf(context({ shareFetches: false })));
+    await tick();
+    expect(calls).toHaveLength(1);
+    const call = calls[0] as Call;
+    reply(call);
+    return { answer, call };
+  };
+
+  it('sends the fetch as the body: its query, variables and operation name, nothing else', async () => {
+    const { answer, call } = await sent((c) => c.answer({ applications: { totalCount: 3 } }));
+    expect((await answer).data).toEqual({ applications: { totalCount: 3 } });
+    expect(JSON.parse(call.body)).toEqual({ query: QUERY, variables: { first: 5 }, operationName: 'Q__migration__0' });
+    expect(call.headers['content-type']).toBe('application/json');
+  });
+
+  it('is an error, never data, when the status is not 2xx, whatever the body holds', async () => {
+    const { answer } = await sent((c) => c.reply(401, JSON.stringify({ data: { applications: { totalCount: 7 } } }), 'application/json'));
+    const error = (await answer.then(() => null, (e: unknown) => e)) as { message?: string; extensions?: { code?: string } } | null;
+    expect(error?.message).toMatch(/^401: /);
+    expect(error?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('is an error when a 2xx body is not a JSON object', async () => {
+    await expect((await sent((c) => c.reply(200, 'upstream said hello', 'text/plain'))).answer).rejects.toThrow(/Expected JSON response body/);
+    await expect((await sent((c) => c.reply(200, '[1,2]', 'application/json'))).answer).rejects.toThrow(/Expected JSON response body/);
   });
 });
