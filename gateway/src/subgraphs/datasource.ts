@@ -48,9 +48,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   ) {
     // The data source hands this URL to the fetcher, which picks the replica itself.
     super({ url: replicaUrls(url)[0] ?? url, fetcher });
-    // The gateway answers `no-store` whatever a subgraph says (http/graphql.ts), and a fetch
-    // served by another's call has no header of its own to restrict the request's policy with.
-    this.honorSubgraphCacheControlHeader = false;
   }
 
   /**
@@ -69,7 +66,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * One call to the subgraph: the fetch's body, the headers from the context alone, the answer
    * read as JSON (a non-2xx answer becomes the inherited `errorFromResponse`'s error). It is
    * what the inherited `process` does, less what this gateway never uses: persisted queries
-   * (off), the subgraph's cache-control hints (ignored), and the node-fetch `Request` and
+   * (off), the subgraph's cache-control hints (it answers `no-store` whatever a subgraph says:
+   * http/graphql.ts), and the node-fetch `Request` and
    * `Headers` built for hooks not overridden here, a twentieth of the gateway's time.
    */
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {

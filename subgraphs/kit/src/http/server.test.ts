@@ -214,6 +214,8 @@ describe('startSubgraphServer', () => {
 
       const none = await query('{ whoami { sub } }');
       expect(none.body.extensions?.sqlStatements).toBe(0);
+      // No cache hints are computed (Apollo's cache-control plugin, which wraps every resolver, is off): the gateway ignores them.
+      expect(reply.headers.get('cache-control')).toBeNull();
     });
 
     it('builds the context from the verified token and headers, with fresh loaders per request', async () => {
