@@ -79,7 +79,7 @@ function counterTotal(text: string, name: string): number {
 }
 
 /** Which line of the memory table a process of the stack is: our gateway, a subgraph, or the supervisor. */
-function partOf(p: ProcessInfo): string {
+export function partOf(p: ProcessInfo): string {
   const entry = p.argv.find((a) => /\/dist\/main\.js$/.test(a)) ?? '';
   const part = /(?:subgraphs\/)?([a-z]+)\/dist\/main\.js$/.exec(entry)?.[1] ?? '';
   if (part === 'gateway') return 'ours';
@@ -104,7 +104,7 @@ function memoryOf(stack: Stack, pids: Map<string, number>, databases: string[]):
 }
 
 /** Where each agency's data is: the program's one database, or a fresh database per agency seeded with the sample world. */
-async function databasesFor(program: string | undefined): Promise<{ urls: Record<string, string>; drop: () => Promise<void> }> {
+export async function databasesFor(program: string | undefined): Promise<{ urls: Record<string, string>; drop: () => Promise<void> }> {
   if (program) return { urls: Object.fromEntries(AGENCY_NAMES.map((a) => [a, program])), drop: () => Promise.resolve() };
   const teardown = await setupDatabase();
   const created: TestDatabase[] = [];
@@ -122,7 +122,7 @@ async function databasesFor(program: string | undefined): Promise<{ urls: Record
 }
 
 /** The settings every contender gets alike: no rate limit, free query text (the others have no trusted documents), the harness's subgraph timeout. */
-function benchEnv(urls: Record<string, string>, seed: boolean): Record<string, string> {
+export function benchEnv(urls: Record<string, string>, seed: boolean): Record<string, string> {
   const env: Record<string, string> = { RATE_LIMIT: 'off', TRUSTED_DOCUMENTS: 'off', SUBGRAPH_TIMEOUT_MS: '30000', SEED: String(seed) };
   for (const [agency, url] of Object.entries(urls)) env[`${agency.toUpperCase()}_DATABASE_URL`] = url;
   return env;

@@ -10,6 +10,8 @@
  *   subgraphs, and the subgraph alone, reads and a write mix, each in a process of its own over
  *   the built stack (or BENCH_STACK=in-process), on the sample world or the program in
  *   BENCH_PROGRAM_DATABASE_URL, with the RSS of every process; writes BENCHMARKS.md (see scoreboard.ts).
+ * - `cpu`: the CPU time each process of the built stack, PostgreSQL and the load driver spend
+ *   per request of each scoreboard read through our gateway, and what that bounds (see cpu.ts).
  * - `statistics`: a large program (`npm run seed:large`'s writers, BENCH_PROGRAM_NOMADS,
  *   default 100,000) and p50/p99 of each analysts' statistics query (see statistics.ts).
  * - `rss`: the whole built stack's idle memory with sample data, per process and in total,
@@ -24,6 +26,7 @@ import { silentLogger, startGraph, token, type TestGraph } from '../src/harness.
 import { SUBMIT, validApplication } from '../src/fixtures.ts';
 import { drive } from './drive.ts';
 import { rssBench } from './rss.ts';
+import { cpuBench } from './cpu.ts';
 import { runnerBench } from './runner.ts';
 import { scoreboardBench } from './scoreboard.ts';
 import { statisticsBench } from './statistics.ts';
@@ -156,7 +159,7 @@ async function latencyBench(): Promise<void> {
   }
 }
 
-const PARTS = ['latency', 'scoreboard', 'rss', 'statistics'] as const;
+const PARTS = ['latency', 'scoreboard', 'cpu', 'rss', 'statistics'] as const;
 const args = process.argv.slice(2);
 const unknownArgs = args.filter((a) => !(PARTS as readonly string[]).includes(a) && a !== 'source');
 if (unknownArgs.length > 0) {
@@ -166,5 +169,6 @@ if (unknownArgs.length > 0) {
 const chosen = PARTS.filter((p) => args.length === 0 || args.includes(p) || (p === 'rss' && args.includes('source')));
 if (chosen.includes('latency')) await latencyBench();
 if (chosen.includes('scoreboard')) await scoreboardBench();
+if (chosen.includes('cpu')) await cpuBench();
 if (chosen.includes('statistics')) await statisticsBench();
 if (chosen.includes('rss')) await rssBench({ source: args.includes('source') || process.env.BENCH_RSS_SOURCE === '1' });

@@ -1,0 +1,94 @@
+/**
+ * `npm run bench -- cpu`: where the machine's CPU goes, per request, for each of the
+ * scoreboard's four reads through our gateway: the time each process of the built stack (our
+ * gateway, each subgraph, the supervisor), the PostgreSQL server and the load driver spent
+ * during the timed requests, from `/proc/<pid>/stat` (user and system time), divided by the
+ * requests. On one machine every process shares the cores, so what the gateway costs bounds
+ * what any gateway can change: it prints the throughput a gateway that cost nothing would
+ * reach, beside the one measured.
+ *
+ * The stack runs as the scoreboard's does (process-stage.ts: built, `NODE_ENV=production`,
+ * relays and sealers running) on the sample world, or on the program in
+ * BENCH_PROGRAM_DATABASE_URL. BENCH_CLIENTS (default "10") and BENCH_CPU_REQUESTS (default 600)
+ * size each cell. PostgreSQL counts every process of the server the world is on (backends,
+ * WAL writer, checkpointer): run it on a machine nothing else uses. Figures only: nothing here
+ * passes or fails.
+ */
+import { readFileSync } from 'node:fs';
+import postgres from 'postgres';
+import { allProcesses, buildAll, processTree, startProductionStack } from '../src/production.ts';
+import { drive } from './drive.ts';
+import { benchEnv, databasesFor, partOf } from './process-stage.ts';
+import { readWorkloads } from './workloads.ts';
+
+const CLIENTS = (process.env.BENCH_CLIENTS ?? '10').split(',').map(Number);
+const REQUESTS = Number(process.env.BENCH_CPU_REQUESTS ?? 600);
+const PROGRAM = process.env.BENCH_PROGRAM_DATABASE_URL;
+const WARM_UPS = 30;
+/** Clock ticks per second of `/proc/<pid>/stat`'s times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+const DRIVER = 'load driver';
+const POSTGRES = 'PostgreSQL';
+
+/** User plus system time of a process so far, in ms; 0 once it is gone. */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time so far of each part: the stack's node processes by part, the PostgreSQL server, this process. */
+function cpuByPart(stackPid: number): Map<string, number> {
+  const parts = new Map<string, number>();
+  const add = (part: string, ms: number) => parts.set(part, (parts.get(part) ?? 0) + ms);
+  for (const p of processTree(stackPid)) if (p.name === 'node') add(partOf(p), cpuMs(p.pid));
+  for (const p of allProcesses()) if (p.name === 'postgres') add(POSTGRES, cpuMs(p.pid));
+  add(DRIVER, cpuMs(process.pid));
+  return parts;
+}
+
+export async function cpuBench(): Promise<void> {
+  buildAll();
+  const databases = await databasesFor(PROGRAM);
+  const stack = await startProductionStack(benchEnv(databases.urls, !PROGRAM));
+  const sql = postgres(databases.urls.migration ?? '', { max: 2, onnotice: () => undefined });
+  try {
+    const officer = await stack.token(['migration_officer', 'labor_officer', 'tax_officer', 'security_officer']);
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${officer}`, 'x-purpose': 'benchmark' };
+    const workloads = await readWorkloads(sql);
+    if (workloads.length === 0) throw new Error('no workload');
+    console.log(`CPU per request through our gateway (${PROGRAM ? 'the program in BENCH_PROGRAM_DATABASE_URL' : 'the sample world'}; ${REQUESTS} requests per cell after ${WARM_UPS} warm-ups; ms of user and system time per request)`);
+    for (const workload of workloads) {
+      const request = await workload.prepare(REQUESTS + WARM_UPS, 0);
+      const send = async (j: number) => {
+        const res = await fetch(`${stack.gateway}/graphql`, { method: 'POST', headers, body: JSON.stringify(request(j)) });
+        const text = await res.text();
+        return res.ok && !text.includes('"errors"');
+      };
+      for (let j = 0; j < WARM_UPS; j++) if (!(await send(REQUESTS + j))) throw new Error(`${workload.name}: a warm-up failed`);
+      for (const clients of CLIENTS) {
+        const before = cpuByPart(stack.child.pid ?? -1);
+        const { elapsed, errors } = await drive(clients, REQUESTS, send);
+        const after = cpuByPart(stack.child.pid ?? -1);
+        const perRequest = [...after].map(([part, ms]) => [part, (ms - (before.get(part) ?? 0)) / REQUESTS] as const).filter(([, ms]) => ms > 0);
+        const total = perRequest.reduce((sum, [, ms]) => sum + ms, 0);
+        const gateway = perRequest.find(([part]) => part === 'ours')?.[1] ?? 0;
+        const rate = REQUESTS / elapsed;
+        console.log(`\n${workload.name}, ${clients} clients: ${rate.toFixed(0)} req/s, ${errors} errors; ${total.toFixed(2)} ms of CPU per request`);
+        for (const [part, ms] of perRequest.sort((a, b) => b[1] - a[1])) {
+          console.log(`  ${(part === 'ours' ? 'our gateway' : part).padEnd(20)} ${ms.toFixed(2).padStart(6)} ms  ${((100 * ms) / total).toFixed(0).padStart(3)}%`);
+        }
+        // The same CPU-bound run with the gateway's share gone: the most any gateway could give.
+        if (total > gateway) console.log(`  a gateway that cost nothing: at most ${((rate * total) / (total - gateway)).toFixed(0)} req/s (${(total / (total - gateway)).toFixed(2)} times), if the run is CPU-bound`);
+      }
+    }
+  } finally {
+    await sql.end();
+    await stack.stop();
+    await databases.drop();
+  }
+}
