@@ -10,9 +10,9 @@
  * The stack runs as the scoreboard's does (process-stage.ts: built, `NODE_ENV=production`,
  * relays and sealers running) on the sample world, or on the program in
  * BENCH_PROGRAM_DATABASE_URL. BENCH_CLIENTS (default "10") and BENCH_CPU_REQUESTS (default 600)
- * size each cell. PostgreSQL counts every process of the server the world is on (backends,
- * WAL writer, checkpointer): run it on a machine nothing else uses. Figures only: nothing here
- * passes or fails.
+ * size each cell. PostgreSQL counts every `postgres` process of this machine (backends, WAL
+ * writer, checkpointer, any other cluster): run it where nothing else uses PostgreSQL; with
+ * the world on another machine that line is missing. Figures only: nothing here passes or fails.
  */
 import { readFileSync } from 'node:fs';
 import postgres from 'postgres';

@@ -30,7 +30,9 @@ export const MAX_SERIAL = 99_999;
  * Issues PINs from a per-birth-date counter. The counter row is incremented with one atomic
  * upsert, so concurrent approvals of people born the same day get distinct serials. It runs
  * on its own connection, as a call to an external system would: a serial taken by an
- * approval that later rolls back is simply never used.
+ * approval that later rolls back is simply never used. Its statement runs on the pool it was
+ * given, not the request's counted view, so it is not one of the operation's SQL statements
+ * (`extensions.sqlStatements`, `nomad_sql_statements_total`), as a real ZHAAK's call would not be.
  */
 export function embeddedZhaak(db: MigrationDb): Zhaak {
   return {
