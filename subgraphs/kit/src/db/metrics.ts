@@ -52,13 +52,13 @@ export function countedDb<TDb extends object>(db: TDb, counter: StatementCounter
   // transaction) reads `this.session`. The relational builders (`query`), one per table, are
   // built only if asked for: a request seldom does, and building them was 1.5% of its time.
   let relational: PostgresJsDatabase<never> | undefined;
-  const view: object = Object.create(base, {
+  const view = Object.create(base, {
     session: { value: session },
     _: { value: { ...(base as unknown as { _: object })._, session } },
     query: { get: () => (relational ??= new PostgresJsDatabase(dialect, session, schema)).query },
     [BASE]: { value: base },
     [COUNTER]: { value: counter },
-  });
+  }) as object;
   return view as unknown as TDb;
 }
 
