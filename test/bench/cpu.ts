@@ -14,7 +14,6 @@
  * writer, checkpointer, any other cluster): run it where nothing else uses PostgreSQL; with
  * the world on another machine that line is missing. Figures only: nothing here passes or fails.
  */
-import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { allProcesses, buildAll, processTree, startProductionStack } from '../src/production.ts';
 import { drive } from './drive.ts';
@@ -25,29 +24,18 @@ const CLIENTS = (process.env.BENCH_CLIENTS ?? '10').split(',').map(Number);
 const REQUESTS = Number(process.env.BENCH_CPU_REQUESTS ?? 600);
 const PROGRAM = process.env.BENCH_PROGRAM_DATABASE_URL;
 const WARM_UPS = 30;
-/** Clock ticks per second of `/proc/<pid>/stat`'s times (USER_HZ: 100 on Linux). */
-const TICKS_PER_SECOND = 100;
 const DRIVER = 'load driver';
 const POSTGRES = 'PostgreSQL';
-
-/** User plus system time of a process so far, in ms; 0 once it is gone. */
-function cpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-  } catch {
-    return 0;
-  }
-}
 
 /** CPU time so far of each part: the stack's node processes by part, the PostgreSQL server, this process. */
 function cpuByPart(stackPid: number): Map<string, number> {
   const parts = new Map<string, number>();
   const add = (part: string, ms: number) => parts.set(part, (parts.get(part) ?? 0) + ms);
-  for (const p of processTree(stackPid)) if (p.name === 'node') add(partOf(p), cpuMs(p.pid));
-  for (const p of allProcesses()) if (p.name === 'postgres') add(POSTGRES, cpuMs(p.pid));
-  add(DRIVER, cpuMs(process.pid));
+  // One read of /proc for the whole snapshot.
+  const all = allProcesses();
+  for (const p of processTree(stackPid, all)) if (p.name === 'node') add(partOf(p), p.cpuMs);
+  for (const p of all) if (p.name === 'postgres') add(POSTGRES, p.cpuMs);
+  add(DRIVER, all.find((p) => p.pid === process.pid)?.cpuMs ?? 0);
   return parts;
 }
 

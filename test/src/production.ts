@@ -183,18 +183,26 @@ export interface ProcessInfo {
   rss: number;
   /** Proportional set size (shared pages divided among their sharers), bytes. */
   pss: number;
+  /** CPU time so far, user plus system, ms (`/proc/<pid>/stat`'s clock ticks, USER_HZ 100 on Linux). */
+  cpuMs: number;
 }
+
+/** Clock ticks per second of `/proc/<pid>/stat`'s times (USER_HZ). */
+const TICKS_PER_SECOND = 100;
 
 function readProcess(pid: number): ProcessInfo | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    // The fields after the command name: state, ppid, …, utime (12th), stime (13th).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(fields[1]);
+    const cpuMs = ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
     const name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
     const kib = (text: string, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024;
     const rss = kib(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmRSS');
     const pss = kib(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'), 'Pss');
-    return { pid, ppid, name, argv, rss, pss };
+    return { pid, ppid, name, argv, rss, pss, cpuMs };
   } catch {
     return null; // gone meanwhile
   }
@@ -212,8 +220,7 @@ export function allProcesses(): ProcessInfo[] {
  * `root` and every process below it (children, grandchildren: the services, their embedded
  * PostgreSQL servers and backends, the clusters' watchdogs), read from /proc.
  */
-export function processTree(root: number): ProcessInfo[] {
-  const all = allProcesses();
+export function processTree(root: number, all: ProcessInfo[] = allProcesses()): ProcessInfo[] {
   const tree: ProcessInfo[] = [];
   const queue = [root];
   while (queue.length > 0) {
