@@ -67,8 +67,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * read as JSON (a non-2xx answer becomes the inherited `errorFromResponse`'s error). It is
    * what the inherited `process` does, less what this gateway never uses: persisted queries
    * (off), the subgraph's cache-control hints (it answers `no-store` whatever a subgraph says:
-   * http/graphql.ts), and the node-fetch `Request` and
-   * `Headers` built for hooks not overridden here, a twentieth of the gateway's time.
+   * http/graphql.ts), and the node-fetch `Request` and `Headers` built for hooks not
+   * overridden here, a twentieth of the gateway's time.
    */
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     const { http: _http, query, ...rest } = options.request;

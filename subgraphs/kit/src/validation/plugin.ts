@@ -37,8 +37,8 @@ function argumentSites(schema: GraphQLSchema, document: DocumentNode, operation:
     bySchema = new WeakMap();
     sitesCache.set(schema, bySchema);
   }
-  let sites = bySchema.get(operation);
-  if (sites) return sites;
+  const cached = bySchema.get(operation);
+  if (cached) return cached;
   const found: ArgumentSite[] = [];
   const typeInfo = new TypeInfo(schema);
   const visitor = visitWithTypeInfo(typeInfo, {
@@ -51,9 +51,8 @@ function argumentSites(schema: GraphQLSchema, document: DocumentNode, operation:
   for (const definition of document.definitions) {
     if (definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
   }
-  sites = found;
-  bySchema.set(operation, sites);
-  return sites;
+  bySchema.set(operation, found);
+  return found;
 }
 
 /** Every argument value the operation passes, after variables are applied, checked against the limits. */
