@@ -1,5 +1,6 @@
-import { getTableColumns, type SQL } from 'drizzle-orm';
-import { PgDialect, pgSchema } from 'drizzle-orm/pg-core';
+import { getTableColumns } from 'drizzle-orm';
+import { pgSchema } from 'drizzle-orm/pg-core';
+import { fakeExecutor } from '../__fixtures__/fake-executor.ts';
 import { describe, expect, it } from 'vitest';
 import type { Principal, Role } from '../auth.ts';
 import { legalBasisOf, processingTypeOf, readerOrganisation, SECURITY_HIDDEN_REASON, type AccessPolicy } from './policy.ts';
@@ -21,25 +22,21 @@ const POLICY: AccessPolicy<Field> = {
 };
 
 const TABLES = accessLogTables(pgSchema('migration'));
-const dialect = new PgDialect();
 /** Each column's key in a row, by its name in the database. */
 const KEYS = new Map(Object.entries(getTableColumns(TABLES.accessRecords)).map(([key, column]) => [column.name, key]));
 
 /** A fake executor: every INSERT's target and rows (read back from its one JSON parameter), or a failure when `fail` is set. */
 function fakeDb(fail = false) {
   const inserts: { table: string; rows: NewAccessRecord[] }[] = [];
-  const db = {
-    execute: (query: SQL) => {
-      if (fail) return Promise.reject(new Error('permission denied for table access_records'));
-      const { sql: text, params } = dialect.sqlToQuery(query);
-      const rows = (JSON.parse(String(params[0])) as Record<string, unknown>[]).map(
-        (row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [KEYS.get(name) ?? name, value])) as NewAccessRecord,
-      );
-      inserts.push({ table: /^insert into ("[^"]+"\."[^"]+")/.exec(text)?.[1] ?? text, rows });
-      return Promise.resolve();
-    },
-  };
-  return { db: db as unknown as Parameters<typeof appendAccessRecords>[0], inserts };
+  const { db } = fakeExecutor(({ text, params }) => {
+    if (fail) return Promise.reject(new Error('permission denied for table access_records'));
+    const rows = (JSON.parse(String(params[0])) as Record<string, unknown>[]).map(
+      (row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [KEYS.get(name) ?? name, value])) as NewAccessRecord,
+    );
+    inserts.push({ table: /^insert into ("[^"]+"\."[^"]+")/.exec(text)?.[1] ?? text, rows });
+    return Promise.resolve();
+  });
+  return { db, inserts };
 }
 
 const principal = (roles: Role[], nomadId: string | null = null): Principal => ({ sub: 'sub-1', name: 'Aibek Officer', roles, nomadId });

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { integer, pgTable } from 'drizzle-orm/pg-core';
 import { connect, type Db } from './database.ts';
+import { jsonRowsInsert } from './json-insert.ts';
 import { prepared } from './prepared.ts';
 import { countStatements } from './metrics.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
@@ -68,6 +69,34 @@ describe('connect', () => {
       expect(second.counter.count).toBe(2);
       expect(built).toEqual([database.db]);
       expect(database.statementCount() - before).toBe(3);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('writes JSON rows as a statement prepared on the connection, counted once on the view, and in a transaction when given one', async () => {
+    const t = await createTestDatabase('kit_db');
+    dbs.push(t);
+    // One connection, so that the statements it prepared are the pool's.
+    const database = connect(t.url, { agency: 'kit', schema: {}, maxConnections: 1 });
+    const insert = jsonRowsInsert(numbers, []);
+    try {
+      await database.db.execute(sql`create table kit_numbers (n int primary key)`);
+      const { counter, result } = countStatements(database.db, (db) => insert(db, [{ n: 1 }, { n: 2 }]));
+      await result;
+      expect(counter.count).toBe(1);
+      await insert(database.db, [{ n: 3 }]);
+      const statements = [...(await database.db.execute<{ statement: string }>(sql`select statement from pg_prepared_statements`))].map((r) => r.statement);
+      expect(statements.filter((s) => s.includes('jsonb_to_recordset'))).toHaveLength(1);
+      // Given a transaction, the rows are the transaction's: rolled back with it.
+      await database.db
+        .transaction(async (tx) => {
+          await insert(tx, [{ n: 4 }]);
+          expect([...(await tx.execute<{ n: number }>(sql`select n from kit_numbers where n = 4`))]).toHaveLength(1);
+          tx.rollback();
+        })
+        .catch(() => undefined);
+      expect([...(await database.db.execute<{ n: number }>(sql`select n from kit_numbers order by n`))].map((r) => r.n)).toEqual([1, 2, 3]);
     } finally {
       await database.close();
     }

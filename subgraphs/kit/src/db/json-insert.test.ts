@@ -1,6 +1,6 @@
-import type { SQL } from 'drizzle-orm';
-import { boolean, customType, PgDialect, pgSchema, serial, text, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
+import { boolean, customType, pgSchema, serial, text, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
+import { fakeExecutor, type FakeStatement } from '../__fixtures__/fake-executor.ts';
 import { jsonRowsInsert } from './json-insert.ts';
 
 const things = pgSchema('demo').table('things', {
@@ -11,24 +11,20 @@ const things = pgSchema('demo').table('things', {
   note: text('note'),
 });
 
-/** A fake executor keeping each statement's text and parameters. */
+/** A fake executor keeping each statement's text and parameters, and what was prepared on it. */
 function recording() {
-  const statements: { text: string; params: unknown[] }[] = [];
-  const dialect = new PgDialect();
-  const db = {
-    execute: (query: SQL) => {
-      const { sql, params } = dialect.sqlToQuery(query);
-      statements.push({ text: sql, params });
-      return Promise.resolve();
-    },
-  };
-  return { db: db as unknown as Parameters<ReturnType<typeof jsonRowsInsert>>[0], statements };
+  const statements: FakeStatement[] = [];
+  const { db, prepares } = fakeExecutor((statement) => {
+    statements.push(statement);
+    return Promise.resolve();
+  });
+  return { db, statements, prepares };
 }
 
 describe('jsonRowsInsert', () => {
   it('writes any number of rows with the same text and one JSON parameter', async () => {
     const insert = jsonRowsInsert(things, ['id']);
-    const { db, statements } = recording();
+    const { db, statements, prepares } = recording();
     await insert(db, [{ name: 'a', tags: ['x'] }]);
     await insert(db, [
       { name: 'b', tags: [], done: true, note: 'n' },
@@ -41,6 +37,8 @@ describe('jsonRowsInsert', () => {
       'insert into "demo"."things" ("name", "tags", "done", "note") select "name", "tags", "done", "note" from jsonb_to_recordset($1::jsonb) as r("name" text, "tags" text[], "done" boolean, "note" text)',
     );
     expect(statements.map((s) => s.params.length)).toEqual([1, 1]);
+    // Prepared once on the handle, then run with each write's rows.
+    expect(prepares).toEqual([statements[0]?.text]);
     // A value left out takes the column's literal default (done), else null (note).
     expect(JSON.parse(String(statements[1]?.params[0]))).toEqual([
       { name: 'b', tags: [], done: true, note: 'n' },

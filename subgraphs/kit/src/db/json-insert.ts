@@ -2,6 +2,7 @@ import { getTableColumns, sql, type Column, type InferInsertModel } from 'drizzl
 import { getTableConfig, PgCustomColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './database.ts';
 import { literalDefaultOf, quoteIdent } from './copy.ts';
+import { preparedSql } from './prepared.ts';
 
 type AnyExecutor = Executor<Record<string, unknown>>;
 
@@ -22,9 +23,9 @@ function unwritableBecause(column: Column): string | null {
 
 /**
  * Writes rows of `table` with one INSERT whose text never changes (`insert … select … from
- * jsonb_to_recordset($1)`): the rows travel as one JSON parameter, so PostgreSQL parses and
- * plans the statement once per connection whatever the number of rows, and building it costs
- * one `JSON.stringify`, where a multi-row Drizzle INSERT builds a placeholder per value (for
+ * jsonb_to_recordset($1)`): the rows travel as one JSON parameter, so the statement is
+ * prepared ({@link preparedSql}: PostgreSQL parses it once per connection whatever the number
+ * of rows, and each write is one round trip), and building it costs one `JSON.stringify`, where a multi-row Drizzle INSERT builds a placeholder per value (for
  * the access log, a fifth of a subgraph's time on a list of 50 nomads).
  *
  * Every column but those in `omit` (left to their database defaults and triggers) is written;
@@ -49,7 +50,7 @@ export function jsonRowsInsert<TTable extends PgTable>(table: TTable, omit: read
   return insert;
 }
 
-/** The statement's runner: writes `rows` through `db` (the pool or a transaction); nothing for no row. */
+/** The statement's runner: writes `rows` through `db` (the pool, a counted view of it, or a transaction); nothing for no row. */
 export type JsonRowsInsert<TTable extends PgTable> = (db: AnyExecutor, rows: readonly InferInsertModel<TTable>[]) => Promise<void>;
 
 const built = new WeakMap<PgTable, Map<string, JsonRowsInsert<PgTable>>>();
@@ -69,8 +70,10 @@ function buildJsonRowsInsert<TTable extends PgTable>(table: TTable, omit: readon
   }
   const list = columns.map(({ column }) => quoteIdent(column.name)).join(', ');
   const definitions = columns.map(({ column }) => `${quoteIdent(column.name)} ${column.getSQLType()}`).join(', ');
-  const head = sql.raw(`insert into ${target} (${list}) select ${list} from jsonb_to_recordset(`);
-  const tail = sql.raw(`::jsonb) as r(${definitions})`);
+  const run = preparedSql(
+    `json_insert_${name}`,
+    sql`${sql.raw(`insert into ${target} (${list}) select ${list} from jsonb_to_recordset(`)}${sql.placeholder('rows')}${sql.raw(`::jsonb) as r(${definitions})`)}`,
+  );
   return async (db, rows) => {
     if (rows.length === 0) return;
     const values = rows.map((row) => {
@@ -79,6 +82,6 @@ function buildJsonRowsInsert<TTable extends PgTable>(table: TTable, omit: readon
       for (const { key, column } of columns) out[column.name] = record[key] === undefined ? (literalDefaultOf(column) ?? null) : record[key];
       return out;
     });
-    await db.execute(sql`${head}${JSON.stringify(values)}${tail}`);
+    await run(db, { rows: JSON.stringify(values) });
   };
 }
