@@ -48,6 +48,23 @@ describe('SQL statements per operation', () => {
     expect(fifty.statements).toBe(five.statements);
   });
 
+  it("a read of personal fields costs one statement more than the same read without: its access records, counted on the operation", async () => {
+    const tok = await token(['migration_officer']);
+    const list = await graph.request<{ nomads: { edges: { node: { id: string } }[] } }>(tok, '{ nomads(first: 1) { edges { node { id } } } }');
+    const id = list.body.data?.nomads.edges[0]?.node.id;
+    expect(id).toBeDefined();
+    const cost = async (fields: string) =>
+      (
+        await graph.countSql(async () => {
+          const res = await graph.request(tok, `query N($id: ID!) { nomad(id: $id) { id ${fields} } }`, { id });
+          expect(res.body.errors).toBeUndefined();
+        })
+      ).migration;
+    const plain = await cost('citizenship');
+    expect(plain).toBeGreaterThan(0);
+    expect(await cost('citizenship surname passport { number }')).toBe(plain + 1);
+  });
+
   it('applications with their nomads: the same for 5 and 50', async () => {
     const tok = await token(['migration_officer']);
     const query = /* GraphQL */ `

@@ -150,6 +150,78 @@ describe('the recorder of a request', () => {
   });
 });
 
+describe('the records of requests beside each other', () => {
+  const requestOf = (requestId: string, roles: Role[] = ['migration_officer']): ReadRequest => ({ ...request(principal(roles)), requestId });
+  const subjects = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+
+  it('go in one INSERT when recorded together, each record with its own request, and each read waits for it', async () => {
+    const { db, inserts } = fakeDb();
+    const first = createAccessRecorder(db, TABLES, requestOf('req-1'), POLICY, () => NOW);
+    const second = createAccessRecorder(db, TABLES, requestOf('req-2', ['security_officer']), POLICY, () => NOW);
+    await Promise.all([first.record(NOMAD, 'Nomad.surname'), second.record(OTHER, 'Nomad.pin')]);
+    expect(inserts).toHaveLength(1);
+    expect(inserts[0]?.rows.map((r) => [r.requestId, r.subjectId, r.fields, r.readerRoles, r.hiddenReason])).toEqual([
+      ['req-1', NOMAD, ['Nomad.surname'], ['migration_officer'], null],
+      ['req-2', OTHER, ['Nomad.pin'], ['security_officer'], SECURITY_HIDDEN_REASON],
+    ]);
+  });
+
+  it('arriving while a write is under way, wait for it and then go together', async () => {
+    const written: string[][] = [];
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { db } = fakeExecutor(async ({ params }) => {
+      const ids = (JSON.parse(String(params[0])) as { request_id: string }[]).map((r) => r.request_id);
+      if (written.length === 0) await gate;
+      written.push(ids);
+    });
+    const settled: string[] = [];
+    const read = (requestId: string) =>
+      createAccessRecorder(db, TABLES, requestOf(requestId), POLICY, () => NOW)
+        .record(NOMAD, 'Nomad.surname')
+        .then(() => settled.push(requestId));
+    const first = read('req-1');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const later = [read('req-2'), read('req-3')];
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // The first write is held: nothing is committed, so no read has its value yet.
+    expect(settled).toEqual([]);
+    release();
+    await Promise.all([first, ...later]);
+    expect(written).toEqual([['req-1'], ['req-2', 'req-3']]);
+    expect(settled[0]).toBe('req-1');
+  });
+
+  it('that fail together are written again one request at a time: only the request whose own write fails loses its read', async () => {
+    const written: string[][] = [];
+    const { db } = fakeExecutor(({ params }) => {
+      const ids = (JSON.parse(String(params[0])) as { request_id: string }[]).map((r) => r.request_id);
+      if (ids.includes('bad')) return Promise.reject(new Error('value too long for type character varying(200)'));
+      written.push(ids);
+      return Promise.resolve();
+    });
+    const good = createAccessRecorder(db, TABLES, requestOf('good'), POLICY, () => NOW).record(NOMAD, 'Nomad.surname');
+    const bad = createAccessRecorder(db, TABLES, requestOf('bad'), POLICY, () => NOW).record(OTHER, 'Nomad.surname');
+    await expect(good).resolves.toBeUndefined();
+    await expect(bad).rejects.toThrow('value too long');
+    expect(written).toEqual([['good']]);
+  });
+
+  it('never exceed 500 records in one INSERT, and one request is never split', async () => {
+    const { db, inserts } = fakeDb();
+    const reads = (requestId: string, n: number) => {
+      const recorder = createAccessRecorder(db, TABLES, requestOf(requestId), POLICY, () => NOW);
+      return subjects(n).map((subject) => recorder.record(subject, 'Nomad.pin'));
+    };
+    await Promise.all([...reads('a', 300), ...reads('b', 300), ...reads('c', 10), ...reads('d', 600)]);
+    expect(inserts.map((i) => [...new Set(i.rows.map((r) => r.requestId))].map((id) => `${id}:${i.rows.filter((r) => r.requestId === id).length}`))).toEqual([
+      ['a:300'],
+      ['b:300', 'c:10'],
+      ['d:600'],
+    ]);
+  });
+});
+
 describe('processing by the agency itself', () => {
   it('records each subject once with the fields once, sorted, as data processing never hidden', async () => {
     const { db, inserts } = fakeDb();

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Principal } from '../auth.ts';
 import type { Executor } from '../db/database.ts';
 import { jsonRowsInsert } from '../db/json-insert.ts';
+import { baseOf, noteStatementOn } from '../db/metrics.ts';
 import { legalBasisOf, processingTypeOf, readerOrganisation, SECURITY_HIDDEN_REASON, type AccessPolicy } from './policy.ts';
 import type { AccessLogTables } from './table.ts';
 
@@ -29,6 +30,96 @@ export async function appendAccessRecords(db: AnyExecutor, tables: Pick<AccessLo
   await jsonRowsInsert(tables.accessRecords, ['id', 'xid', 'at'])(db, records);
 }
 
+/** At most this many records in one grouped INSERT (one request's are never split): a seal's default batch. */
+const GROUP_MAX_RECORDS = 500;
+
+/** A request's records waiting for the next grouped INSERT. */
+interface Waiting {
+  /** The request's handle (a counted view): the statement counts on it. */
+  db: AnyExecutor;
+  records: NewAccessRecord[];
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Group commit of the access log: the records of concurrent requests, written by one INSERT
+ * on their pool. Nothing waits when nothing is being written (the write starts once the event
+ * loop has taken in what else arrived with it); while a write is under way, the records that
+ * arrive wait for it and then go together, so under load each INSERT and its commit carry
+ * several requests' records instead of one. Each request's promise settles only when its own
+ * records committed: no record, no data. A failed group is written again request by request,
+ * so that one request's records cannot cost another's read; only the requests whose own
+ * INSERT fails fail. Each statement that carried a request's records counts on its handle.
+ */
+class RecordGroups {
+  private waiting: Waiting[] = [];
+  private draining = false;
+
+  constructor(
+    private readonly pool: AnyExecutor,
+    private readonly tables: Pick<AccessLogTables, 'accessRecords'>,
+  ) {}
+
+  append(db: AnyExecutor, records: NewAccessRecord[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ db, records, resolve, reject });
+      if (this.draining) return;
+      this.draining = true;
+      setImmediate(() => void this.drain());
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.waiting.length > 0) {
+      let count = 1;
+      let records = this.waiting[0]?.records.length ?? 0;
+      for (; count < this.waiting.length; count += 1) {
+        records += this.waiting[count]?.records.length ?? 0;
+        if (records > GROUP_MAX_RECORDS) break;
+      }
+      await this.write(this.waiting.splice(0, count));
+    }
+    this.draining = false;
+  }
+
+  /** Writes a group; never throws (each request's promise carries its outcome). */
+  private async write(group: Waiting[]): Promise<void> {
+    const insert = (waiting: Waiting[]) => {
+      for (const w of waiting) noteStatementOn(w.db);
+      return appendAccessRecords(this.pool, this.tables, waiting.flatMap((w) => w.records));
+    };
+    try {
+      await insert(group);
+      for (const w of group) w.resolve();
+    } catch (err) {
+      if (group.length === 1) {
+        group[0]?.reject(err);
+        return;
+      }
+      await Promise.all(group.map((w) => insert([w]).then(w.resolve, w.reject)));
+    }
+  }
+}
+
+const groupsByPool = new WeakMap<object, Map<object, RecordGroups>>();
+
+/** Appends one request's records with those of the requests beside it ({@link RecordGroups}); resolves once they committed. */
+function appendGrouped(db: AnyExecutor, tables: Pick<AccessLogTables, 'accessRecords'>, records: NewAccessRecord[]): Promise<void> {
+  const pool = baseOf(db);
+  let byTable = groupsByPool.get(pool);
+  if (!byTable) {
+    byTable = new Map();
+    groupsByPool.set(pool, byTable);
+  }
+  let groups = byTable.get(tables.accessRecords);
+  if (!groups) {
+    groups = new RecordGroups(pool, tables);
+    byTable.set(tables.accessRecords, groups);
+  }
+  return groups.append(db, records);
+}
+
 const DAY_MS = 86_400_000;
 
 /** The recorder of one request: personal-field resolvers await `record` before returning a value. */
@@ -42,8 +133,9 @@ export interface AccessRecorder<TField extends string = string> {
 }
 
 /**
- * Per request: every field recorded in one tick is written as one INSERT, one record per
- * subject and case, before any of the values is returned: no record, no data.
+ * Per request: every field recorded in one tick is written in one INSERT, one record per
+ * subject and case, with the records of the requests beside it ({@link RecordGroups}),
+ * before any of the values is returned: no record, no data.
  */
 export function createAccessRecorder<TField extends string>(
   db: AnyExecutor,
@@ -65,7 +157,7 @@ export function createAccessRecorder<TField extends string>(
       groups.set(`${subjectId}\u0000${caseRef}`, group);
     }
     const hiddenUntil = security ? new Date(now().getTime() + (policy.securityHiddenDays ?? 365) * DAY_MS).toISOString() : null;
-    await appendAccessRecords(
+    await appendGrouped(
       db,
       tables,
       [...groups.values()].map((g) => {
