@@ -10,7 +10,7 @@
  * The stack runs as the scoreboard's does (process-stage.ts: built, `NODE_ENV=production`,
  * relays and sealers running) on the sample world, or on the program in
  * BENCH_PROGRAM_DATABASE_URL. BENCH_CLIENTS (default "10") and BENCH_CPU_REQUESTS (default 600)
- * size each cell. PostgreSQL counts every `postgres` process of this machine (backends, WAL
+ * size each cell; BENCH_CPU_ONLY=<text> runs only the reads whose name contains it. PostgreSQL counts every `postgres` process of this machine (backends, WAL
  * writer, checkpointer, any other cluster): run it where nothing else uses PostgreSQL; with
  * the world on another machine that line is missing. Figures only: nothing here passes or fails.
  */
@@ -47,8 +47,9 @@ export async function cpuBench(): Promise<void> {
   try {
     const officer = await stack.token(['migration_officer', 'labor_officer', 'tax_officer', 'security_officer']);
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${officer}`, 'x-purpose': 'benchmark' };
-    const workloads = await readWorkloads(sql);
-    if (workloads.length === 0) throw new Error('no workload');
+    const only = process.env.BENCH_CPU_ONLY;
+    const workloads = (await readWorkloads(sql)).filter((w) => !only || w.name.includes(only));
+    if (workloads.length === 0) throw new Error(`no workload${only ? ` named with "${only}"` : ''}`);
     console.log(`CPU per request through our gateway (${PROGRAM ? 'the program in BENCH_PROGRAM_DATABASE_URL' : 'the sample world'}; ${REQUESTS} requests per cell after ${WARM_UPS} warm-ups; ms of user and system time per request)`);
     for (const workload of workloads) {
       const request = await workload.prepare(REQUESTS + WARM_UPS, 0);
