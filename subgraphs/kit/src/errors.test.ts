@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from './errors.ts';
+import postgres from 'postgres';
+import { isDatabaseUnavailable, isRefusedByDatabase } from './errors.ts';
 
 /** An error shaped as postgres.js or node's net module raise it, wrapped as drizzle does. */
 function coded(code: string, wrapped = true): Error {
@@ -22,5 +23,24 @@ describe('isDatabaseUnavailable', () => {
     for (const code of ['23505', '57014', '40001', '42P01']) expect(isDatabaseUnavailable(coded(code)), code).toBe(false);
     expect(isDatabaseUnavailable(new Error('plain'))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+});
+
+describe('isRefusedByDatabase', () => {
+  /** An error PostgreSQL sent back, as postgres.js raises it, wrapped as drizzle does. */
+  const refused = (code: string) => new Error('Failed query: insert …', { cause: new (postgres.PostgresError as unknown as new (fields: object) => Error)({ message: 'refused', code }) });
+
+  it('is true for an error PostgreSQL answered the statement with, through drizzle', () => {
+    const codes = ['22001', '23505', '57014', '42P01'];
+    expect(codes.length).toBeGreaterThan(0);
+    for (const code of codes) expect(isRefusedByDatabase(refused(code)), code).toBe(true);
+  });
+
+  it('is false when the connection was lost or the server went away, and for errors not from PostgreSQL', () => {
+    for (const code of ['CONNECTION_CLOSED', 'ECONNRESET', '08006']) expect(isRefusedByDatabase(coded(code)), code).toBe(false);
+    expect(isRefusedByDatabase(refused('57P01'))).toBe(false);
+    expect(isRefusedByDatabase(refused('08006'))).toBe(false);
+    expect(isRefusedByDatabase(new Error('plain'))).toBe(false);
+    expect(isRefusedByDatabase(null)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import postgres from 'postgres';
 import { ErrorCode } from '@nomad/contract';
 
 // Shared with the gateway: defined in @nomad/contract, re-exported so the kit's importers keep working.
@@ -86,6 +87,18 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (code !== undefined && (DATABASE_UNAVAILABLE_CODES.has(code) || /^57P0[1-3]$|^08/.test(code))) return true;
   // drizzle wraps driver errors (`cause`); GraphQL wraps a resolver's error (`originalError`).
   return [e.cause, e.originalError].some((next) => next !== undefined && next !== err && isDatabaseUnavailable(next, depth + 1));
+}
+/**
+ * PostgreSQL answered the statement with an error of its own (a constraint, a type, a
+ * timeout): the statement did not commit. A connection lost on the way is not this: the
+ * statement may have committed before its answer was lost.
+ */
+export function isRefusedByDatabase(err: unknown, depth = 0): boolean {
+  if (typeof err !== 'object' || err === null || depth > 5 || isDatabaseUnavailable(err)) return false;
+  if (err instanceof postgres.PostgresError) return true;
+  // drizzle wraps driver errors in DrizzleQueryError with the original as `cause`.
+  const cause = (err as { cause?: unknown }).cause;
+  return cause !== undefined && cause !== err && isRefusedByDatabase(cause, depth + 1);
 }
 const DATABASE_UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',

@@ -1,5 +1,6 @@
 import { getTableColumns } from 'drizzle-orm';
 import { pgSchema } from 'drizzle-orm/pg-core';
+import postgres from 'postgres';
 import { fakeExecutor } from '../__fixtures__/fake-executor.ts';
 import { describe, expect, it } from 'vitest';
 import type { Principal, Role } from '../auth.ts';
@@ -166,45 +167,59 @@ describe('the records of requests beside each other', () => {
     ]);
   });
 
-  it('arriving while a write is under way, wait for it and then go together', async () => {
-    const written: string[][] = [];
+  it('arriving while both lanes are writing, wait for one and then go together', async () => {
+    const started: string[][] = [];
     let release = () => undefined as void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { db } = fakeExecutor(async ({ params }) => {
-      const ids = (JSON.parse(String(params[0])) as { request_id: string }[]).map((r) => r.request_id);
-      if (written.length === 0) await gate;
-      written.push(ids);
+      started.push((JSON.parse(String(params[0])) as { request_id: string }[]).map((r) => r.request_id));
+      await gate;
     });
     const settled: string[] = [];
     const read = (requestId: string) =>
       createAccessRecorder(db, TABLES, requestOf(requestId), POLICY, () => NOW)
         .record(NOMAD, 'Nomad.surname')
         .then(() => settled.push(requestId));
-    const first = read('req-1');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const later = [read('req-2'), read('req-3')];
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    // The first write is held: nothing is committed, so no read has its value yet.
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+    const reads = [read('req-1')];
+    await tick();
+    reads.push(read('req-2'));
+    await tick();
+    reads.push(read('req-3'), read('req-4'));
+    await tick();
+    // Two writes under way, held: the later two wait, and no read has its value yet.
+    expect(started).toEqual([['req-1'], ['req-2']]);
     expect(settled).toEqual([]);
     release();
-    await Promise.all([first, ...later]);
-    expect(written).toEqual([['req-1'], ['req-2', 'req-3']]);
-    expect(settled[0]).toBe('req-1');
+    await Promise.all(reads);
+    expect(started).toEqual([['req-1'], ['req-2'], ['req-3', 'req-4']]);
+    expect(settled.slice(0, 2).sort()).toEqual(['req-1', 'req-2']);
   });
 
-  it('that fail together are written again one request at a time: only the request whose own write fails loses its read', async () => {
-    const written: string[][] = [];
+  it('refused together by PostgreSQL are written again one request at a time: only the request whose own write fails loses its read', async () => {
+    const attempts: string[][] = [];
+    const refused = new (postgres.PostgresError as unknown as new (fields: object) => Error)({ message: 'value too long for type character varying(200)', code: '22001' });
     const { db } = fakeExecutor(({ params }) => {
       const ids = (JSON.parse(String(params[0])) as { request_id: string }[]).map((r) => r.request_id);
-      if (ids.includes('bad')) return Promise.reject(new Error('value too long for type character varying(200)'));
-      written.push(ids);
-      return Promise.resolve();
+      attempts.push(ids);
+      return ids.includes('bad') ? Promise.reject(new Error('Failed query', { cause: refused })) : Promise.resolve();
     });
     const good = createAccessRecorder(db, TABLES, requestOf('good'), POLICY, () => NOW).record(NOMAD, 'Nomad.surname');
     const bad = createAccessRecorder(db, TABLES, requestOf('bad'), POLICY, () => NOW).record(OTHER, 'Nomad.surname');
     await expect(good).resolves.toBeUndefined();
-    await expect(bad).rejects.toThrow('value too long');
-    expect(written).toEqual([['good']]);
+    await expect(bad).rejects.toThrow('Failed query');
+    expect(attempts).toEqual([['good', 'bad'], ['good'], ['bad']]);
+  });
+
+  it('fail together, without a second write, when the connection is lost: the group may have committed', async () => {
+    const attempts: string[][] = [];
+    const { db } = fakeExecutor(({ params }) => {
+      attempts.push((JSON.parse(String(params[0])) as { request_id: string }[]).map((r) => r.request_id));
+      return Promise.reject(Object.assign(new Error('write CONNECTION_CLOSED 127.0.0.1:5432'), { code: 'CONNECTION_CLOSED' }));
+    });
+    const reads = ['one', 'two'].map((id) => createAccessRecorder(db, TABLES, requestOf(id), POLICY, () => NOW).record(NOMAD, 'Nomad.surname'));
+    for (const read of reads) await expect(read).rejects.toThrow('CONNECTION_CLOSED');
+    expect(attempts).toEqual([['one', 'two']]);
   });
 
   it('never exceed 500 records in one INSERT, and one request is never split', async () => {

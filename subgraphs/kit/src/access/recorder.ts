@@ -3,6 +3,7 @@ import type { Principal } from '../auth.ts';
 import type { Executor } from '../db/database.ts';
 import { jsonRowsInsert } from '../db/json-insert.ts';
 import { baseOf, noteStatementOn } from '../db/metrics.ts';
+import { isRefusedByDatabase } from '../errors.ts';
 import { legalBasisOf, processingTypeOf, readerOrganisation, SECURITY_HIDDEN_REASON, type AccessPolicy } from './policy.ts';
 import type { AccessLogTables } from './table.ts';
 
@@ -32,6 +33,8 @@ export async function appendAccessRecords(db: AnyExecutor, tables: Pick<AccessLo
 
 /** At most this many records in one grouped INSERT (one request's are never split): a seal's default batch. */
 const GROUP_MAX_RECORDS = 500;
+/** Grouped INSERTs under way at once per pool: one that stalls (a lost connection, a lock) does not hold every read of the process. */
+const GROUP_LANES = 2;
 
 /** A request's records waiting for the next grouped INSERT. */
 interface Waiting {
@@ -44,17 +47,20 @@ interface Waiting {
 
 /**
  * Group commit of the access log: the records of concurrent requests, written by one INSERT
- * on their pool. Nothing waits when nothing is being written (the write starts once the event
- * loop has taken in what else arrived with it); while a write is under way, the records that
- * arrive wait for it and then go together, so under load each INSERT and its commit carry
- * several requests' records instead of one. Each request's promise settles only when its own
- * records committed: no record, no data. A failed group is written again request by request,
- * so that one request's records cannot cost another's read; only the requests whose own
- * INSERT fails fail. Each statement that carried a request's records counts on its handle.
+ * on their pool. Nothing waits when a lane is free (the write starts once the event loop has
+ * taken in what else arrived with it); while both lanes are writing, the records that arrive
+ * wait for one and then go together, so under load each INSERT and its commit carry several
+ * requests' records instead of one. Each request's promise settles only when its own records
+ * committed: no record, no data. When PostgreSQL refuses a group's INSERT (nothing committed),
+ * it is written again request by request, so that one request's records cannot cost another's
+ * read; when the connection is lost instead, the group may have committed, and every request
+ * of it fails rather than risk its records twice. Each statement that carried a request's
+ * records counts on its handle.
  */
 class RecordGroups {
   private waiting: Waiting[] = [];
-  private draining = false;
+  private writing = 0;
+  private scheduled = false;
 
   constructor(
     private readonly pool: AnyExecutor,
@@ -64,23 +70,34 @@ class RecordGroups {
   append(db: AnyExecutor, records: NewAccessRecord[]): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ db, records, resolve, reject });
-      if (this.draining) return;
-      this.draining = true;
-      setImmediate(() => void this.drain());
+      this.schedule();
     });
   }
 
-  private async drain(): Promise<void> {
-    while (this.waiting.length > 0) {
-      let count = 1;
-      let records = this.waiting[0]?.records.length ?? 0;
-      for (; count < this.waiting.length; count += 1) {
-        records += this.waiting[count]?.records.length ?? 0;
-        if (records > GROUP_MAX_RECORDS) break;
+  private schedule(): void {
+    if (this.scheduled || this.writing >= GROUP_LANES || this.waiting.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.writing < GROUP_LANES && this.waiting.length > 0) {
+        this.writing += 1;
+        void this.write(this.takeGroup()).finally(() => {
+          this.writing -= 1;
+          this.schedule();
+        });
       }
-      await this.write(this.waiting.splice(0, count));
+    });
+  }
+
+  /** The next group: what waits, in order, up to GROUP_MAX_RECORDS (at least one request, whatever its size). */
+  private takeGroup(): Waiting[] {
+    let count = 1;
+    let records = this.waiting[0]?.records.length ?? 0;
+    for (; count < this.waiting.length; count += 1) {
+      records += this.waiting[count]?.records.length ?? 0;
+      if (records > GROUP_MAX_RECORDS) break;
     }
-    this.draining = false;
+    return this.waiting.splice(0, count);
   }
 
   /** Writes a group; never throws (each request's promise carries its outcome). */
@@ -93,8 +110,8 @@ class RecordGroups {
       await insert(group);
       for (const w of group) w.resolve();
     } catch (err) {
-      if (group.length === 1) {
-        group[0]?.reject(err);
+      if (group.length === 1 || !isRefusedByDatabase(err)) {
+        for (const w of group) w.reject(err);
         return;
       }
       await Promise.all(group.map((w) => insert([w]).then(w.resolve, w.reject)));

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, TransactionRollbackError } from 'drizzle-orm';
 import { integer, pgTable } from 'drizzle-orm/pg-core';
 import { connect, type Db } from './database.ts';
 import { jsonRowsInsert } from './json-insert.ts';
@@ -95,7 +95,10 @@ describe('connect', () => {
           expect([...(await tx.execute<{ n: number }>(sql`select n from kit_numbers where n = 4`))]).toHaveLength(1);
           tx.rollback();
         })
-        .catch(() => undefined);
+        .catch((err: unknown) => {
+          // The rollback asked for; anything else (a failed write or assertion) fails the test.
+          if (!(err instanceof TransactionRollbackError)) throw err;
+        });
       expect([...(await database.db.execute<{ n: number }>(sql`select n from kit_numbers order by n`))].map((r) => r.n)).toEqual([1, 2, 3]);
     } finally {
       await database.close();
