@@ -96,16 +96,21 @@ export async function insertSeal(db: AnyExecutor, seals: PgTable, s: Seal): Prom
     values (${s.seq}, ${s.xidFrom}::xid8, ${s.xidTo}::xid8, ${s.firstId}, ${s.lastId}, ${s.recordCount}, ${s.recordsRoot}, ${s.prevRoot}, ${s.root}, ${s.sealedAt}, ${s.keyId}, ${s.signature})`);
 }
 
-/** The batch a pass seals: at most `max` rows, never splitting one transaction's rows. */
-async function nextBatch<TRow>(tx: AnyExecutor, log: SealableLog<TRow>, from: string, max: number): Promise<{ rows: SealableRow<TRow>[]; xidTo: string }> {
+/** The batch a pass seals: at most `max` rows, never splitting one transaction's rows (one transaction with more is sealed whole). */
+export async function nextBatch<TRow>(tx: AnyExecutor, log: SealableLog<TRow>, from: string, max: number): Promise<{ rows: SealableRow<TRow>[]; xidTo: string }> {
   const { rows, horizon } = await log.batch(tx, from, max + 1);
   if (rows.length <= max) return { rows, xidTo: horizon };
   const cut = rows[max]?.xid ?? horizon;
   const before = rows.filter((r) => BigInt(r.xid) < BigInt(cut));
   if (before.length > 0) return { rows: before, xidTo: cut };
-  // One transaction wrote more than `max` rows: seal all of them together.
-  const all = await log.batch(tx, from, Number.MAX_SAFE_INTEGER);
-  return { rows: all.rows.filter((r) => r.xid === cut), xidTo: (BigInt(cut) + 1n).toString() };
+  // One transaction (the first waiting) wrote more than `max` rows: seal all of them together.
+  // Its rows come first from its own xid on; the limit doubles until a later transaction's row
+  // (or the end) shows, so that a backlog behind it is not read with it.
+  for (let limit = 2 * (max + 1); ; limit *= 2) {
+    const next = (await log.batch(tx, cut, limit)).rows;
+    const same = next.filter((r) => r.xid === cut);
+    if (same.length < next.length || next.length < limit) return { rows: same, xidTo: (BigInt(cut) + 1n).toString() };
+  }
 }
 
 /** The signed seal over a batch, chained to `last`. */
