@@ -2,18 +2,21 @@
  * `npm run bench -- cpu`: where the machine's CPU goes, per request, for each of the
  * scoreboard's four reads through our gateway: the time each process of the built stack (our
  * gateway, each subgraph, the supervisor), the PostgreSQL server and the load driver spent
- * during the timed requests, from `/proc/<pid>/stat` (user and system time), divided by the
- * requests. On one machine every process shares the cores, so what the gateway costs bounds
+ * during the timed requests and the background work they left, less what it spends with no
+ * request (SETTLE_MS), from `/proc/<pid>/stat` (user and system time), divided by the requests. On one machine every process shares the cores, so what the gateway costs bounds
  * what any gateway can change: it prints the throughput a gateway that cost nothing would
  * reach, beside the one measured.
  *
  * The stack runs as the scoreboard's does (process-stage.ts: built, `NODE_ENV=production`,
  * relays and sealers running) on the sample world, or on the program in
  * BENCH_PROGRAM_DATABASE_URL. BENCH_CLIENTS (default "10") and BENCH_CPU_REQUESTS (default 600)
- * size each cell; BENCH_CPU_ONLY=<text> runs only the reads whose name contains it. PostgreSQL counts every `postgres` process of this machine (backends, WAL
- * writer, checkpointer, any other cluster): run it where nothing else uses PostgreSQL; with
- * the world on another machine that line is missing. Figures only: nothing here passes or fails.
+ * size each cell; BENCH_CPU_ONLY=<text> runs only the reads whose name contains it. PostgreSQL
+ * counts every `postgres` process of this machine (backends, WAL writer, checkpointer, any
+ * other cluster): run it where nothing else uses PostgreSQL; with the world on another machine
+ * that line is missing. Figures only: nothing here passes or fails.
  */
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import postgres from 'postgres';
 import { allProcesses, buildAll, processTree, startProductionStack } from '../src/production.ts';
 import { drive } from './drive.ts';
@@ -24,18 +27,42 @@ const CLIENTS = (process.env.BENCH_CLIENTS ?? '10').split(',').map(Number);
 const REQUESTS = Number(process.env.BENCH_CPU_REQUESTS ?? 600);
 const PROGRAM = process.env.BENCH_PROGRAM_DATABASE_URL;
 const WARM_UPS = 30;
+/**
+ * How long after a cell's last answer its CPU is still counted: what the requests left to the
+ * background (sealing their access records, the ledger's copies at GKNB, about a second) is
+ * theirs, not the next cell's. What the stack spends with no request at all (sealer and relay
+ * passes with nothing to do, PostgreSQL's own processes), its rate measured over a quiet window
+ * of the same length before the cell, is taken off over the cell's whole span.
+ */
+const SETTLE_MS = 2_500;
 const DRIVER = 'load driver';
 const POSTGRES = 'PostgreSQL';
 
-/** CPU time so far of each part: the stack's node processes by part, the PostgreSQL server, this process. */
-function cpuByPart(stackPid: number): Map<string, number> {
-  const parts = new Map<string, number>();
-  const add = (part: string, ms: number) => parts.set(part, (parts.get(part) ?? 0) + ms);
-  // One read of /proc for the whole snapshot.
+/** Each process's part and CPU time so far, and when that was read. */
+interface Snapshot {
+  at: number;
+  byPid: Map<number, { part: string; ms: number }>;
+}
+
+/** The stack's node processes by part, the PostgreSQL server's processes, this process: one read of /proc. */
+function snapshot(stackPid: number): Snapshot {
+  const byPid = new Map<number, { part: string; ms: number }>();
   const all = allProcesses();
-  for (const p of processTree(stackPid, all)) if (p.name === 'node') add(partOf(p), p.cpuMs);
-  for (const p of all) if (p.name === 'postgres') add(POSTGRES, p.cpuMs);
-  add(DRIVER, all.find((p) => p.pid === process.pid)?.cpuMs ?? 0);
+  for (const p of processTree(stackPid, all)) if (p.name === 'node') byPid.set(p.pid, { part: partOf(p), ms: p.cpuMs });
+  for (const p of all) if (p.name === 'postgres') byPid.set(p.pid, { part: POSTGRES, ms: p.cpuMs });
+  const self = all.find((p) => p.pid === process.pid);
+  if (self) byPid.set(self.pid, { part: DRIVER, ms: self.cpuMs });
+  return { at: performance.now(), byPid };
+}
+
+/**
+ * The CPU each part spent between two snapshots: a process in both counts its difference, one
+ * started since counts whole. One that ended in between (a pooled connection's backend closed
+ * when idle) is lost: /proc no longer has its time, and its earlier time is not subtracted.
+ */
+function spent(from: Snapshot, to: Snapshot): Map<string, number> {
+  const parts = new Map<string, number>();
+  for (const [pid, { part, ms }] of to.byPid) parts.set(part, (parts.get(part) ?? 0) + ms - (from.byPid.get(pid)?.ms ?? 0));
   return parts;
 }
 
@@ -60,10 +87,19 @@ export async function cpuBench(): Promise<void> {
       };
       for (let j = 0; j < WARM_UPS; j++) if (!(await send(REQUESTS + j))) throw new Error(`${workload.name}: a warm-up failed`);
       for (const clients of CLIENTS) {
-        const before = cpuByPart(stack.child.pid ?? -1);
+        // A quiet window: the warm-ups' (or the last cell's) tail ends, then the stack's rate with no request.
+        await sleep(SETTLE_MS);
+        const quiet = snapshot(stack.child.pid ?? -1);
+        await sleep(SETTLE_MS);
+        const before = snapshot(stack.child.pid ?? -1);
         const { elapsed, errors } = await drive(clients, REQUESTS, send);
-        const after = cpuByPart(stack.child.pid ?? -1);
-        const perRequest = [...after].map(([part, ms]) => [part, (ms - (before.get(part) ?? 0)) / REQUESTS] as const).filter(([, ms]) => ms > 0);
+        await sleep(SETTLE_MS);
+        const after = snapshot(stack.child.pid ?? -1);
+        const idle = spent(quiet, before);
+        const idleShare = (after.at - before.at) / (before.at - quiet.at);
+        const perRequest = [...spent(before, after)]
+          .map(([part, ms]) => [part, (ms - (idle.get(part) ?? 0) * idleShare) / REQUESTS] as const)
+          .filter(([, ms]) => ms > 0);
         const total = perRequest.reduce((sum, [, ms]) => sum + ms, 0);
         const gateway = perRequest.find(([part]) => part === 'ours')?.[1] ?? 0;
         const rate = REQUESTS / elapsed;

@@ -31,11 +31,11 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { REPO_ROOT } from '../src/doc-examples.ts';
-import { median, memoryTable, notePeaks, percentile, ratios, scoreTable, throughputSvg, type Cell, type MemoryLine } from '../src/scoreboard-report.ts';
+import { median, memoryTable, notePeaks, percentile, ratios, scoreTable, throughputSvg, workloadRatios, type Cell, type MemoryLine } from '../src/scoreboard-report.ts';
 import { drive } from './drive.ts';
 import { startProcessStage } from './process-stage.ts';
 import { PROGRAM_DAY, startInProcessStage, type Stage } from './stage.ts';
-import { readWorkloads, succeeded, writeMix, type BenchRequest, type Workload } from './workloads.ts';
+import { PERSONAL_READ, PLAIN_READ, readWorkloads, succeeded, writeMix, type BenchRequest, type Workload } from './workloads.ts';
 
 const NOMADS = Number(process.env.BENCH_NOMADS ?? 400);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -94,30 +94,37 @@ async function round(target: Target, request: (j: number) => BenchRequest, clien
 interface Memory {
   peak: Map<string, number>;
   afterWorkload: MemoryLine[][];
+  /** What ran before each sample of `afterWorkload`: a workload, or a pair run together. */
+  groups: string[];
 }
 
 /**
- * Every round of one workload at one client count, every contender in turn (rotating). SQL
- * statements and fetches: the subgraphs' counters (`nomad_sql_statements_total`,
+ * Every round of some workloads at one client count (one, or a pair compared with each other),
+ * every contender in turn (rotating), the workloads of a pair one after the other in each round,
+ * in turns.
+ * SQL statements and fetches: the subgraphs' counters (`nomad_sql_statements_total`,
  * `nomad_graphql_operations_total`: one per GraphQL request, batching is off) before and after.
  */
-async function measure(stage: Stage, workload: Workload, clients: number, targets: Target[], memory: Memory): Promise<void> {
+async function measure(stage: Stage, runs: { workload: Workload; targets: Target[] }[], clients: number, memory: Memory): Promise<void> {
   const perRound = ROUND_REQUESTS + WARM_UPS;
   for (let r = 0; r < ROUNDS; r++) {
-    // Rotate who goes first, so that no contender always runs on a warmer (or busier) machine.
-    for (let k = 0; k < targets.length; k++) {
-      const t = targets[(k + r) % targets.length]!;
-      const request = await workload.prepare(perRound, r * perRound);
-      const before = await stage.counters();
-      const f = await round(t, request, clients, ROUND_REQUESTS);
-      const after = await stage.counters();
-      notePeaks(memory.peak, stage.memory());
-      t.cell.rounds.push(ROUND_REQUESTS / f.elapsed);
-      t.cell.latencies.push(...f.latencies);
-      t.cell.errors += f.errors;
-      if (f.firstError) console.log(`  ${t.name}, ${workload.name}: ${f.firstError}`);
-      t.cell.sqlPerRequest += (after.sql - before.sql) / perRound / ROUNDS;
-      t.cell.fetchesPerRequest += (after.fetches - before.fetches) / perRound / ROUNDS;
+    // A pair swaps its order each round: neither workload always follows the other (and takes on its background work).
+    for (const { workload, targets } of r % 2 === 0 ? runs : [...runs].reverse()) {
+      // Rotate who goes first, so that no contender always runs on a warmer (or busier) machine.
+      for (let k = 0; k < targets.length; k++) {
+        const t = targets[(k + r) % targets.length]!;
+        const request = await workload.prepare(perRound, r * perRound);
+        const before = await stage.counters();
+        const f = await round(t, request, clients, ROUND_REQUESTS);
+        const after = await stage.counters();
+        notePeaks(memory.peak, stage.memory());
+        t.cell.rounds.push(ROUND_REQUESTS / f.elapsed);
+        t.cell.latencies.push(...f.latencies);
+        t.cell.errors += f.errors;
+        if (f.firstError) console.log(`  ${t.name}, ${workload.name}: ${f.firstError}`);
+        t.cell.sqlPerRequest += (after.sql - before.sql) / perRound / ROUNDS;
+        t.cell.fetchesPerRequest += (after.fetches - before.fetches) / perRound / ROUNDS;
+      }
     }
   }
 }
@@ -150,23 +157,37 @@ async function measureAll(stage: Stage, memory: Memory): Promise<Cell[]> {
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${officer}`, 'x-purpose': PURPOSE };
   const contenders = [{ name: OURS, url: stage.ours }, ...stage.others];
   const cells: Cell[] = [];
-  for (const workload of [...(await readWorkloads(stage.migrationSql)), writeMix(stage, officer)]) {
+  const workloads = [...(await readWorkloads(stage.migrationSql)), writeMix(stage, officer)];
+  const partnerOf = (w: Workload) => {
+    const partner = w.pairedWith === undefined ? undefined : workloads.find((o) => o.name === w.pairedWith);
+    if (w.pairedWith !== undefined && !partner) throw new Error(`${w.name}: paired with ${w.pairedWith}, which is no workload`);
+    if (partner?.pairedWith !== undefined) throw new Error(`${w.name}: paired with ${partner.name}, which is paired itself`);
+    return partner;
+  };
+  const paired = new Set(workloads.flatMap((w) => partnerOf(w)?.name ?? []));
+  // A workload another is paired with runs with it, in the same rounds.
+  for (const workload of workloads.filter((w) => !paired.has(w.name))) {
+    const partner = partnerOf(workload);
+    const group = partner ? [workload, partner] : [workload];
     for (const clients of CLIENTS) {
-      const targets: Omit<Target, 'cell'>[] = contenders.map((c) => ({ name: c.name, url: c.url, headers }));
-      if (workload.subgraph) {
-        targets.push({ name: FLOOR, url: stage.subgraphs.urls[workload.subgraph] ?? '', headers: { ...headers, 'x-gateway-credential': stage.subgraphs.credentials[workload.subgraph] ?? '' } });
-      }
-      const mine: Target[] = targets.map((t) => ({ ...t, cell: { workload: workload.name, clients, contender: t.name, rounds: [], latencies: [], errors: 0, sqlPerRequest: 0, fetchesPerRequest: 0 } }));
-      await measure(stage, workload, clients, mine, memory);
-      for (const t of mine) {
+      const runs = group.map((w) => {
+        const targets: Omit<Target, 'cell'>[] = contenders.map((c) => ({ name: c.name, url: c.url, headers }));
+        if (w.subgraph) {
+          targets.push({ name: FLOOR, url: stage.subgraphs.urls[w.subgraph] ?? '', headers: { ...headers, 'x-gateway-credential': stage.subgraphs.credentials[w.subgraph] ?? '' } });
+        }
+        return { workload: w, targets: targets.map((t) => ({ ...t, cell: { workload: w.name, clients, contender: t.name, rounds: [], latencies: [], errors: 0, sqlPerRequest: 0, fetchesPerRequest: 0 } })) };
+      });
+      await measure(stage, runs, clients, memory);
+      for (const t of runs.flatMap((r) => r.targets)) {
         cells.push(t.cell);
         printCell(t.cell);
       }
     }
     const lines = stage.memory();
     memory.afterWorkload.push(lines);
+    memory.groups.push(group.map((w) => w.name).join(' with '));
     notePeaks(memory.peak, lines);
-    console.log(`RSS after it: ${lines.map((l) => `${l.name} ${(l.rss / 2 ** 20).toFixed(0)} MiB`).join(', ')}`);
+    console.log(`RSS after ${group.length > 1 ? 'them' : 'it'}: ${lines.map((l) => `${l.name} ${(l.rss / 2 ** 20).toFixed(0)} MiB`).join(', ')}`);
   }
   return cells;
 }
@@ -177,7 +198,7 @@ export async function scoreboardBench(): Promise<void> {
   try {
     const world = await describeWorld(stage);
     console.log(`scoreboard: ${world}; ${STACK}; ${ROUNDS} rounds of ${ROUND_REQUESTS} requests per contender, clients ${CLIENTS.join(' and ')}, node ${process.version}, ${os.cpus().length} cores`);
-    const memory: Memory = { peak: new Map(), afterWorkload: [] };
+    const memory: Memory = { peak: new Map(), afterWorkload: [], groups: [] };
     const cells = await measureAll(stage, memory);
     await writeReport(cells, [OURS, ...stage.others.map((c) => c.name)], world, stage.setting, memory);
   } finally {
@@ -243,9 +264,15 @@ Ours over Hive (dedup on, its default): ${line('Hive (dedup on)') || '—'}.
 
 Ours over the subgraph alone (one-subgraph workloads): ${line(FLOOR) || '—'}.
 
+${PERSONAL_READ} over ${PLAIN_READ} (each contender's own, the two run in the same rounds one after the other; the access ledger's target for ours: at least 70%): ${
+    workloadRatios(cells, PERSONAL_READ, PLAIN_READ)
+      .map((r) => `${r.contender} (${r.clients}): ${(100 * r.ratio).toFixed(0)}%`)
+      .join('; ') || '—'
+  }.
+
 ![Throughput per workload](docs/benchmarks.svg)
 
-${memorySection(memory, [...new Set(cells.map((c) => c.workload))])}
+${memorySection(memory, memory.groups)}
 `;
   await writeFile(`${REPO_ROOT}BENCHMARKS.md`, markdown);
   await writeFile(`${REPO_ROOT}docs/benchmarks.svg`, throughputSvg(cells, columns));

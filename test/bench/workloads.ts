@@ -26,13 +26,23 @@ export interface Workload {
   prepare(count: number, offset: number): Promise<(j: number) => BenchRequest>;
   /** The subgraph that answers it alone, for the floor (one-subgraph workloads only). */
   subgraph?: string;
+  /**
+   * The workload it is compared with (by name): the scoreboard runs the two in the same rounds,
+   * one after the other, so that the machine's drift between workloads does not enter their ratio.
+   */
+  pairedWith?: string;
 }
 
-const read = (name: string, query: string, variables: (i: number) => Record<string, unknown>, subgraph?: string): Workload => ({
+const read = (name: string, query: string, variables: (i: number) => Record<string, unknown>, subgraph?: string, pairedWith?: string): Workload => ({
   name,
   prepare: (_count, offset) => Promise.resolve((j) => ({ query, variables: variables(offset + j) })),
   ...(subgraph ? { subgraph } : {}),
+  ...(pairedWith ? { pairedWith } : {}),
 });
+
+/** The access ledger's target: a read of personal fields against the same read without, in the same rounds. */
+export const PERSONAL_READ = 'one subgraph, personal fields';
+export const PLAIN_READ = 'one subgraph, no personal field';
 
 /** The four reads, picking ids from the world as it is (the seeded sample world or the program) in the migration database. */
 export async function readWorkloads(sql: postgres.Sql): Promise<Workload[]> {
@@ -56,8 +66,8 @@ export async function readWorkloads(sql: postgres.Sql): Promise<Workload[]> {
         monitoring { state } taxRegistration { state } clearance { outcome } } } } }`,
       () => ({}),
     ),
-    read('one subgraph, personal fields', 'query Profile($id: ID!) { nomad(id: $id) { id citizenship surname passport { number } } }', nomad(ids), 'migration'),
-    read('one subgraph, no personal field', 'query Profile($id: ID!) { nomad(id: $id) { id citizenship } }', nomad(ids), 'migration'),
+    read(PERSONAL_READ, 'query Profile($id: ID!) { nomad(id: $id) { id citizenship surname passport { number } } }', nomad(ids), 'migration', PLAIN_READ),
+    read(PLAIN_READ, 'query Profile($id: ID!) { nomad(id: $id) { id citizenship } }', nomad(ids), 'migration'),
   ];
 }
 

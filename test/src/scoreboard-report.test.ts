@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, memoryTable, notePeaks, percentile, ratios, scoreTable, throughputSvg, type Cell } from './scoreboard-report.ts';
+import { median, memoryTable, notePeaks, percentile, ratios, scoreTable, throughputSvg, workloadRatios, type Cell } from './scoreboard-report.ts';
 
 const cell = (contender: string, rounds: number[], latencies: number[] = [10, 20, 30, 40], errors = 0, fetchesPerRequest = 4): Cell => ({
   workload: 'case view',
@@ -43,6 +43,18 @@ describe('the scoreboard report', () => {
     const cells = [cell('ours', [100, 120, 110]), cell('Hive', [50, 40, 60])];
     expect(ratios(cells, 'ours', 'Hive')).toEqual([{ workload: 'case view', clients: 10, ratio: 2.2 }]);
     expect(ratios(cells, 'ours', 'nobody')).toEqual([]);
+  });
+
+  it("gives each contender's throughput on one workload over its own on another, per client count", () => {
+    const personal = (contender: string, rounds: number[], clients = 10) => ({ ...cell(contender, rounds), workload: 'personal', clients });
+    const plain = (contender: string, rounds: number[], clients = 10) => ({ ...cell(contender, rounds), workload: 'plain', clients });
+    const cells = [personal('ours', [70, 80, 90]), plain('ours', [100]), personal('ours', [30], 50), plain('ours', [60], 50), personal('Hive', [10]), plain('Hive', [40]), personal('floor', [5])];
+    expect(workloadRatios(cells, 'personal', 'plain')).toEqual([
+      { contender: 'ours', clients: 10, ratio: 0.8 },
+      { contender: 'ours', clients: 50, ratio: 0.5 },
+      { contender: 'Hive', clients: 10, ratio: 0.25 },
+    ]);
+    expect(workloadRatios(cells, 'personal', 'nothing')).toEqual([]);
   });
 
   it('draws one bar per contender that ran, scaled to the fastest, with escaped labels', () => {

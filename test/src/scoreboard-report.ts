@@ -56,14 +56,22 @@ export function scoreTable(cells: Cell[], contenders: string[]): string {
   return [head, rule, ...body].join('\n');
 }
 
+/** The median throughput of each cell `pick` takes over that of its counterpart at the same client count (where there is one). */
+function ratiosOver(cells: Cell[], pick: (c: Cell) => boolean, counterpart: (c: Cell, o: Cell) => boolean): { cell: Cell; ratio: number }[] {
+  return cells.filter(pick).flatMap((c) => {
+    const base = cells.find((o) => o.clients === c.clients && counterpart(c, o));
+    return base ? [{ cell: c, ratio: median(c.rounds) / median(base.rounds) }] : [];
+  });
+}
+
 /** Our gateway's median throughput over another contender's, per workload and client count. */
 export function ratios(cells: Cell[], ours: string, other: string): { workload: string; clients: number; ratio: number }[] {
-  return cells
-    .filter((c) => c.contender === ours)
-    .flatMap((c) => {
-      const theirs = cells.find((o) => o.contender === other && o.workload === c.workload && o.clients === c.clients);
-      return theirs ? [{ workload: c.workload, clients: c.clients, ratio: median(c.rounds) / median(theirs.rounds) }] : [];
-    });
+  return ratiosOver(cells, (c) => c.contender === ours, (c, o) => o.contender === other && o.workload === c.workload).map(({ cell, ratio }) => ({ workload: cell.workload, clients: cell.clients, ratio }));
+}
+
+/** Each contender's median throughput on `workload` over its own on `other`, per client count (where it ran both). */
+export function workloadRatios(cells: Cell[], workload: string, other: string): { contender: string; clients: number; ratio: number }[] {
+  return ratiosOver(cells, (c) => c.workload === workload, (c, o) => o.workload === other && o.contender === c.contender).map(({ cell, ratio }) => ({ contender: cell.contender, clients: cell.clients, ratio }));
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
