@@ -3,7 +3,7 @@
  * scoreboard's four reads through our gateway: the time each process of the built stack (our
  * gateway, each subgraph, the supervisor), the PostgreSQL server and the load driver spent
  * during the timed requests and the background work they left, less what it spends with no
- * request (SETTLE_MS), from `/proc/<pid>/stat` (user and system time), divided by the requests. On one machine every process shares the cores, so what the gateway costs bounds
+ * request (see `settle`), from `/proc/<pid>/stat` (user and system time), divided by the requests. On one machine every process shares the cores, so what the gateway costs bounds
  * what any gateway can change: it prints the throughput a gateway that cost nothing would
  * reach, beside the one measured.
  *
@@ -28,13 +28,17 @@ const REQUESTS = Number(process.env.BENCH_CPU_REQUESTS ?? 600);
 const PROGRAM = process.env.BENCH_PROGRAM_DATABASE_URL;
 const WARM_UPS = 30;
 /**
- * How long after a cell's last answer its CPU is still counted: what the requests left to the
- * background (sealing their access records, the ledger's copies at GKNB, about a second) is
- * theirs, not the next cell's. What the stack spends with no request at all (sealer and relay
- * passes with nothing to do, PostgreSQL's own processes), its rate measured over a quiet window
- * of the same length before the cell, is taken off over the cell's whole span.
+ * A cell's CPU counts until the stack is quiet again after its last answer: what the requests
+ * left to the background (sealing their access records, the ledger's copies at GKNB) is theirs,
+ * not the next cell's. Quiet: a second in which the stack spends at most QUIET_FACTOR times its
+ * idle rate (plus QUIET_SLACK_MS), waited for at most SETTLE_MAX_MS. The idle rate (sealer and
+ * relay passes with nothing to do, PostgreSQL's own processes) is measured once, before the
+ * first request, over IDLE_WINDOW_MS, and taken off over each cell's whole span.
  */
-const SETTLE_MS = 2_500;
+const IDLE_WINDOW_MS = 5_000;
+const QUIET_FACTOR = 1.5;
+const QUIET_SLACK_MS = 20;
+const SETTLE_MAX_MS = 60_000;
 const DRIVER = 'load driver';
 const POSTGRES = 'PostgreSQL';
 
@@ -66,6 +70,30 @@ function spent(from: Snapshot, to: Snapshot): Map<string, number> {
   return parts;
 }
 
+/** What each part spends per ms with no request, over IDLE_WINDOW_MS. */
+async function idleRate(stackPid: number): Promise<Map<string, number>> {
+  // What the start left running (first seals, relays' first passes) ends first.
+  await sleep(IDLE_WINDOW_MS);
+  const from = snapshot(stackPid);
+  await sleep(IDLE_WINDOW_MS);
+  const to = snapshot(stackPid);
+  return new Map([...spent(from, to)].map(([part, ms]) => [part, ms / (to.at - from.at)]));
+}
+
+/** Waits (at most SETTLE_MAX_MS) until a second passes in which the stack is about as busy as idle; the last snapshot. */
+async function settle(stackPid: number, idle: Map<string, number>): Promise<Snapshot> {
+  const idlePerSecond = [...idle.values()].reduce((sum, rate) => sum + rate, 0) * 1_000;
+  const deadline = performance.now() + SETTLE_MAX_MS;
+  let last = snapshot(stackPid);
+  for (;;) {
+    await sleep(1_000);
+    const next = snapshot(stackPid);
+    const busy = [...spent(last, next).values()].reduce((sum, ms) => sum + ms, 0);
+    last = next;
+    if (busy <= idlePerSecond * QUIET_FACTOR + QUIET_SLACK_MS || performance.now() > deadline) return last;
+  }
+}
+
 export async function cpuBench(): Promise<void> {
   buildAll();
   const databases = await databasesFor(PROGRAM);
@@ -77,6 +105,8 @@ export async function cpuBench(): Promise<void> {
     const only = process.env.BENCH_CPU_ONLY;
     const workloads = (await readWorkloads(sql)).filter((w) => !only || w.name.includes(only));
     if (workloads.length === 0) throw new Error(`no workload${only ? ` named with "${only}"` : ''}`);
+    const idle = await idleRate(stack.child.pid ?? -1);
+    console.log(`at rest, the stack and PostgreSQL spend ${([...idle.values()].reduce((sum, rate) => sum + rate, 0) * 1_000).toFixed(0)} ms of CPU per second (taken off each cell over its span)`);
     console.log(`CPU per request through our gateway (${PROGRAM ? 'the program in BENCH_PROGRAM_DATABASE_URL' : 'the sample world'}; ${REQUESTS} requests per cell after ${WARM_UPS} warm-ups; ms of user and system time per request)`);
     for (const workload of workloads) {
       const request = await workload.prepare(REQUESTS + WARM_UPS, 0);
@@ -87,18 +117,15 @@ export async function cpuBench(): Promise<void> {
       };
       for (let j = 0; j < WARM_UPS; j++) if (!(await send(REQUESTS + j))) throw new Error(`${workload.name}: a warm-up failed`);
       for (const clients of CLIENTS) {
-        // A quiet window: the warm-ups' (or the last cell's) tail ends, then the stack's rate with no request.
-        await sleep(SETTLE_MS);
-        const quiet = snapshot(stack.child.pid ?? -1);
-        await sleep(SETTLE_MS);
+        await settle(stack.child.pid ?? -1, idle);
         const before = snapshot(stack.child.pid ?? -1);
         const { elapsed, errors } = await drive(clients, REQUESTS, send);
-        await sleep(SETTLE_MS);
-        const after = snapshot(stack.child.pid ?? -1);
-        const idle = spent(quiet, before);
-        const idleShare = (after.at - before.at) / (before.at - quiet.at);
+        // The driver's part ends with its requests: settling, it reads /proc every second.
+        const driven = snapshot(stack.child.pid ?? -1);
+        const after = await settle(stack.child.pid ?? -1, idle);
+        const span = after.at - before.at;
         const perRequest = [...spent(before, after)]
-          .map(([part, ms]) => [part, (ms - (idle.get(part) ?? 0) * idleShare) / REQUESTS] as const)
+          .map(([part, ms]) => [part, part === DRIVER ? (spent(before, driven).get(DRIVER) ?? 0) / REQUESTS : (ms - (idle.get(part) ?? 0) * span) / REQUESTS] as const)
           .filter(([, ms]) => ms > 0);
         const total = perRequest.reduce((sum, [, ms]) => sum + ms, 0);
         const gateway = perRequest.find(([part]) => part === 'ours')?.[1] ?? 0;
