@@ -25,8 +25,9 @@ function unwritableBecause(column: Column): string | null {
  * Writes rows of `table` with one INSERT whose text never changes (`insert … select … from
  * jsonb_to_recordset($1)`): the rows travel as one JSON parameter, so the statement is
  * prepared ({@link preparedSql}: PostgreSQL parses it once per connection whatever the number
- * of rows, and each write is one round trip), and building it costs one `JSON.stringify`, where a multi-row Drizzle INSERT builds a placeholder per value (for
- * the access log, a fifth of a subgraph's time on a list of 50 nomads).
+ * of rows, and each write is one round trip), and building it costs one `JSON.stringify`,
+ * where a multi-row Drizzle INSERT builds a placeholder per value (for the access log, a fifth
+ * of a subgraph's time on a list of 50 nomads).
  *
  * Every column but those in `omit` (left to their database defaults and triggers) is written;
  * a row without a value takes the column's literal Drizzle default, else null. Values must be
