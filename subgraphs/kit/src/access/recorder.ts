@@ -4,6 +4,7 @@ import type { Executor } from '../db/database.ts';
 import { jsonRowsInsert } from '../db/json-insert.ts';
 import { baseOf, noteStatementOn } from '../db/metrics.ts';
 import { isRefusedByDatabase } from '../errors.ts';
+import { getOrCreate } from '../memo.ts';
 import { legalBasisOf, processingTypeOf, readerOrganisation, SECURITY_HIDDEN_REASON, type AccessPolicy } from './policy.ts';
 import type { AccessLogTables } from './table.ts';
 
@@ -124,17 +125,8 @@ const groupsByPool = new WeakMap<object, Map<object, RecordGroups>>();
 /** Appends one request's records with those of the requests beside it ({@link RecordGroups}); resolves once they committed. */
 function appendGrouped(db: AnyExecutor, tables: Pick<AccessLogTables, 'accessRecords'>, records: NewAccessRecord[]): Promise<void> {
   const pool = baseOf(db);
-  let byTable = groupsByPool.get(pool);
-  if (!byTable) {
-    byTable = new Map();
-    groupsByPool.set(pool, byTable);
-  }
-  let groups = byTable.get(tables.accessRecords);
-  if (!groups) {
-    groups = new RecordGroups(pool, tables);
-    byTable.set(tables.accessRecords, groups);
-  }
-  return groups.append(db, records);
+  const byTable = getOrCreate(groupsByPool, pool, () => new Map<object, RecordGroups>());
+  return getOrCreate(byTable, tables.accessRecords, () => new RecordGroups(pool, tables)).append(db, records);
 }
 
 const DAY_MS = 86_400_000;

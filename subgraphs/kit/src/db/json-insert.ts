@@ -2,6 +2,7 @@ import { getTableColumns, sql, type Column, type InferInsertModel } from 'drizzl
 import { getTableConfig, PgCustomColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './database.ts';
 import { literalDefaultOf, quoteIdent } from './copy.ts';
+import { getOrCreate } from '../memo.ts';
 import { preparedSql } from './prepared.ts';
 
 type AnyExecutor = Executor<Record<string, unknown>>;
@@ -37,18 +38,9 @@ function unwritableBecause(column: Column): string | null {
  */
 export function jsonRowsInsert<TTable extends PgTable>(table: TTable, omit: readonly string[]): JsonRowsInsert<TTable> {
   // Built once per table and columns left out: callers may ask for it on every write.
-  const key = omit.join(',');
-  let byOmit = built.get(table);
-  if (!byOmit) {
-    byOmit = new Map();
-    built.set(table, byOmit);
-  }
-  let insert = byOmit.get(key) as JsonRowsInsert<TTable> | undefined;
-  if (!insert) {
-    insert = buildJsonRowsInsert(table, omit);
-    byOmit.set(key, insert as JsonRowsInsert<PgTable>);
-  }
-  return insert;
+  // The map of `table` holds statements of `table`'s rows only.
+  const byOmit = getOrCreate(built, table, () => new Map()) as Map<string, JsonRowsInsert<TTable>>;
+  return getOrCreate(byOmit, omit.join(','), () => buildJsonRowsInsert(table, omit));
 }
 
 /** The statement's runner: writes `rows` through `db` (the pool, a counted view of it, or a transaction); nothing for no row. */

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect, type AnyPgColumn, type PgSession } from 'drizzle-orm/pg-core';
 import { baseOf, noteStatementOn } from './metrics.ts';
+import { getOrCreate } from '../memo.ts';
 
 /** What drizzle's `.prepare(name)` returns, as far as {@link prepared} needs it. */
 interface PreparedStatement<TResult> {
@@ -26,11 +27,7 @@ export function prepared<TDb extends object, TResult>(build: (db: TDb) => Prepar
   return (db, values) => {
     // A request's counted view shares its pool's statement, and counts the run itself.
     const pool = baseOf(db);
-    let statement = statements.get(pool);
-    if (statement === undefined) {
-      statement = build(pool);
-      statements.set(pool, statement);
-    }
+    const statement = getOrCreate(statements, pool, () => build(pool));
     noteStatementOn(db);
     return statement.execute(values);
   };

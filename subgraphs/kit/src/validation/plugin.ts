@@ -13,6 +13,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { ErrorCode } from '../errors.ts';
+import { getOrCreate } from '../memo.ts';
 import { checkInputValue, DEFAULT_INPUT_LIMITS, type InputLimits, type InputViolation } from './input-rules.ts';
 
 /** Reported at most per request: enough to fix a form, not a flood. */
@@ -32,13 +33,10 @@ interface ArgumentSite {
 const sitesCache = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, ArgumentSite[]>>();
 
 function argumentSites(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): ArgumentSite[] {
-  let bySchema = sitesCache.get(schema);
-  if (!bySchema) {
-    bySchema = new WeakMap();
-    sitesCache.set(schema, bySchema);
-  }
-  const cached = bySchema.get(operation);
-  if (cached) return cached;
+  return getOrCreate(getOrCreate(sitesCache, schema, () => new WeakMap()), operation, () => findArgumentSites(schema, document, operation));
+}
+
+function findArgumentSites(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): ArgumentSite[] {
   const found: ArgumentSite[] = [];
   const typeInfo = new TypeInfo(schema);
   const visitor = visitWithTypeInfo(typeInfo, {
@@ -51,7 +49,6 @@ function argumentSites(schema: GraphQLSchema, document: DocumentNode, operation:
   for (const definition of document.definitions) {
     if (definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
   }
-  bySchema.set(operation, found);
   return found;
 }
 
