@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import postgres from 'postgres';
-import { isDatabaseUnavailable, isRefusedByDatabase } from './errors.ts';
+import { isDatabaseUnavailable, isPgError, isRefusedByDatabase } from './errors.ts';
 
 /** An error shaped as postgres.js or node's net module raise it, wrapped as drizzle does. */
 function coded(code: string, wrapped = true): Error {
@@ -42,5 +42,18 @@ describe('isRefusedByDatabase', () => {
     expect(isRefusedByDatabase(refused('08006'))).toBe(false);
     expect(isRefusedByDatabase(new Error('plain'))).toBe(false);
     expect(isRefusedByDatabase(null)).toBe(false);
+  });
+});
+
+describe('isPgError', () => {
+  it('finds the code, and the constraint when asked, on the error or the one drizzle wraps', () => {
+    const violation = Object.assign(new Error('duplicate key'), { code: '23505', constraint_name: 'nomads_pin_key' });
+    const wrapped = new Error('Failed query: insert …', { cause: violation });
+    expect(isPgError(violation, '23505')).toBe(true);
+    expect(isPgError(wrapped, '23505')).toBe(true);
+    expect(isPgError(wrapped, '23505', 'nomads_pin_key')).toBe(true);
+    expect(isPgError(wrapped, '23505', 'other_key')).toBe(false);
+    expect(isPgError(wrapped, '23503')).toBe(false);
+    expect(isPgError(null, '23505')).toBe(false);
   });
 });

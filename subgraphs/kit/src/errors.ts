@@ -67,13 +67,20 @@ export function concurrentChange(message: string, field: string | null = null): 
   return new ConcurrentChange(message, field);
 }
 
+/** Whether `err` or an error it wraps as its `cause` (drizzle's DrizzleQueryError wraps the driver's) passes `test`. */
+function inCauses(err: unknown, test: (e: object) => boolean, depth = 0): boolean {
+  if (typeof err !== 'object' || err === null || depth > 5) return false;
+  if (test(err)) return true;
+  const cause = (err as { cause?: unknown }).cause;
+  return cause !== err && inCauses(cause, test, depth + 1);
+}
+
 /** PostgreSQL error code helpers: stores catch the violation they expect and rethrow the rest. */
 export function isPgError(err: unknown, code: string, constraint?: string): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const e = err as { code?: unknown; constraint_name?: unknown; cause?: unknown };
-  if (e.code === code && (constraint === undefined || e.constraint_name === constraint)) return true;
-  // drizzle wraps driver errors in DrizzleQueryError with the original as `cause`.
-  return e.cause !== undefined && e.cause !== err ? isPgError(e.cause, code, constraint) : false;
+  return inCauses(err, (e) => {
+    const { code: found, constraint_name } = e as { code?: unknown; constraint_name?: unknown };
+    return found === code && (constraint === undefined || constraint_name === constraint);
+  });
 }
 /**
  * The database cannot be reached: the socket was refused or dropped, connecting timed out, or
@@ -93,12 +100,8 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
  * timeout): the statement did not commit. A connection lost on the way is not this: the
  * statement may have committed before its answer was lost.
  */
-export function isRefusedByDatabase(err: unknown, depth = 0): boolean {
-  if (typeof err !== 'object' || err === null || depth > 5 || isDatabaseUnavailable(err)) return false;
-  if (err instanceof postgres.PostgresError) return true;
-  // drizzle wraps driver errors in DrizzleQueryError with the original as `cause`.
-  const cause = (err as { cause?: unknown }).cause;
-  return cause !== undefined && cause !== err && isRefusedByDatabase(cause, depth + 1);
+export function isRefusedByDatabase(err: unknown): boolean {
+  return !isDatabaseUnavailable(err) && inCauses(err, (e) => e instanceof postgres.PostgresError);
 }
 const DATABASE_UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
