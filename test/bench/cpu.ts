@@ -3,7 +3,8 @@
  * scoreboard's four reads through our gateway: the time each process of the built stack (our
  * gateway, each subgraph, the supervisor), the PostgreSQL server and the load driver spent
  * during the timed requests and the background work they left, less what it spends with no
- * request (see `settle`), from `/proc/<pid>/stat` (user and system time), divided by the requests. On one machine every process shares the cores, so what the gateway costs bounds
+ * request (see `settle`), from `/proc/<pid>/stat` (user and system time), divided by the
+ * requests. On one machine every process shares the cores, so what the gateway costs bounds
  * what any gateway can change: it prints the throughput a gateway that cost nothing would
  * reach, beside the one measured.
  *
@@ -70,6 +71,9 @@ function spent(from: Snapshot, to: Snapshot): Map<string, number> {
   return parts;
 }
 
+/** The sum of a map's values (ms of every part). */
+const sumOf = (parts: Map<string, number>): number => [...parts.values()].reduce((sum, ms) => sum + ms, 0);
+
 /** What each part spends per ms with no request, over IDLE_WINDOW_MS. */
 async function idleRate(stackPid: number): Promise<Map<string, number>> {
   // What the start left running (first seals, relays' first passes) ends first.
@@ -82,13 +86,13 @@ async function idleRate(stackPid: number): Promise<Map<string, number>> {
 
 /** Waits (at most SETTLE_MAX_MS) until a second passes in which the stack is about as busy as idle; the last snapshot. */
 async function settle(stackPid: number, idle: Map<string, number>): Promise<Snapshot> {
-  const idlePerSecond = [...idle.values()].reduce((sum, rate) => sum + rate, 0) * 1_000;
+  const idlePerSecond = sumOf(idle) * 1_000;
   const deadline = performance.now() + SETTLE_MAX_MS;
   let last = snapshot(stackPid);
   for (;;) {
     await sleep(1_000);
     const next = snapshot(stackPid);
-    const busy = [...spent(last, next).values()].reduce((sum, ms) => sum + ms, 0);
+    const busy = sumOf(spent(last, next));
     last = next;
     if (busy <= idlePerSecond * QUIET_FACTOR + QUIET_SLACK_MS || performance.now() > deadline) return last;
   }
@@ -106,7 +110,7 @@ export async function cpuBench(): Promise<void> {
     const workloads = (await readWorkloads(sql)).filter((w) => !only || w.name.includes(only));
     if (workloads.length === 0) throw new Error(`no workload${only ? ` named with "${only}"` : ''}`);
     const idle = await idleRate(stack.child.pid ?? -1);
-    console.log(`at rest, the stack and PostgreSQL spend ${([...idle.values()].reduce((sum, rate) => sum + rate, 0) * 1_000).toFixed(0)} ms of CPU per second (taken off each cell over its span)`);
+    console.log(`at rest, the stack and PostgreSQL spend ${(sumOf(idle) * 1_000).toFixed(0)} ms of CPU per second (taken off each cell over its span)`);
     console.log(`CPU per request through our gateway (${PROGRAM ? 'the program in BENCH_PROGRAM_DATABASE_URL' : 'the sample world'}; ${REQUESTS} requests per cell after ${WARM_UPS} warm-ups; ms of user and system time per request)`);
     for (const workload of workloads) {
       const request = await workload.prepare(REQUESTS + WARM_UPS, 0);
@@ -124,8 +128,9 @@ export async function cpuBench(): Promise<void> {
         const driven = snapshot(stack.child.pid ?? -1);
         const after = await settle(stack.child.pid ?? -1, idle);
         const span = after.at - before.at;
+        const driver = spent(before, driven).get(DRIVER) ?? 0;
         const perRequest = [...spent(before, after)]
-          .map(([part, ms]) => [part, part === DRIVER ? (spent(before, driven).get(DRIVER) ?? 0) / REQUESTS : (ms - (idle.get(part) ?? 0) * span) / REQUESTS] as const)
+          .map(([part, ms]) => [part, (part === DRIVER ? driver : ms - (idle.get(part) ?? 0) * span) / REQUESTS] as const)
           .filter(([, ms]) => ms > 0);
         const total = perRequest.reduce((sum, [, ms]) => sum + ms, 0);
         const gateway = perRequest.find(([part]) => part === 'ours')?.[1] ?? 0;
