@@ -1,5 +1,4 @@
-import { fillPlaceholders, type Query, type SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { fillPlaceholders, type Query } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
 
 /** One statement a {@link fakeExecutor} was given: its text and values, placeholders filled. */
@@ -9,18 +8,14 @@ export interface FakeStatement {
 }
 
 /**
- * A database handle for unit tests that runs nothing: every statement, whether executed
- * (`execute(sql)`) or prepared and run (`_.session.prepareQuery(...).execute(values)`), goes to
+ * A database handle for unit tests that runs nothing: every statement prepared and run on it
+ * (`_.session.prepareQuery(...).execute(values)`, as `prepared` and `preparedSql` do) goes to
  * `run`, whose promise the statement returns. `prepares` lists the statements prepared on it.
+ * It has no `execute`: a statement sent unprepared fails the test.
  */
 export function fakeExecutor(run: (statement: FakeStatement) => Promise<unknown>): { db: Executor<Record<string, unknown>>; prepares: string[] } {
-  const dialect = new PgDialect();
   const prepares: string[] = [];
   const db = {
-    execute: (query: SQL) => {
-      const { sql: text, params } = dialect.sqlToQuery(query);
-      return run({ text, params });
-    },
     _: {
       session: {
         prepareQuery: (query: Query) => {

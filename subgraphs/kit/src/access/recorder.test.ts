@@ -151,6 +151,9 @@ describe('the recorder of a request', () => {
   });
 });
 
+/** The request ids of the records one INSERT carried (its one JSON parameter). */
+const requestIdsOf = (params: unknown[]) => (JSON.parse(String(params[0])) as { request_id: string }[]).map((r) => r.request_id);
+
 describe('the records of requests beside each other', () => {
   const requestOf = (requestId: string, roles: Role[] = ['migration_officer']): ReadRequest => ({ ...request(principal(roles)), requestId });
   const subjects = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
@@ -172,7 +175,7 @@ describe('the records of requests beside each other', () => {
     let release = () => undefined as void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { db } = fakeExecutor(async ({ params }) => {
-      started.push((JSON.parse(String(params[0])) as { request_id: string }[]).map((r) => r.request_id));
+      started.push(requestIdsOf(params));
       await gate;
     });
     const settled: string[] = [];
@@ -200,7 +203,7 @@ describe('the records of requests beside each other', () => {
     const attempts: string[][] = [];
     const refused = new (postgres.PostgresError as unknown as new (fields: object) => Error)({ message: 'value too long for type character varying(200)', code: '22001' });
     const { db } = fakeExecutor(({ params }) => {
-      const ids = (JSON.parse(String(params[0])) as { request_id: string }[]).map((r) => r.request_id);
+      const ids = requestIdsOf(params);
       attempts.push(ids);
       return ids.includes('bad') ? Promise.reject(new Error('Failed query', { cause: refused })) : Promise.resolve();
     });
@@ -214,7 +217,7 @@ describe('the records of requests beside each other', () => {
   it('fail together, without a second write, when the connection is lost: the group may have committed', async () => {
     const attempts: string[][] = [];
     const { db } = fakeExecutor(({ params }) => {
-      attempts.push((JSON.parse(String(params[0])) as { request_id: string }[]).map((r) => r.request_id));
+      attempts.push(requestIdsOf(params));
       return Promise.reject(Object.assign(new Error('write CONNECTION_CLOSED 127.0.0.1:5432'), { code: 'CONNECTION_CLOSED' }));
     });
     const reads = ['one', 'two'].map((id) => createAccessRecorder(db, TABLES, requestOf(id), POLICY, () => NOW).record(NOMAD, 'Nomad.surname'));
