@@ -35,7 +35,8 @@ import { median, memoryTable, notePeaks, percentile, ratios, scoreTable, through
 import { drive } from './drive.ts';
 import { startProcessStage } from './process-stage.ts';
 import { PROGRAM_DAY, startInProcessStage, type Stage } from './stage.ts';
-import { PERSONAL_READ, PLAIN_READ, readWorkloads, succeeded, writeMix, type BenchRequest, type Workload } from './workloads.ts';
+import { benchHeaders, endpointsFor, FLOOR, OURS, sender, type Endpoint } from './endpoints.ts';
+import { PERSONAL_READ, PLAIN_READ, readWorkloads, writeMix, type BenchRequest, type Workload } from './workloads.ts';
 
 const NOMADS = Number(process.env.BENCH_NOMADS ?? 400);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -45,8 +46,6 @@ const PROGRAM = process.env.BENCH_PROGRAM_DATABASE_URL;
 const STACK = process.env.BENCH_STACK ?? 'processes';
 const WARM_UPS = 20;
 const PURPOSE = 'benchmark';
-const OURS = 'ours';
-const FLOOR = 'subgraph alone';
 
 interface Round {
   elapsed: number;
@@ -56,10 +55,7 @@ interface Round {
   firstError: string | null;
 }
 
-interface Target {
-  name: string;
-  url: string;
-  headers: Record<string, string>;
+interface Target extends Endpoint {
   cell: Cell;
 }
 
@@ -69,20 +65,7 @@ interface Target {
  */
 async function round(target: Target, request: (j: number) => BenchRequest, clients: number, requests: number): Promise<Round> {
   let firstError: string | null = null;
-  const send = async (j: number): Promise<boolean> => {
-    const { query, variables, authorization } = request(j);
-    const headers = authorization ? { ...target.headers, authorization } : target.headers;
-    const res = await fetch(target.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    const text = await res.text();
-    let ok = res.ok;
-    try {
-      ok &&= succeeded(JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: unknown[] });
-    } catch {
-      ok = false;
-    }
-    if (!ok) firstError ??= `${res.status} ${text.slice(0, 300)}`;
-    return ok;
-  };
+  const send = sender(target, request, (answer) => (firstError ??= answer));
   let warmUpErrors = 0;
   for (let j = 0; j < WARM_UPS; j++) if (!(await send(j))) warmUpErrors++;
   const timed = await drive(clients, requests, (i) => send(WARM_UPS + i));
@@ -154,8 +137,7 @@ async function describeWorld(stage: Stage): Promise<string> {
 /** Every workload at every client count through every contender (and the floor), printed as it goes. */
 async function measureAll(stage: Stage, memory: Memory): Promise<Cell[]> {
   const officer = await stage.token(['migration_officer', 'labor_officer', 'tax_officer', 'security_officer']);
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${officer}`, 'x-purpose': PURPOSE };
-  const contenders = [{ name: OURS, url: stage.ours }, ...stage.others];
+  const headers = benchHeaders(officer, PURPOSE);
   const cells: Cell[] = [];
   const workloads = [...(await readWorkloads(stage.migrationSql)), writeMix(stage, officer)];
   const partnerOf = (w: Workload) => {
@@ -170,13 +152,10 @@ async function measureAll(stage: Stage, memory: Memory): Promise<Cell[]> {
     const partner = partnerOf(workload);
     const group = partner ? [workload, partner] : [workload];
     for (const clients of CLIENTS) {
-      const runs = group.map((w) => {
-        const targets: Omit<Target, 'cell'>[] = contenders.map((c) => ({ name: c.name, url: c.url, headers }));
-        if (w.subgraph) {
-          targets.push({ name: FLOOR, url: stage.subgraphs.urls[w.subgraph] ?? '', headers: { ...headers, 'x-gateway-credential': stage.subgraphs.credentials[w.subgraph] ?? '' } });
-        }
-        return { workload: w, targets: targets.map((t) => ({ ...t, cell: { workload: w.name, clients, contender: t.name, rounds: [], latencies: [], errors: 0, sqlPerRequest: 0, fetchesPerRequest: 0 } })) };
-      });
+      const runs = group.map((w) => ({
+        workload: w,
+        targets: endpointsFor(stage, w, headers).map((t) => ({ ...t, cell: { workload: w.name, clients, contender: t.name, rounds: [], latencies: [], errors: 0, sqlPerRequest: 0, fetchesPerRequest: 0 } })),
+      }));
       await measure(stage, runs, clients, memory);
       for (const t of runs.flatMap((r) => r.targets)) {
         cells.push(t.cell);
@@ -249,9 +228,11 @@ same command (environment: \`BENCH_STACK\`, \`BENCH_NOMADS\`, \`BENCH_ROUNDS\`, 
   token and no request id, so on the reads of personal fields (the case view and the 50 nomads
   read \`Nomad.status\`) one call answers several requests, and the agencies record one read for
   several. Ours shares only one caller's identical queries that read no personal field, and
-  never across a mutation: every personal read reaches its agency and is recorded. Our gateway
-  also compresses answers of 4 KiB or more for a client that takes it (its default); the others
-  compress nothing.
+  never across a mutation: every personal read reaches its agency and is recorded.
+- Compression: the driver asks for answers uncompressed (\`Accept-Encoding: identity\`), so every
+  contender sends the same bytes. The others cannot compress; ours compresses answers of 4 KiB or
+  more for a client that takes it (its default), which on one machine only costs (the driver
+  inflates them again).
 - Each cell: median requests/s of ${ROUNDS} rounds of ${ROUND_REQUESTS} requests (the order of the contenders rotates
   each round), p50 and p99 over every request of every round; SQL statements and subgraph fetches
   (GraphQL requests the four subgraphs answered) per request, ${WARM_UPS} warm-ups per round included.
