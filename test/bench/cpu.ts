@@ -1,151 +1,157 @@
 /**
  * `npm run bench -- cpu`: where the machine's CPU goes, per request, for each of the
- * scoreboard's four reads through our gateway: the time each process of the built stack (our
- * gateway, each subgraph, the supervisor), the PostgreSQL server and the load driver spent
- * during the timed requests and the background work they left, less what it spends with no
- * request (see `settle`), from `/proc/<pid>/stat` (user and system time), divided by the
- * requests. On one machine every process shares the cores, so what the gateway costs bounds
- * what any gateway can change: it prints the throughput a gateway that cost nothing would
- * reach, beside the one measured.
+ * scoreboard's workloads through each gateway (ours, stock Apollo, Hive with and without its
+ * de-duplication) and, for a one-subgraph read, its subgraph alone: the time each process
+ * (each gateway, each subgraph, the supervisor), the PostgreSQL server and the load driver
+ * spent during the timed requests and the background work they left, less what it spends with
+ * no request (see `settle`), from `/proc/<pid>/stat` (user and system time), divided by the
+ * requests. On one machine every process shares the cores, so the throughputs the scoreboard
+ * compares are bounded by what the gateways share (the subgraphs, PostgreSQL, the driver); a
+ * gateway's own CPU per request is what tells gateways apart where the gateway has cores of its
+ * own. Each table prints both, and the throughput a gateway that cost nothing would reach.
  *
- * The stack runs as the scoreboard's does (process-stage.ts: built, `NODE_ENV=production`,
- * relays and sealers running) on the sample world, or on the program in
- * BENCH_PROGRAM_DATABASE_URL. BENCH_CLIENTS (default "10") and BENCH_CPU_REQUESTS (default 600)
- * size each cell; BENCH_CPU_ONLY=<text> runs only the reads whose name contains it. PostgreSQL
- * counts every `postgres` process of this machine (backends, WAL writer, checkpointer, any
- * other cluster): run it where nothing else uses PostgreSQL; with the world on another machine
- * that line is missing. Figures only: nothing here passes or fails.
+ * The stage is the scoreboard's (process-stage.ts: built, `NODE_ENV=production`, relays and
+ * sealers running, every other gateway in a process of its own) on the sample world, or on the
+ * program in BENCH_PROGRAM_DATABASE_URL. BENCH_CLIENTS (default "10"), BENCH_CPU_ROUNDS
+ * (default 3) and BENCH_CPU_REQUESTS (per round, default 300) size each cell, the endpoints
+ * taking turns in each round; BENCH_CPU_ONLY=<text> runs only the workloads whose name
+ * contains it. PostgreSQL counts every `postgres` process of this machine (backends, WAL writer,
+ * checkpointer, any other cluster): run it where nothing else uses PostgreSQL; with the world on
+ * another machine that line is missing. Figures only: nothing here passes or fails.
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import postgres from 'postgres';
-import { allProcesses, buildAll, processTree, startProductionStack } from '../src/production.ts';
+import { addRound, cellSummary, cellTable, DRIVER, restRates, spent, sumOf, type CpuCell, type Snapshot } from '../src/cpu-report.ts';
+import { allProcesses } from '../src/production.ts';
 import { drive } from './drive.ts';
-import { benchEnv, databasesFor, partOf } from './process-stage.ts';
-import { readWorkloads } from './workloads.ts';
+import { benchHeaders, endpointsFor, FLOOR, OURS, sender, type Endpoint } from './endpoints.ts';
+import { startProcessStage, type ProcessStage } from './process-stage.ts';
+import { readWorkloads, writeMix, type BenchRequest } from './workloads.ts';
 
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '10').split(',').map(Number);
-const REQUESTS = Number(process.env.BENCH_CPU_REQUESTS ?? 600);
+const ROUNDS = Number(process.env.BENCH_CPU_ROUNDS ?? 3);
+const REQUESTS = Number(process.env.BENCH_CPU_REQUESTS ?? 300);
 const PROGRAM = process.env.BENCH_PROGRAM_DATABASE_URL;
+const PURPOSE = 'benchmark';
 const WARM_UPS = 30;
 /**
  * A cell's CPU counts until the stack is quiet again after its last answer: what the requests
- * left to the background (sealing their access records, the ledger's copies at GKNB) is theirs,
- * not the next cell's. Quiet: a second in which the stack spends at most QUIET_FACTOR times its
- * idle rate (plus QUIET_SLACK_MS), waited for at most SETTLE_MAX_MS. The idle rate (sealer and
- * relay passes with nothing to do, PostgreSQL's own processes) is measured once, before the
- * first request, over IDLE_WINDOW_MS, and taken off over each cell's whole span.
+ * left to the background (sealing their access records, the ledger's copies at GKNB, a write's
+ * events) is theirs, not the next cell's. Quiet: a second in which the stack spends at most
+ * QUIET_FACTOR times its idle rate (plus QUIET_SLACK_MS), waited for at most SETTLE_MAX_MS. The
+ * idle rate (sealer and relay passes with nothing to do, PostgreSQL's own processes, the idle
+ * gateways) is measured once, before the first request (see `idleRate`), and taken off over
+ * each round's whole span.
  */
-const IDLE_WINDOW_MS = 5_000;
+const IDLE_SETTLE_MS = 5_000;
+const IDLE_WINDOWS = 5;
+const IDLE_WINDOW_MS = 2_000;
 const QUIET_FACTOR = 1.5;
 const QUIET_SLACK_MS = 20;
 const SETTLE_MAX_MS = 60_000;
-const DRIVER = 'load driver';
 const POSTGRES = 'PostgreSQL';
 
-/** Each process's part and CPU time so far, and when that was read. */
-interface Snapshot {
-  at: number;
-  byPid: Map<number, { part: string; ms: number }>;
-}
-
-/** The stack's node processes by part, the PostgreSQL server's processes, this process: one read of /proc. */
-function snapshot(stackPid: number): Snapshot {
-  const byPid = new Map<number, { part: string; ms: number }>();
+/** The stage's node processes by part, the PostgreSQL server's processes, this process: one read of /proc. */
+function snapshot(stage: ProcessStage): Snapshot {
   const all = allProcesses();
-  for (const p of processTree(stackPid, all)) if (p.name === 'node') byPid.set(p.pid, { part: partOf(p), ms: p.cpuMs });
-  for (const p of all) if (p.name === 'postgres') byPid.set(p.pid, { part: POSTGRES, ms: p.cpuMs });
-  const self = all.find((p) => p.pid === process.pid);
-  if (self) byPid.set(self.pid, { part: DRIVER, ms: self.cpuMs });
+  const parts = stage.nodeParts(all);
+  const byPid = new Map<number, { part: string; ms: number }>();
+  for (const p of all) {
+    const part = parts.get(p.pid) ?? (p.name === 'postgres' ? POSTGRES : p.pid === process.pid ? DRIVER : undefined);
+    if (part) byPid.set(p.pid, { part, ms: p.cpuMs });
+  }
   return { at: performance.now(), byPid };
 }
 
 /**
- * The CPU each part spent between two snapshots: a process in both counts its difference, one
- * started since counts whole. One that ended in between (a pooled connection's backend closed
- * when idle) is lost: /proc no longer has its time, and its earlier time is not subtracted.
+ * What each part but the driver spends per ms with no request (`restRates` over IDLE_WINDOWS
+ * windows of IDLE_WINDOW_MS), after each endpoint has answered `warm` (its start, loading and
+ * compiling, is over) and the stack has had IDLE_SETTLE_MS to finish what that left (seals,
+ * relays' passes). The driver's own part is taken during the requests only.
  */
-function spent(from: Snapshot, to: Snapshot): Map<string, number> {
-  const parts = new Map<string, number>();
-  for (const [pid, { part, ms }] of to.byPid) parts.set(part, (parts.get(part) ?? 0) + ms - (from.byPid.get(pid)?.ms ?? 0));
-  return parts;
-}
-
-/** The sum of a map's values (ms of every part). */
-const sumOf = (parts: Map<string, number>): number => [...parts.values()].reduce((sum, ms) => sum + ms, 0);
-
-/** What each part spends per ms with no request, over IDLE_WINDOW_MS. */
-async function idleRate(stackPid: number): Promise<Map<string, number>> {
-  // What the start left running (first seals, relays' first passes) ends first.
-  await sleep(IDLE_WINDOW_MS);
-  const from = snapshot(stackPid);
-  await sleep(IDLE_WINDOW_MS);
-  const to = snapshot(stackPid);
-  return new Map([...spent(from, to)].map(([part, ms]) => [part, ms / (to.at - from.at)]));
+async function idleRate(stage: ProcessStage, warm: () => Promise<void>): Promise<Map<string, number>> {
+  await warm();
+  await sleep(IDLE_SETTLE_MS);
+  const windows: { span: number; spent: Map<string, number> }[] = [];
+  let from = snapshot(stage);
+  for (let i = 0; i < IDLE_WINDOWS; i++) {
+    await sleep(IDLE_WINDOW_MS);
+    const to = snapshot(stage);
+    windows.push({ span: to.at - from.at, spent: spent(from, to) });
+    from = to;
+  }
+  const rates = restRates(windows);
+  rates.delete(DRIVER);
+  return rates;
 }
 
 /** Waits (at most SETTLE_MAX_MS) until a second passes in which the stack is about as busy as idle; the last snapshot. */
-async function settle(stackPid: number, idle: Map<string, number>): Promise<Snapshot> {
+async function settle(stage: ProcessStage, idle: Map<string, number>): Promise<Snapshot> {
   const idlePerSecond = sumOf(idle) * 1_000;
   const deadline = performance.now() + SETTLE_MAX_MS;
-  let last = snapshot(stackPid);
+  let last = snapshot(stage);
   for (;;) {
     await sleep(1_000);
-    const next = snapshot(stackPid);
-    const busy = sumOf(spent(last, next));
+    const next = snapshot(stage);
+    const parts = spent(last, next);
+    // The driver only reads /proc meanwhile.
+    const busy = sumOf(parts) - (parts.get(DRIVER) ?? 0);
     last = next;
     if (busy <= idlePerSecond * QUIET_FACTOR + QUIET_SLACK_MS || performance.now() > deadline) return last;
   }
 }
 
+/** One round of a cell: warms its endpoint up, waits for quiet, drives REQUESTS requests and adds the CPU each part spent until quiet again. */
+async function round(stage: ProcessStage, cell: CpuCell, endpoint: Endpoint, request: (j: number) => BenchRequest, clients: number, idle: Map<string, number>, gateways: Set<string>): Promise<void> {
+  const failures: string[] = [];
+  const send = sender(endpoint, request, (answer) => failures.push(answer));
+  for (let j = 0; j < WARM_UPS; j++) if (!(await send(REQUESTS + j))) throw new Error(`${endpoint.name}: a warm-up failed: ${failures[0] ?? ''}`);
+  const before = await settle(stage, idle);
+  const { elapsed, errors } = await drive(clients, REQUESTS, send);
+  // The driver's part ends with its requests: settling, it reads /proc every second.
+  const driven = snapshot(stage);
+  const after = await settle(stage, idle);
+  if (failures.length > 0) console.log(`  ${endpoint.name}: ${failures.length} failed, the first: ${failures[0] ?? ''}`);
+  cell.requests += REQUESTS;
+  cell.elapsed += elapsed;
+  cell.errors += errors;
+  addRound(cell, gateways, spent(before, after), spent(before, driven).get(DRIVER) ?? 0, idle, after.at - before.at);
+}
+
 export async function cpuBench(): Promise<void> {
-  buildAll();
-  const databases = await databasesFor(PROGRAM);
-  const stack = await startProductionStack(benchEnv(databases.urls, !PROGRAM));
-  const sql = postgres(databases.urls.migration ?? '', { max: 2, onnotice: () => undefined });
+  const stage = await startProcessStage(PROGRAM, 400, PURPOSE);
   try {
-    const officer = await stack.token(['migration_officer', 'labor_officer', 'tax_officer', 'security_officer']);
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${officer}`, 'x-purpose': 'benchmark' };
+    const officer = await stage.token(['migration_officer', 'labor_officer', 'tax_officer', 'security_officer']);
+    const headers = benchHeaders(officer, PURPOSE);
     const only = process.env.BENCH_CPU_ONLY;
-    const workloads = (await readWorkloads(sql)).filter((w) => !only || w.name.includes(only));
+    const workloads = [...(await readWorkloads(stage.migrationSql)), writeMix(stage, officer)].filter((w) => !only || w.name.includes(only));
     if (workloads.length === 0) throw new Error(`no workload${only ? ` named with "${only}"` : ''}`);
-    const idle = await idleRate(stack.child.pid ?? -1);
-    console.log(`at rest, the stack and PostgreSQL spend ${(sumOf(idle) * 1_000).toFixed(0)} ms of CPU per second (taken off each cell over its span)`);
-    console.log(`CPU per request through our gateway (${PROGRAM ? 'the program in BENCH_PROGRAM_DATABASE_URL' : 'the sample world'}; ${REQUESTS} requests per cell after ${WARM_UPS} warm-ups; ms of user and system time per request)`);
+    const gateways = new Set([OURS, ...stage.others.map((c) => c.name)]);
+    const idle = await idleRate(stage, async () => {
+      // Every endpoint answers once first: its start (loading, compiling) is not taken for rest.
+      const request = await workloads[0]!.prepare(1, 0);
+      for (const endpoint of endpointsFor(stage, workloads[0]!, headers)) await sender(endpoint, request, () => undefined)(0);
+    });
+    console.log(`at rest, the stack, the other gateways and PostgreSQL spend ${(sumOf(idle) * 1_000).toFixed(0)} ms of CPU per second (taken off each round over its span)`);
+    console.log(
+      `CPU per request (${PROGRAM ? 'the program in BENCH_PROGRAM_DATABASE_URL' : 'the sample world'}; ${ROUNDS} rounds of ${REQUESTS} requests per endpoint, each after ${WARM_UPS} warm-ups, the endpoints in turn; ms of user and system time per request)`,
+    );
     for (const workload of workloads) {
-      const request = await workload.prepare(REQUESTS + WARM_UPS, 0);
-      const send = async (j: number) => {
-        const res = await fetch(`${stack.gateway}/graphql`, { method: 'POST', headers, body: JSON.stringify(request(j)) });
-        const text = await res.text();
-        return res.ok && !text.includes('"errors"');
-      };
-      for (let j = 0; j < WARM_UPS; j++) if (!(await send(REQUESTS + j))) throw new Error(`${workload.name}: a warm-up failed`);
+      const endpoints = endpointsFor(stage, workload, headers);
       for (const clients of CLIENTS) {
-        await settle(stack.child.pid ?? -1, idle);
-        const before = snapshot(stack.child.pid ?? -1);
-        const { elapsed, errors } = await drive(clients, REQUESTS, send);
-        // The driver's part ends with its requests: settling, it reads /proc every second.
-        const driven = snapshot(stack.child.pid ?? -1);
-        const after = await settle(stack.child.pid ?? -1, idle);
-        const span = after.at - before.at;
-        const driver = spent(before, driven).get(DRIVER) ?? 0;
-        const perRequest = [...spent(before, after)]
-          .map(([part, ms]) => [part, (part === DRIVER ? driver : ms - (idle.get(part) ?? 0) * span) / REQUESTS] as const)
-          .filter(([, ms]) => ms > 0);
-        const total = perRequest.reduce((sum, [, ms]) => sum + ms, 0);
-        const gateway = perRequest.find(([part]) => part === 'ours')?.[1] ?? 0;
-        const rate = REQUESTS / elapsed;
-        console.log(`\n${workload.name}, ${clients} clients: ${rate.toFixed(0)} req/s, ${errors} errors; ${total.toFixed(2)} ms of CPU per request`);
-        for (const [part, ms] of perRequest.sort((a, b) => b[1] - a[1])) {
-          console.log(`  ${(part === 'ours' ? 'our gateway' : part).padEnd(20)} ${ms.toFixed(2).padStart(6)} ms  ${((100 * ms) / total).toFixed(0).padStart(3)}%`);
+        const cells: CpuCell[] = endpoints.map((e) => ({ endpoint: e.name, requests: 0, elapsed: 0, errors: 0, ms: new Map() }));
+        for (let r = 0; r < ROUNDS; r++) {
+          // Rotate who goes first, so that no endpoint always runs on a warmer (or busier) machine.
+          for (let k = 0; k < endpoints.length; k++) {
+            const i = (k + r) % endpoints.length;
+            await round(stage, cells[i]!, endpoints[i]!, await workload.prepare(REQUESTS + WARM_UPS, r * (REQUESTS + WARM_UPS)), clients, idle, gateways);
+          }
         }
-        // The same CPU-bound run with the gateway's share gone: the most any gateway could give.
-        if (total > gateway) console.log(`  a gateway that cost nothing: at most ${((rate * total) / (total - gateway)).toFixed(0)} req/s (${(total / (total - gateway)).toFixed(2)} times), if the run is CPU-bound`);
+        console.log(`\n${workload.name}, ${clients} clients\n\n${cellTable(cells)}\n`);
+        for (const line of cellSummary(cells, OURS, FLOOR)) console.log(`- ${line}`);
       }
     }
   } finally {
-    await sql.end();
-    await stack.stop();
-    await databases.drop();
+    await stage.stop();
   }
 }

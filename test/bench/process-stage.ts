@@ -86,17 +86,31 @@ export function partOf(p: ProcessInfo): string {
   return AGENCY_NAMES.includes(part as never) ? `subgraph ${part}` : 'supervisor';
 }
 
-/** RSS of the stack's node processes, of each other gateway's process, and of the PostgreSQL backends serving `databases` (with their PSS). */
+/**
+ * Every node process of the stack (by partOf) and of each other gateway (by its name; tsx may
+ * leave an esbuild child behind one contender and not another, so node processes only), by pid,
+ * from one read of /proc (`all`).
+ */
+function nodeParts(stack: Stack, pids: Map<string, number>, all: ProcessInfo[]): Map<number, string> {
+  const parts = new Map<number, string>();
+  for (const p of processTree(stack.child.pid ?? -1, all)) if (p.name === 'node') parts.set(p.pid, partOf(p));
+  for (const [name, pid] of pids) for (const p of processTree(pid, all)) if (p.name === 'node') parts.set(p.pid, name);
+  return parts;
+}
+
+/** RSS of the stack's node processes, of each other gateway's processes, and of the PostgreSQL backends serving `databases` (with their PSS). */
 function memoryOf(stack: Stack, pids: Map<string, number>, databases: string[]): { name: string; processes: number; rss: number }[] {
-  const lines = processTree(stack.child.pid ?? -1)
-    .filter((p) => p.name === 'node')
-    .map((p) => ({ name: partOf(p), processes: 1, rss: p.rss }));
-  for (const [name, pid] of pids) {
-    // Its node processes only: tsx may leave an esbuild child behind one contender and not another.
-    const tree = processTree(pid).filter((p) => p.name === 'node');
-    lines.push({ name, processes: tree.length, rss: tree.reduce((sum, p) => sum + p.rss, 0) });
+  const all = allProcesses();
+  const byPid = new Map(all.map((p) => [p.pid, p]));
+  const byPart = new Map<string, { name: string; processes: number; rss: number }>();
+  for (const [pid, name] of nodeParts(stack, pids, all)) {
+    const line = byPart.get(name) ?? { name, processes: 0, rss: 0 };
+    line.processes++;
+    line.rss += byPid.get(pid)?.rss ?? 0;
+    byPart.set(name, line);
   }
-  const backends = allProcesses().filter((p) => p.name === 'postgres' && databases.some((db) => (p.argv[0] ?? '').includes(` ${db} `)));
+  const lines = [...byPart.values()];
+  const backends = all.filter((p) => p.name === 'postgres' && databases.some((db) => (p.argv[0] ?? '').includes(` ${db} `)));
   lines.push({ name: 'PostgreSQL backends', processes: backends.length, rss: backends.reduce((sum, p) => sum + p.rss, 0) });
   // RSS counts the shared buffers once per backend that touched them; PSS divides them among the sharers.
   lines.push({ name: 'PostgreSQL backends, PSS', processes: backends.length, rss: backends.reduce((sum, p) => sum + p.pss, 0) });
@@ -128,7 +142,13 @@ export function benchEnv(urls: Record<string, string>, seed: boolean): Record<st
   return env;
 }
 
-export async function startProcessStage(program: string | undefined, nomads: number, purpose: string): Promise<Stage> {
+/** The process stage: a Stage that also tells which part of it each node process is. */
+export interface ProcessStage extends Stage {
+  /** Each node process of the stack and of the other gateways, by pid: `ours`, `subgraph <agency>`, `supervisor`, or a contender's name. */
+  nodeParts(all: ProcessInfo[]): Map<number, string>;
+}
+
+export async function startProcessStage(program: string | undefined, nomads: number, purpose: string): Promise<ProcessStage> {
   if (!program && nomads !== 400) throw new Error('BENCH_NOMADS: the stack seeds the sample world (400 nomads) only; use BENCH_STACK=in-process or a program (BENCH_PROGRAM_DATABASE_URL)');
   buildAll();
   const databases = await databasesFor(program);
@@ -173,6 +193,7 @@ export async function startProcessStage(program: string | undefined, nomads: num
       },
       approvable: (officer, count) => approvableThroughRelays(send, () => s.token(['nomad'], { nomadId: randomUUID() }), officer, count),
       memory: () => memoryOf(s, pids, databaseNames),
+      nodeParts: (all) => nodeParts(s, pids, all),
       stop,
     };
   } catch (err) {

@@ -10,8 +10,9 @@
  *   subgraphs, and the subgraph alone, reads and a write mix, each in a process of its own over
  *   the built stack (or BENCH_STACK=in-process), on the sample world or the program in
  *   BENCH_PROGRAM_DATABASE_URL, with the RSS of every process; writes BENCHMARKS.md (see scoreboard.ts).
- * - `cpu`: the CPU time each process of the built stack, PostgreSQL and the load driver spend
- *   per request of each scoreboard read through our gateway, and what that bounds (see cpu.ts).
+ * - `cpu`: the CPU time each process (every gateway, each subgraph), PostgreSQL and the load
+ *   driver spend per request of each scoreboard workload through each gateway and the floor,
+ *   each gateway's own against ours, and what that bounds (see cpu.ts).
  * - `statistics`: a large program (`npm run seed:large`'s writers, BENCH_PROGRAM_NOMADS,
  *   default 100,000) and p50/p99 of each analysts' statistics query (see statistics.ts).
  * - `rss`: the whole built stack's idle memory with sample data, per process and in total,

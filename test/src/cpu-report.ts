@@ -1,0 +1,107 @@
+/**
+ * The accounting of `npm run bench -- cpu` (test/bench/cpu.ts): CPU time per process between
+ * two reads of /proc, attributed to a cell of the table (one endpoint, every round), and the
+ * table and the conclusions printed from it. Pure, so that what the figures claim is tested.
+ */
+
+import { median } from './scoreboard-report.ts';
+
+/** The load driver's row: the bench's own process, counted during the requests only. */
+export const DRIVER = 'load driver';
+/** The row of the gateway a cell's requests went through, whichever it is. */
+export const GATEWAY = 'the gateway';
+/** Every other gateway's row, summed: at rest during the cell, so near zero once the idle rate is off. */
+export const OTHER_GATEWAYS = 'the other gateways';
+
+/** Each process's part and CPU time so far (ms), and when that was read. */
+export interface Snapshot {
+  at: number;
+  byPid: Map<number, { part: string; ms: number }>;
+}
+
+/**
+ * The CPU each part spent between two snapshots: a process in both counts its difference, one
+ * started since counts whole. One that ended in between (a pooled connection's backend closed
+ * when idle) is lost: /proc no longer has its time, and its earlier time is not subtracted.
+ */
+export function spent(from: Snapshot, to: Snapshot): Map<string, number> {
+  const parts = new Map<string, number>();
+  for (const [pid, { part, ms }] of to.byPid) parts.set(part, (parts.get(part) ?? 0) + ms - (from.byPid.get(pid)?.ms ?? 0));
+  return parts;
+}
+
+/** The sum of a map's values (ms of every part). */
+export const sumOf = (parts: Map<string, number>): number => [...parts.values()].reduce((sum, ms) => sum + ms, 0);
+
+/**
+ * Each part's rate at rest (ms of CPU per ms) from several windows with no request: per part,
+ * the median of its rate over the windows, so that one busy window (a service still finishing
+ * its start, a vacuum) does not stand for rest, nor one quiet window for a periodic task. A part
+ * missing from a window counts 0 there.
+ */
+export function restRates(windows: { span: number; spent: Map<string, number> }[]): Map<string, number> {
+  const parts = new Set(windows.flatMap((w) => [...w.spent.keys()]));
+  return new Map([...parts].map((part) => [part, median(windows.map((w) => (w.spent.get(part) ?? 0) / w.span))]));
+}
+
+/** One endpoint's cell, over every round: its requests, their time, errors and the CPU (ms) each part spent on them, the gateway it went through as GATEWAY. */
+export interface CpuCell {
+  endpoint: string;
+  requests: number;
+  elapsed: number;
+  errors: number;
+  ms: Map<string, number>;
+}
+
+/**
+ * Adds one round's CPU to its cell, by row: the idle rate taken off over the round's span (the
+ * driver's own part is what it spent during the requests), the endpoint's gateway as GATEWAY,
+ * every other gateway (of `gateways`) summed as OTHER_GATEWAYS.
+ */
+export function addRound(cell: CpuCell, gateways: Set<string>, during: Map<string, number>, driver: number, idle: Map<string, number>, span: number): void {
+  for (const [part, ms] of during) {
+    const own = part === DRIVER ? driver : ms - (idle.get(part) ?? 0) * span;
+    const row = part === cell.endpoint ? GATEWAY : gateways.has(part) ? OTHER_GATEWAYS : part;
+    cell.ms.set(row, (cell.ms.get(row) ?? 0) + own);
+  }
+}
+
+const fixed = (value: number | undefined) => (value === undefined ? '—' : value.toFixed(2));
+/** A cell's CPU per request of one row, or of every row. */
+const perRequest = (cell: CpuCell, row?: string) => (row === undefined ? sumOf(cell.ms) : (cell.ms.get(row) ?? 0)) / cell.requests;
+const rate = (cell: CpuCell) => cell.requests / cell.elapsed;
+
+/** A cell group as a markdown table: a column per endpoint, a row per part (the gateway first, the total last). */
+export function cellTable(cells: CpuCell[]): string {
+  const rows = [...new Set(cells.flatMap((c) => [...c.ms.keys()]))].sort((a, b) => (a === GATEWAY ? -1 : b === GATEWAY ? 1 : a.localeCompare(b)));
+  const lines = [
+    `| ms of CPU per request | ${cells.map((c) => c.endpoint).join(' | ')} |`,
+    `|---|${cells.map(() => '---|').join('')}`,
+    `| requests/s (errors) | ${cells.map((c) => `${rate(c).toFixed(0)} (${c.errors})`).join(' | ')} |`,
+    ...rows.map((row) => `| ${row} | ${cells.map((c) => (c.ms.has(row) ? fixed(perRequest(c, row)) : '—')).join(' | ')} |`),
+    `| total | ${cells.map((c) => fixed(perRequest(c))).join(' | ')} |`,
+  ];
+  return lines.join('\n');
+}
+
+/**
+ * What a cell group says: each other gateway's own CPU per request against ours, the whole
+ * machine's likewise, the floor's (`floor`: the subgraph alone) against ours, and what a gateway
+ * that cost nothing would serve. Nothing without `ours`.
+ */
+export function cellSummary(cells: CpuCell[], oursName: string, floorName: string): string[] {
+  const ours = cells.find((c) => c.endpoint === oursName);
+  if (!ours) return [];
+  const gateway = perRequest(ours, GATEWAY);
+  const total = perRequest(ours);
+  const others = cells.filter((c) => c.endpoint !== oursName && c.endpoint !== floorName);
+  const lines = [
+    `each gateway's own CPU per request over ours (${fixed(gateway)} ms): ${others.map((c) => `${c.endpoint} ${(perRequest(c, GATEWAY) / gateway).toFixed(2)}×`).join(', ')}`,
+    `the whole machine's CPU per request over ours (${fixed(total)} ms): ${others.map((c) => `${c.endpoint} ${(perRequest(c) / total).toFixed(2)}×`).join(', ')}`,
+  ];
+  const floor = cells.find((c) => c.endpoint === floorName);
+  if (floor) lines.push(`the subgraph alone's CPU per request over ours: ${(perRequest(floor) / total).toFixed(2)} (the most of the floor's throughput ours could reach, if the run is CPU-bound)`);
+  // The same CPU-bound run with the gateway's share gone: the most any gateway could give.
+  if (total > gateway) lines.push(`a gateway that cost nothing: at most ${((rate(ours) * total) / (total - gateway)).toFixed(0)} req/s (${(total / (total - gateway)).toFixed(2)} times ours), if the run is CPU-bound`);
+  return lines;
+}
