@@ -4,21 +4,22 @@
  * de-duplication) and, for a one-subgraph read, its subgraph alone: the time each process
  * (each gateway, each subgraph, the supervisor), the PostgreSQL server and the load driver
  * spent during the timed requests and the background work they left, less what it spends with
- * no request (see `settle`), from `/proc/<pid>/stat` (user and system time), divided by the
- * requests. On one machine every process shares the cores, so the throughputs the scoreboard
- * compares are bounded by what the gateways share (the subgraphs, PostgreSQL, the driver); a
- * gateway's own CPU per request is what tells gateways apart where the gateway has cores of its
- * own. Each table prints both, and the throughput a gateway that cost nothing would reach.
+ * no request (see `idleRate`), from `/proc/<pid>/stat` (user and system time), divided by the
+ * requests. On one machine every process shares the cores, whose CPU bounds every throughput:
+ * each table ends with the most ours could serve with a gateway that cost nothing, over every
+ * endpoint's measured rate, what 0.8 of the floor's throughput would leave a gateway, and each
+ * gateway's own CPU per request, which tells gateways apart where each has cores of its own.
  *
  * The stage is the scoreboard's (process-stage.ts: built, `NODE_ENV=production`, relays and
  * sealers running, every other gateway in a process of its own) on the sample world, or on the
  * program in BENCH_PROGRAM_DATABASE_URL. BENCH_CLIENTS (default "10"), BENCH_CPU_ROUNDS
- * (default 3) and BENCH_CPU_REQUESTS (per round, default 300) size each cell, the endpoints
- * taking turns in each round; BENCH_CPU_ONLY=<text> runs only the workloads whose name
+ * (default: one per endpoint, so that each goes first once) and BENCH_CPU_REQUESTS (per
+ * endpoint and round, default 200) size each cell, the endpoints taking turns in each round; BENCH_CPU_ONLY=<text> runs only the workloads whose name
  * contains it. PostgreSQL counts every `postgres` process of this machine (backends, WAL writer,
  * checkpointer, any other cluster): run it where nothing else uses PostgreSQL; with the world on
  * another machine that line is missing. Figures only: nothing here passes or fails.
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { addRound, cellSummary, cellTable, DRIVER, restRates, spent, sumOf, type CpuCell, type Snapshot } from '../src/cpu-report.ts';
@@ -29,8 +30,9 @@ import { startProcessStage, type ProcessStage } from './process-stage.ts';
 import { readWorkloads, writeMix, type BenchRequest } from './workloads.ts';
 
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '10').split(',').map(Number);
-const ROUNDS = Number(process.env.BENCH_CPU_ROUNDS ?? 3);
-const REQUESTS = Number(process.env.BENCH_CPU_REQUESTS ?? 300);
+/** Rounds per cell; by default one per endpoint, so that each goes first once. */
+const ROUNDS = process.env.BENCH_CPU_ROUNDS === undefined ? undefined : Number(process.env.BENCH_CPU_ROUNDS);
+const REQUESTS = Number(process.env.BENCH_CPU_REQUESTS ?? 200);
 const PROGRAM = process.env.BENCH_PROGRAM_DATABASE_URL;
 const PURPOSE = 'benchmark';
 const WARM_UPS = 30;
@@ -40,8 +42,8 @@ const WARM_UPS = 30;
  * events) is theirs, not the next cell's. Quiet: a second in which the stack spends at most
  * QUIET_FACTOR times its idle rate (plus QUIET_SLACK_MS), waited for at most SETTLE_MAX_MS. The
  * idle rate (sealer and relay passes with nothing to do, PostgreSQL's own processes, the idle
- * gateways) is measured once, before the first request (see `idleRate`), and taken off over
- * each round's whole span.
+ * gateways) is measured once, after one warm-up request per endpoint and before the timed ones
+ * (see `idleRate`), and taken off over each round's whole span.
  */
 const IDLE_SETTLE_MS = 5_000;
 const IDLE_WINDOWS = 5;
@@ -124,23 +126,29 @@ export async function cpuBench(): Promise<void> {
     const officer = await stage.token(['migration_officer', 'labor_officer', 'tax_officer', 'security_officer']);
     const headers = benchHeaders(officer, PURPOSE);
     const only = process.env.BENCH_CPU_ONLY;
-    const workloads = [...(await readWorkloads(stage.migrationSql)), writeMix(stage, officer)].filter((w) => !only || w.name.includes(only));
+    const reads = await readWorkloads(stage.migrationSql);
+    const workloads = [...reads, writeMix(stage, officer)].filter((w) => !only || w.name.includes(only));
     if (workloads.length === 0) throw new Error(`no workload${only ? ` named with "${only}"` : ''}`);
     const gateways = new Set([OURS, ...stage.others.map((c) => c.name)]);
     const idle = await idleRate(stage, async () => {
-      // Every endpoint answers once first: its start (loading, compiling) is not taken for rest.
-      const request = await workloads[0]!.prepare(1, 0);
-      for (const endpoint of endpointsFor(stage, workloads[0]!, headers)) await sender(endpoint, request, () => undefined)(0);
+      // Every gateway answers a read once first: its start (loading, compiling) is not taken for rest.
+      const [read] = reads;
+      if (!read) throw new Error('no read to warm the gateways with');
+      const request = await read.prepare(1, 0);
+      for (const endpoint of endpointsFor(stage, read, headers)) {
+        const failures: string[] = [];
+        if (!(await sender(endpoint, request, (answer) => failures.push(answer))(0))) throw new Error(`${endpoint.name}: the first request failed: ${failures[0] ?? ''}`);
+      }
     });
     console.log(`at rest, the stack, the other gateways and PostgreSQL spend ${(sumOf(idle) * 1_000).toFixed(0)} ms of CPU per second (taken off each round over its span)`);
     console.log(
-      `CPU per request (${PROGRAM ? 'the program in BENCH_PROGRAM_DATABASE_URL' : 'the sample world'}; ${ROUNDS} rounds of ${REQUESTS} requests per endpoint, each after ${WARM_UPS} warm-ups, the endpoints in turn; ms of user and system time per request)`,
+      `CPU per request (${PROGRAM ? 'the program in BENCH_PROGRAM_DATABASE_URL' : 'the sample world'}; ${ROUNDS === undefined ? 'one round per endpoint' : `${ROUNDS} rounds`} of ${REQUESTS} requests per endpoint, each after ${WARM_UPS} warm-ups, the endpoints taking turns; ms of user and system time per request)`,
     );
     for (const workload of workloads) {
       const endpoints = endpointsFor(stage, workload, headers);
       for (const clients of CLIENTS) {
         const cells: CpuCell[] = endpoints.map((e) => ({ endpoint: e.name, requests: 0, elapsed: 0, errors: 0, ms: new Map() }));
-        for (let r = 0; r < ROUNDS; r++) {
+        for (let r = 0; r < (ROUNDS ?? endpoints.length); r++) {
           // Rotate who goes first, so that no endpoint always runs on a warmer (or busier) machine.
           for (let k = 0; k < endpoints.length; k++) {
             const i = (k + r) % endpoints.length;
@@ -148,7 +156,7 @@ export async function cpuBench(): Promise<void> {
           }
         }
         console.log(`\n${workload.name}, ${clients} clients\n\n${cellTable(cells)}\n`);
-        for (const line of cellSummary(cells, OURS, FLOOR)) console.log(`- ${line}`);
+        for (const line of cellSummary(cells, OURS, FLOOR, os.cpus().length)) console.log(`- ${line}`);
       }
     }
   } finally {

@@ -18,6 +18,8 @@ describe('the cpu bench accounting', () => {
       [3, 'PostgreSQL', 80],
       [4, 'PostgreSQL', 12],
     ]);
+    // Process 5 ended in between: /proc no longer has its time, and it is lost, not subtracted.
+    from.byPid.set(5, { part: 'ours', ms: 1_000 });
     expect(spent(from, to)).toEqual(
       new Map([
         ['ours', 60],
@@ -40,6 +42,8 @@ describe('the cpu bench accounting', () => {
       ['ours', 0.01],
       ['Hive', 0.01],
       ['subgraph migration', 0.05],
+      // Never taken off the driver, whose part is its own during the requests.
+      [DRIVER, 0.5],
     ]);
     addRound(c, GATEWAYS, during, 120, idle, 2_000);
     // The driver counts what it spent during the requests, not its settling.
@@ -55,31 +59,50 @@ describe('the cpu bench accounting', () => {
     expect(c.ms.get(GATEWAY)).toBe(1_000);
   });
 
-  it('prints a column per endpoint, the gateway first, a dash where a part had no process, and the total', () => {
-    const table = cellTable([cell('ours', 100, 2, { [GATEWAY]: 200, 'subgraph migration': 300 }), cell('subgraph alone', 100, 1, { 'subgraph migration': 250 })]).split('\n');
+  it('gives the floor no gateway row: every gateway is another one there', () => {
+    const floor = cell('subgraph alone', 0, 0, {});
+    addRound(floor, GATEWAYS, new Map([['ours', 40], ['subgraph migration', 100]]), 0, new Map(), 1_000);
+    expect(floor.ms).toEqual(new Map([[OTHER_GATEWAYS, 40], ['subgraph migration', 100]]));
+  });
+
+  it('prints a column per endpoint, the gateway first, a dash where a part had no process, errors, and the total without the gateways at rest', () => {
+    const ours = cell('ours', 100, 2, { [GATEWAY]: 200, 'subgraph migration': 300, [OTHER_GATEWAYS]: 50 });
+    ours.errors = 3;
+    const table = cellTable([ours, cell('subgraph alone', 100, 1, { 'subgraph migration': 250, PostgreSQL: 20 })]).split('\n');
     expect(table).toEqual([
       '| ms of CPU per request | ours | subgraph alone |',
       '|---|---|---|',
-      '| requests/s (errors) | 50 (0) | 100 (0) |',
+      '| requests/s (errors) | 50 (3) | 100 (0) |',
       '| the gateway | 2.00 | — |',
+      '| PostgreSQL | — | 0.20 |',
       '| subgraph migration | 3.00 | 2.50 |',
-      '| total | 5.00 | 2.50 |',
+      '| the other gateways | 0.50 | — |',
+      '| total, without the other gateways | 5.00 | 2.70 |',
     ]);
   });
 
-  it("compares each gateway's own CPU and the whole machine's with ours, the floor's, and bounds a free gateway", () => {
+  it("bounds ours by the cores' CPU with a free gateway, compares each gateway's own CPU, and says what 0.8 of the floor leaves", () => {
     const cells = [
-      cell('ours', 100, 1, { [GATEWAY]: 100, 'subgraph migration': 300 }),
-      cell('stock Apollo', 100, 2, { [GATEWAY]: 250, 'subgraph migration': 350 }),
-      cell('subgraph alone', 100, 0.5, { 'subgraph migration': 200 }),
+      // Not CPU-bound (0.8 of the cores): the bound is the cores' CPU, not what the run used.
+      cell('ours', 100, 0.25, { [GATEWAY]: 100, 'subgraph migration': 300 }),
+      cell('stock Apollo', 100, 0.3, { [GATEWAY]: 250, 'subgraph migration': 350 }),
+      cell('subgraph alone', 100, 0.1, { 'subgraph migration': 200 }),
     ];
-    expect(cellSummary(cells, 'ours', 'subgraph alone')).toEqual([
+    expect(cellSummary(cells, 'ours', 'subgraph alone', 2)).toEqual([
+      "ours used 0.80 of the 2 cores' CPU (1: the run was CPU-bound)",
       "each gateway's own CPU per request over ours (1.00 ms): stock Apollo 2.50×",
       "the whole machine's CPU per request over ours (4.00 ms): stock Apollo 1.50×",
-      "the subgraph alone's CPU per request over ours: 0.50 (the most of the floor's throughput ours could reach, if the run is CPU-bound)",
-      'a gateway that cost nothing: at most 133 req/s (1.33 times ours), if the run is CPU-bound',
+      'with a gateway that cost nothing ours could serve at most 667 req/s (3.00 ms of the rest of a request): over each endpoint\'s rate, stock Apollo 2.00×, subgraph alone 0.67×',
+      "0.8 of the floor's 1000 req/s leaves a request through a gateway at most 2.50 ms of CPU: 0.50 ms more than the floor's own 2.00 (our gateway alone: 1.00)",
     ]);
-    expect(cellSummary(cells.slice(1), 'ours', 'subgraph alone')).toEqual([]);
+    expect(cellSummary(cells.slice(1), 'ours', 'subgraph alone', 2)).toEqual([]);
+  });
+
+  it('calls out gateways at rest that spent over 5% of a cell, and bounds nothing when the gateway is the whole request', () => {
+    const cells = [cell('ours', 100, 1, { [GATEWAY]: 300, [OTHER_GATEWAYS]: 16 }), cell('Hive', 100, 1, { [GATEWAY]: 300, [OTHER_GATEWAYS]: 14 })];
+    const lines = cellSummary(cells, 'ours', 'subgraph alone', 2);
+    expect(lines.some((l) => l.startsWith('with a gateway that cost nothing'))).toBe(false);
+    expect(lines.filter((l) => l.includes('at rest'))).toEqual(['ours: the other gateways, at rest, spent 0.16 ms per request meanwhile (left out of its total)']);
   });
 });
 

@@ -10,7 +10,7 @@ import { median } from './scoreboard-report.ts';
 export const DRIVER = 'load driver';
 /** The row of the gateway a cell's requests went through, whichever it is. */
 export const GATEWAY = 'the gateway';
-/** Every other gateway's row, summed: at rest during the cell, so near zero once the idle rate is off. */
+/** Every other gateway's row, summed: at rest during the cell, it should be near zero once the idle rate is off. */
 export const OTHER_GATEWAYS = 'the other gateways';
 
 /** Each process's part and CPU time so far (ms), and when that was read. */
@@ -67,8 +67,12 @@ export function addRound(cell: CpuCell, gateways: Set<string>, during: Map<strin
 }
 
 const fixed = (value: number | undefined) => (value === undefined ? '—' : value.toFixed(2));
-/** A cell's CPU per request of one row, or of every row. */
-const perRequest = (cell: CpuCell, row?: string) => (row === undefined ? sumOf(cell.ms) : (cell.ms.get(row) ?? 0)) / cell.requests;
+/**
+ * A cell's CPU per request of one row, or in all: every row but OTHER_GATEWAYS, whose gateways
+ * were at rest and did none of the cell's work (when they do something now and then, it is
+ * shown on its row and left out of the total).
+ */
+const perRequest = (cell: CpuCell, row?: string) => (row === undefined ? sumOf(cell.ms) - (cell.ms.get(OTHER_GATEWAYS) ?? 0) : (cell.ms.get(row) ?? 0)) / cell.requests;
 const rate = (cell: CpuCell) => cell.requests / cell.elapsed;
 
 /** A cell group as a markdown table: a column per endpoint, a row per part (the gateway first, the total last). */
@@ -79,29 +83,54 @@ export function cellTable(cells: CpuCell[]): string {
     `|---|${cells.map(() => '---|').join('')}`,
     `| requests/s (errors) | ${cells.map((c) => `${rate(c).toFixed(0)} (${c.errors})`).join(' | ')} |`,
     ...rows.map((row) => `| ${row} | ${cells.map((c) => (c.ms.has(row) ? fixed(perRequest(c, row)) : '—')).join(' | ')} |`),
-    `| total | ${cells.map((c) => fixed(perRequest(c))).join(' | ')} |`,
+    `| total, without ${OTHER_GATEWAYS} | ${cells.map((c) => fixed(perRequest(c))).join(' | ')} |`,
   ];
   return lines.join('\n');
 }
 
+/** The share of a cell's total above which OTHER_GATEWAYS' row is called out: gateways at rest should cost nothing. */
+const OTHERS_NOTICE = 0.05;
+
 /**
- * What a cell group says: each other gateway's own CPU per request against ours, the whole
- * machine's likewise, the floor's (`floor`: the subgraph alone) against ours, and what a gateway
- * that cost nothing would serve. Nothing without `ours`.
+ * What a cell group says, on a machine of `cores` cores (their CPU, `cores` × 1,000 ms a second,
+ * bounds every throughput whatever the run waits on):
+ * - the share of the cores ours used (near 1: the run was CPU-bound);
+ * - each other gateway's own CPU per request, and the whole machine's, over ours;
+ * - the most ours could serve with a gateway that cost nothing (the cores' CPU over the rest of
+ *   its request), and that over each other endpoint's measured throughput: the highest ratio
+ *   over it any gateway could reach in this run;
+ * - with the floor (`floorName`, the subgraph alone): how much CPU a request through a gateway
+ *   may cost the machine, at most, for 0.8 of the floor's throughput, against the floor's own.
+ * Nothing without `oursName`'s cell.
  */
-export function cellSummary(cells: CpuCell[], oursName: string, floorName: string): string[] {
+export function cellSummary(cells: CpuCell[], oursName: string, floorName: string, cores: number): string[] {
   const ours = cells.find((c) => c.endpoint === oursName);
   if (!ours) return [];
+  const capacity = cores * 1_000;
   const gateway = perRequest(ours, GATEWAY);
   const total = perRequest(ours);
-  const others = cells.filter((c) => c.endpoint !== oursName && c.endpoint !== floorName);
+  const rest = total - gateway;
+  const others = cells.filter((c) => c !== ours && c.endpoint !== floorName);
   const lines = [
+    `ours used ${((rate(ours) * total) / capacity).toFixed(2)} of the ${cores} cores' CPU (1: the run was CPU-bound)`,
     `each gateway's own CPU per request over ours (${fixed(gateway)} ms): ${others.map((c) => `${c.endpoint} ${(perRequest(c, GATEWAY) / gateway).toFixed(2)}×`).join(', ')}`,
     `the whole machine's CPU per request over ours (${fixed(total)} ms): ${others.map((c) => `${c.endpoint} ${(perRequest(c) / total).toFixed(2)}×`).join(', ')}`,
   ];
+  if (rest > 0) {
+    const most = capacity / rest;
+    const over = cells.filter((c) => c !== ours).map((c) => `${c.endpoint} ${(most / rate(c)).toFixed(2)}×`);
+    lines.push(`with a gateway that cost nothing ours could serve at most ${most.toFixed(0)} req/s (${fixed(rest)} ms of the rest of a request): over each endpoint's rate, ${over.join(', ')}`);
+  }
   const floor = cells.find((c) => c.endpoint === floorName);
-  if (floor) lines.push(`the subgraph alone's CPU per request over ours: ${(perRequest(floor) / total).toFixed(2)} (the most of the floor's throughput ours could reach, if the run is CPU-bound)`);
-  // The same CPU-bound run with the gateway's share gone: the most any gateway could give.
-  if (total > gateway) lines.push(`a gateway that cost nothing: at most ${((rate(ours) * total) / (total - gateway)).toFixed(0)} req/s (${(total / (total - gateway)).toFixed(2)} times ours), if the run is CPU-bound`);
+  if (floor) {
+    const allowed = capacity / (0.8 * rate(floor));
+    lines.push(
+      `0.8 of the floor's ${rate(floor).toFixed(0)} req/s leaves a request through a gateway at most ${fixed(allowed)} ms of CPU: ${fixed(allowed - perRequest(floor))} ms more than the floor's own ${fixed(perRequest(floor))} (our gateway alone: ${fixed(gateway)})`,
+    );
+  }
+  for (const c of cells) {
+    const idleOthers = perRequest(c, OTHER_GATEWAYS);
+    if (idleOthers > OTHERS_NOTICE * perRequest(c)) lines.push(`${c.endpoint}: the other gateways, at rest, spent ${fixed(idleOthers)} ms per request meanwhile (left out of its total)`);
+  }
   return lines;
 }
