@@ -22,8 +22,8 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { addRound, cellSummary, cellTable, DRIVER, restRates, spent, sumOf, type CpuCell, type Snapshot } from '../src/cpu-report.ts';
-import { allProcesses } from '../src/production.ts';
+import { addRound, cellSummary, cellTable, restRates, spent, sumOf, type CpuCell, type Snapshot } from '../src/cpu-report.ts';
+import { allProcessEntries } from '../src/production.ts';
 import { drive } from './drive.ts';
 import { benchHeaders, endpointsFor, FLOOR, OURS, sender, type Endpoint } from './endpoints.ts';
 import { startProcessStage, type ProcessStage } from './process-stage.ts';
@@ -53,23 +53,26 @@ const QUIET_SLACK_MS = 20;
 const SETTLE_MAX_MS = 60_000;
 const POSTGRES = 'PostgreSQL';
 
-/** The stage's node processes by part, the PostgreSQL server's processes, this process: one read of /proc. */
+/**
+ * The stage's node processes by part and the PostgreSQL server's processes: one read of /proc,
+ * without the processes' memory (reading it cost this process about 30 ms a read). The driver is
+ * not in it: reading /proc is its own work, so its part is taken around its requests (`round`).
+ */
 function snapshot(stage: ProcessStage): Snapshot {
-  const all = allProcesses();
+  const all = allProcessEntries();
   const parts = stage.nodeParts(all);
   const byPid = new Map<number, { part: string; ms: number }>();
   for (const p of all) {
-    const part = parts.get(p.pid) ?? (p.name === 'postgres' ? POSTGRES : p.pid === process.pid ? DRIVER : undefined);
+    const part = parts.get(p.pid) ?? (p.name === 'postgres' ? POSTGRES : undefined);
     if (part) byPid.set(p.pid, { part, ms: p.cpuMs });
   }
   return { at: performance.now(), byPid };
 }
 
 /**
- * What each part but the driver spends per ms with no request (`restRates` over IDLE_WINDOWS
- * windows of IDLE_WINDOW_MS), after each endpoint has answered `warm` (its start, loading and
- * compiling, is over) and the stack has had IDLE_SETTLE_MS to finish what that left (seals,
- * relays' passes). The driver's own part is taken during the requests only.
+ * What each part spends per ms with no request (`restRates` over IDLE_WINDOWS windows of
+ * IDLE_WINDOW_MS), after each endpoint has answered `warm` (its start, loading and compiling, is
+ * over) and the stack has had IDLE_SETTLE_MS to finish what that left (seals, relays' passes).
  */
 async function idleRate(stage: ProcessStage, warm: () => Promise<void>): Promise<Map<string, number>> {
   await warm();
@@ -82,9 +85,7 @@ async function idleRate(stage: ProcessStage, warm: () => Promise<void>): Promise
     windows.push({ span: to.at - from.at, spent: spent(from, to) });
     from = to;
   }
-  const rates = restRates(windows);
-  rates.delete(DRIVER);
-  return rates;
+  return restRates(windows);
 }
 
 /** Waits (at most SETTLE_MAX_MS) until a second passes in which the stack is about as busy as idle; the last snapshot. */
@@ -95,9 +96,7 @@ async function settle(stage: ProcessStage, idle: Map<string, number>): Promise<S
   for (;;) {
     await sleep(1_000);
     const next = snapshot(stage);
-    const parts = spent(last, next);
-    // The driver only reads /proc meanwhile.
-    const busy = sumOf(parts) - (parts.get(DRIVER) ?? 0);
+    const busy = sumOf(spent(last, next));
     last = next;
     if (busy <= idlePerSecond * QUIET_FACTOR + QUIET_SLACK_MS || performance.now() > deadline) return last;
   }
@@ -109,15 +108,16 @@ async function round(stage: ProcessStage, cell: CpuCell, endpoint: Endpoint, req
   const send = sender(endpoint, request, (answer) => failures.push(answer));
   for (let j = 0; j < WARM_UPS; j++) if (!(await send(REQUESTS + j))) throw new Error(`${endpoint.name}: a warm-up failed: ${failures[0] ?? ''}`);
   const before = await settle(stage, idle);
+  // The driver's part is its requests': settling, it reads /proc every second.
+  const driverBefore = process.cpuUsage();
   const { elapsed, errors } = await drive(clients, REQUESTS, send);
-  // The driver's part ends with its requests: settling, it reads /proc every second.
-  const driven = snapshot(stage);
+  const { user, system } = process.cpuUsage(driverBefore);
   const after = await settle(stage, idle);
   if (failures.length > 0) console.log(`  ${endpoint.name}: ${failures.length} failed, the first: ${failures[0] ?? ''}`);
   cell.requests += REQUESTS;
   cell.elapsed += elapsed;
   cell.errors += errors;
-  addRound(cell, gateways, spent(before, after), spent(before, driven).get(DRIVER) ?? 0, idle, after.at - before.at);
+  addRound(cell, gateways, spent(before, after), (user + system) / 1_000, idle, after.at - before.at);
 }
 
 export async function cpuBench(): Promise<void> {

@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import setupDatabase from '@nomad/kit/testing/global-setup';
 import { createTestDatabase, type TestDatabase } from '@nomad/kit/testing';
 import { AGENCY_NAMES } from '@nomad/kit';
-import { allProcesses, buildAll, processTree, startProductionStack, type ProcessInfo, type Stack } from '../src/production.ts';
+import { allProcesses, buildAll, processTree, startProductionStack, type ProcessEntry, type Stack } from '../src/production.ts';
 import { SUPERGRAPH_PATH } from '@nomad/schema';
 import type { Contender, Subgraphs } from './contenders.ts';
 import type { Stage } from './stage.ts';
@@ -79,7 +79,7 @@ function counterTotal(text: string, name: string): number {
 }
 
 /** Which line of the memory table a process of the stack is: our gateway, a subgraph, or the supervisor. */
-export function partOf(p: ProcessInfo): string {
+export function partOf(p: ProcessEntry): string {
   const entry = p.argv.find((a) => /\/dist\/main\.js$/.test(a)) ?? '';
   const part = /(?:subgraphs\/)?([a-z]+)\/dist\/main\.js$/.exec(entry)?.[1] ?? '';
   if (part === 'gateway') return 'ours';
@@ -91,7 +91,7 @@ export function partOf(p: ProcessInfo): string {
  * leave an esbuild child behind one contender and not another, so node processes only), by pid,
  * from one read of /proc (`all`).
  */
-function nodeParts(stack: Stack, pids: Map<string, number>, all: ProcessInfo[]): Map<number, string> {
+function nodeParts(stack: Stack, pids: Map<string, number>, all: ProcessEntry[]): Map<number, string> {
   const parts = new Map<number, string>();
   for (const p of processTree(stack.child.pid ?? -1, all)) if (p.name === 'node') parts.set(p.pid, partOf(p));
   for (const [name, pid] of pids) for (const p of processTree(pid, all)) if (p.name === 'node') parts.set(p.pid, name);
@@ -145,7 +145,7 @@ export function benchEnv(urls: Record<string, string>, seed: boolean): Record<st
 /** The process stage: a Stage that also tells which part of it each node process is. */
 export interface ProcessStage extends Stage {
   /** Each node process of the stack and of the other gateways, by pid: `ours`, `subgraph <agency>`, `supervisor`, or a contender's name. */
-  nodeParts(all: ProcessInfo[]): Map<number, string>;
+  nodeParts(all: ProcessEntry[]): Map<number, string>;
 }
 
 export async function startProcessStage(program: string | undefined, nomads: number, purpose: string): Promise<ProcessStage> {

@@ -61,8 +61,8 @@ describe('the cpu bench accounting', () => {
 
   it('gives the floor no gateway row: every gateway is another one there', () => {
     const floor = cell('subgraph alone', 0, 0, {});
-    addRound(floor, GATEWAYS, new Map([['ours', 40], ['subgraph migration', 100]]), 0, new Map(), 1_000);
-    expect(floor.ms).toEqual(new Map([[OTHER_GATEWAYS, 40], ['subgraph migration', 100]]));
+    addRound(floor, GATEWAYS, new Map([['ours', 40], ['subgraph migration', 100]]), 90, new Map(), 1_000);
+    expect(floor.ms).toEqual(new Map([[OTHER_GATEWAYS, 40], ['subgraph migration', 100], [DRIVER, 90]]));
   });
 
   it('prints a column per endpoint, the gateway first, a dash where a part had no process, errors, and the total without the gateways at rest', () => {

@@ -54,16 +54,18 @@ export interface CpuCell {
 }
 
 /**
- * Adds one round's CPU to its cell, by row: the idle rate taken off over the round's span (the
- * driver's own part is what it spent during the requests), the endpoint's gateway as GATEWAY,
- * every other gateway (of `gateways`) summed as OTHER_GATEWAYS.
+ * Adds one round's CPU to its cell, by row: each part of `during` with the idle rate taken off
+ * over the round's span, the endpoint's gateway as GATEWAY, every other gateway (of `gateways`)
+ * summed as OTHER_GATEWAYS; and `driver`, what the driver spent during the requests alone (a
+ * DRIVER part of `during`, which covers its settling too, is not its own).
  */
 export function addRound(cell: CpuCell, gateways: Set<string>, during: Map<string, number>, driver: number, idle: Map<string, number>, span: number): void {
   for (const [part, ms] of during) {
-    const own = part === DRIVER ? driver : ms - (idle.get(part) ?? 0) * span;
+    if (part === DRIVER) continue;
     const row = part === cell.endpoint ? GATEWAY : gateways.has(part) ? OTHER_GATEWAYS : part;
-    cell.ms.set(row, (cell.ms.get(row) ?? 0) + own);
+    cell.ms.set(row, (cell.ms.get(row) ?? 0) + ms - (idle.get(part) ?? 0) * span);
   }
+  cell.ms.set(DRIVER, (cell.ms.get(DRIVER) ?? 0) + driver);
 }
 
 const fixed = (value: number | undefined) => (value === undefined ? '—' : value.toFixed(2));

@@ -173,55 +173,78 @@ async function startStack(args: string[], makeEnv: (dataDir: string) => Promise<
   }
 }
 
-export interface ProcessInfo {
+/** A process as /proc tells it without reading its memory: cheap enough to read every second. */
+export interface ProcessEntry {
   pid: number;
   ppid: number;
   /** `/proc/<pid>/comm`, e.g. `node`, `postgres`. */
   name: string;
   argv: string[];
+  /** CPU time so far, user plus system, ms (`/proc/<pid>/stat`'s clock ticks, USER_HZ 100 on Linux). */
+  cpuMs: number;
+}
+
+export interface ProcessInfo extends ProcessEntry {
   /** Resident set (VmRSS), bytes. */
   rss: number;
   /** Proportional set size (shared pages divided among their sharers), bytes. */
   pss: number;
-  /** CPU time so far, user plus system, ms (`/proc/<pid>/stat`'s clock ticks, USER_HZ 100 on Linux). */
-  cpuMs: number;
 }
 
 /** Clock ticks per second of `/proc/<pid>/stat`'s times (USER_HZ). */
 const TICKS_PER_SECOND = 100;
 
-function readProcess(pid: number): ProcessInfo | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The fields after the command name: state, ppid, …, utime (12th), stime (13th).
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ppid = Number(fields[1]);
-    const cpuMs = ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
-    const name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-    const kib = (text: string, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024;
-    const rss = kib(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmRSS');
-    const pss = kib(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'), 'Pss');
-    return { pid, ppid, name, argv, rss, pss, cpuMs };
-  } catch {
-    return null; // gone meanwhile
-  }
+function readEntry(pid: number): ProcessEntry {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name: state, ppid, …, utime (12th), stime (13th).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ppid = Number(fields[1]);
+  const cpuMs = ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
+  const name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  return { pid, ppid, name, argv, cpuMs };
 }
 
-/** Every process of the machine this user may read, from /proc. */
+/** The entry and its memory: `smaps_rollup` (for PSS) costs the reader about a millisecond per process, most of a read of /proc. */
+function readProcess(pid: number): ProcessInfo {
+  const kib = (text: string, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024;
+  const rss = kib(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmRSS');
+  const pss = kib(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'), 'Pss');
+  return { ...readEntry(pid), rss, pss };
+}
+
+/** `read` of every process of the machine this user may read, from /proc; one that ends meanwhile is left out. */
+function readAll<P>(read: (pid: number) => P): P[] {
+  const found: P[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      found.push(read(Number(d)));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+/** Every process of the machine this user may read, with its memory. */
 export function allProcesses(): ProcessInfo[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .map((d) => readProcess(Number(d)))
-    .filter((p): p is ProcessInfo => p !== null);
+  return readAll(readProcess);
+}
+
+/** Every process of the machine this user may read, without its memory (see `readProcess`). */
+export function allProcessEntries(): ProcessEntry[] {
+  return readAll(readEntry);
 }
 
 /**
  * `root` and every process below it (children, grandchildren: the services, their embedded
- * PostgreSQL servers and backends, the clusters' watchdogs), read from /proc.
+ * PostgreSQL servers and backends, the clusters' watchdogs), from `all` (by default read from /proc).
  */
-export function processTree(root: number, all: ProcessInfo[] = allProcesses()): ProcessInfo[] {
-  const tree: ProcessInfo[] = [];
+export function processTree(root: number): ProcessInfo[];
+export function processTree<P extends ProcessEntry>(root: number, all: P[]): P[];
+export function processTree(root: number, all: ProcessEntry[] = allProcesses()): ProcessEntry[] {
+  const tree: ProcessEntry[] = [];
   const queue = [root];
   while (queue.length > 0) {
     const pid = queue.shift() as number;
